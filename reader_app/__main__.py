@@ -1,0 +1,141 @@
+"""Command line: ``reader-app [PATH|URL ...]`` opens the window; ``extract`` and ``facts`` run headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+FORMATS = ("text", "markdown", "html", "json")
+
+
+def _extract_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader-app extract",
+        description="Print the decluttered article of a saved page or URL.",
+    )
+    parser.add_argument("source", help="a .html/.htm/.xhtml/.mhtml file or an http(s) URL")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    return parser
+
+
+def _facts_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader-app facts",
+        description="Print the numbers, people, places and organisations of a plain-text file.",
+    )
+    parser.add_argument("source", help="a UTF-8 text file, or - for standard input")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader-app",
+        description=(
+            "Reader: clean article text from cluttered web pages, with its key facts beside it.\n"
+            "Subcommands: 'reader-app extract SOURCE' and 'reader-app facts FILE' run without "
+            "a window (see their --help)."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("sources", nargs="*", metavar="PATH|URL", help="pages to open")
+    parser.add_argument("--version", action="version", version=f"reader-app {__version__}")
+    parser.add_argument(
+        "--screenshot", metavar="OUT.png", help="render the window, save a PNG and exit"
+    )
+    parser.add_argument("--theme", choices=("light", "sepia", "dark"), help="colour theme")
+    parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
+    parser.add_argument(
+        "--new-window", action="store_true", help="do not hand sources to a running Reader"
+    )
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="install the launcher entry, icons and file associations for this user",
+    )
+    parser.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove what --install-desktop installed"
+    )
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"reader-app: {message}", file=sys.stderr)
+    return 2
+
+
+def run_extract(argv: Sequence[str]) -> int:
+    """``reader-app extract``: print the article of one source to stdout."""
+    args = _extract_parser().parse_args(argv)
+    from .core import ReaderError, find_facts, read_article
+    from .core import render
+
+    try:
+        article = read_article(args.source)
+    except ReaderError as err:
+        return _fail(str(err))
+    if args.format == "json":
+        payload = render.to_json_dict(article, find_facts(article.text))
+        out = json.dumps(payload, ensure_ascii=False, indent=2)
+    else:
+        out = {"text": render.to_text, "markdown": render.to_markdown, "html": render.to_html}[
+            args.format
+        ](article)
+    _write(out)
+    return 0
+
+
+def run_facts(argv: Sequence[str]) -> int:
+    """``reader-app facts``: print the facts of a plain-text file or stdin."""
+    args = _facts_parser().parse_args(argv)
+    from .core import find_facts
+    from .core import render
+
+    try:
+        if args.source == "-":
+            text = sys.stdin.read()
+        else:
+            with open(args.source, encoding="utf-8") as handle:
+                text = handle.read()
+    except (OSError, UnicodeDecodeError) as err:
+        return _fail(f"cannot read {args.source}: {getattr(err, 'strerror', None) or err}")
+    facts = find_facts(text)
+    if args.format == "json":
+        _write(json.dumps(render.facts_to_json(facts), ensure_ascii=False, indent=2))
+    else:
+        _write(render.facts_to_text(facts))
+    return 0
+
+
+def _write(out: str) -> None:
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``reader-app``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "extract":
+        return run_extract(argv[1:])
+    if argv and argv[0] == "facts":
+        return run_facts(argv[1:])
+    args = _gui_parser().parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from . import desktop
+
+        try:
+            message = desktop.install() if args.install_desktop else desktop.uninstall()
+        except OSError as err:
+            return _fail(str(err))
+        print(message)
+        return 0
+    from .ui.app import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
