@@ -1,0 +1,67 @@
+"""The facts data model: what the engine finds and the panel lists."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+FactKind = Literal["number", "person", "place", "organisation"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of an article.
+
+    ``mentions`` are ``(start, end)`` offsets into the text the fact was found in, in text
+    order; ``text[start:end]`` is each mention's surface form. ``context`` is the sentence of
+    the first mention. Numbers carry ``value`` (e.g. ``1.2e11`` for "$120bn"), ``unit`` (a
+    currency code, "%", "km", "year", ...) and ``counts`` (what is counted: "troops",
+    "military aid"), where known.
+    """
+
+    kind: FactKind
+    label: str
+    mentions: tuple[tuple[int, int], ...]
+    context: str
+    value: float | None = None
+    unit: str | None = None
+    counts: str | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The facts of one text, each list ordered by importance."""
+
+    numbers: tuple[Fact, ...] = ()
+    people: tuple[Fact, ...] = ()
+    places: tuple[Fact, ...] = ()
+    organisations: tuple[Fact, ...] = ()
+
+    def all(self) -> tuple[Fact, ...]:
+        """Every fact: numbers, people, places, organisations."""
+        return self.numbers + self.people + self.places + self.organisations
+
+    def __bool__(self) -> bool:
+        return bool(self.all())
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
+
+
+def sentence_at(text: str, offset: int) -> str:
+    """The sentence (or line) of ``text`` that holds ``offset``, stripped."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, offset):
+        start = match.end()
+    end_match = _SENTENCE_END.search(text, offset)
+    end = end_match.start() if end_match else len(text)
+    return text[start:end].strip()
+
+
+def importance(fact: Fact) -> tuple[int, int]:
+    """Sort key: more mentions first, then earlier first mention."""
+    return (-len(fact.mentions), fact.mentions[0][0] if fact.mentions else 0)
+
+
+__all__ = ["Fact", "FactKind", "Facts", "importance", "sentence_at"]
