@@ -29,7 +29,9 @@ class RawPage:
     url: str | None = None
     charset: str | None = None
     content_type: str | None = None
-    resources: Mapping[str, bytes] = field(default=_EMPTY, compare=False, repr=False)
+    resources: Mapping[str, bytes] = field(
+        default_factory=lambda: _EMPTY, compare=False, repr=False
+    )
     base_dir: str | None = None
 
 
@@ -63,7 +65,9 @@ class Article:
     url: str | None = None
     language: str | None = None
     extractor: Literal["trafilatura", "readability"] = "trafilatura"
-    resources: Mapping[str, bytes] = field(default=_EMPTY, compare=False, repr=False)
+    resources: Mapping[str, bytes] = field(
+        default_factory=lambda: _EMPTY, compare=False, repr=False
+    )
 
     @property
     def text(self) -> str:
