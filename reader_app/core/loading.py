@@ -1,0 +1,176 @@
+"""Read a page's bytes from a saved file, an MHTML archive or an http(s) URL, within limits."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from .. import __version__
+from .errors import LoadError, UnsupportedSourceError
+from .http import check_cancelled, fetch
+from .mhtml import parse_mhtml
+from .model import RawPage
+from .sniff import SNIFF_BYTES, looks_like_html, looks_like_mhtml
+
+#: Called as bytes arrive: ``progress(received, total)``; ``total`` is None when unknown.
+Progress = Callable[[int, int | None], None]
+#: Polled between chunks; returning True stops the load with :class:`LoadCancelledError`.
+Cancelled = Callable[[], bool]
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MHTML_SUFFIXES = (".mhtml", ".mht")
+
+#: A browser's User-Agent with Reader's name: sites that refuse unknown clients still answer.
+DEFAULT_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 "
+    f"Reader/{__version__} (+desktop article reader)"
+)
+
+_CHUNK = 1024 * 1024
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):")
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """Limits for one load. Times in seconds; ``max_bytes`` also caps decompressed bodies."""
+
+    connect_timeout: float = 10.0
+    total_timeout: float = 60.0
+    max_bytes: int = 20 * 1024 * 1024
+    max_redirects: int = 10
+    user_agent: str = DEFAULT_USER_AGENT
+
+
+def load(
+    source: str | os.PathLike[str],
+    options: LoadOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> RawPage:
+    """Read ``source``: a file path, a ``file://`` URL or an http(s) URL.
+
+    Files may be .html, .htm, .xhtml, .mhtml or .mht (or HTML without a known extension).
+    Raises :class:`LoadError` or a subclass, with a one-line message, on every failure.
+    """
+    options = options or LoadOptions()
+    if isinstance(source, os.PathLike):
+        return _load_file(Path(source), options, progress, cancelled)
+    text = source.strip()
+    if not text:
+        raise UnsupportedSourceError("No file or web address was given.")
+    scheme = _scheme(text)
+    if scheme in ("http", "https"):
+        return fetch(text, options, progress, cancelled)
+    if scheme == "file":
+        return _load_file(_file_url_path(text), options, progress, cancelled)
+    if scheme is None:
+        return _load_file(Path(text).expanduser(), options, progress, cancelled)
+    raise UnsupportedSourceError(
+        f"Reader opens files and http or https web addresses, not {scheme}: addresses."
+    )
+
+
+def _scheme(text: str) -> str | None:
+    """The URL scheme of ``text``; None for a path (an existing file, or ``C:\\…``)."""
+    match = _SCHEME.match(text)
+    if match is None or os.path.exists(text):
+        return None
+    return match.group(1).lower()
+
+
+def _file_url_path(url: str) -> Path:
+    try:
+        parts = urlsplit(url)
+    except ValueError as err:
+        raise LoadError(f"This is not a valid file address: {url}") from err
+    if parts.netloc not in ("", "localhost"):
+        raise UnsupportedSourceError(
+            f"Reader opens files on this computer only, not on {parts.netloc}."
+        )
+    if not parts.path:
+        raise LoadError(f"This file address names no file: {url}")
+    return Path(url2pathname(parts.path))
+
+
+def _load_file(
+    path: Path, options: LoadOptions, progress: Progress | None, cancelled: Cancelled | None
+) -> RawPage:
+    check_cancelled(cancelled)
+    name = path.name or str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError as err:
+        raise LoadError(f"There is no file {path}.") from err
+    except PermissionError as err:
+        raise LoadError(f"Reader may not open {path} (permission denied).") from err
+    except (OSError, ValueError) as err:
+        raise LoadError(f"Could not open {path}: {_reason(err)}.") from err
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError(f"{name} is a folder, not a web page file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(f"{name} is not a regular file.")
+    if info.st_size == 0:
+        raise LoadError(f"The file {name} is empty.")
+    if info.st_size > options.max_bytes:
+        raise LoadError(
+            f"The file {name} is too large: {info.st_size / 1e6:.0f} MB "
+            f"(the limit is {options.max_bytes / 1e6:g} MB)."
+        )
+    suffix = path.suffix.lower()
+    data = _read(path, options.max_bytes, info.st_size, progress, cancelled)
+    if not data.strip():
+        raise LoadError(f"The file {name} holds only blank space.")
+    if suffix in MHTML_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_mhtml(data)):
+        page = parse_mhtml(data)
+        return dataclasses.replace(
+            page, url=page.url or path.resolve().as_uri(), base_dir=_dir(path)
+        )
+    if suffix not in HTML_SUFFIXES and not looks_like_html(data[:SNIFF_BYTES]):
+        accepted = ", ".join((*HTML_SUFFIXES, *MHTML_SUFFIXES[:-1])) + f" or {MHTML_SUFFIXES[-1]}"
+        kind = f"{suffix} files" if suffix else "this file"
+        raise UnsupportedSourceError(
+            f"Reader opens web pages saved as {accepted}; it cannot read {kind}."
+        )
+    content_type = "application/xhtml+xml" if suffix == ".xhtml" else "text/html"
+    return RawPage(
+        data=data, url=path.resolve().as_uri(), content_type=content_type, base_dir=_dir(path)
+    )
+
+
+def _read(
+    path: Path, cap: int, size: int, progress: Progress | None, cancelled: Cancelled | None
+) -> bytes:
+    """The file's bytes, read in chunks between which progress and cancellation are handled."""
+    out = bytearray()
+    try:
+        with path.open("rb") as file:
+            while chunk := file.read(_CHUNK):
+                out += chunk
+                if len(out) > cap:
+                    raise LoadError(f"The file {path.name} grew past the limit while being read.")
+                if progress is not None:
+                    progress(len(out), size)
+                check_cancelled(cancelled)
+    except PermissionError as err:
+        raise LoadError(f"Reader may not open {path} (permission denied).") from err
+    except OSError as err:
+        raise LoadError(f"Could not read {path}: {_reason(err)}.") from err
+    return bytes(out)
+
+
+def _dir(path: Path) -> str:
+    return str(path.resolve().parent)
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror.lower()
+    return str(err) or type(err).__name__
