@@ -143,7 +143,7 @@ class _Exchange:
         content_type = headers.get_content_type() if declared else ""
         length = _content_length(self.response.getheader("Content-Length"))
         if length is not None and length > self.options.max_bytes:
-            raise LoadError(_too_large(length, self.options.max_bytes))
+            raise LoadError(too_large("The page", length, self.options.max_bytes))
         if content_type not in _HTML_TYPES | _MHTML_TYPES | _VAGUE_TYPES:
             raise LoadError(f"This is {_describe(content_type)}, not a web page.")
         decoder = _decoder(self.response.getheader("Content-Encoding"))
@@ -191,12 +191,12 @@ class _Exchange:
             received += len(chunk)
             out += decoder.decompress(chunk, cap + 1 - len(out))
             if len(out) > cap:
-                raise LoadError(_too_large(None, cap))
+                raise LoadError(too_large("The page", None, cap))
             if self.progress is not None:
                 self.progress(received, length)
         out += decoder.flush()
         if len(out) > cap:
-            raise LoadError(_too_large(None, cap))
+            raise LoadError(too_large("The page", None, cap))
         return bytes(out)
 
     def _remaining(self) -> float:
@@ -326,11 +326,17 @@ def _content_length(value: str | None) -> int | None:
     return int(value.strip())
 
 
-def _too_large(size: int | None, cap: int) -> str:
-    limit = f"{cap / 1e6:g} MB"
+def too_large(what: str, size: int | None, cap: int) -> str:
+    """The message for ``what`` ("The page", "The file x.html") over the ``cap`` in bytes."""
     if size is None:
-        return f"The page is larger than Reader's limit of {limit}."
-    return f"The page is too large: {size / 1e6:.0f} MB (the limit is {limit})."
+        return f"{what} is larger than Reader's limit of {megabytes(cap)}."
+    return f"{what} is too large: {megabytes(size)} (the limit is {megabytes(cap)})."
+
+
+def megabytes(size: int) -> str:
+    """``size`` in bytes, written in megabytes (of 2**20 bytes) for a message."""
+    value = size / 2**20
+    return f"{value:.0f} MB" if value >= 10 else f"{value:.1f} MB"
 
 
 def _describe(content_type: str) -> str:

@@ -14,7 +14,7 @@ from urllib.request import url2pathname
 
 from .. import __version__
 from .errors import LoadError, UnsupportedSourceError
-from .http import check_cancelled, fetch
+from .http import check_cancelled, fetch, too_large
 from .mhtml import parse_mhtml
 from .model import RawPage
 from .sniff import SNIFF_BYTES, looks_like_html, looks_like_mhtml
@@ -120,10 +120,7 @@ def _load_file(
     if info.st_size == 0:
         raise LoadError(f"The file {name} is empty.")
     if info.st_size > options.max_bytes:
-        raise LoadError(
-            f"The file {name} is too large: {info.st_size / 1e6:.0f} MB "
-            f"(the limit is {options.max_bytes / 1e6:g} MB)."
-        )
+        raise LoadError(too_large(f"The file {name}", info.st_size, options.max_bytes))
     suffix = path.suffix.lower()
     data = _read(path, options.max_bytes, info.st_size, progress, cancelled)
     if not data.strip():
@@ -155,7 +152,7 @@ def _read(
             while chunk := file.read(_CHUNK):
                 out += chunk
                 if len(out) > cap:
-                    raise LoadError(f"The file {path.name} grew past the limit while being read.")
+                    raise LoadError(too_large(f"The file {path.name}", None, cap))
                 if progress is not None:
                     progress(len(out), size)
                 check_cancelled(cancelled)
