@@ -1,0 +1,117 @@
+"""Every user action as a named command with a one-line description, and the menus built of them.
+
+Commands are data: the window supplies a handler per name, :mod:`keymap` supplies the keys,
+and :func:`build_actions` makes the QActions that menus and shortcuts share. The help overlay
+and ``docs/keyboard.md`` can be generated from :data:`COMMANDS` and the keymap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from .keymap import key_sequences
+
+#: ``window``: active anywhere in the window; ``view``: only while the article has focus.
+Scope = Literal["window", "view"]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A user action: ``name`` (as in the keymap), menu ``label`` and a one-line description."""
+
+    name: str
+    label: str
+    description: str
+    scope: Scope = "window"
+    checkable: bool = False
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("open_file", "&Open…", "Open a saved web page (.html, .htm, .xhtml, .mhtml)."),
+    Command("open_location", "Open &Location…", "Type a URL or a path to open."),
+    Command("reload", "&Reload", "Load the current article again."),
+    Command("cancel_load", "&Stop Loading", "Cancel the page being loaded."),
+    Command("back", "&Back", "Go back to the previously opened article."),
+    Command("forward", "&Forward", "Go forward to the next opened article."),
+    Command("export_markdown", "Export as &Markdown…", "Save the article as a Markdown file."),
+    Command("export_html", "Export as &HTML…", "Save the article as a clean HTML file."),
+    Command("export_pdf", "Export as &PDF…", "Save the article as a PDF file."),
+    Command("quit", "&Quit", "Close Reader."),
+    Command("copy", "&Copy", "Copy the selected text.", scope="view"),
+    Command("copy_text", "Copy Article as &Text", "Copy the whole article as plain text."),
+    Command("copy_markdown", "Copy Article as &Markdown", "Copy the whole article as Markdown."),
+    Command("scroll_down", "Scroll Down", "Scroll down a line.", scope="view"),
+    Command("scroll_up", "Scroll Up", "Scroll up a line.", scope="view"),
+    Command("page_down", "Page Down", "Scroll down a page.", scope="view"),
+    Command("page_up", "Page Up", "Scroll up a page.", scope="view"),
+    Command("scroll_top", "Top", "Go to the top of the article.", scope="view"),
+    Command("scroll_bottom", "Bottom", "Go to the end of the article.", scope="view"),
+    Command("zoom_in", "&Larger Text", "Make the text larger."),
+    Command("zoom_out", "&Smaller Text", "Make the text smaller."),
+    Command("zoom_reset", "&Default Text Size", "Reset the text size."),
+    Command("wider", "&Wider Column", "Make the text column wider."),
+    Command("narrower", "&Narrower Column", "Make the text column narrower."),
+    Command("cycle_theme", "Next &Theme", "Switch theme: light, sepia, dark."),
+    Command("theme_light", "&Light", "Use the light theme.", checkable=True),
+    Command("theme_sepia", "&Sepia", "Use the sepia theme.", checkable=True),
+    Command("theme_dark", "&Dark", "Use the dark theme.", checkable=True),
+    Command("toggle_font", "Sans-serif &Font", "Switch the body text between serif and sans-serif.",
+            checkable=True),
+    Command("toggle_remote_images", "Show &Images of Web Pages",
+            "Show the images of fetched pages (never of other sites).", checkable=True),
+    Command("full_screen", "&Full Screen", "Toggle full screen.", checkable=True),
+    Command("show_start_page", "&Start Page", "Show the start page with the main keys."),
+    Command("open_sample", "Open the &Sample Article", "Open the bundled sample article."),
+)
+
+COMMANDS_BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
+
+SEPARATOR = "-"
+#: Menu title → command names; ``recent`` is filled in by the window.
+MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("&File", ("open_file", "open_location", "recent", SEPARATOR, "export_markdown",
+               "export_html", "export_pdf", SEPARATOR, "quit")),
+    ("&Edit", ("copy", "copy_text", "copy_markdown")),
+    ("&View", ("zoom_in", "zoom_out", "zoom_reset", SEPARATOR, "wider", "narrower", SEPARATOR,
+               "theme_light", "theme_sepia", "theme_dark", "cycle_theme", SEPARATOR,
+               "toggle_font", "toggle_remote_images", SEPARATOR, "full_screen")),
+    ("&Go", ("back", "forward", "reload", "cancel_load", SEPARATOR, "scroll_top",
+             "scroll_bottom")),
+    ("&Help", ("show_start_page", "open_sample")),
+)
+
+
+def build_actions(
+    window: QWidget, view: QWidget, handlers: Mapping[str, Callable[[], None]]
+) -> dict[str, QAction]:
+    """One QAction per command with a handler, its keys from the keymap, added to its scope.
+
+    Window-scope actions are added to ``window``; view-scope actions to ``view`` with a
+    widget-with-children context, so single-letter keys never reach other widgets.
+    """
+    actions: dict[str, QAction] = {}
+    for command in COMMANDS:
+        handler = handlers.get(command.name)
+        if handler is None:
+            continue
+        action = QAction(command.label, window)
+        action.setObjectName(command.name)
+        action.setStatusTip(command.description)
+        action.setToolTip(command.description)
+        action.setCheckable(command.checkable)
+        action.setShortcuts(key_sequences(command.name))
+        if command.scope == "view":
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            view.addAction(action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window.addAction(action)
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        actions[command.name] = action
+    return actions

@@ -1,0 +1,59 @@
+"""The one keymap: command name → keys. Shortcuts, menus and the help overlay are built from it.
+
+A key is either a portable string in QKeySequence's format (``"Ctrl+L"``, ``"G, G"`` for two
+presses) or a :class:`QKeySequence.StandardKey`, which stands for the platform's usual keys.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+StandardKey = QKeySequence.StandardKey
+Key = str | StandardKey
+
+KEYMAP: dict[str, tuple[Key, ...]] = {
+    "open_file": (StandardKey.Open,),
+    "open_location": ("Ctrl+L", "O"),
+    "reload": ("F5", "R"),
+    "cancel_load": ("Esc",),
+    "back": ("Alt+Left",),
+    "forward": ("Alt+Right",),
+    "quit": (StandardKey.Quit, "Ctrl+Q", "Q"),
+    "copy": (StandardKey.Copy,),
+    "copy_text": ("Ctrl+Shift+C",),
+    "copy_markdown": ("Ctrl+Alt+C",),
+    "scroll_down": ("J", "Down"),
+    "scroll_up": ("K", "Up"),
+    "page_down": ("Space", "PgDown"),
+    "page_up": ("Shift+Space", "PgUp"),
+    "scroll_top": ("G, G", "Home"),
+    "scroll_bottom": ("Shift+G", "End"),
+    "zoom_in": (StandardKey.ZoomIn, "+", "="),
+    "zoom_out": (StandardKey.ZoomOut, "-"),
+    "zoom_reset": ("Ctrl+0", "0"),
+    "wider": ("W",),
+    "narrower": ("Shift+W",),
+    "cycle_theme": ("T",),
+    "full_screen": (StandardKey.FullScreen, "F11"),
+    "show_start_page": ("F1",),
+}
+
+
+def key_sequences(command: str) -> list[QKeySequence]:
+    """The key sequences of ``command``, standard keys expanded, without duplicates."""
+    out: list[QKeySequence] = []
+    for key in KEYMAP.get(command, ()):
+        sequences = (
+            [QKeySequence(key)] if isinstance(key, str) else QKeySequence.keyBindings(key)
+        )
+        for sequence in sequences:
+            if not sequence.isEmpty() and sequence not in out:
+                out.append(sequence)
+    return out
+
+
+def key_text(command: str) -> str:
+    """The keys of ``command`` as shown to the reader, e.g. ``"Ctrl+L, O"``."""
+    return ", ".join(
+        s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(command)
+    )

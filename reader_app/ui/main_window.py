@@ -1,0 +1,625 @@
+"""The reader window: location bar, message bar, the article, status bar; loading and history."""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME
+from . import export
+from .commands import MENUS, SEPARATOR, build_actions
+from .document import render_article, render_start_page
+from .drop import DropAction, DropOverlay, DropRefusal, normalise_source, parse_drop, source_kind
+from .history import Entry, History, article_key
+from .location_bar import LocationBar
+from .message_bar import MessageBar
+from .reader_view import ReaderView
+from .settings import Settings
+from .theme import COLUMN_CHARS_RANGE, FONT_SIZE_RANGE, ReadingStyle, apply_chrome_theme
+from .workers import Loader, LoadRequest, html_job, source_job
+
+log = logging.getLogger(__name__)
+
+#: File dialog filters for File ▸ Open.
+OPEN_FILTERS = (
+    "Saved web pages (*.html *.htm *.xhtml *.shtml *.mhtml *.mht)",
+    "All files (*)",
+)
+STYLE_PREFERENCES = ("theme", "font_family", "font_size", "column_chars", "line_height")
+THEME_ORDER = ("light", "sepia", "dark")
+
+
+def sample_path() -> Path:
+    """The bundled sample article."""
+    return Path(str(resources.files("reader_app.resources").joinpath("sample/article.html")))
+
+
+def _format_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class MainWindow(QMainWindow):
+    """One reader window.
+
+    Signals:
+        article_shown(object): an article is on screen (the Article).
+        load_failed(str): a load failed; the message shown in the message bar.
+        start_page_shown(): the start page is on screen.
+    """
+
+    article_shown = Signal(object)
+    load_failed = Signal(str)
+    start_page_shown = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        loader: Loader | None = None,
+        load_options: Any = None,
+        persist: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.loader = loader or Loader(parent=self)
+        self.load_options = load_options
+        self.persist = persist
+        self.history = History()
+        self.article: Any = None
+        self._queue: list[str] = []
+
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.view = ReaderView(self)
+        self.view.setAcceptDrops(False)
+        self.view.viewport().setAcceptDrops(False)
+        self.view.remote_images = bool(settings.get("remote_images"))
+        self.message_bar = MessageBar(self)
+        self.location_bar = LocationBar(self)
+        central = QWidget(self)
+        central.setObjectName("central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self.drop_overlay = DropOverlay(central)
+
+        self.actions_by_name = build_actions(self, self.view, self._handlers())
+        self._build_tool_bar()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect_signals()
+        self._apply_style()
+        self._update_actions()
+        self._restore_window()
+        self.view.setFocus()
+
+    # Construction -------------------------------------------------------------------------
+
+    def _handlers(self) -> dict[str, Any]:
+        return {
+            "open_file": self.on_open_file,
+            "open_location": self.location_bar.activate,
+            "reload": self.reload,
+            "cancel_load": self.on_cancel_pressed,
+            "back": self.go_back,
+            "forward": self.go_forward,
+            "export_markdown": lambda: self.on_export("markdown"),
+            "export_html": lambda: self.on_export("html"),
+            "export_pdf": lambda: self.on_export("pdf"),
+            "quit": self.close,
+            "copy": self.view.copy,
+            "copy_text": lambda: self.copy_article(markdown=False),
+            "copy_markdown": lambda: self.copy_article(markdown=True),
+            "scroll_down": lambda: self.view.scroll_lines(1),
+            "scroll_up": lambda: self.view.scroll_lines(-1),
+            "page_down": lambda: self.view.scroll_pages(1),
+            "page_up": lambda: self.view.scroll_pages(-1),
+            "scroll_top": self.view.scroll_to_top,
+            "scroll_bottom": self.view.scroll_to_bottom,
+            "zoom_in": lambda: self._step_preference("font_size", 1, FONT_SIZE_RANGE),
+            "zoom_out": lambda: self._step_preference("font_size", -1, FONT_SIZE_RANGE),
+            "zoom_reset": lambda: self.settings.set("font_size", 13),
+            "wider": lambda: self._step_preference("column_chars", 5, COLUMN_CHARS_RANGE),
+            "narrower": lambda: self._step_preference("column_chars", -5, COLUMN_CHARS_RANGE),
+            "cycle_theme": self.cycle_theme,
+            "theme_light": lambda: self.settings.set("theme", "light"),
+            "theme_sepia": lambda: self.settings.set("theme", "sepia"),
+            "theme_dark": lambda: self.settings.set("theme", "dark"),
+            "toggle_font": lambda: self.settings.set(
+                "font_family", "sans" if self.settings.get("font_family") == "serif" else "serif"
+            ),
+            "toggle_remote_images": lambda: self.settings.set(
+                "remote_images", not self.settings.get("remote_images")
+            ),
+            "full_screen": self.toggle_full_screen,
+            "show_start_page": self.show_start_page,
+            "open_sample": lambda: self.open_source(str(sample_path())),
+        }
+
+    def _build_tool_bar(self) -> None:
+        bar = QToolBar("Navigation", self)
+        bar.setObjectName("navigationBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        style = self.style()
+        icons = {"back": style.StandardPixmap.SP_ArrowBack,
+                 "forward": style.StandardPixmap.SP_ArrowForward,
+                 "reload": style.StandardPixmap.SP_BrowserReload}
+        for name, pixmap in icons.items():
+            action = self.actions_by_name[name]
+            action.setIcon(style.standardIcon(pixmap))
+            bar.addAction(action)
+        bar.addWidget(self.location_bar)
+        self.addToolBar(bar)
+        self.tool_bar = bar
+
+    def _build_menus(self) -> None:
+        for title, names in MENUS:
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name == SEPARATOR:
+                    menu.addSeparator()
+                elif name == "recent":
+                    self.recent_menu = QMenu("Open &Recent", self)
+                    self.recent_menu.aboutToShow.connect(self.on_recent_menu_about_to_show)
+                    menu.addMenu(self.recent_menu)
+                elif name in self.actions_by_name:
+                    menu.addAction(self.actions_by_name[name])
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.article_label = QLabel(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.hide()
+        self.position_label = QLabel(self)
+        bar.addWidget(self.article_label, 1)
+        bar.addPermanentWidget(self.progress_bar)
+        bar.addPermanentWidget(self.position_label)
+
+    def _connect_signals(self) -> None:
+        self.loader.started.connect(self.on_load_started)
+        self.loader.progressed.connect(self.on_load_progressed)
+        self.loader.loaded.connect(self.on_article_loaded)
+        self.loader.failed.connect(self.on_load_failed)
+        self.loader.cancelled.connect(self.on_load_cancelled)
+        self.loader.idle.connect(self.on_loader_idle)
+        self.location_bar.submitted.connect(self.on_location_submitted)
+        self.location_bar.escaped.connect(self.on_location_escaped)
+        self.view.link_clicked.connect(self.on_link_clicked)
+        self.view.verticalScrollBar().valueChanged.connect(self.on_scrolled)
+        self.view.verticalScrollBar().rangeChanged.connect(self.on_scrolled)
+        self.settings.changed.connect(self.on_setting_changed)
+        self.message_bar.dismissed.connect(self.view.setFocus)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 820)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    # Opening ------------------------------------------------------------------------------
+
+    def open_sources(self, sources: list[str]) -> None:
+        """Open each source in turn (paths, file:// or http(s) URLs); the last stays on screen."""
+        sources = [s for s in sources if s.strip()]
+        if not sources:
+            return
+        self._queue = sources[1:]
+        self._start_source(sources[0])
+
+    def open_source(self, text: str) -> None:
+        """Open a path, ``file://`` URL or http(s) URL, replacing any queued sources."""
+        self._queue = []
+        self._start_source(text)
+
+    def open_html(self, html: str, base_url: str | None = None) -> None:
+        """Open the article of an HTML fragment (e.g. dropped from a browser)."""
+        self._queue = []
+        request = LoadRequest(label="dropped text", html=html, base_url=base_url)
+        self.loader.start(request, html_job(html, base_url))
+
+    def reload(self) -> None:
+        """Read the current article again from its source."""
+        entry = self.history.current
+        if entry is None or entry.source is None:
+            return
+        self._load(LoadRequest(label=entry.source, source=entry.source, delta=0))
+
+    def go_back(self) -> None:
+        """Show the previous article, where the reader left it."""
+        self._go(-1)
+
+    def go_forward(self) -> None:
+        """Show the next article, where the reader left it."""
+        self._go(1)
+
+    def _go(self, delta: int) -> None:
+        entry = self.history.step(delta)
+        if entry is None:
+            return
+        if entry.article is not None:
+            self.loader.cancel()
+            self._remember_position()
+            self.history.move(delta)
+            self._show(entry)
+        elif entry.source is not None:
+            self._load(LoadRequest(label=entry.source, source=entry.source, delta=delta))
+
+    def _start_source(self, text: str) -> None:
+        source = normalise_source(text)
+        if source_kind(source) == "file":
+            source = str(Path(source).absolute())
+        self._load(LoadRequest(label=source, source=source))
+
+    def _load(self, request: LoadRequest) -> None:
+        assert request.source is not None
+        self.loader.start(request, source_job(request.source, self._load_options()))
+
+    def _load_options(self) -> Any:
+        if self.load_options is not None:
+            return self.load_options
+        from reader_app.core.loading import LoadOptions
+
+        return LoadOptions(connect_timeout=float(self.settings.get("network_timeout")))
+
+    # Showing ------------------------------------------------------------------------------
+
+    def show_start_page(self) -> None:
+        """Show the start page: how to open a page and the main keys."""
+        self._remember_position()
+        self.article = None
+        self.view.show_document(render_start_page(self.reading_style()))
+        self.setWindowTitle(APP_NAME)
+        self.location_bar.set_location("")
+        self.article_label.clear()
+        self.position_label.clear()
+        self._update_actions()
+        self.start_page_shown.emit()
+
+    def _show(self, entry: Entry) -> None:
+        article = entry.article
+        self.article = article
+        self.view.remote_images = bool(self.settings.get("remote_images"))
+        self.view.show_article(article, self.reading_style())
+        if entry.offset:
+            self.view.scroll_to_text_offset(entry.offset)
+        else:
+            self.view.scroll_to_top()
+        title = article.title or entry.source or "Untitled"
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.location_bar.set_location(article.url or entry.source or "")
+        words = article.word_count
+        parts = [f"{words:,} words", f"{article.reading_minutes} min read"]
+        if article.site:
+            parts.insert(0, article.site)
+        self.article_label.setText(" · ".join(parts))
+        self.on_scrolled()
+        self._update_actions()
+        self.article_shown.emit(article)
+
+    def _remember_position(self) -> None:
+        entry = self.history.current
+        if entry is None or self.article is None or entry.article is not self.article:
+            return
+        entry.offset = self.view.top_text_offset()
+        if self.persist:
+            self.settings.set_position(entry.key, entry.offset)
+
+    def reading_style(self) -> ReadingStyle:
+        """The reading style from the preferences."""
+        get = self.settings.get
+        return ReadingStyle(theme=get("theme"), font=get("font_family"),
+                            font_size=get("font_size"), column_chars=get("column_chars"),
+                            line_height=get("line_height"))
+
+    def _apply_style(self) -> None:
+        style = self.reading_style()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_chrome_theme(app, style.colours)
+        self.message_bar.set_theme(style.colours)
+        for name in THEME_ORDER:
+            self.actions_by_name[f"theme_{name}"].setChecked(name == style.theme)
+        self.actions_by_name["toggle_font"].setChecked(style.font == "sans")
+        self.actions_by_name["toggle_remote_images"].setChecked(
+            bool(self.settings.get("remote_images")))
+        if self.article is not None:
+            offset = self.view.top_text_offset()
+            self.view.set_style(style)
+            self.view.scroll_to_text_offset(offset)
+        else:
+            self.view.set_style(style)
+
+    def _update_actions(self) -> None:
+        has_article = self.article is not None
+        entry = self.history.current
+        for name in ("export_markdown", "export_html", "export_pdf", "copy_text",
+                     "copy_markdown"):
+            self.actions_by_name[name].setEnabled(has_article)
+        self.actions_by_name["back"].setEnabled(self.history.can_go_back())
+        self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
+        self.actions_by_name["reload"].setEnabled(
+            has_article and entry is not None and entry.source is not None)
+        self.actions_by_name["cancel_load"].setEnabled(True)
+
+    def cycle_theme(self) -> None:
+        """Switch to the next theme: light, sepia, dark."""
+        current = self.settings.get("theme")
+        index = THEME_ORDER.index(current) if current in THEME_ORDER else -1
+        self.settings.set("theme", THEME_ORDER[(index + 1) % len(THEME_ORDER)])
+
+    def toggle_full_screen(self) -> None:
+        """Enter or leave full screen."""
+        self.setWindowState(self.windowState() ^ self.windowState().WindowFullScreen)
+        self.actions_by_name["full_screen"].setChecked(self.isFullScreen())
+
+    def _step_preference(self, name: str, step: int, bounds: tuple[float, float]) -> None:
+        value = self.settings.get(name) + step
+        self.settings.set(name, int(max(bounds[0], min(bounds[1], value))))
+
+    # Copy and export ----------------------------------------------------------------------
+
+    def copy_article(self, markdown: bool = False) -> None:
+        """Copy the whole article as plain text or Markdown."""
+        if self.article is None:
+            return
+        export.copy_article(self.article, QGuiApplication.clipboard(), markdown=markdown)
+        self.statusBar().showMessage(
+            "Article copied as Markdown" if markdown else "Article copied as text", 3000)
+
+    def export_to(self, fmt: str, path: Path) -> None:
+        """Write the article to ``path`` as ``markdown``, ``html`` or ``pdf``."""
+        if self.article is None:
+            return
+        try:
+            if fmt == "markdown":
+                export.export_markdown(self.article, path)
+            elif fmt == "html":
+                export.export_html(self.article, path)
+            else:
+                light = replace(self.reading_style(), theme="light")
+                document = render_article(self.article, light).document
+                export.export_pdf(document, path, self.article.title)
+        except (OSError, export.ExportError) as err:
+            self.message_bar.show_message(str(err))
+            return
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+
+    # Slots --------------------------------------------------------------------------------
+
+    @Slot()
+    def on_open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a saved page", str(Path.home()), ";;".join(OPEN_FILTERS))
+        if path:
+            self.open_source(path)
+
+    def on_export(self, fmt: str) -> None:
+        if self.article is None:
+            return
+        name = export.suggested_name(self.article, fmt)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export article", str(Path.home() / name), export.FORMATS[fmt][0])
+        if path:
+            self.export_to(fmt, Path(path))
+
+    @Slot()
+    def on_cancel_pressed(self) -> None:
+        if self.loader.cancel():
+            return
+        if self.location_bar.hasFocus():
+            self.on_location_escaped()
+        elif self.message_bar.isVisible():
+            self.message_bar.clear()
+
+    @Slot(str)
+    def on_location_submitted(self, text: str) -> None:
+        self.open_source(text)
+        self.view.setFocus()
+
+    @Slot()
+    def on_location_escaped(self) -> None:
+        entry = self.history.current
+        self.location_bar.set_location(
+            (self.article.url if self.article is not None and self.article.url else None)
+            or (entry.source if entry and entry.source else ""))
+        self.view.setFocus()
+
+    @Slot(QUrl, bool)
+    def on_link_clicked(self, url: QUrl, external: bool) -> None:
+        if external or url.scheme() not in ("http", "https"):
+            QDesktopServices.openUrl(url)
+        else:
+            self.open_source(url.toString())
+
+    @Slot()
+    def on_recent_menu_about_to_show(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.settings.recent()
+        for source, title in recent:
+            action = QAction(title or source, menu)
+            action.setToolTip(source)
+            action.setStatusTip(source)
+            action.triggered.connect(lambda _checked=False, s=source: self.open_source(s))
+            menu.addAction(action)
+        if recent:
+            menu.addSeparator()
+        clear = menu.addAction("Clear Recent")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.settings.clear_recent)
+
+    @Slot(object)
+    def on_load_started(self, request: LoadRequest) -> None:
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setFormat("Loading…")
+        self.progress_bar.show()
+        self.statusBar().showMessage(f"Opening {request.label} — Esc cancels")
+
+    @Slot(int, int)
+    def on_load_progressed(self, received: int, total: int) -> None:
+        if total > 0:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(min(1000, int(1000 * received / total)))
+            self.progress_bar.setFormat(f"{_format_size(received)} of {_format_size(total)}")
+        else:
+            self.progress_bar.setRange(0, 0)
+            self.progress_bar.setFormat(_format_size(received))
+
+    @Slot(object, object)
+    def on_article_loaded(self, request: LoadRequest, article: Any) -> None:
+        self.message_bar.clear()
+        self._remember_position()
+        key = article_key(article)
+        offset = self.settings.position(key) or 0
+        entry = Entry(source=request.source, title=article.title, key=key, article=article,
+                      offset=offset)
+        if request.delta is None:
+            self.history.push(entry)
+        elif request.delta == 0:
+            entry.offset = self.history.current.offset if self.history.current else offset
+            self.history.replace_current(entry)
+        else:
+            self.history.move(request.delta)
+            self.history.replace_current(entry)
+        if self.persist and request.source is not None:
+            self.settings.add_recent(request.source, article.title)
+        self._show(entry)
+
+    @Slot(object, object)
+    def on_load_failed(self, request: LoadRequest, error: Exception) -> None:
+        message = str(error) or error.__class__.__name__
+        if not isinstance(error, _reader_error()):
+            message = f"Reader could not open {request.label}: {message}"
+        self._queue = []
+        self.message_bar.show_message(message, "error")
+        self.load_failed.emit(message)
+
+    @Slot(object)
+    def on_load_cancelled(self, request: LoadRequest) -> None:
+        self._queue = []
+        self.statusBar().showMessage(f"Stopped loading {request.label}", 4000)
+
+    @Slot()
+    def on_loader_idle(self) -> None:
+        self.progress_bar.hide()
+        if self.statusBar().currentMessage().startswith("Opening "):
+            self.statusBar().clearMessage()
+        if self._queue:
+            self._start_source(self._queue.pop(0))
+
+    @Slot()
+    def on_scrolled(self) -> None:
+        if self.article is None:
+            self.position_label.clear()
+            return
+        fraction = self.view.scroll_fraction()
+        left = math.ceil(self.article.reading_minutes * (1 - fraction))
+        text = f"{round(fraction * 100)}%"
+        if 0 < left < self.article.reading_minutes or fraction == 0:
+            text += f" · {left} min left"
+        self.position_label.setText(text)
+
+    @Slot(str, object)
+    def on_setting_changed(self, name: str, _value: object) -> None:
+        if name == "remote_images":
+            self.view.remote_images = bool(self.settings.get("remote_images"))
+            if self.article is not None:
+                offset = self.view.top_text_offset()
+                self.view.show_article(self.article, self.reading_style())
+                self.view.scroll_to_text_offset(offset)
+        if name in STYLE_PREFERENCES or name == "remote_images":
+            self._apply_style()
+
+    # Drag and drop ------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.drop_overlay.show_hint(parse_drop(event.mimeData()))
+        event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_overlay.hide()
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_overlay.hide()
+        result = parse_drop(event.mimeData())
+        if isinstance(result, DropRefusal):
+            self.message_bar.show_message(result.reason, "error")
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_drop(result)
+
+    def open_drop(self, action: DropAction) -> None:
+        """Open what was dropped."""
+        if action.html is not None:
+            self.open_html(action.html, action.base_url)
+        elif action.source is not None:
+            self.open_source(action.source)
+            if action.others:
+                self.message_bar.show_message(
+                    f"Opened the first of {action.others + 1} dropped items.", "info")
+
+    # Window events ------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.drop_overlay.isVisible():
+            self.drop_overlay.setGeometry(self.centralWidget().rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.loader.cancel()
+        if self.persist:
+            self._remember_position()
+            self.settings.save_window(self.saveGeometry(), self.saveState())
+            self.settings.sync()
+        super().closeEvent(event)
+
+
+def _reader_error() -> type[Exception]:
+    from reader_app.core.errors import ReaderError
+
+    return ReaderError
