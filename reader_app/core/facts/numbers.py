@@ -1,0 +1,457 @@
+"""Numbers in news text: quantities, money, percentages, measures, dates, ages and ranges.
+
+A mention covers the number with what qualifies it: an approximation or bound before it
+("about 300", "more than half"), its currency and scale ("$120bn"), its unit ("4.2 km per
+day", "40%", "-5°C", "18-year-old") and a range it opens ("between 40 and 50"). What it
+counts ("troops" in "12,500 troops") is kept apart in ``Fact.counts`` and shown in the label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Fact, importance, sentence_at
+from .number_words import FRACTION, WORD_NUMBER, word_value
+from .units import (
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    MEASURES,
+    MONTHS,
+    PERCENT_WORDS,
+    RATE_BASES,
+    SCALES,
+    SUBUNITS,
+    TIME_UNITS,
+    alternation,
+)
+
+__all__ = ["find_numbers"]
+
+_S = r"[ \u00a0\u2009\u202f]"  # one space inside a number expression (never a line break)
+_DASH = r"[-\u2013\u2014]"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?"
+)
+_APPROX = alternation(
+    [
+        "about", "around", "roughly", "approximately", "nearly", "almost", "some",
+        "more than", "over", "under", "fewer than", "less than", "at least", "at most",
+        "up to", "as many as", "as much as", "as few as", "just over", "just under",
+        "well over", "well under", "close to", "an estimated", "upwards of", "in excess of",
+        "no more than", "no fewer than", "no less than", "below", "above", "an average of",
+        "aged", "age",
+    ]
+)
+_AGE_WORDS = ("aged", "age")
+_CUR_PREFIX = alternation(CURRENCY_PREFIXES)
+_SCALE = (
+    rf"(?:{_S}?(?:bn|mn|m|k|tn|trn)(?![\w])"
+    rf"|{_S}(?i:hundred|thousand|million|billion|trillion)(?![\w]))"
+)
+_PERCENT = alternation(k for k in PERCENT_WORDS if not k.startswith("%"))
+_MEASURE = alternation(k for k in MEASURES if k not in ("c", "f"))
+_HYPHEN_UNITS = (
+    "year|month|week|day|hour|minute|second|mile|metre|meter|kilometre|kilometer|km"
+    "|foot|inch|storey|acre|tonne|point|game|match|seat|member|page|strong|man|person"
+)
+
+_NUMBER = re.compile(
+    rf"""
+    (?<![\w.,\-/£$€¥₹])
+    (?:(?P<between>(?i:between)){_S}+)?
+    (?:(?P<approx>(?i:{_APPROX})){_S}+)?
+    (?P<minus>[-\u2212](?=\d))?
+    (?:(?P<cur>{_CUR_PREFIX}){_S}?)?
+    (?P<num>
+        (?P<ratio>(?i:one|1){_S}+in{_S}+(?:\d+|(?i:{WORD_NUMBER})))
+        |(?P<fraction>(?i:{FRACTION}))
+        |(?P<digits>{_DIGITS})
+        |(?P<words>(?i:{WORD_NUMBER}))
+    )
+    (?P<scale>{_SCALE})?
+    (?:
+        (?P<range>{_S}?{_DASH}{_S}?|{_S}+(?i:to){_S}+|(?(between){_S}+(?i:and){_S}+|(?!)))
+        (?:{_CUR_PREFIX})?
+        (?P<num2>{_DIGITS}|(?i:{WORD_NUMBER}))
+        {_SCALE}?
+    )?
+    (?:
+        (?P<percent>{_S}?%(?:{_S}points)?|{_S}+(?i:{_PERCENT}))
+        |(?P<temp>{_S}?°{_S}?[CF]|{_S}?º[CF]|[CF](?![\w])
+            |{_S}+(?i:degrees{_S}+(?:celsius|centigrade|fahrenheit)))
+        |{_S}+(?P<curword>(?i:{alternation(CURRENCY_WORDS)}))
+        |(?P<sub>p(?![\w])|{_S}+(?i:pence|cents?))
+        |-(?P<hyphen>(?i:{_HYPHEN_UNITS})s?(?:-old)?)
+        |{_S}*(?P<measure>(?i:{_MEASURE}))
+        |{_S}+(?P<time>(?i:{alternation(TIME_UNITS)}))
+    )?
+    (?P<rate>{_S}+(?i:per|a|an){_S}+(?i:{RATE_BASES})|/(?i:day|h|hr|year|yr|month|week))?
+    (?![\w]|[.,]\d|/\d)
+    """,
+    re.VERBOSE,
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DATE = re.compile(
+    rf"""
+    (?<![\w.,\-/])
+    (?:
+        {_DAY}{_S}+(?:of{_S}+)?{_MONTH}(?:,?{_S}+{_YEAR})?
+        |{_MONTH}{_S}+{_DAY}(?:,{_S}*{_YEAR})?
+        |{_MONTH}{_S}+{_YEAR}
+        |(?P<decade>(?:1[6-9]|20)\d0['\u2019]?s)
+        |{_YEAR}-[01]\d-[0-3]\d
+        |[0-3]?\d/[01]?\d/{_YEAR}
+    )
+    (?![\w]|[.,]\d|:\d)
+    """,
+    re.VERBOSE,
+)
+
+# Spans that look numeric but are no facts: times of day and of posts, phone numbers,
+# footnote marks, list markers, page furniture, version and model numbers, postcodes.
+_NOT_FACTS = re.compile(
+    r"""
+    \b\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.))?
+        (?:[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT))?
+    |\b\d{1,2}(?:\.\d{2})?[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.)(?![\w])
+    |(?i:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)
+        [ \u00a0]+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)
+        [ \u00a0]+ago\b)
+    |(?i:\b(?:updated|published|posted|first[ ]published|last[ ]updated|last[ ]modified)\b)
+        (?:[^\n.]|\.\d){0,40}
+    |(?:\+\d{1,3}[ -]?)?(?:\(\d{2,5}\)[ -]?|\b0\d{2,4}[ -])\d{3,4}[ -]?\d{3,4}\b
+    |\b\d{3}-\d{3}-\d{4}\b
+    |\[\d{1,3}\]
+    |^[ \t]*\(?\d{1,2}[.)](?=[ \t])
+    |(?i:\b(?:page|image|photo|picture|slide|step|part|video)[ \u00a0]+\d+[ \u00a0]*
+        (?:of|/)[ \u00a0]*\d+)
+    |\b\d+[ \u00a0]*(?:of|/)[ \u00a0]*\d+[ \u00a0]+(?i:photos|images|pictures|slides|videos)\b
+    |(?i:\b(?:version|v)[ \u00a0]?\d+(?:\.\d+)+)
+    |\b\d+\.\d+\.\d+(?:\.\d+)*\b
+    |\b(?:No\.?|Number|Nos\.?)[ \u00a0]\d+
+    |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
+    |\b[A-Z]{2}[ \u00a0]\d{5}(?:-\d{4})?\b
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Capitalised words that may stand before a number without making it a name ("Boeing 737").
+_FREE_BEFORE = _word_set(
+    """a an in on at by of for from to since until till after before during about around
+    nearly almost some over under more less fewer only just roughly approximately between and
+    but the with within up another last than aged age exactly barely those these all every
+    each already still its their his her our while when where as if so or nor yet that this
+    there here what which who whom whose both also even then now well like unlike among amid
+    despite including plus minus via per"""
+)
+# Words before a written number that point back to a known group ("the two leaders").
+_DETERMINERS = _word_set(
+    "the these those its their his her our my your both all every each first last next past "
+    "other another whose which"
+)
+# Words after a number that end the search for what it counts.
+_STOP = _word_set(
+    """the a an of in on at to for from by with and or but is are was were be been being have
+    has had will would could should may might can did do does said says say that which who as
+    than per more less about over under after before since during into out up down off times
+    this these those it its their they them he she we you i his her our not no so if then
+    there here when where while what how also just only still yet again ago each every such
+    other another some any all most many much few several own same too very"""
+)
+_IRREGULAR_PLURALS = _word_set(
+    """people children men women police staff personnel cattle sheep fish deer aircraft
+    data media feet teeth geese crew livestock"""
+)
+# Words after a bare "3m" that make it metres rather than millions.
+_METRE_WORDS = _word_set(
+    """high tall long wide deep freestyle backstroke breaststroke butterfly medley hurdles
+    sprint race relay final dash wall drop fall"""
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
+_LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-]*)[ \u00a0]$")
+_APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]+,[ \u00a0]$")
+_YEAR_ONLY = re.compile(_YEAR)
+_SPACE = " \u00a0\u2009\u202f"
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One number mention before mentions of the same quantity are merged."""
+
+    start: int
+    end: int
+    label: str
+    value: float | None
+    unit: str | None
+    counts: str | None = None
+
+
+def find_numbers(text: str) -> list[Fact]:
+    """The number facts of ``text``, most important first."""
+    blocked = [m.span() for m in _NOT_FACTS.finditer(text)]
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    for match in _DATE.finditer(text):
+        if not _overlaps(match.span(), blocked):
+            found.append(_Found(*match.span(), _clean(match.group()), None, "date"))
+            taken.append(match.span())
+    for match in _NUMBER.finditer(text):
+        if _overlaps(match.span(), blocked) or _overlaps(match.span(), taken):
+            continue
+        mention = _number(text, match)
+        if mention is not None:
+            found.append(mention)
+    return _merge(text, found)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _clean(surface: str) -> str:
+    return " ".join(surface.split())
+
+
+def _number(text: str, match: re.Match[str]) -> _Found | None:
+    """The mention a match of ``_NUMBER`` stands for, or None when it is no fact."""
+    group = match.group
+    start, end = match.span()
+    if group("between") and not group("range"):
+        start = match.end("between")
+        start += len(text[start:]) - len(text[start:].lstrip(_SPACE))
+    if group("minus") and not group("temp"):
+        start = match.end("minus")
+    if not group("cur") and _named_before(text, start):
+        return None
+    value = _value(group("num"), group("scale"))
+    if value is None:
+        return None
+    unit = _unit(match)
+    if group("sub"):
+        value /= 100
+    if group("minus") and group("temp"):
+        value = -value
+    if group("rate"):
+        if unit is None:
+            end = match.start("rate")
+        else:
+            unit = f"{unit} per {group('rate').split()[-1].lstrip('/').lower()}"
+    if unit is None and (group("scale") or "").strip() == "m" and not _counts(text, end):
+        # A bare "m" is metres ("a 3m wall", "100m freestyle") unless millions are counted.
+        value, unit = (_value(group("num"), None) or 0.0), "m"
+    surface = _clean(text[start:end])
+    if unit is not None:
+        if group("words") and group("num").lower() == "one" and unit == "days":
+            return None  # "one day" is an idiom more often than a duration
+        return _Found(start, end, surface, value, unit)
+    return _unitless(text, match, start, end, value)
+
+
+def _unit(match: re.Match[str]) -> str | None:
+    """The unit a number's match carries: currency, percent, measure, duration."""
+    group = match.group
+    if group("cur"):
+        return CURRENCY_PREFIXES[group("cur")]
+    if group("curword"):
+        return CURRENCY_WORDS[_clean(group("curword")).lower()]
+    if group("sub"):
+        return SUBUNITS[group("sub").strip().lower()]
+    if group("percent"):
+        return "percentage points" if "point" in group("percent").lower() else "%"
+    if group("temp"):
+        return "°F" if group("temp").rstrip().lower().endswith(("f", "fahrenheit")) else "°C"
+    if group("measure"):
+        return MEASURES[_clean(group("measure")).lower()]
+    if group("time"):
+        return TIME_UNITS[group("time").lower()]
+    if group("hyphen"):
+        base = group("hyphen").lower().removesuffix("-old").rstrip("s")
+        return TIME_UNITS.get(base) or MEASURES.get(base, base)
+    if group("approx") and group("approx").lower() in _AGE_WORDS:
+        return "years"
+    return None
+
+
+def _unitless(
+    text: str, match: re.Match[str], start: int, end: int, value: float
+) -> _Found | None:
+    """A number without unit: a year, score, age, ratio, or a count of something."""
+    group = match.group
+    surface = _clean(text[start:end])
+    digits = group("digits")
+    if digits and _YEAR_ONLY.fullmatch(digits) and not group("scale") and not group("approx"):
+        second = group("num2")
+        if second and not re.fullmatch(r"\d\d|" + _YEAR, second):
+            return None
+        return _Found(start, end, surface, value, "year")
+    counts = _counts(text, end)
+    if group("range") and counts is None and _is_score(match):
+        return _Found(start, end, surface, None, "score")
+    if (
+        digits
+        and len(digits) <= 2
+        and not group("approx")
+        and not group("range")
+        and _APPOSITION_AGE.search(text, 0, start)
+        and text.startswith(",", end)
+    ):
+        return _Found(start, end, f"aged {digits}", value, "years")
+    if group("ratio") is None and not _counts_as_fact(text, match, start, counts):
+        return None
+    label = f"{surface} {counts}" if counts else surface
+    return _Found(start, end, label, value, None, counts)
+
+
+def _named_before(text: str, start: int) -> bool:
+    """Whether a name stands right before the number, as in "Boeing 737" or "iPhone 15"."""
+    left = _LEFT_WORD.search(text, max(0, start - 40), start)
+    if left is None:
+        return False
+    word = left.group(1)
+    if word.lower() in _FREE_BEFORE or word.rstrip(".").lower() in MONTHS:
+        return False
+    return not word.islower()
+
+
+def _value(number: str, scale: str | None) -> float | None:
+    """The value of a number's text with its scale ("2.5", "m" -> 2.5e6)."""
+    normal = _clean(number).lower()
+    parts = normal.split()
+    if len(parts) == 3 and parts[1] == "in":  # "one in five"
+        divisor = float(parts[2]) if parts[2].isdigit() else word_value(parts[2])
+        return 1 / divisor if divisor else None
+    digits = normal[:1].isdigit()
+    value = float(re.sub(r"[,\s]", "", normal)) if digits else word_value(normal)
+    if value is not None and scale:
+        value *= SCALES[scale.strip().lower()]
+    return value
+
+
+def _following_words(text: str, end: int) -> list[str]:
+    """Up to three words after ``end``, stopping at punctuation or a line break."""
+    words: list[str] = []
+    position = end
+    while len(words) < 3:
+        gap = position
+        while gap < len(text) and text[gap] in _SPACE:
+            gap += 1
+        word = _WORD.match(text, gap) if gap > position else None
+        if word is None:
+            break
+        words.append(word.group())
+        position = word.end()
+    return words
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in _IRREGULAR_PLURALS:
+        return True
+    return (
+        len(lower) > 3
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is", "'s", "\u2019s"))
+        and lower not in _STOP
+    )
+
+
+def _counts(text: str, end: int) -> str | None:
+    """What a number counts: the noun phrase right after it ("Russian troops"), if any."""
+    words = _following_words(text, end)
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower in _STOP or lower in _METRE_WORDS:
+            return None
+        if _is_plural(word) and (word.islower() or index > 0):
+            return " ".join(words[: index + 1])
+        demonym = word[:1].isupper() and word.endswith(("an", "ese", "ish", "i"))
+        if not (word.islower() or demonym):
+            return None
+    return None
+
+
+def _is_score(match: re.Match[str]) -> bool:
+    """Whether a range of two small whole numbers joined by a dash is a score ("3-1")."""
+    first, second = match.group("digits"), match.group("num2")
+    return bool(
+        first
+        and second
+        and first.isdigit()
+        and second.isdigit()
+        and len(first) <= 2
+        and len(second) <= 2
+        and match.group("range").strip(_SPACE) in ("-", "\u2013", "\u2014")
+        and not match.group("approx")
+    )
+
+
+def _counts_as_fact(text: str, match: re.Match[str], start: int, counts: str | None) -> bool:
+    """Whether a number without unit is a fact: digits are; words need what they count."""
+    group = match.group
+    if group("digits"):
+        return True
+    if group("fraction"):
+        return bool(group("approx")) or text.startswith((" of ", " the "), match.end())
+    number = group("num").lower()
+    if group("scale") or any(w in number for w in ("hundred", "thousand", "million", "billion")):
+        return True
+    if number.split()[0] in ("one", "a", "an") and "dozen" not in number:
+        return False
+    if counts is None:
+        return False
+    left = _LEFT_WORD.search(text, max(0, start - 40), start)
+    return left is None or left.group(1).lower() not in _DETERMINERS
+
+
+def _key(mention: _Found) -> tuple[object, ...]:
+    """Mentions with the same key are the same quantity."""
+    if mention.unit == "date" or mention.value is None:
+        return (mention.unit, mention.label)
+    return (mention.unit, round(mention.value, 6), mention.counts)
+
+
+def _merge(text: str, found: list[_Found]) -> list[Fact]:
+    """One fact per quantity; a bare number joins the one counted quantity of its value."""
+    groups: dict[tuple[object, ...], list[_Found]] = {}
+    for mention in sorted(found, key=lambda m: m.start):
+        groups.setdefault(_key(mention), []).append(mention)
+    counted: dict[object, list[tuple[object, ...]]] = {}
+    for key in groups:
+        if len(key) == 3 and key[0] is None and key[2] is not None:
+            counted.setdefault(key[1], []).append(key)
+    for key in list(groups):
+        if len(key) == 3 and key[0] is None and key[2] is None:
+            targets = counted.get(key[1], [])
+            if len(targets) == 1:
+                groups[targets[0]].extend(groups.pop(key))
+    facts = []
+    for mentions in groups.values():
+        mentions.sort(key=lambda m: m.start)
+        best = next((m for m in mentions if m.counts), mentions[0])
+        facts.append(
+            Fact(
+                kind="number",
+                label=best.label,
+                mentions=tuple((m.start, m.end) for m in mentions),
+                context=sentence_at(text, mentions[0].start),
+                value=best.value,
+                unit=best.unit,
+                counts=best.counts,
+            )
+        )
+    facts.sort(key=importance)
+    return facts

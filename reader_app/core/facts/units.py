@@ -1,0 +1,238 @@
+"""Currencies, scales and units of measure that numbers in news text carry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Symbols and codes written before the amount, longest first where they share a start.
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "₩": "KRW",
+    "₽": "RUB",
+    "₴": "UAH",
+    "USD": "USD",
+    "GBP": "GBP",
+    "EUR": "EUR",
+    "JPY": "JPY",
+    "CHF": "CHF",
+    "Rs": "INR",
+}
+
+# Currency names written after the amount ("1.2 billion yen", "40 million euros").
+CURRENCY_WORDS: dict[str, str] = {
+    "us dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "pounds sterling": "GBP",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "euros": "EUR",
+    "euro": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "pesos": "MXN",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "rand": "ZAR",
+    "shekels": "ILS",
+    "naira": "NGN",
+    "usd": "USD",
+    "gbp": "GBP",
+    "eur": "EUR",
+}
+
+# Fractions of a currency: the amount is divided by 100 and the currency follows context.
+SUBUNITS: dict[str, str] = {"pence": "GBP", "p": "GBP", "cents": "USD", "cent": "USD"}
+
+SCALES: dict[str, float] = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+
+# Units of measure: surface form (lower case) -> normalised unit.
+MEASURES: dict[str, str] = {
+    "square kilometres": "sq km",
+    "square kilometers": "sq km",
+    "sq km": "sq km",
+    "sq kms": "sq km",
+    "km2": "sq km",
+    "km²": "sq km",
+    "square miles": "sq miles",
+    "sq miles": "sq miles",
+    "square metres": "sq m",
+    "square meters": "sq m",
+    "sq m": "sq m",
+    "square feet": "sq ft",
+    "sq ft": "sq ft",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "km": "km",
+    "kms": "km",
+    "miles": "miles",
+    "mile": "miles",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "centimetres": "cm",
+    "centimeters": "cm",
+    "cm": "cm",
+    "millimetres": "mm",
+    "millimeters": "mm",
+    "mm": "mm",
+    "feet": "ft",
+    "foot": "ft",
+    "ft": "ft",
+    "inches": "in",
+    "inch": "in",
+    "yards": "yd",
+    "kilograms": "kg",
+    "kilogrammes": "kg",
+    "kg": "kg",
+    "grams": "g",
+    "grammes": "g",
+    "tonnes": "t",
+    "tons": "t",
+    "tonne": "t",
+    "ton": "t",
+    "lbs": "lb",
+    "lb": "lb",
+    "ounces": "oz",
+    "oz": "oz",
+    "litres": "l",
+    "liters": "l",
+    "litre": "l",
+    "liter": "l",
+    "gallons": "gal",
+    "barrels": "barrels",
+    "hectares": "ha",
+    "acres": "acres",
+    "mph": "mph",
+    "km/h": "km/h",
+    "kph": "km/h",
+    "knots": "knots",
+    "megawatts": "MW",
+    "gigawatts": "GW",
+    "mw": "MW",
+    "gw": "GW",
+    "kw": "kW",
+    "kwh": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "twh": "TWh",
+    "ppm": "ppm",
+    "mg": "mg",
+    "ml": "ml",
+    "calories": "kcal",
+    "kcal": "kcal",
+    "gb": "GB",
+    "tb": "TB",
+    "mb": "MB",
+    "ghz": "GHz",
+    "°c": "°C",
+    "ºc": "°C",
+    "degrees celsius": "°C",
+    "degrees centigrade": "°C",
+    "c": "°C",
+    "°f": "°F",
+    "degrees fahrenheit": "°F",
+    "f": "°F",
+    "degrees": "degrees",
+}
+
+# Durations: the unit is the plural form ("years", "weeks").
+TIME_UNITS: dict[str, str] = {
+    "seconds": "seconds",
+    "second": "seconds",
+    "minutes": "minutes",
+    "minute": "minutes",
+    "hours": "hours",
+    "hour": "hours",
+    "days": "days",
+    "day": "days",
+    "weeks": "weeks",
+    "week": "weeks",
+    "months": "months",
+    "month": "months",
+    "years": "years",
+    "year": "years",
+    "decades": "decades",
+    "decade": "decades",
+    "centuries": "centuries",
+    "century": "centuries",
+}
+
+PERCENT_WORDS: dict[str, str] = {
+    "%": "%",
+    "per cent": "%",
+    "percent": "%",
+    "pc": "%",
+    "percentage points": "percentage points",
+    "percentage point": "percentage points",
+    "% points": "percentage points",
+}
+
+# What a rate is per ("4.2 km per day", "£9 an hour").
+RATE_BASES = (
+    "day|week|month|year|hour|minute|second|head|person|capita|litre|liter|kilogram|kg"
+    "|mile|km|night|game|match|season|barrel|tonne"
+)
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (longest first, spaces matching any space)."""
+    items = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s\u00a0\u202f]+") for w in items)
