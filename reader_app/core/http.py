@@ -94,6 +94,7 @@ class _Exchange:
         self.cancelled = cancelled
         self.host = ""
         self.connection: http.client.HTTPConnection | None = None
+        self.sock: socket.socket | None = None
         self.response: http.client.HTTPResponse | None = None
 
     def open(self) -> str | None:
@@ -112,6 +113,8 @@ class _Exchange:
             self.connection.connect()
         except OSError as err:
             raise _connect_error(err, host, timeout) from err
+        # The response keeps reading from this socket after the connection lets go of it.
+        self.sock = self.connection.sock
         with self._guard():
             self._set_timeout()
             self.connection.putrequest("GET", target, skip_accept_encoding=True)
@@ -187,6 +190,10 @@ class _Exchange:
                 self._set_timeout()
                 chunk = self.response.read1(_CHUNK)
             if not chunk:
+                if length is not None and received < length:
+                    raise LoadError(
+                        f"The connection to {self.host} closed before the page was complete."
+                    )
                 break
             received += len(chunk)
             out += decoder.decompress(chunk, cap + 1 - len(out))
@@ -206,8 +213,8 @@ class _Exchange:
         return remaining
 
     def _set_timeout(self) -> None:
-        assert self.connection is not None and self.connection.sock is not None
-        self.connection.sock.settimeout(self._remaining())
+        assert self.sock is not None
+        self.sock.settimeout(self._remaining())
 
     def _slow_message(self) -> str:
         seconds = f"{self.options.total_timeout:g}"
