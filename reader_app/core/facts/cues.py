@@ -1,0 +1,391 @@
+"""Hand-kept word lists that classify capitalised spans: titles, organisation heads, demonyms.
+
+These are the cues of the people/places/organisations recogniser. The large lexicons
+(places, given names) are built from open data by ``build_lexicons`` and live in ``data/``.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+# Courtesy titles: the capitalised word after them is a person's name.
+HONORIFICS = words(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mx"
+)
+
+# Office titles written before a name ("President Joe Biden", "Prime Minister Keir Starmer").
+TITLES = words(
+    """president vice-president premier chancellor minister secretary senator sen sen.
+    rep rep. representative congressman congresswoman governor gov gov. mayor judge justice
+    general gen gen. colonel col col. major lieutenant lt lt. captain capt capt. sergeant
+    sgt admiral commander marshal pope king queen prince princess emperor sheikh ayatollah
+    cardinal archbishop bishop rabbi imam reverend rev rev. father sister brother
+    professor inspector detective officer constable superintendent chief ambassador
+    commissioner councillor councilor alderman speaker leader chairman chairwoman chair
+    coach manager striker midfielder defender goalkeeper forward batsman bowler
+    spokesman spokeswoman spokesperson director executive founder owner editor
+    correspondent reporter presenter author novelist singer actor actress artist
+    economist analyst scientist researcher lawyer attorney prosecutor doctor nurse
+    player teammate chancellor-elect president-elect mp mep minister-president"""
+)
+
+# Multi-word lowercase cues ending right before a name ("chief executive Jane Smith").
+TITLE_PHRASES = (
+    "prime minister",
+    "foreign minister",
+    "foreign secretary",
+    "home secretary",
+    "defence minister",
+    "defense secretary",
+    "chief executive",
+    "chief of staff",
+    "head coach",
+    "first minister",
+    "health secretary",
+    "secretary of state",
+    "secretary-general",
+    "secretary general",
+)
+
+# Words that make a capitalised span an organisation when they end (or head) it.
+ORG_HEADS = words(
+    """ministry department council agency institute institution university college school
+    office times press post herald tribune journal gazette guardian telegraph mirror
+    express chronicle observer independent news newspaper magazine review broadcasting
+    party bank inc inc. ltd ltd. plc corp corp. corporation company co co. group holdings
+    fc united city association commission committee police army navy forces force
+    guard guards brigade battalion regiment corps service services authority board
+    trust foundation fund federation union league club society court parliament
+    congress senate assembly cabinet government administration bureau centre center
+    hospital hospitals clinic museum gallery library academy airlines airways railway
+    railways motors energy technologies systems labs laboratories capital partners
+    network networks media studios records pictures entertainment insurance securities
+    exchange organisation organization alliance coalition movement front brigades
+    unit commandos church mosque synod diocese coalition tribunal inquiry network
+    industries pharmaceuticals oil petroleum gas airport port authority"""
+)
+
+# Well-known organisations written as a single word or acronym.
+KNOWN_ORGS = words(
+    """UN NATO EU NHS BBC CNN ITV FBI CIA NSA MI5 MI6 IMF WHO WTO OECD OPEC IAEA UNESCO
+    UNICEF UNHCR ICC ICJ IDF IRA ANC SNP DUP UKIP GCHQ FIFA UEFA IOC NASA ESA NOAA CDC
+    FDA SEC FTC EPA ECB BoE Ofcom Ofsted Ofgem Ofwat Reuters AFP Bloomberg Kremlin
+    Pentagon Hamas Hezbollah Taliban Wagner Interpol Europol Frontex Labour Tories
+    Conservatives Democrats Republicans Google Apple Microsoft Amazon Meta Facebook
+    Twitter Tesla Netflix Nvidia Intel Samsung Toyota Volkswagen Shell BP Unilever
+    Barclays HSBC Lloyds NatWest Santander Vodafone Airbus Boeing Ryanair easyJet
+    OpenAI Anthropic Huawei Alibaba Tencent Gazprom Rosneft Aramco Nissan Honda
+    Siemens Spotify Uber Airbnb PayPal Mastercard Pfizer Moderna AstraZeneca
+    Novartis Roche GSK Tesco Asda Waitrose Aldi Lidl Primark Reddit TikTok
+    YouTube Instagram WhatsApp Ukrenergo Naftogaz Rosatom Roscosmos Eurostat
+    Unison Greenpeace Oxfam Arsenal Tottenham Juventus NFL NBA MLB NHL ATP WTA"""
+)
+
+# Well-known organisations whose names hold no organisation head.
+KNOWN_ORG_NAMES = frozenset(
+    {
+        "United Nations",
+        "White House",
+        "House of Commons",
+        "House of Lords",
+        "House of Representatives",
+        "Downing Street",
+        "Red Cross",
+        "Red Crescent",
+        "Amnesty International",
+        "Human Rights Watch",
+        "Doctors Without Borders",
+        "Medecins Sans Frontieres",
+        "Médecins Sans Frontières",
+        "Associated Press",
+        "Financial Times",
+        "Wall Street Journal",
+        "New York Times",
+        "Washington Post",
+        "Sky News",
+        "Al Jazeera",
+        "European Union",
+        "Premier League",
+        "Champions League",
+        "Met Office",
+        "Scotland Yard",
+        "Goldman Sachs",
+        "Morgan Stanley",
+        "JP Morgan",
+        "Deutsche Bank",
+        "Rolls-Royce",
+        "Network Rail",
+        "Royal Mail",
+        "Thames Water",
+    }
+)
+
+# Demonyms and nationality adjectives: never places by themselves.
+DEMONYMS = words(
+    """Afghan Afghans Albanian Albanians Algerian Algerians American Americans Andorran
+    Angolan Angolans Argentine Argentinian Argentinians Armenian Armenians Australian
+    Australians Austrian Austrians Azerbaijani Azerbaijanis Azeri Bahraini Bangladeshi
+    Bangladeshis Belarusian Belarusians Belgian Belgians Bolivian Bosnian Bosnians
+    Brazilian Brazilians British Briton Britons Bulgarian Bulgarians Burmese Cambodian
+    Cameroonian Canadian Canadians Chadian Chilean Chileans Chinese Colombian Colombians
+    Congolese Croatian Croatians Croat Croats Cuban Cubans Cypriot Cypriots Czech Czechs
+    Danish Dane Danes Dutch Ecuadorian Egyptian Egyptians Emirati Emiratis English
+    Eritrean Eritreans Estonian Estonians Ethiopian Ethiopians European Europeans Filipino
+    Filipinos Finnish Finn Finns French Frenchman Frenchwoman Georgian Georgians German
+    Germans Ghanaian Ghanaians Greek Greeks Guatemalan Haitian Haitians Honduran Hungarian
+    Hungarians Icelandic Icelander Indian Indians Indonesian Indonesians Iranian Iranians
+    Iraqi Iraqis Irish Israeli Israelis Italian Italians Ivorian Jamaican Jamaicans
+    Japanese Jordanian Jordanians Kazakh Kazakhs Kenyan Kenyans Korean Koreans Kosovan
+    Kosovar Kurdish Kurd Kurds Kuwaiti Kyrgyz Lao Latvian Latvians Lebanese Liberian Libyan
+    Libyans Lithuanian Lithuanians Luxembourgish Macedonian Malagasy Malawian Malaysian
+    Malaysians Maldivian Malian Maltese Mauritanian Mexican Mexicans Moldovan Moldovans
+    Mongolian Montenegrin Moroccan Moroccans Mozambican Namibian Nepalese Nepali New
+    Nicaraguan Nigerian Nigerians Nigerien Norwegian Norwegians Omani Pakistani Pakistanis
+    Palestinian Palestinians Panamanian Paraguayan Persian Peruvian Peruvians Polish Pole
+    Poles Portuguese Qatari Romanian Romanians Russian Russians Rwandan Rwandans Saudi
+    Saudis Scottish Scot Scots Senegalese Serbian Serbians Serb Serbs Sierra Singaporean
+    Slovak Slovaks Slovakian Slovenian Slovene Somali Somalis African Africans Asian Asians
+    Spanish Spaniard Spaniards Sri Sudanese Swedish Swede Swedes Swiss Syrian Syrians
+    Taiwanese Tajik Tanzanian Thai Tibetan Tunisian Turkish Turk Turks Turkmen Ugandan
+    Ugandans Ukrainian Ukrainians Uruguayan Uzbek Venezuelan Venezuelans Vietnamese Welsh
+    Yemeni Yemenis Zambian Zimbabwean Zimbabweans Arab Arabs Arabic Western Eastern
+    Northern Southern Soviet Nordic Scandinavian Balkan Baltic Caribbean Latin Hispanic
+    Muslim Muslims Christian Christians Jewish Jews Hindu Hindus Sikh Sikhs Buddhist
+    Catholic Catholics Protestant Sunni Shia Shiite Yazidi Rohingya Uyghur Uighur Tamil
+    Sikh Pashtun Hutu Tutsi Maori Aboriginal Celtic Gaelic Latino Latina Londoner
+    Londoners Parisian Muscovite Texan Texans Californian Californians Floridian
+    Kyivan Crimean Tatar Tatars Chechen Chechens Dagestani Cossack"""
+)
+
+# Regions and geographic names that the city/country lists lack.
+EXTRA_PLACES = (
+    "Middle East",
+    "Near East",
+    "Far East",
+    "Gaza",
+    "Gaza Strip",
+    "West Bank",
+    "Golan Heights",
+    "Donbas",
+    "Donbass",
+    "Crimea",
+    "Kursk",
+    "Zaporizhzhia",
+    "Kherson",
+    "Luhansk",
+    "Donetsk",
+    "Bakhmut",
+    "Avdiivka",
+    "Pokrovsk",
+    "Kashmir",
+    "Tibet",
+    "Xinjiang",
+    "Darfur",
+    "Sahel",
+    "Sahara",
+    "Balkans",
+    "Baltics",
+    "Caucasus",
+    "Siberia",
+    "Scandinavia",
+    "Patagonia",
+    "Arctic",
+    "Antarctic",
+    "Antarctica",
+    "Mediterranean",
+    "Black Sea",
+    "Red Sea",
+    "North Sea",
+    "Baltic Sea",
+    "Caspian Sea",
+    "South China Sea",
+    "Persian Gulf",
+    "Gulf of Mexico",
+    "English Channel",
+    "Atlantic",
+    "Pacific",
+    "Indian Ocean",
+    "Atlantic Ocean",
+    "Pacific Ocean",
+    "Strait of Hormuz",
+    "Taiwan Strait",
+    "Suez Canal",
+    "Panama Canal",
+    "Dnipro",
+    "Dnieper",
+    "Thames",
+    "Rhine",
+    "Danube",
+    "Nile",
+    "Mississippi",
+    "Alps",
+    "Himalayas",
+    "Andes",
+    "Rockies",
+    "Highlands",
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "Britain",
+    "Great Britain",
+    "UK",
+    "U.K.",
+    "US",
+    "U.S.",
+    "USA",
+    "America",
+    "Europe",
+    "Asia",
+    "Africa",
+    "Latin America",
+    "South America",
+    "North America",
+    "Central America",
+    "Southeast Asia",
+    "South Asia",
+    "East Asia",
+    "Central Asia",
+    "Oceania",
+    "Yorkshire",
+    "Lancashire",
+    "Kent",
+    "Essex",
+    "Cornwall",
+    "Devon",
+    "Somerset",
+    "Norfolk",
+    "Suffolk",
+    "Surrey",
+    "Sussex",
+    "Hampshire",
+    "Dorset",
+    "Cumbria",
+    "Merseyside",
+    "Tyneside",
+    "Midlands",
+    "West Midlands",
+    "East Midlands",
+    "Greater Manchester",
+    "East Anglia",
+    "Cotswolds",
+    "Lake District",
+    "Peak District",
+    "Bavaria",
+    "Catalonia",
+    "Andalusia",
+    "Tuscany",
+    "Sicily",
+    "Sardinia",
+    "Corsica",
+    "Brittany",
+    "Normandy",
+    "Provence",
+    "Flanders",
+    "Wallonia",
+    "Ontario",
+    "Quebec",
+    "British Columbia",
+    "Alberta",
+    "Queensland",
+    "New South Wales",
+    "Tasmania",
+    "Punjab",
+    "Bengal",
+    "Kerala",
+    "Hong Kong",
+    "Macau",
+    "Silicon Valley",
+    "Wall Street",
+    "Whitehall",
+    "Westminster",
+    "Brussels",
+    "Holyrood",
+    "Capitol Hill",
+)
+
+# Words that may open a capitalised run without belonging to the name after them:
+# articles, pronouns, prepositions, conjunctions, sentence adverbs, days and months.
+FUNCTION_WORDS = words(
+    """a an the this that these those there here it its he she they we i you his her their
+    our my your him them us me who whom whose which what when where why how whether and or
+    but nor so yet for of to in on at by from with without within into onto upon about
+    above across after against along amid among around as before behind below beneath
+    beside besides between beyond despite during except inside near off over past since
+    through throughout till toward towards under underneath unlike until up via if unless
+    although though because while whereas once then than also however meanwhile moreover
+    furthermore nevertheless nonetheless instead otherwise still therefore thus indeed
+    perhaps maybe already again ever never always often sometimes now today tonight
+    yesterday tomorrow later earlier soon recently currently finally last next every all
+    both either neither some any many much more most few several such only just even not
+    no yes monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december"""
+)
+
+# Capitalised words that are never a name by themselves: the function words plus common
+# nouns, page furniture and headline words.
+COMMON_WORDS = FUNCTION_WORDS | words(
+    """first second third new old other another each same own one two three four five six
+    seven eight nine ten eleven twelve hundred thousand million billion jan feb mar apr jun
+    jul aug sep sept oct nov dec spring summer autumn winter christmas easter subscribe
+    subscription subscribers premium sign log login register read watch listen share follow
+    comment comments advertisement sponsored related more latest top breaking live update
+    updated updates exclusive analysis opinion editorial video photo photos image images
+    gallery podcast newsletter home news sport sports business politics world culture
+    lifestyle travel science health tech technology weather menu search close skip continue
+    click view download contact about privacy cookies terms help please thank thanks hello
+    dear okay ok north south east west northern southern eastern western central said says
+    say told tells asked added according can could will would shall should might must do
+    does did done be is are was were been being have has had having get got make made go
+    went come came take took see saw know knew think thought want wanted need needed use
+    used find found give gave day days week weeks month months year years time people man
+    men woman women officials authorities troops war attack attacks strike strikes report
+    reports study data figures chart table source sources note notes photograph getty
+    shutterstock alamy independent plus pro free online digital print edition chapter
+    section part page figure appendix introduction conclusion summary"""
+)
+
+# Verbs of speech: "X said", "said X", "X told".
+SPEECH_VERBS = words(
+    """said says told tells added adds explained explains noted notes warned warns insisted
+    insists argued argues claimed claims stated states wrote writes admitted admits
+    announced announces recalled recalls suggested suggests acknowledged acknowledges
+    confirmed confirms denied denies replied replies urged urges asked asks"""
+)
+
+# Prepositions that introduce a place ("in Kharkiv", "near Bakhmut").
+PLACE_PREPOSITIONS = words(
+    """in near outside across from to toward towards around throughout into at inside
+    within via between"""
+)
+
+# Words that may stand before an office title ("Prime Minister", "Deputy Foreign Secretary").
+TITLE_MODIFIERS = words(
+    """prime foreign home health defence defense interior finance justice education deputy
+    former acting vice state chief senior shadow first attorney crown junior assistant
+    associate executive managing general lord high supreme grand head team club party
+    opposition labour conservative democratic republican tory liberal green"""
+)
+
+# Single heads that name a newspaper with "The" ("The Times", "The Guardian").
+NEWSPAPER_HEADS = words(
+    "times guardian telegraph independent observer economist mirror sun sunday post"
+)
+
+# Lowercase words before a name that make it a person ("her sister Maria Lopez").
+PERSON_NOUNS = words(
+    """sister brother mother father son daughter wife husband partner friend colleague
+    uncle aunt cousin grandmother grandfather widow boyfriend girlfriend fiancé fiancee
+    neighbour neighbor resident victim survivor witness"""
+)
+
+# Lowercase particles inside personal names.
+NAME_PARTICLES = words(
+    "de da del della di du van von der den ter bin binti ibn bint al el la le dos das"
+)
+
+# Lowercase words that join the parts of an organisation or place name ("Bank of England").
+NAME_CONNECTORS = words("of for and on the de")

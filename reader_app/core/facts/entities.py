@@ -1,0 +1,463 @@
+"""People, places and organisations: capitalised spans classified by cues and lexicons.
+
+Two passes over the capitalised runs of the text. The first classifies each run of running
+prose by what surrounds it (titles, speech verbs, appositions, place prepositions,
+organisation heads) and by the lexicons; anything without enough evidence is left out.
+The second finds the names the first pass established wherever else they occur (headlines,
+sentence starts, a bare surname) and merges each name's forms into one fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .cues import (
+    COMMON_WORDS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    KNOWN_ORG_NAMES,
+    KNOWN_ORGS,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    NEWSPAPER_HEADS,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    PLACE_PREPOSITIONS,
+    SPEECH_VERBS,
+    TITLE_MODIFIERS,
+    TITLE_PHRASES,
+    TITLES,
+)
+from .lexicon import Lexicon, lexicon
+from .model import Fact, FactKind, importance, sentence_at
+from .tokens import Token, capitalised_runs, joined, tokenize
+
+PERSON: FactKind = "person"
+PLACE: FactKind = "place"
+ORGANISATION: FactKind = "organisation"
+
+Span = tuple[int, int, FactKind]  # token indices [i, j) and kind
+
+_DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
+_TITLE_WORDS = TITLES | HONORIFICS
+_NOT_NAME = COMMON_WORDS | ORG_HEADS | _DEMONYMS_LOWER | _TITLE_WORDS
+_APPOSITION = re.compile(
+    r",\s+(?:who\b|aged\s+\d|\d{1,3},|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>[\w-]+)\b)"
+)
+_SPEECH_BEFORE = frozenset({"said", "says", "added", "wrote", "asked"})
+_MAX_NAME = 5
+
+
+def _bare(token: Token) -> str:
+    return token.lower.rstrip(".")
+
+
+def _key(surface: str) -> str:
+    return surface.replace("\u2019", "'").replace(".", "")
+
+
+class _Recogniser:
+    """The state of one run of the recogniser over one text."""
+
+    def __init__(self, text: str, tokens: list[Token], lex: Lexicon) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.lex = lex
+        self.lowercase = frozenset(t.lower for t in tokens if not t.capitalised)
+        self.standalone: dict[str, int] = {}
+
+    def count_standalone(self, runs: list[tuple[int, int]]) -> None:
+        """Count the capitalised words that stand alone in running prose."""
+        for i, j in runs:
+            if j - i == 1 and not self.tokens[i].restricted:
+                word = self.tokens[i].text
+                self.standalone[word] = self.standalone.get(word, 0) + 1
+
+    # --- helpers -------------------------------------------------------------------------
+    def name(self, i: int, j: int) -> str:
+        return self.text[self.tokens[i].start : self.tokens[j - 1].end]
+
+    def is_strong_place(self, i: int, j: int) -> bool:
+        return self.name(i, j) in self.lex.strong_places
+
+    def is_org(self, i: int, j: int) -> bool:
+        name = self.name(i, j)
+        if name in KNOWN_ORGS or name in KNOWN_ORG_NAMES:
+            return True
+        if j - i < 2:
+            return False
+        words = self.tokens[i:j]
+        if _bare(words[-1]) in ORG_HEADS and not all(
+            _bare(t) in _TITLE_WORDS or t.lower in TITLE_MODIFIERS for t in words[:-1]
+        ):
+            return True
+        return any(
+            _bare(words[k]) in ORG_HEADS and words[k + 1].lower in ("of", "for")
+            for k in range(len(words) - 2)
+        )
+
+    def name_like(self, i: int, j: int) -> bool:
+        """Whether tokens [i, j) can be a personal name."""
+        words = self.tokens[i:j]
+        core = [t for t in words if t.capitalised]
+        if not core or len(core) > 4 or not words[0].capitalised or not words[-1].capitalised:
+            return False
+        for t in words:
+            if not t.capitalised and t.lower not in NAME_PARTICLES:
+                return False
+            if t.capitalised and (_bare(t) in _NOT_NAME or (t.text.isupper() and len(t.text) > 2)):
+                return False
+        return True
+
+    def initial_word(self, i: int, j: int) -> bool:
+        """A sentence-initial word that is an ordinary word of the text, not a name."""
+        t = self.tokens[i]
+        if not t.sentence_start or t.lower not in self.lowercase:
+            return False
+        named = t.lower in self.lex.given_names or self.is_strong_place(i, i + 1)
+        return not (j - i >= 2 and named)
+
+    def previous_word(self, i: int, back: int = 1) -> Token | None:
+        k = i - back
+        if k < 0:
+            return None
+        for m in range(k, i):
+            if not joined(self.text, self.tokens[m], self.tokens[m + 1]):
+                return None
+        return self.tokens[k]
+
+    def next_word(self, j: int) -> Token | None:
+        if j >= len(self.tokens) or not joined(self.text, self.tokens[j - 1], self.tokens[j]):
+            return None
+        return self.tokens[j]
+
+    # --- cues ----------------------------------------------------------------------------
+    def person_cue(self, i: int, j: int) -> bool:
+        before = self.previous_word(i)
+        if before is not None and not before.capitalised:
+            if before.lower in TITLES or before.lower in PERSON_NOUNS:
+                return True
+            if before.lower in _SPEECH_BEFORE and j - i >= 2:
+                return True
+            two = self.previous_word(i, 2)
+            if two is not None and f"{two.lower} {before.lower}" in TITLE_PHRASES:
+                return True
+            if before.lower == "to" and two is not None and two.lower == "according":
+                return j - i >= 2
+        match = _APPOSITION.match(self.text, self.tokens[j - 1].end)
+        if match:
+            noun = match.group("noun")
+            return noun is None or noun.lower() in TITLES or noun.lower() in PERSON_NOUNS
+        return False
+
+    def surname_used(self, i: int, j: int) -> bool:
+        """A full name whose last word stands alone elsewhere in the prose, as surnames do."""
+        first, last = self.tokens[i], self.tokens[j - 1]
+        if first.sentence_start or j - i > 3:
+            return False
+        if self.name(i, i + 1) in self.lex.weak_places or self.is_strong_place(j - 1, j):
+            return False
+        return self.standalone.get(last.text, 0) > 0
+
+    def speech_cue(self, j: int) -> bool:
+        after = self.next_word(j)
+        return after is not None and after.lower in SPEECH_VERBS
+
+    def place_cue(self, i: int, j: int) -> bool:
+        before = self.previous_word(i)
+        if before is not None and before.lower == "the":
+            before = self.previous_word(i, 2)
+        if before is not None and before.lower in PLACE_PREPOSITIONS:
+            return True
+        rest = self.text[self.tokens[j - 1].end : self.tokens[j - 1].end + 2]
+        if rest == ", " and j < len(self.tokens):
+            tokens = self.tokens
+            k = j
+            while k + 1 < len(tokens) and joined(self.text, tokens[k], tokens[k + 1]):
+                if self.is_strong_place(j, k + 2):
+                    return True
+                k += 1
+            return self.is_strong_place(j, j + 1)
+        return False
+
+    # --- first pass ----------------------------------------------------------------------
+    def classify(self, i: int, j: int) -> list[Span]:
+        """The entities in the capitalised run [i, j) of running prose."""
+        tokens = self.tokens
+        if j - i == 2 and tokens[i].text == "The" and tokens[i + 1].lower in NEWSPAPER_HEADS:
+            return [(i, j, ORGANISATION)]
+        while i < j and (
+            tokens[i].lower in FUNCTION_WORDS
+            or not tokens[i].capitalised
+            or self.initial_word(i, j)
+        ):
+            i += 1
+        while j > i and not tokens[j - 1].capitalised:
+            j -= 1
+        if i >= j:
+            return []
+        split = self.split_and(i, j)
+        if split is not None:
+            return split
+        if self.is_strong_place(i, j):
+            return [(i, j, PLACE)]
+        if self.is_org(i, j):
+            return [(i, j, ORGANISATION)]
+        titled = self.split_title(i, j)
+        if titled is not None:
+            return titled
+        start = i
+        while i < j and (_bare(tokens[i]) in COMMON_WORDS or tokens[i].lower in _DEMONYMS_LOWER):
+            i += 1
+        if i != start:
+            return self.classify(i, j)
+        return self.classify_bare(i, j)
+
+    def split_and(self, i: int, j: int) -> list[Span] | None:
+        """"Labour Party and the Kyiv Independent": two names joined by "and"."""
+        tokens = self.tokens
+        for k in range(i + 1, j - 1):
+            if tokens[k].lower != "and":
+                continue
+            left_ends_name = _bare(tokens[k - 1]) in ORG_HEADS or self.is_strong_place(i, k)
+            if left_ends_name and not self.is_strong_place(i, j):
+                right = k + 1
+                while right < j and not tokens[right].capitalised:
+                    right += 1
+                return self.classify(i, k) + self.classify(right, j)
+        return None
+
+    def split_title(self, i: int, j: int) -> list[Span] | None:
+        """"President Joe Biden", "Kyiv Mayor Vitali Klitschko": a title, then a person."""
+        tokens = self.tokens
+        for k in range(j - 2, i - 1, -1):
+            if _bare(tokens[k]) in _TITLE_WORDS and tokens[k].capitalised:
+                if not self.name_like(k + 1, j):
+                    return None
+                begin = k
+                while begin > i and (
+                    _bare(tokens[begin - 1]) in _TITLE_WORDS
+                    or tokens[begin - 1].lower in TITLE_MODIFIERS
+                    or tokens[begin - 1].lower in NAME_CONNECTORS
+                ):
+                    begin -= 1
+                left = self.classify(i, begin) if begin > i else []
+                return [*left, (k + 1, j, PERSON)]
+        return None
+
+    def classify_bare(self, i: int, j: int) -> list[Span]:
+        """A run without leading function words, titles or demonyms."""
+        tokens = self.tokens
+        if all(t.lower in _DEMONYMS_LOWER or not t.capitalised for t in tokens[i:j]):
+            return []
+        name = self.name(i, j)
+        if self.person_cue(i, j) and self.name_like(i, j):
+            return [(i, j, PERSON)]
+        if name in self.lex.weak_places and self.place_cue(i, j):
+            return [(i, j, PLACE)]
+        if (
+            j - i >= 2
+            and tokens[i].lower in self.lex.given_names
+            and self.name_like(i, j)
+            and name not in self.lex.weak_places
+        ):
+            return [(i, j, PERSON)]
+        if j - i >= 2 and self.name_like(i, j) and (self.speech_cue(j) or self.surname_used(i, j)):
+            return [(i, j, PERSON)]
+        connectors = [k for k in range(i, j) if not tokens[k].capitalised]
+        if connectors and any(tokens[k].lower in NAME_CONNECTORS for k in connectors):
+            found: list[Span] = []
+            begin = i
+            for k in [*connectors, j]:
+                if k > begin:
+                    found += self.classify(begin, k)
+                begin = k + 1
+            return found
+        return []
+
+
+def _runs_pass_one(rec: _Recogniser, runs: list[tuple[int, int]]) -> list[Span]:
+    found: list[Span] = []
+    for i, j in runs:
+        if rec.tokens[i].restricted:
+            continue
+        found += rec.classify(i, j)
+    return found
+
+
+class _Known:
+    """The forms established by the first pass, for finding them again."""
+
+    def __init__(self, rec: _Recogniser, found: list[Span]) -> None:
+        self.forms: dict[tuple[str, ...], FactKind] = {}
+        self.surnames: dict[str, FactKind] = {}
+        self.acronyms: set[str] = set()
+        given = rec.lex.given_names
+        for i, j, kind in found:
+            words = tuple(_key(t.text) for t in rec.tokens[i:j] if t.capitalised)
+            self.forms.setdefault(words, kind)
+            if kind == PERSON and len(words) >= 2:
+                self.surnames.setdefault(words[-1], PERSON)
+                if len(words) >= 3 or words[0].lower() not in given:
+                    self.surnames.setdefault(words[0], PERSON)
+            if kind == ORGANISATION and len(words) >= 2:
+                self.acronyms.update(_initials(rec.tokens[i:j]))
+
+    def match(self, rec: _Recogniser, i: int, j: int) -> tuple[int, FactKind] | None:
+        """The longest known form starting at token ``i`` within [i, j): (end, kind)."""
+        tokens = rec.tokens
+        for end in range(min(j, i + _MAX_NAME), i, -1):
+            words = tuple(_key(t.text) for t in tokens[i:end])
+            kind = self.forms.get(words)
+            if kind is not None and tokens[end - 1].capitalised:
+                return end, kind
+        token = tokens[i]
+        word = _key(token.text)
+        if word in self.surnames and _bare(token) not in _NOT_NAME:
+            return i + 1, PERSON
+        if _acronym(token.text) and word.upper() in self.acronyms:
+            return i + 1, ORGANISATION
+        if token.restricted and not rec.initial_word(i, i + 1):
+            for end in range(min(j, i + 4), i, -1):
+                if _bare(tokens[end - 1]) in COMMON_WORDS:
+                    continue
+                name = rec.name(i, end)
+                if name in KNOWN_ORGS or name in KNOWN_ORG_NAMES:
+                    return end, ORGANISATION
+                if name in rec.lex.strong_places and tokens[i].lower not in COMMON_WORDS:
+                    return end, PLACE
+        return None
+
+
+def _acronym(word: str) -> bool:
+    """"NATO", "MoD": two to six letters, at least two of them capitals."""
+    return 2 <= len(word) <= 6 and word.isalpha() and sum(c.isupper() for c in word) >= 2
+
+
+def _initials(tokens: Iterable[Token]) -> set[str]:
+    words = [t for t in tokens if t.capitalised or t.lower in NAME_CONNECTORS]
+    with_connectors = "".join(t.text[0] for t in words).upper()
+    without = "".join(t.text[0] for t in words if t.capitalised).upper()
+    return {with_connectors, without}
+
+
+def _pass_two(rec: _Recogniser, runs: list[tuple[int, int]], found: list[Span]) -> list[Span]:
+    known = _Known(rec, found)
+    covered = [False] * len(rec.tokens)
+    for i, j, _ in found:
+        for k in range(i, j):
+            covered[k] = True
+    more: list[Span] = []
+    for i, j in runs:
+        k = i
+        while k < j:
+            if covered[k] or not rec.tokens[k].capitalised:
+                k += 1
+                continue
+            limit = k
+            while limit < j and not covered[limit]:
+                limit += 1
+            hit = known.match(rec, k, limit)
+            if hit is None:
+                k += 1
+                continue
+            end, kind = hit
+            more.append((k, end, kind))
+            k = end
+    return more
+
+
+def _person_facts(rec: _Recogniser, spans: list[Span]) -> list[Fact]:
+    """People merged across forms: "Joe Biden", "Mr Biden", "Biden" are one person."""
+    tokens = rec.tokens
+    given = rec.lex.given_names
+    full: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    singles: list[tuple[int, int]] = []
+    for i, j, _ in spans:
+        words = tuple(_key(t.text) for t in tokens[i:j] if t.capitalised)
+        if len(words) >= 2:
+            full.setdefault(words, []).append((i, j))
+        else:
+            singles.append((i, j))
+    for i, j in singles:
+        word = _key(tokens[i].text)
+        owners = [w for w in full if w[-1] == word] or [
+            w for w in full if w[0] == word and (len(w) >= 3 or w[0].lower() not in given)
+        ]
+        if not owners:
+            full.setdefault((word,), []).append((i, j))
+            continue
+        before = [w for w in owners if full[w][0][0] < i]
+        owner = (
+            max(before, key=lambda w: max(s for s, _ in full[w] if s < i))
+            if before
+            else min(owners, key=lambda w: full[w][0][0])
+        )
+        full[owner].append((i, j))
+    return _facts(rec, PERSON, full.values())
+
+
+def _group_facts(rec: _Recogniser, kind: FactKind, spans: list[Span]) -> list[Fact]:
+    """Places or organisations merged by surface form (and acronym, for organisations)."""
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for i, j, _ in spans:
+        groups.setdefault(_key(rec.name(i, j)), []).append((i, j))
+    if kind == ORGANISATION:
+        long_forms = {
+            key: _initials(rec.tokens[i:j])
+            for key, places in groups.items()
+            for i, j in places[:1]
+            if j - i >= 2
+        }
+        for key in list(groups):
+            if not _acronym(key):
+                continue
+            owners = [k for k, initials in long_forms.items() if key.upper() in initials]
+            if len(owners) == 1 and owners[0] != key:
+                groups[owners[0]] += groups.pop(key)
+    return _facts(rec, kind, groups.values())
+
+
+def _facts(rec: _Recogniser, kind: FactKind, groups: Iterable[list[tuple[int, int]]]) -> list[Fact]:
+    facts = []
+    for group in groups:
+        spans = sorted(set(group))
+        mentions = tuple((rec.tokens[i].start, rec.tokens[j - 1].end) for i, j in spans)
+        label = max(
+            (rec.text[s:e] for s, e in mentions), key=lambda form: (len(form.split()), len(form))
+        )
+        facts.append(
+            Fact(
+                kind=kind,
+                label=label,
+                mentions=mentions,
+                context=sentence_at(rec.text, mentions[0][0]),
+            )
+        )
+    return sorted(facts, key=importance)
+
+
+def find_entities(text: str) -> tuple[list[Fact], list[Fact], list[Fact]]:
+    """The people, places and organisations named in ``text``, each list by importance."""
+    tokens = tokenize(text)
+    if not tokens:
+        return [], [], []
+    rec = _Recogniser(text, tokens, lexicon())
+    runs = capitalised_runs(text, tokens)
+    rec.count_standalone(runs)
+    found = _runs_pass_one(rec, runs)
+    found += _pass_two(rec, runs, found)
+    by_kind: dict[FactKind, list[Span]] = {PERSON: [], PLACE: [], ORGANISATION: []}
+    for span in found:
+        by_kind[span[2]].append(span)
+    return (
+        _person_facts(rec, by_kind[PERSON]),
+        _group_facts(rec, PLACE, by_kind[PLACE]),
+        _group_facts(rec, ORGANISATION, by_kind[ORGANISATION]),
+    )
+
+
+__all__ = ["find_entities"]

@@ -1,0 +1,125 @@
+"""Word tokens of a text and the capitalised runs that may be names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import NAME_CONNECTORS, NAME_PARTICLES
+
+_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Mt|Ft|Inc|Ltd|Corp|Co"
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
+    rf"|(?:{_ABBREVIATIONS})\.(?=\s)"  # Mr. Biden, Apple Inc.
+    r"|[A-Z]\.(?=\s+[A-Z])"  # initials: J. K. Rowling
+    r"|[^\W\d_](?:[\w]|[-\u2010](?=\w)|['\u2019](?!s\b)(?=[^\W\d_]))*"  # words, not possessive s
+)
+_PREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|d|l)['\u2019\-\u2010][A-Z]")
+_SENTENCE_GAP = re.compile(r"[.!?…:;\n]")
+_LINE_END = re.compile(r"[.!?…\"”\u2019)\]]\s*$")
+_SPACE = frozenset(" \u00a0")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the text with what the recogniser needs to know about its place."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    capitalised: bool
+    sentence_start: bool
+    restricted: bool  # in a headline, caption or other line that is not running prose
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper() or bool(_PREFIXED.match(word))
+
+
+def _restricted_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that are not prose sentences (no closing full stop): titles, headings,
+    captions, page furniture."""
+    spans = []
+    position = 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        if line.strip() and not _LINE_END.search(line):
+            spans.append((position, end))
+        position = end + 1
+    return spans
+
+
+def tokenize(text: str) -> list[Token]:
+    """The words of ``text`` in order, flagged for capitals, sentence starts and headlines."""
+    restricted = _restricted_spans(text)
+    tokens: list[Token] = []
+    previous_end = 0
+    span_index = 0
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        while span_index < len(restricted) and restricted[span_index][1] < start:
+            span_index += 1
+        in_restricted = (
+            span_index < len(restricted) and restricted[span_index][0] <= start
+        )
+        gap = text[previous_end:start]
+        sentence_start = not tokens or bool(_SENTENCE_GAP.search(gap))
+        tokens.append(
+            Token(
+                start=start,
+                end=end,
+                text=word,
+                lower=word.lower(),
+                capitalised=_is_capitalised(word),
+                sentence_start=sentence_start,
+                restricted=in_restricted,
+            )
+        )
+        previous_end = end
+    return tokens
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """Whether two neighbouring tokens are separated by a single space only."""
+    return right.start - left.end == 1 and text[left.end] in _SPACE
+
+
+def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Maximal runs ``[i, j)`` of capitalised tokens, joined by single spaces, that may hold
+    lowercase particles and connectors ("Bank of England", "Ludwig van Beethoven")."""
+    runs = []
+    i = 0
+    count = len(tokens)
+    while i < count:
+        if not tokens[i].capitalised:
+            i += 1
+            continue
+        j = i + 1
+        while j < count:
+            if tokens[j].capitalised and joined(text, tokens[j - 1], tokens[j]):
+                j += 1
+                continue
+            # up to two lowercase particles or connectors, then a capitalised word
+            k = j
+            while (
+                k < count
+                and k - j < 2
+                and not tokens[k].capitalised
+                and (tokens[k].lower in NAME_PARTICLES or tokens[k].lower in NAME_CONNECTORS)
+                and joined(text, tokens[k - 1], tokens[k])
+            ):
+                k += 1
+            if (
+                k > j
+                and k < count
+                and tokens[k].capitalised
+                and joined(text, tokens[k - 1], tokens[k])
+            ):
+                j = k + 1
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
