@@ -1,0 +1,286 @@
+"""Joins the reading view, the facts panel and the fact worker for the article on screen.
+
+The article's text is shown first; its facts are found on the worker, then listed and
+highlighted in slices small enough to keep the GUI thread responsive. Choosing an entry
+scrolls to its first mention; stepping moves through its mentions, wrapping around.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal, Slot
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+from reader_app.core.facts.model import Fact, Facts
+
+from .facts_panel import FactsPanel, facts_markdown
+from .facts_worker import FactsWorker
+from .highlights import (
+    HighlightPalette,
+    OffsetMapping,
+    SelectionBuilder,
+    build_selections,
+    mention_cursor,
+    reveal,
+)
+
+#: Selections built, and selections added to or removed from the view, per slice of
+#: GUI-thread time (each slice stays well under a frame).
+BUILD_SLICE = 250
+APPLY_SLICE = 800
+
+
+class Rendered(Protocol):
+    """A rendered article (``ui.document.RenderedArticle``)."""
+
+    document: QTextDocument
+    offsets: OffsetMapping
+
+
+class FactsController(QObject):
+    """Facts of the article in ``view``, listed in ``panel`` and highlighted in the text.
+
+    Signals:
+        facts_shown(Facts): the current article's facts are listed and highlighted.
+        mention_shown(Fact, int): the view scrolled to a mention (fact, mention index).
+    """
+
+    facts_shown = Signal(object)
+    mention_shown = Signal(object, int)
+
+    def __init__(
+        self,
+        view: QTextEdit,
+        panel: FactsPanel,
+        palette: HighlightPalette,
+        worker: FactsWorker | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.panel = panel
+        self.palette = palette
+        self.worker = worker or FactsWorker(parent=self)
+        self._rendered: Rendered | None = None
+        self._facts = Facts()
+        self._show_all = True
+        self._base: list[QTextEdit.ExtraSelection] = []
+        self._goal: list[QTextEdit.ExtraSelection] = []
+        self._applied: list[QTextEdit.ExtraSelection] = []
+        self._announce = False
+        self._builder: SelectionBuilder | None = None
+        self._slicer = QTimer(self)
+        self._slicer.setSingleShot(True)
+        self._slicer.setInterval(0)
+        self._visible_timer = QTimer(self)
+        self._visible_timer.setSingleShot(True)
+        self._visible_timer.setInterval(40)
+        self.panel.set_palette(palette)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.worker.found.connect(self.on_facts_found)
+        self.worker.failed.connect(self.on_facts_failed)
+        self.panel.fact_activated.connect(self.on_fact_activated)
+        self.panel.mention_stepped.connect(self.on_mention_stepped)
+        self.panel.focus_released.connect(self.on_focus_released)
+        self._slicer.timeout.connect(self.on_slice)
+        self._visible_timer.timeout.connect(self.update_visible_range)
+        self.view.verticalScrollBar().valueChanged.connect(self.on_view_scrolled)
+
+    # State --------------------------------------------------------------------------------
+
+    @property
+    def facts(self) -> Facts:
+        """The facts of the article on screen (empty until found)."""
+        return self._facts
+
+    @property
+    def highlights_visible(self) -> bool:
+        """Whether every fact is highlighted in the text (the chosen one always is)."""
+        return self._show_all
+
+    def key_facts_markdown(self) -> str:
+        """The current article's facts as a Markdown "Key facts" section."""
+        return facts_markdown(self._facts)
+
+    # Article ------------------------------------------------------------------------------
+
+    def show_article(self, text: str, rendered: Rendered) -> None:
+        """The view now shows ``rendered`` (of article text ``text``): find its facts."""
+        self._rendered = rendered
+        self._facts = Facts()
+        self._base = []
+        self._builder = None
+        self._goal = []
+        self._announce = False
+        self._slicer.start()
+        self.panel.show_pending()
+        self.worker.request(text)
+
+    def clear(self) -> None:
+        """No article: drop facts, highlights and any pending result."""
+        self.worker.discard()
+        self._rendered = None
+        self._facts = Facts()
+        self._base = []
+        self._builder = None
+        self._goal = []
+        self._announce = False
+        self._slicer.start()
+        self.panel.set_facts(Facts())
+
+    @Slot(object)
+    def on_facts_found(self, facts: Facts) -> None:
+        if self._rendered is None:
+            return
+        self._facts = facts
+        self.panel.set_facts(facts)
+        self._rebuild()
+
+    @Slot(str)
+    def on_facts_failed(self, _message: str) -> None:
+        self.on_facts_found(Facts())
+
+    def _rebuild(self) -> None:
+        """Build the plain highlights of every fact in slices, then apply them."""
+        self._base = []
+        if self._rendered is None:
+            return
+        shown = self._facts if self._show_all else Facts()
+        self._builder = SelectionBuilder(
+            self._rendered.document, self._rendered.offsets, self.palette, shown
+        )
+        self._announce = True
+        self._slicer.start()
+
+    @Slot()
+    def on_slice(self) -> None:
+        builder = self._builder
+        if builder is not None:
+            if not builder.step(BUILD_SLICE):
+                self._slicer.start()
+                return
+            self._builder = None
+            self._base = builder.selections
+            self._goal = self._base + self._chosen_selections()
+        if not self._sync_step():
+            self._slicer.start()
+            return
+        if self._announce:
+            self._announce = False
+            self.update_visible_range()
+            self.facts_shown.emit(self._facts)
+
+    def _chosen_selections(self) -> list[QTextEdit.ExtraSelection]:
+        chosen = self.panel.chosen
+        if chosen is None or self._rendered is None:
+            return []
+        return build_selections(
+            self._rendered.document,
+            self._rendered.offsets,
+            self.palette,
+            Facts(numbers=(chosen,)),
+            show_all=False,
+            chosen=chosen,
+            current=self.panel.mention_index,
+        )
+
+    def _sync_step(self) -> bool:
+        """Move the view's selections towards the goal by at most one slice; True when there.
+
+        The view repaints what each added or removed selection covers, so thousands of changes
+        are spread over several event-loop turns; unchanged leading selections cost little.
+        """
+        goal, applied = self._goal, self._applied
+        common = 0
+        for mine, theirs in zip(applied, goal, strict=False):
+            if mine is not theirs:
+                break
+            common += 1
+        budget = APPLY_SLICE
+        if len(applied) > common:
+            cut = max(common, len(applied) - budget)
+            budget -= len(applied) - cut
+            applied = applied[:cut]
+        done = False
+        if len(applied) == common:
+            applied = goal[: common + budget]
+            done = len(applied) == len(goal)
+        if len(applied) != len(self._applied) or not done:
+            self.view.setExtraSelections(applied)
+        self._applied = applied
+        return done
+
+    def _apply(self) -> None:
+        """Show the chosen fact's mentions over the plain highlights, at once if small."""
+        self._goal = self._base + self._chosen_selections()
+        if self._builder is None and not self._sync_step():
+            self._slicer.start()
+
+    # Options ------------------------------------------------------------------------------
+
+    def set_highlights_visible(self, visible: bool) -> None:
+        """Highlight every fact in the text, or only the chosen one."""
+        if visible == self._show_all:
+            return
+        self._show_all = visible
+        if self._facts:
+            self._rebuild()
+
+    def set_palette(self, palette: HighlightPalette) -> None:
+        """Draw highlights and the legend in ``palette`` (a theme change)."""
+        self.palette = palette
+        self.panel.set_palette(palette)
+        if self._facts:
+            self._rebuild()
+
+    # Mentions -----------------------------------------------------------------------------
+
+    def next_mention(self) -> None:
+        """Step to the next mention of the chosen fact (wrapping)."""
+        self.panel.step(1)
+
+    def previous_mention(self) -> None:
+        """Step to the previous mention of the chosen fact (wrapping)."""
+        self.panel.step(-1)
+
+    @Slot(object)
+    def on_fact_activated(self, fact: Fact) -> None:
+        self._show_mention(fact, 0)
+
+    @Slot(object, int)
+    def on_mention_stepped(self, fact: Fact, index: int) -> None:
+        self._show_mention(fact, index)
+
+    def _show_mention(self, fact: Fact, index: int) -> None:
+        if self._rendered is None or not fact.mentions:
+            return
+        self._apply()
+        cursor = mention_cursor(self._rendered.document, self._rendered.offsets,
+                                fact.mentions[index])
+        reveal(self.view, cursor)
+        self.mention_shown.emit(fact, index)
+
+    @Slot()
+    def on_focus_released(self) -> None:
+        self.view.setFocus()
+
+    # Reading position ---------------------------------------------------------------------
+
+    @Slot(int)
+    def on_view_scrolled(self, _value: int) -> None:
+        self._visible_timer.start()
+
+    @Slot()
+    def update_visible_range(self) -> None:
+        """Tell the panel which article-text offsets are in the viewport."""
+        if self._rendered is None:
+            return
+        offsets = self._rendered.offsets
+        viewport = self.view.viewport().rect()
+        top = self.view.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.view.cursorForPosition(viewport.bottomRight()).position()
+        self.panel.set_visible_range(offsets.to_text(top), offsets.to_text(bottom) + 1)
