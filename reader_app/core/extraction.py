@@ -1,0 +1,555 @@
+"""HTML → :class:`~reader_app.core.model.Article`: trafilatura's structured output, with
+readability-lxml as a second opinion and :mod:`~reader_app.core.declutter` around both."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from urllib.parse import urljoin
+from urllib.request import pathname2url
+
+import lxml.html
+from lxml import etree
+
+from .declutter import Draft, declutter_blocks, prune_dom
+from .decoding import decode_html
+from .errors import ExtractionError, ReaderError
+from .model import Article, Block, RawPage
+
+log = logging.getLogger(__name__)
+
+#: Longest HTML text accepted (characters); larger input is refused, not parsed.
+MAX_HTML_CHARS = 40_000_000
+
+NO_ARTICLE = "No article text found on this page"
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How :func:`extract_article` works.
+
+    ``readability_ratio``: readability-lxml's text replaces trafilatura's when it is at least
+    this many times longer (and trafilatura's text is not long already). ``min_text_chars``:
+    less article text than this means the page holds no article.
+    """
+
+    use_readability: bool = True
+    declutter: bool = True
+    images: bool = True
+    tables: bool = True
+    min_text_chars: int = 150
+    readability_ratio: float = 1.5
+
+
+def extract_article(
+    html: str | bytes, url: str | None = None, options: ExtractOptions | None = None
+) -> Article:
+    """Extract the decluttered article of ``html`` (text, or bytes decoded as a browser would).
+
+    Raises :class:`ExtractionError` when the page holds no article, and only
+    :class:`~reader_app.core.errors.ReaderError` subclasses on any bad input.
+    """
+    options = options or ExtractOptions()
+    if isinstance(html, bytes | bytearray):
+        html = decode_html(bytes(html))
+    if len(html) > MAX_HTML_CHARS:
+        raise ExtractionError("The page is too large to extract an article from")
+    try:
+        return _extract(html, url, options)
+    except ReaderError:
+        raise
+    except (RecursionError, MemoryError) as err:
+        raise ExtractionError("The page is too deeply nested or too large to read") from err
+    except Exception as err:  # lxml, trafilatura and readability raise many kinds
+        log.debug("extraction failed", exc_info=True)
+        raise ExtractionError(
+            f"The page could not be parsed as HTML ({type(err).__name__})"
+        ) from err
+
+
+def extract_page(raw: RawPage, options: ExtractOptions | None = None) -> Article:
+    """Decode and extract a loaded page; image sources become absolute URLs.
+
+    Images of a saved page (``NAME_files/x.png``) resolve against its folder as ``file://``
+    URLs; the page's embedded resources travel on the article for the renderer.
+    """
+    html = decode_html(raw.data, raw.charset)
+    base = raw.url
+    if base is None and raw.base_dir:
+        base = "file://" + pathname2url(raw.base_dir.rstrip("/\\") + "/")
+    article = extract_article(html, base, options)
+    blocks = tuple(
+        replace(b, src=_resolve(b.src, base)) if b.kind == "image" and b.src else b
+        for b in article.blocks
+    )
+    return replace(article, blocks=blocks, url=raw.url or article.url, resources=raw.resources)
+
+
+def extract_text(html: str | bytes, url: str | None = None) -> str:
+    """The article's plain text, title first (:attr:`Article.text`)."""
+    return extract_article(html, url).text
+
+
+def _resolve(src: str, base: str | None) -> str:
+    if not base or src.startswith(("data:", "cid:")):
+        return src
+    try:
+        return urljoin(base, src)
+    except ValueError:
+        return src
+
+
+# --- the pipeline -----------------------------------------------------------------------
+
+
+def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
+    root = _parse(html)
+    language = _language(root)
+    if options.declutter:
+        prune_dom(root)
+    tree = copy.deepcopy(root) if options.use_readability else root
+    document = _trafilatura(tree, url, options)
+    drafts: list[Draft] = []
+    meta: dict[str, str | None] = {}
+    if document is not None:
+        meta = {
+            "title": document.title,
+            "byline": document.author,
+            "site": document.sitename,
+            "date": document.date,
+        }
+        if document.body is not None:
+            drafts = list(_walk_xml(document.body))
+    extractor = "trafilatura"
+    if options.use_readability:
+        alternative = _readability(root, url)
+        if _prefer_readability(drafts, alternative, options):
+            drafts, extractor = alternative, "readability"
+            if not meta.get("title"):
+                meta["title"] = _html_title(root)
+    blocks = declutter_blocks(drafts) if options.declutter else [d.block for d in drafts]
+    if not options.images:
+        blocks = [b for b in blocks if b.kind != "image"]
+    title = _clean(meta.get("title") or "") or _html_title(root)
+    blocks = _drop_title_heading(blocks, title)
+    body_chars = sum(len(b.text) for b in blocks if b.kind != "image")
+    if body_chars < options.min_text_chars:
+        raise ExtractionError(NO_ARTICLE)
+    return Article(
+        title=title,
+        blocks=tuple(blocks),
+        byline=_clean(meta.get("byline") or "") or None,
+        site=_clean(meta.get("site") or "") or None,
+        date=_iso_date(meta.get("date")),
+        url=url,
+        language=language,
+        extractor=extractor,  # type: ignore[arg-type]
+    )
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def _parse(html: str) -> etree._Element:
+    html = _XML_DECLARATION.sub("", html, count=1)
+    if not html.strip():
+        raise ExtractionError(NO_ARTICLE)
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
+    )
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser)
+    except etree.ParserError as err:
+        raise ExtractionError(NO_ARTICLE) from err
+    for element in root.iter(etree.Comment, etree.ProcessingInstruction):
+        element.getparent().remove(element)
+    _captions_to_images(root)
+    return root
+
+
+def _captions_to_images(root: etree._Element) -> None:
+    """Make each image's text its figure caption (extractors drop captions); alt text of
+    uncaptioned images is mostly decoration or file names, so it is not article text."""
+    for img in root.iter("img"):
+        img.attrib.pop("title", None)
+        img.set("alt", "")
+    for figure in root.iter("figure"):
+        caption = figure.find(".//figcaption")
+        if caption is None:
+            continue
+        text = _clean(caption.text_content())
+        for img in figure.iter("img"):
+            img.set("alt", text)
+            break
+
+
+def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions):  # type: ignore[no-untyped-def]
+    import trafilatura
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_formatting=True,
+            include_links=True,
+            include_images=options.images,
+            include_tables=options.tables,
+            deduplicate=False,
+        )
+
+
+def _readability(root: etree._Element, url: str | None) -> list[Draft]:
+    from readability import Document
+
+    try:
+        summary = Document(copy.deepcopy(root), url=url).summary(html_partial=True)
+    except Exception:  # readability gives up on some pages; trafilatura's result stands
+        log.debug("readability failed", exc_info=True)
+        return []
+    if not summary.strip():
+        return []
+    fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
+    return list(_walk_html(fragment))
+
+
+def _prefer_readability(
+    ours: list[Draft], alternative: list[Draft], options: ExtractOptions
+) -> bool:
+    if not alternative:
+        return False
+    mine = _text_chars(ours)
+    theirs = _text_chars(alternative)
+    return theirs >= options.readability_ratio * max(mine, 1) and theirs >= options.min_text_chars
+
+
+def _text_chars(drafts: list[Draft]) -> int:
+    return sum(len(d.block.text) for d in drafts if d.block.kind != "image")
+
+
+# --- metadata ---------------------------------------------------------------------------
+
+_LANG = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.I)
+
+
+def _language(root: etree._Element) -> str | None:
+    candidates = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    for meta in root.iter("meta"):
+        key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
+        if key in ("content-language", "og:locale", "language", "dc.language"):
+            candidates.append(meta.get("content"))
+    for value in candidates:
+        match = _LANG.match((value or "").strip())
+        if match:
+            return match.group(0).lower()
+    return None
+
+
+def _html_title(root: etree._Element) -> str:
+    for path in (".//h1", ".//title"):
+        element = root.find(path)
+        if element is not None:
+            text = _clean(element.text_content())
+            if text:
+                return text
+    return ""
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _iso_date(value: str | None) -> str | None:
+    match = _DATE.match(value or "")
+    return match.group(0) if match else None
+
+
+def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
+    if blocks and blocks[0].kind == "heading" and _norm(blocks[0].text) == _norm(title):
+        return blocks[1:]
+    return blocks
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+
+
+def _clean(text: str) -> str:
+    """Collapse runs of spaces; keep single line breaks, trim each line."""
+    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# --- trafilatura XML → drafts -----------------------------------------------------------
+
+
+class _Text:
+    """Collects text of an element, counting characters inside links."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.link_chars = 0
+
+    def add(self, element: etree._Element, *, break_tags: tuple[str, ...]) -> None:
+        if element.text:
+            self.parts.append(element.text)
+            if element.tag in ("ref", "a"):
+                self.link_chars += len(element.text.strip())
+        for child in element:
+            if not isinstance(child.tag, str):
+                pass
+            elif child.tag in break_tags:
+                self.parts.append("\n")
+            elif child.tag not in ("graphic", "img", "list", "ul", "ol", "table"):
+                before = self.link_chars
+                self.add(child, break_tags=break_tags)
+                if child.tag in ("ref", "a"):
+                    inner = "".join(child.itertext()).strip()
+                    self.link_chars = before + len(inner)
+            if child.tail:
+                self.parts.append(child.tail)
+
+    def result(self) -> tuple[str, float]:
+        text = _clean("".join(self.parts))
+        return text, (self.link_chars / len(text) if text else 0.0)
+
+
+def _text_of(element: etree._Element, break_tags: tuple[str, ...]) -> tuple[str, float]:
+    collector = _Text()
+    collector.add(element, break_tags=break_tags)
+    return collector.result()
+
+
+def _walk_xml(body: etree._Element) -> Iterator[Draft]:
+    """Drafts from trafilatura's XML body, in document order."""
+    if body.text and body.text.strip():
+        yield Draft(Block("paragraph", _clean(body.text)))
+    for element in body:
+        yield from _xml_element(element)
+        if element.tail and element.tail.strip():
+            yield Draft(Block("paragraph", _clean(element.tail)))
+
+
+def _xml_element(element: etree._Element) -> Iterator[Draft]:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return
+    if tag == "head":
+        text, ratio = _text_of(element, ("lb",))
+        level = _heading_level(element.get("rend"))
+        if text:
+            yield Draft(Block("heading", " ".join(text.split()), level=level), ratio)
+    elif tag == "p":
+        text, ratio = _text_of(element, ("lb",))
+        if text:
+            yield Draft(Block("paragraph", text), ratio)
+        for graphic in element.iter("graphic"):
+            yield from _xml_element(graphic)
+    elif tag == "list":
+        yield from _xml_list(element)
+    elif tag == "quote":
+        yield from _xml_quote(element)
+    elif tag == "graphic":
+        src = element.get("src")
+        if src:
+            alt = _clean(element.get("alt") or element.get("title") or "")
+            yield Draft(Block("image", alt, src=src))
+    elif tag == "table":
+        yield from _xml_table(element)
+    elif tag == "code":
+        text = "".join(element.itertext()).strip("\n")
+        if text.strip():
+            yield Draft(Block("code", text))
+    else:
+        text = element.text
+        if text and text.strip():
+            yield Draft(Block("paragraph", _clean(text)))
+        for child in element:
+            yield from _xml_element(child)
+            if child.tail and child.tail.strip():
+                yield Draft(Block("paragraph", _clean(child.tail)))
+
+
+def _heading_level(rend: str | None) -> int:
+    if rend and len(rend) == 2 and rend[0] == "h" and rend[1].isdigit():
+        return max(1, min(6, int(rend[1])))
+    return 2
+
+
+def _list_items(
+    element: etree._Element, item_tag: str, list_tags: tuple[str, ...]
+) -> tuple[list[str], int, int]:
+    items: list[str] = []
+    link_chars = 0
+    total = 0
+    for item in element:
+        if item.tag != item_tag:
+            continue
+        text, ratio = _text_of(item, ("lb", "br"))
+        text = " ".join(text.split())
+        if text:
+            items.append(text)
+            link_chars += int(ratio * len(text))
+            total += len(text)
+        for sub in item:
+            if sub.tag in list_tags:
+                sub_items, sub_links, sub_total = _list_items(sub, item_tag, list_tags)
+                items += sub_items
+                link_chars += sub_links
+                total += sub_total
+    return items, link_chars, total
+
+
+def _xml_list(element: etree._Element) -> Iterator[Draft]:
+    items, link_chars, total = _list_items(element, "item", ("list",))
+    if items:
+        ordered = element.get("rend") == "ol"
+        block = Block("list", "\n".join(items), items=tuple(items), ordered=ordered)
+        yield Draft(block, link_chars / max(1, total))
+
+
+def _xml_quote(element: etree._Element) -> Iterator[Draft]:
+    if any(child.tag in ("p", "list", "quote") for child in element):
+        lines = []
+        ratio_sum = 0.0
+        for child in element:
+            text, ratio = _text_of(child, ("lb",))
+            if text:
+                lines.append(text)
+                ratio_sum += ratio * len(text)
+        text = "\n".join(lines)
+        if element.text and element.text.strip():
+            text = _clean(element.text) + ("\n" + text if text else "")
+        ratio = ratio_sum / max(1, len(text))
+    else:
+        text, ratio = _text_of(element, ("lb",))
+    if text:
+        yield Draft(Block("quote", text), ratio)
+
+
+def _xml_table(
+    element: etree._Element, row_tag: str = "row", cell_tags: tuple[str, ...] = ("cell",)
+) -> Iterator[Draft]:
+    rows: list[tuple[str, ...]] = []
+    for row in element.iter(row_tag):
+        cells = tuple(
+            " ".join("".join(cell.itertext()).split()) for cell in row if cell.tag in cell_tags
+        )
+        if any(cells):
+            rows.append(cells)
+    if rows:
+        text = "\n".join("\t".join(cells) for cells in rows)
+        yield Draft(Block("table", text, rows=tuple(rows)))
+
+
+# --- readability HTML → drafts ----------------------------------------------------------
+
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_SKIP_HTML = frozenset({"script", "style", "noscript", "button", "form", "input", "nav", "svg"})
+
+
+def _walk_html(element: etree._Element) -> Iterator[Draft]:
+    """Drafts from an HTML fragment (readability's summary), in document order."""
+    inline: list[str] = []
+    yield from _html_children(element, inline)
+    text = _clean("".join(inline))
+    if text:
+        yield Draft(Block("paragraph", text))
+
+
+def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft]:
+    if element.text:
+        inline.append(element.text)
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _SKIP_HTML or not tag:
+            pass
+        elif tag in _BLOCK_HTML:
+            text = _clean("".join(inline))
+            inline.clear()
+            if text:
+                yield Draft(Block("paragraph", text))
+            yield from _html_block(child)
+        elif tag == "br":
+            inline.append("\n")
+        else:
+            inline.append(" ".join(child.itertext()) if tag != "a" else "".join(child.itertext()))
+        if child.tail:
+            inline.append(child.tail)
+
+
+_BLOCK_HTML = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "ul",
+        "ol",
+        "dl",
+        "blockquote",
+        "pre",
+        "table",
+        "img",
+        "picture",
+        "hr",
+        "center",
+        "details",
+        *_HEADINGS,
+    }
+)
+
+
+def _html_block(element: etree._Element) -> Iterator[Draft]:
+    tag = element.tag
+    if tag in _HEADINGS:
+        text, ratio = _text_of(element, ("br",))
+        if text:
+            yield Draft(Block("heading", " ".join(text.split()), level=_HEADINGS[tag]), ratio)
+    elif tag == "p":
+        text, ratio = _text_of(element, ("br",))
+        if text:
+            yield Draft(Block("paragraph", text), ratio)
+        for img in element.iter("img"):
+            yield from _html_image(img)
+    elif tag in ("ul", "ol"):
+        items, link_chars, total = _list_items(element, "li", ("ul", "ol"))
+        if items:
+            block = Block("list", "\n".join(items), items=tuple(items), ordered=tag == "ol")
+            yield Draft(block, link_chars / max(1, total))
+    elif tag == "blockquote":
+        parts = list(_walk_html(element))
+        text = "\n".join(p.block.text for p in parts if p.block.kind != "image")
+        if text:
+            yield Draft(Block("quote", text))
+    elif tag == "pre":
+        text = "".join(element.itertext()).strip("\n")
+        if text.strip():
+            yield Draft(Block("code", text))
+    elif tag == "table":
+        yield from _xml_table(element, "tr", ("td", "th"))
+    elif tag == "img":
+        yield from _html_image(element)
+    elif tag == "hr":
+        return
+    else:
+        yield from _walk_html(element)
+
+
+def _html_image(img: etree._Element) -> Iterator[Draft]:
+    src = img.get("src") or img.get("data-src")
+    if src:
+        yield Draft(Block("image", _clean(img.get("alt") or img.get("title") or ""), src=src))
