@@ -54,10 +54,12 @@ class FactsWorker(QObject):
     Signals:
         found(Facts): the facts of the newest requested text are ready.
         failed(str): finding the facts of the newest requested text failed (a message).
+        settled(int): a request finished, reported or dropped (its generation).
     """
 
     found = Signal(object)
     failed = Signal(str)
+    settled = Signal(int)
 
     def __init__(
         self,
@@ -84,9 +86,9 @@ class FactsWorker(QObject):
 
     @Slot(int, object)
     def on_job_done(self, generation: int, result: object) -> None:
-        if generation != self.generation:
-            return
-        if isinstance(result, Facts):
-            self.found.emit(result)
-        else:
-            self.failed.emit(str(result))
+        if generation == self.generation:
+            if isinstance(result, Facts):
+                self.found.emit(result)
+            else:
+                self.failed.emit(str(result))
+        self.settled.emit(generation)

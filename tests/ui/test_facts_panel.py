@@ -1,0 +1,299 @@
+"""The facts panel: listing, filtering, choosing by mouse and keys, stepping, following the view."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from facts_support import built_article, engine_facts, hand_facts, long_article, merged
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget
+
+from reader_app.core import find_facts
+from reader_app.core.facts.model import Facts
+from reader_app.ui.document import render_article
+from reader_app.ui.facts_controller import FactsController
+from reader_app.ui.facts_panel import NO_FACTS, PENDING, FactsPanel, entry_text, facts_markdown
+from reader_app.ui.facts_worker import FactsWorker
+from reader_app.ui.highlights import Emphasis, HighlightPalette, mention_cursor, mention_format
+from reader_app.ui.theme import THEMES, ReadingStyle
+
+
+class Reading(QWidget):
+    """A reading view and a facts panel side by side, joined by a controller."""
+
+    def __init__(self, worker: FactsWorker | None = None) -> None:
+        super().__init__()
+        self.view = QTextBrowser(self)
+        self.panel = FactsPanel(self)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(self.panel, 1)
+        palette = HighlightPalette.from_theme(THEMES["light"])
+        self.controller = FactsController(self.view, self.panel, palette, worker, parent=self)
+        self.resize(960, 560)
+
+    def open(self, article):
+        rendered = render_article(article, ReadingStyle())
+        self.view.setDocument(rendered.document)
+        self.controller.show_article(article.text, rendered)
+        return rendered
+
+
+@pytest.fixture
+def reading(qtbot):
+    widget = Reading()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _open_and_wait(qtbot, reading, article):
+    with qtbot.waitSignal(reading.controller.facts_shown, timeout=10_000) as blocker:
+        rendered = reading.open(article)
+    return rendered, blocker.args[0]
+
+
+def _mention_visible(view, rendered, mention) -> bool:
+    cursor = mention_cursor(rendered.document, rendered.offsets, mention)
+    start, end = QTextCursor(cursor), QTextCursor(cursor)
+    start.setPosition(cursor.selectionStart())
+    end.setPosition(cursor.selectionEnd())
+    viewport = view.viewport().rect()
+    return viewport.contains(view.cursorRect(start)) and viewport.contains(view.cursorRect(end))
+
+
+def test_entries_show_label_count_and_context(qtbot):
+    panel = FactsPanel()
+    qtbot.addWidget(panel)
+    article = built_article()
+    facts = hand_facts(article.text)
+    panel.set_facts(facts)
+    entries = panel.entries()
+    assert [e.text(0) for e in entries] == [entry_text(f) for f in facts.all()]
+    for item, fact in zip(entries, facts.all(), strict=True):
+        assert item.text(1) == str(len(fact.mentions))
+        assert fact.context and fact.context in item.toolTip(0).replace("&#x27;", "'")
+    aid = panel.item_for(facts.numbers[0])
+    assert aid.text(0) == "$120bn — military aid"
+    assert panel.item_for(facts.numbers[1]).text(0) == "40 drones"
+    sections = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert sections == ["Numbers", "People", "Places", "Organisations"]
+
+
+def test_empty_sections_are_left_out_and_no_facts_is_said(qtbot):
+    panel = FactsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.stack.currentWidget() is panel.message
+    assert panel.message.text() == PENDING
+    facts = hand_facts(built_article().text)
+    panel.set_facts(Facts(people=facts.people))
+    assert panel.tree.topLevelItemCount() == 1
+    assert panel.tree.topLevelItem(0).text(0) == "People"
+    assert panel.stack.currentWidget() is panel.tree
+    panel.set_facts(Facts())
+    assert panel.stack.currentWidget() is panel.message
+    assert panel.message.text() == NO_FACTS
+    assert panel.entries() == []
+
+
+def test_filter_narrows_every_section_as_you_type(qtbot):
+    panel = FactsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    facts = hand_facts(built_article().text)
+    panel.set_facts(facts)
+    qtbot.keyClicks(panel.filter_box, "o")
+    shown = [e.text(0) for e in panel.entries() if not e.isHidden()]
+    assert shown == [entry_text(f) for f in facts.all() if "o" in entry_text(f).casefold()]
+    assert len({e.parent().text(0) for e in panel.entries() if not e.isHidden()}) >= 3
+    qtbot.keyClicks(panel.filter_box, "des")
+    shown = [e.text(0) for e in panel.entries() if not e.isHidden()]
+    assert shown == ["Odesa"]
+    hidden_sections = [
+        panel.tree.topLevelItem(i).text(0)
+        for i in range(panel.tree.topLevelItemCount())
+        if panel.tree.topLevelItem(i).isHidden()
+    ]
+    assert hidden_sections == ["Numbers", "People", "Organisations"]
+    qtbot.keyClicks(panel.filter_box, "zzz")
+    assert panel.stack.currentWidget() is panel.message
+    assert "odeszzz" in panel.message.text().casefold()
+    panel.filter_box.clear()
+    assert all(not e.isHidden() for e in panel.entries())
+    assert panel.stack.currentWidget() is panel.tree
+
+
+def test_facts_arrive_after_the_text_and_are_listed_and_highlighted(qtbot, reading):
+    article = built_article()
+    rendered = reading.open(article)
+    assert reading.view.toPlainText() == rendered.document.toPlainText()
+    assert reading.panel.message.text() == PENDING
+    with qtbot.waitSignal(reading.controller.facts_shown, timeout=10_000) as blocker:
+        pass
+    facts = blocker.args[0]
+    assert facts == find_facts(article.text)
+    assert [e.text(0) for e in reading.panel.entries()] == [entry_text(f) for f in facts.all()]
+    selections = reading.view.extraSelections()
+    assert len(selections) == sum(len(f.mentions) for f in facts.all())
+    covered = sorted(s.cursor.selectedText() for s in selections)
+    wanted = sorted(article.text[s:e] for f in facts.all() for s, e in f.mentions)
+    assert covered == wanted
+
+
+def test_clicking_each_entry_scrolls_its_mention_into_view(qtbot, reading):
+    article = long_article()
+    rendered, facts = _open_and_wait(qtbot, reading, article)
+    bar = reading.view.verticalScrollBar()
+    assert bar.maximum() > 5 * reading.view.viewport().height()
+    tree = reading.panel.tree
+    for item in reading.panel.entries():
+        fact = item.data(0, Qt.ItemDataRole.UserRole)
+        far = bar.maximum() if fact.mentions[0][0] < len(article.text) // 2 else 0
+        bar.setValue(far)
+        assert not _mention_visible(reading.view, rendered, fact.mentions[0])
+        tree.scrollToItem(item)
+        with qtbot.waitSignal(reading.controller.mention_shown) as shown:
+            qtbot.mouseClick(
+                tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
+            )
+        assert shown.args == [fact, 0]
+        assert _mention_visible(reading.view, rendered, fact.mentions[0])
+        assert reading.panel.position_label.text().endswith(f"1 of {len(fact.mentions)}")
+    assert len(reading.panel.entries()) == len(facts.all())
+
+
+def test_keyboard_moves_chooses_and_returns_to_the_article(qtbot, reading):
+    article = long_article(4)
+    rendered, facts = _open_and_wait(qtbot, reading, article)
+    reading.activateWindow()
+    reading.view.setFocus()
+    qtbot.waitUntil(reading.view.hasFocus)
+    reading.panel.focus_entries()
+    qtbot.waitUntil(reading.panel.tree.hasFocus)
+    first = facts.all()[0]
+    assert reading.panel.tree.currentItem() is reading.panel.item_for(first)
+    qtbot.keyClick(reading.panel.tree, Qt.Key.Key_Down)
+    qtbot.keyClick(reading.panel.tree, Qt.Key.Key_Down)
+    third = facts.all()[2]
+    reading.view.verticalScrollBar().setValue(reading.view.verticalScrollBar().maximum())
+    with qtbot.waitSignal(reading.panel.fact_activated) as chosen:
+        qtbot.keyClick(reading.panel.tree, Qt.Key.Key_Return)
+    assert chosen.args == [third]
+    assert _mention_visible(reading.view, rendered, third.mentions[0])
+    with qtbot.waitSignal(reading.panel.focus_released):
+        qtbot.keyClick(reading.panel.tree, Qt.Key.Key_Escape)
+    qtbot.waitUntil(reading.view.hasFocus)
+
+
+def test_stepping_wraps_around_and_says_where_it_is(qtbot, reading):
+    article = long_article(3)
+    rendered, facts = _open_and_wait(qtbot, reading, article)
+    fact = max(facts.all(), key=lambda f: len(f.mentions))
+    count = len(fact.mentions)
+    assert count >= 5
+    reading.panel.activate(fact)
+    assert reading.panel.position_text() == f"1 of {count}"
+    for k in range(2, count + 1):
+        with qtbot.waitSignal(reading.controller.mention_shown) as shown:
+            reading.controller.next_mention()
+        assert shown.args == [fact, k - 1]
+        assert reading.panel.position_text() == f"{k} of {count}"
+        assert reading.panel.position_label.text().endswith(f"{k} of {count}")
+        assert _mention_visible(reading.view, rendered, fact.mentions[k - 1])
+    reading.controller.next_mention()
+    assert reading.panel.position_text() == f"1 of {count}"
+    reading.controller.previous_mention()
+    assert reading.panel.position_text() == f"{count} of {count}"
+    assert _mention_visible(reading.view, rendered, fact.mentions[-1])
+    current = mention_format(fact.kind, reading.controller.palette, Emphasis.CURRENT)
+    strongest = [
+        s for s in reading.view.extraSelections()
+        if s.format.background().color() == current.background().color()
+    ]
+    start, end = fact.mentions[-1]
+    assert [s.cursor.selectedText() for s in strongest] == [article.text[start:end]]
+
+
+def test_panel_marks_the_facts_in_the_visible_part(qtbot, reading):
+    article = long_article(6)
+    rendered, facts = _open_and_wait(qtbot, reading, article)
+    view = reading.view
+    bar = view.verticalScrollBar()
+    for value in (0, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        qtbot.waitUntil(lambda: _marks_settled(reading, rendered, facts))
+        marked = reading.panel.visible_facts()
+        assert marked
+        for fact in facts.all():
+            inside = any(_mention_visible(view, rendered, m) for m in fact.mentions)
+            if inside:
+                assert fact in marked
+
+
+def _marks_settled(reading, rendered, facts: Facts) -> bool:
+    view = reading.view
+    return all(
+        fact in reading.panel.visible_facts()
+        for fact in facts.all()
+        if any(_mention_visible(view, rendered, m) for m in fact.mentions)
+    )
+
+
+def test_highlights_toggle_keeps_the_chosen_fact(qtbot, reading):
+    article = built_article()
+    rendered, facts = _open_and_wait(qtbot, reading, article)
+    total = sum(len(f.mentions) for f in facts.all())
+    assert len(reading.view.extraSelections()) == total
+    chosen = facts.places[0]
+    reading.panel.activate(chosen)
+    assert len(reading.view.extraSelections()) == total + len(chosen.mentions)
+    reading.controller.set_highlights_visible(False)
+    qtbot.waitUntil(lambda: len(reading.view.extraSelections()) == len(chosen.mentions))
+    texts = {s.cursor.selectedText() for s in reading.view.extraSelections()}
+    assert texts == {article.text[s:e] for s, e in chosen.mentions}
+    reading.controller.set_highlights_visible(True)
+    qtbot.waitUntil(lambda: len(reading.view.extraSelections()) == total + len(chosen.mentions))
+    assert reading.view.toPlainText() == rendered.document.toPlainText()
+
+
+def test_newer_article_discards_older_facts(qtbot, reading):
+    gate = threading.Event()
+    first, second = long_article(2), built_article()
+
+    def finder(text: str) -> Facts:
+        if text == first.text:
+            gate.wait(10)
+        return find_facts(text)
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(2)
+    worker = FactsWorker(finder, pool)
+    reading.controller.worker.found.disconnect()
+    reading.controller.worker = worker
+    worker.found.connect(reading.controller.on_facts_found)
+    seen: list[Facts] = []
+    worker.found.connect(seen.append)
+    reading.open(first)
+    with qtbot.waitSignal(reading.controller.facts_shown, timeout=10_000) as blocker:
+        reading.open(second)
+    assert blocker.args[0] == find_facts(second.text)
+    with qtbot.waitSignal(worker.settled, timeout=10_000) as settled:
+        gate.set()
+    assert settled.args == [1]
+    assert seen == [find_facts(second.text)]
+    assert reading.controller.facts == find_facts(second.text)
+
+
+def test_key_facts_markdown_lists_each_kind():
+    article = built_article()
+    facts = merged(hand_facts(article.text), engine_facts(article))
+    text = facts_markdown(facts)
+    assert text.startswith("## Key facts\n")
+    for title in ("### Numbers", "### People", "### Places", "### Organisations"):
+        assert title in text
+    assert "- $120bn — military aid" in text
+    assert facts_markdown(Facts()) == ""
