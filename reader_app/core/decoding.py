@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
+import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import charset_normalizer
 
@@ -58,6 +61,33 @@ _REFUSED = frozenset(
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"^\s*<\?xml\b[^>]*?encoding\s*=\s*[\"']([-\w.:]+)", re.IGNORECASE)
 _TAG = re.compile(rb"<[^>]*>")
+_EDGE = re.compile(r"^\W+|\W+$")
+
+#: How much of a document detection looks at.
+_DETECT_BYTES = 256 * 1024
+
+#: Legacy encodings in use on the web, most common first; detection chooses among these and
+#: breaks ties in this order.
+WEB_ENCODINGS = (
+    "cp1252",
+    "cp1251",
+    "cp932",
+    "gb18030",
+    "cp949",
+    "euc_jp",
+    "cp1250",
+    "big5hkscs",
+    "iso8859_2",
+    "cp1256",
+    "cp1254",
+    "cp874",
+    "cp1253",
+    "cp1255",
+    "koi8_r",
+    "cp1257",
+    "koi8_u",
+)
+_PRIOR = {encoding: rank for rank, encoding in enumerate(WEB_ENCODINGS)}
 
 # C0 control bytes that never appear in text (tab, newline, form feed, carriage return and
 # escape are allowed).
@@ -83,10 +113,10 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     if _looks_binary(data):
         raise DecodeError("This file holds binary data, not a web page.")
     for label in (declared, _meta_charset(data)):
-        encoding = _usable(normalise_charset(label), data)
-        if encoding:
+        charset = _usable(normalise_charset(label), data)
+        if charset:
             try:
-                return data.decode(encoding)
+                return data.decode(charset)
             except (UnicodeDecodeError, LookupError):
                 continue
     return _detect(data)
@@ -155,16 +185,68 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _detect(data: bytes) -> str:
-    """Decode with the encoding charset-normalizer finds most likely, UTF-8 first."""
+    """Decode with the most likely web encoding, UTF-8 first, windows-1252 as the last resort."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     # The text between the tags tells the language; markup is ASCII and only dilutes it.
-    text = _TAG.sub(b" ", data)
-    best = charset_normalizer.from_bytes(text).best() if text.strip() else None
-    encoding = normalise_charset(best.encoding) if best is not None else None
-    return data.decode(encoding or "cp1252", errors="replace")
+    text = _TAG.sub(b" ", data[:_DETECT_BYTES])
+    results = charset_normalizer.from_bytes(text, cp_isolation=list(WEB_ENCODINGS))
+    candidates = {normalise_charset(match.encoding): match for match in results}
+    candidates.pop(None, None)
+    if not candidates:
+        return data.decode("cp1252", errors="replace")
+
+    def rank(item: tuple[str | None, Any]) -> tuple[float, float, int]:
+        encoding, match = item
+        assert encoding is not None
+        sample = text.decode(encoding, errors="replace")
+        mess = round(match.chaos, 2) + _implausibility(sample)
+        return (mess, -round(match.coherence, 2), _PRIOR.get(encoding, len(_PRIOR)))
+
+    encoding = min(candidates.items(), key=rank)[0]
+    assert encoding is not None
+    return data.decode(encoding, errors="replace")
+
+
+def _implausibility(text: str) -> float:
+    """How unlike real writing the words holding non-ASCII characters are, per such word.
+
+    Text decoded in the wrong charset has words that mix scripts ("Ã©tat", "僅ber"), hold
+    symbols between letters ("gê¶l±"), flip from lower to upper case inside a word ("ДгЙз"),
+    or are Latin words made only of accented letters ("Ďđčâłň").
+    """
+    words = [_EDGE.sub("", word) for word in text.split() if not word.isascii()]
+    words = [word for word in words if word]
+    if not words:
+        return 0.0
+    penalty = 0
+    for word in words:
+        letters = [ch for ch in word if ch.isalpha()]
+        scripts = {_script(ch) for ch in letters}
+        penalty += 2 * (len(scripts) > 1)
+        penalty += any(_is_stray_symbol(ch) for ch in word)
+        penalty += any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+        penalty += scripts == {"LATIN"} and len(letters) >= 4 and not any(map(str.isascii, word))
+    return penalty / len(words)
+
+
+def _is_stray_symbol(ch: str) -> bool:
+    """A symbol that real words do not hold between their letters (``¶``, ``±``, ``؟``)."""
+    if ch.isalnum() or ch.isascii() or unicodedata.category(ch) == "Mn":
+        return False
+    # General punctuation (quotes, dashes, ellipsis) and CJK and full-width punctuation are
+    # at home in words.
+    return not (
+        "\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u30ff" or "\uff00" <= ch <= "\uffef"
+    )
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "UNKNOWN").split()[0]
+    # Japanese mixes kanji and kana within a word; Korean may mix in Hanja.
+    return "CJK" if name in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL") else name
 
 
 def _is_utf8_text(data: bytes) -> bool:

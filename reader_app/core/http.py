@@ -65,13 +65,13 @@ def fetch(
     deadline = time.monotonic() + options.total_timeout
     for _ in range(options.max_redirects + 1):
         check_cancelled(cancelled)
-        response = _Exchange(url, options, deadline, progress, cancelled)
+        exchange = _Exchange(url, options, deadline, progress, cancelled)
         try:
-            location = response.open()
+            location = exchange.open()
             if location is None:
-                return response.read_page()
+                return exchange.read_page()
         finally:
-            response.close()
+            exchange.close()
         url = urljoin(url, location)
     raise LoadError(f"The page redirects too many times (more than {options.max_redirects}).")
 
@@ -132,7 +132,7 @@ class _Exchange:
             location = self.response.getheader("Location")
             if not location:
                 raise LoadError(f"The server answered {status} without saying where to go.")
-            return location.strip()
+            return _header_text(location).strip()
         if status >= 400 or status < 200:
             reason = self.response.reason or _reason(status)
             raise LoadError(f"The server answered {status} {reason}".rstrip() + ".")
@@ -325,6 +325,14 @@ def _ssl_reason(err: ssl.SSLError) -> str:
 
 def _os_reason(err: OSError) -> str:
     return (err.strerror or str(err) or type(err).__name__).rstrip(".").lower()
+
+
+def _header_text(value: str) -> str:
+    """A header as sent: http.client reads headers as Latin-1, servers often write UTF-8."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _content_length(value: str | None) -> int | None:

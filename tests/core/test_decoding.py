@@ -1,5 +1,7 @@
 """Decoding HTML bytes: byte-order marks, declared and meta charsets, detection, bad input."""
 
+# ruff: noqa: RUF001  (text in many scripts holds letters that look like Latin ones)
+
 from __future__ import annotations
 
 import codecs
@@ -53,6 +55,33 @@ def test_pages_decode_with_the_charset_in_a_meta_tag(
     _, expected = _page(data_dir, name)
     marked = expected.replace("<head>", f'<head>\n  <meta charset="{label}">', 1)
     assert decode_html(marked.encode(codecs.lookup(label).name)) == marked
+
+
+SHORT_PAGES = [
+    ("cp1251", "<p>Привіт! Як справи?</p>"),
+    ("cp1251", "<p>Москва — столица России, крупнейший город страны.</p>"),
+    ("cp1252", "<p>Café</p>"),
+    ("cp1252", "<p>Das Wetter in München ist heute schön, aber kühl.</p>"),
+    ("cp1252", "<p>El niño comió una manzana en la mañana.</p>"),
+    ("cp1252", "<p>Ça va très bien, merci.</p>"),
+    ("cp1252", "<h2>Über uns</h2>"),
+    ("cp1252", "<p>Gerhard Schröder sagte: »Das geht nicht.«</p>"),
+    ("cp932", "<p>東京都は本日、新しい計画を発表しました。</p>"),
+    ("gb18030", "<p>你好，世界</p>"),
+    ("gb18030", "<p>北京今天天气晴朗，气温二十五度。</p>"),
+    ("cp949", "<p>안녕하세요, 오늘 서울의 날씨는 맑습니다.</p>"),
+    ("big5", "<p>台北今天天氣晴朗，氣溫二十五度。</p>"),
+    ("euc_jp", "<p>東京都は本日、新しい計画を発表しました。</p>"),
+    ("cp1253", "<p>Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.</p>"),
+    ("cp1256", "<p>القاهرة هي عاصمة مصر وأكبر مدنها.</p>"),
+    ("iso8859_2", "<p>Zażółć gęślą jaźń. Kierowca tramwaju w Łodzi.</p>"),
+    ("cp1250", "<p>Příliš žluťoučký kůň úpěl ďábelské ódy.</p>"),
+]
+
+
+@pytest.mark.parametrize(("encoding", "html"), SHORT_PAGES)
+def test_short_pages_are_detected(encoding: str, html: str) -> None:
+    assert decode_html(html.encode(encoding)) == html
 
 
 def test_http_equiv_meta_is_read() -> None:
