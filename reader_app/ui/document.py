@@ -1,0 +1,506 @@
+"""Article → QTextDocument, built with a cursor, and the map from text offsets to positions.
+
+The document is built piece by piece with :class:`QTextCursor`, recording where each piece of
+:attr:`Article.text` lands, so fact offsets map to exact document positions. Qt positions
+count UTF-16 code units; :class:`OffsetMap` converts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextImageFormat,
+    QTextLength,
+    QTextListFormat,
+    QTextTableCellFormat,
+    QTextTableFormat,
+)
+
+from reader_app.core.model import Article, Block
+
+from .theme import SANS_FAMILIES, ReadingStyle, make_font, mix
+
+#: Screen pixels per typographic point (Qt's logical 96 dpi).
+PX_PER_PT = 96 / 72
+
+_PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+#: Characters Qt would turn into block or frame boundaries; inserted as line separators
+#: (line breaks) or a replacement character instead, one code unit for one.
+_BREAKS = str.maketrans({"\n": "\u2028", "\r": "\u2028", "\u2029": "\u2028",
+                         "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"})
+
+
+def utf16_length(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units (Qt's position unit)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of the article text placed contiguously in the document."""
+
+    text_start: int
+    doc_start: int
+    text: str
+
+    @property
+    def text_end(self) -> int:
+        return self.text_start + len(self.text)
+
+    @property
+    def doc_end(self) -> int:
+        return self.doc_start + utf16_length(self.text)
+
+    def units(self, chars: int) -> int:
+        """UTF-16 units of the first ``chars`` characters."""
+        return utf16_length(self.text[:chars])
+
+    def chars(self, units: int) -> int:
+        """Characters covered by the first ``units`` UTF-16 units (rounding down)."""
+        count = 0
+        for ch in self.text:
+            units -= 2 if ord(ch) > 0xFFFF else 1
+            if units < 0:
+                break
+            count += 1
+        return count
+
+
+class OffsetMap:
+    """Maps offsets into :attr:`Article.text` to document positions and back.
+
+    Offsets between pieces (block separators, list and table line breaks) map to the
+    nearest piece boundary: a range's start to the following piece, its end to the preceding.
+    """
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self.segments: tuple[Segment, ...] = tuple(segments)
+        self._text_starts = [s.text_start for s in self.segments]
+        self._doc_starts = [s.doc_start for s in self.segments]
+
+    def to_document(self, offset: int) -> int:
+        """The document position of text ``offset`` (the next piece's start if between pieces)."""
+        segs = self.segments
+        if not segs:
+            return 0
+        i = bisect_right(self._text_starts, offset) - 1
+        if i < 0:
+            return segs[0].doc_start
+        seg = segs[i]
+        if offset <= seg.text_end:
+            return seg.doc_start + seg.units(offset - seg.text_start)
+        return segs[i + 1].doc_start if i + 1 < len(segs) else seg.doc_end
+
+    def range_to_document(self, start: int, end: int) -> tuple[int, int]:
+        """Document positions of the text range ``[start, end)``."""
+        doc_start = self.to_document(start)
+        segs = self.segments
+        i = bisect_right(self._text_starts, end) - 1
+        if i < 0:
+            doc_end = doc_start
+        else:
+            seg = segs[i]
+            if end <= seg.text_end:
+                doc_end = seg.doc_start + seg.units(end - seg.text_start)
+            else:
+                doc_end = seg.doc_end
+        return doc_start, max(doc_start, doc_end)
+
+    def to_text(self, position: int) -> int:
+        """The text offset at document ``position`` (the next piece's start if between pieces)."""
+        segs = self.segments
+        if not segs:
+            return 0
+        i = bisect_right(self._doc_starts, position) - 1
+        if i < 0:
+            return segs[0].text_start
+        seg = segs[i]
+        if position <= seg.doc_end:
+            return seg.text_start + seg.chars(position - seg.doc_start)
+        return segs[i + 1].text_start if i + 1 < len(segs) else seg.text_end
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An image placed in the document: its position and resource name (an absolute URL)."""
+
+    position: int
+    name: str
+
+
+@dataclass(frozen=True, eq=False)
+class RenderedArticle:
+    """An article set as a document, with its offset map and the images it references."""
+
+    article: Article
+    style: ReadingStyle
+    document: QTextDocument
+    offsets: OffsetMap
+    images: tuple[ImageRef, ...]
+
+
+def document_text(document: QTextDocument, start: int, end: int) -> str:
+    """The document's text in ``[start, end)`` as it reads in :attr:`Article.text`.
+
+    Block and line breaks read as ``\\n``; a table cell boundary as ``\\t`` (``\\n`` before a
+    row's first cell); an inline image as U+FFFC.
+    """
+    units: list[str] = []
+    for pos in range(start, end):
+        ch = document.characterAt(pos)
+        if ch in ("\u2029", "\u2028", "\ufdd1"):
+            ch = "\n"
+        elif ch == "\ufdd0":
+            cursor = QTextCursor(document)
+            cursor.setPosition(pos + 1)
+            table = cursor.currentTable()
+            ch = "\t" if table is not None and table.cellAt(cursor).column() > 0 else "\n"
+        units.append(ch)
+    return "".join(units).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def image_url(src: str, base: str | None) -> str:
+    """``src`` resolved against the article's URL."""
+    url = QUrl(src)
+    if base and url.isRelative():
+        url = QUrl(base).resolved(url)
+    return url.toString()
+
+
+class _Builder:
+    """Appends formatted pieces to a document and records where article text lands."""
+
+    def __init__(self, style: ReadingStyle) -> None:
+        self.style = style
+        self.theme = style.colours
+        self.em = style.font_size * PX_PER_PT
+        self.document = QTextDocument()
+        self.document.setUndoRedoEnabled(False)
+        self.document.setDocumentMargin(0)
+        self.document.setDefaultFont(style.body_font())
+        self.document.setIndentWidth(round(1.7 * self.em))
+        root = self.document.rootFrame().frameFormat()
+        root.setTopMargin(round(2.2 * self.em))
+        root.setBottomMargin(round(3.5 * self.em))
+        root.setLeftMargin(round(1.5 * self.em))
+        root.setRightMargin(round(1.5 * self.em))
+        root.setBackground(QColor(self.theme.background))
+        self.document.rootFrame().setFrameFormat(root)
+        self.cursor = QTextCursor(self.document)
+        self.segments: list[Segment] = []
+        self.images: list[ImageRef] = []
+        self._fresh = True  # the cursor's block is empty and still unused
+
+    # -- formats -------------------------------------------------------------------------
+
+    def char_format(self, *, scale: float = 1.0, colour: str | None = None, bold: bool = False,
+                    italic: bool = False, mono: bool = False) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setFont(self.style.mono_font(0.87 * scale) if mono else self.style.body_font(scale))
+        fmt.setForeground(QColor(colour or self.theme.text))
+        if bold:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setFontItalic(italic)
+        return fmt
+
+    def block_format(self, *, top: float = 0.0, bottom: float = 0.85, leading: float | None = None,
+                     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(round(top * self.em))
+        fmt.setBottomMargin(round(bottom * self.em))
+        fmt.setLineHeight(100 * (leading or self.style.line_height), _PROPORTIONAL)
+        fmt.setAlignment(align)
+        return fmt
+
+    # -- low-level insertion ---------------------------------------------------------------
+
+    def start_block(self, block: QTextBlockFormat, char: QTextCharFormat) -> None:
+        """Start a new block (reusing the current one if it is still empty)."""
+        if self._fresh:
+            self.cursor.setBlockFormat(block)
+            self.cursor.setBlockCharFormat(char)
+        else:
+            self.cursor.insertBlock(block, char)
+        self._fresh = False
+
+    def put(self, text: str, fmt: QTextCharFormat, offset: int | None,
+            cursor: QTextCursor | None = None) -> None:
+        """Insert ``text`` (article text at ``offset``, or unmapped if ``None``)."""
+        cursor = cursor or self.cursor
+        if not text:
+            return
+        if offset is not None:
+            self.segments.append(Segment(offset, cursor.position(), text))
+        cursor.insertText(text.translate(_BREAKS), fmt)
+
+    def lines(self, text: str, offset: int | None) -> list[tuple[str, int | None]]:
+        """``text`` split at newlines, each line with its own offset."""
+        out: list[tuple[str, int | None]] = []
+        pos = offset
+        for line in text.split("\n"):
+            out.append((line, pos))
+            if pos is not None:
+                pos += len(line) + 1
+        return out
+
+    def to_end(self) -> None:
+        """Move past a table or frame into the (empty) block that follows it."""
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._fresh = True
+
+    # -- parts -----------------------------------------------------------------------------
+
+    def title(self, text: str, offset: int | None) -> None:
+        fmt = self.char_format(scale=1.8, colour=self.theme.heading, bold=True)
+        block = self.block_format(bottom=0.45, leading=1.18)
+        block.setHeadingLevel(1)
+        self.start_block(block, fmt)
+        self.put(text, fmt, offset)
+
+    def meta(self, text: str) -> None:
+        fmt = self.char_format(scale=0.84, colour=self.theme.muted)
+        fmt.setFont(make_font(SANS_FAMILIES, self.style.font_size * 0.84))
+        self.start_block(self.block_format(bottom=1.0, leading=1.4), fmt)
+        self.put(text, fmt, None)
+
+    def rule(self) -> None:
+        """A thin horizontal rule across the column."""
+        block = self.block_format(bottom=1.6, leading=1.0)
+        block.setProperty(QTextBlockFormat.Property.BlockTrailingHorizontalRulerWidth,
+                          QTextLength(QTextLength.Type.PercentageLength, 100))
+        block.setBackground(QBrush(QColor(self.theme.rule)))
+        fmt = self.char_format(scale=0.3)
+        self.start_block(block, fmt)
+
+    def heading(self, text: str, level: int, offset: int | None) -> None:
+        level = min(max(level, 1), 6)
+        scale = {1: 1.55, 2: 1.34, 3: 1.17}.get(level, 1.05)
+        fmt = self.char_format(scale=scale, colour=self.theme.heading, bold=True)
+        block = self.block_format(top=1.25 if level <= 2 else 0.9, bottom=0.45, leading=1.25)
+        block.setHeadingLevel(level)
+        self.start_block(block, fmt)
+        self.put(text, fmt, offset)
+
+    def paragraph(self, text: str, offset: int | None) -> None:
+        fmt = self.char_format()
+        self.start_block(self.block_format(), fmt)
+        self.put(text, fmt, offset)
+
+    def list(self, text: str, ordered: bool, offset: int | None) -> None:
+        fmt = self.char_format()
+        items = self.lines(text, offset)
+        list_format = QTextListFormat()
+        list_format.setStyle(QTextListFormat.Style.ListDecimal if ordered
+                             else QTextListFormat.Style.ListDisc)
+        list_format.setIndent(1)
+        text_list = None
+        for index, (item, item_offset) in enumerate(items):
+            last = index == len(items) - 1
+            block = self.block_format(bottom=0.85 if last else 0.3)
+            self.start_block(block, fmt)
+            if text_list is None:
+                text_list = self.cursor.createList(list_format)
+            else:
+                text_list.add(self.cursor.block())
+            self.put(item, fmt, item_offset)
+
+    def quote(self, text: str, offset: int | None) -> None:
+        """A block quote: a coloured bar beside the indented text."""
+        table_format = QTextTableFormat()
+        table_format.setBorder(0)
+        table_format.setCellSpacing(0)
+        table_format.setCellPadding(0)
+        table_format.setTopMargin(round(0.3 * self.em))
+        table_format.setBottomMargin(round(1.1 * self.em))
+        table_format.setLeftMargin(round(0.1 * self.em))
+        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        table_format.setColumnWidthConstraints([
+            QTextLength(QTextLength.Type.FixedLength, max(3, round(0.2 * self.em))),
+            QTextLength(QTextLength.Type.VariableLength, 0),
+        ])
+        table = self.cursor.insertTable(1, 2, table_format)
+        bar_format = QTextTableCellFormat()
+        bar_format.setBackground(QColor(self.theme.quote_bar))
+        table.cellAt(0, 0).setFormat(bar_format)
+        body = table.cellAt(0, 1)
+        fmt = self.char_format(colour=mix(self.theme.text, self.theme.muted, 0.3), italic=True)
+        cursor = body.firstCursorPosition()
+        lines = self.lines(text, offset)
+        for index, (line, line_offset) in enumerate(lines):
+            block = self.block_format(bottom=0.0 if index == len(lines) - 1 else 0.6)
+            if index:
+                cursor.insertBlock(block, fmt)
+            else:
+                cursor.setBlockFormat(block)
+                cursor.setBlockCharFormat(fmt)
+            self.put(line, fmt, line_offset, cursor)
+        # A cell's format lives on its first character: set it after the blocks' formats.
+        body_format = QTextTableCellFormat()
+        body_format.setLeftPadding(round(1.1 * self.em))
+        body.setFormat(body_format)
+        self.to_end()
+
+    def code(self, text: str, offset: int | None) -> None:
+        frame_format = QTextFrameFormat()
+        frame_format.setBackground(QColor(self.theme.code_background))
+        frame_format.setBorder(0)
+        frame_format.setPadding(round(0.8 * self.em))
+        frame_format.setTopMargin(round(0.2 * self.em))
+        frame_format.setBottomMargin(round(1.0 * self.em))
+        self.cursor.insertFrame(frame_format)
+        self._fresh = True
+        fmt = self.char_format(mono=True)
+        for line, line_offset in self.lines(text, offset):
+            self.start_block(self.block_format(bottom=0.0, leading=1.4), fmt)
+            self.put(line, fmt, line_offset)
+        self.to_end()
+
+    def table(self, text: str, offset: int | None) -> None:
+        """A table with horizontal rules; a first row of several is set as the header."""
+        rows = [(line.split("\t"), line_offset) for line, line_offset in self.lines(text, offset)]
+        columns = max(len(cells) for cells, _ in rows)
+        header = len(rows) > 1
+        table_format = QTextTableFormat()
+        table_format.setBorder(0)
+        table_format.setBorderCollapse(True)
+        table_format.setCellSpacing(0)
+        table_format.setCellPadding(round(0.45 * self.em))
+        table_format.setTopMargin(round(0.3 * self.em))
+        table_format.setBottomMargin(round(1.2 * self.em))
+        table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        table_format.setHeaderRowCount(1 if header else 0)
+        table = self.cursor.insertTable(len(rows), columns, table_format)
+        for row, (cells, _) in enumerate(rows):
+            if len(cells) < columns:
+                table.mergeCells(row, len(cells) - 1, 1, columns - len(cells) + 1)
+        rule = QBrush(QColor(self.theme.rule))
+        strong_rule = QBrush(QColor(mix(self.theme.rule, self.theme.text, 0.45)))
+        for row, (cells, row_offset) in enumerate(rows):
+            bold = header and row == 0
+            fmt = self.char_format(scale=0.92, bold=bold,
+                                   colour=self.theme.heading if bold else None)
+            cell_format = QTextTableCellFormat()
+            cell_format.setBottomBorder(1.5 if bold else 1)
+            cell_format.setBottomBorderBrush(strong_rule if bold else rule)
+            cell_format.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+            cell_offset = row_offset
+            for column, cell_text in enumerate(cells):
+                cell = table.cellAt(row, column)
+                cursor = cell.firstCursorPosition()
+                cursor.setBlockFormat(self.block_format(bottom=0.0, leading=1.35))
+                self.put(cell_text, fmt, cell_offset, cursor)
+                # A cell's format lives on its first character: set it after the text's.
+                cell_format.setLeftPadding(0 if column == 0 else round(0.45 * self.em))
+                cell.setFormat(cell_format)
+                if cell_offset is not None:
+                    cell_offset += len(cell_text) + 1
+        self.to_end()
+
+    def image(self, block: Block, base: str | None, offset: int | None) -> None:
+        centred = self.block_format(top=0.3, bottom=0.3 if block.text else 1.1, leading=1.0,
+                                    align=Qt.AlignmentFlag.AlignHCenter)
+        if block.src:
+            self.start_block(centred, self.char_format())
+            name = image_url(block.src, base)
+            image_format = QTextImageFormat()
+            image_format.setName(name)
+            self.images.append(ImageRef(self.cursor.position(), name))
+            self.cursor.insertImage(image_format)
+        if block.text:
+            fmt = self.char_format(scale=0.86, colour=self.theme.muted, italic=True)
+            self.start_block(self.block_format(bottom=1.2, leading=1.4,
+                                               align=Qt.AlignmentFlag.AlignHCenter), fmt)
+            self.put(block.text, fmt, offset)
+
+    def block(self, block: Block, base: str | None, offset: int | None) -> None:
+        if block.kind == "heading":
+            self.heading(block.text, block.level or 2, offset)
+        elif block.kind == "list":
+            self.list(block.text, block.ordered, offset)
+        elif block.kind == "quote":
+            self.quote(block.text, offset)
+        elif block.kind == "code":
+            self.code(block.text, offset)
+        elif block.kind == "table":
+            self.table(block.text, offset)
+        elif block.kind == "image":
+            self.image(block, base, offset)
+        else:
+            self.paragraph(block.text, offset)
+
+
+def meta_line(article: Article) -> str:
+    """Byline · site · date · N min read."""
+    parts = [p for p in (article.byline, article.site, article.date) if p]
+    parts.append(f"{article.reading_minutes} min read")
+    return " · ".join(parts)
+
+
+def render_article(article: Article, style: ReadingStyle) -> RenderedArticle:
+    """Set ``article`` as a document in ``style``; see :class:`OffsetMap` for the positions."""
+    builder = _Builder(style)
+    builder.document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
+                                        article.title)
+    if article.url:
+        builder.document.setBaseUrl(QUrl(article.url))
+    starts = iter([start for start, _end, _block in article.spans()])
+    if article.title:
+        builder.title(article.title, next(starts))
+    builder.meta(meta_line(article))
+    builder.rule()
+    for block in article.blocks:
+        offset = next(starts) if block.text else None
+        if block.text or (block.kind == "image" and block.src):
+            builder.block(block, article.url, offset)
+    return RenderedArticle(article, style, builder.document, OffsetMap(builder.segments),
+                           tuple(builder.images))
+
+
+def render_start_page(style: ReadingStyle) -> QTextDocument:
+    """The page shown when no article is open: how to open one, and the main keys."""
+    builder = _Builder(style)
+    builder.document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, "Reader")
+    builder.title("Reader", None)
+    builder.meta("Clean article text from cluttered web pages, with its key facts beside it.")
+    builder.rule()
+    builder.heading("Open an article", 2, None)
+    builder.list(
+        "Drag a saved page (.html, .htm, .xhtml, .mhtml) or a link from your browser "
+        "onto this window\n"
+        "Press Ctrl+O to choose a saved page\n"
+        "Press Ctrl+L (or o) and type a web address or a file path\n"
+        "Start Reader with pages to open: reader-app PAGE.html https://example.org/story",
+        False, None,
+    )
+    builder.heading("Keys", 2, None)
+    builder.table(
+        "Keys\tAction\n"
+        "j / k, Space / Shift+Space\tScroll a line / a page\n"
+        "Home / End\tTop / bottom of the article\n"
+        "/ or Ctrl+F\tFind in the article\n"
+        "f, F9\tFocus / show the facts panel\n"
+        "h\tHighlight facts in the text\n"
+        "+ / - / 0\tText larger / smaller / reset\n"
+        "t\tCycle theme: light, sepia, dark\n"
+        "Alt+Left / Alt+Right\tBack / forward\n"
+        "? or F1\tAll keys",
+        None,
+    )
+    builder.paragraph(
+        "Reader never runs a page's scripts. It fetches only the page you ask for, and that "
+        "page's images if you allow them in the settings.",
+        None,
+    )
+    return builder.document

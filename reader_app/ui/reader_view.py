@@ -1,0 +1,394 @@
+"""The reading view: a read-only QTextBrowser showing one rendered article in a centred column."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QObject,
+    QPoint,
+    Qt,
+    QThreadPool,
+    QUrl,
+    QVariantAnimation,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QWidget
+
+from reader_app.core.model import Article
+
+from .document import PX_PER_PT, RenderedArticle, render_article, render_start_page
+from .images import ImageJob, ImageSource, placeholder_image
+from .theme import ReadingStyle
+
+#: Text used to measure the average character width of the body font.
+_SAMPLE = "The quick brown fox jumps over the lazy dog, and then, quietly, it reads on."
+
+
+class _ImageEvents(QObject):
+    """Carries decoded images from worker threads back to the GUI thread."""
+
+    decoded = Signal(int, str, QImage)
+
+
+class ReaderView(QTextBrowser):
+    """Shows an article (or the start page) and keeps its text column readable at any width.
+
+    Signals:
+        link_clicked(QUrl, bool): a link was activated; ``True`` asks to open it in the system
+            browser (Ctrl+click or the context menu), ``False`` to open it in Reader.
+        image_loaded(str): an image of the current article arrived and is now shown.
+    """
+
+    link_clicked = Signal(QUrl, bool)
+    image_loaded = Signal(str)
+
+    #: Duration of an animated scroll, in milliseconds (0 scrolls at once).
+    SCROLL_MS = 110
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setUndoRedoEnabled(False)
+        self.rendered: RenderedArticle | None = None
+        self.style_: ReadingStyle = ReadingStyle()
+        self._start_page = False
+        self._remote_images = False
+        self._images: dict[str, QImage] = {}
+        self._requested: set[str] = set()
+        self._generation = 0
+        self._modifiers = QGuiApplication.keyboardModifiers()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(3)
+        self._events = _ImageEvents(self)
+        self._placeholder = placeholder_image()
+        self._scroll_animation = QVariantAnimation(self)
+        self._scroll_animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._connect_signals()
+        self._apply_palette()
+
+    def _connect_signals(self) -> None:
+        self.anchorClicked.connect(self.on_anchor_clicked)
+        self._events.decoded.connect(self.on_image_decoded)
+        self._scroll_animation.valueChanged.connect(self.on_scroll_animated)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_article(self, article: Article, style: ReadingStyle) -> RenderedArticle:
+        """Render ``article`` in ``style`` and show it from the top."""
+        if self.rendered is None or self.rendered.article is not article:
+            self._forget_images()
+        self.style_ = style
+        self._start_page = False
+        rendered = render_article(article, style)
+        self._install(rendered.document)
+        self.rendered = rendered
+        self._provide_images()
+        self.verticalScrollBar().setValue(0)
+        return rendered
+
+    def show_document(self, document: QTextDocument) -> None:
+        """Show a document that is not an article (such as the start page)."""
+        self._forget_images()
+        self.rendered = None
+        self._start_page = False
+        self._install(document)
+
+    def show_start_page(self, style: ReadingStyle) -> None:
+        """Show the start page in ``style``; :meth:`set_style` keeps it in step."""
+        self.style_ = style
+        self.show_document(render_start_page(style))
+        self._start_page = True
+
+    def set_style(self, style: ReadingStyle) -> None:
+        """Re-render what is shown in ``style``, keeping the reading position."""
+        if self.rendered is not None:
+            anchor = self.top_text_offset()
+            article = self.rendered.article
+            self.show_article(article, style)
+            self.scroll_to_text_offset(anchor)
+        elif self._start_page:
+            self.show_start_page(style)
+        else:
+            self.style_ = style
+            self._apply_palette()
+            self._update_column()
+
+    @property
+    def remote_images(self) -> bool:
+        """Whether the current page's own http(s) images may be fetched."""
+        return self._remote_images
+
+    @remote_images.setter
+    def remote_images(self, allowed: bool) -> None:
+        self._remote_images = allowed
+        if allowed and self.rendered is not None:
+            self._provide_images()
+
+    def _install(self, document: QTextDocument) -> None:
+        self._scroll_animation.stop()
+        # A child document routes loadResource() here; the previous child is deleted by Qt.
+        document.setParent(self)
+        self.setDocument(document)
+        self._apply_palette()
+        self._update_column()
+
+    def _apply_palette(self) -> None:
+        theme = self.style_.colours
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Base, QColor(theme.background))
+            palette.setColor(group, QPalette.ColorRole.Text, QColor(theme.text))
+            palette.setColor(group, QPalette.ColorRole.Highlight,
+                             QColor(theme.selection_background))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText,
+                             QColor(theme.selection_text))
+            palette.setColor(group, QPalette.ColorRole.Link, QColor(theme.link))
+        self.setPalette(palette)
+
+    # -- column ----------------------------------------------------------------------------
+
+    def column_width(self) -> int:
+        """Width in pixels of ``style.column_chars`` average characters of the body font."""
+        metrics = QFontMetricsF(self.style_.body_font())
+        return round(metrics.horizontalAdvance(_SAMPLE) / len(_SAMPLE) * self.style_.column_chars)
+
+    def _side_margin(self) -> int:
+        width = self.viewport().width()
+        em = self.style_.font_size * PX_PER_PT
+        padding = round(1.4 * em) if width > 40 * em else round(0.8 * em)
+        return max(padding, (width - self.column_width()) // 2)
+
+    def _update_column(self) -> None:
+        """Centre the text column by setting the document's side margins."""
+        document = self.document()
+        side = self._side_margin()
+        frame = document.rootFrame()
+        fmt = frame.frameFormat()
+        if fmt.leftMargin() != side or fmt.rightMargin() != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+        self._fit_images()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the column centred and the reading position when the width changes."""
+        width_changed = event.size().width() != event.oldSize().width()
+        anchor = self.top_text_offset() if width_changed and self.rendered else None
+        super().resizeEvent(event)
+        if width_changed:
+            self._update_column()
+            if anchor is not None and self.verticalScrollBar().value() > 0:
+                self.scroll_to_text_offset(anchor)
+
+    # -- reading position -----------------------------------------------------------------
+
+    def _ensure_layout(self) -> None:
+        self.document().documentLayout().documentSize()
+
+    def scroll_fraction(self) -> float:
+        """How far down the article the view is, from 0 (top) to 1 (bottom)."""
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        """Scroll to ``fraction`` (0..1) of the article at once."""
+        self._ensure_layout()
+        bar = self.verticalScrollBar()
+        self._jump(round(max(0.0, min(1.0, fraction)) * bar.maximum()))
+
+    def top_text_offset(self) -> int:
+        """Article-text offset at the start of the first visible line (0 without an article)."""
+        if self.rendered is None:
+            return 0
+        self._ensure_layout()
+        x = self.document().rootFrame().frameFormat().leftMargin() + 1
+        position = self.cursorForPosition(QPoint(round(x), 1)).position()
+        return self.rendered.offsets.to_text(position)
+
+    def scroll_to_text_offset(self, offset: int) -> None:
+        """Scroll so that the line holding article-text ``offset`` is the first visible one."""
+        if self.rendered is None:
+            return
+        self._ensure_layout()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.rendered.offsets.to_document(offset))
+        bar = self.verticalScrollBar()
+        self._jump(bar.value() + self.cursorRect(cursor).top())
+
+    # -- scrolling -------------------------------------------------------------------------
+
+    def line_step(self) -> int:
+        """Pixels of one body line."""
+        metrics = QFontMetricsF(self.style_.body_font())
+        return max(1, round(metrics.lineSpacing() * self.style_.line_height))
+
+    def scroll_lines(self, lines: int) -> None:
+        """Scroll down (positive) or up by ``lines`` body lines."""
+        self._scroll_by(lines * self.line_step())
+
+    def scroll_pages(self, pages: int) -> None:
+        """Scroll by whole screens, keeping one line of the previous screen in view."""
+        page = max(self.line_step(), self.viewport().height() - self.line_step())
+        self._scroll_by(pages * page)
+
+    def scroll_to_top(self) -> None:
+        """Scroll to the start of the article."""
+        self._animate_to(0)
+
+    def scroll_to_bottom(self) -> None:
+        """Scroll to the end of the article."""
+        self._ensure_layout()
+        self._animate_to(self.verticalScrollBar().maximum())
+
+    def scroll_target(self) -> int:
+        """Where the scroll bar is heading (its value once any animation ends)."""
+        if self._scroll_animation.state() == QVariantAnimation.State.Running:
+            return int(self._scroll_animation.endValue())
+        return self.verticalScrollBar().value()
+
+    def _scroll_by(self, pixels: int) -> None:
+        self._animate_to(self.scroll_target() + pixels)
+
+    def _animate_to(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        value = max(bar.minimum(), min(bar.maximum(), value))
+        self._scroll_animation.stop()
+        if self.SCROLL_MS <= 0 or value == bar.value():
+            bar.setValue(value)
+            return
+        self._scroll_animation.setDuration(self.SCROLL_MS)
+        self._scroll_animation.setStartValue(bar.value())
+        self._scroll_animation.setEndValue(value)
+        self._scroll_animation.start()
+
+    def _jump(self, value: int) -> None:
+        self._scroll_animation.stop()
+        self.verticalScrollBar().setValue(value)
+
+    @Slot(object)
+    def on_scroll_animated(self, value: object) -> None:
+        self.verticalScrollBar().setValue(int(value))  # type: ignore[call-overload]
+
+    # -- links -----------------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Remember the modifiers of the click that may activate a link."""
+        self._modifiers = event.modifiers()
+        super().mouseReleaseEvent(event)
+
+    @Slot(QUrl)
+    def on_anchor_clicked(self, url: QUrl) -> None:
+        external = bool(self._modifiers & Qt.KeyboardModifier.ControlModifier)
+        self.link_clicked.emit(self._resolve(url), external)
+
+    def _resolve(self, url: QUrl) -> QUrl:
+        base = self.document().baseUrl()
+        return base.resolved(url) if url.isRelative() and not base.isEmpty() else url
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The context menu for viewport position ``pos``: link entries, Copy, Select All."""
+        menu = QMenu(self)
+        anchor = self.anchorAt(pos)
+        if anchor:
+            url = self._resolve(QUrl(anchor))
+            menu.addAction("Open Link in Browser", lambda: self.link_clicked.emit(url, True))
+            menu.addAction("Copy Link", lambda: QGuiApplication.clipboard().setText(
+                url.toString()))
+            menu.addSeparator()
+        copy = menu.addAction("Copy", self.copy)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(self.textCursor().hasSelection())
+        select_all = menu.addAction("Select All", self.selectAll)
+        select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Show :meth:`context_menu`."""
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # -- images ----------------------------------------------------------------------------
+
+    def loadResource(self, type_: int, name: QUrl) -> object:
+        """Images come from the view's cache only; nothing is read or fetched here."""
+        if type_ == QTextDocument.ResourceType.ImageResource.value:
+            return self._images.get(name.toString(), self._placeholder)
+        return None
+
+    def _forget_images(self) -> None:
+        self._generation += 1
+        self._images.clear()
+        self._requested.clear()
+        self._pool.clear()
+
+    def _provide_images(self) -> None:
+        """Give the document every image it can have now and start loading the others."""
+        rendered = self.rendered
+        if rendered is None:
+            return
+        document = rendered.document
+        for ref in rendered.images:
+            image = self._images.get(ref.name)
+            document.addResource(QTextDocument.ResourceType.ImageResource.value,
+                                 QUrl(ref.name), image if image is not None else self._placeholder)
+            if image is not None or ref.name in self._requested:
+                continue
+            source = ImageSource.find(ref.name, rendered.article, self._remote_images)
+            if source is not None:
+                self._requested.add(ref.name)
+                self._pool.start(ImageJob(source, self._generation, self._events.decoded))
+        self._fit_images()
+
+    @Slot(int, str, QImage)
+    def on_image_decoded(self, generation: int, name: str, image: QImage) -> None:
+        if generation != self._generation or self.rendered is None or image.isNull():
+            return
+        self._images[name] = image
+        self.rendered.document.addResource(QTextDocument.ResourceType.ImageResource.value,
+                                           QUrl(name), image)
+        self._fit_images()
+        self.image_loaded.emit(name)
+
+    def _fit_images(self) -> None:
+        """Give every loaded image its size, scaled down to the column width."""
+        rendered = self.rendered
+        if rendered is None or rendered.document is not self.document():
+            return
+        column = max(16, self.viewport().width() - 2 * self._side_margin())
+        cursor = QTextCursor(rendered.document)
+        for ref in rendered.images:
+            image = self._images.get(ref.name)
+            cursor.setPosition(ref.position)
+            cursor.setPosition(ref.position + 1, QTextCursor.MoveMode.KeepAnchor)
+            fmt = cursor.charFormat().toImageFormat()
+            if not fmt.isValid():
+                continue
+            if image is None:
+                width, height = 0.0, 0.0
+            else:
+                ratio = image.devicePixelRatio() or 1.0
+                width, height = image.width() / ratio, image.height() / ratio
+                if width > column:
+                    width, height = column, height * column / width
+            if abs(fmt.width() - width) > 0.5 or abs(fmt.height() - height) > 0.5:
+                fmt.setWidth(width)
+                fmt.setHeight(height)
+                cursor.setCharFormat(fmt)
