@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from . import export
 from .commands import MENUS, SEPARATOR, build_actions
-from .document import render_article, render_start_page
+from .document import render_article
 from .drop import DropAction, DropOverlay, DropRefusal, normalise_source, parse_drop, source_kind
 from .history import Entry, History, article_key
 from .location_bar import LocationBar
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         """Show the start page: how to open a page and the main keys."""
         self._remember_position()
         self.article = None
-        self.view.show_document(render_start_page(self.reading_style()))
+        self.view.show_start_page(self.reading_style())
         self.setWindowTitle(APP_NAME)
         self.location_bar.set_location("")
         self.article_label.clear()
@@ -362,12 +362,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["toggle_font"].setChecked(style.font == "sans")
         self.actions_by_name["toggle_remote_images"].setChecked(
             bool(self.settings.get("remote_images")))
-        if self.article is not None:
-            offset = self.view.top_text_offset()
-            self.view.set_style(style)
-            self.view.scroll_to_text_offset(offset)
-        else:
-            self.view.set_style(style)
+        self.view.set_style(style)
 
     def _update_actions(self) -> None:
         has_article = self.article is not None
@@ -563,10 +558,6 @@ class MainWindow(QMainWindow):
     def on_setting_changed(self, name: str, _value: object) -> None:
         if name == "remote_images":
             self.view.remote_images = bool(self.settings.get("remote_images"))
-            if self.article is not None:
-                offset = self.view.top_text_offset()
-                self.view.show_article(self.article, self.reading_style())
-                self.view.scroll_to_text_offset(offset)
         if name in STYLE_PREFERENCES or name == "remote_images":
             self._apply_style()
 

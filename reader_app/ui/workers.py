@@ -112,6 +112,7 @@ class Loader(QObject):
         failed(object, object): the current load failed (request, exception).
         cancelled(object): the current load was cancelled by the user (request).
         idle(): no load is running any more (after loaded, failed or cancelled).
+        dropped(int): a superseded or cancelled load ended; its result was dropped (generation).
     """
 
     started = Signal(object)
@@ -120,6 +121,7 @@ class Loader(QObject):
     failed = Signal(object, object)
     cancelled = Signal(object)
     idle = Signal()
+    dropped = Signal(int)
 
     def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -179,6 +181,7 @@ class Loader(QObject):
     def on_worker_finished(self, generation: int, article: Any) -> None:
         self._retire(generation)
         if generation != self.generation or self._request is None:
+            self.dropped.emit(generation)
             return
         request, self._request, self._cancel = self._request, None, None
         self.loaded.emit(request, article)
@@ -188,6 +191,7 @@ class Loader(QObject):
     def on_worker_failed(self, generation: int, error: Exception) -> None:
         self._retire(generation)
         if generation != self.generation or self._request is None:
+            self.dropped.emit(generation)
             return
         request, self._request, self._cancel = self._request, None, None
         self.failed.emit(request, error)

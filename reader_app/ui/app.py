@@ -1,0 +1,123 @@
+"""Start the window: the application object, what to open first, and ``--screenshot`` runs."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_ID, APP_NAME
+from .main_window import MainWindow, sample_path
+from .settings import Settings
+
+#: A ``--screenshot`` run gives up when the article is not shown within this many seconds.
+SCREENSHOT_TIMEOUT_S = 90
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1280x800"`` → ``(1280, 800)``; raises ValueError on anything else."""
+    width, _, height = text.lower().partition("x")
+    size = (int(width), int(height))
+    if min(size) < 200 or max(size) > 10000:
+        raise ValueError(f"window size {text} is out of range")
+    return size
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with Reader's names set (created once)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0] if sys.argv else "reader-app"])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the reader window for ``args`` (see ``reader-app --help``); returns the exit code."""
+    logging.basicConfig(level=logging.WARNING, format="reader-app: %(message)s")
+    size = None
+    if args.size:
+        try:
+            size = parse_size(args.size)
+        except ValueError:
+            print(f"reader-app: --size wants WIDTHxHEIGHT, e.g. 1280x800, not {args.size}",
+                  file=sys.stderr)
+            return 2
+    app = create_application()
+    if args.screenshot:
+        return _screenshot(app, args, size)
+
+    window = open_window(args, Settings(), size)
+    window.settings.mark_started()
+    return app.exec()
+
+
+def open_window(args: argparse.Namespace, settings: Settings,
+                size: tuple[int, int] | None = None) -> MainWindow:
+    """Show a window for ``args``: its sources, else the sample (first run) or the start page."""
+    if args.theme:
+        settings.set("theme", args.theme)
+    window = MainWindow(settings)
+    if size:
+        window.resize(*size)
+    window.show()
+    if args.sources:
+        window.open_sources(list(args.sources))
+    elif settings.first_run():
+        window.open_source(str(sample_path()))
+    else:
+        window.show_start_page()
+    return window
+
+
+def _screenshot(app: QApplication, args: argparse.Namespace,
+                size: tuple[int, int] | None) -> int:
+    """Show the first source (or the sample) with default preferences, save a PNG, exit."""
+    out = Path(args.screenshot)
+    with tempfile.TemporaryDirectory(prefix="reader-screenshot-") as tmp:
+        settings = Settings(Path(tmp) / "settings.ini")
+        if args.theme:
+            settings.set("theme", args.theme)
+        window = MainWindow(settings, persist=False)
+        window.resize(*(size or (1280, 800)))
+        status = {"code": 1}
+
+        def save() -> None:
+            image = window.grab()
+            if image.save(str(out), "PNG"):
+                status["code"] = 0
+            else:
+                print(f"reader-app: cannot write {out}", file=sys.stderr)
+            app.quit()
+
+        def shown(_article: object) -> None:
+            # Let one paint cycle pass so the window is laid out as a reader would see it.
+            QTimer.singleShot(50, save)
+
+        def failed(message: str) -> None:
+            print(f"reader-app: {message}", file=sys.stderr)
+            app.quit()
+
+        def timed_out() -> None:
+            print("reader-app: the page took too long to open", file=sys.stderr)
+            app.quit()
+
+        window.article_shown.connect(shown)
+        window.load_failed.connect(failed)
+        window.show()
+        source = args.sources[0] if args.sources else str(sample_path())
+        window.open_source(source)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, timed_out)
+        app.exec()
+        window.loader.cancel()
+        window.close()
+        settings.sync()
+        return status["code"]

@@ -1,0 +1,175 @@
+"""The window: opening by path and location bar, history, links, themes and the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from window_support import (  # noqa: F401 (fixtures)
+    article_html,
+    open_and_wait,
+    scroll_pages,
+    settings_file_fixture,
+    window_fixture,
+    write_page,
+)
+
+from reader_app.ui.commands import COMMANDS, COMMANDS_BY_NAME, MENUS, SEPARATOR
+from reader_app.ui.keymap import KEYMAP, key_sequences, key_text
+
+
+def test_open_a_file_sets_title_location_and_status(qtbot, window, tmp_path: Path) -> None:
+    page = write_page(tmp_path, "bridge.html", "The bridge reopens after winter", 30)
+    article = open_and_wait(qtbot, window, str(page))
+    assert article.title == "The bridge reopens after winter"
+    assert window.windowTitle() == "The bridge reopens after winter — Reader"
+    assert window.article is article
+    assert "words" in window.article_label.text()
+    assert window.position_label.text().startswith("0%")
+    assert "The bridge reopens after winter" in window.view.toPlainText()
+
+
+def test_location_bar_typing_and_enter_opens_the_page(qtbot, window, httpserver) -> None:
+    httpserver.expect_request("/story").respond_with_data(
+        article_html("Rail tunnel survey published"), content_type="text/html")
+    window.actions_by_name["open_location"].trigger()
+    assert window.location_bar.hasFocus()
+    qtbot.keyClicks(window.location_bar, httpserver.url_for("/story"))
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        qtbot.keyClick(window.location_bar, Qt.Key.Key_Return)
+    assert window.windowTitle() == "Rail tunnel survey published — Reader"
+    assert window.location_bar.text() == httpserver.url_for("/story")
+
+
+def test_location_bar_takes_a_file_url(qtbot, window, tmp_path: Path) -> None:
+    page = write_page(tmp_path, "a page.html", "Museum archive opens to all")
+    qtbot.keyClicks(window.location_bar, QUrl.fromLocalFile(str(page)).toString())
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        qtbot.keyClick(window.location_bar, Qt.Key.Key_Return)
+    assert window.article.title == "Museum archive opens to all"
+
+
+def test_back_and_forward_restore_positions(qtbot, window, tmp_path: Path) -> None:
+    first = write_page(tmp_path, "first.html", "First story of the day", 60, seed=1)
+    second = write_page(tmp_path, "second.html", "Second story of the day", 60, seed=2)
+    open_and_wait(qtbot, window, str(first))
+    scroll_pages(qtbot, window, 4)
+    first_offset = window.view.top_text_offset()
+    assert first_offset > 0
+    open_and_wait(qtbot, window, str(second))
+    assert window.view.top_text_offset() == 0
+    scroll_pages(qtbot, window, 2)
+    second_offset = window.view.top_text_offset()
+
+    assert window.actions_by_name["back"].isEnabled()
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.actions_by_name["back"].trigger()
+    assert window.article.title == "First story of the day"
+    assert window.view.top_text_offset() == first_offset
+    assert window.actions_by_name["forward"].isEnabled()
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.actions_by_name["forward"].trigger()
+    assert window.article.title == "Second story of the day"
+    assert window.view.top_text_offset() == second_offset
+
+
+def test_back_reads_an_article_again_when_it_is_no_longer_kept(qtbot, window, tmp_path) -> None:
+    window.history.keep_articles = 1
+    first = write_page(tmp_path, "one.html", "Summer library hours", 20, seed=3)
+    second = write_page(tmp_path, "two.html", "Village market returns", 20, seed=4)
+    open_and_wait(qtbot, window, str(first))
+    open_and_wait(qtbot, window, str(second))
+    assert window.history.entries[0].article is None
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.go_back()
+    assert window.article.title == "Summer library hours"
+    assert window.history.index == 0
+
+
+def test_several_sources_open_in_turn(qtbot, window, tmp_path: Path) -> None:
+    pages = [write_page(tmp_path, f"p{i}.html", f"Story number {i}", seed=i) for i in range(3)]
+    with qtbot.waitSignals([window.article_shown] * 3, timeout=30000):
+        window.open_sources([str(p) for p in pages])
+    assert window.article.title == "Story number 2"
+    assert [e.title for e in window.history.entries] == [f"Story number {i}" for i in range(3)]
+
+
+def test_http_links_open_in_reader(qtbot, window, httpserver) -> None:
+    httpserver.expect_request("/linked").respond_with_data(
+        article_html("Weather station upgraded"), content_type="text/html")
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.view.link_clicked.emit(QUrl(httpserver.url_for("/linked")), False)
+    assert window.article.title == "Weather station upgraded"
+
+
+def test_recent_menu_lists_opened_pages(qtbot, window, tmp_path: Path) -> None:
+    page = write_page(tmp_path, "recent.html", "Schools plan a longer summer")
+    open_and_wait(qtbot, window, str(page))
+    window.recent_menu.aboutToShow.emit()
+    titles = [a.text() for a in window.recent_menu.actions() if a.text()]
+    assert titles[0] == "Schools plan a longer summer"
+    assert titles[-1] == "Clear Recent"
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.recent_menu.actions()[0].trigger()
+
+
+def test_theme_cycles_and_restyles(qtbot, window, tmp_path: Path) -> None:
+    open_and_wait(qtbot, window, str(write_page(tmp_path, "t.html", "Garden of the year")))
+    assert window.settings.get("theme") == "light"
+    window.actions_by_name["cycle_theme"].trigger()
+    assert window.settings.get("theme") == "sepia"
+    assert window.actions_by_name["theme_sepia"].isChecked()
+    window.actions_by_name["theme_dark"].trigger()
+    assert window.reading_style().theme == "dark"
+    window.actions_by_name["zoom_in"].trigger()
+    assert window.settings.get("font_size") == 14
+
+
+def test_reading_progress_follows_scrolling(qtbot, window, tmp_path: Path) -> None:
+    open_and_wait(qtbot, window, str(write_page(tmp_path, "p.html", "Long survey", 80)))
+    window.view.scroll_to_bottom()
+    qtbot.waitUntil(lambda: window.position_label.text().startswith("100%"))
+
+
+def test_start_page(qtbot, window) -> None:
+    with qtbot.waitSignal(window.start_page_shown):
+        window.show_start_page()
+    assert window.windowTitle() == "Reader"
+    assert "Drag" in window.view.toPlainText()
+    assert not window.actions_by_name["export_pdf"].isEnabled()
+
+
+def test_every_keymap_entry_names_a_command() -> None:
+    assert set(KEYMAP) <= set(COMMANDS_BY_NAME)
+    assert len(COMMANDS) == len(COMMANDS_BY_NAME)
+    for command in COMMANDS:
+        assert command.description.endswith(".")
+    for _title, names in MENUS:
+        for name in names:
+            assert name in (SEPARATOR, "recent") or name in COMMANDS_BY_NAME
+
+
+@pytest.mark.parametrize(
+    ("command", "key"),
+    [("open_location", "Ctrl+L"), ("back", "Alt+Left"), ("forward", "Alt+Right"),
+     ("reload", "F5"), ("cycle_theme", "T"), ("scroll_down", "J"), ("open_file", "Ctrl+O"),
+     ("quit", "Ctrl+Q")],
+)
+def test_design_keys_are_bound(window, command: str, key: str) -> None:
+    assert key in [s.toString() for s in key_sequences(command)]
+    assert key in [s.toString() for s in window.actions_by_name[command].shortcuts()]
+    assert key_text(command)
+
+
+def test_view_keys_scroll_the_article(qtbot, window, tmp_path: Path) -> None:
+    open_and_wait(qtbot, window, str(write_page(tmp_path, "k.html", "Key test", 80)))
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+    bar = window.view.verticalScrollBar()
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    value = bar.value()
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.waitUntil(lambda: bar.value() > value)
