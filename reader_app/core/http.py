@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 import http.client
+import ipaddress
 import socket
 import ssl
 import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from email.message import Message
 from typing import TYPE_CHECKING
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.request import getproxies_environment
 
 from .errors import LoadCancelledError, LoadError, UnsupportedSourceError
 from .mhtml import parse_mhtml
@@ -102,17 +106,25 @@ class _Exchange:
         scheme, host, port, target = _parse(self.url)
         self.host = host
         timeout = min(self.options.connect_timeout, self._remaining())
+        proxy = _proxy(scheme, host)
+        headers: dict[str, str] = {}
+        server, server_port = (host, port) if proxy is None else (proxy.host, proxy.port)
         if scheme == "https":
             context = ssl.create_default_context()
             self.connection = http.client.HTTPSConnection(
-                host, port, timeout=timeout, context=context
+                server, server_port, timeout=timeout, context=context
             )
+            if proxy is not None:
+                self.connection.set_tunnel(host, port, headers=proxy.headers)
         else:
-            self.connection = http.client.HTTPConnection(host, port, timeout=timeout)
+            self.connection = http.client.HTTPConnection(server, server_port, timeout=timeout)
+            if proxy is not None:
+                target = f"http://{host}{f':{port}' if port else ''}{target}"
+                headers = proxy.headers
         try:
             self.connection.connect()
         except OSError as err:
-            raise _connect_error(err, host, timeout) from err
+            raise _connect_error(err, server, timeout) from err
         # The response keeps reading from this socket after the connection lets go of it.
         self.sock = self.connection.sock
         with self._guard():
@@ -123,6 +135,7 @@ class _Exchange:
                 ("Accept", _ACCEPT),
                 ("Accept-Encoding", "gzip, deflate"),
                 ("Connection", "close"),
+                *headers.items(),
             ):
                 self.connection.putheader(name, value)
             self.connection.endheaders()
@@ -277,6 +290,55 @@ def _decoder(encoding: str | None) -> _Decoder:
     if name == "deflate":
         return _Decoder(zlib.MAX_WBITS)
     raise LoadError(f"The server sent the page compressed as {name!r}, which Reader cannot read.")
+
+
+@dataclass(frozen=True)
+class _Proxy:
+    host: str
+    port: int
+    headers: dict[str, str]
+
+
+def _proxy(scheme: str, host: str) -> _Proxy | None:
+    """The http proxy the environment (``https_proxy``, ``http_proxy``, ``no_proxy``) names.
+
+    Hosts on this machine are always reached directly, as browsers do.
+    """
+    if host == "localhost" or _is_loopback(host):
+        return None
+    proxies = getproxies_environment()
+    address = proxies.get(scheme)
+    if not address or _bypassed(host, proxies.get("no", "")):
+        return None
+    try:
+        parts = urlsplit(address if "://" in address else f"http://{address}")
+        port = parts.port or 80
+    except ValueError:
+        return None
+    if parts.scheme != "http" or not parts.hostname:
+        return None
+    headers = {}
+    if parts.username is not None:
+        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        token = base64.b64encode(credentials.encode()).decode("ascii")
+        headers["Proxy-Authorization"] = f"Basic {token}"
+    return _Proxy(parts.hostname, port, headers)
+
+
+def _bypassed(host: str, no_proxy: str) -> bool:
+    """True when ``no_proxy`` ("example.org,.local,*") names ``host`` or a domain above it."""
+    for entry in no_proxy.replace(" ", ",").split(","):
+        name = entry.strip().lstrip(".").rsplit(":", 1)[0].lower()
+        if name == "*" or (name and (host == name or host.endswith("." + name))):
+            return True
+    return False
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _parse(url: str) -> tuple[str, str, int | None, str]:

@@ -368,3 +368,27 @@ def test_mhtml_over_http(server: Server, data_dir: Path) -> None:
 def test_bad_urls(url: str) -> None:
     with pytest.raises(LoadError, match="web address"):
         load(url, FAST)
+
+
+def test_http_proxy_from_the_environment(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    server.routes["http://news.example/article"] = reply(ARTICLE.encode())
+    proxy = server.url("").replace("http://", "http://reader:s%40cret@")
+    monkeypatch.setenv("http_proxy", proxy)
+    monkeypatch.setenv("no_proxy", "intranet.example")
+    page = load("http://news.example/article?id=3", FAST)
+    assert page.data == ARTICLE.encode()
+    assert page.url == "http://news.example/article?id=3"
+    # "reader:s@cret" in Basic authentication
+    assert server.requests[-1]["Proxy-Authorization"] == "Basic cmVhZGVyOnNAY3JldA=="
+    assert server.requests[-1]["Host"] == "news.example"
+
+
+def test_hosts_on_this_machine_skip_the_proxy(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{closed_port}")
+    server.routes["/"] = reply(ARTICLE.encode())
+    assert load(server.url("/"), FAST).data == ARTICLE.encode()
