@@ -186,10 +186,9 @@ def _looks_binary(data: bytes) -> bool:
 
 def _detect(data: bytes) -> str:
     """Decode with the most likely web encoding, UTF-8 first, windows-1252 as the last resort."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    utf8 = data.decode("utf-8", errors="replace")
+    if _mostly_valid(utf8):
+        return utf8
     # The text between the tags tells the language; markup is ASCII and only dilutes it.
     text = _TAG.sub(b" ", data[:_DETECT_BYTES])
     results = charset_normalizer.from_bytes(text, cp_isolation=list(WEB_ENCODINGS))
@@ -208,6 +207,19 @@ def _detect(data: bytes) -> str:
     encoding = min(candidates.items(), key=rank)[0]
     assert encoding is not None
     return data.decode(encoding, errors="replace")
+
+
+def _mostly_valid(text: str) -> bool:
+    """True when UTF-8 decoding gave text with many more good characters than broken ones.
+
+    UTF-8 pages with a few broken bytes are common (a truncated excerpt, a pasted legacy
+    quote); legacy-encoded bytes almost never form valid multi-byte UTF-8 sequences.
+    """
+    broken = text.count("\ufffd")
+    if not broken:
+        return True
+    good = sum(1 for ch in text if ch > "\x7f") - broken
+    return good >= 20 * broken
 
 
 def _implausibility(text: str) -> float:

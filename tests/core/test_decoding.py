@@ -1,6 +1,6 @@
 """Decoding HTML bytes: byte-order marks, declared and meta charsets, detection, bad input."""
 
-# ruff: noqa: RUF001  (text in many scripts holds letters that look like Latin ones)
+# ruff: noqa: RUF001, RUF003  (text in many scripts holds letters that look like Latin ones)
 
 from __future__ import annotations
 
@@ -190,6 +190,15 @@ def test_invalid_utf8_still_decodes() -> None:
     data = b"<html><body><p>Broken \xff\xfe\xc3 bytes in an otherwise ASCII page.</p></body></html>"
     text = decode_html(data, "utf-8")
     assert "otherwise ASCII page" in text
+
+
+@pytest.mark.parametrize("declared", [None, "utf-8"])
+def test_utf8_page_with_a_few_broken_bytes_stays_utf8(data_dir: Path, declared: str | None) -> None:
+    _, expected = _page(data_dir, "uk-windows-1251.html")
+    broken = "пов".encode() + b"\xff" + "нь".encode()  # one byte of "і" replaced
+    data = expected.encode("utf-8").replace("повінь".encode(), broken)
+    text = decode_html(data, declared)
+    assert text == expected.replace("повінь", "пов\ufffdнь")
 
 
 @settings(max_examples=200, deadline=None)
