@@ -25,6 +25,7 @@ from .highlights import (
     mention_cursor,
     reveal,
 )
+from .theme import Theme
 
 #: Selections built, and selections added to or removed from the view, per slice of
 #: GUI-thread time (each slice stays well under a frame).
@@ -54,14 +55,14 @@ class FactsController(QObject):
         self,
         view: QTextEdit,
         panel: FactsPanel,
-        palette: HighlightPalette,
+        theme: Theme,
         worker: FactsWorker | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.panel = panel
-        self.palette = palette
+        self.palette = HighlightPalette.from_theme(theme)
         self.worker = worker or FactsWorker(parent=self)
         self._rendered: Rendered | None = None
         self._facts = Facts()
@@ -77,7 +78,7 @@ class FactsController(QObject):
         self._visible_timer = QTimer(self)
         self._visible_timer.setSingleShot(True)
         self._visible_timer.setInterval(40)
-        self.panel.set_palette(palette)
+        self.panel.set_theme(theme)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -209,7 +210,10 @@ class FactsController(QObject):
         if len(applied) == common:
             applied = goal[: common + budget]
             done = len(applied) == len(goal)
-        if len(applied) != len(self._applied) or not done:
+        unchanged = len(applied) == len(self._applied) and all(
+            mine is theirs for mine, theirs in zip(applied, self._applied, strict=True)
+        )
+        if not unchanged:
             self.view.setExtraSelections(applied)
         self._applied = applied
         return done
@@ -230,10 +234,10 @@ class FactsController(QObject):
         if self._facts:
             self._rebuild()
 
-    def set_palette(self, palette: HighlightPalette) -> None:
-        """Draw highlights and the legend in ``palette`` (a theme change)."""
-        self.palette = palette
-        self.panel.set_palette(palette)
+    def set_theme(self, theme: Theme) -> None:
+        """Draw the highlights and the panel in ``theme``'s colours."""
+        self.palette = HighlightPalette.from_theme(theme)
+        self.panel.set_theme(theme)
         if self._facts:
             self._rebuild()
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from reader_app.core.facts.model import Fact, FactKind, Facts
 
 from .highlights import KIND_NAMES, KINDS, Emphasis, HighlightPalette, mention_format
+from .theme import Theme, mix
 
 SECTIONS: tuple[tuple[FactKind, str], ...] = (
     ("number", "Numbers"),
@@ -53,6 +54,18 @@ PENDING = "Finding facts…"
 
 _FACT_ROLE = Qt.ItemDataRole.UserRole
 _DOT = 10
+
+_STYLE = """
+#factsPanel {{ background: {t.chrome}; }}
+#factsPanel QTreeWidget {{ background: transparent; border: none; color: {t.text}; }}
+#factsPanel QTreeWidget::item {{ padding: 2px 0; }}
+#factsPanel QTreeWidget::item:selected {{
+    background: {t.selection_background}; color: {t.selection_text}; }}
+#factsFilter {{ background: {field}; color: {t.text}; border: 1px solid {t.rule};
+    border-radius: 5px; padding: 4px 6px; }}
+#factsFilter:focus {{ border-color: {t.muted}; }}
+#factsMessage, #factsPosition {{ color: {t.muted}; }}
+"""
 
 
 def entry_text(fact: Fact) -> str:
@@ -119,6 +132,7 @@ class _Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._palette: HighlightPalette | None = None
+        self._muted: QColor | None = None
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().Policy.Fixed)
 
     def set_palette(self, palette: HighlightPalette) -> None:
@@ -175,6 +189,7 @@ class FactsPanel(QWidget):
         self._mention = 0
         self._icons: dict[tuple[FactKind, bool], QIcon] = {}
         self._palette: HighlightPalette | None = None
+        self._muted: QColor | None = None
 
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("factsFilter")
@@ -259,6 +274,8 @@ class FactsPanel(QWidget):
             font.setWeight(QFont.Weight.DemiBold)
             section.setFont(0, font)
             section.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if self._muted is not None:
+                section.setForeground(1, self._muted)
             children = [self._entry(fact) for fact in group]
             section.addChildren(children)
             self.tree.addTopLevelItem(section)
@@ -275,6 +292,8 @@ class FactsPanel(QWidget):
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setToolTip(1, f"{count} mention{'s' if count != 1 else ''}")
         item.setIcon(0, self._icon(fact.kind, False))
+        if self._muted is not None:
+            item.setForeground(1, self._muted)
         self._items[fact] = item
         self._starts[fact] = sorted(start for start, _ in fact.mentions)
         return item
@@ -304,8 +323,17 @@ class FactsPanel(QWidget):
 
     # Theme --------------------------------------------------------------------------------
 
-    def set_palette(self, palette: HighlightPalette) -> None:
-        """Use ``palette`` for the legend and the markers of visible entries."""
+    def set_theme(self, theme: Theme) -> None:
+        """Colour the panel, its legend and its markers after ``theme``."""
+        self.setStyleSheet(_STYLE.format(t=theme, field=mix(theme.background, theme.chrome, 0.3)))
+        self._muted = QColor(theme.muted)
+        for item in self._items.values():
+            item.setForeground(1, self._muted)
+        for section in self._sections.values():
+            section.setForeground(1, self._muted)
+        self._set_palette(HighlightPalette.from_theme(theme))
+
+    def _set_palette(self, palette: HighlightPalette) -> None:
         self._palette = palette
         self._icons.clear()
         self.legend.set_palette(palette)

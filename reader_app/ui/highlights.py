@@ -8,7 +8,7 @@ own colour *and* its own underline style, so the kinds stay apart without relyin
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
@@ -50,12 +50,13 @@ class HighlightPalette:
 
     colours: Mapping[FactKind, QColor]
     dark: bool = False
+    text: QColor = field(default_factory=lambda: QColor("#000000"))
 
     @classmethod
     def from_theme(cls, theme: Theme) -> HighlightPalette:
         """The palette of ``theme`` (its ``highlight_*`` colours)."""
         colours = {kind: QColor(getattr(theme, f"highlight_{kind}")) for kind in KINDS}
-        return cls(colours=colours, dark=theme.dark)
+        return cls(colours=colours, dark=theme.dark, text=QColor(theme.text))
 
 
 class Emphasis:
@@ -68,11 +69,11 @@ class Emphasis:
 
 #: Tint opacity by (emphasis, dark background): text keeps a contrast of at least 4.5:1.
 _ALPHA = {
-    (Emphasis.PLAIN, False): 38,
-    (Emphasis.PLAIN, True): 34,
-    (Emphasis.CHOSEN, False): 85,
-    (Emphasis.CHOSEN, True): 66,
-    (Emphasis.CURRENT, False): 135,
+    (Emphasis.PLAIN, False): 36,
+    (Emphasis.PLAIN, True): 30,
+    (Emphasis.CHOSEN, False): 62,
+    (Emphasis.CHOSEN, True): 52,
+    (Emphasis.CURRENT, False): 140,
     (Emphasis.CURRENT, True): 100,
 }
 
@@ -85,7 +86,8 @@ def mention_format(kind: FactKind, palette: HighlightPalette, emphasis: int) -> 
     fmt = QTextCharFormat()
     fmt.setBackground(tint)
     fmt.setUnderlineStyle(UNDERLINES[kind])
-    fmt.setUnderlineColor(colour)
+    # The current mention's line takes the text colour: it stands out without a new hue.
+    fmt.setUnderlineColor(palette.text if emphasis == Emphasis.CURRENT else colour)
     return fmt
 
 

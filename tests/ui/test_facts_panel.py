@@ -16,7 +16,7 @@ from reader_app.ui.document import render_article
 from reader_app.ui.facts_controller import FactsController
 from reader_app.ui.facts_panel import NO_FACTS, PENDING, FactsPanel, entry_text, facts_markdown
 from reader_app.ui.facts_worker import FactsWorker
-from reader_app.ui.highlights import Emphasis, HighlightPalette, mention_cursor, mention_format
+from reader_app.ui.highlights import Emphasis, mention_cursor, mention_format
 from reader_app.ui.theme import THEMES, ReadingStyle
 
 
@@ -30,8 +30,9 @@ class Reading(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.view, 3)
         layout.addWidget(self.panel, 1)
-        palette = HighlightPalette.from_theme(THEMES["light"])
-        self.controller = FactsController(self.view, self.panel, palette, worker, parent=self)
+        self.controller = FactsController(
+            self.view, self.panel, THEMES["light"], worker, parent=self
+        )
         self.resize(960, 560)
 
     def open(self, article):
@@ -209,13 +210,21 @@ def test_stepping_wraps_around_and_says_where_it_is(qtbot, reading):
     reading.controller.previous_mention()
     assert reading.panel.position_text() == f"{count} of {count}"
     assert _mention_visible(reading.view, rendered, fact.mentions[-1])
+    assert _current_marks(reading, rendered, fact) == [fact.mentions[-1]]
+    for k in range(count):
+        reading.controller.next_mention()
+        assert _current_marks(reading, rendered, fact) == [fact.mentions[k]]
+
+
+def _current_marks(reading, rendered, fact):
+    """The mentions drawn with the current-mention format, as article-text ranges."""
     current = mention_format(fact.kind, reading.controller.palette, Emphasis.CURRENT)
-    strongest = [
-        s for s in reading.view.extraSelections()
+    return [
+        (rendered.offsets.to_text(s.cursor.selectionStart()),
+         rendered.offsets.to_text(s.cursor.selectionEnd()))
+        for s in reading.view.extraSelections()
         if s.format.background().color() == current.background().color()
     ]
-    start, end = fact.mentions[-1]
-    assert [s.cursor.selectedText() for s in strongest] == [article.text[start:end]]
 
 
 def test_panel_marks_the_facts_in_the_visible_part(qtbot, reading):
