@@ -35,6 +35,9 @@ DEFAULT_USER_AGENT = (
 
 _CHUNK = 1024 * 1024
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):")
+# A web address typed without its scheme: "example.org/news", "www.example.co.uk".
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?::\d+)?(?:[/?#]|$)")
+_SUFFIXES = HTML_SUFFIXES + MHTML_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,10 @@ def load(
     if scheme == "file":
         return _load_file(_file_url_path(text), options, progress, cancelled)
     if scheme is None:
-        return _load_file(Path(text).expanduser(), options, progress, cancelled)
+        path = Path(text).expanduser()
+        if _DOMAIN.match(text) and path.suffix.lower() not in _SUFFIXES and not path.exists():
+            raise LoadError(f"There is no file {text}; start a web address with https://")
+        return _load_file(path, options, progress, cancelled)
     raise UnsupportedSourceError(
         f"Reader opens files and http or https web addresses, not {scheme}: addresses."
     )
@@ -131,7 +137,7 @@ def _load_file(
             page, url=page.url or path.resolve().as_uri(), base_dir=_dir(path)
         )
     if suffix not in HTML_SUFFIXES and not looks_like_html(data[:SNIFF_BYTES]):
-        accepted = ", ".join((*HTML_SUFFIXES, *MHTML_SUFFIXES[:-1])) + f" or {MHTML_SUFFIXES[-1]}"
+        accepted = ", ".join(_SUFFIXES[:-1]) + f" or {_SUFFIXES[-1]}"
         kind = f"{suffix} files" if suffix else "this file"
         raise UnsupportedSourceError(
             f"Reader opens web pages saved as {accepted}; it cannot read {kind}."

@@ -102,6 +102,11 @@ def test_missing_file(tmp_path: Path) -> None:
         load(tmp_path / "missing.html")
 
 
+def test_web_address_without_scheme_gets_a_hint() -> None:
+    with pytest.raises(LoadError, match="start a web address with https://"):
+        load("www.example.org/news/today")
+
+
 def test_file_url_of_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="There is no file"):
         load((tmp_path / "gone away.html").as_uri())
