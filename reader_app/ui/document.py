@@ -239,11 +239,10 @@ class _Builder:
             cursor: QTextCursor | None = None) -> None:
         """Insert ``text`` (article text at ``offset``, or unmapped if ``None``)."""
         cursor = cursor or self.cursor
-        if not text:
-            return
-        if offset is not None:
+        if offset is not None:  # empty pieces too: they anchor ranges ending at a blank line
             self.segments.append(Segment(offset, cursor.position(), text))
-        cursor.insertText(text.translate(_BREAKS), fmt)
+        if text:
+            cursor.insertText(text.translate(_BREAKS), fmt)
 
     def lines(self, text: str, offset: int | None) -> list[tuple[str, int | None]]:
         """``text`` split at newlines, each line with its own offset."""
