@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDir, QObject, Signal
+from PySide6.QtCore import QDir, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
 
 from .. import APP_ID
 
@@ -102,6 +103,11 @@ class SingleInstance(QObject):
             return True
         return False
 
+    def attach(self, window: QWidget, open_sources: Callable[[list[str]], None]) -> None:
+        """Open what later launches hand over with ``open_sources`` and bring ``window`` forward."""
+        self.sources_received.connect(open_sources)
+        self.sources_received.connect(lambda _sources: bring_to_front(window))
+
     def on_new_connection(self) -> None:
         """Read the message of each waiting client."""
         while (socket := self._server.nextPendingConnection()) is not None:
@@ -136,6 +142,14 @@ class SingleInstance(QObject):
         socket.disconnectFromServer()
         _log("received", sources=sources)
         self.sources_received.emit(sources)
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show ``window`` restored, raised and active, as far as the window manager allows."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def start(sources: Sequence[str], *, bypass: bool = False) -> SingleInstance | None:
