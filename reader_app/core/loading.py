@@ -125,27 +125,50 @@ def _load_file(
         raise LoadError(f"{name} is not a regular file.")
     if info.st_size == 0:
         raise LoadError(f"The file {name} is empty.")
+    archive = _is_archive(path)
     if info.st_size > options.max_bytes:
         raise LoadError(too_large(f"The file {name}", info.st_size, options.max_bytes))
-    suffix = path.suffix.lower()
     data = _read(path, options.max_bytes, info.st_size, progress, cancelled)
     if not data.strip():
         raise LoadError(f"The file {name} holds only blank space.")
-    if suffix in MHTML_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_mhtml(data)):
+    if archive:
         page = parse_mhtml(data)
         return dataclasses.replace(
             page, url=page.url or path.resolve().as_uri(), base_dir=_dir(path)
         )
-    if suffix not in HTML_SUFFIXES and not looks_like_html(data[:SNIFF_BYTES]):
-        accepted = ", ".join(_SUFFIXES[:-1]) + f" or {_SUFFIXES[-1]}"
-        kind = f"{suffix} files" if suffix else "this file"
-        raise UnsupportedSourceError(
-            f"Reader opens web pages saved as {accepted}; it cannot read {kind}."
-        )
-    content_type = "application/xhtml+xml" if suffix == ".xhtml" else "text/html"
+    content_type = "application/xhtml+xml" if path.suffix.lower() == ".xhtml" else "text/html"
     return RawPage(
         data=data, url=path.resolve().as_uri(), content_type=content_type, base_dir=_dir(path)
     )
+
+
+def _is_archive(path: Path) -> bool:
+    """Whether the file is an MHTML archive (else a web page), by name or else by content.
+
+    Raises :class:`UnsupportedSourceError` when it is neither.
+    """
+    suffix = path.suffix.lower()
+    if suffix in _SUFFIXES:
+        return suffix in MHTML_SUFFIXES
+    head = _read_head(path)
+    if looks_like_mhtml(head):
+        return True
+    if looks_like_html(head):
+        return False
+    accepted = ", ".join(_SUFFIXES[:-1]) + f" or {_SUFFIXES[-1]}"
+    kind = f"{suffix} files" if suffix else "this file"
+    raise UnsupportedSourceError(
+        f"Reader opens web pages saved as {accepted}; it cannot read {kind}."
+    )
+
+
+def _read_head(path: Path) -> bytes:
+    """The file's first bytes, enough to tell a web page or an archive by."""
+    try:
+        with path.open("rb") as file:
+            return file.read(4 * SNIFF_BYTES)
+    except OSError as err:
+        raise _read_error(path, err) from err
 
 
 def _read(
@@ -162,11 +185,15 @@ def _read(
                 if progress is not None:
                     progress(len(out), size)
                 check_cancelled(cancelled)
-    except PermissionError as err:
-        raise LoadError(f"Reader may not open {path} (permission denied).") from err
     except OSError as err:
-        raise LoadError(f"Could not read {path}: {_reason(err)}.") from err
+        raise _read_error(path, err) from err
     return bytes(out)
+
+
+def _read_error(path: Path, err: OSError) -> LoadError:
+    if isinstance(err, PermissionError):
+        return LoadError(f"Reader may not open {path} (permission denied).")
+    return LoadError(f"Could not read {path}: {_reason(err)}.")
 
 
 def _dir(path: Path) -> str:

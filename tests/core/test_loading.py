@@ -97,6 +97,14 @@ def test_other_files_are_refused_naming_the_accepted_types(
         load(file)
 
 
+def test_large_file_of_another_type_is_refused_for_its_type(tmp_path: Path) -> None:
+    file = tmp_path / "scan.pdf"
+    file.write_bytes(b"%PDF-1.7\n")
+    os.truncate(file, 50 * 1024 * 1024)
+    with pytest.raises(UnsupportedSourceError, match=r"cannot read \.pdf files"):
+        load(file)
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match=r"There is no file .*missing\.html"):
         load(tmp_path / "missing.html")
