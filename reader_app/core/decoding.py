@@ -149,6 +149,8 @@ def _usable(encoding: str | None, data: bytes) -> str | None:
         return None
     if encoding.startswith(("utf_16", "utf_32")):
         return "utf-8"
+    if not _is_ascii_compatible(encoding):
+        return None  # EBCDIC and the like: no browser reads pages in them
     if encoding != "utf_8" and _is_single_byte(encoding) and _is_utf8_text(data):
         return "utf-8"
     return encoding
@@ -279,6 +281,15 @@ def _decodes(data: bytes, encoding: str) -> bool:
 @lru_cache(maxsize=64)
 def _is_text_codec(name: str) -> bool:
     return bool(getattr(codecs.lookup(name), "_is_text_encoding", True))
+
+
+@lru_cache(maxsize=64)
+def _is_ascii_compatible(encoding: str) -> bool:
+    sample = b"<html><meta charset=x>"
+    try:
+        return sample.decode(encoding) == sample.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
 
 
 @lru_cache(maxsize=64)

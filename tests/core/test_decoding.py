@@ -144,6 +144,7 @@ def test_unknown_and_unsafe_labels_are_ignored() -> None:
     assert decode_html(html.encode(), "utf-7") == html
     assert decode_html(html.encode(), "no-such-charset") == html
     assert decode_html(html.encode(), "base64") == html
+    assert decode_html(html.encode(), "cp037") == html  # EBCDIC
 
 
 @pytest.mark.parametrize(
