@@ -68,6 +68,24 @@ ORG_HEADS = words(
     industries pharmaceuticals oil petroleum gas airport port authority"""
 )
 
+# Words that end the name of a geographic feature or a site ("Hyde Park", "Kursk Oblast").
+PLACE_HEADS = words(
+    """island islands isle river lake lakes mountain mountains mount valley bay gulf sea
+    ocean strait channel peninsula desert forest hills hill heights county province region
+    oblast district borough parish state territory street road avenue square lane bridge
+    park gardens beach coast canal reservoir airport station harbour harbor port dock
+    docks village estate"""
+)
+
+# Words that end the name of a thing other than a person: events, buildings, vehicles.
+NOT_PERSON_HEADS = PLACE_HEADS | words(
+    """cup trophy award awards prize championship championships games olympics tournament
+    series festival fair show mall centre center building tower hall house castle palace
+    cathedral stadium arena field playfield gym rink railroad line highway route division
+    project programme program act bill treaty agreement accord plan war battle revolution
+    crisis day week year"""
+)
+
 # Well-known organisations written as a single word or acronym.
 KNOWN_ORGS = words(
     """UN NATO EU NHS BBC CNN ITV FBI CIA NSA MI5 MI6 IMF WHO WTO OECD OPEC IAEA UNESCO

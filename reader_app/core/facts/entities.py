@@ -22,8 +22,10 @@ from .cues import (
     NAME_CONNECTORS,
     NAME_PARTICLES,
     NEWSPAPER_HEADS,
+    NOT_PERSON_HEADS,
     ORG_HEADS,
     PERSON_NOUNS,
+    PLACE_HEADS,
     PLACE_PREPOSITIONS,
     SPEECH_VERBS,
     TITLE_MODIFIERS,
@@ -42,7 +44,7 @@ Span = tuple[int, int, FactKind]  # token indices [i, j) and kind
 
 _DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
 _TITLE_WORDS = TITLES | HONORIFICS
-_NOT_NAME = COMMON_WORDS | ORG_HEADS | _DEMONYMS_LOWER | _TITLE_WORDS
+_NOT_NAME = COMMON_WORDS | ORG_HEADS | NOT_PERSON_HEADS | _DEMONYMS_LOWER | _TITLE_WORDS
 _APPOSITION = re.compile(
     r",\s+(?:who\b|aged\s+\d|\d{1,3},|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<noun>[\w-]+)\b)"
@@ -70,8 +72,12 @@ class _Recogniser:
         self.standalone: dict[str, int] = {}
 
     def count_standalone(self, runs: list[tuple[int, int]]) -> None:
-        """Count the capitalised words that stand alone in running prose."""
+        """Count the capitalised words that stand alone in running prose (not after "the",
+        which names teams and bands, not people)."""
         for i, j in runs:
+            before = self.previous_word(i)
+            if before is not None and before.lower == "the":
+                continue
             if j - i == 1 and not self.tokens[i].restricted:
                 word = self.tokens[i].text
                 self.standalone[word] = self.standalone.get(word, 0) + 1
@@ -99,6 +105,16 @@ class _Recogniser:
             for k in range(len(words) - 2)
         )
 
+    def is_feature(self, i: int, j: int) -> bool:
+        """A named geographic feature or site: "Hyde Park", "Kursk Oblast"."""
+        words = self.tokens[i:j]
+        return (
+            len(words) >= 2
+            and _bare(words[-1]) in PLACE_HEADS
+            and words[0].lower not in COMMON_WORDS
+            and all(t.capitalised for t in words)
+        )
+
     def name_like(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) can be a personal name."""
         words = self.tokens[i:j]
@@ -117,8 +133,14 @@ class _Recogniser:
         t = self.tokens[i]
         if not t.sentence_start or t.lower not in self.lowercase:
             return False
-        named = t.lower in self.lex.given_names or self.is_strong_place(i, i + 1)
-        return not (j - i >= 2 and named)
+        if j - i < 2:
+            return True
+        if t.lower in self.lex.given_names or self.is_strong_place(i, i + 1):
+            return False
+        return not any(
+            self.is_strong_place(i, k) or self.name(i, k) in KNOWN_ORG_NAMES
+            for k in range(i + 2, min(j, i + _MAX_NAME) + 1)
+        )
 
     def previous_word(self, i: int, back: int = 1) -> Token | None:
         k = i - back
@@ -206,6 +228,8 @@ class _Recogniser:
             return [(i, j, PLACE)]
         if self.is_org(i, j):
             return [(i, j, ORGANISATION)]
+        if self.is_feature(i, j):
+            return [(i, j, PLACE)]
         titled = self.split_title(i, j)
         if titled is not None:
             return titled
@@ -352,6 +376,11 @@ def _pass_two(rec: _Recogniser, runs: list[tuple[int, int]], found: list[Span]) 
             covered[k] = True
     more: list[Span] = []
     for i, j in runs:
+        begin = i
+        while begin < j and (
+            _bare(rec.tokens[begin]) in COMMON_WORDS or rec.initial_word(begin, j)
+        ):
+            begin += 1
         k = i
         while k < j:
             if covered[k] or not rec.tokens[k].capitalised:
@@ -361,7 +390,8 @@ def _pass_two(rec: _Recogniser, runs: list[tuple[int, int]], found: list[Span]) 
             while limit < j and not covered[limit]:
                 limit += 1
             hit = known.match(rec, k, limit)
-            if hit is None:
+            prose = not rec.tokens[k].restricted
+            if hit is None or (prose and (k != begin or hit[0] != limit or limit != j)):
                 k += 1
                 continue
             end, kind = hit
