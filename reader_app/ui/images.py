@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import http.client
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,7 +87,10 @@ def decode_image(data: bytes) -> QImage:
 
 
 class ImageJob(QRunnable):
-    """Reads and decodes one image on a pool thread, then emits ``(generation, name, image)``."""
+    """Reads and decodes one image on a pool thread, then emits ``(generation, name, image)``.
+
+    The image is null when it could not be read or decoded.
+    """
 
     def __init__(self, source: ImageSource, generation: int, done: SignalInstance) -> None:
         super().__init__()
@@ -95,12 +99,10 @@ class ImageJob(QRunnable):
         self.done = done
 
     def run(self) -> None:
-        """Load, decode and report; failures leave the image missing (its text remains)."""
+        """Load, decode and report; a failure reports a null image (the caption remains)."""
         try:
             image = decode_image(self.source.read())
-        except (OSError, ValueError):
-            return
-        if image.isNull():
-            return
+        except (OSError, ValueError, http.client.HTTPException):
+            image = QImage()
         with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
             self.done.emit(self.generation, self.source.name, image)

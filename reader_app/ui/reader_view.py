@@ -51,10 +51,12 @@ class ReaderView(QTextBrowser):
         link_clicked(QUrl, bool): a link was activated; ``True`` asks to open it in the system
             browser (Ctrl+click or the context menu), ``False`` to open it in Reader.
         image_loaded(str): an image of the current article arrived and is now shown.
+        images_finished(): every image load started for the current article has ended.
     """
 
     link_clicked = Signal(QUrl, bool)
     image_loaded = Signal(str)
+    images_finished = Signal()
 
     #: Duration of an animated scroll, in milliseconds (0 scrolls at once).
     SCROLL_MS = 110
@@ -72,6 +74,7 @@ class ReaderView(QTextBrowser):
         self._remote_images = False
         self._images: dict[str, QImage] = {}
         self._requested: set[str] = set()
+        self._pending: set[str] = set()
         self._generation = 0
         self._modifiers = QGuiApplication.keyboardModifiers()
         self._pool = QThreadPool(self)
@@ -337,6 +340,7 @@ class ReaderView(QTextBrowser):
         self._generation += 1
         self._images.clear()
         self._requested.clear()
+        self._pending.clear()
         self._pool.clear()
 
     def _provide_images(self) -> None:
@@ -354,18 +358,28 @@ class ReaderView(QTextBrowser):
             source = ImageSource.find(ref.name, rendered.article, self._remote_images)
             if source is not None:
                 self._requested.add(ref.name)
+                self._pending.add(ref.name)
                 self._pool.start(ImageJob(source, self._generation, self._events.decoded))
         self._fit_images()
 
+    @property
+    def loading_images(self) -> bool:
+        """Whether images of the current article are still being loaded."""
+        return bool(self._pending)
+
     @Slot(int, str, QImage)
     def on_image_decoded(self, generation: int, name: str, image: QImage) -> None:
-        if generation != self._generation or self.rendered is None or image.isNull():
+        if generation != self._generation or self.rendered is None:
             return
-        self._images[name] = image
-        self.rendered.document.addResource(QTextDocument.ResourceType.ImageResource.value,
-                                           QUrl(name), image)
-        self._fit_images()
-        self.image_loaded.emit(name)
+        self._pending.discard(name)
+        if not image.isNull():
+            self._images[name] = image
+            self.rendered.document.addResource(QTextDocument.ResourceType.ImageResource.value,
+                                               QUrl(name), image)
+            self._fit_images()
+            self.image_loaded.emit(name)
+        if not self._pending:
+            self.images_finished.emit()
 
     def _fit_images(self) -> None:
         """Give every loaded image its size, scaled down to the column width."""
