@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Fact, importance, sentence_at
-from .number_words import FRACTION, WORD_NUMBER, word_value
+from .number_words import FRACTION, FRACTIONS, TENS, UNITS, WORD_NUMBER, word_value
 from .units import (
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
@@ -35,16 +35,18 @@ _DIGITS = (
     r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?"
     r"|\d+(?:\.\d+)?"
 )
-_APPROX = alternation(
+_APPROX_WORDS = (
     [
         "about", "around", "roughly", "approximately", "nearly", "almost", "some",
         "more than", "over", "under", "fewer than", "less than", "at least", "at most",
         "up to", "as many as", "as much as", "as few as", "just over", "just under",
         "well over", "well under", "close to", "an estimated", "upwards of", "in excess of",
         "no more than", "no fewer than", "no less than", "below", "above", "an average of",
+        "as low as", "as high as", "longer than", "as long as", "as little as",
         "aged", "age",
     ]
 )
+_APPROX = alternation(_APPROX_WORDS)
 _AGE_WORDS = ("aged", "age")
 _CUR_PREFIX = alternation(CURRENCY_PREFIXES)
 _SCALE = (
@@ -61,6 +63,7 @@ _HYPHEN_UNITS = (
 _NUMBER = re.compile(
     rf"""
     (?<![\w.,\-/£$€¥₹])
+    (?:(?<=[Ff]rom[ ])(?P<from>))?
     (?:(?P<between>(?i:between)){_S}+)?
     (?:(?P<approx>(?i:{_APPROX})){_S}+)?
     (?P<minus>[-\u2212](?=\d))?
@@ -73,13 +76,18 @@ _NUMBER = re.compile(
     )
     (?P<scale>{_SCALE})?
     (?:
-        (?P<range>{_S}?{_DASH}{_S}?|{_S}+(?i:to){_S}+|(?(between){_S}+(?i:and){_S}+|(?!)))
+        (?P<percent1>{_S}?%(?=(?:{_S}?{_DASH}{_S}?|{_S}+to{_S}+)[\d.,]+{_S}?%))?
+        (?P<range>{_S}?{_DASH}{_S}?
+            |(?(from)(?!)|{_S}+(?i:to){_S}+)
+            |(?(between){_S}+(?i:and){_S}+|(?!))
+            |{_S}+(?P<votes>(?i:votes)){_S}+to{_S}+)
         (?:{_CUR_PREFIX})?
         (?P<num2>{_DIGITS}|(?i:{WORD_NUMBER}))
         {_SCALE}?
     )?
     (?:
-        (?P<percent>{_S}?%(?:{_S}points)?|{_S}+(?i:{_PERCENT}))
+        (?P<point>{_S}+(?:of{_S}+)?a{_S}+(?:percentage{_S}+)?point(?![\w]))
+        |(?P<percent>{_S}?%(?:{_S}points)?|{_S}+(?i:{_PERCENT}))
         |(?P<temp>{_S}?°{_S}?[CF]|{_S}?º[CF]|[CF](?![\w])
             |{_S}+(?i:degrees{_S}+(?:celsius|centigrade|fahrenheit)))
         |{_S}+(?P<curword>(?i:{alternation(CURRENCY_WORDS)}))
@@ -88,7 +96,8 @@ _NUMBER = re.compile(
         |{_S}*(?P<measure>(?i:{_MEASURE}))
         |{_S}+(?P<time>(?i:{alternation(TIME_UNITS)}))
     )?
-    (?P<rate>{_S}+(?i:per|a|an){_S}+(?i:{RATE_BASES})|/(?i:day|h|hr|year|yr|month|week))?
+    (?P<rate>{_S}+(?i:per|a|an){_S}+(?i:{RATE_BASES})(?!{_S}+(?i:earlier|later|ago|before|after))
+        |/(?i:day|h|hr|year|yr|month|week))?
     (?![\w]|[.,]\d|/\d)
     """,
     re.VERBOSE,
@@ -96,7 +105,7 @@ _NUMBER = re.compile(
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -127,9 +136,10 @@ _NOT_FACTS = re.compile(
         [ \u00a0]+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)
         [ \u00a0]+ago\b)
     |(?i:\b(?:updated|published|posted|first[ ]published|last[ ]updated|last[ ]modified)\b)
-        (?:[^\n.]|\.\d){0,40}
+        (?:[ap]\.m\.|[^\n.]|\.(?!\s)){0,60}
     |(?:\+\d{1,3}[ -]?)?(?:\(\d{2,5}\)[ -]?|\b0\d{2,4}[ -])\d{3,4}[ -]?\d{3,4}\b
     |\b\d{3}-\d{3}-\d{4}\b
+    |(?i:\b(?:call|dial|phone|ring|text|tel\.?|telephone))[ \u00a0]+(?:on[ \u00a0]+)?\+?\d[\d -]*\d
     |\[\d{1,3}\]
     |^[ \t]*\(?\d{1,2}[.)](?=[ \t])
     |(?i:\b(?:page|image|photo|picture|slide|step|part|video)[ \u00a0]+\d+[ \u00a0]*
@@ -174,7 +184,13 @@ _STOP = _word_set(
 )
 _IRREGULAR_PLURALS = _word_set(
     """people children men women police staff personnel cattle sheep fish deer aircraft
-    data media feet teeth geese crew livestock"""
+    media feet teeth geese crew livestock"""
+)
+# Words between a number and what it counts ("two more robots"), unless "than" follows.
+_COMPARATIVES = _word_set("more fewer less extra additional further new")
+# "nine of its 71 stores": a written number before "of" and one of these counts a part.
+_OF_PARTS = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|these|those|them|us)\b", re.IGNORECASE
 )
 # Words after a bare "3m" that make it metres rather than millions.
 _METRE_WORDS = _word_set(
@@ -200,16 +216,52 @@ class _Found:
     counts: str | None = None
 
 
+# Where a match can start: a line start, a digit run, a sign or symbol, or a word; the
+# patterns are tried only there, at the words that can begin them (far faster than finditer).
+_STARTS = re.compile(r"^|[A-Za-z]+|(?<!\d)\d|[-+(\[\u2212$£€¥₹₩₽₴]", re.MULTILINE)
+_NUMBER_WORDS = frozenset(
+    ["between", "one", "a", "an", *FRACTIONS, *UNITS, *TENS]
+    + [phrase.split()[0] for phrase in _APPROX_WORDS]
+    + [code.lower().rstrip("$") for code in CURRENCY_PREFIXES if code[:1].isalpha()]
+)
+_NOT_FACT_WORDS = _word_set(
+    """updated published posted first last call dial phone ring text tel telephone page image
+    photo picture slide step part video version v no number nos a an one two three four five
+    six seven eight nine ten few several"""
+)
+
+
+def _starts(text: str, words: frozenset[str]) -> list[int]:
+    """Offsets where a pattern beginning with a symbol, a digit or one of ``words`` may match."""
+    starts = []
+    for token in _STARTS.finditer(text):
+        word = token.group()
+        if not word[:1].isalpha() or word.lower() in words or (word.isupper() and len(word) <= 2):
+            starts.append(token.start())
+    return starts
+
+
+def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """The non-overlapping matches of ``pattern`` that begin at ``starts``, in text order."""
+    matches = []
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) and match.end() > start:
+            matches.append(match)
+            end = match.end()
+    return matches
+
+
 def find_numbers(text: str) -> list[Fact]:
     """The number facts of ``text``, most important first."""
-    blocked = [m.span() for m in _NOT_FACTS.finditer(text)]
+    blocked = [m.span() for m in _scan(_NOT_FACTS, text, _starts(text, _NOT_FACT_WORDS))]
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for match in _DATE.finditer(text):
         if not _overlaps(match.span(), blocked):
             found.append(_Found(*match.span(), _clean(match.group()), None, "date"))
             taken.append(match.span())
-    for match in _NUMBER.finditer(text):
+    for match in _scan(_NUMBER, text, _starts(text, _NUMBER_WORDS)):
         if _overlaps(match.span(), blocked) or _overlaps(match.span(), taken):
             continue
         mention = _number(text, match)
@@ -237,6 +289,8 @@ def _number(text: str, match: re.Match[str]) -> _Found | None:
         start = match.end("minus")
     if not group("cur") and _named_before(text, start):
         return None
+    if group("approx") and group("approx").lower() == "over" and group("time"):
+        start = match.start("num")  # "over three years" is a span of time, not a bound
     value = _value(group("num"), group("scale"))
     if value is None:
         return None
@@ -250,7 +304,7 @@ def _number(text: str, match: re.Match[str]) -> _Found | None:
             end = match.start("rate")
         else:
             unit = f"{unit} per {group('rate').split()[-1].lstrip('/').lower()}"
-    if unit is None and (group("scale") or "").strip() == "m" and not _counts(text, end):
+    if unit is None and (group("scale") or "").strip() == "m" and _metres(text, end):
         # A bare "m" is metres ("a 3m wall", "100m freestyle") unless millions are counted.
         value, unit = (_value(group("num"), None) or 0.0), "m"
     surface = _clean(text[start:end])
@@ -270,6 +324,10 @@ def _unit(match: re.Match[str]) -> str | None:
         return CURRENCY_WORDS[_clean(group("curword")).lower()]
     if group("sub"):
         return SUBUNITS[group("sub").strip().lower()]
+    if group("point") and group("fraction"):
+        return "percentage points"
+    if group("votes"):
+        return "votes"
     if group("percent"):
         return "percentage points" if "point" in group("percent").lower() else "%"
     if group("temp"):
@@ -293,12 +351,13 @@ def _unitless(
     group = match.group
     surface = _clean(text[start:end])
     digits = group("digits")
-    if digits and _YEAR_ONLY.fullmatch(digits) and not group("scale") and not group("approx"):
+    counts = _counts(text, end)
+    if digits and _YEAR_ONLY.fullmatch(digits) and not group("scale"):
         second = group("num2")
         if second and not re.fullmatch(r"\d\d|" + _YEAR, second):
             return None
-        return _Found(start, end, surface, value, "year")
-    counts = _counts(text, end)
+        if not group("approx") or counts is None:
+            return _Found(start, end, surface, value, "year")
     if group("range") and counts is None and _is_score(match):
         return _Found(start, end, surface, None, "score")
     if (
@@ -324,7 +383,7 @@ def _named_before(text: str, start: int) -> bool:
     word = left.group(1)
     if word.lower() in _FREE_BEFORE or word.rstrip(".").lower() in MONTHS:
         return False
-    return not word.islower()
+    return not word.islower() and not word.endswith(("'", "\u2019", "'s", "\u2019s"))
 
 
 def _value(number: str, scale: str | None) -> float | None:
@@ -357,6 +416,12 @@ def _following_words(text: str, end: int) -> list[str]:
     return words
 
 
+def _metres(text: str, end: int) -> bool:
+    """Whether a bare "3m" is metres: no counted noun follows, or a word of size or sport."""
+    words = _following_words(text, end)
+    return not words or words[0].lower() in _METRE_WORDS or _counts(text, end) is None
+
+
 def _is_plural(word: str) -> bool:
     lower = word.lower()
     if lower in _IRREGULAR_PLURALS:
@@ -374,7 +439,9 @@ def _counts(text: str, end: int) -> str | None:
     words = _following_words(text, end)
     for index, word in enumerate(words):
         lower = word.lower()
-        if lower in _STOP or lower in _METRE_WORDS:
+        if lower in _COMPARATIVES and words[index + 1 : index + 2] != ["than"]:
+            continue
+        if lower in _STOP:
             return None
         if _is_plural(word) and (word.islower() or index > 0):
             return " ".join(words[: index + 1])
@@ -411,7 +478,7 @@ def _counts_as_fact(text: str, match: re.Match[str], start: int, counts: str | N
         return True
     if number.split()[0] in ("one", "a", "an") and "dozen" not in number:
         return False
-    if counts is None:
+    if counts is None and not _OF_PARTS.match(text, match.end()):
         return False
     left = _LEFT_WORD.search(text, max(0, start - 40), start)
     return left is None or left.group(1).lower() not in _DETERMINERS
@@ -422,6 +489,13 @@ def _key(mention: _Found) -> tuple[object, ...]:
     if mention.unit == "date" or mention.value is None:
         return (mention.unit, mention.label)
     return (mention.unit, round(mention.value, 6), mention.counts)
+
+
+def _context(text: str, offset: int) -> str:
+    """``sentence_at(text, offset)``, looking only at the offset's line (sentences end there)."""
+    start = max(text.rfind("\n", 0, offset), 0)
+    end = text.find("\n", offset)
+    return sentence_at(text[start : end + 1 if end >= 0 else len(text)], offset - start)
 
 
 def _merge(text: str, found: list[_Found]) -> list[Fact]:
@@ -447,7 +521,7 @@ def _merge(text: str, found: list[_Found]) -> list[Fact]:
                 kind="number",
                 label=best.label,
                 mentions=tuple((m.start, m.end) for m in mentions),
-                context=sentence_at(text, mentions[0].start),
+                context=_context(text, mentions[0].start),
                 value=best.value,
                 unit=best.unit,
                 counts=best.counts,

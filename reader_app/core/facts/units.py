@@ -142,6 +142,12 @@ MEASURES: dict[str, str] = {
     "km/h": "km/h",
     "kph": "km/h",
     "knots": "knots",
+    "terawatt hours": "TWh",
+    "gigawatt hours": "GWh",
+    "megawatt hours": "MWh",
+    "kilowatt hours": "kWh",
+    "watts": "W",
+    "kilowatts": "kW",
     "megawatts": "MW",
     "gigawatts": "GW",
     "mw": "MW",
@@ -203,10 +209,10 @@ PERCENT_WORDS: dict[str, str] = {
     "% points": "percentage points",
 }
 
-# What a rate is per ("4.2 km per day", "£9 an hour").
+# What a rate is per ("4.2 km per day", "£9 an hour"), for a verbose regex.
 RATE_BASES = (
     "day|week|month|year|hour|minute|second|head|person|capita|litre|liter|kilogram|kg"
-    "|mile|km|night|game|match|season|barrel|tonne"
+    "|mile|km|night|game|match|season|barrel|tonne|share|megawatt[ ]hour|kilowatt[ ]hour|MWh|kWh"
 )
 
 MONTHS: dict[str, int] = {
