@@ -109,8 +109,24 @@ class FactsController(QObject):
 
     # Article ------------------------------------------------------------------------------
 
+    def leave_article(self) -> None:
+        """The view is about to show another document: drop the highlights while that is cheap.
+
+        Removing highlights makes the view repaint what they covered; done after the document
+        changed, that would lay out the new document at once.
+        """
+        self.worker.discard()
+        self._builder = None
+        self._slicer.stop()
+        self._announce = False
+        self._base, self._goal, self._applied = [], [], []
+        self.view.setExtraSelections([])
+
     def show_article(self, text: str, rendered: Rendered) -> None:
         """The view now shows ``rendered`` (of article text ``text``): find its facts."""
+        previous = self._rendered
+        if self._applied and previous is not None and previous.document is not rendered.document:
+            self.leave_article()
         self._rendered = rendered
         self._facts = Facts()
         self._base = []
@@ -122,16 +138,11 @@ class FactsController(QObject):
         self.worker.request(text)
 
     def clear(self) -> None:
-        """No article: drop facts, highlights and any pending result."""
-        self.worker.discard()
+        """No article (call before the view changes document): drop facts and highlights."""
+        self.leave_article()
         self._rendered = None
         self._facts = Facts()
-        self._base = []
-        self._builder = None
-        self._goal = []
-        self._announce = False
-        self._slicer.start()
-        self.panel.set_facts(Facts())
+        self.panel.show_idle()
 
     @Slot(object)
     def on_facts_found(self, facts: Facts) -> None:

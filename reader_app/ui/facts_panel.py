@@ -51,6 +51,7 @@ SECTIONS: tuple[tuple[FactKind, str], ...] = (
 
 NO_FACTS = "No facts found in this article"
 PENDING = "Finding facts…"
+IDLE = "The numbers, people, places and organisations of the article you open appear here."
 
 _FACT_ROLE = Qt.ItemDataRole.UserRole
 _DOT = 10
@@ -258,6 +259,12 @@ class FactsPanel(QWidget):
         """Say that facts are being found (the previous article's facts are cleared)."""
         self._reset(Facts())
         self.message.setText(PENDING)
+        self.stack.setCurrentWidget(self.message)
+
+    def show_idle(self) -> None:
+        """Say what the panel is for (no article is open)."""
+        self._reset(Facts())
+        self.message.setText(IDLE)
         self.stack.setCurrentWidget(self.message)
 
     def set_facts(self, facts: Facts) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Protocol
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
@@ -102,12 +103,21 @@ class Mark:
 
 
 def marks(facts: Iterable[Fact], offsets: OffsetMapping) -> Iterator[Mark]:
-    """Every mention of ``facts`` mapped to document positions (empty ranges skipped)."""
-    for fact in facts:
-        for index, (start, end) in enumerate(fact.mentions):
-            doc_start, doc_end = offsets.range_to_document(start, end)
-            if doc_end > doc_start:
-                yield Mark(doc_start, doc_end, fact, index)
+    """Every mention of ``facts`` in text order, mapped to document positions.
+
+    Mentions that map to an empty range are skipped. Text order lets highlights be applied
+    front to back, so the view never lays out more of the document than it has to at once.
+    """
+    ordered = sorted(
+        ((start, end, fact, index)
+         for fact in facts
+         for index, (start, end) in enumerate(fact.mentions)),
+        key=lambda item: item[0],
+    )
+    for start, end, fact, index in ordered:
+        doc_start, doc_end = offsets.range_to_document(start, end)
+        if doc_end > doc_start:
+            yield Mark(doc_start, doc_end, fact, index)
 
 
 def selection(
@@ -150,7 +160,9 @@ class SelectionBuilder:
         }
         shown = [f for f in facts.all() if f != chosen] if show_all else []
         # Chosen mentions last: later extra selections paint over earlier ones.
-        self._pending: Iterator[Mark] = marks(shown + ([chosen] if chosen else []), offsets)
+        self._pending: Iterator[Mark] = chain(
+            marks(shown, offsets), marks([chosen] if chosen else [], offsets)
+        )
         self._chosen = chosen
         self._current = current
         self.selections: list[QTextEdit.ExtraSelection] = []
