@@ -17,6 +17,8 @@ from .settings import Settings
 
 #: A ``--screenshot`` run gives up when the article is not shown within this many seconds.
 SCREENSHOT_TIMEOUT_S = 90
+#: How long a ``--screenshot`` run waits for the article's images.
+IMAGE_WAIT_MS = 3000
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -88,9 +90,13 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
             settings.set("theme", args.theme)
         window = MainWindow(settings, persist=False)
         window.resize(*(size or (1280, 800)))
-        status = {"code": 1}
+        status = {"code": 1, "saved": False}
+        images: set[str] = set()
 
         def save() -> None:
+            if status["saved"]:
+                return
+            status["saved"] = True
             image = window.grab()
             if image.save(str(out), "PNG"):
                 status["code"] = 0
@@ -98,9 +104,20 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
                 print(f"reader-app: cannot write {out}", file=sys.stderr)
             app.quit()
 
+        def image_loaded(name: str) -> None:
+            images.discard(name)
+            if not images:
+                QTimer.singleShot(50, save)
+
         def shown(_article: object) -> None:
-            # Let one paint cycle pass so the window is laid out as a reader would see it.
-            QTimer.singleShot(50, save)
+            # Wait for the article's images (briefly), then for one paint cycle.
+            rendered = window.view.rendered
+            images.update(ref.name for ref in (rendered.images if rendered else ()))
+            if images:
+                window.view.image_loaded.connect(image_loaded)
+                QTimer.singleShot(IMAGE_WAIT_MS, save)
+            else:
+                QTimer.singleShot(50, save)
 
         def failed(message: str) -> None:
             print(f"reader-app: {message}", file=sys.stderr)

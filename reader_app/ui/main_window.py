@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -43,7 +43,14 @@ from .location_bar import LocationBar
 from .message_bar import MessageBar
 from .reader_view import ReaderView
 from .settings import Settings
-from .theme import COLUMN_CHARS_RANGE, FONT_SIZE_RANGE, ReadingStyle, apply_chrome_theme
+from .theme import (
+    COLUMN_CHARS_RANGE,
+    FONT_SIZE_RANGE,
+    ReadingStyle,
+    Theme,
+    apply_chrome_theme,
+    mix,
+)
 from .workers import Loader, LoadRequest, html_job, source_job
 
 log = logging.getLogger(__name__)
@@ -55,6 +62,8 @@ OPEN_FILTERS = (
 )
 STYLE_PREFERENCES = ("theme", "font_family", "font_size", "column_chars", "line_height")
 THEME_ORDER = ("light", "sepia", "dark")
+#: Tool bar buttons drawn as text, so they take the theme's colours.
+TOOL_BAR_GLYPHS = {"back": "←", "forward": "→", "reload": "↻"}
 
 
 def sample_path() -> Path:
@@ -175,14 +184,14 @@ class MainWindow(QMainWindow):
         bar.setObjectName("navigationBar")
         bar.setMovable(False)
         bar.setFloatable(False)
-        style = self.style()
-        icons = {"back": style.StandardPixmap.SP_ArrowBack,
-                 "forward": style.StandardPixmap.SP_ArrowForward,
-                 "reload": style.StandardPixmap.SP_BrowserReload}
-        for name, pixmap in icons.items():
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name, glyph in TOOL_BAR_GLYPHS.items():
             action = self.actions_by_name[name]
-            action.setIcon(style.standardIcon(pixmap))
+            action.setIconText(glyph)
             bar.addAction(action)
+            button = bar.widgetForAction(action)
+            button.setObjectName(f"{name}Button")
+            button.setAccessibleName(action.text().replace("&", ""))
         bar.addWidget(self.location_bar)
         self.addToolBar(bar)
         self.tool_bar = bar
@@ -203,6 +212,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
+        bar.setContentsMargins(10, 0, 10, 0)
         self.article_label = QLabel(self)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setMaximumWidth(220)
@@ -326,7 +336,7 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_top()
         title = article.title or entry.source or "Untitled"
         self.setWindowTitle(f"{title} — {APP_NAME}")
-        self.location_bar.set_location(article.url or entry.source or "")
+        self.location_bar.set_location(_display_location(article.url or entry.source or ""))
         words = article.word_count
         parts = [f"{words:,} words", f"{article.reading_minutes} min read"]
         if article.site:
@@ -357,6 +367,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_chrome_theme(app, style.colours)
         self.message_bar.set_theme(style.colours)
+        self.tool_bar.setStyleSheet(_tool_bar_style(style.colours))
         for name in THEME_ORDER:
             self.actions_by_name[f"theme_{name}"].setChecked(name == style.theme)
         self.actions_by_name["toggle_font"].setChecked(style.font == "sans")
@@ -454,9 +465,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_location_escaped(self) -> None:
         entry = self.history.current
-        self.location_bar.set_location(
+        self.location_bar.set_location(_display_location(
             (self.article.url if self.article is not None and self.article.url else None)
-            or (entry.source if entry and entry.source else ""))
+            or (entry.source if entry and entry.source else "")))
         self.view.setFocus()
 
     @Slot(QUrl, bool)
@@ -608,6 +619,29 @@ class MainWindow(QMainWindow):
             self.settings.save_window(self.saveGeometry(), self.saveState())
             self.settings.sync()
         super().closeEvent(event)
+
+
+def _tool_bar_style(theme: Theme) -> str:
+    hover = mix(theme.chrome, theme.text, 0.08)
+    return (
+        f"QToolBar#navigationBar {{ border: none; border-bottom: 1px solid {theme.rule};"
+        f" padding: 3px 8px; spacing: 2px; }}"
+        f" QToolBar#navigationBar QToolButton {{ color: {theme.text}; font-size: 17px;"
+        f" padding: 0px 7px; border: none; border-radius: 5px; }}"
+        f" QToolBar#navigationBar QToolButton:hover {{ background: {hover}; }}"
+        f" QToolBar#navigationBar QToolButton:disabled {{ color: {theme.rule}; }}"
+        f" QLineEdit#locationBar {{ color: {theme.muted}; background: {theme.background};"
+        f" border: 1px solid {theme.rule}; border-radius: 6px; padding: 3px 8px;"
+        f" margin-left: 6px; }}"
+        f" QLineEdit#locationBar:focus {{ color: {theme.text}; border-color: {theme.link}; }}"
+    )
+
+
+def _display_location(location: str) -> str:
+    """A local path for ``file://`` URLs; web addresses as they are."""
+    if location.startswith("file:"):
+        return QUrl(location).toLocalFile() or location
+    return location
 
 
 def _reader_error() -> type[Exception]:

@@ -105,11 +105,13 @@ def settings_file_fixture(tmp_path: Path) -> Path:
     return tmp_path / "config" / "settings.ini"
 
 
-def make_window(qtbot, settings_file: Path, **kwargs) -> MainWindow:
+def make_window(qtbot, settings_file: Path, size: tuple[int, int] | None = (900, 700),
+                **kwargs) -> MainWindow:
     """A shown window over the settings in ``settings_file``, closed after the test."""
     window = MainWindow(Settings(settings_file), **kwargs)
     qtbot.addWidget(window, before_close_func=_stop_loading)
-    window.resize(900, 700)
+    if size:
+        window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     return window
