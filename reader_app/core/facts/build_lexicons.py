@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from .cues import COMMON_WORDS, DEMONYMS, EXTRA_PLACES, words
+from .cues import COMMON_WORDS, DEMONYMS, EXTRA_GIVEN_NAMES, EXTRA_PLACES, words
 
 DATA = Path(__file__).parent / "data"
 
@@ -68,6 +68,7 @@ def build_given_names(names_dir: Path) -> list[str]:
     given = set(_census(names_dir / "dist.male.first")) | set(
         _census(names_dir / "dist.female.first")
     )
+    given |= EXTRA_GIVEN_NAMES
     return sorted(given - COMMON_WORDS - {d.lower() for d in DEMONYMS})
 
 
@@ -87,7 +88,7 @@ def build_places(names_dir: Path) -> dict[str, str]:
 
     def add(name: str, strong: bool) -> None:
         name = name.strip()
-        if not _latin(name) or name.lower() in demonyms:
+        if name not in EXTRA_PLACES and (not _latin(name) or name.lower() in demonyms):
             return
         if name.lower() in words and name not in EXTRA_PLACES:
             strong = False

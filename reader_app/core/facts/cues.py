@@ -65,7 +65,9 @@ ORG_HEADS = words(
     network networks media studios records pictures entertainment insurance securities
     exchange organisation organization alliance coalition movement front brigades
     unit commandos church mosque synod diocese coalition tribunal inquiry network
-    industries pharmaceuticals oil petroleum gas airport port authority"""
+    industries pharmaceuticals oil petroleum gas airport port authority theatre theater
+    opera orchestra philharmonic ballet band consortium confederation panel grid survey
+    rovers rangers wanderers athletic albion town hotspur villa"""
 )
 
 # Words that end the name of a geographic feature or a site ("Hyde Park", "Kursk Oblast").
@@ -74,7 +76,7 @@ PLACE_HEADS = words(
     ocean strait channel peninsula desert forest hills hill heights county province region
     oblast district borough parish state territory street road avenue square lane bridge
     park gardens beach coast canal reservoir airport station harbour harbor port dock
-    docks village estate"""
+    docks village estate quay wharf marina glacier"""
 )
 
 # Words that end the name of a thing other than a person: events, buildings, vehicles.
@@ -83,23 +85,43 @@ NOT_PERSON_HEADS = PLACE_HEADS | words(
     series festival fair show mall centre center building tower hall house castle palace
     cathedral stadium arena field playfield gym rink railroad line highway route division
     project programme program act bill treaty agreement accord plan war battle revolution
-    crisis day week year"""
+    crisis day week year affairs"""
 )
+
+# Words that open an organisation's name before "of", "for" or "on" ("Transport for Wales").
+ORG_LEADS = ORG_HEADS | words("transport friends")
+
+# Words that open the name of a geographic feature ("River Severn", "Mount Kenya").
+PLACE_LEADS = words("river lake loch mount isle")
+
+# Points of the compass that may open a place name ("West Antarctica", "Northern California").
+COMPASS = words(
+    """north south east west northern southern eastern western central north-east
+    north-west south-east south-west upper lower greater"""
+)
+
+# Nouns before "of" that introduce a place ("the village of Kupiansk").
+PLACE_NOUNS = words(
+    "town city village suburb region county district province state port island capital"
+)
+
+# Organisations also written in a short form ("the Fed").
+ORG_ALIASES = {"Fed": "Federal Reserve", "Nato": "NATO", "Nasa": "NASA"}
 
 # Well-known organisations written as a single word or acronym.
 KNOWN_ORGS = words(
     """UN NATO EU NHS BBC CNN ITV FBI CIA NSA MI5 MI6 IMF WHO WTO OECD OPEC IAEA UNESCO
     UNICEF UNHCR ICC ICJ IDF IRA ANC SNP DUP UKIP GCHQ FIFA UEFA IOC NASA ESA NOAA CDC
     FDA SEC FTC EPA ECB BoE Ofcom Ofsted Ofgem Ofwat Reuters AFP Bloomberg Kremlin
-    Pentagon Hamas Hezbollah Taliban Wagner Interpol Europol Frontex Labour Tories
-    Conservatives Democrats Republicans Google Apple Microsoft Amazon Meta Facebook
+    Pentagon Hamas Hezbollah Taliban Wagner Interpol Europol Frontex Labour Google Apple Microsoft Amazon Meta Facebook
     Twitter Tesla Netflix Nvidia Intel Samsung Toyota Volkswagen Shell BP Unilever
     Barclays HSBC Lloyds NatWest Santander Vodafone Airbus Boeing Ryanair easyJet
     OpenAI Anthropic Huawei Alibaba Tencent Gazprom Rosneft Aramco Nissan Honda
     Siemens Spotify Uber Airbnb PayPal Mastercard Pfizer Moderna AstraZeneca
     Novartis Roche GSK Tesco Asda Waitrose Aldi Lidl Primark Reddit TikTok
     YouTube Instagram WhatsApp Ukrenergo Naftogaz Rosatom Roscosmos Eurostat
-    Unison Greenpeace Oxfam Arsenal Tottenham Juventus NFL NBA MLB NHL ATP WTA"""
+    Unison Greenpeace Oxfam KPMG Deloitte PwC McKinsey Telegram Senate Congress
+    Parliament Commons Nato Nasa Fed Arsenal Tottenham Juventus NFL NBA MLB NHL ATP WTA"""
 )
 
 # Well-known organisations whose names hold no organisation head.
@@ -138,6 +160,10 @@ KNOWN_ORG_NAMES = frozenset(
         "Network Rail",
         "Royal Mail",
         "Thames Water",
+        "Federal Reserve",
+        "Fox News",
+        "Fox Business",
+        "Friends of the Earth",
     }
 )
 
@@ -211,7 +237,6 @@ EXTRA_PLACES = (
     "Scandinavia",
     "Patagonia",
     "Arctic",
-    "Antarctic",
     "Antarctica",
     "Mediterranean",
     "Black Sea",
@@ -397,7 +422,7 @@ NEWSPAPER_HEADS = words(
 PERSON_NOUNS = words(
     """sister brother mother father son daughter wife husband partner friend colleague
     uncle aunt cousin grandmother grandfather widow boyfriend girlfriend fiancé fiancee
-    neighbour neighbor resident victim survivor witness"""
+    neighbour neighbor resident victim survivor witness counterpart"""
 )
 
 # Lowercase particles inside personal names.
@@ -407,3 +432,32 @@ NAME_PARTICLES = words(
 
 # Lowercase words that join the parts of an organisation or place name ("Bank of England").
 NAME_CONNECTORS = words("of for and on the de")
+
+# Given names common in the news that the US Census lists lack (added to the built lexicon).
+EXTRA_GIVEN_NAMES = words(
+    """keir rishi liz boris nigel theresa gordon tony ed yvette angela olaf friedrich annalena
+    emmanuel marine jean pierre jacques francois françois nicolas ségolène giorgia matteo
+    sergio mario silvio pedro santiago javier jose josé luis luiz inacio inácio jair
+    andres andrés claudia gustavo nayib volodymyr vladimir dmitry dmitri sergei sergey
+    alexei alexey aleksandr alexander yevgeny yevgeniy mikhail boris ihor igor oleh oleg
+    andrii andriy denys olena oleksandr oleksii oleksiy vitali vitaliy yulia viktor petro
+    vasyl mykola mykhailo taras kyrylo valerii valery ruslan serhiy serhii yuriy yuri
+    maria anna olga natalia tatiana svetlana irina ekaterina ksenia
+    xi li wang zhang liu chen yang zhao huang zhou wu qiang yi
+    kim moon yoon shinzo fumio shigeru yoshihide narendra rahul sonia amit arvind mamata
+    imran nawaz shehbaz benazir bilawal asim hasina muhammad mohammed mohammad
+    mohamed ahmed ahmad ali hassan hussein hossein abbas abdel abdul abdullah abdulaziz
+    recep tayyip bashar hafez salman tamim khalifa mahmoud ismail yahya benjamin
+    naftali yair yoav isaac itamar bezalel ebrahim masoud ruhollah
+    cyril jacob thabo nelson bola muhammadu goodluck william uhuru raila yoweri paul kagame
+    abiy isaias ursula charles rishi sadiq andy anas priti suella kemi jeremy gareth rhys
+    dafydd iwan siobhan niamh aoife saoirse ciaran ciarán sinead sinéad micheal micheál
+    leo enda mary-lou sean seán eamon eamonn fergus hamish alasdair angus morag ewan euan
+    humza nicola anas jeremy wes yvette rachel bridget lisa shabana lammy darren
+    indhu rufus damon adrian kamala jerome janet chuck mitch rand shalanda hakeem nancy
+    alexandria ilhan rashida pete gavin ron greg kathy gretchen josh jd tulsi marco
+    antony lloyd pete kristi kash tulsi elon jeff sundar satya tim mark sam jensen
+    lionel cristiano kylian erling jude harry bukayo declan marcus pep jurgen jürgen
+    mikel arne ange unai thomas gareth emma sebastian lewis max charles lando carlos
+    novak rafael roger andy iga aryna coco jannik carlos"""
+)

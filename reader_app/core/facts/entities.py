@@ -9,11 +9,13 @@ sentence starts, a bare surname) and merges each name's forms into one fact.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
 from .cues import (
     COMMON_WORDS,
+    COMPASS,
     DEMONYMS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -23,9 +25,13 @@ from .cues import (
     NAME_PARTICLES,
     NEWSPAPER_HEADS,
     NOT_PERSON_HEADS,
+    ORG_ALIASES,
     ORG_HEADS,
+    ORG_LEADS,
     PERSON_NOUNS,
     PLACE_HEADS,
+    PLACE_LEADS,
+    PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     SPEECH_VERBS,
     TITLE_MODIFIERS,
@@ -34,7 +40,7 @@ from .cues import (
 )
 from .lexicon import Lexicon, lexicon
 from .model import Fact, FactKind, importance, sentence_at
-from .tokens import Token, capitalised_runs, joined, tokenize
+from .tokens import Token, ampersand, capitalised_runs, joined, tokenize
 
 PERSON: FactKind = "person"
 PLACE: FactKind = "place"
@@ -46,9 +52,9 @@ _DEMONYMS_LOWER = frozenset(d.lower() for d in DEMONYMS)
 _TITLE_WORDS = TITLES | HONORIFICS
 _NOT_NAME = COMMON_WORDS | ORG_HEADS | NOT_PERSON_HEADS | _DEMONYMS_LOWER | _TITLE_WORDS
 _APPOSITION = re.compile(
-    r",\s+(?:who\b|aged\s+\d|\d{1,3},|(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<noun>[\w-]+)\b)"
+    r",\s+(?:who\b|aged\s+\d|\d{1,3},|(?:[\w\u2019'-]+\s+){0,4}?(?P<noun>[\w-]+)\s*[,.;])"
 )
+_PREPOSITIONS = PLACE_PREPOSITIONS | {"of", "for", "by", "with", "on", "about", "against"}
 _SPEECH_BEFORE = frozenset({"said", "says", "added", "wrote", "asked"})
 _MAX_NAME = 5
 
@@ -89,31 +95,42 @@ class _Recogniser:
     def is_strong_place(self, i: int, j: int) -> bool:
         return self.name(i, j) in self.lex.strong_places
 
-    def is_org(self, i: int, j: int) -> bool:
+    def is_known_org(self, i: int, j: int) -> bool:
         name = self.name(i, j)
-        if name in KNOWN_ORGS or name in KNOWN_ORG_NAMES:
+        return name in KNOWN_ORGS or name in KNOWN_ORG_NAMES
+
+    def is_org(self, i: int, j: int) -> bool:
+        if self.is_known_org(i, j):
             return True
         if j - i < 2:
             return False
         words = self.tokens[i:j]
+        if any(ampersand(self.text, a, b) for a, b in itertools.pairwise(words)):
+            return True
+        if self.is_strong_place(j - 1, j) and self.is_org(i, j - 1):
+            return True
+        joins = [k for k in range(1, len(words)) if words[k].lower in ("of", "for", "on")]
+        if joins and _bare(words[joins[0] - 1]) not in ORG_LEADS:
+            return False
         if _bare(words[-1]) in ORG_HEADS and not all(
             _bare(t) in _TITLE_WORDS or t.lower in TITLE_MODIFIERS for t in words[:-1]
         ):
             return True
         return any(
-            _bare(words[k]) in ORG_HEADS and words[k + 1].lower in ("of", "for")
+            _bare(words[k]) in ORG_LEADS and words[k + 1].lower in ("of", "for", "on")
             for k in range(len(words) - 2)
         )
 
     def is_feature(self, i: int, j: int) -> bool:
         """A named geographic feature or site: "Hyde Park", "Kursk Oblast"."""
         words = self.tokens[i:j]
-        return (
-            len(words) >= 2
-            and _bare(words[-1]) in PLACE_HEADS
-            and words[0].lower not in COMMON_WORDS
-            and all(t.capitalised for t in words)
-        )
+        if len(words) < 2 or not all(t.capitalised for t in words):
+            return False
+        if words[0].lower in PLACE_LEADS:
+            return True
+        if words[0].lower in COMPASS and self.is_strong_place(i + 1, j):
+            return True
+        return _bare(words[-1]) in PLACE_HEADS and words[0].lower not in COMMON_WORDS
 
     def name_like(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) can be a personal name."""
@@ -127,6 +144,12 @@ class _Recogniser:
             if t.capitalised and (_bare(t) in _NOT_NAME or (t.text.isupper() and len(t.text) > 2)):
                 return False
         return True
+
+    def plain_words(self, i: int, j: int) -> bool:
+        """Whether a word of [i, j) (bar a leading given name) is used lowercase in the text,
+        as ordinary words are and surnames seldom are ("Retail Consortium", "Cal Fire")."""
+        start = i + 1 if self.tokens[i].lower in self.lex.given_names else i
+        return any(t.lower in self.lowercase for t in self.tokens[start:j])
 
     def initial_word(self, i: int, j: int) -> bool:
         """A sentence-initial word that is an ordinary word of the text, not a name."""
@@ -158,6 +181,10 @@ class _Recogniser:
 
     # --- cues ----------------------------------------------------------------------------
     def person_cue(self, i: int, j: int) -> bool:
+        if i > 0 and self.text[self.tokens[i - 1].end : self.tokens[i].start] == ", ":
+            noun = self.tokens[i - 1].lower
+            if noun in TITLES or noun in PERSON_NOUNS:
+                return True
         before = self.previous_word(i)
         if before is not None and not before.capitalised:
             if before.lower in TITLES or before.lower in PERSON_NOUNS:
@@ -169,7 +196,7 @@ class _Recogniser:
                 return True
             if before.lower == "to" and two is not None and two.lower == "according":
                 return j - i >= 2
-        match = _APPOSITION.match(self.text, self.tokens[j - 1].end)
+        match = _APPOSITION.match(self.text, self.tokens[j - 1].end) if j - i >= 2 else None
         if match:
             noun = match.group("noun")
             return noun is None or noun.lower() in TITLES or noun.lower() in PERSON_NOUNS
@@ -188,8 +215,21 @@ class _Recogniser:
         after = self.next_word(j)
         return after is not None and after.lower in SPEECH_VERBS
 
+    def place_noun_cue(self, i: int) -> bool:
+        """"the village of X", "the town of X"."""
+        of, noun = self.previous_word(i), self.previous_word(i, 2)
+        return of is not None and of.lower == "of" and noun is not None and (
+            noun.lower in PLACE_NOUNS
+        )
+
     def place_cue(self, i: int, j: int) -> bool:
         before = self.previous_word(i)
+        if before is not None and before.lower in ("and", "or"):
+            k = i - 2
+            while k > 0 and self.tokens[k].capitalised and self.tokens[k - 1].capitalised:
+                k -= 1
+            if k >= 0 and self.tokens[k].capitalised:
+                before = self.previous_word(k)
         if before is not None and before.lower == "the":
             before = self.previous_word(i, 2)
         if before is not None and before.lower in PLACE_PREPOSITIONS:
@@ -221,11 +261,13 @@ class _Recogniser:
             j -= 1
         if i >= j:
             return []
+        if self.is_known_org(i, j):
+            return [(i, j, ORGANISATION)]
+        if self.is_strong_place(i, j):
+            return [(i, j, PLACE)]
         split = self.split_and(i, j)
         if split is not None:
             return split
-        if self.is_strong_place(i, j):
-            return [(i, j, PLACE)]
         if self.is_org(i, j):
             return [(i, j, ORGANISATION)]
         if self.is_feature(i, j):
@@ -246,12 +288,18 @@ class _Recogniser:
         for k in range(i + 1, j - 1):
             if tokens[k].lower != "and":
                 continue
-            left_ends_name = _bare(tokens[k - 1]) in ORG_HEADS or self.is_strong_place(i, k)
-            if left_ends_name and not self.is_strong_place(i, j):
-                right = k + 1
-                while right < j and not tokens[right].capitalised:
-                    right += 1
-                return self.classify(i, k) + self.classify(right, j)
+            right = k + 1
+            while right < j and not tokens[right].capitalised:
+                right += 1
+            left_part, right_part = self.classify(i, k), self.classify(right, j)
+            both_named = (
+                len(left_part) == 1
+                and len(right_part) == 1
+                and left_part[0][2] != PERSON
+                and right_part[0][2] != PERSON
+            )
+            if _bare(tokens[k - 1]) in ORG_HEADS or self.is_strong_place(i, k) or both_named:
+                return left_part + right_part
         return None
 
     def split_title(self, i: int, j: int) -> list[Span] | None:
@@ -282,14 +330,24 @@ class _Recogniser:
             return [(i, j, PERSON)]
         if name in self.lex.weak_places and self.place_cue(i, j):
             return [(i, j, PLACE)]
+        if self.place_noun_cue(i) and all(_bare(t) not in _NOT_NAME for t in tokens[i:j]):
+            return [(i, j, PLACE)]
         if (
             j - i >= 2
             and tokens[i].lower in self.lex.given_names
             and self.name_like(i, j)
+            and not self.plain_words(i, j)
             and name not in self.lex.weak_places
         ):
             return [(i, j, PERSON)]
-        if j - i >= 2 and self.name_like(i, j) and (self.speech_cue(j) or self.surname_used(i, j)):
+        before = self.previous_word(i)
+        if (
+            j - i >= 2
+            and self.name_like(i, j)
+            and not self.plain_words(i, j)
+            and not (before is not None and before.lower in _PREPOSITIONS)
+            and (self.speech_cue(j) or self.surname_used(i, j))
+        ):
             return [(i, j, PERSON)]
         connectors = [k for k in range(i, j) if not tokens[k].capitalised]
         if connectors and any(tokens[k].lower in NAME_CONNECTORS for k in connectors):
@@ -403,7 +461,6 @@ def _pass_two(rec: _Recogniser, runs: list[tuple[int, int]], found: list[Span]) 
 def _person_facts(rec: _Recogniser, spans: list[Span]) -> list[Fact]:
     """People merged across forms: "Joe Biden", "Mr Biden", "Biden" are one person."""
     tokens = rec.tokens
-    given = rec.lex.given_names
     full: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     singles: list[tuple[int, int]] = []
     for i, j, _ in spans:
@@ -414,9 +471,7 @@ def _person_facts(rec: _Recogniser, spans: list[Span]) -> list[Fact]:
             singles.append((i, j))
     for i, j in singles:
         word = _key(tokens[i].text)
-        owners = [w for w in full if w[-1] == word] or [
-            w for w in full if w[0] == word and (len(w) >= 3 or w[0].lower() not in given)
-        ]
+        owners = [w for w in full if w[-1] == word] or [w for w in full if w[0] == word]
         if not owners:
             full.setdefault((word,), []).append((i, j))
             continue
@@ -436,6 +491,10 @@ def _group_facts(rec: _Recogniser, kind: FactKind, spans: list[Span]) -> list[Fa
     for i, j, _ in spans:
         groups.setdefault(_key(rec.name(i, j)), []).append((i, j))
     if kind == ORGANISATION:
+        for short, full in ORG_ALIASES.items():
+            target = next((key for key in groups if _key(full) == key), None)
+            if short in groups and target is not None:
+                groups[target] += groups.pop(short)
         long_forms = {
             key: _initials(rec.tokens[i:j])
             for key, places in groups.items()

@@ -199,8 +199,8 @@ def read_conll(path: Path) -> list[ConllDocument]:
     return documents
 
 
-_NO_SPACE_BEFORE = frozenset(",.;:!?)]}% 's n't 're 've 'll 'd 'm".split())
-_NO_SPACE_AFTER = frozenset("( [ { $ £ €".split())
+_NO_SPACE_BEFORE = frozenset([*",.;:!?)]}%", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m"])
+_NO_SPACE_AFTER = frozenset("([{$£€")
 
 
 def detokenise(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:

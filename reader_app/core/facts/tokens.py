@@ -86,9 +86,15 @@ def joined(text: str, left: Token, right: Token) -> bool:
     return right.start - left.end == 1 and text[left.end] in _SPACE
 
 
+def ampersand(text: str, left: Token, right: Token) -> bool:
+    """Whether two neighbouring tokens are joined by "&" ("Marks & Spencer", "PG&E")."""
+    return text[left.end : right.start] in ("&", " & ")
+
+
 def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Maximal runs ``[i, j)`` of capitalised tokens, joined by single spaces, that may hold
-    lowercase particles and connectors ("Bank of England", "Ludwig van Beethoven")."""
+    lowercase particles and connectors ("Bank of England", "Ludwig van Beethoven") or
+    ampersands ("Marks & Spencer")."""
     runs = []
     i = 0
     count = len(tokens)
@@ -98,7 +104,9 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < count:
-            if tokens[j].capitalised and joined(text, tokens[j - 1], tokens[j]):
+            if tokens[j].capitalised and (
+                joined(text, tokens[j - 1], tokens[j]) or ampersand(text, tokens[j - 1], tokens[j])
+            ):
                 j += 1
                 continue
             # up to two lowercase particles or connectors, then a capitalised word
