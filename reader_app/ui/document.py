@@ -262,7 +262,7 @@ class _Builder:
     # -- parts -----------------------------------------------------------------------------
 
     def title(self, text: str, offset: int | None) -> None:
-        fmt = self.char_format(scale=1.8, colour=self.theme.heading, bold=True)
+        fmt = self.char_format(scale=1.75, colour=self.theme.heading, bold=True)
         block = self.block_format(bottom=0.45, leading=1.18)
         block.setHeadingLevel(1)
         self.start_block(block, fmt)
@@ -307,7 +307,7 @@ class _Builder:
         text_list = None
         for index, (item, item_offset) in enumerate(items):
             last = index == len(items) - 1
-            block = self.block_format(bottom=0.85 if last else 0.3)
+            block = self.block_format(bottom=0.85 if last else 0.45)
             self.start_block(block, fmt)
             if text_list is None:
                 text_list = self.cursor.createList(list_format)
@@ -366,8 +366,11 @@ class _Builder:
             self.put(line, fmt, line_offset)
         self.to_end()
 
-    def table(self, text: str, offset: int | None) -> None:
-        """A table with horizontal rules; a first row of several is set as the header."""
+    def table(self, text: str, offset: int | None, keys: bool = False) -> None:
+        """A table with horizontal rules; a first row of several is set as the header.
+
+        With ``keys``, the first column below the header is set in monospace (key names).
+        """
         rows = [(line.split("\t"), line_offset) for line, line_offset in self.lines(text, offset)]
         columns = max(len(cells) for cells, _ in rows)
         header = len(rows) > 1
@@ -390,7 +393,9 @@ class _Builder:
             bold = header and row == 0
             fmt = self.char_format(scale=0.92, bold=bold,
                                    colour=self.theme.heading if bold else None)
+            key_fmt = self.char_format(scale=0.92 / 0.87, mono=True) if keys and not bold else fmt
             cell_format = QTextTableCellFormat()
+            cell_format.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignBaseline)
             cell_format.setBottomBorder(1.5 if bold else 1)
             cell_format.setBottomBorderBrush(strong_rule if bold else rule)
             cell_format.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
@@ -399,7 +404,7 @@ class _Builder:
                 cell = table.cellAt(row, column)
                 cursor = cell.firstCursorPosition()
                 cursor.setBlockFormat(self.block_format(bottom=0.0, leading=1.35))
-                self.put(cell_text, fmt, cell_offset, cursor)
+                self.put(cell_text, key_fmt if column == 0 else fmt, cell_offset, cursor)
                 # A cell's format lives on its first character: set it after the text's.
                 cell_format.setLeftPadding(0 if column == 0 else round(0.45 * self.em))
                 cell.setFormat(cell_format)
@@ -480,9 +485,10 @@ def render_start_page(style: ReadingStyle) -> QTextDocument:
         "onto this window\n"
         "Press Ctrl+O to choose a saved page\n"
         "Press Ctrl+L (or o) and type a web address or a file path\n"
-        "Start Reader with pages to open: reader-app PAGE.html https://example.org/story",
+        "Start Reader with pages to open from a terminal:",
         False, None,
     )
+    builder.code("reader-app PAGE.html https://example.org/story", None)
     builder.heading("Keys", 2, None)
     builder.table(
         "Keys\tAction\n"
@@ -496,6 +502,7 @@ def render_start_page(style: ReadingStyle) -> QTextDocument:
         "Alt+Left / Alt+Right\tBack / forward\n"
         "? or F1\tAll keys",
         None,
+        keys=True,
     )
     builder.paragraph(
         "Reader never runs a page's scripts. It fetches only the page you ask for, and that "
