@@ -31,6 +31,8 @@ from .theme import Theme
 #: GUI-thread time (each slice stays well under a frame).
 BUILD_SLICE = 250
 APPLY_SLICE = 800
+#: Articles whose facts are kept, so going back or changing the style finds none again.
+CACHED_ARTICLES = 8
 
 
 class Rendered(Protocol):
@@ -65,6 +67,8 @@ class FactsController(QObject):
         self.palette = HighlightPalette.from_theme(theme)
         self.worker = worker or FactsWorker(parent=self)
         self._rendered: Rendered | None = None
+        self._text: str | None = None
+        self._cache: dict[str, Facts] = {}
         self._facts = Facts()
         self._show_all = True
         self._base: list[QTextEdit.ExtraSelection] = []
@@ -104,8 +108,19 @@ class FactsController(QObject):
         return self._show_all
 
     def key_facts_markdown(self) -> str:
-        """The current article's facts as a Markdown "Key facts" section."""
-        return facts_markdown(self._facts)
+        """The current article's facts as a Markdown "Key facts" section.
+
+        Found at once if the worker has not reported them yet (export must not wait).
+        """
+        if self._text is not None and self._text not in self._cache:
+            self._remember(self._text, self.worker.finder(self._text))
+        return facts_markdown(self._cache.get(self._text or "", Facts()))
+
+    def _remember(self, text: str, facts: Facts) -> None:
+        self._cache.pop(text, None)
+        self._cache[text] = facts
+        while len(self._cache) > CACHED_ARTICLES:
+            self._cache.pop(next(iter(self._cache)))
 
     # Article ------------------------------------------------------------------------------
 
@@ -128,33 +143,46 @@ class FactsController(QObject):
         if self._applied and previous is not None and previous.document is not rendered.document:
             self.leave_article()
         self._rendered = rendered
+        self._text = text
         self._facts = Facts()
         self._base = []
         self._builder = None
         self._goal = []
         self._announce = False
         self._slicer.start()
-        self.panel.show_pending()
-        self.worker.request(text)
+        known = self._cache.get(text)
+        if known is not None:
+            self.worker.discard()
+            self._show_facts(known)
+        else:
+            self.panel.show_pending()
+            self.worker.request(text)
 
     def clear(self) -> None:
         """No article (call before the view changes document): drop facts and highlights."""
         self.leave_article()
         self._rendered = None
+        self._text = None
         self._facts = Facts()
         self.panel.show_idle()
 
     @Slot(object)
     def on_facts_found(self, facts: Facts) -> None:
-        if self._rendered is None:
-            return
-        self._facts = facts
-        self.panel.set_facts(facts)
-        self._rebuild()
+        if self._text is not None:
+            self._remember(self._text, facts)
+        self._show_facts(facts)
 
     @Slot(str)
     def on_facts_failed(self, _message: str) -> None:
-        self.on_facts_found(Facts())
+        self._show_facts(Facts())
+
+    def _show_facts(self, facts: Facts) -> None:
+        if self._rendered is None:
+            return
+        self._facts = facts
+        if self.panel.facts is not facts:
+            self.panel.set_facts(facts)
+        self._rebuild()
 
     def _rebuild(self) -> None:
         """Build the plain highlights of every fact in slices, then apply them."""

@@ -12,7 +12,7 @@ import html
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -106,11 +106,29 @@ def _group(facts: Facts, kind: FactKind) -> tuple[Fact, ...]:
     }[kind]
 
 
+def _claims(event: QEvent, keys: tuple[Qt.Key, ...]) -> bool:
+    """Accept a shortcut override for ``keys``, so the widget gets them before window shortcuts."""
+    if (
+        event.type() == QEvent.Type.ShortcutOverride
+        and isinstance(event, QKeyEvent)
+        and event.key() in keys
+        and not event.modifiers()
+    ):
+        event.accept()
+        return True
+    return False
+
+
 class _FactTree(QTreeWidget):
     """The list of sections and entries; Enter chooses, Esc lets go."""
 
     entry_chosen = Signal(QTreeWidgetItem)
     escaped = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if _claims(event, (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -123,6 +141,30 @@ class _FactTree(QTreeWidget):
             return
         if key == Qt.Key.Key_Escape:
             self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class _FilterBox(QLineEdit):
+    """The filter field: Esc clears it, or lets go when empty; Down moves to the list."""
+
+    escaped = Signal()
+    down_pressed = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if _claims(event, (Qt.Key.Key_Escape,)):
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            if self.text():
+                self.clear()
+            else:
+                self.escaped.emit()
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
             return
         super().keyPressEvent(event)
 
@@ -192,7 +234,7 @@ class FactsPanel(QWidget):
         self._palette: HighlightPalette | None = None
         self._muted: QColor | None = None
 
-        self.filter_box = QLineEdit(self)
+        self.filter_box = _FilterBox(self)
         self.filter_box.setObjectName("factsFilter")
         self.filter_box.setPlaceholderText("Filter facts")
         self.filter_box.setClearButtonEnabled(True)
@@ -216,6 +258,8 @@ class FactsPanel(QWidget):
         self.tree.entry_chosen.connect(self.on_entry_chosen)
         self.tree.escaped.connect(self.focus_released)
         self.filter_box.returnPressed.connect(self.focus_entries)
+        self.filter_box.down_pressed.connect(self.focus_entries)
+        self.filter_box.escaped.connect(self.focus_released)
 
         self.message = QLabel(PENDING, self)
         self.message.setObjectName("factsMessage")
@@ -235,6 +279,10 @@ class FactsPanel(QWidget):
 
         self.legend = _Legend(self)
         self.legend.setObjectName("factsLegend")
+        self.legend.setToolTip(
+            "In the text: people are underlined, places dashed, organisations dotted and "
+            "numbers wavy; press h to show or hide the highlights."
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 6, 8)

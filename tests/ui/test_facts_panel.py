@@ -7,8 +7,8 @@ import threading
 import pytest
 from facts_support import built_article, engine_facts, hand_facts, long_article, merged
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QTextBrowser, QWidget
 
 from reader_app.core import find_facts
 from reader_app.core.facts.model import Facts
@@ -306,3 +306,66 @@ def test_key_facts_markdown_lists_each_kind():
         assert title in text
     assert "- $120bn — military aid" in text
     assert facts_markdown(Facts()) == ""
+
+
+def test_restyling_reuses_the_facts_and_redraws_on_the_new_document(qtbot):
+    searched: list[str] = []
+
+    def finder(text: str) -> Facts:
+        searched.append(text)
+        return find_facts(text)
+
+    reading = Reading(FactsWorker(finder))
+    qtbot.addWidget(reading)
+    reading.show()
+    qtbot.waitExposed(reading)
+    article = built_article()
+    _rendered, facts = _open_and_wait(qtbot, reading, article)
+    chosen = facts.places[0]
+    reading.panel.activate(chosen)
+    reading.controller.next_mention()
+    sepia = render_article(article, ReadingStyle(theme="sepia"))
+    reading.controller.leave_article()
+    assert reading.view.extraSelections() == []
+    reading.view.setDocument(sepia.document)
+    reading.controller.set_theme(THEMES["sepia"])
+    with qtbot.waitSignal(reading.controller.facts_shown) as shown:
+        reading.controller.show_article(article.text, sepia)
+    assert shown.args[0] is facts
+    assert searched == [article.text]
+    selections = reading.view.extraSelections()
+    assert len(selections) == sum(len(f.mentions) for f in facts.all()) + len(chosen.mentions)
+    assert all(s.cursor.document() is sepia.document for s in selections)
+    assert reading.panel.chosen is chosen
+    assert reading.panel.position_text() == f"2 of {len(chosen.mentions)}"
+    sepia_place = mention_format("place", reading.controller.palette, Emphasis.PLAIN)
+    assert sepia_place.underlineColor().name() == THEMES["sepia"].highlight_place
+
+
+def test_escape_reaches_the_panel_before_window_shortcuts(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    panel = FactsPanel()
+    window.setCentralWidget(panel)
+    cancelled = []
+    action = QAction("Stop", window)
+    action.setShortcut(QKeySequence("Esc"))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(lambda: cancelled.append(True))
+    window.addAction(action)
+    panel.set_facts(hand_facts(built_article().text))
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    panel.focus_entries()
+    qtbot.waitUntil(panel.tree.hasFocus)
+    with qtbot.waitSignal(panel.focus_released):
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Escape)
+    panel.filter_box.setFocus()
+    qtbot.waitUntil(panel.filter_box.hasFocus)
+    qtbot.keyClicks(panel.filter_box, "kh")
+    qtbot.keyClick(panel.filter_box, Qt.Key.Key_Escape)
+    assert panel.filter_box.text() == ""
+    with qtbot.waitSignal(panel.focus_released):
+        qtbot.keyClick(panel.filter_box, Qt.Key.Key_Escape)
+    assert cancelled == []
