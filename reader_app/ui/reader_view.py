@@ -50,11 +50,14 @@ class ReaderView(QTextBrowser):
     Signals:
         link_clicked(QUrl, bool): a link was activated; ``True`` asks to open it in the system
             browser (Ctrl+click or the context menu), ``False`` to open it in Reader.
+        article_rendered(RenderedArticle): an article was set as a new document (also when
+            :meth:`set_style` re-renders it; highlights of the old document are gone).
         image_loaded(str): an image of the current article arrived and is now shown.
         images_finished(): every image load started for the current article has ended.
     """
 
     link_clicked = Signal(QUrl, bool)
+    article_rendered = Signal(object)
     image_loaded = Signal(str)
     images_finished = Signal()
 
@@ -103,11 +106,15 @@ class ReaderView(QTextBrowser):
         self._install(rendered.document)
         self.rendered = rendered
         self._provide_images()
-        self.verticalScrollBar().setValue(0)
+        self._jump(0)
+        self.article_rendered.emit(rendered)
         return rendered
 
     def show_document(self, document: QTextDocument) -> None:
-        """Show a document that is not an article (such as the start page)."""
+        """Show a document that is not an article (such as the start page).
+
+        The view takes ownership: the document is deleted when another one replaces it.
+        """
         self._forget_images()
         self.rendered = None
         self._start_page = False
@@ -330,10 +337,11 @@ class ReaderView(QTextBrowser):
 
     # -- images ----------------------------------------------------------------------------
 
-    def loadResource(self, type_: int, name: QUrl) -> object:
+    def loadResource(self, type_: int, name: QUrl | str) -> object:
         """Images come from the view's cache only; nothing is read or fetched here."""
         if type_ == QTextDocument.ResourceType.ImageResource.value:
-            return self._images.get(name.toString(), self._placeholder)
+            key = name.toString() if isinstance(name, QUrl) else name
+            return self._images.get(key, self._placeholder)
         return None
 
     def _forget_images(self) -> None:

@@ -118,6 +118,17 @@ def test_style_change_keeps_the_reading_position(view: ReaderView) -> None:
         assert 0 <= view.cursorRect(cursor).top() < view.viewport().height()
 
 
+def test_rendering_is_announced_and_replaces_the_document(view: ReaderView, qtbot) -> None:
+    article = long_article()
+    with qtbot.waitSignal(view.article_rendered) as first:
+        view.show_article(article, ReadingStyle())
+    with qtbot.waitSignal(view.article_rendered) as second:
+        view.set_style(ReadingStyle(theme="sepia"))
+    assert first.args[0].article is second.args[0].article is article
+    assert second.args[0] is view.rendered and view.document() is view.rendered.document
+    assert second.args[0].style.theme == "sepia"
+
+
 def test_resize_keeps_the_reading_position(view: ReaderView, qtbot) -> None:
     article = long_article()
     view.show_article(article, ReadingStyle())
