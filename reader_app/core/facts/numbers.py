@@ -35,17 +35,47 @@ _DIGITS = (
     r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?"
     r"|\d+(?:\.\d+)?"
 )
-_APPROX_WORDS = (
-    [
-        "about", "around", "roughly", "approximately", "nearly", "almost", "some",
-        "more than", "over", "under", "fewer than", "less than", "at least", "at most",
-        "up to", "as many as", "as much as", "as few as", "just over", "just under",
-        "well over", "well under", "close to", "an estimated", "upwards of", "in excess of",
-        "no more than", "no fewer than", "no less than", "below", "above", "an average of",
-        "as low as", "as high as", "longer than", "as long as", "as little as",
-        "aged", "age",
-    ]
-)
+_APPROX_WORDS = [
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "almost",
+    "some",
+    "more than",
+    "over",
+    "under",
+    "fewer than",
+    "less than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as much as",
+    "as few as",
+    "just over",
+    "just under",
+    "well over",
+    "well under",
+    "close to",
+    "an estimated",
+    "upwards of",
+    "in excess of",
+    "no more than",
+    "no fewer than",
+    "no less than",
+    "below",
+    "above",
+    "an average of",
+    "as low as",
+    "as high as",
+    "longer than",
+    "as long as",
+    "as little as",
+    "aged",
+    "age",
+]
 _APPROX = alternation(_APPROX_WORDS)
 _AGE_WORDS = ("aged", "age")
 _CUR_PREFIX = alternation(CURRENCY_PREFIXES)
@@ -344,9 +374,7 @@ def _unit(match: re.Match[str]) -> str | None:
     return None
 
 
-def _unitless(
-    text: str, match: re.Match[str], start: int, end: int, value: float
-) -> _Found | None:
+def _unitless(text: str, match: re.Match[str], start: int, end: int, value: float) -> _Found | None:
     """A number without unit: a year, score, age, ratio, or a count of something."""
     group = match.group
     surface = _clean(text[start:end])
