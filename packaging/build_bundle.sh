@@ -27,7 +27,9 @@ fi
 check=$(mktemp -d)
 trap 'rm -rf "$check"' EXIT
 run() {
-  (cd "$check" && env -i HOME="$check" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$app" "$@")
+  (cd "$check" && env -i HOME="$check" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+    ${XDG_DATA_HOME:+XDG_DATA_HOME="$XDG_DATA_HOME"} \
+    ${XDG_CONFIG_HOME:+XDG_CONFIG_HOME="$XDG_CONFIG_HOME"} "$app" "$@")
 }
 
 words=$(run extract "$sample" | wc -w)
@@ -35,9 +37,16 @@ if [ "$words" -lt 100 ]; then
   echo "build_bundle: extract printed $words words of the sample" >&2
   exit 1
 fi
-run "$sample" --screenshot "$check/shot.png" 2>/dev/null
-if [ "$(head -c 8 "$check/shot.png" | od -An -tx1 | tr -d ' \n')" != 89504e470d0a1a0a ]; then
+if ! run "$sample" --screenshot "$check/shot.png" 2>"$check/stderr" ||
+   [ "$(head -c 8 "$check/shot.png" | od -An -tx1 | tr -d ' \n')" != 89504e470d0a1a0a ]; then
+  cat "$check/stderr" >&2
   echo "build_bundle: the --screenshot run wrote no PNG" >&2
+  exit 1
+fi
+
+XDG_DATA_HOME="$check/data" XDG_CONFIG_HOME="$check/config" run --install-desktop >/dev/null
+if ! grep -qxF "Exec=$app %U" "$check/data/applications/io.github.reader_app.Reader.desktop"; then
+  echo "build_bundle: --install-desktop did not point the launcher at the bundle" >&2
   exit 1
 fi
 
