@@ -2,7 +2,7 @@
 
 Scores the annotated news articles of tests/data/news and, when given, CoNLL-format NER
 files (``--ner-dir`` holding e.g. wikigold.conll and uner_ewt_dev.conll; people, places and
-organisations by exact span, each document's sentences joined into one text).
+organisations by exact span; each document is one text, a sentence a line).
 
     python benchmarks/facts_quality.py [--ner-dir DIR]
 """

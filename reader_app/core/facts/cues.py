@@ -67,16 +67,16 @@ ORG_HEADS = words(
     unit commandos church mosque synod diocese coalition tribunal inquiry network
     industries pharmaceuticals oil petroleum gas airport port authority theatre theater
     opera orchestra philharmonic ballet band consortium confederation panel grid survey
-    rovers rangers wanderers athletic albion town hotspur villa"""
+    rovers rangers wanderers athletic albion town hotspur villa scouts guides"""
 )
 
 # Words that end the name of a geographic feature or a site ("Hyde Park", "Kursk Oblast").
 PLACE_HEADS = words(
     """island islands isle river lake lakes mountain mountains mount valley bay gulf sea
     ocean strait channel peninsula desert forest hills hill heights county province region
-    oblast district borough parish state territory street road avenue square lane bridge
+    oblast district borough parish territory street road avenue square lane bridge
     park gardens beach coast canal reservoir airport station harbour harbor port dock
-    docks village estate quay wharf marina glacier"""
+    docks village estate quay wharf marina glacier creek falls springs ridge"""
 )
 
 # Words that end the name of a thing other than a person: events, buildings, vehicles.
@@ -275,6 +275,20 @@ EXTRA_PLACES = (
     "Northern Ireland",
     "Britain",
     "Great Britain",
+    "Netherlands",
+    "Holland",
+    "Czech Republic",
+    "Burma",
+    "Cape Verde",
+    "East Timor",
+    "Palestine",
+    "Swaziland",
+    "Macedonia",
+    "Congo",
+    "DRC",
+    "Türkiye",
+    "Vatican City",
+    "UAE",
     "UK",
     "U.K.",
     "US",
@@ -330,6 +344,17 @@ EXTRA_PLACES = (
     "Flanders",
     "Wallonia",
     "Ontario",
+    "Nova Scotia",
+    "New Brunswick",
+    "Manitoba",
+    "Saskatchewan",
+    "Newfoundland",
+    "Prince Edward Island",
+    "Yukon",
+    "Nunavut",
+    "Western Australia",
+    "South Australia",
+    "Northern Territory",
     "Quebec",
     "British Columbia",
     "Alberta",
@@ -388,7 +413,7 @@ COMMON_WORDS = FUNCTION_WORDS | words(
     men woman women officials authorities troops war attack attacks strike strikes report
     reports study data figures chart table source sources note notes photograph getty
     shutterstock alamy independent plus pro free online digital print edition chapter
-    section part page figure appendix introduction conclusion summary"""
+    section part page figure appendix introduction conclusion summary name"""
 )
 
 # Verbs of speech: "X said", "said X", "X told".

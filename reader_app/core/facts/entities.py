@@ -78,11 +78,13 @@ class _Recogniser:
         self.standalone: dict[str, int] = {}
 
     def count_standalone(self, runs: list[tuple[int, int]]) -> None:
-        """Count the capitalised words that stand alone in running prose (not after "the",
-        which names teams and bands, not people)."""
+        """Count the capitalised words that stand alone in running prose (not after "the"
+        or a number, which name teams, bands and units, not people)."""
         for i, j in runs:
             before = self.previous_word(i)
             if before is not None and before.lower == "the":
+                continue
+            if self.text[: self.tokens[i].start].rstrip()[-1:].isdigit():
                 continue
             if j - i == 1 and not self.tokens[i].restricted:
                 word = self.tokens[i].text
@@ -130,7 +132,12 @@ class _Recogniser:
             return True
         if words[0].lower in COMPASS and self.is_strong_place(i + 1, j):
             return True
-        return _bare(words[-1]) in PLACE_HEADS and words[0].lower not in COMMON_WORDS
+        return (
+            _bare(words[-1]) in PLACE_HEADS
+            and words[0].lower not in COMMON_WORDS
+            and words[0].lower not in self.lex.given_names
+            and not any(_bare(t) in ORG_HEADS for t in words)
+        )
 
     def name_like(self, i: int, j: int) -> bool:
         """Whether tokens [i, j) can be a personal name."""
@@ -216,7 +223,7 @@ class _Recogniser:
         return after is not None and after.lower in SPEECH_VERBS
 
     def place_noun_cue(self, i: int) -> bool:
-        """"the village of X", "the town of X"."""
+        """A place noun before "of": "the village of X", "the town of X"."""
         of, noun = self.previous_word(i), self.previous_word(i, 2)
         return of is not None and of.lower == "of" and noun is not None and (
             noun.lower in PLACE_NOUNS
@@ -277,13 +284,15 @@ class _Recogniser:
             return titled
         start = i
         while i < j and (_bare(tokens[i]) in COMMON_WORDS or tokens[i].lower in _DEMONYMS_LOWER):
+            if not (tokens[i].sentence_start or tokens[i].lower in _DEMONYMS_LOWER):
+                return []  # "Old Goa", "Premium Bonds": a name longer than what is known
             i += 1
         if i != start:
             return self.classify(i, j)
         return self.classify_bare(i, j)
 
     def split_and(self, i: int, j: int) -> list[Span] | None:
-        """"Labour Party and the Kyiv Independent": two names joined by "and"."""
+        """Two names joined by "and": "Labour Party and the Kyiv Independent"."""
         tokens = self.tokens
         for k in range(i + 1, j - 1):
             if tokens[k].lower != "and":
@@ -303,7 +312,7 @@ class _Recogniser:
         return None
 
     def split_title(self, i: int, j: int) -> list[Span] | None:
-        """"President Joe Biden", "Kyiv Mayor Vitali Klitschko": a title, then a person."""
+        """A title, then a person: "President Joe Biden", "Kyiv Mayor Vitali Klitschko"."""
         tokens = self.tokens
         for k in range(j - 2, i - 1, -1):
             if _bare(tokens[k]) in _TITLE_WORDS and tokens[k].capitalised:
@@ -367,7 +376,15 @@ def _runs_pass_one(rec: _Recogniser, runs: list[tuple[int, int]]) -> list[Span]:
         if rec.tokens[i].restricted:
             continue
         found += rec.classify(i, j)
-    return found
+    surnames = {
+        rec.tokens[j - 1].text for i, j, kind in found if kind == PERSON and j - i >= 2
+    }
+    # "Belgrano" alone is the general Manuel Belgrano of the text, not the town.
+    return [
+        (i, j, PERSON) if kind == PLACE and j - i == 1 and rec.tokens[i].text in surnames else
+        (i, j, kind)
+        for i, j, kind in found
+    ]
 
 
 class _Known:
@@ -415,7 +432,7 @@ class _Known:
 
 
 def _acronym(word: str) -> bool:
-    """"NATO", "MoD": two to six letters, at least two of them capitals."""
+    """Two to six letters, at least two of them capitals: "NATO", "MoD"."""
     return 2 <= len(word) <= 6 and word.isalpha() and sum(c.isupper() for c in word) >= 2
 
 
@@ -436,7 +453,9 @@ def _pass_two(rec: _Recogniser, runs: list[tuple[int, int]], found: list[Span]) 
     for i, j in runs:
         begin = i
         while begin < j and (
-            _bare(rec.tokens[begin]) in COMMON_WORDS or rec.initial_word(begin, j)
+            rec.tokens[begin].lower in FUNCTION_WORDS
+            or rec.initial_word(begin, j)
+            or (rec.tokens[begin].sentence_start and _bare(rec.tokens[begin]) in COMMON_WORDS)
         ):
             begin += 1
         k = i

@@ -244,11 +244,22 @@ def conll_spans(tags: Sequence[str]) -> set[tuple[str, int, int]]:
     return spans
 
 
-def score_conll_document(document: ConllDocument, find: EntityFinder) -> dict[str, Score]:
-    """Exact-span scores of ``find`` on one document, its sentences joined by spaces."""
-    tokens = [token for sentence in document.sentences for token, _ in sentence]
+def document_text(document: ConllDocument) -> tuple[str, list[tuple[int, int]], list[str]]:
+    """A document as text (one sentence a line), each token's (start, end), and the tags."""
     tags = [tag for sentence in document.sentences for _, tag in sentence]
-    text, offsets = detokenise(tokens)
+    lines, offsets = [], []
+    length = 0
+    for sentence in document.sentences:
+        line, line_offsets = detokenise([token for token, _ in sentence])
+        lines.append(line)
+        offsets += [(length + start, length + end) for start, end in line_offsets]
+        length += len(line) + 1
+    return "\n".join(lines), offsets, tags
+
+
+def score_conll_document(document: ConllDocument, find: EntityFinder) -> dict[str, Score]:
+    """Exact-span scores of ``find`` on one document, one sentence a line."""
+    text, offsets, tags = document_text(document)
     starts = {start: index for index, (start, _) in enumerate(offsets)}
     ends = {end: index + 1 for index, (_, end) in enumerate(offsets)}
     gold = conll_spans(tags)
@@ -284,6 +295,7 @@ __all__ = [
     "Score",
     "conll_spans",
     "detokenise",
+    "document_text",
     "load_gold",
     "load_gold_folder",
     "locate",

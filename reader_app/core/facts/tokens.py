@@ -10,7 +10,7 @@ from .cues import NAME_CONNECTORS, NAME_PARTICLES
 _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Mt|Ft|Inc|Ltd|Corp|Co"
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
-    rf"|(?:{_ABBREVIATIONS})\.(?=\s)"  # Mr. Biden, Apple Inc.
+    rf"|(?:{_ABBREVIATIONS})\.(?=[\s,;:)\]]|$)"  # Mr. Biden, Apple Inc.
     r"|[A-Z]\.(?=\s+[A-Z])"  # initials: J. K. Rowling
     r"|[^\W\d_](?:[\w]|[-\u2010](?=\w)|['\u2019](?!s\b)(?=[^\W\d_]))*"  # words, not possessive s
 )
@@ -18,6 +18,7 @@ _PREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|d|l)['\u2019\-\u2010][
 _SENTENCE_GAP = re.compile(r"[.!?…:;\n]")
 _LINE_END = re.compile(r"[.!?…\"”\u2019)\]]\s*$")
 _SPACE = frozenset(" \u00a0")
+_PROSE = re.compile(r"[a-z][.!?]\s+[\"\u201c]?[A-Z]")  # a sentence break inside the line
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,13 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _restricted_spans(text: str) -> list[tuple[int, int]]:
-    """Lines that are not prose sentences (no closing full stop): titles, headings,
-    captions, page furniture."""
+    """Lines that are not prose (no closing full stop, no sentence break inside): titles,
+    headings, captions, page furniture."""
     spans = []
     position = 0
     for line in text.split("\n"):
         end = position + len(line)
-        if line.strip() and not _LINE_END.search(line):
+        if line.strip() and not _LINE_END.search(line) and not _PROSE.search(line):
             spans.append((position, end))
         position = end + 1
     return spans
