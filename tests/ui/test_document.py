@@ -77,6 +77,27 @@ eighteen months after the flood that closed \U0001d531\U0001d525\U0001d522 bridg
 """
 
 
+WORLD_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Tokyo to Cairo: a week of trains 🚄</title>
+</head><body><main><article>
+<h1>Tokyo to Cairo: a week of trains 🚄</h1>
+<p>On the first morning the Nozomi left 東京駅 at 06:00 sharp; by noon we were in 京都, where
+the station café sold 抹茶 ice cream for ¥480 and a sign read «ようこそ» in three scripts.</p>
+<figure><img src="img/kyoto.jpg" alt="Kyoto station at dawn"><figcaption>Kyoto station at
+dawn, before the crowds 📷</figcaption></figure>
+<h2>Across the Gulf</h2>
+<p>In Cairo the timetable was in Arabic — القاهرة — and English, and the 08:15 to Alexandria
+left at 09:40. Nobody minded; tea cost 10 EGP and the view of the Nile was free.
+\uff26\uff55\uff4c\uff4c\uff57\uff49\uff44\uff54\uff48 letters and
+\U0001d48e\U0001d482\U0001d495\U0001d489 letters sat beside emoji such as 👍🏽 and 🇪🇬.</p>
+<ol><li>Book the Shinkansen seat a day ahead</li><li>Carry small notes for tea 🍵</li>
+<li>Expect delays after Luxor</li></ol>
+<p>The whole trip covered 9,600 km in seven days and cost about $1,250 per person, which the
+writer says was worth every cent.</p>
+</article></main></body></html>
+"""
+
+
 def utf16_plain(document: QTextDocument) -> bytes:
     """The document's plain text as UTF-16 code units (2 bytes each), Qt's position unit."""
     return document.toPlainText().encode("utf-16-le", "surrogatepass")
@@ -131,6 +152,14 @@ def test_extracted_page_maps_every_range_exactly(qapp: QApplication) -> None:
     for style in (ReadingStyle(), ReadingStyle(theme="sepia", font_size=20, column_chars=45)):
         rendered = render_article(article, style)
         assert check_every_range(rendered) > 10000
+
+
+def test_extracted_page_with_many_scripts_maps_every_range_exactly(qapp: QApplication) -> None:
+    article = extract_article(WORLD_PAGE, url="https://example.org/travel/trains.html")
+    assert any(block.kind == "list" and block.ordered for block in article.blocks)
+    assert any(ord(ch) > 0xFFFF for ch in article.text)
+    rendered = render_article(article, ReadingStyle(font="sans"))
+    assert check_every_range(rendered) > 10000
 
 
 def test_text_offsets_round_trip(qapp: QApplication) -> None:
