@@ -70,10 +70,19 @@ def test_desktop_entry_names_the_app_its_icon_and_file_types() -> None:
     entry = read_entry(LINUX / f"{APP_ID}.desktop")
     assert entry["Exec"] == "reader-app %U"
     assert entry["Icon"] == APP_ID
-    assert entry["StartupWMClass"] == APP_ID
     assert entry["Terminal"] == "false"
     assert entry["MimeType"].rstrip(";").split(";") == list(desktop.MIME_TYPES)
     assert entry["Categories"] and entry["Keywords"]
+
+
+def test_desktop_entry_matches_the_running_application(qapp) -> None:
+    """X11 matches windows to the entry by WM_CLASS, which Qt takes from applicationName."""
+    from reader_app.ui.app import create_application
+
+    app = create_application()
+    entry = read_entry(LINUX / f"{APP_ID}.desktop")
+    assert app.desktopFileName() == APP_ID
+    assert entry["StartupWMClass"] == app.applicationName()
 
 
 def test_metainfo_matches_the_program() -> None:
