@@ -39,7 +39,8 @@ def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
 def source_files(folder: Path) -> dict[str, bytes]:
     """Every file below ``folder`` (following links, as the wheel build does), by relative path."""
     found = {}
-    for base, _dirs, files in os.walk(folder, followlinks=True):
+    for base, dirs, files in os.walk(folder, followlinks=True):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
         for name in files:
             path = Path(base, name)
             found[path.relative_to(folder).as_posix()] = path.read_bytes()
