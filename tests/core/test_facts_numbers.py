@@ -119,6 +119,23 @@ def only(text: str) -> Fact:
         ("Two-thirds of members agreed.", "Two-thirds", "Two-thirds", 2 / 3, None, None),
         ("One in five adults smoke.", "One in five", "One in five adults", 0.2, None, "adults"),
         ("They bought a dozen eggs.", "a dozen", "a dozen eggs", 12, None, "eggs"),
+        (
+            "Nine out of 10 teachers agree.",
+            "Nine out of 10",
+            "Nine out of 10 teachers",
+            0.9,
+            None,
+            "teachers",
+        ),
+        (
+            "About half a billion people watched.",
+            "About half a billion",
+            "About half a billion people",
+            5e8,
+            None,
+            "people",
+        ),
+        ("Officials said 1.5m Britons signed up.", "1.5m", "1.5m", 1.5e6, None, None),
         ("Carlton won 3-1.", "3-1", "3-1", None, "score", None),
         (
             "The bill passed by 341 votes to 82.",
@@ -181,6 +198,10 @@ def test_each_kind_of_number(
         "They played in the first half and at half-time.",
         "One day, he left.",
         "Open 24/7 for under-16s.",
+        "It wasn't until the second half that they scored.",
+        "12 min read",
+        "You can try (3) things.",
+        "Papers at JCDCG\u201998 and GD'98 were cited.",
     ],
 )
 def test_what_is_no_number_fact(text: str) -> None:
@@ -259,6 +280,8 @@ def test_ranges_and_changes() -> None:
     assert surfaces("Turnout rose from 40 to 50 people.") == ["40", "50"]
     assert surfaces("Waves of 10 to 12 metres hit.") == ["10 to 12 metres"]
     assert surfaces("It rose 94% to $35.1bn.") == ["94%", "$35.1bn"]
+    assert surfaces("It costs $429.99 \u2014 76% off.") == ["$429.99", "76%"]
+    assert surfaces("It dates from between 600-500 BCE.") == ["600-500"]
 
 
 def test_duration_after_over_is_a_span_not_a_bound() -> None:

@@ -29,7 +29,7 @@ from .units import (
 __all__ = ["find_numbers"]
 
 _S = r"[ \u00a0\u2009\u202f]"  # one space inside a number expression (never a line break)
-_DASH = r"[-\u2013\u2014]"
+_DASH = r"[-\u2013]"  # an em dash sets off a clause, not a range
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?"
@@ -92,14 +92,16 @@ _HYPHEN_UNITS = (
 
 _NUMBER = re.compile(
     rf"""
-    (?<![\w.,\-/£$€¥₹])
+    (?<![\w.,\-/£$€¥₹'\u2018\u2019])
     (?:(?<=[Ff]rom[ ])(?P<from>))?
     (?:(?P<between>(?i:between)){_S}+)?
     (?:(?P<approx>(?i:{_APPROX})){_S}+)?
     (?P<minus>[-\u2212](?=\d))?
     (?:(?P<cur>{_CUR_PREFIX}){_S}?)?
     (?P<num>
-        (?P<ratio>(?i:one|1){_S}+in{_S}+(?:\d+|(?i:{WORD_NUMBER})))
+        (?P<ratio>(?i:one|1){_S}+in{_S}+(?:\d+|(?i:{WORD_NUMBER}))
+            |(?:\d+|(?i:{WORD_NUMBER})){_S}+(?i:out{_S}+of){_S}+(?:\d+|(?i:{WORD_NUMBER})))
+        |(?P<half>(?i:half{_S}+an?{_S}+(?:million|billion|dozen)))
         |(?P<fraction>(?i:{FRACTION}))
         |(?P<digits>{_DIGITS})
         |(?P<words>(?i:{WORD_NUMBER}))
@@ -171,6 +173,8 @@ _NOT_FACTS = re.compile(
     |\b\d{3}-\d{3}-\d{4}\b
     |(?i:\b(?:call|dial|phone|ring|text|tel\.?|telephone))[ \u00a0]+(?:on[ \u00a0]+)?\+?\d[\d -]*\d
     |\[\d{1,3}\]
+    |\(\d{1,2}\)
+    |\b\d+[ \u00a0]?(?i:min|mins|minute|minutes)[ \u00a0]read\b
     |^[ \t]*\(?\d{1,2}[.)](?=[ \t])
     |(?i:\b(?:page|image|photo|picture|slide|step|part|video)[ \u00a0]+\d+[ \u00a0]*
         (?:of|/)[ \u00a0]*\d+)
@@ -216,6 +220,7 @@ _IRREGULAR_PLURALS = _word_set(
     """people children men women police staff personnel cattle sheep fish deer aircraft
     media feet teeth geese crew livestock"""
 )
+_ORDINALS = _word_set("first second third fourth final last latter former other the a")
 # Words between a number and what it counts ("two more robots"), unless "than" follows.
 _COMPARATIVES = _word_set("more fewer less extra additional further new")
 # "nine of its 71 stores": a written number before "of" and one of these counts a part.
@@ -312,7 +317,7 @@ def _number(text: str, match: re.Match[str]) -> _Found | None:
     """The mention a match of ``_NUMBER`` stands for, or None when it is no fact."""
     group = match.group
     start, end = match.span()
-    if group("between") and not group("range"):
+    if group("between") and "and" not in (group("range") or "").lower():
         start = match.end("between")
         start += len(text[start:]) - len(text[start:].lstrip(_SPACE))
     if group("minus") and not group("temp"):
@@ -417,10 +422,10 @@ def _named_before(text: str, start: int) -> bool:
 def _value(number: str, scale: str | None) -> float | None:
     """The value of a number's text with its scale ("2.5", "m" -> 2.5e6)."""
     normal = _clean(number).lower()
-    parts = normal.split()
-    if len(parts) == 3 and parts[1] == "in":  # "one in five"
-        divisor = float(parts[2]) if parts[2].isdigit() else word_value(parts[2])
-        return 1 / divisor if divisor else None
+    ratio = re.fullmatch(r"(.+?) (?:in|out of) (.+)", normal)
+    if ratio:  # "one in five", "nine out of 10"
+        part, whole = (_value(side, None) for side in ratio.groups())
+        return part / whole if part is not None and whole else None
     digits = normal[:1].isdigit()
     value = float(re.sub(r"[,\s]", "", normal)) if digits else word_value(normal)
     if value is not None and scale:
@@ -447,7 +452,9 @@ def _following_words(text: str, end: int) -> list[str]:
 def _metres(text: str, end: int) -> bool:
     """Whether a bare "3m" is metres: no counted noun follows, or a word of size or sport."""
     words = _following_words(text, end)
-    return not words or words[0].lower() in _METRE_WORDS or _counts(text, end) is None
+    if not words or words[0].lower() in _METRE_WORDS:
+        return True
+    return _counts(text, end) is None and not words[0][:1].isupper()
 
 
 def _is_plural(word: str) -> bool:
@@ -500,6 +507,9 @@ def _counts_as_fact(text: str, match: re.Match[str], start: int, counts: str | N
     if group("digits"):
         return True
     if group("fraction"):
+        left = _LEFT_WORD.search(text, max(0, start - 40), start)
+        if left is not None and left.group(1).lower() in _ORDINALS:
+            return False  # "the second half"
         return bool(group("approx")) or text.startswith((" of ", " the "), match.end())
     number = group("num").lower()
     if group("scale") or any(w in number for w in ("hundred", "thousand", "million", "billion")):
