@@ -4,12 +4,12 @@ Two kinds of cues work together, so that pages with hashed class names are handl
 
 * DOM cues (:func:`prune_dom`, before extraction): class/id/role/aria/data-* names of
   promo, paywall, donation, newsletter, share, cookie, comment, related-story and ad
-  containers, hidden elements, and small interactive boxes whose text reads as a call to
-  action.
+  containers, hidden elements, and small boxes with buttons, forms or links whose text
+  reads as a call to action.
 * Text cues (:func:`clutter_score`, :func:`declutter_blocks`, after extraction): a scored
-  classifier of short blocks — imperative calls to action, subscription/account/donation/
-  cookie vocabulary, second-person address, shortness and link density — weighted by the
-  block's position around the main text.
+  classifier of short blocks — calls to action, subscription/account/donation/cookie
+  vocabulary, second-person address, shortness and link density — weighted by the block's
+  position around the main text.
 
 Long, third-person, narrative blocks in the middle of the text are content even when they
 talk about subscriptions or donations.
@@ -27,28 +27,29 @@ from .model import Block
 
 # --- DOM cues ---------------------------------------------------------------------------
 
-#: Name fragments (matched inside class/id/role/aria-label/data-* values) of clutter boxes.
+#: Name fragments (found at the start of a word inside class/id/role/aria-label/data-*
+#: values, so that "shareBar" and "site-newsletter" match but "bloginner" does not).
 _CLUTTER_NAME = re.compile(
-    r"cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|premium-?promo|"
-    r"donat(?:e|ion)|support-?us|contribut(?:e|ion)(?!or)|"
+    r"(?<![a-z])(?:cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|"
+    r"donat(?:e|ion)|support-?us|"
     r"share|sharing|social|follow-?us|related|recommend|read-?more|more-?stories|"
     r"most-?(?:read|popular|viewed)|trending|outbrain|taboola|"
-    r"comment|disqus|login|log-?in|sign-?in|sign-?up|signup|register|registration|"
-    r"notification|push-?prompt|alert-?prompt|promo|upsell|"
+    r"comment|disqus|login|log-?in|sign-?in|sign-?up|register|registration|"
+    r"notification|push-?prompt|promo|upsell|"
     r"author-?bio|about-?(?:the-?)?author|advert|sponsor|"
     r"modal|popup|pop-?up|toolbar|breadcrumb|skip-?link|"
-    r"inline-?cta|cta-|-cta|call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label)",
+    r"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label))",
 )
 
-#: Whole tokens (class names split on non-letters) that mark ads and calls to action.
-_CLUTTER_TOKENS = frozenset({"ad", "ads", "adv", "advert", "advertisement", "cta", "dfp", "gpt"})
+#: Whole tokens (names split on non-letters) that mark ads.
+_CLUTTER_TOKENS = frozenset({"ad", "ads", "adv", "advert", "advertisement", "dfp", "gpt"})
 
 #: Attributes whose values carry names.
 _NAME_ATTRS = ("class", "id", "role", "aria-label", "data-component", "data-testid", "data-module")
 
-#: Elements never removed by name (they are or hold the article, or sit inside a sentence).
+#: Elements never removed by name: they are or hold the article, or sit inside a sentence.
 _PROTECTED_TAGS = frozenset(
-    {
+    [
         "html",
         "body",
         "main",
@@ -72,19 +73,36 @@ _PROTECTED_TAGS = frozenset(
         "source",
         "picture",
         "svg",
-    }
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "tr",
+        "tbody",
+        "thead",
+        "table",
+    ]
 )
 
 #: A named element holding more than this share of the page's text is the article itself.
-_MAX_SHARE = 0.35
+_MAX_SHARE = 0.3
+
+#: ... and so is one holding this many long, link-poor paragraphs.
+_CONTENT_PARAGRAPHS = 3
+_LONG_PARAGRAPH = 150
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 
 #: Boxes checked by text cues before extraction.
-_BOX_TAGS = ("div", "section", "aside", "form", "figure", "li", "footer", "header")
-_INTERACTIVE = "button|input|select|textarea|form"
-_MAX_BOX_CHARS = 600
+_BOX_TAGS = ("div", "section", "aside", "form", "li", "footer", "header")
+_INTERACTIVE = ("button", "input", "select", "textarea", "form")
+_MAX_BOX_CHARS = 500
 
 
 def _names(element: etree._Element) -> str:
@@ -105,6 +123,21 @@ def _text_len(element: etree._Element) -> int:
     return sum(len(t.strip()) for t in element.itertext())
 
 
+def _holds_content(element: etree._Element) -> bool:
+    """Whether ``element`` holds several long paragraphs that are not mostly links."""
+    found = 0
+    for p in element.iter("p"):
+        text = p.text_content()
+        if len(text) < _LONG_PARAGRAPH:
+            continue
+        links = sum(len(a.text_content()) for a in p.iter("a"))
+        if links < 0.3 * len(text):
+            found += 1
+            if found >= _CONTENT_PARAGRAPHS:
+                return True
+    return False
+
+
 def _drop(element: etree._Element) -> None:
     parent = element.getparent()
     if parent is None:
@@ -122,32 +155,37 @@ def _drop(element: etree._Element) -> None:
 def prune_dom(root: etree._Element) -> int:
     """Remove clutter containers from the parsed page ``root`` in place; return how many.
 
-    An element goes when it is hidden, or when its names mark it as clutter, or when it is a
-    small box with a button, form or links whose text reads as a call to action — unless it
-    holds a large share of the page's text (then it wraps the article).
+    An element goes when it is hidden or its names mark it as clutter — unless it holds a
+    large share of the page's text or several long paragraphs (then it wraps the article) —
+    or when it is a small box with a button, form or links whose text reads as a call to
+    action.
     """
     body = root.find(".//body")
     scope = body if body is not None else root
     total = max(1, _text_len(scope))
     doomed: list[etree._Element] = []
+    skip_inside: etree._Element | None = None
     for element in scope.iter("*"):
         tag = element.tag
         if not isinstance(tag, str) or tag in _PROTECTED_TAGS:
             continue
-        if _is_hidden(element) or _named_clutter(_names(element)):
-            if _text_len(element) <= _MAX_SHARE * total or tag in ("nav", "form", "button"):
-                doomed.append(element)
+        if skip_inside is not None and _is_ancestor(skip_inside, element):
             continue
+        if (
+            (_is_hidden(element) or _named_clutter(_names(element)))
+            and _text_len(element) <= _MAX_SHARE * total
+            and not _holds_content(element)
+        ):
+            doomed.append(element)
+            skip_inside = element
     for element in doomed:
         _drop(element)
-    removed = len(doomed)
-    removed += _prune_boxes(scope)
-    return removed
+    return len(doomed) + _prune_boxes(scope)
 
 
 def _is_hidden(element: etree._Element) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return element.tag not in ("img", "svg", "picture", "span", "i")
+        return True
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
@@ -156,28 +194,22 @@ def _prune_boxes(scope: etree._Element) -> int:
     """Drop small interactive boxes whose own text scores as a call to action."""
     doomed: list[etree._Element] = []
     for element in scope.iter(*_BOX_TAGS):
-        if any(element is d or _is_ancestor(d, element) for d in doomed[-3:]):
+        if doomed and _is_ancestor(doomed[-1], element):
             continue
         text = " ".join(t.strip() for t in element.itertext() if t.strip())
         if not text or len(text) > _MAX_BOX_CHARS:
             continue
-        interactive = element.tag == "form" or bool(element.xpath(f".//*[self::{_sel()}]"))
-        links = element.xpath(".//a")
+        interactive = element.tag == "form" or any(True for _ in element.iter(*_INTERACTIVE))
+        links = list(element.iter("a"))
         if not interactive and not links:
             continue
-        link_chars = sum(len((a.text_content() or "").strip()) for a in links)
+        link_chars = sum(len(a.text_content().strip()) for a in links)
         score = clutter_score(text, link_ratio=link_chars / max(1, len(text)))
-        if interactive:
-            score += 1.0
-        if score >= _THRESHOLD:
+        if score >= _THRESHOLD + (0.0 if interactive else 1.0):
             doomed.append(element)
     for element in doomed:
         _drop(element)
     return len(doomed)
-
-
-def _sel() -> str:
-    return " or self::".join(_INTERACTIVE.split("|"))
 
 
 def _is_ancestor(candidate: etree._Element, element: etree._Element) -> bool:
@@ -191,97 +223,140 @@ def _is_ancestor(candidate: etree._Element, element: etree._Element) -> bool:
 
 # --- Text cues --------------------------------------------------------------------------
 
-_THRESHOLD = 4.0
+#: Score from which a block in the middle of the text is clutter.
+_THRESHOLD = 5.0
+#: ... and one before the first or after the last long paragraph.
+_EDGE_THRESHOLD = 4.0
 
-#: Vocabulary of the things clutter sells or asks for, grouped so each group counts once.
+#: Calls to action: what clutter asks the reader to do. Each match weighs heavily.
+_CALLS = re.compile(
+    r"\b(?:subscribe|sign up|sign in|log ?in|register|donate|upgrade|join)\s+"
+    r"(?:now|today|here|for free|for|to|with|and|or)\b|"
+    r"\b(?:start|begin|try|get|unlock|claim)\s+(?:your|a|our|\d+)?\s*(?:free\s+)?"
+    r"(?:trial|subscription|membership|access|account|offer|digital)\b|"
+    r"\balready (?:a )?(?:subscriber|member|registered|have an account)\b|"
+    r"\b(?:create|make|open) (?:a |an |your )?(?:free )?account\b|"
+    r"\b(?:log|sign) ?(?:in|up) to\b|"
+    r"\bsupport (?:us|our (?:work|journalism|reporting|newsroom))\b|"
+    r"\bsupport independent (?:\w+ )?journalism\b|"
+    r"\bbecome a (?:member|subscriber|supporter|patron)\b|"
+    r"\b(?:from|for|just|only) [£$€]\d+(?:[.,]\d+)? (?:a|per|/) ?(?:day|week|month|year)\b|"
+    r"\b(?:enjoyed|enjoying|like|liked|love) (?:this|reading this|our) (?:article|story|post)\b|"
+    r"\b(?:make|give) a (?:donation|contribution|gift)\b|\bdonate (?:now|today|from)\b|"
+    r"\b(?:accept|allow|reject|manage) (?:all |the )?(?:cookies|preferences|consent)\b|"
+    r"\bwe use cookies\b|\bcookie (?:policy|settings|preferences)\b|"
+    r"\bturn on (?:push )?notifications\b|\b(?:enable|allow) (?:push )?notifications\b|"
+    r"\bjoin the (?:conversation|discussion|debate)\b|\b(?:view|read|see|show) (?:all )?"
+    r"(?:\d+ )?comments\b|\bcomments? \(\d+\)|"
+    r"\bshare (?:this|on|via) (?:article|story|page|facebook|twitter|x|whatsapp|email)?\b|"
+    r"\b(?:sign up|subscribe) (?:to|for) (?:our|the) (?:\w+ )?newsletters?\b|"
+    r"\bdelivered (?:straight |directly )?to your inbox\b|"
+    r"\b(?:refresh|reload) (?:the|this) page\b|\bplease enable javascript\b|"
+    r"\bad ?blocker\b|\bad-free\b|\bunlimited (?:digital )?access\b|\bfree trial\b|"
+    r"\bfollow us on\b|\bdownload (?:the|our) app\b|"
+    r"\byou (?:may|might|will) (?:also )?(?:like|love|enjoy|be interested)\b|"
+    r"\b(?:explore|discover|browse) (?:other|more|our)\b|\bread next\b|\bmore from\b|"
+    r"\b(?:earn|receive)s? (?:a )?(?:small )?commissions?\b|\baffiliate links?\b|"
+    r"\bsupported by (?:commissions|readers|our readers)\b",
+    re.I,
+)
+
+#: Vocabulary of what clutter sells or asks for, in groups that each count once.
 _VOCABULARY = tuple(
     re.compile(pattern, re.I)
     for pattern in (
         r"\bsubscri(?:be|bed|ber|bers|bing|ption|ptions)\b|\bpremium\b|\bpaywall\b|"
-        r"\bunlimited (?:access|articles|reading)\b|\bfree trial\b|\bad-free\b|"
-        r"\bper (?:month|week)\b",
-        r"\bnewsletters?\b|\binbox\b|\bemail (?:address|updates|alerts)\b|\bdaily briefing\b",
-        r"\bdonat(?:e|ion|ions|ing)\b|\bcontribut(?:e|ion)\b|\bsupport (?:us|our|independent)\b|"
-        r"\bfund(?:s|ed|ing)? our\b|\bour journalism\b|\bindependent journalism\b",
-        r"\b(?:log|sign)(?:ged)? ?(?:in|up|out)\b|\baccount\b|\bregister(?:ed)?\b|\bpassword\b|"
+        r"\bper (?:month|week)\b|\bfirst month\b",
+        r"\bnewsletters?\b|\binbox\b|\bemail (?:address|updates|alerts)\b",
+        r"\bdonat(?:e|ion|ions|ing)\b|\bour journalism\b|\bindependent journalism\b",
+        r"\b(?:log|sign)(?:ged)? ?(?:in|up|out)\b|\baccount\b|\bregister(?:ed)?\b|"
         r"\bmembers?(?:hip)?\b",
-        r"\bcookies?\b|\bconsent\b|\bprivacy (?:policy|settings|notice)\b|\bmanage preferences\b",
-        r"\bnotifications?\b|\balerts?\b|\bpush\b|\bbrowser\b|\brefresh\b|\breload\b|"
-        r"\benable javascript\b|\bad ?blocker\b",
-        r"\bcomments?\b|\bconversations?\b|\bcommunity (?:guidelines|rules)\b|\bjoin the debate\b",
-        r"\bshare (?:this|on|via)\b|\bfacebook\b|\btwitter\b|\bwhatsapp\b|\blinkedin\b|"
-        r"\bpinterest\b|\bcopy link\b|\bfollow us\b",
-        r"\bread more\b|\brelated (?:stories|articles|content|reading)\b|\bmore (?:stories|from)\b|"
+        r"\bcookies?\b|\bconsent\b|\bprivacy (?:policy|settings|notice)\b",
+        r"\bnotifications?\b|\bbreaking news alerts?\b|\brefresh\b",
+        r"\bcomments?\b|\bconversations?\b|\bcommunity guidelines\b",
+        r"\bshare\b|\bfacebook\b|\btwitter\b|\bwhatsapp\b|\blinkedin\b|\bcopy link\b",
+        r"\bread more\b|\brelated (?:stories|articles|content|reading)\b|\bmore stories\b|"
         r"\brecommended\b|\bmost (?:read|popular|viewed)\b|\bdon'?t miss\b|\bbookmark",
-        r"\badvert(?:isement|ising)?\b|\bsponsored\b|\bpartner content\b|\baffiliate\b|"
-        r"\bearn (?:a )?commission\b",
-        r"\bdownload (?:the|our) app\b|\bour app\b|\bapp store\b|\bgoogle play\b",
+        r"\badvert(?:isement|ising)?\b|\bsponsored\b|\bpartner content\b",
     )
 )
 
-_CTA = re.compile(
+_IMPERATIVE = re.compile(
     r"^\W*(?:subscribe|sign|log|register|donate|support|join|follow|share|download|get|"
     r"start|try|click|tap|read|continue|allow|accept|enable|turn on|bookmark|unlock|become|"
-    r"give|contribute|upgrade|create|refresh|reload|listen|watch|discover|explore|find out|"
-    r"learn more|don'?t miss|never miss|stay|sign up|want|already|make|help|choose|save|"
-    r"claim|enjoy|receive|see|view|go to|visit|manage|update|please)\b",
+    r"give|contribute|upgrade|create|refresh|reload|discover|explore|find out|learn more|"
+    r"don'?t miss|never miss|stay|want|already|help|choose|save|claim|enjoy|receive|"
+    r"see|view|go to|visit|manage|please|never|be the first)\b",
     re.I,
 )
 _YOU = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b", re.I)
 _WE = re.compile(r"\b(?:we|our|us|we're)\b", re.I)
 _NARRATIVE = re.compile(
-    r"\b(?:said|says|told|according to|announced|reported|added|explained)\b|[\"“”]", re.I
+    r"\b(?:said|says|told|according to|announced|reported|explained)\b|[\"“”]", re.I
 )
 
 #: Whole lines that are page furniture whatever their surroundings.
 _FURNITURE = re.compile(
     r"^\W*(?:advertisement|advert|ad|sponsored(?: content)?|"
     r"story continues below(?: advertisement)?|"
-    r"(?:advertisement\W+)?continue reading below|skip to (?:main )?content|"
-    r"share(?: this)?(?: article| story| page)?|copy link|link copied|print|email|"
-    r"listen to (?:this )?article|read more|show more|load more|see more|"
+    r"(?:advertisement\W+)?continue reading(?: below)?|skip to (?:main )?content|"
+    r"share(?: this)?(?: article| story| page| post)?|copy link|link copied|print|"
+    r"listen to (?:this )?article|show more|load more|"
+    r"(?:table of )?contents|in this (?:article|post|guide)|jump to(?: section)?|"
+    r"back to [\w ]{1,25}|\d+ min(?:ute)?s? read|"
+    r"(?:pin|save) (?:it|this|for later)(?: on pinterest)?|"
+    r"(?:view|buy|shop|check (?:the )?price|see price)s? (?:on|at) [\w.]+(?: [\w.]+)?|"
+    r"(?:written|reviewed|edited|fact[- ]checked) by [\w .'-]{1,40}|"
+    r"follow [\w.&'-]+(?: [\w.&'-]+){0,2}(?: on \w+)?|"
     r"(?:image|photo|picture|video)(?: credit)?s?\s*[:\-].{0,60}|"
     r"(?:getty images|reuters|ap|afp|pa(?: media)?|shutterstock|alamy)(?:\s*/\s*\w+)?|"
-    r"©.{0,80}|\(opens in new (?:tab|window)\)|(?:facebook|twitter|x|whatsapp|linkedin|"
+    r"\(opens in new (?:tab|window)\)|(?:facebook|twitter|x|whatsapp|linkedin|"
     r"reddit|pinterest|email|messenger)(?:\s+(?:facebook|twitter|x|whatsapp|linkedin|reddit|"
-    r"pinterest|email|messenger))*)\W*$",
+    r"pinterest|email|messenger))*)\W*$|"
+    r"^\W*(?:advertisement|sponsored)\s*[:|-]|"
+    r"^\W*(?:©|\(c\)|copyright\b).{0,200}$|^.{0,200}\ball rights reserved\W*$",
     re.I,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+#: A line that only names authors ("By Jane Doe and John Roe"): metadata, kept apart.
+_BYLINE = re.compile(
+    r"^(?:By|BY|Von|Par|Por)\s+[A-Z][\w.'\u2019-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w.'\u2019-]*){0,7}\s*$"
+)
+
 
 def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
-    """How much ``text`` reads like page furniture (≥ 4 means clutter).
+    """How much ``text`` reads like page furniture (≥ 5 is clutter anywhere, ≥ 4 at the edges).
 
     Short blocks that ask the reader to subscribe, donate, sign in, allow notifications,
-    comment, share or accept cookies score high; long third-person narrative scores low.
+    comment, share or accept cookies score high; long third-person narrative scores low,
+    and text without any clutter vocabulary scores nothing (however much it says "you").
     """
     stripped = text.strip()
     if not stripped:
         return 0.0
     if len(stripped) <= 120 and _FURNITURE.match(stripped):
         return 10.0
-    words = len(_WORD.findall(stripped))
+    calls = len(_CALLS.findall(stripped))
     groups = sum(1 for pattern in _VOCABULARY if pattern.search(stripped))
-    score = 2.0 * groups
-    if groups and _CTA.match(stripped):
+    if not calls and not groups:
+        return 0.0
+    words = len(_WORD.findall(stripped))
+    score = 3.0 * min(calls, 3) + 1.5 * groups
+    if _IMPERATIVE.match(stripped):
         score += 1.5
-    you = len(_YOU.findall(stripped))
-    score += min(2.0, 1.0 * you)
-    if groups:
-        score += min(1.0, 0.5 * len(_WE.findall(stripped)))
+    score += min(1.5, 0.75 * len(_YOU.findall(stripped)))
+    score += min(1.0, 0.5 * len(_WE.findall(stripped)))
     if words <= 12:
         score += 1.0
-    elif words <= 30:
-        score += 0.5
-    elif words > 60:
-        score -= 2.0 + (words - 60) / 20
+    elif words > 35:
+        score -= (words - 35) / 10
     if _NARRATIVE.search(stripped):
-        score -= 2.5
+        score -= 3.0
     if link_ratio > 0.6:
-        score += 2.0
+        score += 1.5
     elif link_ratio > 0.3:
-        score += 1.0
+        score += 0.5
     return score
 
 
@@ -300,13 +375,13 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
     """Keep the content blocks of ``drafts``, dropping those that score as clutter.
 
     Blocks at the edges (before the first or after the last long paragraph) need a lower
-    score to go; a heading or short line that introduces a dropped block goes with it.
+    score to go; a short heading that introduces a dropped block goes with it.
     """
     n = len(drafts)
     long_idx = [
         i
         for i, d in enumerate(drafts)
-        if d.block.kind == "paragraph" and len(_WORD.findall(d.block.text)) >= 40
+        if d.block.kind == "paragraph" and len(_WORD.findall(d.block.text)) >= 30
     ]
     first_long = long_idx[0] if long_idx else n
     last_long = long_idx[-1] if long_idx else -1
@@ -316,20 +391,19 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
         block = draft.block
         if block.kind in _SKIP_KINDS:
             continue
-        score = clutter_score(block.text, link_ratio=draft.link_ratio)
-        if block.kind == "list" and draft.link_ratio > 0.6:
-            score += 1.0
+        scores[i] = clutter_score(block.text, link_ratio=draft.link_ratio)
         at_edge = i < first_long or i > last_long
-        scores[i] = score
-        drop[i] = score >= (_THRESHOLD - 1.0 if at_edge else _THRESHOLD)
+        if at_edge and _BYLINE.match(block.text):
+            scores[i] = 10.0
+        drop[i] = scores[i] >= (_EDGE_THRESHOLD if at_edge else _THRESHOLD)
     for i in range(n - 2, -1, -1):
         block = drafts[i].block
         if (
             not drop[i]
             and drop[i + 1]
-            and block.kind in ("heading", "paragraph")
-            and len(_WORD.findall(block.text)) <= 12
-            and scores[i] >= 1.0
+            and block.kind == "heading"
+            and len(_WORD.findall(block.text)) <= 10
+            and scores[i] > 0
         ):
             drop[i] = True
     return [d.block for d, gone in zip(drafts, drop, strict=True) if not gone]

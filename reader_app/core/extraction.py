@@ -111,6 +111,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     language = _language(root)
     if options.declutter:
         prune_dom(root)
+    anchored = _collect_anchored(root, url, options.images)
     tree = copy.deepcopy(root) if options.use_readability else root
     document = _trafilatura(tree, url, options)
     drafts: list[Draft] = []
@@ -131,9 +132,8 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
             drafts, extractor = alternative, "readability"
             if not meta.get("title"):
                 meta["title"] = _html_title(root)
+    drafts = _place_anchored([d for d in drafts if d.block.kind != "image"], anchored)
     blocks = declutter_blocks(drafts) if options.declutter else [d.block for d in drafts]
-    if not options.images:
-        blocks = [b for b in blocks if b.kind != "image"]
     title = _clean(meta.get("title") or "") or _html_title(root)
     blocks = _drop_title_heading(blocks, title)
     body_chars = sum(len(b.text) for b in blocks if b.kind != "image")
@@ -165,26 +165,27 @@ def _parse(html: str) -> etree._Element:
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError as err:
         raise ExtractionError(NO_ARTICLE) from err
-    for element in root.iter(etree.Comment, etree.ProcessingInstruction):
-        element.getparent().remove(element)
-    _captions_to_images(root)
+    for element in list(root.iter(etree.Comment, etree.ProcessingInstruction, *_CODE_TAGS)):
+        parent = element.getparent()
+        if parent is not None:
+            _remove_keep_tail(element)
     return root
 
 
-def _captions_to_images(root: etree._Element) -> None:
-    """Make each image's text its figure caption (extractors drop captions); alt text of
-    uncaptioned images is mostly decoration or file names, so it is not article text."""
-    for img in root.iter("img"):
-        img.attrib.pop("title", None)
-        img.set("alt", "")
-    for figure in root.iter("figure"):
-        caption = figure.find(".//figcaption")
-        if caption is None:
-            continue
-        text = _clean(caption.text_content())
-        for img in figure.iter("img"):
-            img.set("alt", text)
-            break
+#: Elements that never hold article text.
+_CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed")
+
+
+def _remove_keep_tail(element: etree._Element) -> None:
+    parent = element.getparent()
+    tail = element.tail
+    if tail:
+        prev = element.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions):  # type: ignore[no-untyped-def]
@@ -199,7 +200,7 @@ def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions)
             include_comments=False,
             include_formatting=True,
             include_links=True,
-            include_images=options.images,
+            include_images=False,
             include_tables=options.tables,
             deduplicate=False,
         )
@@ -448,6 +449,126 @@ def _xml_table(
     if rows:
         text = "\n".join("\t".join(cells) for cells in rows)
         yield Draft(Block("table", text, rows=tuple(rows)))
+
+
+# --- figures and headings placed by their surroundings ---------------------------------
+
+
+@dataclass(frozen=True)
+class _Anchored:
+    """A block taken from the page itself with the text around it (as :func:`_key`).
+
+    Extractors drop figure captions, keep linked image cards and lose some section
+    headings, so images and headings are placed into the article by their neighbours.
+    """
+
+    block: Block
+    before: str | None
+    after: str | None
+
+
+_HEADING_TAGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_TEXT_TAGS = frozenset({"p", "h1", "li", "dd", "pre", *_HEADING_TAGS})
+_KEY_WORDS = re.compile(r"\w+")
+_SRC_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
+
+
+def _key(text: str) -> str | None:
+    key = " ".join(_KEY_WORDS.findall(text.lower()))[:60]
+    return key if len(key) >= 12 else None
+
+
+def _image_src(img: etree._Element) -> str | None:
+    for attr in _SRC_ATTRS:
+        value = (img.get(attr) or "").strip()
+        if attr.endswith("srcset"):
+            value = value.split(",")[0].strip().split(" ")[0]
+        if value and not value.startswith("data:"):
+            return value
+    return None
+
+
+def _collect_anchored(root: etree._Element, url: str | None, images: bool) -> list[_Anchored]:
+    """Figures (with captions), images inside paragraphs and section headings, in order."""
+    found: list[_Anchored] = []
+    pending: list[tuple[Block, str | None]] = []
+    seen: set[str] = set()
+    last: str | None = None
+    tags = ("figure", "img", *_TEXT_TAGS) if images else tuple(_TEXT_TAGS)
+    for element in root.iter(*tags):
+        tag = element.tag
+        if tag in _TEXT_TAGS:
+            text = " ".join(element.text_content().split())
+            key = _key(text)
+            if key is None:
+                continue
+            found += [_Anchored(block, before, key) for block, before in pending]
+            pending = []
+            if tag in _HEADING_TAGS:
+                pending.append((Block("heading", text, level=_HEADING_TAGS[tag]), last))
+            last = key
+            continue
+        image = _figure_block(element, url, seen)
+        if image is not None:
+            pending.append((image, last))
+    found += [_Anchored(block, before, None) for block, before in pending]
+    return found
+
+
+def _figure_block(element: etree._Element, url: str | None, seen: set[str]) -> Block | None:
+    if element.tag == "img":
+        ancestors = [a.tag for a in element.iterancestors()]
+        if "figure" in ancestors or "p" not in ancestors:
+            return None
+        img: etree._Element | None = element
+    else:
+        img = next(element.iter("img"), None)
+    src = _image_src(img) if img is not None else None
+    if not src:
+        return None
+    src = _resolve(src, url)
+    if src in seen:
+        return None
+    seen.add(src)
+    caption = element.find(".//figcaption") if element.tag == "figure" else None
+    text = " ".join(caption.text_content().split()) if caption is not None else ""
+    return Block("image", text, src=src)
+
+
+def _block_keys(block: Block) -> list[str]:
+    texts = block.items if block.kind == "list" else (block.text.split("\n")[0],)
+    return [k for k in (_key(t) for t in texts) if k]
+
+
+def _place_anchored(drafts: list[Draft], anchored: list[_Anchored]) -> list[Draft]:
+    """Insert each image after the block it follows in the page (or before the next one),
+    and each missing heading before the block it introduces."""
+    if not anchored or not drafts:
+        return drafts
+    index: dict[str, int] = {}
+    for i, draft in enumerate(drafts):
+        for key in _block_keys(draft.block):
+            index.setdefault(key, i)
+    after: dict[int, list[Draft]] = {}
+    for item in anchored:
+        if item.block.kind == "heading":
+            if _key(item.block.text) in index or item.after not in index:
+                continue
+            slot = index[item.after] - 1
+            if slot >= 0 and drafts[slot].block.kind == "heading":
+                continue
+        elif item.before in index:
+            slot = index[item.before]
+        elif item.after in index:
+            slot = index[item.after] - 1
+        else:
+            continue
+        after.setdefault(slot, []).append(Draft(item.block))
+    out = after.get(-1, [])[:]
+    for i, draft in enumerate(drafts):
+        out.append(draft)
+        out += after.get(i, [])
+    return out
 
 
 # --- readability HTML → drafts ----------------------------------------------------------

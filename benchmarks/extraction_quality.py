@@ -1,0 +1,165 @@
+"""Extraction quality on a WCXB-style dataset: Reader vs plain trafilatura vs readability-lxml.
+
+Usage: python benchmarks/extraction_quality.py DATASET_DIR [--page-type article] [--limit N]
+
+DATASET_DIR holds ``ground-truth.json`` (``{id: {url, page_type, articleBody, with,
+without}}``) and ``html/<id>.html.gz``. Scores: 4-token shingle precision/recall averaged
+over pages, F1 of the averages; the share of pages whose output contains a ``without``
+snippet of 3+ words (leaking); the share of ``with`` snippets found in the output (kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+_TOKEN = re.compile(r"\w+")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased ``\\w+`` tokens."""
+    return _TOKEN.findall(text.lower())
+
+
+def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:
+    """The multiset of overlapping ``size``-token shingles of ``text``."""
+    words = tokens(text)
+    return Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
+def precision_recall(predicted: str, truth: str) -> tuple[float, float]:
+    """Shingle precision and recall of one page (1.0 for two empty sides, else 0)."""
+    pred, true = shingles(predicted), shingles(truth)
+    if not pred and not true:
+        return 1.0, 1.0
+    if not pred or not true:
+        return 0.0, 0.0
+    shared = sum((pred & true).values())
+    return shared / sum(pred.values()), shared / sum(true.values())
+
+
+def contains(output: str, snippet: str) -> bool:
+    """Whether the token sequence of ``snippet`` occurs in ``output``'s tokens."""
+    needle = " ".join(tokens(snippet))
+    return bool(needle) and needle in " ".join(tokens(output))
+
+
+def ours(html: str, url: str | None) -> str:
+    from reader_app.core import ReaderError, extract_text
+
+    try:
+        return extract_text(html, url)
+    except ReaderError:
+        return ""
+
+
+def plain_trafilatura(html: str, url: str | None) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, url=url) or ""
+
+
+def readability_lxml(html: str, url: str | None) -> str:
+    import lxml.html
+    from readability import Document
+
+    try:
+        summary = Document(html, url=url).summary(html_partial=True)
+        return lxml.html.fragment_fromstring(summary, create_parent="div").text_content()
+    except Exception:
+        return ""
+
+
+SYSTEMS: dict[str, Callable[[str, str | None], str]] = {
+    "reader": ours,
+    "trafilatura": plain_trafilatura,
+    "readability-lxml": readability_lxml,
+}
+
+
+def load_pages(dataset: Path, page_type: str | None, limit: int | None) -> list[dict]:
+    truth = json.loads((dataset / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id, entry in sorted(truth.items()):
+        if page_type and entry.get("page_type") != page_type:
+            continue
+        raw = gzip.decompress((dataset / "html" / f"{page_id}.html.gz").read_bytes())
+        pages.append({"id": page_id, "bytes": raw, **entry})
+        if limit and len(pages) >= limit:
+            break
+    return pages
+
+
+def html_text(raw: bytes) -> str:
+    """The page as text, decoded the way Reader decodes it (all systems get the same str)."""
+    from reader_app.core.decoding import decode_html
+
+    return decode_html(raw)
+
+
+def score(outputs: list[str], pages: list[dict]) -> dict[str, float]:
+    precisions, recalls, leaking, kept, withs = [], [], 0, 0, 0
+    for text, page in zip(outputs, pages, strict=True):
+        p, r = precision_recall(text, page.get("articleBody") or "")
+        precisions.append(p)
+        recalls.append(r)
+        snippets = [s for s in page.get("without") or [] if len(tokens(s)) >= 3]
+        if any(contains(text, s) for s in snippets):
+            leaking += 1
+        for snippet in page.get("with") or []:
+            withs += 1
+            kept += contains(text, snippet)
+    precision = sum(precisions) / len(precisions)
+    recall = sum(recalls) / len(recalls)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "leaking": leaking / len(pages),
+        "kept": kept / max(1, withs),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dataset", type=Path)
+    parser.add_argument("--page-type", default="article", help="'all' for every page type")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated")
+    parser.add_argument("--dump", type=Path, help="write each system's outputs as JSON here")
+    args = parser.parse_args()
+    warnings.simplefilter("ignore")
+    import logging
+
+    logging.disable(logging.CRITICAL)
+    page_type = None if args.page_type == "all" else args.page_type
+    pages = load_pages(args.dataset, page_type, args.limit)
+    htmls = [html_text(p["bytes"]) for p in pages]
+    print(f"{len(pages)} pages ({args.page_type}) from {args.dataset.name}")
+    print(f"{'system':<18} {'precision':>9} {'recall':>7} {'F1':>6} {'leaking':>8} {'kept':>6}")
+    dumps = {}
+    for name in args.systems.split(","):
+        extract = SYSTEMS[name]
+        outputs = [extract(html, page.get("url")) for html, page in zip(htmls, pages, strict=True)]
+        dumps[name] = {p["id"]: out for p, out in zip(pages, outputs, strict=True)}
+        s = score(outputs, pages)
+        print(
+            f"{name:<18} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f} "
+            f"{s['leaking']:>8.1%} {s['kept']:>6.1%}",
+            flush=True,
+        )
+    if args.dump:
+        args.dump.write_text(json.dumps(dumps), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
