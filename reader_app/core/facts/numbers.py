@@ -12,189 +12,23 @@ import re
 from dataclasses import dataclass
 
 from .model import Fact, importance, sentence_at
-from .number_words import FRACTION, FRACTIONS, TENS, UNITS, WORD_NUMBER, word_value
-from .units import (
-    CURRENCY_PREFIXES,
-    CURRENCY_WORDS,
-    MEASURES,
-    MONTHS,
-    PERCENT_WORDS,
-    RATE_BASES,
-    SCALES,
-    SUBUNITS,
-    TIME_UNITS,
-    alternation,
+from .number_patterns import (
+    AGE_WORDS,
+    SPACE,
+    YEAR,
+    date_matches,
+    not_fact_spans,
+    number_matches,
+    word_set,
 )
+from .number_words import word_value
+from .units import CURRENCY_PREFIXES, CURRENCY_WORDS, MEASURES, MONTHS, SCALES, SUBUNITS, TIME_UNITS
 
 __all__ = ["find_numbers"]
 
-_S = r"[ \u00a0\u2009\u202f]"  # one space inside a number expression (never a line break)
-_DASH = r"[-\u2013]"  # an em dash sets off a clause, not a range
-_DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?"
-    r"|\d+(?:\.\d+)?"
-)
-_APPROX_WORDS = [
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "nearly",
-    "almost",
-    "some",
-    "more than",
-    "over",
-    "under",
-    "fewer than",
-    "less than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "as much as",
-    "as few as",
-    "just over",
-    "just under",
-    "well over",
-    "well under",
-    "close to",
-    "an estimated",
-    "upwards of",
-    "in excess of",
-    "no more than",
-    "no fewer than",
-    "no less than",
-    "below",
-    "above",
-    "an average of",
-    "as low as",
-    "as high as",
-    "longer than",
-    "as long as",
-    "as little as",
-    "aged",
-    "age",
-]
-_APPROX = alternation(_APPROX_WORDS)
-_AGE_WORDS = ("aged", "age")
-_CUR_PREFIX = alternation(CURRENCY_PREFIXES)
-_SCALE = (
-    rf"(?:{_S}?(?:bn|mn|m|k|tn|trn)(?![\w])"
-    rf"|{_S}(?i:hundred|thousand|million|billion|trillion)(?![\w]))"
-)
-_PERCENT = alternation(k for k in PERCENT_WORDS if not k.startswith("%"))
-_MEASURE = alternation(k for k in MEASURES if k not in ("c", "f"))
-_HYPHEN_UNITS = (
-    "year|month|week|day|hour|minute|second|mile|metre|meter|kilometre|kilometer|km"
-    "|foot|inch|storey|acre|tonne|point|game|match|seat|member|page|strong|man|person"
-)
-
-_NUMBER = re.compile(
-    rf"""
-    (?<![\w.,\-/£$€¥₹'\u2018\u2019])
-    (?:(?<=[Ff]rom[ ])(?P<from>))?
-    (?:(?P<between>(?i:between)){_S}+)?
-    (?:(?P<approx>(?i:{_APPROX})){_S}+)?
-    (?P<minus>[-\u2212](?=\d))?
-    (?:(?P<cur>{_CUR_PREFIX}){_S}?)?
-    (?P<num>
-        (?P<ratio>(?i:one|1){_S}+in{_S}+(?:\d+|(?i:{WORD_NUMBER}))
-            |(?:\d+|(?i:{WORD_NUMBER})){_S}+(?i:out{_S}+of){_S}+(?:\d+|(?i:{WORD_NUMBER})))
-        |(?P<half>(?i:half{_S}+an?{_S}+(?:million|billion|dozen)))
-        |(?P<fraction>(?i:{FRACTION}))
-        |(?P<digits>{_DIGITS})
-        |(?P<words>(?i:{WORD_NUMBER}))
-    )
-    (?P<scale>{_SCALE})?
-    (?:
-        (?P<percent1>{_S}?%(?=(?:{_S}?{_DASH}{_S}?|{_S}+to{_S}+)[\d.,]+{_S}?%))?
-        (?P<range>{_S}?{_DASH}{_S}?
-            |(?(from)(?!)|{_S}+(?i:to){_S}+)
-            |(?(between){_S}+(?i:and){_S}+|(?!))
-            |{_S}+(?P<votes>(?i:votes)){_S}+to{_S}+)
-        (?:{_CUR_PREFIX})?
-        (?P<num2>{_DIGITS}|(?i:{WORD_NUMBER}))
-        {_SCALE}?
-    )?
-    (?:
-        (?P<point>{_S}+(?:of{_S}+)?a{_S}+(?:percentage{_S}+)?point(?![\w]))
-        |(?P<percent>{_S}?%(?:{_S}points)?|{_S}+(?i:{_PERCENT}))
-        |(?P<temp>{_S}?°{_S}?[CF]|{_S}?º[CF]|[CF](?![\w])
-            |{_S}+(?i:degrees{_S}+(?:celsius|centigrade|fahrenheit)))
-        |{_S}+(?P<curword>(?i:{alternation(CURRENCY_WORDS)}))
-        |(?P<sub>p(?![\w])|{_S}+(?i:pence|cents?))
-        |-(?P<hyphen>(?i:{_HYPHEN_UNITS})s?(?:-old)?)
-        |{_S}*(?P<measure>(?i:{_MEASURE}))
-        |{_S}+(?P<time>(?i:{alternation(TIME_UNITS)}))
-    )?
-    (?P<rate>{_S}+(?i:per|a|an){_S}+(?i:{RATE_BASES})(?!{_S}+(?i:earlier|later|ago|before|after))
-        |/(?i:day|h|hr|year|yr|month|week))?
-    (?![\w]|[.,]\d|/\d)
-    """,
-    re.VERBOSE,
-)
-
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_DATE = re.compile(
-    rf"""
-    (?<![\w.,\-/])
-    (?:
-        {_DAY}{_S}+(?:of{_S}+)?{_MONTH}(?:,?{_S}+{_YEAR})?
-        |{_MONTH}{_S}+{_DAY}(?:,{_S}*{_YEAR})?
-        |{_MONTH}{_S}+{_YEAR}
-        |(?P<decade>(?:1[6-9]|20)\d0['\u2019]?s)
-        |{_YEAR}-[01]\d-[0-3]\d
-        |[0-3]?\d/[01]?\d/{_YEAR}
-    )
-    (?![\w]|[.,]\d|:\d)
-    """,
-    re.VERBOSE,
-)
-
-# Spans that look numeric but are no facts: times of day and of posts, phone numbers,
-# footnote marks, list markers, page furniture, version and model numbers, postcodes.
-_NOT_FACTS = re.compile(
-    r"""
-    \b\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.))?
-        (?:[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT))?
-    |\b\d{1,2}(?:\.\d{2})?[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.)(?![\w])
-    |(?i:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)
-        [ \u00a0]+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)
-        [ \u00a0]+ago\b)
-    |(?i:\b(?:updated|published|posted|first[ ]published|last[ ]updated|last[ ]modified)\b)
-        (?:[ap]\.m\.|[^\n.]|\.(?!\s)){0,60}
-    |(?:\+\d{1,3}[ -]?)?(?:\(\d{2,5}\)[ -]?|\b0\d{2,4}[ -])\d{3,4}[ -]?\d{3,4}\b
-    |\b\d{3}-\d{3}-\d{4}\b
-    |(?i:\b(?:call|dial|phone|ring|text|tel\.?|telephone))[ \u00a0]+(?:on[ \u00a0]+)?\+?\d[\d -]*\d
-    |\[\d{1,3}\]
-    |\(\d{1,2}\)
-    |\b\d+[ \u00a0]?(?i:min|mins|minute|minutes)[ \u00a0]read\b
-    |^[ \t]*\(?\d{1,2}[.)](?=[ \t])
-    |(?i:\b(?:page|image|photo|picture|slide|step|part|video)[ \u00a0]+\d+[ \u00a0]*
-        (?:of|/)[ \u00a0]*\d+)
-    |\b\d+[ \u00a0]*(?:of|/)[ \u00a0]*\d+[ \u00a0]+(?i:photos|images|pictures|slides|videos)\b
-    |(?i:\b(?:version|v)[ \u00a0]?\d+(?:\.\d+)+)
-    |\b\d+\.\d+\.\d+(?:\.\d+)*\b
-    |\b(?:No\.?|Number|Nos\.?)[ \u00a0]\d+
-    |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
-    |\b[A-Z]{2}[ \u00a0]\d{5}(?:-\d{4})?\b
-    """,
-    re.VERBOSE | re.MULTILINE,
-)
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
 
 # Capitalised words that may stand before a number without making it a name ("Boeing 737").
-_FREE_BEFORE = _word_set(
+_FREE_BEFORE = word_set(
     """a an in on at by of for from to since until till after before during about around
     nearly almost some over under more less fewer only just roughly approximately between and
     but the with within up another last than aged age exactly barely those these all every
@@ -203,12 +37,12 @@ _FREE_BEFORE = _word_set(
     despite including plus minus via per"""
 )
 # Words before a written number that point back to a known group ("the two leaders").
-_DETERMINERS = _word_set(
+_DETERMINERS = word_set(
     "the these those its their his her our my your both all every each first last next past "
     "other another whose which"
 )
 # Words after a number that end the search for what it counts.
-_STOP = _word_set(
+_STOP = word_set(
     """the a an of in on at to for from by with and or but is are was were be been being have
     has had will would could should may might can did do does said says say that which who as
     than per more less about over under after before since during into out up down off times
@@ -216,27 +50,26 @@ _STOP = _word_set(
     there here when where while what how also just only still yet again ago each every such
     other another some any all most many much few several own same too very"""
 )
-_IRREGULAR_PLURALS = _word_set(
+_IRREGULAR_PLURALS = word_set(
     """people children men women police staff personnel cattle sheep fish deer aircraft
     media feet teeth geese crew livestock"""
 )
-_ORDINALS = _word_set("first second third fourth final last latter former other the a")
+_ORDINALS = word_set("first second third fourth final last latter former other the a")
 # Words between a number and what it counts ("two more robots"), unless "than" follows.
-_COMPARATIVES = _word_set("more fewer less extra additional further new")
+_COMPARATIVES = word_set("more fewer less extra additional further new")
 # "nine of its 71 stores": a written number before "of" and one of these counts a part.
 _OF_PARTS = re.compile(
     r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|these|those|them|us)\b", re.IGNORECASE
 )
 # Words after a bare "3m" that make it metres rather than millions.
-_METRE_WORDS = _word_set(
+_METRE_WORDS = word_set(
     """high tall long wide deep freestyle backstroke breaststroke butterfly medley hurdles
     sprint race relay final dash wall drop fall"""
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 _LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-]*)[ \u00a0]$")
 _APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]+,[ \u00a0]$")
-_YEAR_ONLY = re.compile(_YEAR)
-_SPACE = " \u00a0\u2009\u202f"
+_YEAR_ONLY = re.compile(YEAR)
 
 
 @dataclass(frozen=True)
@@ -251,52 +84,16 @@ class _Found:
     counts: str | None = None
 
 
-# Where a match can start: a line start, a digit run, a sign or symbol, or a word; the
-# patterns are tried only there, at the words that can begin them (far faster than finditer).
-_STARTS = re.compile(r"^|[A-Za-z]+|(?<!\d)\d|[-+(\[\u2212$£€¥₹₩₽₴]", re.MULTILINE)
-_NUMBER_WORDS = frozenset(
-    ["between", "one", "a", "an", *FRACTIONS, *UNITS, *TENS]
-    + [phrase.split()[0] for phrase in _APPROX_WORDS]
-    + [code.lower().rstrip("$") for code in CURRENCY_PREFIXES if code[:1].isalpha()]
-)
-_NOT_FACT_WORDS = _word_set(
-    """updated published posted first last call dial phone ring text tel telephone page image
-    photo picture slide step part video version v no number nos a an one two three four five
-    six seven eight nine ten few several"""
-)
-
-
-def _starts(text: str, words: frozenset[str]) -> list[int]:
-    """Offsets where a pattern beginning with a symbol, a digit or one of ``words`` may match."""
-    starts = []
-    for token in _STARTS.finditer(text):
-        word = token.group()
-        if not word[:1].isalpha() or word.lower() in words or (word.isupper() and len(word) <= 2):
-            starts.append(token.start())
-    return starts
-
-
-def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
-    """The non-overlapping matches of ``pattern`` that begin at ``starts``, in text order."""
-    matches = []
-    end = 0
-    for start in starts:
-        if start >= end and (match := pattern.match(text, start)) and match.end() > start:
-            matches.append(match)
-            end = match.end()
-    return matches
-
-
 def find_numbers(text: str) -> list[Fact]:
     """The number facts of ``text``, most important first."""
-    blocked = [m.span() for m in _scan(_NOT_FACTS, text, _starts(text, _NOT_FACT_WORDS))]
+    blocked = not_fact_spans(text)
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for match in _DATE.finditer(text):
+    for match in date_matches(text):
         if not _overlaps(match.span(), blocked):
             found.append(_Found(*match.span(), _clean(match.group()), None, "date"))
             taken.append(match.span())
-    for match in _scan(_NUMBER, text, _starts(text, _NUMBER_WORDS)):
+    for match in number_matches(text):
         if _overlaps(match.span(), blocked) or _overlaps(match.span(), taken):
             continue
         mention = _number(text, match)
@@ -319,7 +116,7 @@ def _number(text: str, match: re.Match[str]) -> _Found | None:
     start, end = match.span()
     if group("between") and "and" not in (group("range") or "").lower():
         start = match.end("between")
-        start += len(text[start:]) - len(text[start:].lstrip(_SPACE))
+        start += len(text[start:]) - len(text[start:].lstrip(SPACE))
     if group("minus") and not group("temp"):
         start = match.end("minus")
     if not group("cur") and _named_before(text, start):
@@ -374,7 +171,7 @@ def _unit(match: re.Match[str]) -> str | None:
     if group("hyphen"):
         base = group("hyphen").lower().removesuffix("-old").rstrip("s")
         return TIME_UNITS.get(base) or MEASURES.get(base, base)
-    if group("approx") and group("approx").lower() in _AGE_WORDS:
+    if group("approx") and group("approx").lower() in AGE_WORDS:
         return "years"
     return None
 
@@ -387,7 +184,7 @@ def _unitless(text: str, match: re.Match[str], start: int, end: int, value: floa
     counts = _counts(text, end)
     if digits and _YEAR_ONLY.fullmatch(digits) and not group("scale"):
         second = group("num2")
-        if second and not re.fullmatch(r"\d\d|" + _YEAR, second):
+        if second and not re.fullmatch(r"\d\d|" + YEAR, second):
             return None
         if not group("approx") or counts is None:
             return _Found(start, end, surface, value, "year")
@@ -439,7 +236,7 @@ def _following_words(text: str, end: int) -> list[str]:
     position = end
     while len(words) < 3:
         gap = position
-        while gap < len(text) and text[gap] in _SPACE:
+        while gap < len(text) and text[gap] in SPACE:
             gap += 1
         word = _WORD.match(text, gap) if gap > position else None
         if word is None:
@@ -496,7 +293,7 @@ def _is_score(match: re.Match[str]) -> bool:
         and second.isdigit()
         and len(first) <= 2
         and len(second) <= 2
-        and match.group("range").strip(_SPACE) in ("-", "\u2013", "\u2014")
+        and match.group("range").strip(SPACE) in ("-", "\u2013", "\u2014")
         and not match.group("approx")
     )
 

@@ -1,0 +1,245 @@
+"""The regular expressions that find number mentions, dates and look-alikes in news text."""
+
+from __future__ import annotations
+
+import re
+
+from .number_words import FRACTION, FRACTIONS, TENS, UNITS, WORD_NUMBER
+from .units import (
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    MEASURES,
+    PERCENT_WORDS,
+    RATE_BASES,
+    TIME_UNITS,
+    alternation,
+)
+
+__all__ = [
+    "AGE_WORDS",
+    "SPACE",
+    "YEAR",
+    "date_matches",
+    "not_fact_spans",
+    "number_matches",
+    "word_set",
+]
+
+SPACE = " \u00a0\u2009\u202f"
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The set of the whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+
+_S = r"[ \u00a0\u2009\u202f]"  # one space inside a number expression (never a line break)
+_DASH = r"[-\u2013]"  # an em dash sets off a clause, not a range
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?"
+)
+_APPROX_WORDS = [
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "almost",
+    "some",
+    "more than",
+    "over",
+    "under",
+    "fewer than",
+    "less than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as much as",
+    "as few as",
+    "just over",
+    "just under",
+    "well over",
+    "well under",
+    "close to",
+    "an estimated",
+    "upwards of",
+    "in excess of",
+    "no more than",
+    "no fewer than",
+    "no less than",
+    "below",
+    "above",
+    "an average of",
+    "as low as",
+    "as high as",
+    "longer than",
+    "as long as",
+    "as little as",
+    "aged",
+    "age",
+]
+_APPROX = alternation(_APPROX_WORDS)
+AGE_WORDS = ("aged", "age")
+_CUR_PREFIX = alternation(CURRENCY_PREFIXES)
+_SCALE = (
+    rf"(?:{_S}?(?:bn|mn|m|k|tn|trn)(?![\w])"
+    rf"|{_S}(?i:hundred|thousand|million|billion|trillion)(?![\w]))"
+)
+_PERCENT = alternation(k for k in PERCENT_WORDS if not k.startswith("%"))
+_MEASURE = alternation(k for k in MEASURES if k not in ("c", "f"))
+_HYPHEN_UNITS = (
+    "year|month|week|day|hour|minute|second|mile|metre|meter|kilometre|kilometer|km"
+    "|foot|inch|storey|acre|tonne|point|game|match|seat|member|page|strong|man|person"
+)
+
+_NUMBER = re.compile(
+    rf"""
+    (?<![\w.,\-/£$€¥₹'\u2018\u2019])
+    (?:(?<=[Ff]rom[ ])(?P<from>))?
+    (?:(?P<between>(?i:between)){_S}+)?
+    (?:(?P<approx>(?i:{_APPROX})){_S}+)?
+    (?P<minus>[-\u2212](?=\d))?
+    (?:(?P<cur>{_CUR_PREFIX}){_S}?)?
+    (?P<num>
+        (?P<ratio>(?i:one|1){_S}+in{_S}+(?:\d+|(?i:{WORD_NUMBER}))
+            |(?:\d+|(?i:{WORD_NUMBER})){_S}+(?i:out{_S}+of){_S}+(?:\d+|(?i:{WORD_NUMBER})))
+        |(?P<half>(?i:half{_S}+an?{_S}+(?:million|billion|dozen)))
+        |(?P<fraction>(?i:{FRACTION}))
+        |(?P<digits>{_DIGITS})
+        |(?P<words>(?i:{WORD_NUMBER}))
+    )
+    (?P<scale>{_SCALE})?
+    (?:
+        (?P<percent1>{_S}?%(?=(?:{_S}?{_DASH}{_S}?|{_S}+to{_S}+)[\d.,]+{_S}?%))?
+        (?P<range>{_S}?{_DASH}{_S}?
+            |(?(from)(?!)|{_S}+(?i:to){_S}+)
+            |(?(between){_S}+(?i:and){_S}+|(?!))
+            |{_S}+(?P<votes>(?i:votes)){_S}+to{_S}+)
+        (?:{_CUR_PREFIX})?
+        (?P<num2>{_DIGITS}|(?i:{WORD_NUMBER}))
+        {_SCALE}?
+    )?
+    (?:
+        (?P<point>{_S}+(?:of{_S}+)?a{_S}+(?:percentage{_S}+)?point(?![\w]))
+        |(?P<percent>{_S}?%(?:{_S}points)?|{_S}+(?i:{_PERCENT}))
+        |(?P<temp>{_S}?°{_S}?[CF]|{_S}?º[CF]|[CF](?![\w])
+            |{_S}+(?i:degrees{_S}+(?:celsius|centigrade|fahrenheit)))
+        |{_S}+(?P<curword>(?i:{alternation(CURRENCY_WORDS)}))
+        |(?P<sub>p(?![\w])|{_S}+(?i:pence|cents?))
+        |-(?P<hyphen>(?i:{_HYPHEN_UNITS})s?(?:-old)?)
+        |{_S}*(?P<measure>(?i:{_MEASURE}))
+        |{_S}+(?P<time>(?i:{alternation(TIME_UNITS)}))
+    )?
+    (?P<rate>{_S}+(?i:per|a|an){_S}+(?i:{RATE_BASES})(?!{_S}+(?i:earlier|later|ago|before|after))
+        |/(?i:day|h|hr|year|yr|month|week))?
+    (?![\w]|[.,]\d|/\d)
+    """,
+    re.VERBOSE,
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DATE = re.compile(
+    rf"""
+    (?<![\w.,\-/])
+    (?:
+        {_DAY}{_S}+(?:of{_S}+)?{_MONTH}(?:,?{_S}+{YEAR})?
+        |{_MONTH}{_S}+{_DAY}(?:,{_S}*{YEAR})?
+        |{_MONTH}{_S}+{YEAR}
+        |(?P<decade>(?:1[6-9]|20)\d0['\u2019]?s)
+        |{YEAR}-[01]\d-[0-3]\d
+        |[0-3]?\d/[01]?\d/{YEAR}
+    )
+    (?![\w]|[.,]\d|:\d)
+    """,
+    re.VERBOSE,
+)
+
+# Spans that look numeric but are no facts: times of day and of posts, phone numbers,
+# footnote marks, list markers, page furniture, version and model numbers, postcodes.
+_NOT_FACTS = re.compile(
+    r"""
+    \b\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.))?
+        (?:[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT))?
+    |\b\d{1,2}(?:\.\d{2})?[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.)(?![\w])
+    |(?i:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)
+        [ \u00a0]+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)
+        [ \u00a0]+ago\b)
+    |(?i:\b(?:updated|published|posted|first[ ]published|last[ ]updated|last[ ]modified)\b)
+        (?:[ap]\.m\.|[^\n.]|\.(?!\s)){0,60}
+    |(?:\+\d{1,3}[ -]?)?(?:\(\d{2,5}\)[ -]?|\b0\d{2,4}[ -])\d{3,4}[ -]?\d{3,4}\b
+    |\b\d{3}-\d{3}-\d{4}\b
+    |(?i:\b(?:call|dial|phone|ring|text|tel\.?|telephone))[ \u00a0]+(?:on[ \u00a0]+)?\+?\d[\d -]*\d
+    |\[\d{1,3}\]
+    |\(\d{1,2}\)
+    |\b\d+[ \u00a0]?(?i:min|mins|minute|minutes)[ \u00a0]read\b
+    |^[ \t]*\(?\d{1,2}[.)](?=[ \t])
+    |(?i:\b(?:page|image|photo|picture|slide|step|part|video)[ \u00a0]+\d+[ \u00a0]*
+        (?:of|/)[ \u00a0]*\d+)
+    |\b\d+[ \u00a0]*(?:of|/)[ \u00a0]*\d+[ \u00a0]+(?i:photos|images|pictures|slides|videos)\b
+    |(?i:\b(?:version|v)[ \u00a0]?\d+(?:\.\d+)+)
+    |\b\d+\.\d+\.\d+(?:\.\d+)*\b
+    |\b(?:No\.?|Number|Nos\.?)[ \u00a0]\d+
+    |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
+    |\b[A-Z]{2}[ \u00a0]\d{5}(?:-\d{4})?\b
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+
+# Where a match can start: a line start, a digit run, a sign or symbol, or a word; the
+# patterns are tried only there, at the words that can begin them (far faster than finditer).
+_STARTS = re.compile(r"^|[A-Za-z]+|(?<!\d)\d|[-+(\[\u2212$£€¥₹₩₽₴]", re.MULTILINE)
+_NUMBER_WORDS = frozenset(
+    ["between", "one", "a", "an", *FRACTIONS, *UNITS, *TENS]
+    + [phrase.split()[0] for phrase in _APPROX_WORDS]
+    + [code.lower().rstrip("$") for code in CURRENCY_PREFIXES if code[:1].isalpha()]
+)
+_NOT_FACT_WORDS = word_set(
+    """updated published posted first last call dial phone ring text tel telephone page image
+    photo picture slide step part video version v no number nos a an one two three four five
+    six seven eight nine ten few several"""
+)
+
+
+def _starts(text: str, words: frozenset[str]) -> list[int]:
+    """Offsets where a pattern beginning with a symbol, a digit or one of ``words`` may match."""
+    starts = []
+    for token in _STARTS.finditer(text):
+        word = token.group()
+        if not word[:1].isalpha() or word.lower() in words or (word.isupper() and len(word) <= 2):
+            starts.append(token.start())
+    return starts
+
+
+def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """The non-overlapping matches of ``pattern`` that begin at ``starts``, in text order."""
+    matches = []
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) and match.end() > start:
+            matches.append(match)
+            end = match.end()
+    return matches
+
+
+def not_fact_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that look numeric but are no facts (times, phone numbers, ...)."""
+    return [m.span() for m in _scan(_NOT_FACTS, text, _starts(text, _NOT_FACT_WORDS))]
+
+
+def date_matches(text: str) -> list[re.Match[str]]:
+    """Dates of ``text`` ("14 March 2023", "July 4, 2023", "1990s"), in text order."""
+    return list(_DATE.finditer(text))
+
+
+def number_matches(text: str) -> list[re.Match[str]]:
+    """Candidate number mentions of ``text``, in text order, with their named groups."""
+    return _scan(_NUMBER, text, _starts(text, _NUMBER_WORDS))
