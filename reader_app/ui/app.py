@@ -107,7 +107,7 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
         def image_loaded(name: str) -> None:
             images.discard(name)
             if not images:
-                QTimer.singleShot(50, save)
+                QTimer.singleShot(0, save)
 
         def shown(_article: object) -> None:
             # Wait for the article's images (briefly), then for one paint cycle.
@@ -117,7 +117,7 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
                 window.view.image_loaded.connect(image_loaded)
                 QTimer.singleShot(IMAGE_WAIT_MS, save)
             else:
-                QTimer.singleShot(50, save)
+                QTimer.singleShot(0, save)
 
         def failed(message: str) -> None:
             print(f"reader-app: {message}", file=sys.stderr)

@@ -302,7 +302,8 @@ class MainWindow(QMainWindow):
 
     def _load(self, request: LoadRequest) -> None:
         assert request.source is not None
-        self.loader.start(request, source_job(request.source, self._load_options()))
+        self.loader.start(request, source_job(request.source, self._load_options(),
+                                              process=self.loader.process))
 
     def _load_options(self) -> Any:
         if self.load_options is not None:
@@ -614,6 +615,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
+        self.loader.process.shutdown()
         if self.persist:
             self._remember_position()
             self.settings.save_window(self.saveGeometry(), self.saveState())

@@ -9,9 +9,12 @@ older one even when the older one cannot stop at once.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -22,6 +25,9 @@ ProgressHook = Callable[..., None]
 CancelledHook = Callable[[], bool]
 #: A job runs on a worker thread and returns the article (or raises ReaderError).
 Job = Callable[[ProgressHook, CancelledHook], Any]
+
+#: Pages at least this large are extracted in a helper process (see ExtractionProcess).
+PROCESS_EXTRACT_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -76,14 +82,74 @@ def _reader_error() -> type[Exception]:
     return ReaderError
 
 
-def source_job(source: str, load_options: Any = None, extract_options: Any = None) -> Job:
-    """A job reading the article of a path or URL with the core."""
+class ExtractionProcess:
+    """A helper process that extracts the articles of large pages.
+
+    Extracting a page of several megabytes spends long stretches inside lxml's C code, which
+    keeps Python's global lock; run in a thread of the window's process, that would stall the
+    window for a tenth of a second at a time. A separate process cannot. It is started on first
+    use (small pages never need it) and reused.
+    """
+
+    def __init__(self) -> None:
+        self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def extract(self, raw: Any, options: Any, cancelled: CancelledHook) -> Any:
+        """The article of ``raw``; raises LoadCancelledError when ``cancelled()`` turns true."""
+        from reader_app.core.errors import ExtractionError, LoadCancelledError
+
+        portable = replace(raw, resources=dict(raw.resources))
+        try:
+            future = self._pool().submit(_extract_portable, portable, options)
+            while True:
+                try:
+                    return future.result(timeout=0.05)
+                except TimeoutError:
+                    if cancelled():
+                        future.cancel()
+                        raise LoadCancelledError("Loading was cancelled.") from None
+        except BrokenProcessPool:
+            self.shutdown()
+            raise ExtractionError("Reading this page stopped unexpectedly.") from None
+
+    def shutdown(self) -> None:
+        """Stop the helper process (it is started again when needed)."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            return self._executor
+
+
+def _extract_portable(raw: Any, options: Any) -> Any:
+    """Runs in the helper process: the article of ``raw``, in a form that pickles."""
+    from reader_app.core import extract_page
+
+    article = extract_page(raw, options)
+    return replace(article, resources=dict(article.resources))
+
+
+def source_job(source: str, load_options: Any = None, extract_options: Any = None,
+               process: ExtractionProcess | None = None) -> Job:
+    """A job reading the article of a path or URL with the core.
+
+    Pages of :data:`PROCESS_EXTRACT_BYTES` or more are extracted in ``process`` when given.
+    """
 
     def job(progress: ProgressHook, cancelled: CancelledHook) -> Any:
-        from reader_app.core import read_article
+        from reader_app.core import extract_page, load
 
-        return read_article(source, load_options=load_options, extract_options=extract_options,
-                            progress=progress, cancelled=cancelled)
+        raw = load(source, load_options, progress=progress, cancelled=cancelled)
+        if process is not None and len(raw.data) >= PROCESS_EXTRACT_BYTES:
+            return process.extract(raw, extract_options, cancelled)
+        return extract_page(raw, extract_options)
 
     return job
 
@@ -130,6 +196,7 @@ class Loader(QObject):
         self._request: LoadRequest | None = None
         self._cancel: threading.Event | None = None
         self._signals: dict[int, _WorkerSignals] = {}
+        self.process = ExtractionProcess()
         self._retired: list[_WorkerSignals] = []
 
     @property
