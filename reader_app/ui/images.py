@@ -38,20 +38,22 @@ class ImageSource:
     """Where one image's bytes come from."""
 
     name: str
-    kind: Literal["data", "file", "http"]
+    kind: Literal["data", "inline", "file", "http"]
     data: bytes = b""
 
     @classmethod
     def find(cls, name: str, article: Article, remote_allowed: bool) -> ImageSource | None:
         """The source of image ``name`` of ``article``, or ``None`` if it must not be loaded.
 
-        Embedded parts and local files are always allowed; http(s) images only when
+        Embedded parts, ``data:`` URLs and local files are always allowed; http(s) images only when
         ``remote_allowed`` and the article itself came from the web.
         """
         for key, data in article.resources.items():
             if key == name or image_url(key, article.url) == name:
                 return cls(name, "data", bytes(data))
         url = QUrl(name)
+        if url.scheme() == "data":
+            return cls(name, "inline")
         if url.isLocalFile():
             return cls(name, "file")
         page = QUrl(article.url or "")
@@ -69,6 +71,9 @@ class ImageSource:
             if path.stat().st_size > MAX_IMAGE_BYTES:
                 raise OSError(f"image too large: {path}")
             data = path.read_bytes()
+        elif self.kind == "inline":
+            with urllib.request.urlopen(self.name) as response:  # data: URL, no network
+                data = response.read(MAX_IMAGE_BYTES + 1)
         else:
             request = urllib.request.Request(self.name, headers={"User-Agent": USER_AGENT})
             with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:

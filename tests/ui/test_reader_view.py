@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -262,6 +263,14 @@ def test_embedded_image_comes_from_the_archive(view: ReaderView, qtbot,
         rendered = view.show_article(article, ReadingStyle())
     assert image_size(view, rendered.images[0].position) == (200, 100)
     assert httpserver.log == []
+
+
+def test_data_url_image_is_shown(view: ReaderView, qtbot) -> None:
+    src = "data:image/png;base64," + base64.b64encode(png_bytes(60, 30)).decode("ascii")
+    article = image_article("https://example.org/story", src)
+    with qtbot.waitSignal(view.images_finished):
+        rendered = view.show_article(article, ReadingStyle())
+    assert image_size(view, rendered.images[0].position) == (60, 30)
 
 
 def test_remote_image_is_fetched_off_the_gui_thread_when_allowed(
