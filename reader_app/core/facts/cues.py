@@ -113,7 +113,8 @@ KNOWN_ORGS = words(
     """UN NATO EU NHS BBC CNN ITV FBI CIA NSA MI5 MI6 IMF WHO WTO OECD OPEC IAEA UNESCO
     UNICEF UNHCR ICC ICJ IDF IRA ANC SNP DUP UKIP GCHQ FIFA UEFA IOC NASA ESA NOAA CDC
     FDA SEC FTC EPA ECB BoE Ofcom Ofsted Ofgem Ofwat Reuters AFP Bloomberg Kremlin
-    Pentagon Hamas Hezbollah Taliban Wagner Interpol Europol Frontex Labour Google Apple Microsoft Amazon Meta Facebook
+    Pentagon Hamas Hezbollah Taliban Wagner Interpol Europol Frontex Labour Google Apple
+    Microsoft Amazon Meta Facebook
     Twitter Tesla Netflix Nvidia Intel Samsung Toyota Volkswagen Shell BP Unilever
     Barclays HSBC Lloyds NatWest Santander Vodafone Airbus Boeing Ryanair easyJet
     OpenAI Anthropic Huawei Alibaba Tencent Gazprom Rosneft Aramco Nissan Honda

@@ -114,9 +114,7 @@ class _Recogniser:
         joins = [k for k in range(1, len(words)) if words[k].lower in ("of", "for", "on")]
         if joins and _bare(words[joins[0] - 1]) not in ORG_LEADS:
             return False
-        if _bare(words[-1]) in ORG_HEADS and not all(
-            _bare(t) in _TITLE_WORDS or t.lower in TITLE_MODIFIERS for t in words[:-1]
-        ):
+        if _bare(words[-1]) in ORG_HEADS:
             return True
         return any(
             _bare(words[k]) in ORG_LEADS and words[k + 1].lower in ("of", "for", "on")

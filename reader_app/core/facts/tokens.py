@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .cues import NAME_CONNECTORS, NAME_PARTICLES
 
@@ -21,8 +21,7 @@ _SPACE = frozenset(" \u00a0")
 _PROSE = re.compile(r"[a-z][.!?]\s+[\"\u201c]?[A-Z]")  # a sentence break inside the line
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of the text with what the recogniser needs to know about its place."""
 
     start: int
@@ -35,7 +34,9 @@ class Token:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[0].isupper() or bool(_PREFIXED.match(word))
+    if word[0].isupper():
+        return True
+    return len(word) > 2 and not word[:4].isalpha() and bool(_PREFIXED.match(word))
 
 
 def _restricted_spans(text: str) -> list[tuple[int, int]]:
@@ -57,26 +58,19 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = 0
     span_index = 0
+    spans = len(restricted)
+    search_gap = _SENTENCE_GAP.search
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         word = match.group()
-        while span_index < len(restricted) and restricted[span_index][1] < start:
+        while span_index < spans and restricted[span_index][1] < start:
             span_index += 1
-        in_restricted = (
-            span_index < len(restricted) and restricted[span_index][0] <= start
-        )
+        in_restricted = span_index < spans and restricted[span_index][0] <= start
         gap = text[previous_end:start]
-        sentence_start = not tokens or bool(_SENTENCE_GAP.search(gap))
+        sentence_start = gap != " " and (not tokens or search_gap(gap) is not None)
+        capitalised = word[0].isupper() or _is_capitalised(word)
         tokens.append(
-            Token(
-                start=start,
-                end=end,
-                text=word,
-                lower=word.lower(),
-                capitalised=_is_capitalised(word),
-                sentence_start=sentence_start,
-                restricted=in_restricted,
-            )
+            Token(start, end, word, word.lower(), capitalised, sentence_start, in_restricted)
         )
         previous_end = end
     return tokens

@@ -1,0 +1,172 @@
+"""People, places and organisations: merging, possessives, demonyms, headline and page traps."""
+
+# Curly apostrophes and quotes are part of what these tests check.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import time
+
+from reader_app.core.facts import find_facts
+from reader_app.core.facts.entities import find_entities
+from reader_app.core.facts.lexicon import lexicon
+from reader_app.core.facts.model import Fact
+
+
+def labels(facts: list[Fact]) -> list[str]:
+    return [fact.label for fact in facts]
+
+
+def surfaces(text: str, fact: Fact) -> list[str]:
+    return [text[start:end] for start, end in fact.mentions]
+
+
+def test_forms_of_one_person_are_merged() -> None:
+    text = (
+        "Joe Biden arrived in Kyiv on Monday. Mr Biden met soldiers there. "
+        "Biden’s visit was not announced, and Biden's aides said little."
+    )
+    people, places, _ = find_entities(text)
+    assert labels(people) == ["Joe Biden"]
+    assert surfaces(text, people[0]) == ["Joe Biden", "Biden", "Biden", "Biden"]
+    assert labels(places) == ["Kyiv"]
+
+
+def test_family_name_first_forms_are_merged() -> None:
+    text = "North Korea’s leader Kim Jong Un inspected a factory. Kim later left, officials said."
+    people, _, _ = find_entities(text)
+    assert labels(people) == ["Kim Jong Un"]
+    assert surfaces(text, people[0]) == ["Kim Jong Un", "Kim"]
+
+
+def test_titles_are_cues_not_part_of_the_name() -> None:
+    text = (
+        "Prime Minister Keir Starmer met President Emmanuel Macron in Paris. "
+        "Sir Keir said the talks had gone well."
+    )
+    people, places, _ = find_entities(text)
+    assert labels(people) == ["Keir Starmer", "Emmanuel Macron"]
+    assert surfaces(text, people[0]) == ["Keir Starmer", "Keir"]
+    assert labels(places) == ["Paris"]
+
+
+def test_apposition_and_speech_verbs_mark_people() -> None:
+    text = (
+        "The city’s mayor, Ihor Terekhov, said the strikes hit homes. "
+        "“We will rebuild,” said Oleksandr Prokudin. Her sister Maria Lopez was not hurt."
+    )
+    people, _, _ = find_entities(text)
+    assert set(labels(people)) == {"Ihor Terekhov", "Oleksandr Prokudin", "Maria Lopez"}
+
+
+def test_possessives_are_not_part_of_places() -> None:
+    text = "Kharkiv’s power plants were hit. Officials in Kharkiv said Kharkiv's mayor was safe."
+    _, places, _ = find_entities(text)
+    assert labels(places) == ["Kharkiv"]
+    assert surfaces(text, places[0]) == ["Kharkiv", "Kharkiv", "Kharkiv"]
+
+
+def test_demonyms_are_never_places() -> None:
+    text = "Ukrainian troops and British officials met Russian negotiators and French diplomats."
+    people, places, organisations = find_entities(text)
+    assert (people, places, organisations) == ([], [], [])
+
+
+def test_demonym_before_a_title_leaves_the_person() -> None:
+    text = "Russian President Vladimir Putin spoke to reporters in Moscow."
+    people, places, _ = find_entities(text)
+    assert labels(people) == ["Vladimir Putin"]
+    assert labels(places) == ["Moscow"]
+
+
+def test_page_furniture_and_sentence_starts_are_not_entities() -> None:
+    text = (
+        "Independent Premium\n\n"
+        "Subscribe to our newsletter\n\n"
+        "Despite the rain, crowds gathered on Monday. The march began in March. "
+        "However, Sunday was quieter. Reading the report, officials were worried."
+    )
+    assert find_entities(text) == ([], [], [])
+
+
+def test_headline_case_words_are_not_names() -> None:
+    text = (
+        "Despite Fears, Markets Rally As Investors Shrug Off Weak Data\n\n"
+        "Shares rose on Tuesday as investors looked past a weak jobs report."
+    )
+    assert find_entities(text) == ([], [], [])
+
+
+def test_headline_mentions_of_known_names_are_found() -> None:
+    text = (
+        "Zelensky Visits Kharkiv After Strikes\n\n"
+        "Volodymyr Zelensky travelled to Kharkiv on Friday, a day after Russian strikes "
+        "on the city."
+    )
+    people, places, _ = find_entities(text)
+    assert labels(people) == ["Volodymyr Zelensky"]
+    assert surfaces(text, people[0]) == ["Zelensky", "Volodymyr Zelensky"]
+    assert surfaces(text, places[0]) == ["Kharkiv", "Kharkiv"]
+
+
+def test_place_names_that_are_words_need_a_place_cue() -> None:
+    cued = "She moved from Reading to Bath last year."
+    _, places, _ = find_entities(cued)
+    assert labels(places) == ["Reading", "Bath"]
+    uncued = "Best of all, the Mobile team won."
+    assert find_entities(uncued)[1] == []
+
+
+def test_organisations_by_head_acronym_and_ampersand() -> None:
+    text = (
+        "The Ministry of Defence (MoD) said Marks & Spencer had supplied uniforms. "
+        "The MoD added that the Bank of England and Nato were briefed."
+    )
+    _, places, organisations = find_entities(text)
+    assert places == []
+    by_label = {fact.label: surfaces(text, fact) for fact in organisations}
+    assert by_label["Ministry of Defence"] == ["Ministry of Defence", "MoD", "MoD"]
+    assert set(by_label) == {"Ministry of Defence", "Marks & Spencer", "Bank of England", "Nato"}
+
+
+def test_two_names_joined_by_and_are_split() -> None:
+    text = "The Labour Party and the Kyiv Independent both reported the claim."
+    _, _, organisations = find_entities(text)
+    assert labels(organisations) == ["Labour Party", "Kyiv Independent"]
+
+
+def test_kind_context_and_importance_order() -> None:
+    text = (
+        "Rain fell in Leeds. Later, Mary Jones said the river rose in York. "
+        "Jones added that York had flooded before, and York council agreed."
+    )
+    people, places, _ = find_entities(text)
+    assert [fact.kind for fact in people] == ["person"]
+    assert people[0].context == "Later, Mary Jones said the river rose in York."
+    assert labels(places) == ["York", "Leeds"]  # three mentions before one
+    assert places[1].context == "Rain fell in Leeds."
+
+
+def test_find_facts_carries_the_entities() -> None:
+    text = "Angela Merkel visited Berlin with officials from the European Commission."
+    facts = find_facts(text)
+    assert labels(list(facts.people)) == ["Angela Merkel"]
+    assert labels(list(facts.places)) == ["Berlin"]
+    assert labels(list(facts.organisations)) == ["European Commission"]
+
+
+def test_empty_and_lowercase_text() -> None:
+    assert find_entities("") == ([], [], [])
+    assert find_entities("nothing here is named at all.") == ([], [], [])
+
+
+def test_lexicon_loads_once_and_quickly() -> None:
+    lexicon.cache_clear()
+    started = time.perf_counter()
+    first = lexicon()
+    assert time.perf_counter() - started < 1.0
+    assert lexicon() is first
+    assert "Kyiv" in first.strong_places
+    assert "Bath" in first.weak_places
+    assert "keir" in first.given_names
+    assert "Despite" not in first.strong_places | first.weak_places
