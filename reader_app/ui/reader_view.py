@@ -72,14 +72,14 @@ class ReaderView(QTextBrowser):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setUndoRedoEnabled(False)
         self.rendered: RenderedArticle | None = None
-        self.style_: ReadingStyle = ReadingStyle()
+        self.reading_style: ReadingStyle = ReadingStyle()
         self._start_page = False
         self._remote_images = False
         self._images: dict[str, QImage] = {}
         self._requested: set[str] = set()
         self._pending: set[str] = set()
         self._generation = 0
-        self._modifiers = QGuiApplication.keyboardModifiers()
+        self._modifiers = Qt.KeyboardModifier.NoModifier
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(3)
         self._events = _ImageEvents(self)
@@ -100,9 +100,10 @@ class ReaderView(QTextBrowser):
         """Render ``article`` in ``style`` and show it from the top."""
         if self.rendered is None or self.rendered.article is not article:
             self._forget_images()
-        self.style_ = style
+        self.reading_style = style
         self._start_page = False
         rendered = render_article(article, style)
+        self.rendered = None
         self._install(rendered.document)
         self.rendered = rendered
         self._provide_images()
@@ -122,7 +123,7 @@ class ReaderView(QTextBrowser):
 
     def show_start_page(self, style: ReadingStyle) -> None:
         """Show the start page in ``style``; :meth:`set_style` keeps it in step."""
-        self.style_ = style
+        self.reading_style = style
         self.show_document(render_start_page(style))
         self._start_page = True
 
@@ -136,7 +137,7 @@ class ReaderView(QTextBrowser):
         elif self._start_page:
             self.show_start_page(style)
         else:
-            self.style_ = style
+            self.reading_style = style
             self._apply_palette()
             self._update_column()
 
@@ -160,7 +161,7 @@ class ReaderView(QTextBrowser):
         self._update_column()
 
     def _apply_palette(self) -> None:
-        theme = self.style_.colours
+        theme = self.reading_style.colours
         palette = self.palette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette.setColor(group, QPalette.ColorRole.Base, QColor(theme.background))
@@ -176,12 +177,13 @@ class ReaderView(QTextBrowser):
 
     def column_width(self) -> int:
         """Width in pixels of ``style.column_chars`` average characters of the body font."""
-        metrics = QFontMetricsF(self.style_.body_font())
-        return round(metrics.horizontalAdvance(_SAMPLE) / len(_SAMPLE) * self.style_.column_chars)
+        metrics = QFontMetricsF(self.reading_style.body_font())
+        average = metrics.horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+        return round(average * self.reading_style.column_chars)
 
     def _side_margin(self) -> int:
         width = self.viewport().width()
-        em = self.style_.font_size * PX_PER_PT
+        em = self.reading_style.font_size * PX_PER_PT
         padding = round(1.4 * em) if width > 40 * em else round(0.8 * em)
         return max(padding, (width - self.column_width()) // 2)
 
@@ -246,8 +248,8 @@ class ReaderView(QTextBrowser):
 
     def line_step(self) -> int:
         """Pixels of one body line."""
-        metrics = QFontMetricsF(self.style_.body_font())
-        return max(1, round(metrics.lineSpacing() * self.style_.line_height))
+        metrics = QFontMetricsF(self.reading_style.body_font())
+        return max(1, round(metrics.lineSpacing() * self.reading_style.line_height))
 
     def scroll_lines(self, lines: int) -> None:
         """Scroll down (positive) or up by ``lines`` body lines."""
@@ -306,6 +308,7 @@ class ReaderView(QTextBrowser):
     @Slot(QUrl)
     def on_anchor_clicked(self, url: QUrl) -> None:
         external = bool(self._modifiers & Qt.KeyboardModifier.ControlModifier)
+        self._modifiers = Qt.KeyboardModifier.NoModifier
         self.link_clicked.emit(self._resolve(url), external)
 
     def _resolve(self, url: QUrl) -> QUrl:
