@@ -16,14 +16,15 @@ import tempfile
 import time
 from pathlib import Path
 
+# Chosen before Qt is imported.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QStandardPaths, QTimer  # noqa: E402 (after the platform is chosen)
-from ui_support import PageServer, large_page, wait_for  # noqa: E402
+from PySide6.QtCore import QStandardPaths, QTimer
+from ui_support import PageServer, large_page, wait_for
 
-from reader_app.ui.app import create_application  # noqa: E402
-from reader_app.ui.main_window import MainWindow  # noqa: E402
-from reader_app.ui.settings import Settings  # noqa: E402
+from reader_app.ui.app import create_application
+from reader_app.ui.main_window import MainWindow
+from reader_app.ui.settings import Settings
 
 
 class DelayProbe:

@@ -12,9 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer, SignalInstance
 
 WORDS = (
-    "river council budget harbour engineers winter bridge survey families schools rail tunnel "
-    "museum archive weather storm village market library summer station garden"
-).split()
+    "river", "council", "budget", "harbour", "engineers", "winter", "bridge", "survey",
+    "families", "schools", "rail", "tunnel", "museum", "archive", "weather", "storm",
+    "village", "market", "library", "summer", "station", "garden",
+)
 
 
 def paragraph(seed: int, words: int = 80) -> str:
@@ -70,10 +71,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def wait_for(signal: SignalInstance, start: Callable[[], None], timeout_s: float = 120) -> list:
     """Call ``start`` and run the event loop until ``signal`` fires; returns its arguments."""
     loop = QEventLoop()
-    got: list = []
+    got: list[tuple[object, ...]] = []
 
     def fired(*args: object) -> None:
-        got.extend(args)
+        got.append(args)
         loop.quit()
 
     signal.connect(fired)
@@ -82,8 +83,8 @@ def wait_for(signal: SignalInstance, start: Callable[[], None], timeout_s: float
     loop.exec()
     signal.disconnect(fired)
     if not got:
-        raise TimeoutError("the window did not show the article in time")
-    return got
+        raise TimeoutError(f"no {signal} in {timeout_s} s")
+    return list(got[0])
 
 
 def rss_mb() -> float:
