@@ -226,6 +226,7 @@ class FactsPanel(QWidget):
         self._facts = Facts()
         self._items: dict[Fact, QTreeWidgetItem] = {}
         self._sections: dict[FactKind, QTreeWidgetItem] = {}
+        self._children: dict[FactKind, list[QTreeWidgetItem]] = {}
         self._visible: set[Fact] = set()
         self._starts: dict[Fact, list[int]] = {}
         self._chosen: Fact | None = None
@@ -333,6 +334,7 @@ class FactsPanel(QWidget):
                 section.setForeground(1, self._muted)
             children = [self._entry(fact) for fact in group]
             section.addChildren(children)
+            self._children[kind] = children
             self.tree.addTopLevelItem(section)
             section.setExpanded(True)
             self._sections[kind] = section
@@ -357,6 +359,7 @@ class FactsPanel(QWidget):
         self._facts = facts
         self._items.clear()
         self._sections.clear()
+        self._children.clear()
         self._visible.clear()
         self._starts.clear()
         self._chosen = None
@@ -366,11 +369,7 @@ class FactsPanel(QWidget):
 
     def entries(self) -> list[QTreeWidgetItem]:
         """The entry items in display order (sections excluded)."""
-        out: list[QTreeWidgetItem] = []
-        for i in range(self.tree.topLevelItemCount()):
-            section = self.tree.topLevelItem(i)
-            out += [section.child(j) for j in range(section.childCount())]
-        return out
+        return [item for children in self._children.values() for item in children]
 
     def item_for(self, fact: Fact) -> QTreeWidgetItem | None:
         """The entry item of ``fact``, if shown."""
@@ -421,10 +420,9 @@ class FactsPanel(QWidget):
     def _apply_filter(self) -> None:
         needle = self.filter_box.text().strip().casefold()
         shown = 0
-        for section in self._sections.values():
+        for kind, section in self._sections.items():
             visible_children = 0
-            for j in range(section.childCount()):
-                child = section.child(j)
+            for child in self._children[kind]:
                 match = not needle or needle in child.text(0).casefold()
                 child.setHidden(not match)
                 visible_children += match
@@ -472,7 +470,8 @@ class FactsPanel(QWidget):
 
     def focus_entries(self) -> None:
         """Give the list the keyboard focus, with an entry current."""
-        if self.tree.currentItem() is None or self.tree.currentItem().isHidden():
+        current = self.tree.currentItem()
+        if current is None or current.isHidden():
             first = next((i for i in self.entries() if not i.isHidden()), None)
             if first is not None:
                 self.tree.setCurrentItem(first)
