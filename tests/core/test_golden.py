@@ -1,0 +1,117 @@
+"""Golden pages: each saved page extracts to the expected text and none of its clutter."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader_app.core import Article, ExtractionError, RawPage, extract_article, extract_page
+
+PAGES = Path(__file__).parent.parent / "data" / "pages"
+CASES = sorted(p.stem for p in PAGES.glob("*.json"))
+
+
+def _expected(name: str) -> dict:
+    return json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _extract(name: str) -> Article:
+    expected = _expected(name)
+    raw = RawPage((PAGES / f"{name}.html").read_bytes(), url=expected["url"])
+    return extract_page(raw)
+
+
+def test_every_golden_page_has_expectations() -> None:
+    assert sorted(p.stem for p in PAGES.glob("*.html")) == CASES
+    assert len(CASES) >= 5
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_page(name: str) -> None:
+    expected = _expected(name)
+    if "error" in expected:
+        with pytest.raises(ExtractionError, match="No article text"):
+            _extract(name)
+        return
+    article = _extract(name)
+    text = article.text
+    assert text.startswith(expected["title"] + "\n\n")
+    for snippet in expected["contains"]:
+        assert snippet in text, f"missing: {snippet!r}"
+    for snippet in expected["absent"]:
+        assert snippet not in text, f"clutter left in: {snippet!r}"
+    positions = [text.index(s) for s in expected.get("ordered", [])]
+    assert positions == sorted(positions)
+    for field in ("byline", "site", "date", "language"):
+        if field in expected:
+            assert getattr(article, field) == expected[field], field
+    assert article.url == expected["url"]
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "kinds" in _expected(n)])
+def test_golden_block_kinds(name: str) -> None:
+    expected = _expected(name)
+    article = _extract(name)
+    for kind, snippet in expected["kinds"].items():
+        blocks = [b for b in article.blocks if b.kind == kind and snippet in b.text]
+        assert blocks, f"no {kind} block with {snippet!r}"
+    images = [b for b in article.blocks if b.kind == "image"]
+    assert [b.src for b in images] == [expected["image_src"]]
+
+
+def test_text_and_bytes_input_agree() -> None:
+    html = (PAGES / "news_article.html").read_bytes()
+    url = _expected("news_article")["url"]
+    assert extract_article(html, url) == extract_article(html.decode("utf-8"), url)
+
+
+SAMPLE_CLUTTER = [
+    "We and our 143 partners use cookies",
+    "Accept all",
+    "Sign in",
+    "A449 closed southbound",
+    "5 min read",
+    "Copy link",
+    "Start your digital subscription today",
+    "Subscribe now",
+    "Advertisement",
+    "Support local journalism",
+    "Your donation allows us",
+    "Already a subscriber?",
+    "Comments (38)",
+    "Join thought-provoking conversations",
+    "Rhiannon Price is a Local Democracy Reporter",
+    "Related stories",
+    "Evesham flood study to look at upstream storage",
+    "The Courier Briefing",
+    "delivered to your inbox",
+    "Turn on notifications",
+    "All rights reserved",
+]
+
+
+def test_bundled_sample_extracts_cleanly() -> None:
+    from importlib import resources
+
+    from reader_app.core import read_article
+
+    path = resources.files("reader_app.resources").joinpath("sample/article.html")
+    article = read_article(str(path))
+    text = article.text
+    assert article.title == "Kelbridge flood wall approved after £2.5m funding gap is closed"
+    assert (article.byline, article.site, article.date) == (
+        "Rhiannon Price",
+        "The Severn Valley Courier",
+        "2025-03-14",
+    )
+    for snippet in SAMPLE_CLUTTER:
+        assert snippet not in text, snippet
+    assert "Work on a £18.4m flood wall for Kelbridge will begin in June" in text
+    assert "Elsewhere in the county, smaller schemes at Pershore" in text
+    assert 750 <= article.word_count <= 1000
+    image = next(b for b in article.blocks if b.kind == "image")
+    assert image.src is not None and image.src.startswith("file://")
+    assert image.src.endswith("/sample/images/kelbridge-flood-2020.png")
+    assert image.text.startswith("Floodwater covered Bridge Street")
