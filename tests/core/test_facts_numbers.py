@@ -250,6 +250,27 @@ def test_the_same_value_counting_different_things_stays_apart() -> None:
     assert labels == {"40 tanks", "40 drones", "40 days"}
 
 
+def test_only_what_is_the_same_quantity_merges() -> None:
+    text = (
+        "A five-year plan will take five years. Waves of 10-12 metres, then 10 metres. "
+        "They won two of nine games; two players were hurt. Of 40 tanks, 40 were lost."
+    )
+    labels = [f.label for f in find_numbers(text)]
+    assert sorted(labels) == sorted(
+        [
+            "five-year",
+            "five years",
+            "10-12 metres",
+            "10 metres",
+            "two",
+            "nine games",
+            "two players",
+            "40 tanks",
+            "40",
+        ]
+    )
+
+
 def test_facts_are_ordered_by_importance() -> None:
     text = "In 2019, 7 ships came. The 30 crews left. 30 crews returned in 2021. In 2021 too."
     assert [f.label for f in find_numbers(text)] == ["30 crews", "2021", "2019", "7 ships"]

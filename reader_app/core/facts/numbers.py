@@ -21,7 +21,7 @@ from .number_patterns import (
     number_matches,
     word_set,
 )
-from .number_words import word_value
+from .number_words import TENS, UNITS, word_value
 from .units import CURRENCY_PREFIXES, CURRENCY_WORDS, MEASURES, MONTHS, SCALES, SUBUNITS, TIME_UNITS
 
 __all__ = ["find_numbers"]
@@ -57,9 +57,12 @@ _IRREGULAR_PLURALS = word_set(
 _ORDINALS = word_set("first second third fourth final last latter former other the a")
 # Words between a number and what it counts ("two more robots"), unless "than" follows.
 _COMPARATIVES = word_set("more fewer less extra additional further new")
-# "nine of its 71 stores": a written number before "of" and one of these counts a part.
+# "nine of its 71 stores", "two of nine": a written number before "of" and one of these
+# counts a part.
 _OF_PARTS = re.compile(
-    r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|these|those|them|us)\b", re.IGNORECASE
+    r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|these|those|them|us|\d"
+    rf"|{'|'.join(UNITS)}|{'|'.join(TENS)})\b",
+    re.IGNORECASE,
 )
 # Words after a bare "3m" that make it metres rather than millions.
 _METRE_WORDS = word_set(
@@ -82,6 +85,8 @@ class _Found:
     value: float | None
     unit: str | None
     counts: str | None = None
+    exact: bool = False  # one of a kind by its label: a range, a hyphened "five-year"
+    bare: bool = False  # a large number alone, which may stand for a counted quantity
 
 
 def find_numbers(text: str) -> list[Fact]:
@@ -143,7 +148,8 @@ def _number(text: str, match: re.Match[str]) -> _Found | None:
     if unit is not None:
         if group("words") and group("num").lower() == "one" and unit == "days":
             return None  # "one day" is an idiom more often than a duration
-        return _Found(start, end, surface, value, unit)
+        exact = bool(group("range") or group("hyphen"))
+        return _Found(start, end, surface, value, unit, exact=exact)
     return _unitless(text, match, start, end, value)
 
 
@@ -202,7 +208,9 @@ def _unitless(text: str, match: re.Match[str], start: int, end: int, value: floa
     if group("ratio") is None and not _counts_as_fact(text, match, start, counts):
         return None
     label = f"{surface} {counts}" if counts else surface
-    return _Found(start, end, label, value, None, counts)
+    exact = bool(group("range"))
+    bare = bool(not counts and not exact and digits and value >= 100)
+    return _Found(start, end, label, value, None, counts, exact=exact, bare=bare)
 
 
 def _named_before(text: str, start: int) -> bool:
@@ -321,8 +329,8 @@ def _counts_as_fact(text: str, match: re.Match[str], start: int, counts: str | N
 
 def _key(mention: _Found) -> tuple[object, ...]:
     """Mentions with the same key are the same quantity."""
-    if mention.unit == "date" or mention.value is None:
-        return (mention.unit, mention.label)
+    if mention.unit == "date" or mention.value is None or mention.exact:
+        return (mention.unit, mention.label.lower())
     return (mention.unit, round(mention.value, 6), mention.counts)
 
 
@@ -334,19 +342,19 @@ def _context(text: str, offset: int) -> str:
 
 
 def _merge(text: str, found: list[_Found]) -> list[Fact]:
-    """One fact per quantity; a bare number joins the one counted quantity of its value."""
+    """One fact per quantity; a bare large number joins the one counted quantity of its
+    value ("12,500" after "12,500 troops")."""
     groups: dict[tuple[object, ...], list[_Found]] = {}
     for mention in sorted(found, key=lambda m: m.start):
         groups.setdefault(_key(mention), []).append(mention)
-    counted: dict[object, list[tuple[object, ...]]] = {}
-    for key in groups:
-        if len(key) == 3 and key[0] is None and key[2] is not None:
-            counted.setdefault(key[1], []).append(key)
-    for key in list(groups):
-        if len(key) == 3 and key[0] is None and key[2] is None:
-            targets = counted.get(key[1], [])
-            if len(targets) == 1:
-                groups[targets[0]].extend(groups.pop(key))
+    counted: dict[float | None, list[tuple[object, ...]]] = {}
+    for key, mentions in groups.items():
+        if mentions[0].unit is None and mentions[0].counts and not mentions[0].exact:
+            counted.setdefault(mentions[0].value, []).append(key)
+    for key, mentions in list(groups.items()):
+        targets = counted.get(mentions[0].value, [])
+        if all(m.bare for m in mentions) and len(targets) == 1:
+            groups[targets[0]].extend(groups.pop(key))
     facts = []
     for mentions in groups.values():
         mentions.sort(key=lambda m: m.start)
