@@ -38,6 +38,7 @@ from . import export
 from .commands import MENUS, SEPARATOR, build_actions
 from .document import render_article
 from .drop import DropAction, DropOverlay, DropRefusal, normalise_source, parse_drop, source_kind
+from .find_bar import FindBar
 from .history import Entry, History, article_key
 from .location_bar import LocationBar
 from .message_bar import MessageBar
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.view, 1)
+        self.find_bar = FindBar(self.view, central)
+        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self.drop_overlay = DropOverlay(central)
 
@@ -159,6 +162,9 @@ class MainWindow(QMainWindow):
             "page_up": lambda: self.view.scroll_pages(-1),
             "scroll_top": self.view.scroll_to_top,
             "scroll_bottom": self.view.scroll_to_bottom,
+            "find": self.find_bar.open_bar,
+            "find_next": self.find_bar.find_next,
+            "find_previous": self.find_bar.find_previous,
             "zoom_in": lambda: self._step_preference("font_size", 1, FONT_SIZE_RANGE),
             "zoom_out": lambda: self._step_preference("font_size", -1, FONT_SIZE_RANGE),
             "zoom_reset": lambda: self.settings.set("font_size", 13),
@@ -237,6 +243,7 @@ class MainWindow(QMainWindow):
         self.view.verticalScrollBar().rangeChanged.connect(self.on_scrolled)
         self.settings.changed.connect(self.on_setting_changed)
         self.message_bar.dismissed.connect(self.view.setFocus)
+        self.find_bar.closed.connect(self.view.setFocus)
 
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry()
@@ -451,9 +458,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_cancel_pressed(self) -> None:
-        if self.loader.cancel():
+        if self.find_bar.field.hasFocus():
+            self.find_bar.close_bar()
+        elif self.loader.cancel():
             return
-        if self.location_bar.hasFocus():
+        elif self.location_bar.hasFocus():
             self.on_location_escaped()
         elif self.message_bar.isVisible():
             self.message_bar.clear()
