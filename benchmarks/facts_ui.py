@@ -18,6 +18,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -101,7 +102,7 @@ def main() -> int:
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication([])
-    article = long_article(args.pages, args.words)
+    base = article = long_article(args.pages, args.words)
     text = article.text
     start = time.perf_counter()
     find_facts("Lexicons load here: Kyiv, NATO and Volodymyr Zelensky; 40 drones.")
@@ -123,7 +124,10 @@ def main() -> int:
     heartbeat = Heartbeat()
 
     totals, blocks, longest_steps = [], [], []
-    for _ in range(args.runs):
+    for run in range(args.runs):
+        # A new title each run: the controller keeps the facts of texts it has seen.
+        article = replace(article, title=f"{base.title} ({run + 1})")
+        text = article.text
         rendered = render_article(article, ReadingStyle())
         controller.leave_article()
         view.setDocument(rendered.document)

@@ -211,12 +211,12 @@ def _readability(root: etree._Element, url: str | None) -> list[Draft]:
 
     try:
         summary = Document(copy.deepcopy(root), url=url).summary(html_partial=True)
+        if not summary.strip():
+            return []
+        fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
     except Exception:  # readability gives up on some pages; trafilatura's result stands
         log.debug("readability failed", exc_info=True)
         return []
-    if not summary.strip():
-        return []
-    fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
     return list(_walk_html(fragment))
 
 

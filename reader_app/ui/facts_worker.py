@@ -6,6 +6,7 @@ newer article discards the facts of an older one even if those arrive later.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 
@@ -14,6 +15,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from reader_app.core.facts.model import Facts
 
 log = logging.getLogger(__name__)
+
+_frozen = False
 
 Finder = Callable[[str], Facts]
 
@@ -86,6 +89,13 @@ class FactsWorker(QObject):
 
     @Slot(int, object)
     def on_job_done(self, generation: int, result: object) -> None:
+        global _frozen
+        if not _frozen:
+            # The engine's lexicons are loaded now. Moving everything alive out of the
+            # collector's reach keeps later searches from walking them in collections that
+            # hold the interpreter lock for milliseconds and so stall the window.
+            gc.freeze()
+            _frozen = True
         if generation == self.generation:
             if isinstance(result, Facts):
                 self.found.emit(result)

@@ -154,9 +154,13 @@ class ReaderView(QTextBrowser):
 
     def _install(self, document: QTextDocument) -> None:
         self._scroll_animation.stop()
-        # A child document routes loadResource() here; the previous child is deleted by Qt.
+        previous = self.document()
+        owned = previous is not document and previous.parent() is self
+        # A child document routes loadResource() here; Qt deletes only its own first one.
         document.setParent(self)
         self.setDocument(document)
+        if owned:
+            previous.deleteLater()
         self._apply_palette()
         self._update_column()
 

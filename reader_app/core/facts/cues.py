@@ -369,6 +369,8 @@ EXTRA_PLACES = (
     "Macau",
     "Silicon Valley",
     "Wall Street",
+    "West End",
+    "Broadway",
     "Whitehall",
     "Westminster",
     "Brussels",

@@ -124,8 +124,8 @@ def _number(text: str, match: re.Match[str]) -> _Found | None:
         start += len(text[start:]) - len(text[start:].lstrip(SPACE))
     if group("minus") and not group("temp"):
         start = match.end("minus")
-    if not group("cur") and _named_before(text, start):
-        return None
+    if not group("cur") and not _is_score(match) and _named_before(text, start):
+        return None  # "Boeing 737", but "beat Arsenal 4-1" is a score
     if group("approx") and group("approx").lower() == "over" and group("time"):
         start = match.start("num")  # "over three years" is a span of time, not a bound
     value = _value(group("num"), group("scale"))
