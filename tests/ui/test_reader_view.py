@@ -130,6 +130,18 @@ def test_rendering_is_announced_and_replaces_the_document(view: ReaderView, qtbo
     assert second.args[0].style.theme == "sepia"
 
 
+def test_replaced_documents_are_freed(view: ReaderView, qtbot) -> None:
+    first = view.show_article(long_article(), ReadingStyle())
+    with qtbot.waitSignal(first.document.destroyed):
+        second = view.show_article(long_article(), ReadingStyle())
+    with qtbot.waitSignal(second.document.destroyed):
+        view.show_start_page(ReadingStyle())
+    start = view.document()
+    with qtbot.waitSignal(start.destroyed):
+        view.show_article(long_article(), ReadingStyle())
+    assert len(view.findChildren(QTextDocument)) == 1
+
+
 def test_resize_keeps_the_reading_position(view: ReaderView, qtbot) -> None:
     article = long_article()
     view.show_article(article, ReadingStyle())
