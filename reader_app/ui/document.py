@@ -413,7 +413,7 @@ class _Builder:
         self.to_end()
 
     def image(self, block: Block, base: str | None, offset: int | None) -> None:
-        centred = self.block_format(top=0.3, bottom=0.3 if block.text else 1.1, leading=1.0,
+        centred = self.block_format(top=0.3, bottom=0.45 if block.text else 1.1, leading=1.0,
                                     align=Qt.AlignmentFlag.AlignHCenter)
         if block.src:
             self.start_block(centred, self.char_format())

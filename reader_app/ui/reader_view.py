@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QWidget
 
 from reader_app.core.model import Article
 
@@ -71,6 +71,7 @@ class ReaderView(QTextBrowser):
         self.setReadOnly(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setUndoRedoEnabled(False)
+        self.setAccessibleName("Article")
         self.rendered: RenderedArticle | None = None
         self.reading_style: ReadingStyle = ReadingStyle()
         self._start_page = False
@@ -84,6 +85,8 @@ class ReaderView(QTextBrowser):
         self._pool.setMaxThreadCount(3)
         self._events = _ImageEvents(self)
         self._placeholder = placeholder_image()
+        #: Extra selections by layer, painted in this order (facts, then find matches).
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {"": []}
         self._scroll_animation = QVariantAnimation(self)
         self._scroll_animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._connect_signals()
@@ -154,6 +157,9 @@ class ReaderView(QTextBrowser):
 
     def _install(self, document: QTextDocument) -> None:
         self._scroll_animation.stop()
+        for name in [n for n, layer in self._layers.items() if n and layer]:
+            # Dropped while the old document is still shown, which costs little.
+            self.set_selection_layer(name, [])
         previous = self.document()
         owned = previous is not document and previous.parent() is self
         # A child document routes loadResource() here; Qt deletes only its own first one.
@@ -163,6 +169,19 @@ class ReaderView(QTextBrowser):
             previous.deleteLater()
         self._apply_palette()
         self._update_column()
+
+    def set_selection_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Show ``selections`` as layer ``name``, over the layers set before it.
+
+        Fact highlights (set with :meth:`setExtraSelections`) are the bottom layer; find
+        matches form another, so neither replaces the other. A new document drops every layer.
+        """
+        self._layers[name] = list(selections)
+        super().setExtraSelections([s for layer in self._layers.values() for s in layer])
+
+    def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Set the bottom layer of extra selections (see :meth:`set_selection_layer`)."""
+        self.set_selection_layer("", selections)
 
     def _apply_palette(self) -> None:
         theme = self.reading_style.colours
