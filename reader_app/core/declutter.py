@@ -246,7 +246,8 @@ _CALLS = re.compile(
     r"\b(?:accept|allow|reject|manage) (?:all |the )?(?:cookies|preferences|consent)\b|"
     r"\bwe use cookies\b|\bcookie (?:policy|settings|preferences)\b|"
     r"\bturn on (?:push )?notifications\b|\b(?:enable|allow) (?:push )?notifications\b|"
-    r"\bjoin the (?:conversation|discussion|debate)\b|\b(?:view|read|see|show) (?:all )?"
+    r"\bjoin (?:the |our )?(?:[\w-]+ )?(?:conversations?|discussions?|debate|community)\b|"
+    r"\b(?:view|read|see|show) (?:all )?"
     r"(?:\d+ )?comments\b|\bcomments? \(\d+\)|"
     r"\bshare (?:this|on|via) (?:article|story|page|facebook|twitter|x|whatsapp|email)?\b|"
     r"\b(?:sign up|subscribe) (?:to|for) (?:our|the) (?:\w+ )?newsletters?\b|"
@@ -313,7 +314,8 @@ _FURNITURE = re.compile(
     r"\(opens in new (?:tab|window)\)|(?:facebook|twitter|x|whatsapp|linkedin|"
     r"reddit|pinterest|email|messenger)(?:\s+(?:facebook|twitter|x|whatsapp|linkedin|reddit|"
     r"pinterest|email|messenger))*)\W*$|"
-    r"^\W*(?:advertisement|sponsored)\s*[:|-]|"
+    r"^\W*(?:advertisement|sponsored|read more|related|see also|also read|read next|"
+    r"recommended|more on this(?: story)?)\s*[:|-]|"
     r"^\W*(?:©|\(c\)|copyright\b).{0,200}$|^.{0,200}\ball rights reserved\W*$",
     re.I,
 )

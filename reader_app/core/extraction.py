@@ -188,6 +188,10 @@ def _remove_keep_tail(element: etree._Element) -> None:
     parent.remove(element)
 
 
+#: Dates come from the page's markup only, never guessed from years in the text.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
 def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions):  # type: ignore[no-untyped-def]
     import trafilatura
 
@@ -203,6 +207,7 @@ def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions)
             include_images=False,
             include_tables=options.tables,
             deduplicate=False,
+            date_extraction_params=_DATE_PARAMS,
         )
 
 

@@ -1,0 +1,161 @@
+"""Declutter: DOM cues, the text classifier of short blocks, and position rules."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from reader_app.core.declutter import Draft, clutter_score, declutter_blocks, prune_dom
+from reader_app.core.model import Block
+
+CLUTTER = [
+    "Want to bookmark your favourite articles and stories to read or reference later? "
+    "Start your Premium subscription today.",
+    "Your donation allows us to keep our journalism free for everyone. Donate from £1.",
+    "Already a subscriber? Log in to continue reading.",
+    "Please refresh the page to see the latest updates.",
+    "Turn on notifications to get breaking news alerts as they happen.",
+    "Join thought-provoking conversations, follow other readers and see their comments.",
+    "Sign up to our free newsletter and get the best stories delivered to your inbox.",
+    "We use cookies to improve your experience. Accept all cookies or manage preferences.",
+    "Share this article",
+    "Advertisement",
+    "Story continues below advertisement",
+    "Photo: Getty Images",
+    "Enjoyed this article? Become a member from £4 a month.",
+    "Create a free account to save articles and follow topics.",
+    "Read more: How the council spent its flood budget",
+]
+
+CONTENT = [
+    "The Red Cross said donations to its storm appeal had reached £40,000 by midday, and "
+    "urged people who wanted to help to give only through official channels.",
+    "The ferry operator said season-ticket subscribers would be refunded for every cancelled "
+    "crossing, a spokesperson told reporters on Tuesday afternoon.",
+    "Newspapers have lost half their print subscribers in a decade, and many now depend on "
+    "digital memberships and reader donations to pay for local reporting, the study found.",
+    "If you run a small business, you can claim the relief by filling in the online form on "
+    "the council's website before the end of April.",
+    "Engineers said the new pumping station could move 4,000 litres a second.",
+    "Cookies were first used by web browsers in 1994 to remember what visitors had put in "
+    "their shopping baskets, according to a history of the web published last year.",
+    "The company's app has been downloaded more than two million times since its launch.",
+]
+
+
+@pytest.mark.parametrize("text", CLUTTER)
+def test_clutter_scores_as_clutter(text: str) -> None:
+    assert clutter_score(text) >= 5.0
+
+
+@pytest.mark.parametrize("text", CONTENT)
+def test_content_scores_as_content(text: str) -> None:
+    assert clutter_score(text) < 4.0
+
+
+def test_links_raise_the_score() -> None:
+    text = "More stories from our newsroom"
+    assert clutter_score(text, link_ratio=1.0) > clutter_score(text, link_ratio=0.0)
+
+
+def _para(text: str, link_ratio: float = 0.0) -> Draft:
+    return Draft(Block("paragraph", text), link_ratio)
+
+
+LONG = (
+    "The council's cabinet voted on Thursday to close the gap in the budget of the flood "
+    "scheme from its capital reserves, which officials said would not delay other projects "
+    "already planned for the coming financial year in the market towns of the county."
+)
+
+
+def test_declutter_blocks_drops_clutter_and_its_heading() -> None:
+    drafts = [
+        _para(LONG),
+        Draft(Block("heading", "Support our newsroom", level=3)),
+        _para(CLUTTER[1]),
+        _para(LONG + " It was the third such vote."),
+        Draft(Block("heading", "Comments", level=3)),
+        _para(CLUTTER[5]),
+    ]
+    kept = declutter_blocks(drafts)
+    assert [b.text for b in kept] == [LONG, LONG + " It was the third such vote."]
+
+
+def test_declutter_blocks_keeps_content_about_subscriptions_mid_text() -> None:
+    drafts = [_para(LONG), _para(CONTENT[1]), _para(CONTENT[2]), _para(LONG)]
+    assert len(declutter_blocks(drafts)) == 4
+
+
+def test_edges_need_less_evidence_than_the_middle() -> None:
+    borderline = "Premium subscribers get the newsletter first."
+    score = clutter_score(borderline)
+    assert 4.0 <= score < 5.0
+    middle = declutter_blocks([_para(LONG), _para(borderline), _para(LONG)])
+    edge = declutter_blocks([_para(LONG), _para(LONG), _para(borderline)])
+    assert len(middle) == 3
+    assert len(edge) == 2
+
+
+def test_byline_lines_at_the_top_go() -> None:
+    drafts = [_para("By Priya Raman and Tom Hollis"), _para(LONG)]
+    assert [b.text for b in declutter_blocks(drafts)] == [LONG]
+
+
+def test_images_tables_and_code_are_never_judged_by_text() -> None:
+    drafts = [
+        Draft(Block("image", "Share this article", src="https://x.example/a.png")),
+        _para(LONG),
+        Draft(Block("code", "subscribe()  # sign up to the newsletter")),
+    ]
+    assert len(declutter_blocks(drafts)) == 3
+
+
+def _tree(body: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def _texts(root: lxml.html.HtmlElement) -> str:
+    return " ".join(root.text_content().split())
+
+
+ARTICLE = "".join(f"<p>{LONG} Paragraph {n}.</p>" for n in range(4))
+
+
+def test_prune_dom_removes_named_clutter_boxes() -> None:
+    root = _tree(
+        f"<div class='share-bar'><a href='#'>Facebook</a></div><article>{ARTICLE}</article>"
+        "<div id='newsletter-signup'><p>Weekly digest</p></div>"
+        "<section class='relatedStories'><a href='/x'>Another story</a></section>"
+        "<div class='ad-slot'>Advertisement</div><div style='display:none'>Hidden text</div>"
+    )
+    assert prune_dom(root) == 5
+    text = _texts(root)
+    for gone in ("Facebook", "Weekly digest", "Another story", "Advertisement", "Hidden text"):
+        assert gone not in text
+    assert "Paragraph 3." in text
+
+
+def test_prune_dom_keeps_wrappers_that_hold_the_article() -> None:
+    root = _tree(f"<div class='paywall subscriber-content'>{ARTICLE}</div>")
+    prune_dom(root)
+    assert "Paragraph 3." in _texts(root)
+
+
+def test_prune_dom_matches_names_at_word_starts_only() -> None:
+    root = _tree(f"<div class='bloginner'>{ARTICLE}<p>Short note.</p></div>")
+    assert prune_dom(root) == 0
+
+
+def test_prune_dom_finds_calls_to_action_under_hashed_names() -> None:
+    root = _tree(
+        f"<div class='sc-1x2y3z'>{ARTICLE}</div>"
+        "<div class='sc-9q8w7e'><p>Sign up to our newsletter for the top stories in your "
+        "inbox.</p><input type='email'><div role='button'>Sign up</div></div>"
+        "<div class='sc-4r5t6y'><p>Your donation allows us to keep our journalism free. "
+        "Please support us today.</p><a href='/donate'>Donate now</a></div>"
+    )
+    assert prune_dom(root) == 2
+    text = _texts(root)
+    assert "newsletter" not in text and "donation" not in text
+    assert "Paragraph 0." in text

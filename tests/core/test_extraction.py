@@ -1,0 +1,245 @@
+"""Extraction: HTML → Article blocks and metadata, options, and errors on bad input."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader_app.core import (
+    Article,
+    ExtractionError,
+    ExtractOptions,
+    RawPage,
+    ReaderError,
+    extract_article,
+    extract_page,
+    extract_text,
+)
+
+PARAGRAPHS = [
+    "The harbour board met on Tuesday to discuss the cost of dredging the old channel, "
+    "which has silted up faster than engineers predicted when it was last cleared in 2016.",
+    "Members heard that the work would cost about £4m and take two summers, during which "
+    "the ferry to the island would have to use the north quay instead of the town pier.",
+    "The board's chair, Alison Reid, said a decision would be taken in June after a public "
+    "meeting at the town hall, and that fishermen would be consulted before any contract.",
+]
+
+
+def page(body: str, *, head: str = "<title>Harbour board weighs dredging plan</title>") -> str:
+    return f"<!DOCTYPE html><html lang='en-GB'><head>{head}</head><body>{body}</body></html>"
+
+
+def article_body(extra: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"<article><h1>Harbour board weighs dredging plan</h1>{paras}{extra}</article>"
+
+
+def test_blocks_and_metadata() -> None:
+    head = (
+        "<title>Harbour board weighs dredging plan - Island Times</title>"
+        "<meta name='author' content='Calum Fraser'>"
+        "<meta property='og:site_name' content='Island Times'>"
+        "<meta property='article:published_time' content='2024-05-02T10:00:00Z'>"
+    )
+    article = extract_article(page(article_body(), head=head), "https://news.example/a")
+    assert isinstance(article, Article)
+    assert article.title == "Harbour board weighs dredging plan"
+    assert article.byline == "Calum Fraser"
+    assert article.site == "Island Times"
+    assert article.date == "2024-05-02"
+    assert article.language == "en"
+    assert article.url == "https://news.example/a"
+    assert article.extractor == "trafilatura"
+    assert [b.kind for b in article.blocks] == ["paragraph"] * 3
+    assert [b.text for b in article.blocks] == PARAGRAPHS
+
+
+def test_text_is_title_then_blocks() -> None:
+    html = page(article_body())
+    text = extract_text(html)
+    assert text == "\n\n".join(["Harbour board weighs dredging plan", *PARAGRAPHS])
+    assert text == extract_article(html).text
+
+
+def test_structure_of_lists_tables_quotes_and_code() -> None:
+    extra = (
+        "<h2>Options</h2><ol><li>Dredge the channel</li><li>Move the ferry</li></ol>"
+        "<blockquote><p>We cannot let the channel close.</p></blockquote>"
+        "<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2025</td><td>£2m</td></tr></table>"
+        "<pre><code>depth = 4.5  # metres\nwidth = 30</code></pre>"
+        f"<p>{PARAGRAPHS[0]}</p>"
+    )
+    article = extract_article(page(article_body(extra)))
+    kinds = {b.kind: b for b in article.blocks}
+    assert kinds["heading"].text == "Options" and kinds["heading"].level == 2
+    assert kinds["list"].items == ("Dredge the channel", "Move the ferry")
+    assert kinds["list"].ordered and kinds["list"].text == "Dredge the channel\nMove the ferry"
+    assert kinds["quote"].text == "We cannot let the channel close."
+    assert kinds["table"].rows == (("Year", "Cost"), ("2025", "£2m"))
+    assert kinds["table"].text == "Year\tCost\n2025\t£2m"
+    assert kinds["code"].text == "depth = 4.5  # metres\nwidth = 30"
+
+
+def test_figure_becomes_image_block_with_caption_and_absolute_src() -> None:
+    figure = (
+        "<figure><img src='/img/quay.jpg' alt='quay'>"
+        "<figcaption>The town pier at low tide.</figcaption></figure>"
+    )
+    body = (
+        "<article><h1>Harbour board weighs dredging plan</h1>"
+        f"<p>{PARAGRAPHS[0]}</p>{figure}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article>"
+    )
+    article = extract_article(page(body), "https://news.example/2024/harbour")
+    assert [b.kind for b in article.blocks] == ["paragraph", "image", "paragraph", "paragraph"]
+    image = article.blocks[1]
+    assert image.src == "https://news.example/img/quay.jpg"
+    assert image.text == "The town pier at low tide."
+    without = extract_article(page(body), options=ExtractOptions(images=False))
+    assert "image" not in [b.kind for b in without.blocks]
+
+
+def test_extract_page_resolves_saved_files_and_keeps_resources(tmp_path) -> None:
+    body = (
+        "<article><h1>Harbour board weighs dredging plan</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><figure><img src='Harbour_files/quay.png'>"
+        f"<figcaption>The quay.</figcaption></figure><p>{PARAGRAPHS[1]}</p></article>"
+    )
+    resources = {"https://news.example/quay.png": b"\x89PNG"}
+    raw = RawPage(page(body).encode("utf-8"), base_dir=str(tmp_path), resources=resources)
+    article = extract_page(raw)
+    image = next(b for b in article.blocks if b.kind == "image")
+    assert image.src == (tmp_path / "Harbour_files" / "quay.png").as_uri()
+    assert article.resources == resources
+    raw = RawPage(page(body).encode("cp1252"), url="https://news.example/x/y.html")
+    image = next(b for b in extract_page(raw).blocks if b.kind == "image")
+    assert image.src == "https://news.example/x/Harbour_files/quay.png"
+
+
+def test_declutter_option_controls_clutter_removal() -> None:
+    promo = (
+        "<div class='x9'><p>Start your subscription today for just £1 a week and enjoy "
+        "unlimited access.</p><button>Subscribe</button></div>"
+    )
+    html = page(article_body(promo))
+    assert "Start your subscription" not in extract_text(html)
+    raw = extract_article(html, options=ExtractOptions(declutter=False, use_readability=False))
+    assert "Start your subscription" in raw.text
+
+
+def test_readability_wins_when_its_text_is_much_longer() -> None:
+    # trafilatura keeps only the first container of this page; readability finds both.
+    long_text = " ".join(PARAGRAPHS)
+    body = (
+        "<div class='q1'><h1>Harbour board weighs dredging plan</h1>"
+        f"<div class='q2'><p>{PARAGRAPHS[0]}</p></div></div>"
+        + "".join(f"<div class='q3'><p>{long_text}</p></div>" for _ in range(3))
+    )
+    options = ExtractOptions(readability_ratio=1.0)
+    article = extract_article(page(body), options=options)
+    assert article.extractor in ("trafilatura", "readability")
+    only_trafilatura = extract_article(page(body), options=ExtractOptions(use_readability=False))
+    assert only_trafilatura.extractor == "trafilatura"
+    if article.extractor == "readability":
+        assert len(article.text) >= len(only_trafilatura.text)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   \n ",
+        "<html></html>",
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        page("<h1>Sign in</h1><form><input type='password'><button>Sign in</button></form>"),
+    ],
+)
+def test_pages_without_article_raise_extraction_error(html: str) -> None:
+    with pytest.raises(ExtractionError, match="No article text found on this page"):
+        extract_article(html)
+
+
+def test_deeply_nested_html_fails_quickly_with_reader_error() -> None:
+    levels = 100_000
+    html = "<div>" * levels + "<p>" + "deep words " * 50 + "</p>" + "</div>" * levels
+    start = time.perf_counter()
+    with pytest.raises(ReaderError):
+        extract_article(html)
+    assert time.perf_counter() - start < 10
+
+
+def test_deeply_nested_inline_elements() -> None:
+    html = "<html><body>" + "<span><b>" * 50_000 + "text " * 100
+    with pytest.raises(ReaderError):
+        extract_article(html.encode("utf-8"))
+
+
+def test_invalid_utf8_is_read_or_refused_cleanly() -> None:
+    body = article_body().encode("utf-8")
+    data = b"<html><head><meta charset='utf-8'></head><body>" + body + b"\xff\xfe\xc3\x28</body>"
+    article = extract_article(data)
+    assert PARAGRAPHS[2] in article.text
+
+
+def test_binary_bytes_raise_reader_error() -> None:
+    with pytest.raises(ReaderError):
+        extract_article(bytes(range(256)) * 64)
+
+
+def test_huge_input_is_refused_without_parsing() -> None:
+    from reader_app.core.extraction import MAX_HTML_CHARS
+
+    start = time.perf_counter()
+    with pytest.raises(ExtractionError, match="too large"):
+        extract_article("a" * (MAX_HTML_CHARS + 1))
+    assert time.perf_counter() - start < 5
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000))
+def test_arbitrary_bytes_raise_only_reader_errors(data: bytes) -> None:
+    with contextlib.suppress(ReaderError):
+        extract_article(data)
+
+
+HTML_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<table>",
+        "<td>",
+        "<li>",
+        "<h2>",
+        "<!--",
+        "-->",
+        "<script>",
+        "<?xml version='1.0' encoding='utf-8'?>",
+        "<img src=x>",
+        "<a href='",
+        "'>",
+        "&amp;",
+        "&#0;",
+        "\x00",
+        "word ",
+        "Subscribe now ",
+        "<figure>",
+        "<figcaption>",
+        "]]>",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(HTML_PIECES, st.text(max_size=40)), max_size=120))
+def test_arbitrary_html_text_raises_only_reader_errors(pieces: list[str]) -> None:
+    try:
+        article = extract_article("".join(pieces), "https://example.org/")
+    except ReaderError:
+        return
+    assert article.text.startswith(article.title)
