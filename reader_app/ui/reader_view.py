@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QEasingCurve,
     QObject,
@@ -170,7 +172,8 @@ class ReaderView(QTextBrowser):
         self._apply_palette()
         self._update_column()
 
-    def set_selection_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+    def set_selection_layer(self, name: str,
+                            selections: Sequence[QTextEdit.ExtraSelection]) -> None:
         """Show ``selections`` as layer ``name``, over the layers set before it.
 
         Fact highlights (set with :meth:`setExtraSelections`) are the bottom layer; find
@@ -179,7 +182,7 @@ class ReaderView(QTextBrowser):
         self._layers[name] = list(selections)
         super().setExtraSelections([s for layer in self._layers.values() for s in layer])
 
-    def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+    def setExtraSelections(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
         """Set the bottom layer of extra selections (see :meth:`set_selection_layer`)."""
         self.set_selection_layer("", selections)
 
