@@ -207,7 +207,7 @@ def _fact_line(fact: Fact) -> str:
     if fact.counts:
         details.append(fact.counts)
     if fact.value is not None and fact.unit:
-        details.append(f"{fact.value:g} {fact.unit}")
+        details.append(f"{fact.value:,.12g} {fact.unit}")
     elif fact.unit:
         details.append(fact.unit)
     if details:
