@@ -124,7 +124,7 @@ def main() -> int:
     heartbeat = Heartbeat()
 
     totals, blocks, longest_steps = [], [], []
-    for run in range(args.runs):
+    for run in range(-1, args.runs):
         # A new title each run: the controller keeps the facts of texts it has seen.
         article = replace(article, title=f"{base.title} ({run + 1})")
         text = article.text
@@ -139,10 +139,14 @@ def main() -> int:
         start = time.perf_counter()
         controller.show_article(text, rendered)
         loop.exec()
-        totals.append((time.perf_counter() - start) * 1000)
-        blocks.append(heartbeat.stop())
-        longest_steps.append(max(steps))
+        elapsed = (time.perf_counter() - start) * 1000
+        block = heartbeat.stop()
         controller.facts_shown.disconnect(loop.quit)
+        if run < 0:
+            continue  # a first run starts the engine's helper process
+        totals.append(elapsed)
+        blocks.append(block)
+        longest_steps.append(max(steps))
         assert len(view.extraSelections()) == mentions
         assert len(dock.panel.entries()) == len(facts.all())
 

@@ -29,8 +29,8 @@ from .theme import Theme
 
 #: Selections built, and selections added to or removed from the view, per slice of
 #: GUI-thread time (each slice stays well under a frame).
-BUILD_SLICE = 250
-APPLY_SLICE = 800
+BUILD_SLICE = 150
+APPLY_SLICE = 500
 #: Articles whose facts are kept, so going back or changing the style finds none again.
 CACHED_ARTICLES = 8
 

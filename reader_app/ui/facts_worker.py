@@ -1,4 +1,9 @@
-"""Fact finding off the GUI thread: one QRunnable per article on a thread pool.
+"""Fact finding off the GUI thread: in a helper process, or on a thread pool.
+
+The engine is pure Python. On a thread it would share the interpreter lock with the window,
+and its long regular-expression scans would stall painting for tens of milliseconds; so the
+engine runs in one long-lived helper process (started with its lexicons loaded) where that is
+possible, and on a QThreadPool otherwise (a frozen bundle, or a custom finder).
 
 Each request carries a generation number; only the newest request's result is reported, so a
 newer article discards the facts of an older one even if those arrive later.
@@ -8,15 +13,18 @@ from __future__ import annotations
 
 import gc
 import logging
+import multiprocessing
+import sys
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from reader_app.core.facts.model import Facts
 
 log = logging.getLogger(__name__)
-
-_frozen = False
 
 Finder = Callable[[str], Facts]
 
@@ -28,8 +36,38 @@ def default_finder(text: str) -> Facts:
     return find_facts(text)
 
 
+class _Engine:
+    """The helper process, shared by every worker of the application; ``None`` once broken."""
+
+    executor: ProcessPoolExecutor | None = None
+    usable = not getattr(sys, "frozen", False) and (
+        "forkserver" in multiprocessing.get_all_start_methods()
+    )
+    frozen_gc = False
+
+    @classmethod
+    def get(cls) -> ProcessPoolExecutor | None:
+        if cls.executor is None and cls.usable:
+            try:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["reader_app.core.facts"])
+                cls.executor = ProcessPoolExecutor(max_workers=1, mp_context=context)
+                cls.executor.submit(default_finder, "")  # loads the lexicons
+            except (OSError, ValueError, RuntimeError):
+                log.warning("no helper process for the facts engine; using a thread")
+                cls.usable = False
+                cls.executor = None
+        return cls.executor
+
+    @classmethod
+    def broken(cls) -> None:
+        log.warning("the facts engine's helper process stopped; using a thread")
+        cls.usable = False
+        cls.executor = None
+
+
 class _Signals(QObject):
-    """Lives in the GUI thread, so the worker's emissions are queued there."""
+    """Lives in the GUI thread, so emissions from other threads are queued there."""
 
     done = Signal(int, object)  # generation, Facts or exception
 
@@ -54,6 +92,9 @@ class _Job(QRunnable):
 class FactsWorker(QObject):
     """Finds the facts of one text at a time; the newest request wins.
 
+    Without a ``finder`` the core's engine runs in the helper process (see the module notes);
+    a given ``finder`` runs on ``pool``.
+
     Signals:
         found(Facts): the facts of the newest requested text are ready.
         failed(str): finding the facts of the newest requested text failed (a message).
@@ -66,22 +107,51 @@ class FactsWorker(QObject):
 
     def __init__(
         self,
-        finder: Finder = default_finder,
+        finder: Finder | None = None,
         pool: QThreadPool | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.finder = finder
+        self.finder = finder or default_finder
         self.pool = pool or QThreadPool.globalInstance()
         self.generation = 0
+        self._in_process = finder is None
         self._signals = _Signals(self)
         self._signals.done.connect(self.on_job_done)
+        if self._in_process:
+            _Engine.get()
 
     def request(self, text: str) -> int:
         """Find the facts of ``text``; any earlier request's result will be dropped."""
         self.generation += 1
-        self.pool.start(_Job(self.generation, text, self.finder, self._signals))
-        return self.generation
+        generation = self.generation
+        executor = _Engine.get() if self._in_process else None
+        if executor is not None:
+            try:
+                future = executor.submit(default_finder, text)
+            except (BrokenProcessPool, RuntimeError):
+                _Engine.broken()
+            else:
+                future.add_done_callback(
+                    lambda f: self._on_process_done(generation, text, f)
+                )
+                return generation
+        self.pool.start(_Job(generation, text, self.finder, self._signals))
+        return generation
+
+    def _on_process_done(self, generation: int, text: str, future: Future[Facts]) -> None:
+        """Runs on the executor's thread: hand the outcome to the GUI thread."""
+        try:
+            result: object = future.result()
+        except BrokenProcessPool:
+            _Engine.broken()
+            self.pool.start(_Job(generation, text, self.finder, self._signals))
+            return
+        except Exception as err:  # the engine failed on this text
+            log.error("finding facts failed: %s", err)
+            result = err
+        with suppress(RuntimeError):  # the worker may be gone; then nobody waits any more
+            self._signals.done.emit(generation, result)
 
     def discard(self) -> None:
         """Drop the result of any running request."""
@@ -89,13 +159,12 @@ class FactsWorker(QObject):
 
     @Slot(int, object)
     def on_job_done(self, generation: int, result: object) -> None:
-        global _frozen
-        if not _frozen:
-            # The engine's lexicons are loaded now. Moving everything alive out of the
-            # collector's reach keeps later searches from walking them in collections that
-            # hold the interpreter lock for milliseconds and so stall the window.
+        if not _Engine.frozen_gc and not self._in_process:
+            # The engine's lexicons are loaded in this process now. Moving everything alive
+            # out of the collector's reach keeps later searches from walking them in
+            # collections that hold the interpreter lock and so stall the window.
             gc.freeze()
-            _frozen = True
+            _Engine.frozen_gc = True
         if generation == self.generation:
             if isinstance(result, Facts):
                 self.found.emit(result)
