@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QGuiApplication,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -32,14 +33,18 @@ from reader_app.core.model import Article, Block
 
 from .theme import SANS_FAMILIES, ReadingStyle, make_font, mix
 
-#: Screen pixels per typographic point (Qt's logical 96 dpi).
-PX_PER_PT = 96 / 72
-
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
 #: Characters Qt would turn into block or frame boundaries; inserted as line separators
 #: (line breaks) or a replacement character instead, one code unit for one.
 _BREAKS = str.maketrans({"\n": "\u2028", "\r": "\u2028", "\u2029": "\u2028",
                          "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"})
+
+
+def em_pixels(style: ReadingStyle) -> float:
+    """The body size in logical pixels on the primary screen (96 dpi without one)."""
+    screen = QGuiApplication.primaryScreen()
+    dpi = screen.logicalDotsPerInchY() if screen is not None else 96.0
+    return style.font_size * dpi / 72
 
 
 def utf16_length(text: str) -> int:
@@ -185,7 +190,7 @@ class _Builder:
     def __init__(self, style: ReadingStyle) -> None:
         self.style = style
         self.theme = style.colours
-        self.em = style.font_size * PX_PER_PT
+        self.em = em_pixels(style)
         self.document = QTextDocument()
         self.document.setUndoRedoEnabled(False)
         self.document.setDocumentMargin(0)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QWidget
 
 from reader_app.core.model import Article
 
-from .document import PX_PER_PT, RenderedArticle, render_article, render_start_page
+from .document import RenderedArticle, em_pixels, render_article, render_start_page
 from .images import ImageJob, ImageSource, placeholder_image
 from .theme import ReadingStyle
 
@@ -209,7 +209,7 @@ class ReaderView(QTextBrowser):
 
     def _side_margin(self) -> int:
         width = self.viewport().width()
-        em = self.reading_style.font_size * PX_PER_PT
+        em = em_pixels(self.reading_style)
         padding = round(1.4 * em) if width > 40 * em else round(0.8 * em)
         return max(padding, (width - self.column_width()) // 2)
 
