@@ -344,15 +344,19 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_top()
         title = article.title or entry.source or "Untitled"
         self.setWindowTitle(f"{title} — {APP_NAME}")
-        self.location_bar.set_location(_display_location(article.url or entry.source or ""))
-        words = article.word_count
-        parts = [f"{words:,} words", f"{article.reading_minutes} min read"]
-        if article.site:
-            parts.insert(0, article.site)
-        self.article_label.setText(" · ".join(parts))
+        self.location_bar.set_location(self._location_of(entry))
+        self.article_label.setText(f"{article.word_count:,} words")
         self.on_scrolled()
         self._update_actions()
         self.article_shown.emit(article)
+
+    @staticmethod
+    def _location_of(entry: Entry) -> str:
+        """What the location bar shows for ``entry``: its address, or nothing for the sample."""
+        if entry.source is not None and Path(entry.source) == sample_path():
+            return ""
+        url = entry.article.url if entry.article is not None else None
+        return _display_location(url or entry.source or "")
 
     def _remember_position(self) -> None:
         entry = self.history.current
@@ -475,9 +479,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_location_escaped(self) -> None:
         entry = self.history.current
-        self.location_bar.set_location(_display_location(
-            (self.article.url if self.article is not None and self.article.url else None)
-            or (entry.source if entry and entry.source else "")))
+        self.location_bar.set_location(self._location_of(entry) if entry else "")
         self.view.setFocus()
 
     @Slot(QUrl, bool)

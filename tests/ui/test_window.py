@@ -158,8 +158,9 @@ def test_every_keymap_entry_names_a_command() -> None:
 )
 def test_design_keys_are_bound(window, command: str, key: str) -> None:
     assert key in [s.toString() for s in key_sequences(command)]
-    assert key in [s.toString() for s in window.actions_by_name[command].shortcuts()]
     assert key_text(command)
+    if "+" in key or key.startswith("F"):  # plain letters are read by the article itself
+        assert key in [s.toString() for s in window.actions_by_name[command].shortcuts()]
 
 
 def test_view_keys_scroll_the_article(qtbot, window, tmp_path: Path) -> None:
