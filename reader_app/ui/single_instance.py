@@ -27,7 +27,7 @@ from .. import APP_ID
 TIMEOUT_MS = 3000
 _ACK = b"ok\n"
 _MAX_MESSAGE = 1 << 20
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://|file:)")
 _LOG_VARIABLE = "READER_APP_INSTANCE_LOG"
 
 
