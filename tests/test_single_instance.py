@@ -144,3 +144,19 @@ def test_new_window_opens_its_own_window(desk: Desk) -> None:
     wait_for(lambda: "own.html" in desk.recent_list(), "the second window to open its page")
     assert second.poll() is None and first.poll() is None
     assert desk.events("received") == [] and desk.events("handed over") == []
+
+
+def test_sources_are_handed_over_as_absolute_paths_or_urls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader_app.ui.single_instance import absolute_sources
+
+    monkeypatch.chdir(tmp_path)
+    sources = ["page.html", "notes:draft.mhtml", "https://example.org/a", "file:///x.html", "/y"]
+    assert absolute_sources(sources) == [
+        str(tmp_path / "page.html"),
+        str(tmp_path / "notes:draft.mhtml"),
+        "https://example.org/a",
+        "file:///x.html",
+        "/y",
+    ]
