@@ -36,6 +36,9 @@ from .document import RenderedArticle, em_pixels, render_article, render_start_p
 from .images import ImageJob, ImageSource, placeholder_image
 from .theme import ReadingStyle
 
+#: Images are at most this many column widths tall (portraits stay within a screen or so).
+TALLEST_IMAGE = 1.2
+
 #: Text used to measure the average character width of the body font.
 _SAMPLE = "The quick brown fox jumps over the lazy dog, and then, quietly, it reads on."
 
@@ -419,7 +422,7 @@ class ReaderView(QTextBrowser):
             self.images_finished.emit()
 
     def _fit_images(self) -> None:
-        """Give every loaded image its size, scaled down to the column width."""
+        """Give every loaded image its size, scaled down to fit the column (see TALLEST_IMAGE)."""
         rendered = self.rendered
         if rendered is None or rendered.document is not self.document():
             return
@@ -437,8 +440,8 @@ class ReaderView(QTextBrowser):
             else:
                 ratio = image.devicePixelRatio() or 1.0
                 width, height = image.width() / ratio, image.height() / ratio
-                if width > column:
-                    width, height = column, height * column / width
+                scale = min(1.0, column / width, column * TALLEST_IMAGE / height)
+                width, height = width * scale, height * scale
             if abs(fmt.width() - width) > 0.5 or abs(fmt.height() - height) > 0.5:
                 fmt.setWidth(width)
                 fmt.setHeight(height)

@@ -258,6 +258,19 @@ def test_local_image_is_shown_scaled_to_the_column(view: ReaderView, qtbot,
     assert "The mill race at dawn." in view.toPlainText()
 
 
+def test_tall_image_is_kept_within_about_a_column_width(view: ReaderView, qtbot,
+                                                       tmp_path: Path) -> None:
+    (tmp_path / "tall.png").write_bytes(png_bytes(1000, 4000))
+    article = image_article((tmp_path / "page.html").as_uri(), "tall.png")
+    with qtbot.waitSignal(view.images_finished):
+        rendered = view.show_article(article, ReadingStyle())
+    root = view.document().rootFrame().frameFormat()
+    column = view.viewport().width() - root.leftMargin() - root.rightMargin()
+    width, height = image_size(view, rendered.images[0].position)
+    assert height == pytest.approx(column * 1.2, abs=1)
+    assert width == pytest.approx(height / 4, abs=1)
+
+
 def test_small_image_keeps_its_size(view: ReaderView, qtbot, tmp_path: Path) -> None:
     (tmp_path / "dot.png").write_bytes(png_bytes(120, 80))
     article = image_article((tmp_path / "page.html").as_uri(), "dot.png")
