@@ -636,13 +636,14 @@ class MainWindow(QMainWindow):
 
 def _tool_bar_style(theme: Theme) -> str:
     hover = mix(theme.chrome, theme.text, 0.08)
+    disabled = mix(theme.chrome, theme.muted, 0.45)
     return (
         f"QToolBar#navigationBar {{ border: none; border-bottom: 1px solid {theme.rule};"
         f" padding: 3px 8px; spacing: 2px; }}"
         f" QToolBar#navigationBar QToolButton {{ color: {theme.text}; font-size: 17px;"
         f" padding: 0px 7px; border: none; border-radius: 5px; }}"
         f" QToolBar#navigationBar QToolButton:hover {{ background: {hover}; }}"
-        f" QToolBar#navigationBar QToolButton:disabled {{ color: {theme.rule}; }}"
+        f" QToolBar#navigationBar QToolButton:disabled {{ color: {disabled}; }}"
         f" QLineEdit#locationBar {{ color: {theme.muted}; background: {theme.background};"
         f" border: 1px solid {theme.rule}; border-radius: 6px; padding: 3px 8px;"
         f" margin-left: 6px; }}"
