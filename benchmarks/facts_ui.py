@@ -30,6 +30,7 @@ from reader_app.core import Article, find_facts, read_article
 from reader_app.ui.document import render_article
 from reader_app.ui.facts_controller import FactsController
 from reader_app.ui.facts_panel import FactsDock
+from reader_app.ui.facts_worker import FactsWorker, default_finder
 from reader_app.ui.theme import THEMES, ReadingStyle
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "ui"))
@@ -99,6 +100,9 @@ def main() -> int:
     parser.add_argument("pages", nargs="*", help="saved pages to build the article from")
     parser.add_argument("--words", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--thread", action="store_true", help="run the engine on a thread, not a process"
+    )
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication([])
@@ -119,7 +123,8 @@ def main() -> int:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resize(1280, 800)
     window.show()
-    controller = FactsController(view, dock.panel, THEMES["light"], parent=window)
+    worker = FactsWorker(default_finder) if args.thread else FactsWorker()
+    controller = FactsController(view, dock.panel, THEMES["light"], worker, parent=window)
     steps = timed_steps(controller)
     heartbeat = Heartbeat()
 
@@ -150,6 +155,8 @@ def main() -> int:
         assert len(view.extraSelections()) == mentions
         assert len(dock.panel.entries()) == len(facts.all())
 
+    print(f"engine on a {'thread' if args.thread else 'helper process'}; "
+          f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print(f"article: {article.word_count} words, {len(facts.all())} facts, {mentions} mentions")
     print(f"lexicons loaded in {lexicons_ms:.0f} ms; engine alone {engine_ms:.0f} ms")
     print(
