@@ -26,7 +26,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
-    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -175,7 +174,6 @@ class _Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._palette: HighlightPalette | None = None
-        self._muted: QColor | None = None
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().Policy.Fixed)
 
     def set_palette(self, palette: HighlightPalette) -> None:
@@ -208,7 +206,7 @@ class _Legend(QWidget):
 
 
 class FactsPanel(QWidget):
-    """The facts of one article, by kind.
+    """The facts of one article, by kind; entries mentioned in the visible text are marked.
 
     Signals:
         fact_activated(Fact): the reader chose an entry (click, or Enter when focused).
@@ -291,10 +289,7 @@ class FactsPanel(QWidget):
         layout.addWidget(self.filter_box)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.position_label)
-        legend_box = QGridLayout()
-        legend_box.setContentsMargins(2, 0, 0, 0)
-        legend_box.addWidget(self.legend, 0, 0)
-        layout.addLayout(legend_box)
+        layout.addWidget(self.legend)
         self.setFocusProxy(self.tree)
 
     # Content ------------------------------------------------------------------------------
