@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QMouseEvent,
+    QPainter,
     QPalette,
     QResizeEvent,
     QTextCursor,
@@ -38,6 +39,9 @@ from .theme import ReadingStyle
 
 #: Images are at most this many column widths tall (portraits stay within a screen or so).
 TALLEST_IMAGE = 1.2
+
+#: Alpha of the black veil over images on a dark page (0..255), so they do not glare.
+DARK_IMAGE_DIM = 36
 
 #: Text used to measure the average character width of the body font.
 _SAMPLE = "The quick brown fox jumps over the lazy dog, and then, quietly, it reads on."
@@ -391,8 +395,8 @@ class ReaderView(QTextBrowser):
         document = rendered.document
         for ref in rendered.images:
             image = self._images.get(ref.name)
-            document.addResource(QTextDocument.ResourceType.ImageResource.value,
-                                 QUrl(ref.name), image if image is not None else self._placeholder)
+            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(ref.name),
+                                 self._shown(image) if image is not None else self._placeholder)
             if image is not None or ref.name in self._requested:
                 continue
             source = ImageSource.find(ref.name, rendered.article, self._remote_images)
@@ -415,11 +419,22 @@ class ReaderView(QTextBrowser):
         if not image.isNull():
             self._images[name] = image
             self.rendered.document.addResource(QTextDocument.ResourceType.ImageResource.value,
-                                               QUrl(name), image)
+                                               QUrl(name), self._shown(image))
             self._fit_images()
             self.image_loaded.emit(name)
         if not self._pending:
             self.images_finished.emit()
+
+    def _shown(self, image: QImage) -> QImage:
+        """``image`` as shown in the current theme: a little dimmer on a dark page."""
+        if not self.reading_style.colours.dark:
+            return image
+        out = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(out)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceAtop)
+        painter.fillRect(out.rect(), QColor(0, 0, 0, DARK_IMAGE_DIM))
+        painter.end()
+        return out
 
     def _fit_images(self) -> None:
         """Give every loaded image its size, scaled down to fit the column (see TALLEST_IMAGE)."""

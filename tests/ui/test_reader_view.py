@@ -271,6 +271,25 @@ def test_tall_image_is_kept_within_about_a_column_width(view: ReaderView, qtbot,
     assert width == pytest.approx(height / 4, abs=1)
 
 
+def test_images_are_dimmed_a_little_on_a_dark_page(view: ReaderView, qtbot,
+                                                   tmp_path: Path) -> None:
+    (tmp_path / "grey.png").write_bytes(png_bytes(40, 40, "#c0c0c0"))
+    article = image_article((tmp_path / "page.html").as_uri(), "grey.png")
+    with qtbot.waitSignal(view.images_finished):
+        rendered = view.show_article(article, ReadingStyle())
+    name = QUrl(rendered.images[0].name)
+    kind = QTextDocument.ResourceType.ImageResource.value
+
+    def shown_lightness() -> float:
+        image = view.document().resource(kind, name)
+        return QColor(image.pixel(20, 20)).lightnessF()
+
+    assert shown_lightness() == pytest.approx(QColor("#c0c0c0").lightnessF(), abs=0.01)
+    view.set_style(ReadingStyle(theme="dark"))
+    assert shown_lightness() < QColor("#c0c0c0").lightnessF() - 0.05
+    assert image_size(view, view.rendered.images[0].position) == (40, 40)
+
+
 def test_small_image_keeps_its_size(view: ReaderView, qtbot, tmp_path: Path) -> None:
     (tmp_path / "dot.png").write_bytes(png_bytes(120, 80))
     article = image_article((tmp_path / "page.html").as_uri(), "dot.png")
