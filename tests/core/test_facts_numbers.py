@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -381,6 +382,16 @@ def test_any_text_gives_well_formed_facts(words: list[str], gaps: list[str]) -> 
         assert fact.label
         assert list(fact.mentions) == sorted(fact.mentions)
         assert fact.context == sentence_at(text, fact.mentions[0][0])
+
+
+def test_a_long_line_of_numbers_takes_linear_time() -> None:
+    """A table flattened into one line: 10,000 numbers, no sentence ends, no line breaks."""
+    text = " ".join(f"Smith, {n % 90}, {n * 7919 % 100000}" for n in range(5000))
+    started = time.perf_counter()
+    facts = find_numbers(text)
+    assert time.perf_counter() - started < 6
+    assert sum(len(f.mentions) for f in facts) >= 5000
+    assert all(len(f.context) <= 1000 for f in facts)
 
 
 @pytest.mark.parametrize("slug", OWN_PAGES)

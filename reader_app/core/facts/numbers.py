@@ -8,6 +8,7 @@ counts ("troops" in "12,500 troops") is kept apart in ``Fact.counts`` and shown 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -73,6 +74,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 _LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-]*)[ \u00a0]$")
 _APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]+,[ \u00a0]$")
 _YEAR_ONLY = re.compile(YEAR)
+_CONTEXT_REACH = 500
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,9 @@ def find_numbers(text: str) -> list[Fact]:
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in spans)
+    """Whether ``span`` overlaps one of ``spans`` (sorted, not overlapping each other)."""
+    index = bisect.bisect_left(spans, (span[1],))
+    return index > 0 and spans[index - 1][1] > span[0]
 
 
 def _clean(surface: str) -> str:
@@ -201,7 +205,7 @@ def _unitless(text: str, match: re.Match[str], start: int, end: int, value: floa
         and len(digits) <= 2
         and not group("approx")
         and not group("range")
-        and _APPOSITION_AGE.search(text, 0, start)
+        and _APPOSITION_AGE.search(text, max(0, start - 40), start)
         and text.startswith(",", end)
     ):
         return _Found(start, end, f"aged {digits}", value, "years")
@@ -335,10 +339,15 @@ def _key(mention: _Found) -> tuple[object, ...]:
 
 
 def _context(text: str, offset: int) -> str:
-    """``sentence_at(text, offset)``, looking only at the offset's line (sentences end there)."""
-    start = max(text.rfind("\n", 0, offset), 0)
-    end = text.find("\n", offset)
-    return sentence_at(text[start : end + 1 if end >= 0 else len(text)], offset - start)
+    """``sentence_at(text, offset)``, looking only at the offset's line (sentences end there)
+    and at most ``_CONTEXT_REACH`` characters either side (a line without sentence ends may be
+    a whole table)."""
+    low = max(0, offset - _CONTEXT_REACH)
+    start = text.rfind("\n", low, offset)
+    start = start if start >= 0 else low
+    end = text.find("\n", offset, offset + _CONTEXT_REACH)
+    end = end + 1 if end >= 0 else min(len(text), offset + _CONTEXT_REACH)
+    return sentence_at(text[start:end], offset - start)
 
 
 def _merge(text: str, found: list[_Found]) -> list[Fact]:
