@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from window_support import (  # noqa: F401 (fixtures)
     article_html,
     open_and_wait,
@@ -196,3 +197,27 @@ def test_find_in_the_article(qtbot, window, tmp_path: Path) -> None:
     assert window.find_bar.count_label.text() == "No match"
     window.actions_by_name["cancel_load"].trigger()
     assert not window.find_bar.isVisible()
+
+
+class _UrlCatcher(QObject):
+    """Stands in for the system browser: QDesktopServices hands it the URLs to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_external_links_go_to_the_system_browser(window) -> None:
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("https", catcher, "open_url")
+    try:
+        window.view.link_clicked.emit(QUrl("https://example.org/elsewhere"), True)
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert catcher.urls == [QUrl("https://example.org/elsewhere")]
+    assert window.article is None
+    assert not window.loader.busy
