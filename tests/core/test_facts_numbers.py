@@ -174,6 +174,8 @@ def test_each_kind_of_number(
     "text",
     [
         "Updated 10:05 GMT",
+        "The statement came at 10.05 GMT.",
+        "© 2024 Reuters. Copyright 2019-2024 The Times.",
         "Posted 2 hours ago by our reporter",
         "The blast happened at 14:32 near the station.",
         "The vote is at 3pm.",

@@ -169,6 +169,8 @@ _NOT_FACTS = re.compile(
     \b\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.))?
         (?:[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT))?
     |\b\d{1,2}(?:\.\d{2})?[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.)(?![\w])
+    |\b\d{1,2}\.\d{2}[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT)\b
+    |(?:©|\(c\)|(?i:\bcopyright))[ \u00a0]*\d{4}(?:[-\u2013]\d{2,4})?
     |(?i:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)
         [ \u00a0]+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)
         [ \u00a0]+ago\b)
