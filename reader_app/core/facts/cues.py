@@ -438,7 +438,8 @@ TITLE_MODIFIERS = words(
     """prime foreign home health defence defense interior finance justice education deputy
     former acting vice state chief senior shadow first attorney crown junior assistant
     associate executive managing general lord high supreme grand head team club party
-    opposition labour conservative democratic republican tory liberal green"""
+    opposition labour conservative democratic republican tory liberal green treasury trade
+    transport energy environment housing culture business homeland"""
 )
 
 # Single heads that name a newspaper with "The" ("The Times", "The Guardian").

@@ -60,6 +60,10 @@ _MAX_NAME = 5
 
 
 def _bare(token: Token) -> str:
+    """The token lowercased without a final full stop; acronyms ("US", "IT") kept as they are,
+    so that they are not taken for the words they spell."""
+    if len(token.text) > 1 and token.text.isupper():
+        return token.text
     return token.lower.rstrip(".")
 
 
@@ -257,7 +261,7 @@ class _Recogniser:
         if j - i == 2 and tokens[i].text == "The" and tokens[i + 1].lower in NEWSPAPER_HEADS:
             return [(i, j, ORGANISATION)]
         while i < j and (
-            tokens[i].lower in FUNCTION_WORDS
+            _bare(tokens[i]) in FUNCTION_WORDS
             or not tokens[i].capitalised
             or self.initial_word(i, j)
         ):
@@ -312,9 +316,9 @@ class _Recogniser:
     def split_title(self, i: int, j: int) -> list[Span] | None:
         """A title, then a person: "President Joe Biden", "Kyiv Mayor Vitali Klitschko"."""
         tokens = self.tokens
-        for k in range(j - 2, i - 1, -1):
+        for k in range(j - 1, i - 1, -1):
             if _bare(tokens[k]) in _TITLE_WORDS and tokens[k].capitalised:
-                if not self.name_like(k + 1, j):
+                if k + 1 < j and not self.name_like(k + 1, j):
                     return None
                 begin = k
                 while begin > i and (
@@ -323,8 +327,11 @@ class _Recogniser:
                     or tokens[begin - 1].lower in NAME_CONNECTORS
                 ):
                     begin -= 1
+                if begin == i and k + 1 == j:
+                    return None
                 left = self.classify(i, begin) if begin > i else []
-                return [*left, (k + 1, j, PERSON)]
+                # "US Treasury Secretary", "Kyiv Mayor": the title ends the run
+                return left if k + 1 == j else [*left, (k + 1, j, PERSON)]
         return None
 
     def classify_bare(self, i: int, j: int) -> list[Span]:
@@ -451,7 +458,7 @@ def _pass_two(rec: _Recogniser, runs: list[tuple[int, int]], found: list[Span]) 
     for i, j in runs:
         begin = i
         while begin < j and (
-            rec.tokens[begin].lower in FUNCTION_WORDS
+            _bare(rec.tokens[begin]) in FUNCTION_WORDS
             or rec.initial_word(begin, j)
             or (rec.tokens[begin].sentence_start and _bare(rec.tokens[begin]) in COMMON_WORDS)
         ):
