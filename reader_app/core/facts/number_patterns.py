@@ -99,6 +99,7 @@ _NUMBER = re.compile(
     rf"""
     (?<![\w.,\-/£$€¥₹'\u2018\u2019])
     (?:(?<=[Ff]rom[ ])(?P<from>))?
+    (?:(?P<aged>(?i:aged|age)){_S}+(?=(?i:between)))?
     (?:(?P<between>(?i:between)){_S}+)?
     (?:(?P<approx>(?i:{_APPROX})){_S}+)?
     (?P<minus>[-\u2212](?=\d))?
@@ -189,6 +190,8 @@ _NOT_FACTS = re.compile(
     |(?i:\b(?:version|v)[ \u00a0]?\d+(?:\.\d+)+)
     |\b\d+\.\d+\.\d+(?:\.\d+)*\b
     |\b(?:No\.?|Number|Nos\.?)[ \u00a0]\d+
+    |(?i:\b(?:pages?|pp?\.|chapter|section|paragraph|clause|fig\.|figure|table|line)
+        [ \u00a0]+\d+(?:[-\u2013]\d+)?)
     |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
     |\b[A-Z]{2}[ \u00a0]\d{5}(?:-\d{4})?\b
     """,
@@ -206,6 +209,7 @@ _NUMBER_WORDS = frozenset(
 )
 _NOT_FACT_WORDS = word_set(
     """updated published posted first last call dial phone ring text tel telephone page image
+    pages p pp chapter section paragraph clause fig figure table line
     photo picture slide step part video version v no number nos a an one two three four five
     six seven eight nine ten few several"""
 )

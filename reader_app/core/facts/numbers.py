@@ -181,7 +181,7 @@ def _unit(match: re.Match[str]) -> str | None:
     if group("hyphen"):
         base = group("hyphen").lower().removesuffix("-old").rstrip("s")
         return TIME_UNITS.get(base) or MEASURES.get(base, base)
-    if group("approx") and group("approx").lower() in AGE_WORDS:
+    if group("aged") or (group("approx") and group("approx").lower() in AGE_WORDS):
         return "years"
     return None
 
