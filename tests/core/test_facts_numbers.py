@@ -81,6 +81,9 @@ def only(text: str) -> Fact:
         ("The wall is 3.5 metres high.", "3.5 metres", "3.5 metres", 3.5, "m", None),
         ("It reached 35C on Monday.", "35C", "35C", 35, "°C", None),
         ("It fell to -5°C overnight.", "-5°C", "-5°C", -5, "°C", None),
+        ("It fell to \u22125C overnight.", "\u22125C", "\u22125C", -5, "°C", None),
+        ("Lows of minus 10C are expected.", "minus 10C", "minus 10C", -10, "°C", None),
+        ("The fund holds Rs 500 crore.", "Rs 500 crore", "Rs 500 crore", 5e9, "INR", None),
         (
             "It hit 109 degrees Fahrenheit.",
             "109 degrees Fahrenheit",

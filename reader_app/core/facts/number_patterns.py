@@ -86,7 +86,7 @@ AGE_WORDS = ("aged", "age")
 _CUR_PREFIX = alternation(CURRENCY_PREFIXES)
 _SCALE = (
     rf"(?:{_S}?(?:bn|mn|m|k|tn|trn)(?![\w])"
-    rf"|{_S}(?i:hundred|thousand|million|billion|trillion)(?![\w]))"
+    rf"|{_S}(?i:hundred|thousand|lakh|million|crore|billion|trillion)(?![\w]))"
 )
 _PERCENT = alternation(k for k in PERCENT_WORDS if not k.startswith("%"))
 _MEASURE = alternation(k for k in MEASURES if k not in ("c", "f"))
@@ -102,7 +102,7 @@ _NUMBER = re.compile(
     (?:(?P<aged>(?i:aged|age)){_S}+(?=(?i:between)))?
     (?:(?P<between>(?i:between)){_S}+)?
     (?:(?P<approx>(?i:{_APPROX})){_S}+)?
-    (?P<minus>[-\u2212](?=\d))?
+    (?P<minus>[-\u2212](?=\d)|(?i:minus){_S}+(?=\d))?
     (?:(?P<cur>{_CUR_PREFIX}){_S}?)?
     (?P<num>
         (?P<ratio>(?i:one|1){_S}+in{_S}+(?:\d+|(?i:{WORD_NUMBER}))
@@ -203,7 +203,7 @@ _NOT_FACTS = re.compile(
 # patterns are tried only there, at the words that can begin them (far faster than finditer).
 _STARTS = re.compile(r"^|[A-Za-z]+|(?<!\d)\d|[-+(\[\u2212$£€¥₹₩₽₴]", re.MULTILINE)
 _NUMBER_WORDS = frozenset(
-    ["between", "one", "a", "an", *FRACTIONS, *UNITS, *TENS]
+    ["between", "minus", "one", "a", "an", *FRACTIONS, *UNITS, *TENS]
     + [phrase.split()[0] for phrase in _APPROX_WORDS]
     + [code.lower().rstrip("$") for code in CURRENCY_PREFIXES if code[:1].isalpha()]
 )

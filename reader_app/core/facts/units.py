@@ -76,6 +76,8 @@ SCALES: dict[str, float] = {
     "trillion": 1e12,
     "tn": 1e12,
     "trn": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
 }
 
 # Units of measure: surface form (lower case) -> normalised unit.
