@@ -47,13 +47,17 @@ SECTIONS: tuple[tuple[FactKind, str], ...] = (
     ("place", "Places"),
     ("organisation", "Organisations"),
 )
+SECTION_TITLES: dict[FactKind, str] = dict(SECTIONS)
 
 NO_FACTS = "No facts found in this article"
 PENDING = "Finding facts…"
 IDLE = "The numbers, people, places and organisations of the article you open appear here."
 
 _FACT_ROLE = Qt.ItemDataRole.UserRole
+_MORE_ROLE = Qt.ItemDataRole.UserRole + 1
 _DOT = 10
+#: Entries a section shows before a "more" row (all of them while filtering).
+SHORT_LIST = 8
 
 _STYLE = """
 #factsPanel {{ background: {t.chrome}; }}
@@ -65,6 +69,14 @@ _STYLE = """
     border-radius: 5px; padding: 4px 6px; }}
 #factsFilter:focus {{ border-color: {t.muted}; }}
 #factsMessage, #factsPosition {{ color: {t.muted}; }}
+#factsPanel QScrollBar:vertical {{ background: transparent; width: 9px; margin: 0; }}
+#factsPanel QScrollBar::handle:vertical {{ background: {t.rule}; border-radius: 4px;
+    min-height: 24px; }}
+#factsPanel QScrollBar::handle:vertical:hover {{ background: {t.muted}; }}
+#factsPanel QScrollBar::add-line:vertical, #factsPanel QScrollBar::sub-line:vertical {{
+    height: 0; }}
+#factsPanel QScrollBar::add-page:vertical, #factsPanel QScrollBar::sub-page:vertical {{
+    background: none; }}
 """
 
 
@@ -133,7 +145,7 @@ class _FactTree(QTreeWidget):
         key = event.key()
         item = self.currentItem()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
-            if item.data(0, _FACT_ROLE) is None:
+            if item.parent() is None:
                 item.setExpanded(not item.isExpanded())
             else:
                 self.entry_chosen.emit(item)
@@ -225,6 +237,8 @@ class FactsPanel(QWidget):
         self._items: dict[Fact, QTreeWidgetItem] = {}
         self._sections: dict[FactKind, QTreeWidgetItem] = {}
         self._children: dict[FactKind, list[QTreeWidgetItem]] = {}
+        self._more: dict[FactKind, QTreeWidgetItem] = {}
+        self._expanded: set[FactKind] = set()
         self._visible: set[Fact] = set()
         self._starts: dict[Fact, list[int]] = {}
         self._chosen: Fact | None = None
@@ -328,8 +342,13 @@ class FactsPanel(QWidget):
             if self._muted is not None:
                 section.setForeground(1, self._muted)
             children = [self._entry(fact) for fact in group]
-            section.addChildren(children)
+            more = QTreeWidgetItem([""])
+            more.setData(0, _MORE_ROLE, kind)
+            if self._muted is not None:
+                more.setForeground(0, self._muted)
+            section.addChildren([*children, more])
             self._children[kind] = children
+            self._more[kind] = more
             self.tree.addTopLevelItem(section)
             section.setExpanded(True)
             self._sections[kind] = section
@@ -355,6 +374,8 @@ class FactsPanel(QWidget):
         self._items.clear()
         self._sections.clear()
         self._children.clear()
+        self._more.clear()
+        self._expanded.clear()
         self._visible.clear()
         self._starts.clear()
         self._chosen = None
@@ -365,6 +386,10 @@ class FactsPanel(QWidget):
     def entries(self) -> list[QTreeWidgetItem]:
         """The entry items in display order (sections excluded)."""
         return [item for children in self._children.values() for item in children]
+
+    def more_item(self, kind: FactKind) -> QTreeWidgetItem | None:
+        """The "N more…" row of section ``kind``, if the section is listed."""
+        return self._more.get(kind)
 
     def item_for(self, fact: Fact) -> QTreeWidgetItem | None:
         """The entry item of ``fact``, if shown."""
@@ -416,14 +441,20 @@ class FactsPanel(QWidget):
         needle = self.filter_box.text().strip().casefold()
         shown = 0
         for kind, section in self._sections.items():
-            visible_children = 0
+            matches = 0
+            limit = SHORT_LIST if not needle and kind not in self._expanded else None
             for child in self._children[kind]:
                 match = not needle or needle in child.text(0).casefold()
-                child.setHidden(not match)
-                visible_children += match
-            section.setHidden(visible_children == 0)
-            section.setText(1, str(visible_children))
-            shown += visible_children
+                matches += match
+                child.setHidden(not match or (limit is not None and matches > limit))
+            more = self._more[kind]
+            hidden = matches - limit if limit is not None and matches > limit else 0
+            more.setHidden(hidden == 0)
+            more.setText(0, f"{hidden} more…")
+            more.setToolTip(0, f"Show all {matches} {SECTION_TITLES[kind].lower()}")
+            section.setHidden(matches == 0)
+            section.setText(1, str(matches))
+            shown += matches
         if shown:
             self.stack.setCurrentWidget(self.tree)
         elif self._facts:
@@ -500,6 +531,17 @@ class FactsPanel(QWidget):
         fact = item.data(0, _FACT_ROLE)
         if fact is not None:
             self._choose(fact)
+        elif item.data(0, _MORE_ROLE) is not None:
+            self.show_all(item.data(0, _MORE_ROLE))
+
+    def show_all(self, kind: FactKind) -> None:
+        """List every entry of section ``kind``, not only the first few."""
+        children = self._children.get(kind, [])
+        first_new = next((c for c in children if c.isHidden()), None)
+        self._expanded.add(kind)
+        self._apply_filter()
+        if first_new is not None and not first_new.isHidden():
+            self.tree.setCurrentItem(first_new)
 
     def on_entry_chosen(self, item: QTreeWidgetItem) -> None:
         self.on_item_clicked(item, 0)

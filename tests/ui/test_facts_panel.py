@@ -5,7 +5,14 @@ from __future__ import annotations
 import threading
 
 import pytest
-from facts_support import built_article, engine_facts, hand_facts, long_article, merged
+from facts_support import (
+    built_article,
+    engine_facts,
+    hand_facts,
+    located,
+    long_article,
+    merged,
+)
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QTextBrowser, QWidget
@@ -14,7 +21,14 @@ from reader_app.core import find_facts
 from reader_app.core.facts.model import Facts
 from reader_app.ui.document import render_article
 from reader_app.ui.facts_controller import FactsController
-from reader_app.ui.facts_panel import NO_FACTS, PENDING, FactsPanel, entry_text, facts_markdown
+from reader_app.ui.facts_panel import (
+    NO_FACTS,
+    PENDING,
+    SHORT_LIST,
+    FactsPanel,
+    entry_text,
+    facts_markdown,
+)
 from reader_app.ui.facts_worker import FactsWorker
 from reader_app.ui.highlights import Emphasis, mention_cursor, mention_format
 from reader_app.ui.theme import THEMES, ReadingStyle
@@ -128,6 +142,40 @@ def test_filter_narrows_every_section_as_you_type(qtbot):
     assert panel.stack.currentWidget() is panel.tree
 
 
+def test_long_sections_list_the_first_entries_then_more_on_request(qtbot):
+    panel = FactsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    article = long_article(2)
+    text = article.text
+    counted = [
+        located(text, "number", f"{n} drones", str(n), counts="drones")
+        for n in (40, 18, 32, 300, 80, 12, 25, 2, 5)
+    ]
+    money = [located(text, "number", form, form) for form in ("$120bn", "$2.5bn")]
+    numbers = (*counted, *money)
+    facts = Facts(numbers=numbers, people=hand_facts(text).people)
+    panel.set_facts(facts)
+    shown = [e for e in panel.entries() if not e.isHidden()]
+    assert [e.text(0) for e in shown] == [entry_text(f) for f in numbers[:SHORT_LIST]] + [
+        entry_text(f) for f in facts.people
+    ]
+    more = panel.more_item("number")
+    assert not more.isHidden() and more.text(0) == f"{len(numbers) - SHORT_LIST} more…"
+    assert panel.more_item("person").isHidden()
+    assert panel.tree.topLevelItem(0).text(1) == str(len(numbers))
+    qtbot.keyClicks(panel.filter_box, "bn")
+    assert [e.text(0) for e in panel.entries() if not e.isHidden()] == ["$120bn", "$2.5bn"]
+    assert more.isHidden()
+    panel.filter_box.clear()
+    panel.focus_entries()
+    panel.tree.setCurrentItem(more)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert all(not e.isHidden() for e in panel.entries())
+    assert more.isHidden()
+    assert panel.tree.currentItem() is panel.item_for(numbers[SHORT_LIST])
+
+
 def test_facts_arrive_after_the_text_and_are_listed_and_highlighted(qtbot, reading):
     article = built_article()
     rendered = reading.open(article)
@@ -151,6 +199,14 @@ def test_clicking_each_entry_scrolls_its_mention_into_view(qtbot, reading):
     bar = reading.view.verticalScrollBar()
     assert bar.maximum() > 5 * reading.view.viewport().height()
     tree = reading.panel.tree
+    for kind in ("number", "person", "place", "organisation"):
+        more = reading.panel.more_item(kind)
+        if more is not None and not more.isHidden():
+            tree.scrollToItem(more)
+            qtbot.mouseClick(
+                tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(more).center()
+            )
+    assert all(not item.isHidden() for item in reading.panel.entries())
     for item in reading.panel.entries():
         fact = item.data(0, Qt.ItemDataRole.UserRole)
         far = bar.maximum() if fact.mentions[0][0] < len(article.text) // 2 else 0
