@@ -39,6 +39,8 @@ def pages(folder: Path | None, out: Path, count: int) -> list[Path]:
         return made
     found: list[Path] = []
     for path in sorted(folder.iterdir()):
+        if len(found) >= count:
+            break
         if path.name.endswith(".html.gz"):
             target = out / path.name[:-3]
             target.write_bytes(gzip.decompress(path.read_bytes()))
