@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -117,6 +118,8 @@ def _write(out: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reader-app``."""
+    # In a frozen bundle, the window's extraction helper process starts here: run it and exit.
+    multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "extract":
         return run_extract(argv[1:])
