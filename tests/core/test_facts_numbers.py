@@ -317,6 +317,9 @@ def test_ranges_and_changes() -> None:
     assert surfaces("Turnout rose from 40 to 50 people.") == ["40", "50"]
     assert surfaces("Waves of 10 to 12 metres hit.") == ["10 to 12 metres"]
     assert surfaces("It rose 94% to $35.1bn.") == ["94%", "$35.1bn"]
+    assert surfaces("Lows of 20C to 22C, highs of 30C\u201332C.") == ["20C to 22C", "30C\u201332C"]
+    assert surfaces("It warmed from 20C to 22C.") == ["20C", "22C"]
+    assert surfaces("Demand rose by a quarter, and by half in June.") == ["a quarter", "half"]
     assert surfaces("It costs $429.99 \u2014 76% off.") == ["$429.99", "76%"]
     assert surfaces("It dates from between 600-500 BCE.") == ["600-500"]
 

@@ -75,6 +75,8 @@ _LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-]*)[ \u00a0]$")
 _APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]+,[ \u00a0]$")
 _YEAR_ONLY = re.compile(YEAR)
 _CONTEXT_REACH = 500
+_RANGE_GAP = re.compile(r"[ \u00a0]?[-\u2013][ \u00a0]?|[ \u00a0]+to[ \u00a0]+")
+_FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,27 @@ def find_numbers(text: str) -> list[Fact]:
         mention = _number(text, match)
         if mention is not None:
             found.append(mention)
-    return _merge(text, found)
+    return _merge(text, _join_ranges(text, found))
+
+
+def _join_ranges(text: str, found: list[_Found]) -> list[_Found]:
+    """Join two measures of one unit written as a range ("20C to 22C", "£2m-£3m") into one
+    mention; a change ("from 20C to 22C") stays two."""
+    joined: list[_Found] = []
+    for mention in sorted(found, key=lambda m: m.start):
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.unit == mention.unit
+            and last.unit not in (None, "date", "year", "score", "votes")
+            and _RANGE_GAP.fullmatch(text, last.end, mention.start)
+            and not _FROM_BEFORE.search(text, max(0, last.start - 6), last.start)
+        ):
+            label = _clean(text[last.start : mention.end])
+            joined[-1] = _Found(last.start, mention.end, label, last.value, last.unit, exact=True)
+        else:
+            joined.append(mention)
+    return joined
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -319,6 +341,8 @@ def _counts_as_fact(text: str, match: re.Match[str], start: int, counts: str | N
         left = _LEFT_WORD.search(text, max(0, start - 40), start)
         if left is not None and left.group(1).lower() in _ORDINALS:
             return False  # "the second half"
+        if left is not None and left.group(1).lower() == "by":
+            return True  # "rose by a quarter"
         return bool(group("approx")) or text.startswith((" of ", " the "), match.end())
     number = group("num").lower()
     if group("scale") or any(w in number for w in ("hundred", "thousand", "million", "billion")):
