@@ -306,6 +306,10 @@ class FactsPanel(QWidget):
         layout.addWidget(self.legend)
         self.setFocusProxy(self.tree)
 
+    def sizeHint(self) -> QSize:
+        """Wide enough for most names beside a comfortable text column."""
+        return QSize(self.fontMetrics().averageCharWidth() * 52, super().sizeHint().height())
+
     # Content ------------------------------------------------------------------------------
 
     @property
@@ -359,7 +363,8 @@ class FactsPanel(QWidget):
         count = len(fact.mentions)
         item = QTreeWidgetItem([entry_text(fact), str(count)])
         item.setData(0, _FACT_ROLE, fact)
-        item.setToolTip(0, f"<p>{html.escape(fact.context)}</p>" if fact.context else "")
+        context = f"<br>{html.escape(fact.context)}" if fact.context else ""
+        item.setToolTip(0, f"<p><b>{html.escape(entry_text(fact))}</b>{context}</p>")
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setToolTip(1, f"{count} mention{'s' if count != 1 else ''}")
         item.setIcon(0, self._icon(fact.kind, False))
