@@ -57,6 +57,7 @@ _APPOSITION = re.compile(
 _PREPOSITIONS = PLACE_PREPOSITIONS | {"of", "for", "by", "with", "on", "about", "against"}
 _SPEECH_BEFORE = frozenset({"said", "says", "added", "wrote", "asked"})
 _MAX_NAME = 5
+_MAX_RUN = 12  # longer capitalised runs are headline-case text, not one name
 
 
 def _bare(token: Token) -> str:
@@ -258,6 +259,14 @@ class _Recogniser:
     def classify(self, i: int, j: int) -> list[Span]:
         """The entities in the capitalised run [i, j) of running prose."""
         tokens = self.tokens
+        if j - i > _MAX_RUN:
+            found: list[Span] = []
+            begin = i
+            for k in [*(k for k in range(i, j) if not tokens[k].capitalised), j]:
+                if 0 < k - begin <= _MAX_RUN:
+                    found += self.classify(begin, k)
+                begin = k + 1
+            return found
         if j - i == 2 and tokens[i].text == "The" and tokens[i + 1].lower in NEWSPAPER_HEADS:
             return [(i, j, ORGANISATION)]
         while i < j and (
@@ -464,16 +473,18 @@ def _pass_two(rec: _Recogniser, runs: list[tuple[int, int]], found: list[Span]) 
         ):
             begin += 1
         k = i
+        limit = i
         while k < j:
-            if covered[k] or not rec.tokens[k].capitalised:
+            prose = not rec.tokens[k].restricted
+            if covered[k] or not rec.tokens[k].capitalised or (prose and k != begin):
                 k += 1
                 continue
-            limit = k
-            while limit < j and not covered[limit]:
-                limit += 1
+            if limit <= k:
+                limit = k
+                while limit < j and not covered[limit]:
+                    limit += 1
             hit = known.match(rec, k, limit)
-            prose = not rec.tokens[k].restricted
-            if hit is None or (prose and (k != begin or hit[0] != limit or limit != j)):
+            if hit is None or (prose and (hit[0] != limit or limit != j)):
                 k += 1
                 continue
             end, kind = hit
