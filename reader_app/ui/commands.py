@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from .keymap import key_sequences
+from .key_dispatch import Stroke, article_only, strokes
+from .keymap import KEYMAP, Key, key_sequences
 
 #: ``window``: active anywhere in the window; ``view``: only while the article has focus.
 Scope = Literal["window", "view"]
@@ -50,6 +51,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("scroll_up", "Scroll Up", "Scroll up a line.", scope="view"),
     Command("page_down", "Page Down", "Scroll down a page.", scope="view"),
     Command("page_up", "Page Up", "Scroll up a page.", scope="view"),
+    Command("half_page_down", "Half Page Down", "Scroll down half a page.", scope="view"),
+    Command("half_page_up", "Half Page Up", "Scroll up half a page.", scope="view"),
     Command("scroll_top", "Top", "Go to the top of the article.", scope="view"),
     Command("scroll_bottom", "Bottom", "Go to the end of the article.", scope="view"),
     Command("find", "&Find…", "Find text in the article."),
@@ -77,6 +80,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("toggle_remote_images", "Show &Images of Web Pages",
             "Show the images of fetched pages (never of other sites).", checkable=True),
     Command("full_screen", "&Full Screen", "Toggle full screen.", checkable=True),
+    Command("show_help", "&Keyboard Shortcuts", "Show every key, grouped by purpose."),
+    Command("focus_next_region", "Next Region",
+            "Move the focus on: article, facts panel, location bar."),
+    Command("focus_previous_region", "Previous Region",
+            "Move the focus back: location bar, facts panel, article."),
     Command("show_start_page", "&Start Page", "Show the start page with the main keys."),
     Command("open_sample", "Open the &Sample Article", "Open the bundled sample article."),
 )
@@ -97,17 +105,21 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
                SEPARATOR, "full_screen")),
     ("&Go", ("back", "forward", "reload", "cancel_load", SEPARATOR, "scroll_top",
              "scroll_bottom")),
-    ("&Help", ("show_start_page", "open_sample")),
+    ("&Help", ("show_help", "show_start_page", "open_sample")),
 )
 
 
 def build_actions(
-    window: QWidget, view: QWidget, handlers: Mapping[str, Callable[[], None]]
+    window: QWidget,
+    view: QWidget,
+    handlers: Mapping[str, Callable[[], None]],
+    keymap: Mapping[str, tuple[Key, ...]] = KEYMAP,
 ) -> dict[str, QAction]:
-    """One QAction per command with a handler, its keys from the keymap, added to its scope.
+    """One QAction per command with a handler, its keys from ``keymap``, added to its scope.
 
     Window-scope actions are added to ``window``; view-scope actions to ``view`` with a
-    widget-with-children context, so single-letter keys never reach other widgets.
+    widget-with-children context. Plain keys and sequences are left out of the shortcuts:
+    the article reads them (see :func:`article_bindings`), so they never reach other widgets.
     """
     actions: dict[str, QAction] = {}
     for command in COMMANDS:
@@ -119,7 +131,8 @@ def build_actions(
         action.setStatusTip(command.description)
         action.setToolTip(command.description)
         action.setCheckable(command.checkable)
-        action.setShortcuts(key_sequences(command.name))
+        action.setShortcuts(
+            [s for s in key_sequences(command.name, keymap) if not article_only(s)])
         if command.scope == "view":
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             view.addAction(action)
@@ -129,3 +142,18 @@ def build_actions(
         action.triggered.connect(lambda _checked=False, h=handler: h())
         actions[command.name] = action
     return actions
+
+
+def article_bindings(
+    keymap: Mapping[str, tuple[Key, ...]] = KEYMAP,
+) -> dict[tuple[Stroke, ...], str]:
+    """Keys read while the article has focus → command names.
+
+    Every plain key and key sequence, and every key of a view-scope command.
+    """
+    out: dict[tuple[Stroke, ...], str] = {}
+    for command in COMMANDS:
+        for sequence in key_sequences(command.name, keymap):
+            if command.scope == "view" or article_only(sequence):
+                out.setdefault(strokes(sequence), command.name)
+    return out

@@ -6,6 +6,8 @@ presses) or a :class:`QKeySequence.StandardKey`, which stands for the platform's
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtGui import QKeySequence
 
 StandardKey = QKeySequence.StandardKey
@@ -16,8 +18,8 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     "open_location": ("Ctrl+L", "O"),
     "reload": ("F5", "R"),
     "cancel_load": ("Esc",),
-    "back": ("Alt+Left",),
-    "forward": ("Alt+Right",),
+    "back": ("Alt+Left", "Shift+H"),
+    "forward": ("Alt+Right", "Shift+L"),
     "quit": (StandardKey.Quit, "Ctrl+Q", "Q"),
     "copy": (StandardKey.Copy,),
     "copy_text": ("Ctrl+Shift+C",),
@@ -26,6 +28,8 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     "scroll_up": ("K", "Up"),
     "page_down": ("Space", "PgDown"),
     "page_up": ("Shift+Space", "PgUp"),
+    "half_page_down": ("Ctrl+D",),
+    "half_page_up": ("Ctrl+U",),
     "scroll_top": ("G, G", "Home"),
     "scroll_bottom": ("Shift+G", "End"),
     "find": (StandardKey.Find, "/"),
@@ -43,14 +47,19 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     "narrower": ("Shift+W",),
     "cycle_theme": ("T",),
     "full_screen": (StandardKey.FullScreen, "F11"),
-    "show_start_page": ("F1",),
+    "show_help": ("?", "F1"),
+    "focus_next_region": ("Tab",),
+    "focus_previous_region": ("Shift+Tab",),
 }
 
 
-def key_sequences(command: str) -> list[QKeySequence]:
-    """The key sequences of ``command``, standard keys expanded, without duplicates."""
+def key_sequences(
+    command: str, keymap: Mapping[str, tuple[Key, ...]] | None = None
+) -> list[QKeySequence]:
+    """The key sequences of ``command`` in ``keymap`` (default :data:`KEYMAP`), standard keys
+    expanded, without duplicates."""
     out: list[QKeySequence] = []
-    for key in KEYMAP.get(command, ()):
+    for key in (KEYMAP if keymap is None else keymap).get(command, ()):
         sequences = (
             [QKeySequence(key)] if isinstance(key, str) else QKeySequence.keyBindings(key)
         )
@@ -60,8 +69,9 @@ def key_sequences(command: str) -> list[QKeySequence]:
     return out
 
 
-def key_text(command: str) -> str:
+def key_text(command: str, keymap: Mapping[str, tuple[Key, ...]] | None = None) -> str:
     """The keys of ``command`` as shown to the reader, e.g. ``"Ctrl+L, O"``."""
     return ", ".join(
-        s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(command)
+        s.toString(QKeySequence.SequenceFormat.NativeText)
+        for s in key_sequences(command, keymap)
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Mapping
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -40,6 +41,8 @@ from .document import render_article
 from .drop import DropAction, DropOverlay, DropRefusal, normalise_source, parse_drop, source_kind
 from .find_bar import FindBar
 from .history import Entry, History, article_key
+from .keyboard import Keyboard
+from .keymap import KEYMAP, Key
 from .location_bar import LocationBar
 from .message_bar import MessageBar
 from .reader_view import ReaderView
@@ -98,10 +101,12 @@ class MainWindow(QMainWindow):
         loader: Loader | None = None,
         load_options: Any = None,
         persist: bool = True,
+        keymap: Mapping[str, tuple[Key, ...]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.keymap = dict(KEYMAP if keymap is None else keymap)
         self.loader = loader or Loader(parent=self)
         self.load_options = load_options
         self.persist = persist
@@ -129,10 +134,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.drop_overlay = DropOverlay(central)
 
-        self.actions_by_name = build_actions(self, self.view, self._handlers())
+        self.actions_by_name = build_actions(self, self.view, self._handlers(), self.keymap)
         self._build_tool_bar()
         self._build_menus()
         self._build_status_bar()
+        self.keyboard = Keyboard(self, self.keymap)
         self._connect_signals()
         self._apply_style()
         self._update_actions()
@@ -160,6 +166,8 @@ class MainWindow(QMainWindow):
             "scroll_up": lambda: self.view.scroll_lines(-1),
             "page_down": lambda: self.view.scroll_pages(1),
             "page_up": lambda: self.view.scroll_pages(-1),
+            "half_page_down": lambda: self.keyboard.half_page(1),
+            "half_page_up": lambda: self.keyboard.half_page(-1),
             "scroll_top": self.view.scroll_to_top,
             "scroll_bottom": self.view.scroll_to_bottom,
             "find": self.find_bar.open_bar,
@@ -182,6 +190,9 @@ class MainWindow(QMainWindow):
             ),
             "full_screen": self.toggle_full_screen,
             "show_start_page": self.show_start_page,
+            "show_help": lambda: self.keyboard.help.toggle(),
+            "focus_next_region": lambda: self.keyboard.regions.move(1),
+            "focus_previous_region": lambda: self.keyboard.regions.move(-1),
             "open_sample": lambda: self.open_source(str(sample_path())),
         }
 
@@ -385,6 +396,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["toggle_font"].setChecked(style.font == "sans")
         self.actions_by_name["toggle_remote_images"].setChecked(
             bool(self.settings.get("remote_images")))
+        self.keyboard.set_theme(style.colours)
         self.view.set_style(style)
 
     def _update_actions(self) -> None:
@@ -572,7 +584,7 @@ class MainWindow(QMainWindow):
             return
         fraction = self.view.scroll_fraction()
         left = math.ceil(self.article.reading_minutes * (1 - fraction))
-        text = f"{round(fraction * 100)}%"
+        text = f"{round(fraction * 100)}% read"
         if 0 < left < self.article.reading_minutes or fraction == 0:
             text += f" · {left} min left"
         self.position_label.setText(text)
