@@ -425,3 +425,16 @@ def test_escape_reaches_the_panel_before_window_shortcuts(qtbot):
     with qtbot.waitSignal(panel.focus_released):
         qtbot.keyClick(panel.filter_box, Qt.Key.Key_Escape)
     assert cancelled == []
+
+
+def test_the_engine_process_reports_only_the_newest_request(qtbot):
+    worker = FactsWorker()
+    first, second = long_article(8).text, built_article().text
+    found: list[Facts] = []
+    settled: list[int] = []
+    worker.found.connect(found.append)
+    worker.settled.connect(settled.append)
+    worker.request(first)
+    newest = worker.request(second)
+    qtbot.waitUntil(lambda: sorted(settled) == [newest - 1, newest], timeout=20_000)
+    assert found == [find_facts(second)]
