@@ -152,6 +152,7 @@ class DropOverlay(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.area = parent
         self.setObjectName("dropOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.text = ""
@@ -166,7 +167,7 @@ class DropOverlay(QWidget):
         else:
             self.usable = False
             self.text = result.reason
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self.area.rect())
         self.raise_()
         self.show()
         self.update()
