@@ -206,6 +206,7 @@ def test_each_kind_of_number(
         "He lives at SW1A 1AA in London.",
         "Her address is Sacramento, CA 95814.",
         "They flew on a Boeing 737 and bought an iPhone 15.",
+        "The bill, H.R. 2882, is long.",
         "The G7 summit discussed COVID-19 and F-16 jets.",
         "Euro 2024 was held in Germany.",
         "One of the men ran away and no one followed.",
@@ -222,6 +223,10 @@ def test_each_kind_of_number(
 )
 def test_what_is_no_number_fact(text: str) -> None:
     assert surfaces(text) == []
+
+
+def test_a_number_may_open_a_sentence_after_a_name() -> None:
+    assert surfaces("It was sent to the UK. 40 people came.") == ["40"]
 
 
 def test_list_markers_at_a_line_start_are_not_facts() -> None:

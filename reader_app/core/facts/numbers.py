@@ -71,7 +71,7 @@ _METRE_WORDS = word_set(
     sprint race relay final dash wall drop fall"""
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
-_LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-]*)[ \u00a0]$")
+_LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-.]*)[ \u00a0]$")
 _APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]+,[ \u00a0]$")
 _YEAR_ONLY = re.compile(YEAR)
 _CONTEXT_REACH = 500
@@ -247,6 +247,8 @@ def _named_before(text: str, start: int) -> bool:
     word = left.group(1)
     if word.lower() in _FREE_BEFORE or word.rstrip(".").lower() in MONTHS:
         return False
+    if word.endswith(".") and "." not in word[:-1]:
+        return False  # the end of a sentence, not an abbreviation such as "H.R."
     return not word.islower() and not word.endswith(("'", "\u2019", "'s", "\u2019s"))
 
 
