@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import gzip
 import time
+from importlib import resources
 
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.entities import find_entities
@@ -57,6 +59,27 @@ def test_apposition_and_speech_verbs_mark_people() -> None:
     )
     people, _, _ = find_entities(text)
     assert set(labels(people)) == {"Ihor Terekhov", "Oleksandr Prokudin", "Maria Lopez"}
+
+
+def test_initials_particles_hyphens_and_prefixes_stay_in_names() -> None:
+    text = (
+        "The author J. K. Rowling said she was pleased. Ursula von der Leyen said the talks "
+        "went well. Syria’s former president Bashar al-Assad fled to Moscow, where Crown "
+        "Prince Mohammed bin Salman met Rory McIlroy and Jean-Pierre Dupont. Later, "
+        "al-Assad was seen again."
+    )
+    people, places, _ = find_entities(text)
+    assert set(labels(people)) == {
+        "J. K. Rowling",
+        "Ursula von der Leyen",
+        "Bashar al-Assad",
+        "Mohammed bin Salman",
+        "Rory McIlroy",
+        "Jean-Pierre Dupont",
+    }
+    assad = next(fact for fact in people if fact.label == "Bashar al-Assad")
+    assert surfaces(text, assad) == ["Bashar al-Assad", "al-Assad"]
+    assert labels(places) == ["Syria", "Moscow"]
 
 
 def test_possessives_are_not_part_of_places() -> None:
@@ -170,3 +193,21 @@ def test_lexicon_loads_once_and_quickly() -> None:
     assert "Bath" in first.weak_places
     assert "keir" in first.given_names
     assert "Despite" not in first.strong_places | first.weak_places
+
+
+def test_long_capitalised_text_takes_linear_time() -> None:
+    text = " ".join(["Alpha Beta of Gamma"] * 8000)  # 32,000 words of headline case
+    find_entities("warm up")
+    started = time.perf_counter()
+    find_entities(text)
+    find_entities(text + ".")
+    assert time.perf_counter() - started < 5.0
+
+
+def test_shipped_lexicon_files_are_sorted_and_well_formed() -> None:
+    data = resources.files("reader_app.core.facts") / "data"
+    places = gzip.decompress((data / "places.tsv.gz").read_bytes()).decode().splitlines()
+    assert places == sorted(places) and len(places) > 50_000
+    assert all(line.count("\t") == 1 and line[-1] in "SW" for line in places)
+    given = gzip.decompress((data / "given_names.txt.gz").read_bytes()).decode().splitlines()
+    assert given == sorted(given) and all(name == name.lower() for name in given)

@@ -158,8 +158,13 @@ class _Recogniser:
     def plain_words(self, i: int, j: int) -> bool:
         """Whether a word of [i, j) (bar a leading given name) is used lowercase in the text,
         as ordinary words are and surnames seldom are ("Retail Consortium", "Cal Fire")."""
-        start = i + 1 if self.tokens[i].lower in self.lex.given_names else i
-        return any(t.lower in self.lowercase for t in self.tokens[start:j])
+        start = i + 1 if self.given_name(self.tokens[i]) else i
+        return any(t.capitalised and t.lower in self.lowercase for t in self.tokens[start:j])
+
+    def given_name(self, token: Token) -> bool:
+        """A given name of the lexicon, or a hyphenated pair starting with one ("Jean-Pierre")."""
+        names = self.lex.given_names
+        return token.lower in names or token.lower.partition("-")[0] in names
 
     def initial_word(self, i: int, j: int) -> bool:
         """A sentence-initial word that is an ordinary word of the text, not a name."""
@@ -357,7 +362,7 @@ class _Recogniser:
             return [(i, j, PLACE)]
         if (
             j - i >= 2
-            and tokens[i].lower in self.lex.given_names
+            and self.given_name(tokens[i])
             and self.name_like(i, j)
             and not self.plain_words(i, j)
             and name not in self.lex.weak_places
