@@ -234,6 +234,11 @@ def test_list_markers_at_a_line_start_are_not_facts() -> None:
     assert surfaces(text) == ["Three", "40"]
 
 
+def test_links_to_other_stories_are_not_facts() -> None:
+    text = "He was jailed for 12 years.\n\nRead more: 5 signs of fraud\nRelated: 10 tips"
+    assert surfaces(text) == ["12 years"]
+
+
 def test_post_furniture_leaves_the_dates_and_numbers_of_the_story() -> None:
     text = "Updated 6:15 p.m. ET, August 12, 2025\n\nOn August 9, 12 homes burned."
     assert surfaces(text) == ["August 9", "12"]

@@ -184,6 +184,8 @@ _NOT_FACTS = re.compile(
     |\(\d{1,2}\)
     |\b\d+[ \u00a0]?(?i:min|mins|minute|minutes)[ \u00a0]read\b
     |^[ \t]*\(?\d{1,2}[.)](?=[ \t])
+    |^[ \t]*(?i:read[ ]more|related|see[ ]also|more[ ]on[ ]this[ ]story|watch|listen)
+        [ \t]*:[^\n]*
     |(?i:\b(?:page|image|photo|picture|slide|step|part|video)[ \u00a0]+\d+[ \u00a0]*
         (?:of|/)[ \u00a0]*\d+)
     |\b\d+[ \u00a0]*(?:of|/)[ \u00a0]*\d+[ \u00a0]+(?i:photos|images|pictures|slides|videos)\b
@@ -209,6 +211,7 @@ _NUMBER_WORDS = frozenset(
 )
 _NOT_FACT_WORDS = word_set(
     """updated published posted first last call dial phone ring text tel telephone page image
+    read related see more watch listen
     pages p pp chapter section paragraph clause fig figure table line
     photo picture slide step part video version v no number nos a an one two three four five
     six seven eight nine ten few several"""
