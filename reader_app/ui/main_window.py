@@ -634,7 +634,7 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.drop_overlay.isVisible():
-            self.drop_overlay.setGeometry(self.centralWidget().rect())
+            self.drop_overlay.setGeometry(self.drop_overlay.area.rect())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
