@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from .. import APP_ID, APP_NAME
 from .main_window import MainWindow, sample_path
 from .settings import Settings
+from .user_keymap import KEYS_FILE, announce, load_user_keymap
 
 #: A ``--screenshot`` run gives up when the article is not shown within this many seconds.
 SCREENSHOT_TIMEOUT_S = 90
@@ -63,11 +64,17 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def open_window(args: argparse.Namespace, settings: Settings,
-                size: tuple[int, int] | None = None) -> MainWindow:
-    """Show a window for ``args``: its sources, else the sample (first run) or the start page."""
+                size: tuple[int, int] | None = None, keys_file: Path | None = None) -> MainWindow:
+    """Show a window for ``args``: its sources, else the sample (first run) or the start page.
+
+    The reader's keys file (``keys_file``, default beside the settings file) overrides the default
+    keys; what is wrong with it is reported on standard error and in the window.
+    """
     if args.theme:
         settings.set("theme", args.theme)
-    window = MainWindow(settings)
+    user_keys = load_user_keymap(keys_file or settings.path.parent / KEYS_FILE)
+    window = MainWindow(settings, keymap=user_keys.keymap)
+    announce(window, user_keys)
     if size:
         window.resize(*size)
     window.show()

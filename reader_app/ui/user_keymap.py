@@ -21,7 +21,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Any, Literal, TextIO
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -205,3 +205,22 @@ def report(user: UserKeymap, stream: TextIO | None = None) -> None:
     name = str(user.path) if user.path else KEYS_FILE
     for problem in user.problems:
         print(f"reader-app: {name}: {problem.text}", file=out)
+
+
+def announce(window: Any, user: UserKeymap, stream: TextIO | None = None) -> None:
+    """Tell of ``user``'s problems on ``stream`` and in ``window``'s message bar.
+
+    The bar shows them again once the first article is on screen, since opening a page
+    clears it.
+    """
+    if not user.problems:
+        return
+    report(user, stream)
+    summary, level = user.summary(), user.level
+    window.message_bar.show_message(summary, level)
+
+    def again(_article: object) -> None:
+        window.article_shown.disconnect(again)
+        window.message_bar.show_message(summary, level)
+
+    window.article_shown.connect(again)
