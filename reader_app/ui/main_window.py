@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.article: Any = None
         self._queue: list[str] = []
+        self._batch_failures: list[str] = []  # errors of the sources opened together
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -272,16 +273,19 @@ class MainWindow(QMainWindow):
         if not sources:
             return
         self._queue = sources[1:]
+        self._batch_failures = []
         self._start_source(sources[0])
 
     def open_source(self, text: str) -> None:
         """Open a path, ``file://`` URL or http(s) URL, replacing any queued sources."""
         self._queue = []
+        self._batch_failures = []
         self._start_source(text)
 
     def open_html(self, html: str, base_url: str | None = None) -> None:
         """Open the article of an HTML fragment (e.g. dropped from a browser)."""
         self._queue = []
+        self._batch_failures = []
         request = LoadRequest(label="dropped text", html=html, base_url=base_url)
         self.loader.start(request, html_job(html, base_url))
 
@@ -290,6 +294,7 @@ class MainWindow(QMainWindow):
         entry = self.history.current
         if entry is None or entry.source is None:
             return
+        self._batch_failures = []
         self._load(LoadRequest(label=entry.source, source=entry.source, delta=0))
 
     def go_back(self) -> None:
@@ -304,6 +309,7 @@ class MainWindow(QMainWindow):
         entry = self.history.step(delta)
         if entry is None:
             return
+        self._batch_failures = []
         if entry.article is not None:
             self.loader.cancel()
             self._remember_position()
@@ -537,7 +543,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object, object)
     def on_article_loaded(self, request: LoadRequest, article: Any) -> None:
-        self.message_bar.clear()
+        if not self._batch_failures:
+            self.message_bar.clear()
         self._remember_position()
         key = article_key(article)
         offset = self.settings.position(key) or 0
@@ -560,8 +567,9 @@ class MainWindow(QMainWindow):
         message = str(error) or error.__class__.__name__
         if not isinstance(error, _reader_error()):
             message = f"Reader could not open {request.label}: {message}"
-        self._queue = []
-        self.message_bar.show_message(message, "error")
+        self._batch_failures.append(message)
+        # Of several sources opened together, the others still open; every failure is listed.
+        self.message_bar.show_message("\n".join(self._batch_failures), "error")
         self.load_failed.emit(message)
 
     @Slot(object)

@@ -221,3 +221,11 @@ def test_external_links_go_to_the_system_browser(window) -> None:
     assert catcher.urls == [QUrl("https://example.org/elsewhere")]
     assert window.article is None
     assert not window.loader.busy
+
+
+def test_a_failing_source_does_not_stop_the_others(qtbot, window, tmp_path: Path) -> None:
+    good = write_page(tmp_path, "good.html", "The good page")
+    with qtbot.waitSignals([window.load_failed, window.article_shown], timeout=30000):
+        window.open_sources([str(tmp_path / "missing.html"), str(good)])
+    assert window.article.title == "The good page"
+    assert "missing.html" in window.message_bar.text
