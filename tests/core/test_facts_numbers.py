@@ -342,6 +342,8 @@ def test_duration_after_over_is_a_span_not_a_bound() -> None:
 def test_rates_stop_before_relative_time() -> None:
     assert surfaces("Profit fell to £184m, from £239m a year earlier.") == ["£184m", "£239m"]
     assert only("Bills are €1,900 a year.").unit == "EUR per year"
+    assert only("Bids were €86.05 per megawatt hour.").unit == "EUR per megawatt hour"
+    assert only("It costs $328/month.").unit == "USD per month"
 
 
 @settings(max_examples=200, deadline=None)

@@ -142,12 +142,13 @@ def _clean(surface: str) -> str:
 
 
 def _number(text: str, match: re.Match[str]) -> _Found | None:
-    """The mention a match of ``_NUMBER`` stands for, or None when it is no fact."""
+    """The mention a match of ``number_matches`` stands for, or None when it is no fact."""
     group = match.group
     start, end = match.span()
     if group("between") and "and" not in (group("range") or "").lower():
         start = match.end("between")
-        start += len(text[start:]) - len(text[start:].lstrip(SPACE))
+        while text[start] in SPACE:
+            start += 1
     if group("minus") and not group("temp"):
         start = match.end("minus")
     if not group("cur") and not _is_score(match) and _named_before(text, start):
@@ -166,7 +167,8 @@ def _number(text: str, match: re.Match[str]) -> _Found | None:
         if unit is None:
             end = match.start("rate")
         else:
-            unit = f"{unit} per {group('rate').split()[-1].lstrip('/').lower()}"
+            rate = _clean(group("rate")).lstrip("/").lower()
+            unit = f"{unit} per {rate.split(' ', 1)[1] if ' ' in rate else rate}"
     if unit is None and (group("scale") or "").strip() == "m" and _metres(text, end):
         # A bare "m" is metres ("a 3m wall", "100m freestyle") unless millions are counted.
         value, unit = (_value(group("num"), None) or 0.0), "m"
