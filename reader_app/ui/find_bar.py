@@ -195,7 +195,9 @@ class FindBar(QWidget):
         if keep and 0 <= self.current < len(self.matches) and \
                 self._searched[2] is self.view.document():
             return self.matches[self.current].selectionStart()
-        return self.view.cursorForPosition(QPoint(0, 0)).position()
+        # Inside the text column: a point in the side margin may map to any line.
+        margin = self.view.document().rootFrame().frameFormat().leftMargin()
+        return self.view.cursorForPosition(QPoint(round(margin) + 1, 1)).position()
 
     @Slot(object)
     def on_document_replaced(self, _rendered: object) -> None:
