@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import math
 from collections.abc import Mapping
 from dataclasses import replace
@@ -56,8 +55,6 @@ from .theme import (
     mix,
 )
 from .workers import Loader, LoadRequest, html_job, source_job
-
-log = logging.getLogger(__name__)
 
 #: File dialog filters for File ▸ Open.
 OPEN_FILTERS = (
@@ -415,7 +412,6 @@ class MainWindow(QMainWindow):
         self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
         self.actions_by_name["reload"].setEnabled(
             has_article and entry is not None and entry.source is not None)
-        self.actions_by_name["cancel_load"].setEnabled(True)
 
     def cycle_theme(self) -> None:
         """Switch to the next theme: light, sepia, dark."""
