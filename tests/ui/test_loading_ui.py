@@ -138,6 +138,12 @@ def test_download_progress_has_the_size(qtbot, window, httpserver) -> None:
     open_and_wait(qtbot, window, httpserver.url_for("/big"))
     assert seen
     assert seen[-1] == (len(body.encode()), len(body.encode()))
+    window.loader.progressed.emit(512 * 1024, 5 * 1024 * 1024)
+    assert window.progress_bar.format() == "512 KB of 5.0 MB"
+    assert window.progress_bar.maximum() > 0
+    window.loader.progressed.emit(3 * 1024 * 1024, -1)
+    assert window.progress_bar.format() == "3.0 MB"
+    assert window.progress_bar.maximum() == 0  # busy: the size is unknown
 
 
 def test_window_stays_responsive_while_a_5mb_page_loads(qtbot, window, httpserver) -> None:
