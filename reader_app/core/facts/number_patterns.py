@@ -19,9 +19,7 @@ __all__ = [
     "AGE_WORDS",
     "SPACE",
     "YEAR",
-    "date_matches",
-    "not_fact_spans",
-    "number_matches",
+    "scan",
     "word_set",
 ]
 
@@ -201,9 +199,10 @@ _NOT_FACTS = re.compile(
 )
 
 
-# Where a match can start: a line start, a digit run, a sign or symbol, or a word; the
-# patterns are tried only there, at the words that can begin them (far faster than finditer).
-_STARTS = re.compile(r"^|[A-Za-z]+|(?<!\d)\d|[-+(\[\u2212$£€¥₹₩₽₴]", re.MULTILINE)
+# Where a match can start: a line start, a digit run, a sign or symbol, a short capitalised
+# word (postcodes) or a word that can begin one of the patterns. The patterns are tried only
+# there, which is far faster than trying them at every character (or than one regex of all
+# the words).
 _NUMBER_WORDS = frozenset(
     ["between", "minus", "one", "a", "an", *FRACTIONS, *UNITS, *TENS]
     + [phrase.split()[0] for phrase in _APPROX_WORDS]
@@ -218,14 +217,25 @@ _NOT_FACT_WORDS = word_set(
 )
 
 
-def _starts(text: str, words: frozenset[str]) -> list[int]:
-    """Offsets where a pattern beginning with a symbol, a digit or one of ``words`` may match."""
-    starts = []
-    for token in _STARTS.finditer(text):
+_TOKENS = re.compile(r"^|[A-Za-z]+|(?<!\d)\d|[-+(\[\u2212$£€¥₹₩₽₴]", re.MULTILINE)
+
+
+def _starts(text: str) -> tuple[list[int], list[int]]:
+    """Offsets where a number, and where a look-alike that is no fact, may begin."""
+    numbers: list[int] = []
+    not_facts: list[int] = []
+    for token in _TOKENS.finditer(text):
         word = token.group()
-        if not word[:1].isalpha() or word.lower() in words or (word.isupper() and len(word) <= 2):
-            starts.append(token.start())
-    return starts
+        if not word[:1].isalpha():
+            numbers.append(token.start())
+            not_facts.append(token.start())
+            continue
+        lower = word.lower()
+        if lower in _NUMBER_WORDS:
+            numbers.append(token.start())
+        if lower in _NOT_FACT_WORDS or (len(word) <= 2 and word.isupper()):
+            not_facts.append(token.start())
+    return numbers, not_facts
 
 
 def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
@@ -239,16 +249,9 @@ def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Mat
     return matches
 
 
-def not_fact_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that look numeric but are no facts (times, phone numbers, ...)."""
-    return [m.span() for m in _scan(_NOT_FACTS, text, _starts(text, _NOT_FACT_WORDS))]
-
-
-def date_matches(text: str) -> list[re.Match[str]]:
-    """Dates of ``text`` ("14 March 2023", "July 4, 2023", "1990s"), in text order."""
-    return list(_DATE.finditer(text))
-
-
-def number_matches(text: str) -> list[re.Match[str]]:
-    """Candidate number mentions of ``text``, in text order, with their named groups."""
-    return _scan(_NUMBER, text, _starts(text, _NUMBER_WORDS))
+def scan(text: str) -> tuple[list[tuple[int, int]], list[re.Match[str]], list[re.Match[str]]]:
+    """The spans of ``text`` that look numeric but are no facts (times, phone numbers, ...),
+    its dates ("14 March 2023", "1990s") and its candidate number mentions, in text order."""
+    number_starts, not_fact_starts = _starts(text)
+    blocked = [m.span() for m in _scan(_NOT_FACTS, text, not_fact_starts)]
+    return blocked, list(_DATE.finditer(text)), _scan(_NUMBER, text, number_starts)

@@ -17,9 +17,7 @@ from .number_patterns import (
     AGE_WORDS,
     SPACE,
     YEAR,
-    date_matches,
-    not_fact_spans,
-    number_matches,
+    scan,
     word_set,
 )
 from .number_words import TENS, UNITS, word_value
@@ -95,14 +93,14 @@ class _Found:
 
 def find_numbers(text: str) -> list[Fact]:
     """The number facts of ``text``, most important first."""
-    blocked = not_fact_spans(text)
+    blocked, dates, numbers = scan(text)
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for match in date_matches(text):
+    for match in dates:
         if not _overlaps(match.span(), blocked):
             found.append(_Found(*match.span(), _clean(match.group()), None, "date"))
             taken.append(match.span())
-    for match in number_matches(text):
+    for match in numbers:
         if _overlaps(match.span(), blocked) or _overlaps(match.span(), taken):
             continue
         mention = _number(text, match)
@@ -142,7 +140,7 @@ def _clean(surface: str) -> str:
 
 
 def _number(text: str, match: re.Match[str]) -> _Found | None:
-    """The mention a match of ``number_matches`` stands for, or None when it is no fact."""
+    """The mention a candidate match of ``scan`` stands for, or None when it is no fact."""
     group = match.group
     start, end = match.span()
     if group("between") and "and" not in (group("range") or "").lower():
