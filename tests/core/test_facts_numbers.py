@@ -230,7 +230,7 @@ def test_a_number_may_open_a_sentence_after_a_name() -> None:
 
 
 def test_list_markers_at_a_line_start_are_not_facts() -> None:
-    text = "Three priorities:\n1. Faster grid connections\n2) Cheaper storage\n(3) 40 new pylons"
+    text = "Three priorities:\n1. Faster grid links\n2) Cheaper storage\n(3) 40 new pylons\n4."
     assert surfaces(text) == ["Three", "40"]
 
 
