@@ -17,6 +17,8 @@ from .theme import THEMES, Theme, mix
 MAX_COUNT = 1000
 #: Name of the find matches' layer of extra selections in the reading view.
 LAYER = "find"
+#: Marker yellow, mixed with the page colour for the matches other than the current one.
+MATCH_COLOUR = "#f2c94c"
 
 _STYLE = """
 #findBar {{ background: {t.chrome}; border-top: 1px solid {t.rule}; }}
@@ -110,7 +112,7 @@ class FindBar(QWidget):
             self._paint()
 
     def close_bar(self) -> None:
-        """Hide the bar and its tints; the current match stays selected, n/N still step."""
+        """Hide the bar and its tints; n/N still step through the matches."""
         if not self.isVisible():
             return
         self.hide()
@@ -222,25 +224,32 @@ class FindBar(QWidget):
                 self.not_found.emit(text)
             return
         match = self.matches[self.current]
-        self.view.setTextCursor(match)
+        # The view's own selection would paint over the current match's colour: the cursor
+        # only moves to the match.
+        cursor = QTextCursor(match)
+        cursor.setPosition(match.selectionStart())
+        self.view.setTextCursor(cursor)
         reveal(self.view, match)
         self._paint()
         self.match_shown.emit(self.current + 1, len(self.matches))
 
     def _paint(self) -> None:
-        """Tint every match and draw the current one strongly."""
+        """Tint every match, the current one strongly."""
         self.count_label.setText(self.count_text())
         if not self.matches:
             self._set_layer([])
             return
         theme = self._theme
+        # Matches in a marker yellow, as browsers show them, the current one in the link
+        # colour with the page colour as text; neither has the underline of fact highlights.
         soft = QTextCharFormat()
-        tint = QColor(theme.link)
-        tint.setAlpha(70 if theme.dark else 48)
-        soft.setBackground(tint)
+        soft.setBackground(QColor(mix(theme.background, MATCH_COLOUR,
+                                      0.4 if theme.dark else 0.6)))
+        if theme.dark:
+            soft.setForeground(QColor(theme.heading))
         strong = QTextCharFormat()
-        strong.setBackground(QColor(theme.selection_background))
-        strong.setForeground(QColor(theme.selection_text))
+        strong.setBackground(QColor(theme.link))
+        strong.setForeground(QColor(theme.background))
         selections = []
         for i, match in enumerate(self.matches):
             extra = QTextEdit.ExtraSelection()

@@ -29,6 +29,13 @@ _STYLE = """
     border-radius: 5px; padding: 4px 8px; }}
 #helpFilter:focus {{ border-color: {t.link}; }}
 #helpKeys {{ background: transparent; border: none; color: {t.text}; }}
+#helpKeys QScrollBar:vertical {{ background: transparent; width: 8px; margin: 0; }}
+#helpKeys QScrollBar::handle:vertical {{ background: {t.rule}; border-radius: 4px;
+    min-height: 32px; }}
+#helpKeys QScrollBar::add-line:vertical, #helpKeys QScrollBar::sub-line:vertical {{
+    height: 0; }}
+#helpKeys QScrollBar::add-page:vertical, #helpKeys QScrollBar::sub-page:vertical {{
+    background: none; }}
 """
 
 
@@ -169,10 +176,10 @@ class HelpOverlay(QWidget):
         if parent is None:
             return
         self.setGeometry(parent.rect())
-        width = min(680, max(320, self.width() - 80))
-        height = min(self.height() - 60, 720)
+        width = min(700, max(320, self.width() - 80))
+        height = max(200, min(self.height() - 80, 760))
         self.card.setGeometry((self.width() - width) // 2, max(20, (self.height() - height) // 2),
-                              width, max(200, height))
+                              width, height)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

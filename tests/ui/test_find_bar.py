@@ -17,6 +17,15 @@ def _count(window, word: str) -> int:
     return window.view.toPlainText().lower().count(word.lower())
 
 
+def _current(window):
+    """The current match's cursor; the view's own cursor sits at its start."""
+    bar = window.find_bar
+    match = bar.matches[bar.current]
+    assert window.view.textCursor().position() == match.selectionStart()
+    assert not window.view.textCursor().hasSelection()
+    return match
+
+
 def test_typing_finds_incrementally_and_counts(qtbot, window, tmp_path: Path) -> None:
     open_long_article(qtbot, window, tmp_path)
     bar = window.find_bar
@@ -28,12 +37,12 @@ def test_typing_finds_incrementally_and_counts(qtbot, window, tmp_path: Path) ->
     total = _count(window, "harbour")
     assert total > 3
     assert bar.count_label.text() == f"1 of {total}"
-    assert window.view.textCursor().selectedText().lower() == "harbour"
-    first = window.view.textCursor().selectionStart()
+    assert _current(window).selectedText().lower() == "harbour"
+    first = _current(window).selectionStart()
 
     press(qtbot, window, Qt.Key.Key_Return)
     assert bar.count_label.text() == f"2 of {total}"
-    assert window.view.textCursor().selectionStart() > first
+    assert _current(window).selectionStart() > first
     press(qtbot, window, Qt.Key.Key_Return, SHIFT)
     assert bar.count_label.text() == f"1 of {total}"
     press(qtbot, window, Qt.Key.Key_Return, SHIFT)  # wraps to the last match
@@ -73,7 +82,7 @@ def test_esc_closes_and_n_keeps_stepping_from_the_article(qtbot, window, tmp_pat
     press(qtbot, window, Qt.Key.Key_N, SHIFT)
     press(qtbot, window, Qt.Key.Key_N, SHIFT)
     assert window.statusBar().currentMessage() == f"Match {total} of {total}"
-    assert window.view.textCursor().selectedText().lower() == "bridge"
+    assert _current(window).selectedText().lower() == "bridge"
 
     press(qtbot, window, "/")  # the bar opens again on the same search, text selected
     assert bar.field.selectedText() == "bridge"
@@ -130,5 +139,5 @@ def test_matches_survive_a_new_style(qtbot, window, tmp_path: Path) -> None:
     assert len(window.view.extraSelections()) == total
     assert bar.count_label.text().endswith(f"of {total}")
     press(qtbot, window, Qt.Key.Key_Return)
-    assert window.view.textCursor().selectedText().lower() == "winter"
+    assert _current(window).selectedText().lower() == "winter"
     assert LAYER == "find"
