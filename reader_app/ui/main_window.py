@@ -37,7 +37,15 @@ from .. import APP_NAME
 from . import export
 from .commands import MENUS, SEPARATOR, build_actions
 from .document import render_article
-from .drop import DropAction, DropOverlay, DropRefusal, normalise_source, parse_drop, source_kind
+from .drop import (
+    PAGE_SUFFIXES,
+    DropAction,
+    DropOverlay,
+    DropRefusal,
+    normalise_source,
+    parse_drop,
+    source_kind,
+)
 from .find_bar import FindBar
 from .history import Entry, History, article_key
 from .keyboard import Keyboard
@@ -498,7 +506,8 @@ class MainWindow(QMainWindow):
 
     @Slot(QUrl, bool)
     def on_link_clicked(self, url: QUrl, external: bool) -> None:
-        if external or url.scheme() not in ("http", "https"):
+        local_page = url.isLocalFile() and url.fileName().lower().endswith(PAGE_SUFFIXES)
+        if external or not (url.scheme() in ("http", "https") or local_page):
             QDesktopServices.openUrl(url)
         else:
             self.open_source(url.toString())

@@ -229,3 +229,10 @@ def test_a_failing_source_does_not_stop_the_others(qtbot, window, tmp_path: Path
         window.open_sources([str(tmp_path / "missing.html"), str(good)])
     assert window.article.title == "The good page"
     assert "missing.html" in window.message_bar.text
+
+
+def test_links_to_saved_pages_open_in_reader(qtbot, window, tmp_path: Path) -> None:
+    page = write_page(tmp_path, "next.html", "The next saved page")
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.view.link_clicked.emit(QUrl.fromLocalFile(str(page)), False)
+    assert window.article.title == "The next saved page"
