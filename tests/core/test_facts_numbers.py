@@ -109,6 +109,8 @@ def only(text: str) -> Fact:
         ("It opened in June 2024.", "June 2024", "June 2024", None, "date", None),
         ("It opened in 2019.", "2019", "2019", 2019, "year", None),
         ("It was popular in the 1990s.", "1990s", "1990s", None, "date", None),
+        ("It was popular in the \u201990s.", "\u201990s", "\u201990s", None, "date", None),
+        ("By the mid 90's he was famous.", "90's", "90's", None, "date", None),
         (
             "Between 40 and 50 people came.",
             "Between 40 and 50",
@@ -202,6 +204,8 @@ def test_each_kind_of_number(
         "Install version 2.3.1 first.",
         "The firmware 4.1.7 is out.",
         "She met him at No 10.",
+        "He finished # 2 overall and #3 in doubles.",
+        "The studio moved to 340 Hay Street and then 169 West End Road.",
         "The rule is on page 5, in section 3 and table 2 (pp. 10-12).",
         "He lives at SW1A 1AA in London.",
         "Her address is Sacramento, CA 95814.",

@@ -152,7 +152,7 @@ _DATE = re.compile(
         {_DAY}{_S}+(?:of{_S}+)?{_MONTH}(?:,?{_S}+{YEAR})?
         |{_MONTH}{_S}+{_DAY}(?:,{_S}*{YEAR})?
         |{_MONTH}{_S}+{YEAR}
-        |(?P<decade>(?:1[6-9]|20)\d0['\u2019]?s)
+        |(?P<decade>(?:1[6-9]|20)\d0['\u2019]?s|['\u2019][1-9]0s|[1-9]0['\u2019]s)
         |{YEAR}-[01]\d-[0-3]\d
         |[0-3]?\d/[01]?\d/{YEAR}
     )
@@ -190,6 +190,9 @@ _NOT_FACTS = re.compile(
     |(?i:\b(?:version|v)[ \u00a0]?\d+(?:\.\d+)+)
     |\b\d+\.\d+\.\d+(?:\.\d+)*\b
     |\b(?:No\.?|Number|Nos\.?)[ \u00a0]\d+
+    |\#[ \u00a0]?\d+
+    |\b\d{1,5}[ \u00a0](?:[A-Z][a-z]+[ \u00a0]){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Place
+        |Drive|Boulevard|Blvd|Way|Square|Terrace|Court|Crescent)\b
     |(?i:\b(?:pages?|pp?\.|chapter|section|paragraph|clause|fig\.|figure|table|line)
         [ \u00a0]+\d+(?:[-\u2013]\d+)?)
     |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
@@ -217,7 +220,7 @@ _NOT_FACT_WORDS = word_set(
 )
 
 
-_TOKENS = re.compile(r"^|[A-Za-z]+|(?<!\d)\d|[-+(\[\u2212$£€¥₹₩₽₴]", re.MULTILINE)
+_TOKENS = re.compile(r"^|[A-Za-z]+|(?<!\d)\d|[-+#(\[\u2212$£€¥₹₩₽₴]", re.MULTILINE)
 
 
 def _starts(text: str) -> tuple[list[int], list[int]]:
