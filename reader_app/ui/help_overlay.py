@@ -132,10 +132,9 @@ class HelpOverlay(QWidget):
             return self._groups
         out = []
         for title, rows in self._groups:
-            if needle in title.casefold():
-                out.append((title, rows))
-                continue
             kept = [r for r in rows if needle in _haystack(r)]
+            if not kept and needle in title.casefold():
+                kept = rows  # "reading" lists the whole group
             if kept:
                 out.append((title, kept))
         return out
