@@ -334,6 +334,13 @@ def test_ranges_and_changes() -> None:
     assert surfaces("Lows of 20C to 22C, highs of 30C\u201332C.") == ["20C to 22C", "30C\u201332C"]
     assert surfaces("It warmed from 20C to 22C.") == ["20C", "22C"]
     assert surfaces("Demand rose by a quarter, and by half in June.") == ["a quarter", "half"]
+
+
+def test_the_parts_of_a_duration_are_one_mention() -> None:
+    assert surfaces("He ran it in 2 hours 1 minute 9 seconds.") == ["2 hours 1 minute 9 seconds"]
+    assert surfaces("She waited 32 minutes and 10 seconds.") == ["32 minutes and 10 seconds"]
+    assert surfaces("It took three years, 40 days later it ended.") == ["three years", "40 days"]
+    assert surfaces("Ten seconds and 3 minutes.") == ["Ten seconds", "3 minutes"]
     assert surfaces("It costs $429.99 \u2014 76% off.") == ["$429.99", "76%"]
     assert surfaces("It dates from between 600-500 BCE.") == ["600-500"]
 

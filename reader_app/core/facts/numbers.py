@@ -75,6 +75,8 @@ _YEAR_ONLY = re.compile(YEAR)
 _CONTEXT_REACH = 500
 _RANGE_GAP = re.compile(r"[ \u00a0]?[-\u2013][ \u00a0]?|[ \u00a0]+to[ \u00a0]+")
 _FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+$", re.IGNORECASE)
+_DURATIONS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
+_DURATION_GAP = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?")
 
 
 @dataclass(frozen=True)
@@ -110,23 +112,37 @@ def find_numbers(text: str) -> list[Fact]:
 
 
 def _join_ranges(text: str, found: list[_Found]) -> list[_Found]:
-    """Join two measures of one unit written as a range ("20C to 22C", "£2m-£3m") into one
-    mention; a change ("from 20C to 22C") stays two."""
+    """Join two measures of one unit written as a range ("20C to 22C", "£2m-£3m"), and the
+    parts of a duration ("2 hours 1 minute"), into one mention; a change ("from 20C to 22C")
+    stays two."""
     joined: list[_Found] = []
     for mention in sorted(found, key=lambda m: m.start):
         last = joined[-1] if joined else None
-        if (
-            last is not None
-            and last.unit == mention.unit
-            and last.unit not in (None, "date", "year", "score", "votes")
-            and _RANGE_GAP.fullmatch(text, last.end, mention.start)
-            and not _FROM_BEFORE.search(text, max(0, last.start - 6), last.start)
+        if last is not None and (
+            _is_range(text, last, mention) or _is_duration(text, last, mention)
         ):
             label = _clean(text[last.start : mention.end])
             joined[-1] = _Found(last.start, mention.end, label, last.value, last.unit, exact=True)
         else:
             joined.append(mention)
     return joined
+
+
+def _is_range(text: str, first: _Found, second: _Found) -> bool:
+    return (
+        first.unit == second.unit
+        and first.unit not in (None, "date", "year", "score", "votes")
+        and _RANGE_GAP.fullmatch(text, first.end, second.start) is not None
+        and not _FROM_BEFORE.search(text, max(0, first.start - 6), first.start)
+    )
+
+
+def _is_duration(text: str, first: _Found, second: _Found) -> bool:
+    if first.unit not in _DURATIONS or second.unit not in _DURATIONS:
+        return False
+    return _DURATIONS.index(first.unit) < _DURATIONS.index(second.unit) and bool(
+        _DURATION_GAP.fullmatch(text, first.end, second.start)
+    )
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
