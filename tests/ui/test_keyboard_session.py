@@ -1,0 +1,155 @@
+"""A whole reading session by keyboard alone: scroll position, focus and state after each step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keyboard_support import CTRL, SHIFT, press, settle, type_text
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
+from window_support import paragraph, settings_file_fixture, write_page  # noqa: F401 (fixtures)
+
+from reader_app.ui.main_window import MainWindow
+from reader_app.ui.settings import Settings
+
+PERSON = "Sarah Collins"
+
+
+def _people_page(folder: Path) -> Path:
+    """An article about a bridge in which one person is named four times, far apart."""
+    filler = [f"<p>{paragraph(i)}</p>" for i in range(40)]
+    said = [
+        f"<p>{PERSON}, the council's chief engineer, said the work would start in spring.</p>",
+        "<p>Collins told reporters the budget was 12 million pounds.</p>",
+        f"<p>{PERSON} said the bridge would carry 4,000 cyclists a day.</p>",
+        "<p>Later, Collins added that the old crossing would become a park.</p>",
+    ]
+    body = "\n".join(filler[:5] + said[:1] + filler[5:15] + said[1:2] + filler[15:25]
+                     + said[2:3] + filler[25:35] + said[3:] + filler[35:])
+    page = folder / "council.html"
+    page.write_text(f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Council approves the new bridge</title></head><body><main><article>
+<h1>Council approves the new bridge</h1>{body}</article></main></body></html>""",
+                    encoding="utf-8")
+    return page
+
+
+def _open_by_location(qtbot, window: MainWindow, key: Qt.Key, modifier, path: Path) -> None:
+    press(qtbot, window, key, modifier)
+    assert window.location_bar.hasFocus()
+    assert window.location_bar.selectedText() == window.location_bar.text()
+    type_text(qtbot, str(path))
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        press(qtbot, window, Qt.Key.Key_Return)
+    assert window.view.hasFocus()
+
+
+def test_a_reading_session_by_keyboard(qtbot, settings_file: Path, tmp_path: Path) -> None:
+    survey = write_page(tmp_path, "survey.html", "Harbour bridge survey", 50)
+    council = _people_page(tmp_path)
+    window = MainWindow(Settings(settings_file))
+    qtbot.addWidget(window, before_close_func=lambda w: (
+        w.loader.cancel(), QThreadPool.globalInstance().waitForDone(30000)))
+    window.resize(900, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.view.hasFocus)
+    view = window.view
+    bar = view.verticalScrollBar()
+
+    # Open a file by typing its path in the location bar.
+    _open_by_location(qtbot, window, Qt.Key.Key_L, CTRL, survey)
+    assert window.article.title == "Harbour bridge survey"
+    assert bar.value() == 0
+    minutes = window.article.reading_minutes
+    assert window.position_label.text() == f"0% read · {minutes} min left"
+
+    # Read to the end a page at a time; each page keeps one line of the last in view.
+    page = view.viewport().height() - view.line_step()
+    pages = 0
+    while bar.value() < bar.maximum():
+        before = bar.value()
+        press(qtbot, window, Qt.Key.Key_Space)
+        assert settle(qtbot, window) == min(before + page, bar.maximum())
+        pages += 1
+    assert pages >= 3
+    assert window.position_label.text() == "100% read"
+    press(qtbot, window, Qt.Key.Key_K)
+    assert settle(qtbot, window) == bar.maximum() - view.line_step()
+    press(qtbot, window, Qt.Key.Key_G)
+    assert window.keyboard.pending_label.text() == "g …"
+    press(qtbot, window, Qt.Key.Key_G)
+    assert settle(qtbot, window) == 0
+    assert view.hasFocus()
+
+    # Find a word; Enter steps, Esc returns to the article, n goes on from there.
+    press(qtbot, window, "/")
+    assert window.find_bar.field.hasFocus()
+    type_text(qtbot, "tunnel")
+    total = view.toPlainText().lower().count("tunnel")
+    assert window.find_bar.count_label.text() == f"1 of {total}"
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.find_bar.count_label.text() == f"2 of {total}"
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert view.hasFocus() and window.find_bar.isHidden()
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.statusBar().currentMessage() == f"Match 3 of {total}"
+    third = window.find_bar.matches[2]
+    assert view.viewport().rect().contains(view.cursorRect(third))
+    survey_offset = view.top_text_offset()
+
+    # Open a second article with o, then jump through a person's mentions.
+    _open_by_location(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.NoModifier, council)
+    assert window.article.title == "Council approves the new bridge"
+    assert bar.value() == 0
+    _visit_person(qtbot, window)
+
+    # Theme and font by keys.
+    press(qtbot, window, Qt.Key.Key_T)
+    assert window.settings.get("theme") == "sepia"
+    press(qtbot, window, Qt.Key.Key_T)
+    assert window.settings.get("theme") == "dark"
+    assert window.reading_style().colours.dark
+    press(qtbot, window, "+")
+    press(qtbot, window, "+")
+    assert window.settings.get("font_size") == 15
+    press(qtbot, window, "-")
+    assert window.settings.get("font_size") == 14
+    press(qtbot, window, "0")
+    assert window.settings.get("font_size") == 13
+    press(qtbot, window, Qt.Key.Key_W)
+    assert window.settings.get("column_chars") == 73
+    press(qtbot, window, Qt.Key.Key_W, SHIFT)
+    assert window.settings.get("column_chars") == 68
+    assert view.hasFocus()
+
+    # Back to the first article where it was left, and forward again.
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        press(qtbot, window, Qt.Key.Key_H, SHIFT)
+    assert window.article.title == "Harbour bridge survey"
+    assert view.top_text_offset() == survey_offset
+    assert view.hasFocus()
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        press(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.article.title == "Council approves the new bridge"
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.article.title == "Harbour bridge survey"
+
+    # Help, then quit.
+    press(qtbot, window, "?")
+    assert window.keyboard.help.isVisible()
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert view.hasFocus()
+    press(qtbot, window, Qt.Key.Key_Q)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert QApplication.focusWidget() is None or not window.isAncestorOf(
+        QApplication.focusWidget())
+
+
+def _visit_person(qtbot, window: MainWindow) -> None:
+    """Go to the facts panel, choose the person and step through the mentions by keys."""
+    view = window.view
+    text = view.toPlainText()
+    assert text.count("Collins") == 4
