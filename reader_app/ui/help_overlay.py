@@ -198,9 +198,10 @@ class HelpOverlay(QWidget):
         if watched is not self.filter_box or not isinstance(event, QKeyEvent):
             return False
         key = event.key()
+        own = (Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
         if event.type() == QEvent.Type.ShortcutOverride:
-            # Esc belongs to the overlay, not to the window's Esc command.
-            if key == Qt.Key.Key_Escape:
+            # Esc and Tab belong to the overlay, not to the window's commands for them.
+            if key in own:
                 event.accept()
                 return True
             return False
@@ -209,6 +210,8 @@ class HelpOverlay(QWidget):
         if key == Qt.Key.Key_Escape:
             self.close_overlay()
             return True
+        if key in own:
+            return True  # the focus stays in the overlay while it is open
         scroll = {
             Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
         }.get(Qt.Key(key))

@@ -60,6 +60,8 @@ def test_filter_narrows_the_list_and_esc_returns_focus(qtbot, window, tmp_path) 
     assert help_overlay.visible_rows() == []
     assert "No key matches" in _shown_text(window)
 
+    press(qtbot, window, Qt.Key.Key_Tab)  # the focus stays in the overlay
+    assert help_overlay.filter_box.hasFocus()
     press(qtbot, window, Qt.Key.Key_Escape)
     assert not help_overlay.isVisible()
     assert window.view.hasFocus()
