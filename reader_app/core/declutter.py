@@ -49,45 +49,10 @@ _NAME_ATTRS = ("class", "id", "role", "aria-label", "data-component", "data-test
 
 #: Elements never removed by name: they are or hold the article, or sit inside a sentence.
 _PROTECTED_TAGS = frozenset(
-    [
-        "html",
-        "body",
-        "main",
-        "article",
-        "a",
-        "span",
-        "b",
-        "i",
-        "em",
-        "strong",
-        "img",
-        "time",
-        "abbr",
-        "sup",
-        "sub",
-        "small",
-        "mark",
-        "cite",
-        "q",
-        "code",
-        "source",
-        "picture",
-        "svg",
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "td",
-        "th",
-        "tr",
-        "tbody",
-        "thead",
-        "table",
-    ]
-)
+    {"html", "body", "main", "article", "p", "a", "span", "b", "i", "em", "strong", "img",
+     "time", "abbr", "sup", "sub", "small", "mark", "cite", "q", "code", "source", "picture",
+     "svg", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "td", "th"}
+)  # fmt: skip
 
 #: A named element holding more than this share of the page's text is the article itself.
 _MAX_SHARE = 0.3
@@ -100,14 +65,13 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 
 #: Boxes checked by text cues before extraction.
-_BOX_TAGS = ("div", "section", "aside", "form", "li", "footer", "header")
-_INTERACTIVE = ("button", "input", "select", "textarea", "form")
+_BOX_TAGS = frozenset({"div", "section", "aside", "form", "footer", "header"})
+_INTERACTIVE = frozenset({"button", "input", "select", "textarea", "form"})
 _MAX_BOX_CHARS = 500
 
 
 def _names(element: etree._Element) -> str:
     values = [element.get(attr) for attr in _NAME_ATTRS]
-    values += [v for k, v in element.attrib.items() if k.startswith("data-") and len(v) < 60]
     return " ".join(v for v in values if v).lower()
 
 
@@ -119,8 +83,37 @@ def _named_clutter(names: str) -> bool:
     return any(token in _CLUTTER_TOKENS for token in _TOKEN_SPLIT.split(names))
 
 
-def _text_len(element: etree._Element) -> int:
-    return sum(len(t.strip()) for t in element.itertext())
+@dataclass
+class _Stats:
+    """Text length of an element's subtree, and whether it holds links or controls."""
+
+    chars: int = 0
+    links: bool = False
+    interactive: bool = False
+
+
+def _subtree_stats(
+    scope: etree._Element,
+) -> tuple[list[etree._Element], dict[etree._Element, _Stats]]:
+    """Elements of ``scope`` in document order with their subtree statistics, in one pass."""
+    elements = [e for e in scope.iter() if isinstance(e.tag, str)]
+    stats = {e: _Stats() for e in elements}
+    for element in reversed(elements):
+        own = stats[element]
+        own.chars += len(element.text.strip()) if element.text else 0
+        tag = element.tag
+        if tag == "a":
+            own.links = True
+        elif tag in _INTERACTIVE:
+            own.interactive = True
+        if element is scope:
+            break
+        parent = stats.get(element.getparent())
+        if parent is not None:
+            parent.chars += own.chars + (len(element.tail.strip()) if element.tail else 0)
+            parent.links |= own.links
+            parent.interactive |= own.interactive
+    return elements, stats
 
 
 def _holds_content(element: etree._Element) -> bool:
@@ -162,25 +155,47 @@ def prune_dom(root: etree._Element) -> int:
     """
     body = root.find(".//body")
     scope = body if body is not None else root
-    total = max(1, _text_len(scope))
+    elements, stats = _subtree_stats(scope)
+    total = max(1, stats[scope].chars)
     doomed: list[etree._Element] = []
-    skip_inside: etree._Element | None = None
-    for element in scope.iter("*"):
+    gone: set[etree._Element] = set()
+    boxed: set[etree._Element] = set()
+    for element in elements:
         tag = element.tag
-        if not isinstance(tag, str) or tag in _PROTECTED_TAGS:
+        parent = element.getparent()
+        if parent in gone:
+            gone.add(element)
             continue
-        if skip_inside is not None and _is_ancestor(skip_inside, element):
+        if parent in boxed:
+            boxed.add(element)
+        if tag in _PROTECTED_TAGS:
             continue
-        if (
-            (_is_hidden(element) or _named_clutter(_names(element)))
-            and _text_len(element) <= _MAX_SHARE * total
-            and not _holds_content(element)
-        ):
-            doomed.append(element)
-            skip_inside = element
+        chars = stats[element].chars
+        if _is_hidden(element) or _named_clutter(_names(element)):
+            if chars <= _MAX_SHARE * total and not _holds_content(element):
+                doomed.append(element)
+                gone.add(element)
+            continue
+        if tag in _BOX_TAGS and 0 < chars <= _MAX_BOX_CHARS and element not in boxed:
+            boxed.add(element)
+            if _is_call_to_action(element, stats[element]):
+                doomed.append(element)
+                gone.add(element)
     for element in doomed:
         _drop(element)
-    return len(doomed) + _prune_boxes(scope)
+    return len(doomed)
+
+
+def _is_call_to_action(element: etree._Element, stats: _Stats) -> bool:
+    """Whether a small box with a button, form or links reads as a call to action."""
+    if not (stats.interactive or stats.links):
+        return False
+    text = " ".join(t.strip() for t in element.itertext() if t.strip())
+    if not _HINT.search(text):
+        return False
+    link_chars = sum(len(a.text_content().strip()) for a in element.iter("a"))
+    score = clutter_score(text, link_ratio=link_chars / max(1, len(text)))
+    return score >= _THRESHOLD + (0.0 if stats.interactive else 1.0)
 
 
 def _is_hidden(element: etree._Element) -> bool:
@@ -190,38 +205,10 @@ def _is_hidden(element: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _prune_boxes(scope: etree._Element) -> int:
-    """Drop small interactive boxes whose own text scores as a call to action."""
-    doomed: list[etree._Element] = []
-    for element in scope.iter(*_BOX_TAGS):
-        if doomed and _is_ancestor(doomed[-1], element):
-            continue
-        text = " ".join(t.strip() for t in element.itertext() if t.strip())
-        if not text or len(text) > _MAX_BOX_CHARS:
-            continue
-        interactive = element.tag == "form" or any(True for _ in element.iter(*_INTERACTIVE))
-        links = list(element.iter("a"))
-        if not interactive and not links:
-            continue
-        link_chars = sum(len(a.text_content().strip()) for a in links)
-        score = clutter_score(text, link_ratio=link_chars / max(1, len(text)))
-        if score >= _THRESHOLD + (0.0 if interactive else 1.0):
-            doomed.append(element)
-    for element in doomed:
-        _drop(element)
-    return len(doomed)
-
-
-def _is_ancestor(candidate: etree._Element, element: etree._Element) -> bool:
-    parent = element.getparent()
-    while parent is not None:
-        if parent is candidate:
-            return True
-        parent = parent.getparent()
-    return False
-
-
 # --- Text cues --------------------------------------------------------------------------
+
+#: Blocks with more words than this are content, whatever they say.
+_LONGEST_CLUTTER = 80
 
 #: Score from which a block in the middle of the text is clutter.
 _THRESHOLD = 5.0
@@ -263,23 +250,23 @@ _CALLS = re.compile(
 )
 
 #: Vocabulary of what clutter sells or asks for, in groups that each count once.
-_VOCABULARY = tuple(
-    re.compile(pattern, re.I)
-    for pattern in (
-        r"\bsubscri(?:be|bed|ber|bers|bing|ption|ptions)\b|\bpremium\b|\bpaywall\b|"
-        r"\bper (?:month|week)\b|\bfirst month\b",
-        r"\bnewsletters?\b|\binbox\b|\bemail (?:address|updates|alerts)\b",
-        r"\bdonat(?:e|ion|ions|ing)\b|\bour journalism\b|\bindependent journalism\b",
-        r"\b(?:log|sign)(?:ged)? ?(?:in|up|out)\b|\baccount\b|\bregister(?:ed)?\b|"
-        r"\bmembers?(?:hip)?\b",
-        r"\bcookies?\b|\bconsent\b|\bprivacy (?:policy|settings|notice)\b",
-        r"\bnotifications?\b|\bbreaking news alerts?\b|\brefresh\b",
-        r"\bcomments?\b|\bconversations?\b|\bcommunity guidelines\b",
-        r"\bshare\b|\bfacebook\b|\btwitter\b|\bwhatsapp\b|\blinkedin\b|\bcopy link\b",
-        r"\bread more\b|\brelated (?:stories|articles|content|reading)\b|\bmore stories\b|"
-        r"\brecommended\b|\bmost (?:read|popular|viewed)\b|\bdon'?t miss\b|\bbookmark",
-        r"\badvert(?:isement|ising)?\b|\bsponsored\b|\bpartner content\b",
-    )
+_VOCABULARY_GROUPS = (
+    r"\bsubscri(?:be|bed|ber|bers|bing|ption|ptions)\b|\bpremium\b|\bpaywall\b|"
+    r"\bper (?:month|week)\b|\bfirst month\b",
+    r"\bnewsletters?\b|\binbox\b|\bemail (?:address|updates|alerts)\b",
+    r"\bdonat(?:e|ion|ions|ing)\b|\bour journalism\b|\bindependent journalism\b",
+    r"\b(?:log|sign)(?:ged)? ?(?:in|up|out)\b|\baccount\b|\bregister(?:ed)?\b|"
+    r"\bmembers?(?:hip)?\b",
+    r"\bcookies?\b|\bconsent\b|\bprivacy (?:policy|settings|notice)\b",
+    r"\bnotifications?\b|\bbreaking news alerts?\b|\brefresh\b",
+    r"\bcomments?\b|\bconversations?\b|\bcommunity guidelines\b",
+    r"\bshare\b|\bfacebook\b|\btwitter\b|\bwhatsapp\b|\blinkedin\b|\bcopy link\b",
+    r"\bread more\b|\brelated (?:stories|articles|content|reading)\b|\bmore stories\b|"
+    r"\brecommended\b|\bmost (?:read|popular|viewed)\b|\bdon'?t miss\b|\bbookmark",
+    r"\badvert(?:isement|ising)?\b|\bsponsored\b|\bpartner content\b",
+)
+_VOCABULARY = re.compile(
+    "|".join(f"(?P<g{n}>{pattern})" for n, pattern in enumerate(_VOCABULARY_GROUPS)), re.I
 )
 
 _IMPERATIVE = re.compile(
@@ -313,13 +300,29 @@ _FURNITURE = re.compile(
     r"(?:getty images|reuters|ap|afp|pa(?: media)?|shutterstock|alamy)(?:\s*/\s*\w+)?|"
     r"\(opens in new (?:tab|window)\)|(?:facebook|twitter|x|whatsapp|linkedin|"
     r"reddit|pinterest|email|messenger)(?:\s+(?:facebook|twitter|x|whatsapp|linkedin|reddit|"
-    r"pinterest|email|messenger))*)\W*$|"
+    r"pinterest|email|messenger))*)\W*$",
+    re.I,
+)
+
+#: Lines that are furniture by how they start or end: labelled links, copyright notices.
+_FURNITURE_LINE = re.compile(
     r"^\W*(?:advertisement|sponsored|read more|related|see also|also read|read next|"
     r"recommended|more on this(?: story)?)\s*[:|-]|"
-    r"^\W*(?:©|\(c\)|copyright\b).{0,200}$|^.{0,200}\ball rights reserved\W*$",
+    r"^\W*(?:©|\(c\)|copyright\b)|\ball rights reserved\W*$",
     re.I,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+#: Cheap first test: text without any of these stems cannot score as a call to action.
+_HINT = re.compile(
+    r"\b(?:subscri|newsletter|inbox|donat|contribut|support|member|premium|trial|access|"
+    r"sign|log ?in|regist|account|cookie|consent|privacy|notification|alert|refresh|reload|"
+    r"comment|conversation|discussion|debate|share|facebook|twitter|whatsapp|linkedin|"
+    r"follow|read|related|recommend|popular|miss|bookmark|advert|sponsor|partner|affiliate|"
+    r"commission|app\b|download|javascript|blocker|enjoy|like|love|explore|discover|browse|"
+    r"more from|more stor|guidelines|unlimited|offer|join|start|upgrade)|[£$€]\d",
+    re.I,
+)
 
 #: A line that only names authors ("By Jane Doe and John Roe"): metadata, kept apart.
 _BYLINE = re.compile(
@@ -339,11 +342,15 @@ def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
         return 0.0
     if len(stripped) <= 120 and _FURNITURE.match(stripped):
         return 10.0
+    if len(stripped) <= 250 and _FURNITURE_LINE.match(stripped):
+        return 10.0
+    words = len(stripped.split())
+    if words > _LONGEST_CLUTTER or not _HINT.search(stripped):
+        return 0.0
     calls = len(_CALLS.findall(stripped))
-    groups = sum(1 for pattern in _VOCABULARY if pattern.search(stripped))
+    groups = len({match.lastgroup for match in _VOCABULARY.finditer(stripped)})
     if not calls and not groups:
         return 0.0
-    words = len(_WORD.findall(stripped))
     score = 3.0 * min(calls, 3) + 1.5 * groups
     if _IMPERATIVE.match(stripped):
         score += 1.5

@@ -42,7 +42,7 @@ class ExtractOptions:
     images: bool = True
     tables: bool = True
     min_text_chars: int = 150
-    readability_ratio: float = 1.5
+    readability_ratio: float = 1.3
 
 
 def extract_article(
@@ -126,8 +126,8 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         if document.body is not None:
             drafts = list(_walk_xml(document.body))
     extractor = "trafilatura"
-    if options.use_readability:
-        alternative = _readability(root, url)
+    if options.use_readability and _readability_may_win(root, drafts, options):
+        alternative = _readability(root)
         if _prefer_readability(drafts, alternative, options):
             drafts, extractor = alternative, "readability"
             if not meta.get("title"):
@@ -200,9 +200,10 @@ def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions)
         return trafilatura.bare_extraction(
             tree,
             url=url,
+            fast=True,
             with_metadata=True,
             include_comments=False,
-            include_formatting=True,
+            include_formatting=False,
             include_links=True,
             include_images=False,
             include_tables=options.tables,
@@ -211,11 +212,11 @@ def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions)
         )
 
 
-def _readability(root: etree._Element, url: str | None) -> list[Draft]:
+def _readability(root: etree._Element) -> list[Draft]:
     from readability import Document
 
     try:
-        summary = Document(copy.deepcopy(root), url=url).summary(html_partial=True)
+        summary = Document(copy.deepcopy(root)).summary(html_partial=True)
         if not summary.strip():
             return []
         fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
@@ -223,6 +224,19 @@ def _readability(root: etree._Element, url: str | None) -> list[Draft]:
         log.debug("readability failed", exc_info=True)
         return []
     return list(_walk_html(fragment))
+
+
+def _readability_may_win(
+    root: etree._Element, drafts: list[Draft], options: ExtractOptions
+) -> bool:
+    """Whether the page's paragraphs hold enough text for readability's result to win.
+
+    Readability returns mostly paragraph text, so when the page's paragraphs are not
+    ``readability_ratio`` times longer than trafilatura's result, it is not worth running.
+    """
+    paragraph_chars = sum(len(p.text_content()) for p in root.iter("p"))
+    needed = max(options.readability_ratio * _text_chars(drafts), options.min_text_chars)
+    return paragraph_chars >= needed
 
 
 def _prefer_readability(
