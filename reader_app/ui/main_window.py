@@ -484,12 +484,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_cancel_pressed(self) -> None:
-        if self.find_bar.field.hasFocus():
-            self.find_bar.close_bar()
-        elif self.loader.cancel():
+        if self.loader.cancel():
             return
-        elif self.location_bar.hasFocus():
+        if self.location_bar.hasFocus():
             self.on_location_escaped()
+        elif self.find_bar.isVisible():
+            self.find_bar.close_bar()
         elif self.message_bar.isVisible():
             self.message_bar.clear()
 

@@ -87,6 +87,10 @@ def test_esc_closes_and_n_keeps_stepping_from_the_article(qtbot, window, tmp_pat
     press(qtbot, window, "/")  # the bar opens again on the same search, text selected
     assert bar.field.selectedText() == "bridge"
     assert bar.count_label.text() == f"{total} of {total}"
+    window.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_Escape)  # Esc in the article closes the bar too
+    assert bar.isHidden()
+    assert window.view.hasFocus()
 
 
 def test_nothing_found_says_so(qtbot, window, tmp_path: Path) -> None:
