@@ -124,13 +124,13 @@ def build_places(names_dir: Path) -> dict[str, str]:
             if lowered not in people | ORG_HEADS | TITLES | words and name not in places:
                 add(name, False)
             continue
-        names = [city["name"]]
+        ambiguous = city["name"].lower() in people | words
+        add(city["name"], population >= BIG_CITY or (population >= CITY and not ambiguous))
         if population >= CITY:
-            names += [n for n in city["alternatenames"] if _latin(n)]
-        for name in names:
-            ambiguous = name.lower() in people or name.lower() in words
-            strong = population >= BIG_CITY or (population >= CITY and not ambiguous)
-            add(name, strong)
+            # other languages' names ("Lion" for Lyon) are words too often: cued below a million
+            for name in city["alternatenames"]:
+                if _latin(name) and name != city["name"]:
+                    add(name, population >= BIG_CITY and name.lower() not in people | words)
     return places
 
 

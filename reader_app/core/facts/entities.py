@@ -83,17 +83,23 @@ class _Recogniser:
         self.standalone: dict[str, int] = {}
 
     def count_standalone(self, runs: list[tuple[int, int]]) -> None:
-        """Count the capitalised words that stand alone in running prose (not after "the"
-        or a number, which name teams, bands and units, not people)."""
+        """Count the capitalised words of the prose used alone as surnames are: after a
+        title ("Mr Starmer"), before a speech verb ("Starmer said") or a possessive
+        ("Starmer's spokesman")."""
+        tokens = self.tokens
         for i, j in runs:
-            before = self.previous_word(i)
-            if before is not None and before.lower == "the":
+            if tokens[i].restricted:
                 continue
-            if self.text[: self.tokens[i].start].rstrip()[-1:].isdigit():
+            if j - i == 2 and _bare(tokens[i]) in _TITLE_WORDS:
+                word = tokens[i + 1].text
+            elif j - i == 1 and (
+                self.speech_cue(j)
+                or self.text[tokens[i].end : tokens[i].end + 2] in ("'s", "\u2019s")
+            ):
+                word = tokens[i].text
+            else:
                 continue
-            if j - i == 1 and not self.tokens[i].restricted:
-                word = self.tokens[i].text
-                self.standalone[word] = self.standalone.get(word, 0) + 1
+            self.standalone[word] = self.standalone.get(word, 0) + 1
 
     # --- helpers -------------------------------------------------------------------------
     def name(self, i: int, j: int) -> str:
@@ -152,6 +158,8 @@ class _Recogniser:
             if not t.capitalised and t.lower not in NAME_PARTICLES:
                 return False
             if t.capitalised and (_bare(t) in _NOT_NAME or (t.text.isupper() and len(t.text) > 2)):
+                return False
+            if len(t.text) == 1:  # "Gen Z", "Plan B": initials carry a full stop
                 return False
         return True
 
@@ -438,14 +446,21 @@ class _Known:
             return i + 1, PERSON
         if _acronym(token.text) and word.upper() in self.acronyms:
             return i + 1, ORGANISATION
-        if token.restricted and not rec.initial_word(i, i + 1):
+        # In headlines and lists, lexicon names too, unless the run names an organisation
+        # ("Southern New Hampshire University").
+        if (
+            token.restricted
+            and not rec.initial_word(i, i + 1)
+            and not any(_bare(t) in ORG_HEADS for t in tokens[i:j])
+        ):
             for end in range(min(j, i + 4), i, -1):
                 if _bare(tokens[end - 1]) in COMMON_WORDS:
                     continue
                 name = rec.name(i, end)
                 if name in KNOWN_ORGS or name in KNOWN_ORG_NAMES:
                     return end, ORGANISATION
-                if name in rec.lex.strong_places and tokens[i].lower not in COMMON_WORDS:
+                single_word = end - i == 1 and _bare(token) in COMMON_WORDS
+                if name in rec.lex.strong_places and not single_word:
                     return end, PLACE
         return None
 
