@@ -103,8 +103,9 @@ class FocusRegions(QObject):
         for name, mark in self._marks.items():
             if not shiboken6.isValid(mark):
                 continue
-            if here is not None and here.name == name:
-                mark.setGeometry(0, 0, mark.parentWidget().width(), MARK_HEIGHT)
+            region = mark.parentWidget()
+            if here is not None and here.name == name and region is not None:
+                mark.setGeometry(0, 0, region.width(), MARK_HEIGHT)
                 mark.show()
                 mark.raise_()
             else:

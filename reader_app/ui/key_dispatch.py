@@ -52,7 +52,7 @@ def strokes(sequence: QKeySequence) -> tuple[Stroke, ...]:
     """The normalised strokes of ``sequence``."""
     out = []
     for i in range(sequence.count()):
-        combination: QKeyCombination = sequence[i]
+        combination: QKeyCombination = sequence[i]  # type: ignore[index]  # stubs lack it
         out.append(normalise(combination.key().value, combination.keyboardModifiers().value))
     return tuple(out)
 

@@ -100,7 +100,8 @@ def _one_key(text: str) -> str | None:
     if len(text) == 1 and text.isalpha() and text.isupper() and text.isascii():
         text = f"Shift+{text}"
     sequence = QKeySequence(text)
-    if sequence.count() != 1 or sequence[0].key() == Qt.Key.Key_unknown:
+    first = sequence[0] if sequence.count() == 1 else None  # type: ignore[index]
+    if first is None or first.key() == Qt.Key.Key_unknown:
         return None
     portable = sequence.toString(QKeySequence.SequenceFormat.PortableText)
     return portable or None
