@@ -432,8 +432,11 @@ class _Known:
             if kind == ORGANISATION and len(words) >= 2:
                 self.acronyms.update(_initials(rec.tokens[i:j]))
 
-    def match(self, rec: _Recogniser, i: int, j: int) -> tuple[int, FactKind] | None:
-        """The longest known form starting at token ``i`` within [i, j): (end, kind)."""
+    def match(
+        self, rec: _Recogniser, i: int, j: int, in_org: bool
+    ) -> tuple[int, FactKind] | None:
+        """The longest known form starting at token ``i`` within [i, j): (end, kind).
+        ``in_org``: the run holds an organisation head, so towns in it are not looked up."""
         tokens = rec.tokens
         for end in range(min(j, i + _MAX_NAME), i, -1):
             words = tuple(_key(t.text) for t in tokens[i:end])
@@ -448,11 +451,7 @@ class _Known:
             return i + 1, ORGANISATION
         # In headlines and lists, lexicon names too, unless the run names an organisation
         # ("Southern New Hampshire University").
-        if (
-            token.restricted
-            and not rec.initial_word(i, i + 1)
-            and not any(_bare(t) in ORG_HEADS for t in tokens[i:j])
-        ):
+        if token.restricted and not in_org and not rec.initial_word(i, i + 1):
             for end in range(min(j, i + 4), i, -1):
                 if _bare(tokens[end - 1]) in COMMON_WORDS:
                     continue
@@ -494,6 +493,7 @@ def _pass_two(rec: _Recogniser, runs: list[tuple[int, int]], found: list[Span]) 
             begin += 1
         k = i
         limit = i
+        in_org = rec.tokens[i].restricted and any(_bare(t) in ORG_HEADS for t in rec.tokens[i:j])
         while k < j:
             prose = not rec.tokens[k].restricted
             if covered[k] or not rec.tokens[k].capitalised or (prose and k != begin):
@@ -503,7 +503,7 @@ def _pass_two(rec: _Recogniser, runs: list[tuple[int, int]], found: list[Span]) 
                 limit = k
                 while limit < j and not covered[limit]:
                     limit += 1
-            hit = known.match(rec, k, limit)
+            hit = known.match(rec, k, limit, in_org)
             if hit is None or (prose and (hit[0] != limit or limit != j)):
                 k += 1
                 continue
