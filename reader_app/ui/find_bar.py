@@ -53,6 +53,7 @@ class FindBar(QWidget):
         self.matches: list[QTextCursor] = []
         self.current = -1
         self._searched: tuple[str, bool, QTextDocument | None] = ("", False, None)
+        self._article: object = None
         self._theme = THEMES["light"]
 
         self.field = QLineEdit(self)
@@ -202,11 +203,22 @@ class FindBar(QWidget):
         return self.view.cursorForPosition(QPoint(round(margin) + 1, 1)).position()
 
     @Slot(object)
-    def on_document_replaced(self, _rendered: object) -> None:
-        """The article was rendered anew: find the matches in the new document, not moving."""
+    def on_document_replaced(self, rendered: object) -> None:
+        """The view shows a new document: find the matches in it, without scrolling.
+
+        The same article in a new style keeps its current match; another article starts at
+        its first match in view.
+        """
+        article = getattr(rendered, "article", None)
+        same = article is not None and article is self._article
+        self._article = article
         if not self.field.text() or self._searched[2] is None:
             return
+        start = self.matches[self.current].selectionStart() if same and self.matches else None
         self._search(keep=False)
+        if start is not None and self.matches:
+            self.current = next(
+                (i for i, m in enumerate(self.matches) if m.selectionStart() >= start), 0)
         if self.isVisible():
             self._paint()
 
