@@ -91,7 +91,10 @@ def test_metainfo_matches_the_program() -> None:
     assert root.findtext("launchable") == f"{APP_ID}.desktop"
     assert root.findtext("provides/binary") == "reader-app"
     assert root.find("content_rating") is not None
-    assert root.find("screenshots/screenshot/image") is not None
+    images = [el.text or "" for el in root.iterfind("screenshots/screenshot/image")]
+    assert images
+    for url in images:  # each screenshot is one the repository holds
+        assert (ROOT / url.split("/main/", 1)[1]).is_file(), url
     assert root.find("releases/release").get("version") == __version__  # type: ignore[union-attr]
 
 
