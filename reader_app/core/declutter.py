@@ -57,6 +57,9 @@ _PROTECTED_TAGS = frozenset(
 #: A named element holding more than this share of the page's text is the article itself.
 _MAX_SHARE = 0.3
 
+#: Hidden elements longer than this are kept: tabs, accordions and streamed-in content.
+_MAX_HIDDEN_CHARS = 200
+
 #: ... and so is one holding this many long, link-poor paragraphs.
 _CONTENT_PARAGRAPHS = 3
 _LONG_PARAGRAPH = 150
@@ -171,7 +174,8 @@ def prune_dom(root: etree._Element) -> int:
         if tag in _PROTECTED_TAGS:
             continue
         chars = stats[element].chars
-        if _is_hidden(element) or _named_clutter(_names(element)):
+        named = _named_clutter(_names(element))
+        if named or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS):
             if chars <= _MAX_SHARE * total and not _holds_content(element):
                 doomed.append(element)
                 gone.add(element)
@@ -207,6 +211,9 @@ def _is_hidden(element: etree._Element) -> bool:
 
 # --- Text cues --------------------------------------------------------------------------
 
+#: Score from which a block next to dropped clutter at the edges goes too.
+_NEIGHBOUR_THRESHOLD = 2.5
+
 #: Blocks with more words than this are content, whatever they say.
 _LONGEST_CLUTTER = 80
 
@@ -228,7 +235,9 @@ _CALLS = re.compile(
     r"\bsupport independent (?:\w+ )?journalism\b|"
     r"\bbecome a (?:member|subscriber|supporter|patron)\b|"
     r"\b(?:from|for|just|only) [£$€]\d+(?:[.,]\d+)? (?:a|per|/) ?(?:day|week|month|year)\b|"
-    r"\b(?:enjoyed|enjoying|like|liked|love) (?:this|reading this|our) (?:article|story|post)\b|"
+    r"\b(?:enjoyed|enjoying|like|liked|love) (?:this|reading this|our) "
+    r"(?:article|story|post|piece)\b|"
+    r"\bwe need your (?:help|support)\b|"
     r"\b(?:make|give) a (?:donation|contribution|gift)\b|\bdonate (?:now|today|from)\b|"
     r"\b(?:accept|allow|reject|manage) (?:all |the )?(?:cookies|preferences|consent)\b|"
     r"\bwe use cookies\b|\bcookie (?:policy|settings|preferences)\b|"
@@ -245,7 +254,10 @@ _CALLS = re.compile(
     r"\byou (?:may|might|will) (?:also )?(?:like|love|enjoy|be interested)\b|"
     r"\b(?:explore|discover|browse) (?:other|more|our)\b|\bread next\b|\bmore from\b|"
     r"\b(?:earn|receive)s? (?:a )?(?:small )?commissions?\b|\baffiliate links?\b|"
-    r"\bsupported by (?:commissions|readers|our readers)\b",
+    r"\bsupported by (?:commissions|readers|our readers)\b|"
+    r"\bbuy (?:it )?now\b|"
+    r"\bcheck out (?:our|my)\b|\b(?:related|popular|more|similar) (?:topics|resources|posts|"
+    r"guides|reads|links)\b",
     re.I,
 )
 
@@ -308,7 +320,9 @@ _FURNITURE = re.compile(
 _FURNITURE_LINE = re.compile(
     r"^\W*(?:advertisement|sponsored|read more|related|see also|also read|read next|"
     r"recommended|more on this(?: story)?)\s*[:|-]|"
-    r"^\W*(?:©|\(c\)|copyright\b)|\ball rights reserved\W*$",
+    r"^\W*(?:©|\(c\)|copyright\b)|\ball rights reserved\W*$|"
+    r"^\W*(?:(?:feature[d]?|header|cover|lead|main|top|hero) )?(?:image|photo|picture)s? "
+    r"(?:by|via|courtesy)\b|^\W*page \d+ of \d+\W*$",
     re.I,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -320,7 +334,8 @@ _HINT = re.compile(
     r"comment|conversation|discussion|debate|share|facebook|twitter|whatsapp|linkedin|"
     r"follow|read|related|recommend|popular|miss|bookmark|advert|sponsor|partner|affiliate|"
     r"commission|app\b|download|javascript|blocker|enjoy|like|love|explore|discover|browse|"
-    r"more from|more stor|guidelines|unlimited|offer|join|start|upgrade)|[£$€]\d",
+    r"more from|more stor|guidelines|unlimited|offer|join|start|upgrade|interested|buy|"
+    r"partner|check out|topics|resources|guides|posts)|[£$€]\d",
     re.I,
 )
 
@@ -411,8 +426,23 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
             not drop[i]
             and drop[i + 1]
             and block.kind == "heading"
-            and len(_WORD.findall(block.text)) <= 10
+            and len(block.text.split()) <= 10
             and scores[i] > 0
         ):
             drop[i] = True
+    # Clutter comes in clusters around the text: a weaker neighbour of dropped clutter at
+    # the edges goes with it.
+    for order in (range(n), range(n - 1, -1, -1)):
+        previous = None
+        for i in order:
+            at_edge = i < first_long or i > last_long
+            if (
+                previous is not None
+                and drop[previous]
+                and not drop[i]
+                and at_edge
+                and scores[i] >= _NEIGHBOUR_THRESHOLD
+            ):
+                drop[i] = True
+            previous = i
     return [d.block for d, gone in zip(drafts, drop, strict=True) if not gone]
