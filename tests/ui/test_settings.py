@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from window_support import (  # noqa: F401 (fixtures)
+    article_html,
     make_window,
     open_and_wait,
     scroll_pages,
@@ -114,3 +115,21 @@ def test_first_run_is_remembered(settings_file: Path) -> None:
 def test_default_file_lives_in_the_test_config_folder() -> None:
     QStandardPaths.setTestModeEnabled(True)
     assert ".qttest" in str(settings_path())
+
+
+def test_web_positions_are_kept_by_url(qtbot, settings_file: Path, httpserver) -> None:
+    url = httpserver.url_for("/story")
+    httpserver.expect_ordered_request("/story").respond_with_data(
+        article_html("Harbour story", 80), content_type="text/html")
+    window = make_window(qtbot, settings_file)
+    open_and_wait(qtbot, window, url)
+    scroll_pages(qtbot, window, 4)
+    offset = window.view.top_text_offset()
+    window.close()
+    # The page changed a little since (a new closing paragraph): its address still finds it.
+    httpserver.expect_ordered_request("/story").respond_with_data(
+        article_html("Harbour story", 81), content_type="text/html")
+    again = make_window(qtbot, settings_file)
+    article = open_and_wait(qtbot, again, url)
+    assert len(article.blocks) > 80
+    assert again.view.top_text_offset() == offset
