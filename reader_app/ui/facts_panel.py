@@ -500,7 +500,11 @@ class FactsPanel(QWidget):
         return self._mention
 
     def focus_entries(self) -> None:
-        """Give the list the keyboard focus, with an entry current."""
+        """Give the list the keyboard focus, with an entry current (the filter box when the
+        list is empty or nothing matches)."""
+        if self.stack.currentWidget() is not self.tree:
+            self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
         current = self.tree.currentItem()
         if current is None or current.isHidden():
             first = next((i for i in self.entries() if not i.isHidden()), None)

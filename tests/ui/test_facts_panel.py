@@ -438,3 +438,20 @@ def test_the_engine_process_reports_only_the_newest_request(qtbot):
     newest = worker.request(second)
     qtbot.waitUntil(lambda: sorted(settled) == [newest - 1, newest], timeout=20_000)
     assert found == [find_facts(second)]
+
+
+def test_focusing_an_empty_panel_lands_in_the_filter_box(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    panel = FactsPanel()
+    window.setCentralWidget(panel)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    panel.set_facts(Facts())
+    panel.focus_entries()
+    qtbot.waitUntil(panel.filter_box.hasFocus)
+    panel.set_facts(hand_facts(built_article().text))
+    panel.focus_entries()
+    qtbot.waitUntil(panel.tree.hasFocus)
+    assert panel.tree.currentItem() is panel.entries()[0]
