@@ -469,8 +469,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a saved page", str(Path.home()), ";;".join(OPEN_FILTERS))
+            self, "Open a saved page", self.settings.last_folder(), ";;".join(OPEN_FILTERS))
         if path:
+            self.settings.set_last_folder(str(Path(path).parent))
             self.open_source(path)
 
     def on_export(self, fmt: str) -> None:
@@ -478,8 +479,10 @@ class MainWindow(QMainWindow):
             return
         name = export.suggested_name(self.article, fmt)
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export article", str(Path.home() / name), export.FORMATS[fmt][0])
+            self, "Export article", str(Path(self.settings.last_folder()) / name),
+            export.FORMATS[fmt][0])
         if path:
+            self.settings.set_last_folder(str(Path(path).parent))
             self.export_to(fmt, Path(path))
 
     @Slot()

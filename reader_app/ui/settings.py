@@ -130,6 +130,15 @@ class Settings(QObject):
         """Remember that Reader has been started before."""
         self._store.setValue("state/started", True)
 
+    def last_folder(self) -> str:
+        """The folder of the last page opened or exported with a file dialog (home at first)."""
+        value = self._store.value("state/last_folder")
+        return value if isinstance(value, str) and Path(value).is_dir() else str(Path.home())
+
+    def set_last_folder(self, folder: str) -> None:
+        """Remember where the file dialogs should open next time."""
+        self._store.setValue("state/last_folder", folder)
+
     # Recent sources -----------------------------------------------------------------------
 
     def recent(self) -> list[tuple[str, str]]:

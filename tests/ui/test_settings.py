@@ -133,3 +133,13 @@ def test_web_positions_are_kept_by_url(qtbot, settings_file: Path, httpserver) -
     article = open_and_wait(qtbot, again, url)
     assert len(article.blocks) > 80
     assert again.view.top_text_offset() == offset
+
+
+def test_file_dialogs_remember_their_folder(settings_file: Path, tmp_path: Path) -> None:
+    settings = Settings(settings_file)
+    assert settings.last_folder() == str(Path.home())
+    settings.set_last_folder(str(tmp_path))
+    settings.sync()
+    assert Settings(settings_file).last_folder() == str(tmp_path)
+    settings.set_last_folder(str(tmp_path / "gone"))
+    assert settings.last_folder() == str(Path.home())
