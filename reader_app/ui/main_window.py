@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             "find_previous": self.find_bar.find_previous,
             "zoom_in": lambda: self._step_preference("font_size", 1, FONT_SIZE_RANGE),
             "zoom_out": lambda: self._step_preference("font_size", -1, FONT_SIZE_RANGE),
-            "zoom_reset": lambda: self.settings.set("font_size", 13),
+            "zoom_reset": lambda: self.settings.reset("font_size"),
             "wider": lambda: self._step_preference("column_chars", 5, COLUMN_CHARS_RANGE),
             "narrower": lambda: self._step_preference("column_chars", -5, COLUMN_CHARS_RANGE),
             "cycle_theme": self.cycle_theme,

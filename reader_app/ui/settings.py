@@ -103,6 +103,10 @@ class Settings(QObject):
         self._store.setValue(f"preferences/{name}", value)
         self.changed.emit(name, value)
 
+    def reset(self, name: str) -> None:
+        """Put preference ``name`` back to its default."""
+        self.set(name, _BY_NAME[name].default)
+
     # Window state, kept apart from preferences --------------------------------------------
 
     def window_geometry(self) -> QByteArray | None:

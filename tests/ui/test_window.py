@@ -125,6 +125,8 @@ def test_theme_cycles_and_restyles(qtbot, window, tmp_path: Path) -> None:
     assert window.reading_style().theme == "dark"
     window.actions_by_name["zoom_in"].trigger()
     assert window.settings.get("font_size") == 14
+    window.actions_by_name["zoom_reset"].trigger()
+    assert window.reading_style().font_size == 13
 
 
 def test_reading_progress_follows_scrolling(qtbot, window, tmp_path: Path) -> None:
