@@ -52,12 +52,16 @@ def contains(output: str, snippet: str) -> bool:
 
 
 def ours(html: str, url: str | None) -> str:
-    from reader_app.core import ReaderError, extract_text
+    """Reader's article body: :attr:`Article.text` without the title line, because the
+    ground truth and plain trafilatura's text leave the title out."""
+    from reader_app.core import ReaderError, extract_article
+    from reader_app.core.model import BLOCK_SEPARATOR
 
     try:
-        return extract_text(html, url)
+        article = extract_article(html, url)
     except ReaderError:
         return ""
+    return BLOCK_SEPARATOR.join(b.text for b in article.blocks if b.text)
 
 
 def plain_trafilatura(html: str, url: str | None) -> str:
