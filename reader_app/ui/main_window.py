@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self.on_article_loaded)
         self.loader.failed.connect(self.on_load_failed)
         self.loader.cancelled.connect(self.on_load_cancelled)
-        self.loader.idle.connect(self.on_loader_idle)
+        self.loader.settled.connect(self.on_loader_settled)
         self.location_bar.submitted.connect(self.on_location_submitted)
         self.location_bar.escaped.connect(self.on_location_escaped)
         self.view.link_clicked.connect(self.on_link_clicked)
@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Stopped loading {request.label}", 4000)
 
     @Slot()
-    def on_loader_idle(self) -> None:
+    def on_loader_settled(self) -> None:
         self.progress_bar.hide()
         if self.statusBar().currentMessage().startswith("Opening "):
             self.statusBar().clearMessage()

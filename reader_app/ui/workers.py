@@ -177,7 +177,7 @@ class Loader(QObject):
         loaded(object, object): the current load produced an article (request, article).
         failed(object, object): the current load failed (request, exception).
         cancelled(object): the current load was cancelled by the user (request).
-        idle(): no load is running any more (after loaded, failed or cancelled).
+        settled(): the load ended and none is running (after loaded, failed or cancelled).
         dropped(int): a superseded or cancelled load ended; its result was dropped (generation).
     """
 
@@ -186,7 +186,7 @@ class Loader(QObject):
     loaded = Signal(object, object)
     failed = Signal(object, object)
     cancelled = Signal(object)
-    idle = Signal()
+    settled = Signal()
     dropped = Signal(int)
 
     def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
@@ -236,7 +236,7 @@ class Loader(QObject):
         self._cancel = None
         self.generation += 1
         self.cancelled.emit(request)
-        self.idle.emit()
+        self.settled.emit()
         return True
 
     @Slot(int, int, int)
@@ -252,7 +252,7 @@ class Loader(QObject):
             return
         request, self._request, self._cancel = self._request, None, None
         self.loaded.emit(request, article)
-        self.idle.emit()
+        self.settled.emit()
 
     @Slot(int, object)
     def on_worker_failed(self, generation: int, error: Exception) -> None:
@@ -262,7 +262,7 @@ class Loader(QObject):
             return
         request, self._request, self._cancel = self._request, None, None
         self.failed.emit(request, error)
-        self.idle.emit()
+        self.settled.emit()
 
     def _retire(self, generation: int) -> None:
         # Kept alive until the next start: the signal being delivered comes from this object.
