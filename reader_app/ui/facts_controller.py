@@ -7,6 +7,7 @@ scrolls to its first mention; stepping moves through its mentions, wrapping arou
 
 from __future__ import annotations
 
+import time
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal, Slot
@@ -27,9 +28,11 @@ from .highlights import (
 )
 from .theme import Theme
 
-#: Selections built, and selections added to or removed from the view, per slice of
-#: GUI-thread time (each slice stays well under a frame).
-BUILD_SLICE = 150
+#: GUI-thread time spent building highlights before the event loop gets a turn, and the
+#: selections built between looks at the clock; selections added to or removed from the view
+#: per turn (the view repaints what each covers). Each turn stays well under a frame.
+SLICE_SECONDS = 0.006
+BUILD_STEP = 50
 APPLY_SLICE = 500
 #: Articles whose facts are kept, so going back or changing the style finds none again.
 CACHED_ARTICLES = 8
@@ -200,9 +203,11 @@ class FactsController(QObject):
     def on_slice(self) -> None:
         builder = self._builder
         if builder is not None:
-            if not builder.step(BUILD_SLICE):
-                self._slicer.start()
-                return
+            deadline = time.perf_counter() + SLICE_SECONDS
+            while not builder.step(BUILD_STEP):
+                if time.perf_counter() > deadline:
+                    self._slicer.start()
+                    return
             self._builder = None
             self._base = builder.selections
             self._goal = self._base + self._chosen_selections()
