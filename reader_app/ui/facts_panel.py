@@ -307,8 +307,10 @@ class FactsPanel(QWidget):
         self.setFocusProxy(self.tree)
 
     def sizeHint(self) -> QSize:
-        """Wide enough for most names beside a comfortable text column."""
-        return QSize(self.fontMetrics().averageCharWidth() * 52, super().sizeHint().height())
+        """Wide enough for most names, but never more than about a quarter of the window."""
+        char = self.fontMetrics().averageCharWidth()
+        width = min(char * 52, max(char * 30, self.window().width() // 4))
+        return QSize(width, super().sizeHint().height())
 
     # Content ------------------------------------------------------------------------------
 
