@@ -183,6 +183,11 @@ def test_empty_and_lowercase_text() -> None:
     assert find_entities("nothing here is named at all.") == ([], [], [])
 
 
+def test_texts_ending_in_words_that_are_no_names() -> None:
+    for text in ("Thanks.", "Premium.", "It is hosted in English.", "They met the British"):
+        assert find_entities(text) == ([], [], []), text
+
+
 def test_lexicon_loads_once_and_quickly() -> None:
     lexicon.cache_clear()
     started = time.perf_counter()

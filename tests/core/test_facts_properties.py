@@ -27,6 +27,7 @@ WORDS = [
 
 texts = st.one_of(
     st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join),
+    st.lists(st.sampled_from(WORDS), max_size=12).map(lambda words: " ".join(words) + "."),
     st.lists(st.sampled_from(WORDS), max_size=60).map("".join),
     st.text(max_size=200),
 )

@@ -48,7 +48,7 @@ WORD_PLACES = words(
     lake lakes mountain mountains park river rivers beach coast harbour harbor port
     bay island islands hills heights city town village district county state
     capital kingdom republic federation general president mayor mission march may
-    aurora battle mars sun moon earth venus mercury jupiter saturn"""
+    aurora date downtown battle mars sun moon earth venus mercury jupiter saturn"""
 )
 
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'\u2019.\- ]{1,40}$")

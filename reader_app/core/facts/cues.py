@@ -64,10 +64,11 @@ ORG_HEADS = words(
     railways motors energy technologies systems labs laboratories capital partners
     network networks media studios records pictures entertainment insurance securities
     exchange organisation organization alliance coalition movement front brigades
-    unit commandos church mosque synod diocese coalition tribunal inquiry network
+    commandos church mosque synod diocese coalition tribunal inquiry network
     industries pharmaceuticals oil petroleum gas airport port authority theatre theater
     opera orchestra philharmonic ballet band consortium confederation panel grid survey
-    rovers rangers wanderers athletic albion town hotspur villa scouts guides"""
+    rovers rangers wanderers athletic albion town hotspur villa scouts guides restaurant
+    cafe café bar brewery bakery kitchen grill lounge pub hotel shop store boutique salon"""
 )
 
 # Words that end the name of a geographic feature or a site ("Hyde Park", "Kursk Oblast").
@@ -76,7 +77,7 @@ PLACE_HEADS = words(
     ocean strait channel peninsula desert forest hills hill heights county province region
     oblast district borough parish territory street road avenue square lane bridge
     park gardens beach coast canal reservoir airport station harbour harbor port dock
-    docks village estate quay wharf marina glacier creek falls springs ridge"""
+    docks village estate quay wharf marina glacier creek falls springs ridge row way"""
 )
 
 # Words that end the name of a thing other than a person: events, buildings, vehicles.
@@ -97,7 +98,7 @@ PLACE_LEADS = words("river lake loch mount isle")
 # Points of the compass that may open a place name ("West Antarctica", "Northern California").
 COMPASS = words(
     """north south east west northern southern eastern western central north-east
-    north-west south-east south-west upper lower greater"""
+    north-west south-east south-west upper lower greater downtown uptown midtown"""
 )
 
 # Nouns before "of" that introduce a place ("the village of Kupiansk").
@@ -165,6 +166,7 @@ KNOWN_ORG_NAMES = frozenset(
         "Fox News",
         "Fox Business",
         "Friends of the Earth",
+        "Eli Lilly",
     }
 )
 

@@ -204,7 +204,8 @@ class _Recogniser:
 
     # --- cues ----------------------------------------------------------------------------
     def person_cue(self, i: int, j: int) -> bool:
-        if i > 0 and self.text[self.tokens[i - 1].end : self.tokens[i].start] == ", ":
+        gap = self.text[self.tokens[i - 1].end : self.tokens[i].start] if i > 0 else ""
+        if j - i >= 2 and gap == ", ":
             noun = self.tokens[i - 1].lower
             if noun in TITLES or noun in PERSON_NOUNS:
                 return True
@@ -272,6 +273,8 @@ class _Recogniser:
     def classify(self, i: int, j: int) -> list[Span]:
         """The entities in the capitalised run [i, j) of running prose."""
         tokens = self.tokens
+        if i >= j:
+            return []
         if j - i > _MAX_RUN:
             found: list[Span] = []
             begin = i
@@ -282,6 +285,11 @@ class _Recogniser:
             return found
         if j - i == 2 and tokens[i].text == "The" and tokens[i + 1].lower in NEWSPAPER_HEADS:
             return [(i, j, ORGANISATION)]
+        if tokens[i].text == "The" and not tokens[i].sentence_start:
+            # "Warner's The Batman": a title of a work, unless known whole ("The Hague")
+            if self.is_strong_place(i, j):
+                return [(i, j, PLACE)]
+            return [(i, j, ORGANISATION)] if self.is_known_org(i, j) else []
         while i < j and (
             _bare(tokens[i]) in FUNCTION_WORDS
             or not tokens[i].capitalised
@@ -349,8 +357,10 @@ class _Recogniser:
                     or tokens[begin - 1].lower in NAME_CONNECTORS
                 ):
                     begin -= 1
-                if begin == i and k + 1 == j:
-                    return None
+                if k + 1 == j and (
+                    begin == i or any(_bare(t) in _TITLE_WORDS for t in tokens[i:begin])
+                ):
+                    return []  # a job title: "Chief Product Officer", "Deputy Mayor"
                 left = self.classify(i, begin) if begin > i else []
                 # "US Treasury Secretary", "Kyiv Mayor": the title ends the run
                 return left if k + 1 == j else [*left, (k + 1, j, PERSON)]
