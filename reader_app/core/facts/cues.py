@@ -68,16 +68,17 @@ ORG_HEADS = words(
     industries pharmaceuticals oil petroleum gas airport port authority theatre theater
     opera orchestra philharmonic ballet band consortium confederation panel grid survey
     rovers rangers wanderers athletic albion town hotspur villa scouts guides restaurant
-    cafe café bar brewery bakery kitchen grill lounge pub hotel shop store boutique salon"""
+    cafe café bar brewery bakery kitchen grill lounge pub hotel shop store boutique salon
+    bros bros."""
 )
 
 # Words that end the name of a geographic feature or a site ("Hyde Park", "Kursk Oblast").
 PLACE_HEADS = words(
     """island islands isle river lake lakes mountain mountains mount valley bay gulf sea
-    ocean strait channel peninsula desert forest hills hill heights county province region
+    ocean strait peninsula desert forest hills hill heights county province region
     oblast district borough parish territory street road avenue square lane bridge
-    park gardens beach coast canal reservoir airport station harbour harbor port dock
-    docks village estate quay wharf marina glacier creek falls springs ridge row way"""
+    park gardens beach coast canal reservoir airport harbour harbor port dock
+    docks village quay wharf marina glacier creek falls springs ridge row way"""
 )
 
 # Words that end the name of a thing other than a person: events, buildings, vehicles.

@@ -157,7 +157,8 @@ class _Recogniser:
         for t in words:
             if not t.capitalised and t.lower not in NAME_PARTICLES:
                 return False
-            if t.capitalised and (_bare(t) in _NOT_NAME or (t.text.isupper() and len(t.text) > 2)):
+            acronym = t.text.isupper() and not t.text.endswith(".")
+            if t.capitalised and (_bare(t) in _NOT_NAME or acronym or t.text in KNOWN_ORGS):
                 return False
             if len(t.text) == 1:  # "Gen Z", "Plan B": initials carry a full stop
                 return False
