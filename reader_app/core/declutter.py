@@ -214,6 +214,9 @@ def _is_hidden(element: etree._Element) -> bool:
 #: Score from which a block next to dropped clutter at the edges goes too.
 _NEIGHBOUR_THRESHOLD = 2.5
 
+#: Share of link text from which a block at the edges is a list of links.
+_LINK_LIST_RATIO = 0.8
+
 #: Blocks with more words than this are content, whatever they say.
 _LONGEST_CLUTTER = 80
 
@@ -258,7 +261,6 @@ _CALLS = re.compile(
     r"\bbuy (?:it )?now\b|"
     r"\bcheck out (?:our|my)\b|\b(?:related|popular|more|similar) (?:topics|resources|posts|"
     r"guides|reads|links)\b",
-    re.I,
 )
 
 #: Vocabulary of what clutter sells or asks for, in groups that each count once.
@@ -278,7 +280,7 @@ _VOCABULARY_GROUPS = (
     r"\badvert(?:isement|ising)?\b|\bsponsored\b|\bpartner content\b",
 )
 _VOCABULARY = re.compile(
-    "|".join(f"(?P<g{n}>{pattern})" for n, pattern in enumerate(_VOCABULARY_GROUPS)), re.I
+    "|".join(f"(?P<g{n}>{pattern})" for n, pattern in enumerate(_VOCABULARY_GROUPS))
 )
 
 _IMPERATIVE = re.compile(
@@ -286,14 +288,11 @@ _IMPERATIVE = re.compile(
     r"start|try|click|tap|read|continue|allow|accept|enable|turn on|bookmark|unlock|become|"
     r"give|contribute|upgrade|create|refresh|reload|discover|explore|find out|learn more|"
     r"don'?t miss|never miss|stay|want|already|help|choose|save|claim|enjoy|receive|"
-    r"see|view|go to|visit|manage|please|never|be the first)\b",
-    re.I,
+    r"see|view|go to|visit|manage|please|never|be the first|buy|shop)\b",
 )
-_YOU = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b", re.I)
-_WE = re.compile(r"\b(?:we|our|us|we're)\b", re.I)
-_NARRATIVE = re.compile(
-    r"\b(?:said|says|told|according to|announced|reported|explained)\b|[\"“”]", re.I
-)
+_YOU = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b")
+_WE = re.compile(r"\b(?:we|our|us|we're)\b")
+_NARRATIVE = re.compile(r"\b(?:said|says|told|according to|announced|reported|explained)\b|[\"“”]")
 
 #: Whole lines that are page furniture whatever their surroundings.
 _FURNITURE = re.compile(
@@ -313,17 +312,15 @@ _FURNITURE = re.compile(
     r"\(opens in new (?:tab|window)\)|(?:facebook|twitter|x|whatsapp|linkedin|"
     r"reddit|pinterest|email|messenger)(?:\s+(?:facebook|twitter|x|whatsapp|linkedin|reddit|"
     r"pinterest|email|messenger))*)\W*$",
-    re.I,
 )
 
 #: Lines that are furniture by how they start or end: labelled links, copyright notices.
 _FURNITURE_LINE = re.compile(
     r"^\W*(?:advertisement|sponsored|read more|related|see also|also read|read next|"
     r"recommended|more on this(?: story)?)\s*[:|-]|"
-    r"^\W*(?:©|\(c\)|copyright\b)|\ball rights reserved\W*$|"
+    r"^\W*(?:©|\(c\)|copyright\b)|^.*\ball rights reserved\W*$|"
     r"^\W*(?:(?:feature[d]?|header|cover|lead|main|top|hero) )?(?:image|photo|picture)s? "
     r"(?:by|via|courtesy)\b|^\W*page \d+ of \d+\W*$",
-    re.I,
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -336,7 +333,6 @@ _HINT = re.compile(
     r"commission|app\b|download|javascript|blocker|enjoy|like|love|explore|discover|browse|"
     r"more from|more stor|guidelines|unlimited|offer|join|start|upgrade|interested|buy|"
     r"partner|check out|topics|resources|guides|posts)|[£$€]\d",
-    re.I,
 )
 
 #: A line that only names authors ("By Jane Doe and John Roe"): metadata, kept apart.
@@ -355,27 +351,28 @@ def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
     stripped = text.strip()
     if not stripped:
         return 0.0
-    if len(stripped) <= 120 and _FURNITURE.match(stripped):
+    low = stripped.lower()  # the patterns are lower case: matching ignores case this way
+    if len(low) <= 120 and _FURNITURE.match(low):
         return 10.0
-    if len(stripped) <= 250 and _FURNITURE_LINE.match(stripped):
+    if len(low) <= 250 and _FURNITURE_LINE.match(low):
         return 10.0
-    words = len(stripped.split())
-    if words > _LONGEST_CLUTTER or not _HINT.search(stripped):
+    words = len(low.split())
+    if words > _LONGEST_CLUTTER or not _HINT.search(low):
         return 0.0
-    calls = len(_CALLS.findall(stripped))
-    groups = len({match.lastgroup for match in _VOCABULARY.finditer(stripped)})
+    calls = len(_CALLS.findall(low))
+    groups = len({match.lastgroup for match in _VOCABULARY.finditer(low)})
     if not calls and not groups:
         return 0.0
     score = 3.0 * min(calls, 3) + 1.5 * groups
-    if _IMPERATIVE.match(stripped):
+    if _IMPERATIVE.match(low):
         score += 1.5
-    score += min(1.5, 0.75 * len(_YOU.findall(stripped)))
-    score += min(1.0, 0.5 * len(_WE.findall(stripped)))
+    score += min(1.5, 0.75 * len(_YOU.findall(low)))
+    score += min(1.0, 0.5 * len(_WE.findall(low)))
     if words <= 12:
         score += 1.0
     elif words > 35:
         score -= (words - 35) / 10
-    if _NARRATIVE.search(stripped):
+    if _NARRATIVE.search(low):
         score -= 3.0
     if link_ratio > 0.6:
         score += 1.5
@@ -419,6 +416,8 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
         at_edge = i < first_long or i > last_long
         if at_edge and _BYLINE.match(block.text):
             scores[i] = 10.0
+        elif at_edge and _is_link_list(draft):
+            scores[i] = max(scores[i], _EDGE_THRESHOLD)
         drop[i] = scores[i] >= (_EDGE_THRESHOLD if at_edge else _THRESHOLD)
     for i in range(n - 2, -1, -1):
         block = drafts[i].block
@@ -445,4 +444,26 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
             ):
                 drop[i] = True
             previous = i
+    # A heading that nothing follows introduces nothing.
+    for i in range(n - 1, -1, -1):
+        if drop[i]:
+            continue
+        if drafts[i].block.kind != "heading":
+            break
+        drop[i] = True
     return [d.block for d, gone in zip(drafts, drop, strict=True) if not gone]
+
+
+def _is_link_list(draft: Draft) -> bool:
+    """Whether a block is a list of links or of page furniture (dates, reading times)."""
+    block = draft.block
+    if block.kind not in ("list", "paragraph"):
+        return False
+    if draft.link_ratio >= _LINK_LIST_RATIO:
+        return True
+    items = block.items if block.kind == "list" else ()
+    return (
+        bool(items)
+        and all(len(item.split()) <= 4 for item in items)
+        and any(_FURNITURE.match(item.lower()) for item in items)
+    )

@@ -3,6 +3,7 @@ readability-lxml as a second opinion and :mod:`~reader_app.core.declutter` aroun
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import re
@@ -112,19 +113,12 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     if options.declutter:
         prune_dom(root)
     anchored = _collect_anchored(root, url, options.images)
+    meta = _metadata(root, url)
     tree = copy.deepcopy(root) if options.use_readability else root
     document = _trafilatura(tree, url, options)
     drafts: list[Draft] = []
-    meta: dict[str, str | None] = {}
-    if document is not None:
-        meta = {
-            "title": document.title,
-            "byline": document.author,
-            "site": document.sitename,
-            "date": document.date,
-        }
-        if document.body is not None:
-            drafts = list(_walk_xml(document.body))
+    if document is not None and document.body is not None:
+        drafts = list(_walk_xml(document.body))
     extractor = "trafilatura"
     if options.use_readability and _readability_may_win(root, drafts, options):
         alternative = _readability(root)
@@ -165,7 +159,7 @@ def _parse(html: str) -> etree._Element:
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError as err:
         raise ExtractionError(NO_ARTICLE) from err
-    for element in list(root.iter(etree.Comment, etree.ProcessingInstruction, *_CODE_TAGS)):
+    for element in list(root.iter(*_CODE_TAGS)):
         parent = element.getparent()
         if parent is not None:
             _remove_keep_tail(element)
@@ -201,7 +195,7 @@ def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions)
             tree,
             url=url,
             fast=True,
-            with_metadata=True,
+            with_metadata=False,
             include_comments=False,
             include_formatting=False,
             include_links=True,
@@ -254,6 +248,34 @@ def _text_chars(drafts: list[Draft]) -> int:
 
 
 # --- metadata ---------------------------------------------------------------------------
+
+
+def _metadata(root: etree._Element, url: str | None) -> dict[str, str | None]:
+    """Title, byline, site name and date, as trafilatura's metadata extraction finds them
+    (meta tags, JSON-LD, then the page), without the categories, tags and licence it also
+    looks for."""
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+
+    found = tm.examine_meta(root)
+    if found.author and " " not in found.author:
+        found.author = None
+    with contextlib.suppress(Exception):  # JSON-LD in the wild is often malformed
+        found = tm.extract_meta_json(root, found)
+    title = found.title or tm.extract_title(root)
+    author = found.author or tm.extract_author(root)
+    page_url = found.url or tm.extract_url(root, url)
+    date = find_date(root, url=page_url, **_DATE_PARAMS)
+    site = found.sitename or tm.extract_sitename(root)
+    if site:
+        site = site.lstrip("@")
+        if site and "." not in site and not site[0].isupper():
+            site = site.title()
+    elif page_url:
+        match = tm.META_URL.match(page_url)
+        site = match[1] if match else None
+    return {"title": title, "byline": author, "site": site, "date": date}
+
 
 _LANG = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.I)
 
@@ -493,7 +515,7 @@ _SRC_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-srcset"
 
 
 def _key(text: str) -> str | None:
-    key = " ".join(_KEY_WORDS.findall(text.lower()))[:60]
+    key = " ".join(_KEY_WORDS.findall(text[:120].lower()))[:60]
     return key if len(key) >= 12 else None
 
 
