@@ -140,6 +140,13 @@ def test_place_names_that_are_words_need_a_place_cue() -> None:
     assert find_entities(uncued)[1] == []
 
 
+def test_names_do_not_run_into_days_and_months() -> None:
+    text = "Shares rose in New York on Monday, and the Bank of England met in March."
+    _, places, organisations = find_entities(text)
+    assert labels(places) == ["New York"]
+    assert labels(organisations) == ["Bank of England"]
+
+
 def test_organisations_by_head_acronym_and_ampersand() -> None:
     text = (
         "The Ministry of Defence (MoD) said Marks & Spencer had supplied uniforms. "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .cues import NAME_CONNECTORS, NAME_PARTICLES
+from .cues import FUNCTION_WORDS, NAME_CONNECTORS, NAME_PARTICLES
 
 _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Mt|Ft|Inc|Ltd|Corp|Co"
 _TOKEN = re.compile(
@@ -118,6 +118,7 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
                 k > j
                 and k < count
                 and tokens[k].capitalised
+                and tokens[k].lower not in FUNCTION_WORDS  # "New York on Monday"
                 and joined(text, tokens[k - 1], tokens[k])
             ):
                 j = k + 1
