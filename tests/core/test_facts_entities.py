@@ -159,6 +159,24 @@ def test_organisations_by_head_acronym_and_ampersand() -> None:
     assert set(by_label) == {"Ministry of Defence", "Marks & Spencer", "Bank of England", "Nato"}
 
 
+def test_teams_and_datelines() -> None:
+    text = (
+        "Lakers Beat Celtics In Overtime\n\n"
+        "LOS ANGELES — The Los Angeles Lakers beat the Boston Celtics 118-114 on Tuesday. "
+        "The Celtics have lost three straight games, and Mary Jones said fans left early.\n\n"
+        "Traffic in Los Angeles was heavy after the game."
+    )
+    people, places, organisations = find_entities(text)
+    by_label = {fact.label: surfaces(text, fact) for fact in organisations}
+    assert by_label == {
+        "Los Angeles Lakers": ["Lakers", "Los Angeles Lakers"],
+        "Boston Celtics": ["Celtics", "Boston Celtics", "Celtics"],
+    }
+    assert labels(people) == ["Mary Jones"]
+    assert labels(places) == ["Los Angeles"]
+    assert surfaces(text, places[0]) == ["LOS ANGELES", "Los Angeles"]
+
+
 def test_two_names_joined_by_and_are_split() -> None:
     text = "The Labour Party and the Kyiv Independent both reported the claim."
     _, _, organisations = find_entities(text)

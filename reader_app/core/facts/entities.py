@@ -54,6 +54,7 @@ _NOT_NAME = COMMON_WORDS | ORG_HEADS | NOT_PERSON_HEADS | _DEMONYMS_LOWER | _TIT
 _APPOSITION = re.compile(
     r",\s+(?:who\b|aged\s+\d|\d{1,3},|(?:[\w\u2019'-]+\s+){0,4}?(?P<noun>[\w-]+)\s*[,.;])"
 )
+_DATELINE_END = re.compile(r"\s*[\u2014\u2013-]\s|,\s|\s\(")
 _PREPOSITIONS = PLACE_PREPOSITIONS | {"of", "for", "by", "with", "on", "about", "against"}
 _SPEECH_BEFORE = frozenset({"said", "says", "added", "wrote", "asked"})
 _MAX_NAME = 5
@@ -125,12 +126,39 @@ class _Recogniser:
         joins = [k for k in range(1, len(words)) if words[k].lower in ("of", "for", "on")]
         if joins and _bare(words[joins[0] - 1]) not in ORG_LEADS:
             return False
-        if _bare(words[-1]) in ORG_HEADS:
+        if _bare(words[-1]) in ORG_HEADS or self.is_team(i, j):
             return True
         return any(
             _bare(words[k]) in ORG_LEADS and words[k + 1].lower in ("of", "for", "on")
             for k in range(len(words) - 2)
         )
+
+    def is_team(self, i: int, j: int) -> bool:
+        """A place and a plural: "Boston Celtics", "Memphis Grizzlies"."""
+        last = self.tokens[j - 1]
+        place = self.name(i, j - 1)
+        return (
+            j - i >= 2
+            and (place in self.lex.strong_places or place in self.lex.weak_places)
+            and not self.given_name(self.tokens[i])
+            and len(last.text) > 3
+            and last.text.endswith("s")
+            and not last.text.endswith("ss")
+            and not last.text.isupper()
+            and _bare(last) not in _NOT_NAME
+        )
+
+    def is_dateline(self, i: int, j: int) -> bool:
+        """"LOS ANGELES —": a place in capitals opening a paragraph."""
+        tokens = self.tokens
+        start, end = tokens[i].start, tokens[j - 1].end
+        if not all(t.text.isupper() for t in tokens[i:j]):
+            return False
+        if start > 0 and self.text[start - 1] != "\n":
+            return False
+        if not _DATELINE_END.match(self.text, end):
+            return False
+        return self.name(i, j).title() in self.lex.strong_places
 
     def is_feature(self, i: int, j: int) -> bool:
         """A named geographic feature or site: "Hyde Park", "Kursk Oblast"."""
@@ -286,7 +314,9 @@ class _Recogniser:
             return found
         if j - i == 2 and tokens[i].text == "The" and tokens[i + 1].lower in NEWSPAPER_HEADS:
             return [(i, j, ORGANISATION)]
-        if tokens[i].text == "The" and not tokens[i].sentence_start:
+        if self.is_dateline(i, j):
+            return [(i, j, PLACE)]
+        if tokens[i].text == "The" and self.previous_word(i) is not None:
             # "Warner's The Batman": a title of a work, unless known whole ("The Hague")
             if self.is_strong_place(i, j):
                 return [(i, j, PLACE)]
@@ -442,6 +472,8 @@ class _Known:
                     self.surnames.setdefault(words[0], PERSON)
             if kind == ORGANISATION and len(words) >= 2:
                 self.acronyms.update(_initials(rec.tokens[i:j]))
+                if rec.is_team(i, j):
+                    self.forms.setdefault(words[-1:], ORGANISATION)  # "the Celtics"
 
     def match(
         self, rec: _Recogniser, i: int, j: int, in_org: bool
@@ -555,8 +587,13 @@ def _group_facts(rec: _Recogniser, kind: FactKind, spans: list[Span]) -> list[Fa
     """Places or organisations merged by surface form (and acronym, for organisations)."""
     groups: dict[str, list[tuple[int, int]]] = {}
     for i, j, _ in spans:
-        groups.setdefault(_key(rec.name(i, j)), []).append((i, j))
+        key = _key(rec.name(i, j))
+        groups.setdefault(key.casefold() if kind == PLACE else key, []).append((i, j))
     if kind == ORGANISATION:
+        for key in [k for k in groups if " " not in k]:
+            owners = [k for k in groups if k.endswith(" " + key)]
+            if len(owners) == 1:
+                groups[owners[0]] += groups.pop(key)
         for short, full in ORG_ALIASES.items():
             target = next((key for key in groups if _key(full) == key), None)
             if short in groups and target is not None:
@@ -582,7 +619,8 @@ def _facts(rec: _Recogniser, kind: FactKind, groups: Iterable[list[tuple[int, in
         spans = sorted(set(group))
         mentions = tuple((rec.tokens[i].start, rec.tokens[j - 1].end) for i, j in spans)
         label = max(
-            (rec.text[s:e] for s, e in mentions), key=lambda form: (len(form.split()), len(form))
+            (rec.text[s:e] for s, e in mentions),
+            key=lambda form: (len(form.split()), not form.isupper(), len(form)),
         )
         facts.append(
             Fact(
