@@ -168,6 +168,15 @@ KNOWN_ORG_NAMES = frozenset(
         "Fox Business",
         "Friends of the Earth",
         "Eli Lilly",
+        "Plaid Cymru",
+        "Sinn Féin",
+        "Sinn Fein",
+        "Reform UK",
+        "Liberal Democrats",
+        "Lib Dems",
+        "Fianna Fáil",
+        "Fine Gael",
+        "Likud",
     }
 )
 
@@ -459,7 +468,7 @@ PERSON_NOUNS = words(
 
 # Lowercase particles inside personal names.
 NAME_PARTICLES = words(
-    "de da del della di du van von der den ter bin binti ibn bint al el la le dos das"
+    "de da del della di du van von der den ter bin binti ibn bint al el la le dos das ap"
 )
 
 # Lowercase words that join the parts of an organisation or place name ("Bank of England").
