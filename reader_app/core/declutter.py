@@ -418,7 +418,9 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
             scores[i] = 10.0
         elif at_edge and _is_link_list(draft):
             scores[i] = max(scores[i], _EDGE_THRESHOLD)
-        drop[i] = scores[i] >= (_EDGE_THRESHOLD if at_edge else _THRESHOLD)
+        edge_like = at_edge or block.kind == "heading"
+        drop[i] = scores[i] >= (_EDGE_THRESHOLD if edge_like else _THRESHOLD)
+    _drop_clutter_sections(drafts, drop)
     for i in range(n - 2, -1, -1):
         block = drafts[i].block
         if (
@@ -452,6 +454,24 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
             break
         drop[i] = True
     return [d.block for d, gone in zip(drafts, drop, strict=True) if not gone]
+
+
+def _drop_clutter_sections(drafts: Sequence[Draft], drop: list[bool]) -> None:
+    """In the last third of the text, a dropped clutter heading ("Related stories", "More
+    from us") takes its section with it, up to the next heading of the same or higher rank."""
+    n = len(drafts)
+    i = (2 * n) // 3
+    while i < n:
+        block = drafts[i].block
+        i += 1
+        if not (drop[i - 1] and block.kind == "heading"):
+            continue
+        while i < n:
+            follower = drafts[i].block
+            if follower.kind == "heading" and follower.level <= block.level:
+                break
+            drop[i] = True
+            i += 1
 
 
 def _is_link_list(draft: Draft) -> bool:

@@ -393,8 +393,8 @@ def _xml_element(element: etree._Element) -> Iterator[Draft]:
         text, ratio = _text_of(element, ("lb",))
         if text:
             yield Draft(Block("paragraph", text), ratio)
-        for graphic in element.iter("graphic"):
-            yield from _xml_element(graphic)
+        for inner in _nested_blocks(element):
+            yield from _xml_element(inner)
     elif tag == "list":
         yield from _xml_list(element)
     elif tag == "quote":
@@ -418,6 +418,18 @@ def _xml_element(element: etree._Element) -> Iterator[Draft]:
             yield from _xml_element(child)
             if child.tail and child.tail.strip():
                 yield Draft(Block("paragraph", _clean(child.tail)))
+
+
+def _nested_blocks(paragraph: etree._Element) -> Iterator[etree._Element]:
+    """Lists and tables that trafilatura left inside a paragraph (outermost only)."""
+    for inner in paragraph.iter("list", "table"):
+        parent = inner.getparent()
+        while (
+            parent is not None and parent is not paragraph and parent.tag not in ("list", "table")
+        ):
+            parent = parent.getparent()
+        if parent is paragraph:
+            yield inner
 
 
 def _heading_level(rend: str | None) -> int:
