@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog
 from window_support import (  # noqa: F401 (fixtures)
     article_html,
     open_and_wait,
@@ -238,3 +239,25 @@ def test_links_to_saved_pages_open_in_reader(qtbot, window, tmp_path: Path) -> N
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.view.link_clicked.emit(QUrl.fromLocalFile(str(page)), False)
     assert window.article.title == "The next saved page"
+
+
+def test_file_open_dialog_opens_the_chosen_page(qtbot, window, tmp_path: Path) -> None:
+    page = write_page(tmp_path, "chosen.html", "Chosen from the dialog")
+    window.settings.set_last_folder(str(tmp_path))
+    chosen: list[str] = []
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):  # never leave a modal dialog waiting
+            if dialog is not None:
+                dialog.close()
+            return
+        chosen.append(dialog.directory().absolutePath())
+        dialog.selectFile(str(page))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    with qtbot.waitSignal(window.article_shown, timeout=20000):
+        window.actions_by_name["open_file"].trigger()
+    assert chosen == [str(tmp_path)]
+    assert window.article.title == "Chosen from the dialog"
