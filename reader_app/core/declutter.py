@@ -335,6 +335,13 @@ _HINT = re.compile(
     r"partner|check out|topics|resources|guides|posts)|[£$€]\d",
 )
 
+#: The start of an author's biography ("Jane Doe is a freelance writer ...", "Hi, I'm ...").
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3} (?:is|was|has been) (?:a|an|the) "
+    r"(?:[\w-]+ ){0,5}(?:writer|editor|journalist|reporter|author|contributor|correspondent|"
+    r"columnist|producer|blogger|critic)|(?:Hi|Hello),? I['\u2019]m |About the authors?\b)"
+)
+
 #: A line that only names authors ("By Jane Doe and John Roe"): metadata, kept apart.
 _BYLINE = re.compile(
     r"^(?:By|BY|Von|Par|Por)\s+[A-Z][\w.'\u2019-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w.'\u2019-]*){0,7}\s*$"
@@ -414,7 +421,8 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
             continue
         scores[i] = clutter_score(block.text, link_ratio=draft.link_ratio)
         at_edge = i < first_long or i > last_long
-        if at_edge and _BYLINE.match(block.text):
+        at_tail = i > first_long and (at_edge or i >= n - 2)
+        if (at_edge and _BYLINE.match(block.text)) or (at_tail and _BIO.match(block.text)):
             scores[i] = 10.0
         elif at_edge and _is_link_list(draft):
             scores[i] = max(scores[i], _EDGE_THRESHOLD)
