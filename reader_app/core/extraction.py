@@ -126,8 +126,11 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
             drafts, extractor = alternative, "readability"
             if not meta.get("title"):
                 meta["title"] = _html_title(root)
-    drafts = _place_anchored([d for d in drafts if d.block.kind != "image"], anchored)
-    blocks = declutter_blocks(drafts) if options.declutter else [d.block for d in drafts]
+    headings = [a for a in anchored if a.block.kind == "heading"]
+    images = [a for a in anchored if a.block.kind == "image"]
+    drafts = _place_anchored([d for d in drafts if d.block.kind != "image"], headings)
+    kept = declutter_blocks(drafts) if options.declutter else [d.block for d in drafts]
+    blocks = [d.block for d in _place_anchored([Draft(b) for b in kept], images)]
     title = _clean(meta.get("title") or "") or _html_title(root)
     blocks = _drop_title_heading(blocks, title)
     body_chars = sum(len(b.text) for b in blocks if b.kind != "image")
@@ -312,8 +315,13 @@ def _iso_date(value: str | None) -> str | None:
 
 
 def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
-    if blocks and blocks[0].kind == "heading" and _norm(blocks[0].text) == _norm(title):
-        return blocks[1:]
+    """Drop the heading that repeats the title (the first block after any lead images)."""
+    for i, block in enumerate(blocks):
+        if block.kind == "image":
+            continue
+        if block.kind == "heading" and _norm(block.text) == _norm(title):
+            return blocks[:i] + blocks[i + 1 :]
+        break
     return blocks
 
 
@@ -571,13 +579,13 @@ def _collect_anchored(root: etree._Element, url: str | None, images: bool) -> li
 def _figure_block(element: etree._Element, url: str | None, seen: set[str]) -> Block | None:
     if element.tag == "img":
         ancestors = [a.tag for a in element.iterancestors()]
-        if "figure" in ancestors or "p" not in ancestors:
+        if "figure" in ancestors or ("p" not in ancestors and not _is_picture(element)):
             return None
         img: etree._Element | None = element
     else:
         img = next(element.iter("img"), None)
     src = _image_src(img) if img is not None else None
-    if not src:
+    if not src or _DECORATION.search(src):
         return None
     src = _resolve(src, url)
     if src in seen:
@@ -586,6 +594,30 @@ def _figure_block(element: etree._Element, url: str | None, seen: set[str]) -> B
     caption = element.find(".//figcaption") if element.tag == "figure" else None
     text = " ".join(caption.text_content().split()) if caption is not None else ""
     return Block("image", text, src=src)
+
+
+#: Images that decorate rather than illustrate: logos, avatars, icons, tracking pixels.
+_DECORATION = re.compile(
+    r"logo|avatar|icon|sprite|badge|emoji|gravatar|profile|author|pixel|spacer|tracking|"
+    r"placeholder|blank\.gif|\.svg(?:$|\?)",
+    re.I,
+)
+_MIN_PICTURE_SIDE = 300
+
+
+def _is_picture(img: etree._Element) -> bool:
+    """Whether an image outside figures and paragraphs is a declared large picture, not
+    inside a link (linked images are cards of other pages)."""
+    if any(a.tag == "a" for a in img.iterancestors()):
+        return False
+    names = " ".join(img.get(a) or "" for a in ("class", "alt", "id"))
+    if _DECORATION.search(names):
+        return False
+    try:
+        width = int((img.get("width") or "0").strip().rstrip("px"))
+    except ValueError:
+        return False
+    return width >= _MIN_PICTURE_SIDE
 
 
 def _block_keys(block: Block) -> list[str]:

@@ -243,3 +243,20 @@ def test_arbitrary_html_text_raises_only_reader_errors(pieces: list[str]) -> Non
     except ReaderError:
         return
     assert article.text.startswith(article.title)
+
+
+def test_large_pictures_are_kept_and_decoration_is_not() -> None:
+    body = (
+        "<article><h1>Harbour board weighs dredging plan</h1>"
+        "<div><img src='/img/harbour.jpg' width='1200' height='800'></div>"
+        f"<p>{PARAGRAPHS[0]}</p>"
+        "<div><img src='/img/site-logo.png' width='600'></div>"
+        "<div><a href='/other'><img src='/img/other-story.jpg' width='800'></a></div>"
+        "<div><img src='/img/tiny.jpg' width='40'></div>"
+        f"<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article>"
+    )
+    article = extract_article(page(body), "https://news.example/a")
+    images = [b for b in article.blocks if b.kind == "image"]
+    assert [b.src for b in images] == ["https://news.example/img/harbour.jpg"]
+    assert article.blocks[0].kind == "image"
+    assert "Harbour board weighs dredging plan" not in [b.text for b in article.blocks]
