@@ -10,11 +10,15 @@ import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urljoin
 from urllib.request import pathname2url
 
 import lxml.html
 from lxml import etree
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 from .declutter import Draft, declutter_blocks, prune_dom
 from .decoding import decode_html
@@ -33,9 +37,11 @@ NO_ARTICLE = "No article text found on this page"
 class ExtractOptions:
     """How :func:`extract_article` works.
 
-    ``readability_ratio``: readability-lxml's text replaces trafilatura's when it is at least
-    this many times longer (and trafilatura's text is not long already). ``min_text_chars``:
-    less article text than this means the page holds no article.
+    ``use_readability``: ask readability-lxml for a second opinion; its text replaces
+    trafilatura's when it is at least ``readability_ratio`` times as long. ``declutter``:
+    remove promos, prompts and other page furniture. ``images``/``tables``: keep image and
+    table blocks. ``min_text_chars``: less article text than this means the page holds no
+    article.
     """
 
     use_readability: bool = True
@@ -119,13 +125,11 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     drafts: list[Draft] = []
     if document is not None and document.body is not None:
         drafts = list(_walk_xml(document.body))
-    extractor = "trafilatura"
+    extractor: Literal["trafilatura", "readability"] = "trafilatura"
     if options.use_readability and _readability_may_win(root, drafts, options):
         alternative = _readability(root)
         if _prefer_readability(drafts, alternative, options):
             drafts, extractor = alternative, "readability"
-            if not meta.get("title"):
-                meta["title"] = _html_title(root)
     headings = [a for a in anchored if a.block.kind == "heading"]
     images = [a for a in anchored if a.block.kind == "image"]
     drafts = _place_anchored([d for d in drafts if d.block.kind != "image"], headings)
@@ -144,7 +148,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         date=_iso_date(meta.get("date")),
         url=url,
         language=language,
-        extractor=extractor,  # type: ignore[arg-type]
+        extractor=extractor,
     )
 
 
@@ -163,9 +167,7 @@ def _parse(html: str) -> etree._Element:
     except etree.ParserError as err:
         raise ExtractionError(NO_ARTICLE) from err
     for element in list(root.iter(*_CODE_TAGS)):
-        parent = element.getparent()
-        if parent is not None:
-            _remove_keep_tail(element)
+        _remove_keep_tail(element)
     return root
 
 
@@ -175,6 +177,8 @@ _CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "em
 
 def _remove_keep_tail(element: etree._Element) -> None:
     parent = element.getparent()
+    if parent is None:
+        return
     tail = element.tail
     if tail:
         prev = element.getprevious()
@@ -185,16 +189,14 @@ def _remove_keep_tail(element: etree._Element) -> None:
     parent.remove(element)
 
 
-#: Dates come from the page's markup only, never guessed from years in the text.
-_DATE_PARAMS = {"extensive_search": False, "original_date": True}
-
-
-def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions):  # type: ignore[no-untyped-def]
+def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions) -> Document | None:
+    """trafilatura's structured extraction of the (decluttered) tree, without its fallback."""
     import trafilatura
+    from trafilatura.settings import Document
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return trafilatura.bare_extraction(
+        result = trafilatura.bare_extraction(
             tree,
             url=url,
             fast=True,
@@ -205,8 +207,8 @@ def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions)
             include_images=False,
             include_tables=options.tables,
             deduplicate=False,
-            date_extraction_params=_DATE_PARAMS,
         )
+    return result if isinstance(result, Document) else None
 
 
 def _readability(root: etree._Element) -> list[Draft]:
@@ -268,7 +270,8 @@ def _metadata(root: etree._Element, url: str | None) -> dict[str, str | None]:
     title = found.title or tm.extract_title(root)
     author = found.author or tm.extract_author(root)
     page_url = found.url or tm.extract_url(root, url)
-    date = find_date(root, url=page_url, **_DATE_PARAMS)
+    # Dates come from the page's markup only, never guessed from years in the text.
+    date = find_date(root, url=page_url, extensive_search=False, original_date=True)
     site = found.sitename or tm.extract_sitename(root)
     if site:
         site = site.lstrip("@")
