@@ -27,8 +27,8 @@ from .model import Block
 
 # --- DOM cues ---------------------------------------------------------------------------
 
-#: Name fragments (found at the start of a word inside class/id/role/aria-label/data-*
-#: values, so that "shareBar" and "site-newsletter" match but "bloginner" does not).
+#: Name fragments (found at the start of a word inside the :data:`_NAME_ATTRS` values, so
+#: that "shareBar" and "site-newsletter" match but "bloginner" does not).
 _CLUTTER_NAME = re.compile(
     r"(?<![a-z])(?:cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|"
     r"donat(?:e|ion)|support-?us|"
@@ -57,12 +57,12 @@ _PROTECTED_TAGS = frozenset(
 #: A named element holding more than this share of the page's text is the article itself.
 _MAX_SHARE = 0.3
 
-#: Hidden elements longer than this are kept: tabs, accordions and streamed-in content.
-_MAX_HIDDEN_CHARS = 200
-
 #: ... and so is one holding this many long, link-poor paragraphs.
 _CONTENT_PARAGRAPHS = 3
 _LONG_PARAGRAPH = 150
+
+#: Hidden elements longer than this are kept: tabs, accordions and streamed-in content.
+_MAX_HIDDEN_CHARS = 200
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -151,10 +151,10 @@ def _drop(element: etree._Element) -> None:
 def prune_dom(root: etree._Element) -> int:
     """Remove clutter containers from the parsed page ``root`` in place; return how many.
 
-    An element goes when it is hidden or its names mark it as clutter — unless it holds a
-    large share of the page's text or several long paragraphs (then it wraps the article) —
-    or when it is a small box with a button, form or links whose text reads as a call to
-    action.
+    An element goes when its names mark it as clutter or it is hidden and short — unless it
+    holds a large share of the page's text or several long paragraphs (then it wraps the
+    article) — or when it is a small box with a button, form or links whose text reads as a
+    call to action.
     """
     body = root.find(".//body")
     scope = body if body is not None else root
@@ -301,6 +301,10 @@ _FURNITURE = re.compile(
     r"(?:advertisement\W+)?continue reading(?: below)?|skip to (?:main )?content|"
     r"share(?: this)?(?: article| story| page| post)?|copy link|link copied|print|"
     r"listen to (?:this )?article|show more|load more|"
+    r"related(?: \w+){0,2}|more (?:stories|from [\w .&'-]{1,30}|on this(?: story)?|to read)|"
+    r"you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed|shared)|"
+    r"recommended(?: for you| reading| stories)?|trending(?: now| stories)?|top stories|"
+    r"comments?(?: \(\d+\))?|editor'?s picks|don'?t miss|"
     r"(?:table of )?contents|in this (?:article|post|guide)|jump to(?: section)?|"
     r"back to [\w ]{1,25}|\d+ min(?:ute)?s? read|"
     r"(?:pin|save) (?:it|this|for later)(?: on pinterest)?|"

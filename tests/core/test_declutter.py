@@ -159,3 +159,37 @@ def test_prune_dom_finds_calls_to_action_under_hashed_names() -> None:
     text = _texts(root)
     assert "newsletter" not in text and "donation" not in text
     assert "Paragraph 0." in text
+
+
+def test_links_lists_at_the_end_go() -> None:
+    links = Draft(
+        Block("list", "One story\nAnother story", items=("One story", "Another story")), 1.0
+    )
+    kept = declutter_blocks([_para(LONG), _para(LONG), links])
+    assert [b.kind for b in kept] == ["paragraph", "paragraph"]
+    middle = declutter_blocks([_para(LONG), links, _para(LONG)])
+    assert len(middle) == 3
+
+
+def test_trailing_headings_and_author_biographies_go() -> None:
+    bio = "Jane Doe is a freelance writer who covers transport and the environment."
+    drafts = [
+        _para(LONG),
+        _para(LONG),
+        _para(bio),
+        Draft(Block("heading", "Topics", level=2)),
+    ]
+    assert [b.text for b in declutter_blocks(drafts)] == [LONG, LONG]
+
+
+def test_a_clutter_heading_near_the_end_takes_its_section() -> None:
+    teaser = "A long teaser of another story " * 8
+    drafts = [
+        *[_para(f"{LONG} Part {n}.") for n in range(6)],
+        Draft(Block("heading", "Related stories", level=2)),
+        _para(teaser),
+        _para(teaser + "again"),
+    ]
+    kept = declutter_blocks(drafts)
+    assert len(kept) == 6
+    assert all(b.text.startswith(LONG) for b in kept)
