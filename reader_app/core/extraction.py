@@ -318,14 +318,25 @@ def _iso_date(value: str | None) -> str | None:
 
 
 def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
-    """Drop the heading that repeats the title (the first block after any lead images)."""
+    """Drop the heading that repeats the title (the first block after any lead images),
+    also when the title carries a site name or the heading a subtitle."""
     for i, block in enumerate(blocks):
         if block.kind == "image":
             continue
-        if block.kind == "heading" and _norm(block.text) == _norm(title):
+        if block.kind == "heading" and _same_title(block.text, title):
             return blocks[:i] + blocks[i + 1 :]
         break
     return blocks
+
+
+def _same_title(heading: str, title: str) -> bool:
+    a, b = _norm(heading), _norm(title)
+    if not a or not b:
+        return False
+    if a == b or (min(len(a), len(b)) >= 20 and (a in b or b in a)):
+        return True
+    words_a, words_b = set(_KEY_WORDS.findall(a)), set(_KEY_WORDS.findall(b))
+    return len(words_a & words_b) >= 0.8 * max(len(words_a), len(words_b), 1)
 
 
 def _norm(text: str) -> str:

@@ -25,6 +25,10 @@ CLUTTER = [
     "Enjoyed this article? Become a member from £4 a month.",
     "Create a free account to save articles and follow topics.",
     "Read more: How the council spent its flood budget",
+    "Posted on July 1, 2024 by Sam Lee",
+    "3 January, 2025",
+    "On this page",
+    "Related stories",
 ]
 
 CONTENT = [
@@ -40,6 +44,8 @@ CONTENT = [
     "Cookies were first used by web browsers in 1994 to remember what visitors had put in "
     "their shopping baskets, according to a history of the web published last year.",
     "The company's app has been downloaded more than two million times since its launch.",
+    "Published works",
+    "January 2025 was the wettest month on record in the valley.",
 ]
 
 
