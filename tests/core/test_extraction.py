@@ -132,20 +132,17 @@ def test_declutter_option_controls_clutter_removal() -> None:
 
 
 def test_readability_wins_when_its_text_is_much_longer() -> None:
-    # trafilatura keeps only the first container of this page; readability finds both.
-    long_text = " ".join(PARAGRAPHS)
-    body = (
-        "<div class='q1'><h1>Harbour board weighs dredging plan</h1>"
-        f"<div class='q2'><p>{PARAGRAPHS[0]}</p></div></div>"
-        + "".join(f"<div class='q3'><p>{long_text}</p></div>" for _ in range(3))
-    )
-    options = ExtractOptions(readability_ratio=1.0)
-    article = extract_article(page(body), options=options)
-    assert article.extractor in ("trafilatura", "readability")
-    only_trafilatura = extract_article(page(body), options=ExtractOptions(use_readability=False))
-    assert only_trafilatura.extractor == "trafilatura"
-    if article.extractor == "readability":
-        assert len(article.text) >= len(only_trafilatura.text)
+    # Paragraphs inside <font> in <center>: trafilatura keeps only the first of them.
+    body = "<center><font>" + "<p>".join(PARAGRAPHS * 3) + "</font></center>"
+    html = f"<html><head><title>Harbour board</title></head><body>{body}</body></html>"
+    alone = extract_article(html, options=ExtractOptions(use_readability=False))
+    assert alone.extractor == "trafilatura"
+    article = extract_article(html)
+    assert article.extractor == "readability"
+    assert len(article.text) >= 1.3 * len(alone.text)
+    assert PARAGRAPHS[2] in article.text
+    never = ExtractOptions(readability_ratio=100.0)
+    assert extract_article(html, options=never).extractor == "trafilatura"
 
 
 @pytest.mark.parametrize(
