@@ -743,16 +743,13 @@ def _html_block(element: etree._Element) -> Iterator[Draft]:
         text, ratio = _text_of(element, ("br",))
         if text:
             yield Draft(Block("paragraph", text), ratio)
-        for img in element.iter("img"):
-            yield from _html_image(img)
     elif tag in ("ul", "ol"):
         items, link_chars, total = _list_items(element, "li", ("ul", "ol"))
         if items:
             block = Block("list", "\n".join(items), items=tuple(items), ordered=tag == "ol")
             yield Draft(block, link_chars / max(1, total))
     elif tag == "blockquote":
-        parts = list(_walk_html(element))
-        text = "\n".join(p.block.text for p in parts if p.block.kind != "image")
+        text = "\n".join(p.block.text for p in _walk_html(element))
         if text:
             yield Draft(Block("quote", text))
     elif tag == "pre":
@@ -761,15 +758,5 @@ def _html_block(element: etree._Element) -> Iterator[Draft]:
             yield Draft(Block("code", text))
     elif tag == "table":
         yield from _xml_table(element, "tr", ("td", "th"))
-    elif tag == "img":
-        yield from _html_image(element)
-    elif tag == "hr":
-        return
-    else:
+    elif tag not in ("img", "picture", "hr"):  # images are placed from the page itself
         yield from _walk_html(element)
-
-
-def _html_image(img: etree._Element) -> Iterator[Draft]:
-    src = img.get("src") or img.get("data-src")
-    if src:
-        yield Draft(Block("image", _clean(img.get("alt") or img.get("title") or ""), src=src))
