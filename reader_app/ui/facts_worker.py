@@ -159,10 +159,10 @@ class FactsWorker(QObject):
 
     @Slot(int, object)
     def on_job_done(self, generation: int, result: object) -> None:
-        if not _Engine.frozen_gc and not self._in_process:
-            # The engine's lexicons are loaded in this process now. Moving everything alive
-            # out of the collector's reach keeps later searches from walking them in
-            # collections that hold the interpreter lock and so stall the window.
+        if not _Engine.frozen_gc:
+            # The window is built and the first facts are in (with the engine's lexicons, when
+            # it runs here). Moving everything alive now out of the collector's reach keeps
+            # full collections short: walking it all stalls the window for tens of ms.
             gc.freeze()
             _Engine.frozen_gc = True
         if generation == self.generation:
