@@ -41,8 +41,11 @@ CACHED_ARTICLES = 8
 class Rendered(Protocol):
     """A rendered article (``ui.document.RenderedArticle``)."""
 
-    document: QTextDocument
-    offsets: OffsetMapping
+    @property
+    def document(self) -> QTextDocument: ...
+
+    @property
+    def offsets(self) -> OffsetMapping: ...
 
 
 class FactsController(QObject):
