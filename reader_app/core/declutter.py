@@ -370,6 +370,8 @@ def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
         return 10.0
     if len(low) <= 250 and _FURNITURE_LINE.match(low):
         return 10.0
+    if len(low) <= 160 and _is_meta_line(low):
+        return 10.0
     words = len(low.split())
     if words > _LONGEST_CLUTTER or not _HINT.search(low):
         return 0.0
@@ -393,6 +395,21 @@ def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
     elif link_ratio > 0.3:
         score += 0.5
     return score
+
+
+#: Separators of the pieces of a metadata line ("Jane Doe · 18 March 2025 · 9 min read").
+_META_SEPARATOR = re.compile(r"\s+[·•|]\s+|\s+[-\u2013\u2014]\s+(?=\d)")
+
+
+def _is_meta_line(low: str) -> bool:
+    """Whether a line is a row of short metadata pieces, one of them furniture (a date,
+    a reading time, "Share")."""
+    pieces = _META_SEPARATOR.split(low)
+    return (
+        len(pieces) >= 2
+        and all(len(piece.split()) <= 4 for piece in pieces)
+        and any(_FURNITURE.match(piece) for piece in pieces)
+    )
 
 
 @dataclass(frozen=True)
@@ -429,7 +446,8 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
         scores[i] = clutter_score(block.text, link_ratio=draft.link_ratio)
         at_edge = i < first_long or i > last_long
         at_tail = i > first_long and (at_edge or i >= n - 2)
-        if (at_edge and _BYLINE.match(block.text)) or (at_tail and _BIO.match(block.text)):
+        byline = block.kind == "paragraph" and _BYLINE.match(block.text)
+        if (at_edge and byline) or (at_tail and _BIO.match(block.text)):
             scores[i] = 10.0
         elif at_edge and _is_link_list(draft):
             scores[i] = max(scores[i], _EDGE_THRESHOLD)

@@ -190,7 +190,10 @@ def _remove_keep_tail(element: etree._Element) -> None:
 
 
 def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions) -> Document | None:
-    """trafilatura's structured extraction of the (decluttered) tree, without its fallback."""
+    """trafilatura's structured extraction of the (decluttered) tree, without its fallback.
+
+    ``favor_recall`` keeps list-like sections and short paragraphs trafilatura's default
+    leaves out; the declutter judges them afterwards."""
     import trafilatura
     from trafilatura.settings import Document
 
@@ -200,6 +203,7 @@ def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions)
             tree,
             url=url,
             fast=True,
+            favor_recall=True,
             with_metadata=False,
             include_comments=False,
             include_formatting=False,

@@ -29,6 +29,8 @@ CLUTTER = [
     "3 January, 2025",
     "On this page",
     "Related stories",
+    "Jo Park · 2 May 2024 · 6 min read",
+    "News | 14 February 2025 | Share",
 ]
 
 CONTENT = [
@@ -46,6 +48,7 @@ CONTENT = [
     "The company's app has been downloaded more than two million times since its launch.",
     "Published works",
     "January 2025 was the wettest month on record in the valley.",
+    "Price · Quality · Service",
 ]
 
 
@@ -106,6 +109,15 @@ def test_edges_need_less_evidence_than_the_middle() -> None:
 def test_byline_lines_at_the_top_go() -> None:
     drafts = [_para("By Priya Raman and Tom Hollis"), _para(LONG)]
     assert [b.text for b in declutter_blocks(drafts)] == [LONG]
+
+
+def test_section_headings_that_start_with_by_are_not_bylines() -> None:
+    drafts = [
+        _para(LONG),
+        Draft(Block("heading", "By Region", level=3)),
+        Draft(Block("list", "North\nSouth", items=("North", "South"))),
+    ]
+    assert [b.text for b in declutter_blocks(drafts)] == [LONG, "By Region", "North\nSouth"]
 
 
 def test_images_tables_and_code_are_never_judged_by_text() -> None:
