@@ -36,13 +36,16 @@ _CLUTTER_NAME = re.compile(
     r"most-?(?:read|popular|viewed)|trending|outbrain|taboola|"
     r"comment|disqus|login|log-?in|sign-?in|sign-?up|register|registration|"
     r"notification|push-?prompt|promo|upsell|"
-    r"author-?bio|about-?(?:the-?)?author|advert|sponsor|"
+    r"author-?bio|about-?(?:the-?)?author|advert|sponsor|disclos|disclaimer|"
+    r"rss|"
     r"modal|popup|pop-?up|toolbar|breadcrumb|skip-?link|"
     r"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label))",
 )
 
 #: Whole tokens (names split on non-letters) that mark ads.
-_CLUTTER_TOKENS = frozenset({"ad", "ads", "adv", "advert", "advertisement", "dfp", "gpt"})
+_CLUTTER_TOKENS = frozenset(
+    {"ad", "ads", "adv", "advert", "advertisement", "dfp", "gpt", "cta", "ctas"}
+)
 
 #: Attributes whose values carry names.
 _NAME_ATTRS = ("class", "id", "role", "aria-label", "data-component", "data-testid", "data-module")

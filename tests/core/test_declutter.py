@@ -154,6 +154,21 @@ def test_prune_dom_removes_named_clutter_boxes() -> None:
     assert "Paragraph 3." in text
 
 
+def test_prune_dom_removes_disclosures_and_action_buttons() -> None:
+    root = _tree(
+        "<div class='disclosure'><p>We may be paid when you buy through these pages.</p></div>"
+        f"<article>{ARTICLE}"
+        "<div class='product-cta'><a class='btn' href='/go'>Check availability</a></div>"
+        "</article><div class='site-disclaimer'><p>Rates may change.</p></div>"
+        "<div class='rssBox'><a href='/feed'>Feed</a></div>"
+    )
+    assert prune_dom(root) == 4
+    text = _texts(root)
+    for gone in ("paid when you buy", "Check availability", "Rates may change", "Feed"):
+        assert gone not in text
+    assert "Paragraph 3." in text
+
+
 def test_prune_dom_keeps_wrappers_that_hold_the_article() -> None:
     root = _tree(f"<div class='paywall subscriber-content'>{ARTICLE}</div>")
     prune_dom(root)
