@@ -482,6 +482,7 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
             ):
                 drop[i] = True
             previous = i
+    _drop_fine_print(drafts, drop)
     # A heading that nothing follows introduces nothing.
     for i in range(n - 1, -1, -1):
         if drop[i]:
@@ -490,6 +491,39 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
             break
         drop[i] = True
     return [d.block for d, gone in zip(drafts, drop, strict=True) if not gone]
+
+
+#: Legal small print: trademark notices, regulatory disclosures, advice disclaimers.
+_FINE_PRINT = re.compile(
+    r"\b(?:registered )?trademarks?\b|[®™]|\bcertification marks?\b|"
+    r"\bregistered investment advis[eo]rs?\b|\bmember\W+(?:fdic|finra|sipc)\b|\bfinra\b|"
+    r"\bsipc\b|\bfdic\b|\bnot bank guaranteed\b|\bloss of principal\b|"
+    r"\bpast performance\b|\binformational (?:and educational )?purposes only\b|"
+    r"\b(?:does|do|should) not (?:constitute|provide)\b|"
+    r"\b(?:tax|legal|financial|investment|accounting|medical) advice\b|"
+    r"\bnot intended (?:to|as)\b|\bsubject to (?:change|investment risk|credit approval)\b|"
+    r"\b(?:referral|affiliate) (?:compensation|commissions?|links?)\b|"
+    r"\bequal housing (?:lender|opportunity)\b|\bnmls\b|\ball rights reserved\b|"
+    r"\bexclusively licensed\b|\bterms (?:and|&) conditions apply\b",
+    re.I,
+)
+
+
+def _is_fine_print(text: str) -> bool:
+    """Whether a block reads as legal small print: it holds two different notices."""
+    return len({m.group(0).lower() for m in _FINE_PRINT.finditer(text)}) >= 2
+
+
+def _drop_fine_print(drafts: Sequence[Draft], drop: list[bool]) -> None:
+    """The run of legal small print that ends the text goes (disclosures, disclaimers,
+    trademark notices), up to the first block that is not small print."""
+    for i in range(len(drafts) - 1, -1, -1):
+        if drop[i]:
+            continue
+        block = drafts[i].block
+        if block.kind in _SKIP_KINDS or not _is_fine_print(block.text):
+            return
+        drop[i] = True
 
 
 def _drop_clutter_sections(drafts: Sequence[Draft], drop: list[bool]) -> None:

@@ -120,6 +120,20 @@ def test_section_headings_that_start_with_by_are_not_bylines() -> None:
     assert [b.text for b in declutter_blocks(drafts)] == [LONG, "By Region", "North\nSouth"]
 
 
+def test_legal_small_print_that_ends_the_text_goes() -> None:
+    notice = (
+        "Harbour Savings is a registered investment adviser. Past performance is no "
+        "guarantee of future results, and this page does not constitute tax advice."
+    )
+    marks = "Harbour® is a registered trademark of Harbour Savings Ltd."
+    ending = "Readers should weigh the fees before they switch, the adviser said."
+    drafts = [_para(LONG), _para(ending), _para(notice), _para(marks)]
+    assert [b.text for b in declutter_blocks(drafts)] == [LONG, ending]
+    # One notice alone, or small print in the middle of the text, is content.
+    drafts = [_para(LONG), _para(notice), _para(LONG), _para(marks)]
+    assert len(declutter_blocks(drafts)) == 4
+
+
 def test_images_tables_and_code_are_never_judged_by_text() -> None:
     drafts = [
         Draft(Block("image", "Share this article", src="https://x.example/a.png")),
