@@ -130,7 +130,8 @@ def test_legal_small_print_that_ends_the_text_goes() -> None:
     drafts = [_para(LONG), _para(ending), _para(notice), _para(marks)]
     assert [b.text for b in declutter_blocks(drafts)] == [LONG, ending]
     # One notice alone, or small print in the middle of the text, is content.
-    drafts = [_para(LONG), _para(notice), _para(LONG), _para(marks)]
+    single = "Past performance, the adviser said, is a poor guide to the next decade."
+    drafts = [_para(LONG), _para(notice), _para(LONG), _para(single)]
     assert len(declutter_blocks(drafts)) == 4
 
 
