@@ -262,6 +262,8 @@ _CALLS = re.compile(
     r"\b(?:earn|receive)s? (?:a )?(?:small )?commissions?\b|\baffiliate links?\b|"
     r"\bsupported by (?:commissions|readers|our readers)\b|"
     r"\bbuy (?:it )?now\b|"
+    r"\bbook (?:a|your) (?:free )?(?:demo|consultation|call)\b|\bno credit card required\b|"
+    r"\bget in touch\b|\b(?:may|might) (?:also )?interest you\b|"
     r"\bcheck out (?:our|my)\b|\b(?:related|popular|more|similar) (?:topics|resources|posts|"
     r"guides|reads|links)\b",
 )
@@ -312,7 +314,8 @@ _FURNITURE = re.compile(
     r"(?:posted|published|updated|last updated)(?: on| at|:)? (?=.*\d)(?:[\w,:.]+ ?){1,6}"
     r"(?:by [\w .'-]{1,40})?|"
     r"\d{1,2}(?:st|nd|rd|th)? [a-z]+,? \d{4}|[a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
-    r"back to [\w ]{1,25}|\d+ min(?:ute)?s? read|"
+    r"back to [\w ]{1,25}|\d+ min(?:ute)?s?\.? read|scroll (?:down )?(?:for|to see) more|"
+    r"posted in [\w ,&'-]{1,80}|"
     r"(?:pin|save) (?:it|this|for later)(?: on pinterest)?|"
     r"(?:view|buy|shop|check (?:the )?price|see price)s? (?:on|at) [\w.]+(?: [\w.]+)?|"
     r"(?:written|reviewed|edited|fact[- ]checked) by [\w .'-]{1,40}|"
@@ -326,8 +329,9 @@ _FURNITURE = re.compile(
 
 #: Lines that are furniture by how they start or end: labelled links, copyright notices.
 _FURNITURE_LINE = re.compile(
-    r"^\W*(?:advertisement|sponsored|read more|related|see also|also read|read next|"
-    r"recommended|more on this(?: story)?)\s*[:|-]|"
+    r"^\W*(?:advertisement|sponsored|read more|related(?: \w+)?|see also|also read|read next|"
+    r"recommended|more on this(?: story)?|check out next|posted in|filed under|"
+    r"tags|categories)\s*[:|-]|"
     r"^\W*(?:©|\(c\)|copyright\b)|^.*\ball rights reserved\W*$|"
     r"^\W*(?:(?:feature[d]?|header|cover|lead|main|top|hero) )?(?:image|photo|picture)s? "
     r"(?:by|via|courtesy)\b|^\W*page \d+ of \d+\W*$",
@@ -342,7 +346,8 @@ _HINT = re.compile(
     r"follow|read|related|recommend|popular|miss|bookmark|advert|sponsor|partner|affiliate|"
     r"commission|app\b|download|javascript|blocker|enjoy|like|love|explore|discover|browse|"
     r"more from|more stor|guidelines|unlimited|offer|join|start|upgrade|interested|buy|"
-    r"partner|check out|topics|resources|guides|posts)|[£$€]\d",
+    r"partner|check out|topics|resources|guides|posts|book|credit card|touch|interest you)|"
+    r"[£$€]\d",
 )
 
 #: The start of an author's biography ("Jane Doe is a freelance writer ...", "Hi, I'm ...").

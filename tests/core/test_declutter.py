@@ -31,6 +31,12 @@ CLUTTER = [
     "Related stories",
     "Jo Park · 2 May 2024 · 6 min read",
     "News | 14 February 2025 | Share",
+    "Book a demo and see how teams plan their week. No credit card required.",
+    "Related articles that may interest you",
+    "Get in touch with our team",
+    "Posted in Travel, Food & Drink",
+    "Tags: budgets, councils",
+    "4 MIN. READ",
 ]
 
 CONTENT = [
