@@ -406,7 +406,7 @@ def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
 
 
 #: Separators of the pieces of a metadata line ("Jane Doe · 18 March 2025 · 9 min read").
-_META_SEPARATOR = re.compile(r"\s+[·•|]\s+|\s+[-\u2013\u2014]\s+(?=\d)")
+_META_SEPARATOR = re.compile(r"\s*[\t\n]\s*|\s+[·•|]\s+|\s+[-\u2013\u2014]\s+(?=\d)")
 
 
 def _is_meta_line(low: str) -> bool:
@@ -415,7 +415,7 @@ def _is_meta_line(low: str) -> bool:
     pieces = _META_SEPARATOR.split(low)
     return (
         len(pieces) >= 2
-        and all(len(piece.split()) <= 4 for piece in pieces)
+        and all(len(piece.split()) <= 6 for piece in pieces)
         and any(_FURNITURE.match(piece) for piece in pieces)
     )
 
@@ -449,7 +449,7 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
     scores = [0.0] * n
     for i, draft in enumerate(drafts):
         block = draft.block
-        if block.kind in _SKIP_KINDS:
+        if block.kind in _SKIP_KINDS and not _is_layout_row(block):
             continue
         scores[i] = clutter_score(block.text, link_ratio=draft.link_ratio)
         at_edge = i < first_long or i > last_long
@@ -529,6 +529,11 @@ def _drop_fine_print(drafts: Sequence[Draft], drop: list[bool]) -> None:
         if block.kind in _SKIP_KINDS or not _is_fine_print(block.text):
             return
         drop[i] = True
+
+
+def _is_layout_row(block: Block) -> bool:
+    """Whether a table is a few words in a row or two: page layout (a title bar), not data."""
+    return block.kind == "table" and len(block.rows) <= 2 and len(block.text.split()) <= 12
 
 
 def _drop_clutter_sections(drafts: Sequence[Draft], drop: list[bool]) -> None:

@@ -37,6 +37,7 @@ CLUTTER = [
     "Posted in Travel, Food & Drink",
     "Tags: budgets, councils",
     "4 MIN. READ",
+    "Last updated 3 May 2024 by\nJo Park",
 ]
 
 CONTENT = [
@@ -139,6 +140,15 @@ def test_legal_small_print_that_ends_the_text_goes() -> None:
     single = "Past performance, the adviser said, is a poor guide to the next decade."
     drafts = [_para(LONG), _para(notice), _para(LONG), _para(single)]
     assert len(declutter_blocks(drafts)) == 4
+
+
+def test_a_title_bar_laid_out_as_a_table_is_judged_by_its_text() -> None:
+    bar = Draft(Block("table", "Notes\t2 May 2024", rows=(("Notes", "2 May 2024"),)))
+    data = Draft(
+        Block("table", "Year\tRain\n2023\t812 mm", rows=(("Year", "Rain"), ("2023", "812 mm")))
+    )
+    kept = declutter_blocks([bar, _para(LONG), data])
+    assert [b.kind for b in kept] == ["paragraph", "table"]
 
 
 def test_images_tables_and_code_are_never_judged_by_text() -> None:
