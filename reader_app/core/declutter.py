@@ -338,6 +338,20 @@ _FURNITURE_LINE = re.compile(
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+#: A picture credit: "Photo: Jo Park", "Jo Park / Getty Images", "Image credit: Nikon".
+_CREDIT = re.compile(
+    r"^\W*(?:(?:image|photo|picture|video)s?(?: credit)?s?|credits?|source)\s*[:\-].{0,60}$|"
+    r"^[^.!?]{0,50}?(?:/|\bvia|\bfor|\bcourtesy(?: of)?)\s*/?\s*(?:getty(?: images)?|shutterstock|"
+    r"alamy|reuters|ap|afp|pa(?: media)?|istock(?:photo)?|unsplash|pexels|adobe stock|"
+    r"wikimedia commons|flickr|[\w .'-]{1,30} images)\b.{0,30}$",
+)
+
+
+def is_credit(caption: str) -> bool:
+    """Whether an image caption only credits the picture."""
+    low = caption.strip().lower()
+    return bool(low) and len(low) <= 120 and bool(_CREDIT.match(low))
+
 #: Cheap first test: text without any of these stems cannot score as a call to action.
 _HINT = re.compile(
     r"\b(?:subscri|newsletter|inbox|donat|contribut|support|member|premium|trial|access|"

@@ -20,7 +20,7 @@ from lxml import etree
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
-from .declutter import Draft, declutter_blocks, prune_dom
+from .declutter import Draft, declutter_blocks, is_credit, prune_dom
 from .decoding import decode_html
 from .errors import ExtractionError, ReaderError
 from .model import Article, Block, RawPage
@@ -131,7 +131,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         if _prefer_readability(drafts, alternative, options):
             drafts, extractor = alternative, "readability"
     headings = [a for a in anchored if a.block.kind == "heading"]
-    images = [a for a in anchored if a.block.kind == "image"]
+    images = [_without_credit(a) for a in anchored if a.block.kind == "image"]
     drafts = _place_anchored([d for d in drafts if d.block.kind != "image"], headings)
     kept = declutter_blocks(drafts) if options.declutter else [d.block for d in drafts]
     blocks = [d.block for d in _place_anchored([Draft(b) for b in kept], images)]
@@ -636,6 +636,13 @@ def _is_picture(img: etree._Element) -> bool:
     except ValueError:
         return False
     return width >= _MIN_PICTURE_SIDE
+
+
+def _without_credit(image: _Anchored) -> _Anchored:
+    """The image without its caption when the caption only credits the picture."""
+    if not is_credit(image.block.text):
+        return image
+    return replace(image, block=replace(image.block, text=""))
 
 
 def _block_keys(block: Block) -> list[str]:

@@ -103,6 +103,17 @@ def test_figure_becomes_image_block_with_caption_and_absolute_src() -> None:
     assert "image" not in [b.kind for b in without.blocks]
 
 
+def test_captions_that_only_credit_the_picture_are_left_out() -> None:
+    figures = (
+        "<figure><img src='/img/a.jpg'><figcaption>Jo Park / Getty Images</figcaption></figure>"
+        f"<p>{PARAGRAPHS[1]}</p>"
+        "<figure><img src='/img/b.jpg'><figcaption>Photo credit: Jo Park</figcaption></figure>"
+    )
+    body = f"<article><h1>Harbour</h1><p>{PARAGRAPHS[0]}</p>{figures}<p>{PARAGRAPHS[2]}</p>"
+    images = [b for b in extract_article(page(body)).blocks if b.kind == "image"]
+    assert [(b.src, b.text) for b in images] == [("/img/a.jpg", ""), ("/img/b.jpg", "")]
+
+
 def test_extract_page_resolves_saved_files_and_keeps_resources(tmp_path) -> None:
     body = (
         "<article><h1>Harbour board weighs dredging plan</h1>"
