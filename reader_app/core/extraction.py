@@ -37,8 +37,9 @@ NO_ARTICLE = "No article text found on this page"
 class ExtractOptions:
     """How :func:`extract_article` works.
 
-    ``use_readability``: ask readability-lxml for a second opinion; its text replaces
-    trafilatura's when it is at least ``readability_ratio`` times as long. ``declutter``:
+    ``use_readability``: ask readability-lxml for a second opinion (and, for a short
+    result, trafilatura with its own fallbacks for a third); its text replaces trafilatura's
+    when it is at least ``readability_ratio`` times as long. ``declutter``:
     remove promos, prompts and other page furniture. ``images``/``tables``: keep image and
     table blocks. ``min_text_chars``: less article text than this means the page holds no
     article.
@@ -130,6 +131,8 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         alternative = _readability(root)
         if _prefer_readability(drafts, alternative, options):
             drafts, extractor = alternative, "readability"
+    if options.use_readability and _text_chars(drafts) < _SHORT_RESULT_CHARS:
+        drafts, extractor = _second_try(root, url, options, drafts, extractor)
     headings = [a for a in anchored if a.block.kind == "heading"]
     images = [_without_credit(a) for a in anchored if a.block.kind == "image"]
     drafts = _place_anchored([d for d in drafts if d.block.kind != "image"], headings)
@@ -189,11 +192,36 @@ def _remove_keep_tail(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions) -> Document | None:
-    """trafilatura's structured extraction of the (decluttered) tree, without its fallback.
+#: Article text shorter than this (characters) is suspect: trafilatura tries once more.
+_SHORT_RESULT_CHARS = 1500
 
-    ``favor_recall`` keeps list-like sections and short paragraphs trafilatura's default
-    leaves out; the declutter judges them afterwards."""
+
+def _second_try(
+    root: etree._Element,
+    url: str | None,
+    options: ExtractOptions,
+    drafts: list[Draft],
+    extractor: Literal["trafilatura", "readability"],
+) -> tuple[list[Draft], Literal["trafilatura", "readability"]]:
+    """trafilatura with its own fallbacks and default balance, for a short result; its
+    text replaces the result when it is ``readability_ratio`` times as long."""
+    document = _trafilatura(copy.deepcopy(root), url, options, thorough=True)
+    if document is None or document.body is None:
+        return drafts, extractor
+    found = list(_walk_xml(document.body))
+    if _text_chars(found) >= options.readability_ratio * max(1, _text_chars(drafts)):
+        return found, "trafilatura"
+    return drafts, extractor
+
+
+def _trafilatura(
+    tree: etree._Element, url: str | None, options: ExtractOptions, *, thorough: bool = False
+) -> Document | None:
+    """trafilatura's structured extraction of the (decluttered) tree.
+
+    By default without its fallbacks and with ``favor_recall``, which keeps list-like
+    sections and short paragraphs trafilatura's default leaves out (the declutter judges
+    them afterwards); ``thorough`` runs its fallbacks with its default balance instead."""
     import trafilatura
     from trafilatura.settings import Document
 
@@ -202,8 +230,8 @@ def _trafilatura(tree: etree._Element, url: str | None, options: ExtractOptions)
         result = trafilatura.bare_extraction(
             tree,
             url=url,
-            fast=True,
-            favor_recall=True,
+            fast=not thorough,
+            favor_recall=not thorough,
             with_metadata=False,
             include_comments=False,
             include_formatting=False,
