@@ -313,6 +313,8 @@ _FURNITURE = re.compile(
     r"(?:table of )?contents?|on this page|in this (?:article|post|guide)|jump to(?: section)?|"
     r"(?:posted|published|updated|last updated)(?: on| at|:)? (?=.*\d)(?:[\w,:.]+ ?){1,6}"
     r"(?:by [\w .'-]{1,40})?|"
+    r"(?:posted|published|written|updated) by [\w .'-]{1,40}? (?:on|at) (?=.*\d)"
+    r"(?:[\w,:.]+ ?){1,5}|"
     r"\d{1,2}(?:st|nd|rd|th)? [a-z]+,? \d{4}|[a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
     r"back to [\w ]{1,25}|\d+ min(?:ute)?s?\.? read|scroll (?:down )?(?:for|to see) more|"
     r"posted in [\w ,&'-]{1,80}|"

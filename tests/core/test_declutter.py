@@ -38,6 +38,7 @@ CLUTTER = [
     "Tags: budgets, councils",
     "4 MIN. READ",
     "Last updated 3 May 2024 by\nJo Park",
+    "Posted by Harbour News on Tuesday, May 2, 2024",
 ]
 
 CONTENT = [
