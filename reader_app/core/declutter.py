@@ -110,7 +110,7 @@ def _subtree_stats(
         tag = element.tag
         if tag == "a":
             own.links = True
-        elif tag in _INTERACTIVE:
+        elif tag in _INTERACTIVE or element.get("role") == "button":
             own.interactive = True
         if element is scope:
             break
