@@ -134,7 +134,7 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
             print("reader-app: the page took too long to open", file=sys.stderr)
             app.quit()
 
-        window.article_shown.connect(shown)
+        window.facts.facts_shown.connect(shown)
         window.load_failed.connect(failed)
         window.show()
         source = args.sources[0] if args.sources else str(sample_path())

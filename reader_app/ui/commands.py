@@ -47,6 +47,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("copy", "&Copy", "Copy the selected text.", scope="view"),
     Command("copy_text", "Copy Article as &Text", "Copy the whole article as plain text."),
     Command("copy_markdown", "Copy Article as &Markdown", "Copy the whole article as Markdown."),
+    Command("copy_facts", "Copy &Key Facts", "Copy the article's key facts as Markdown."),
     Command("scroll_down", "Scroll Down", "Scroll down a line.", scope="view"),
     Command("scroll_up", "Scroll Up", "Scroll up a line.", scope="view"),
     Command("page_down", "Page Down", "Scroll down a page.", scope="view"),
@@ -96,7 +97,7 @@ SEPARATOR = "-"
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("open_file", "open_location", "recent", SEPARATOR, "export_markdown",
                "export_html", "export_pdf", SEPARATOR, "quit")),
-    ("&Edit", ("copy", "copy_text", "copy_markdown", SEPARATOR, "find", "find_next",
+    ("&Edit", ("copy", "copy_text", "copy_markdown", "copy_facts", SEPARATOR, "find", "find_next",
                "find_previous")),
     ("&View", ("zoom_in", "zoom_out", "zoom_reset", SEPARATOR, "wider", "narrower", SEPARATOR,
                "theme_light", "theme_sepia", "theme_dark", "cycle_theme", SEPARATOR,

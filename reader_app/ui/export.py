@@ -53,9 +53,12 @@ def suggested_name(article: Any, fmt: str) -> str:
     return stem + FORMATS[fmt][1]
 
 
-def export_markdown(article: Any, path: Path) -> None:
-    """Write ``article`` as Markdown to ``path``."""
-    _write_text(path, article_markdown(article))
+def export_markdown(article: Any, path: Path, key_facts: str = "") -> None:
+    """Write ``article`` as Markdown to ``path``, then its ``key_facts`` section if any."""
+    text = article_markdown(article)
+    if key_facts:
+        text = text.rstrip("\n") + "\n\n" + key_facts
+    _write_text(path, text)
 
 
 def export_html(article: Any, path: Path) -> None:

@@ -27,7 +27,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
                         "toggle_font", "toggle_remote_images", "full_screen")),
     ("Opening and history", ("open_location", "open_file", "reload", "cancel_load", "back",
                              "forward", "open_sample", "show_start_page")),
-    ("Copy and export", ("copy", "copy_text", "copy_markdown", "export_markdown",
+    ("Copy and export", ("copy", "copy_text", "copy_markdown", "copy_facts", "export_markdown",
                          "export_html", "export_pdf")),
     ("Window", ("focus_next_region", "focus_previous_region", "show_help", "quit")),
 )

@@ -22,7 +22,7 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     "forward": ("Alt+Right", "Shift+L"),
     "quit": (StandardKey.Quit, "Ctrl+Q", "Q"),
     "copy": (StandardKey.Copy,),
-    "copy_text": ("Ctrl+Shift+C",),
+    "copy_facts": ("Ctrl+Shift+C",),
     "copy_markdown": ("Ctrl+Alt+C",),
     "scroll_down": ("J", "Down"),
     "scroll_up": ("K", "Up"),

@@ -46,6 +46,8 @@ from .drop import (
     parse_drop,
     source_kind,
 )
+from .facts_controller import FactsController
+from .facts_panel import FactsDock
 from .find_bar import FindBar
 from .history import Entry, History, article_key
 from .keyboard import Keyboard
@@ -139,6 +141,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self.drop_overlay = DropOverlay(central)
+        self.facts_dock = FactsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.facts_dock)
+        self.facts_panel = self.facts_dock.panel
+        self.facts = FactsController(self.view, self.facts_panel, self.reading_style().colours,
+                                     parent=self)
 
         self.actions_by_name = build_actions(self, self.view, self._handlers(), self.keymap)
         self._build_tool_bar()
@@ -146,6 +153,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.keyboard = Keyboard(self, self.keymap)
         self._connect_signals()
+        self._connect_facts()
         self._apply_style()
         self._update_actions()
         self._restore_window()
@@ -168,6 +176,13 @@ class MainWindow(QMainWindow):
             "copy": self.view.copy,
             "copy_text": lambda: self.copy_article(markdown=False),
             "copy_markdown": lambda: self.copy_article(markdown=True),
+            "copy_facts": self.copy_facts,
+            "focus_facts": self.focus_facts,
+            "next_mention": self.facts.next_mention,
+            "previous_mention": self.facts.previous_mention,
+            "toggle_highlights": lambda: self.settings.set(
+                "fact_highlights", not self.settings.get("fact_highlights")),
+            "toggle_facts_panel": self.toggle_facts_panel,
             "scroll_down": lambda: self.view.scroll_lines(1),
             "scroll_up": lambda: self.view.scroll_lines(-1),
             "page_down": lambda: self.view.scroll_pages(1),
@@ -262,6 +277,13 @@ class MainWindow(QMainWindow):
         self.message_bar.dismissed.connect(self.view.setFocus)
         self.find_bar.closed.connect(self.view.setFocus)
 
+    def _connect_facts(self) -> None:
+        highlights = bool(self.settings.get("fact_highlights"))
+        self.facts.set_highlights_visible(highlights)
+        self.actions_by_name["toggle_highlights"].setChecked(highlights)
+        self.facts_dock.toggleViewAction().toggled.connect(self.on_facts_dock_toggled)
+        self.facts_panel.show_idle()
+
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -269,6 +291,8 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        self.facts_dock.setVisible(bool(self.settings.get("facts_panel_visible")))
+        self.actions_by_name["toggle_facts_panel"].setChecked(not self.facts_dock.isHidden())
 
     # Opening ------------------------------------------------------------------------------
 
@@ -347,6 +371,7 @@ class MainWindow(QMainWindow):
         """Show the start page: how to open a page and the main keys."""
         self._remember_position()
         self.article = None
+        self.facts.clear()
         self.view.show_start_page(self.reading_style())
         self.setWindowTitle(APP_NAME)
         self.location_bar.set_location("")
@@ -359,7 +384,9 @@ class MainWindow(QMainWindow):
         article = entry.article
         self.article = article
         self.view.remote_images = bool(self.settings.get("remote_images"))
-        self.view.show_article(article, self.reading_style())
+        self.facts.leave_article()
+        rendered = self.view.show_article(article, self.reading_style())
+        self.facts.show_article(article.text, rendered)
         if entry.offset:
             self.view.scroll_to_text_offset(entry.offset)
         else:
@@ -408,13 +435,17 @@ class MainWindow(QMainWindow):
         self.actions_by_name["toggle_remote_images"].setChecked(
             bool(self.settings.get("remote_images")))
         self.keyboard.set_theme(style.colours)
+        self.facts.leave_article()
+        self.facts.set_theme(style.colours)
         self.view.set_style(style)
+        if self.view.rendered is not None:
+            self.facts.show_article(self.view.rendered.article.text, self.view.rendered)
 
     def _update_actions(self) -> None:
         has_article = self.article is not None
         entry = self.history.current
         for name in ("export_markdown", "export_html", "export_pdf", "copy_text",
-                     "copy_markdown"):
+                     "copy_markdown", "copy_facts"):
             self.actions_by_name[name].setEnabled(has_article)
         self.actions_by_name["back"].setEnabled(self.history.can_go_back())
         self.actions_by_name["forward"].setEnabled(self.history.can_go_forward())
@@ -446,13 +477,42 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             "Article copied as Markdown" if markdown else "Article copied as text", 3000)
 
+    def copy_facts(self) -> None:
+        """Copy the article's key facts as Markdown."""
+        if self.article is None:
+            return
+        text = self.facts.key_facts_markdown() or "No facts found in this article.\n"
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Key facts copied", 3000)
+
+    # Facts panel --------------------------------------------------------------------------
+
+    def toggle_facts_panel(self) -> None:
+        """Show or hide the facts panel."""
+        self.facts_dock.toggleViewAction().trigger()
+
+    def focus_facts(self) -> None:
+        """Show the facts panel and move the keyboard focus to its list."""
+        if not self.facts_dock.isVisible():
+            self.facts_dock.toggleViewAction().trigger()
+        self.facts_dock.raise_()
+        self.facts_panel.focus_entries()
+
+    @Slot(bool)
+    def on_facts_dock_toggled(self, visible: bool) -> None:
+        self.actions_by_name["toggle_facts_panel"].setChecked(visible)
+        if self.isVisible():
+            self.settings.set("facts_panel_visible", visible)
+        if not visible and self.facts_dock.isAncestorOf(self.focusWidget()):
+            self.view.setFocus()
+
     def export_to(self, fmt: str, path: Path) -> None:
         """Write the article to ``path`` as ``markdown``, ``html`` or ``pdf``."""
         if self.article is None:
             return
         try:
             if fmt == "markdown":
-                export.export_markdown(self.article, path)
+                export.export_markdown(self.article, path, self.facts.key_facts_markdown())
             elif fmt == "html":
                 export.export_html(self.article, path)
             else:
@@ -607,6 +667,10 @@ class MainWindow(QMainWindow):
 
     @Slot(str, object)
     def on_setting_changed(self, name: str, _value: object) -> None:
+        if name == "fact_highlights":
+            visible = bool(self.settings.get(name))
+            self.facts.set_highlights_visible(visible)
+            self.actions_by_name["toggle_highlights"].setChecked(visible)
         if name == "remote_images":
             self.view.remote_images = bool(self.settings.get("remote_images"))
         if name in STYLE_PREFERENCES or name == "remote_images":

@@ -38,6 +38,8 @@ PREFERENCES: tuple[Preference, ...] = (
                "Show the images of a fetched page (only for the page you asked for)."),
     Preference("network_timeout", float, 20.0, "Seconds to wait for a web server."),
     Preference("facts_panel_visible", bool, True, "Show the facts panel beside the article."),
+    Preference("fact_highlights", bool, True,
+               "Highlight people, places, organisations and numbers in the article text."),
 )
 
 _BY_NAME = {pref.name: pref for pref in PREFERENCES}
