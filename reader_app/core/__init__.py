@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     DecodeError,
@@ -12,11 +14,38 @@ from .errors import (
     ReaderError,
     UnsupportedSourceError,
 )
-from .extraction import ExtractOptions, extract_article, extract_page, extract_text
-from .facts import Fact, Facts, find_facts
-from .loading import LoadOptions, load
 from .model import Article, Block, RawPage
-from .pipeline import read_article
+
+if TYPE_CHECKING:
+    from .extraction import ExtractOptions, extract_article, extract_page, extract_text
+    from .facts import Fact, Facts, find_facts
+    from .loading import LoadOptions, load
+    from .pipeline import read_article
+
+# The heavy stages (trafilatura, lxml, the lexicons) are imported on first use, so that a
+# window can paint before they are needed and a worker thread pays for them.
+_LAZY = {
+    "ExtractOptions": "extraction",
+    "extract_article": "extraction",
+    "extract_page": "extraction",
+    "extract_text": "extraction",
+    "Fact": "facts",
+    "Facts": "facts",
+    "find_facts": "facts",
+    "LoadOptions": "loading",
+    "load": "loading",
+    "read_article": "pipeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Article",

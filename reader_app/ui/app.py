@@ -98,7 +98,6 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
         window = MainWindow(settings, persist=False)
         window.resize(*(size or (1280, 800)))
         status = {"code": 1, "saved": False}
-        images: set[str] = set()
 
         def save() -> None:
             if status["saved"]:
@@ -111,17 +110,10 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
                 print(f"reader-app: cannot write {out}", file=sys.stderr)
             app.quit()
 
-        def image_loaded(name: str) -> None:
-            images.discard(name)
-            if not images:
-                QTimer.singleShot(0, save)
-
         def shown(_article: object) -> None:
             # Wait for the article's images (briefly), then for one paint cycle.
-            rendered = window.view.rendered
-            images.update(ref.name for ref in (rendered.images if rendered else ()))
-            if images:
-                window.view.image_loaded.connect(image_loaded)
+            if window.view.loading_images:
+                window.view.images_finished.connect(lambda: QTimer.singleShot(0, save))
                 QTimer.singleShot(IMAGE_WAIT_MS, save)
             else:
                 QTimer.singleShot(0, save)

@@ -50,7 +50,9 @@ class _Engine:
         if cls.executor is None and cls.usable:
             try:
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["reader_app.core.facts"])
+                context.set_forkserver_preload(
+                    ["reader_app.core.facts.entities", "reader_app.core.facts.numbers"]
+                )
                 cls.executor = ProcessPoolExecutor(max_workers=1, mp_context=context)
                 cls.executor.submit(default_finder, "")  # loads the lexicons
             except (OSError, ValueError, RuntimeError):

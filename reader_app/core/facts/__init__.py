@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from .entities import find_entities
 from .model import Fact, FactKind, Facts
-from .numbers import find_numbers
 
 __all__ = ["Fact", "FactKind", "Facts", "find_facts"]
 
 
 def find_facts(text: str) -> Facts:
-    """All facts of ``text``; mentions index into ``text``."""
+    """All facts of ``text``; mentions index into ``text``.
+
+    The recognisers (compiled patterns, lexicons) are imported on the first call, so that
+    importing the data model stays cheap for the window.
+    """
+    from .entities import find_entities
+    from .numbers import find_numbers
+
     people, places, organisations = find_entities(text)
     return Facts(
         numbers=tuple(find_numbers(text)),
