@@ -83,6 +83,8 @@ def test_desktop_entry_matches_the_running_application(qapp) -> None:
     entry = read_entry(LINUX / f"{APP_ID}.desktop")
     assert app.desktopFileName() == APP_ID
     assert entry["StartupWMClass"] == app.applicationName()
+    assert not app.windowIcon().isNull()
+    assert 512 in {size.width() for size in app.windowIcon().availableSizes()}
 
 
 def test_metainfo_matches_the_program() -> None:

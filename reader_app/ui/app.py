@@ -12,6 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME
+from . import single_instance
+from .app_icon import app_icon
 from .main_window import MainWindow, sample_path
 from .settings import Settings
 from .user_keymap import KEYS_FILE, announce, load_user_keymap
@@ -40,6 +42,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -58,7 +61,12 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.screenshot:
         return _screenshot(app, args, size)
 
+    # A running Reader takes the sources instead (its window opens them); --new-window opts out.
+    instance = single_instance.start(args.sources, bypass=args.new_window)
+    if instance is None:
+        return 0
     window = open_window(args, Settings(), size)
+    instance.attach(window, window.open_sources)
     window.settings.mark_started()
     return app.exec()
 
