@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from window_support import paragraph, settings_file_fixture, write_page  # noqa: F401 (fixtures)
 
+from reader_app.ui.highlights import mention_cursor
 from reader_app.ui.main_window import MainWindow
 from reader_app.ui.settings import Settings
 
@@ -150,6 +151,52 @@ def test_a_reading_session_by_keyboard(qtbot, settings_file: Path, tmp_path: Pat
 
 def _visit_person(qtbot, window: MainWindow) -> None:
     """Go to the facts panel, choose the person and step through the mentions by keys."""
-    view = window.view
-    text = view.toPlainText()
-    assert text.count("Collins") == 4
+    view, panel = window.view, window.facts_panel
+    qtbot.waitUntil(lambda: any(f.label == PERSON for f in window.facts.facts.people),
+                    timeout=20000)
+    person = next(f for f in window.facts.facts.people if f.label == PERSON)
+    assert len(person.mentions) == 4
+
+    press(qtbot, window, Qt.Key.Key_F)
+    assert panel.tree.hasFocus()
+    assert window.keyboard.regions.current().name == "facts"
+    assert window.keyboard.regions.marked() == "facts"
+    for _ in range(len(panel.entries()) + 4):
+        item = panel.tree.currentItem()
+        if item is not None and item.text(0) == PERSON:
+            break
+        press(qtbot, window, Qt.Key.Key_Down)
+    assert panel.tree.currentItem().text(0) == PERSON
+    with qtbot.waitSignal(window.facts.mention_shown) as shown:
+        press(qtbot, window, Qt.Key.Key_Return)
+    assert shown.args == [person, 0]
+    assert _mention_in_view(window, person.mentions[0])
+    first_view = view.verticalScrollBar().value()
+    assert first_view > 0
+
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert view.hasFocus()
+    for index in (1, 2, 3):
+        with qtbot.waitSignal(window.facts.mention_shown) as shown:
+            press(qtbot, window, "]")
+        assert shown.args == [person, index]
+        assert panel.position_text() == f"{index + 1} of 4"
+        assert _mention_in_view(window, person.mentions[index])
+    assert view.verticalScrollBar().value() > first_view
+    with qtbot.waitSignal(window.facts.mention_shown) as shown:
+        press(qtbot, window, "[")
+    assert shown.args == [person, 2]
+    assert view.hasFocus()
+
+    shown_all = window.facts.highlights_visible
+    press(qtbot, window, Qt.Key.Key_H)
+    assert window.facts.highlights_visible is not shown_all
+    press(qtbot, window, Qt.Key.Key_H)
+    assert window.facts.highlights_visible is shown_all
+
+
+def _mention_in_view(window: MainWindow, mention: tuple[int, int]) -> bool:
+    rendered = window.view.rendered
+    cursor = mention_cursor(rendered.document, rendered.offsets, mention)
+    cursor.setPosition(cursor.selectionStart())
+    return window.view.viewport().rect().contains(window.view.cursorRect(cursor))
