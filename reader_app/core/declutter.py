@@ -570,10 +570,14 @@ def _drop_clutter_sections(drafts: Sequence[Draft], drop: list[bool]) -> None:
             i += 1
 
 
+#: A paragraph that is one address written out: the article pointing at its source.
+_BARE_URL = re.compile(r"^https?://\S+$")
+
+
 def _is_link_list(draft: Draft) -> bool:
     """Whether a block is a list of links or of page furniture (dates, reading times)."""
     block = draft.block
-    if block.kind not in ("list", "paragraph"):
+    if block.kind not in ("list", "paragraph") or _BARE_URL.match(block.text):
         return False
     if draft.link_ratio >= _LINK_LIST_RATIO:
         return True

@@ -234,6 +234,9 @@ def test_links_lists_at_the_end_go() -> None:
     assert [b.kind for b in kept] == ["paragraph", "paragraph"]
     middle = declutter_blocks([_para(LONG), links, _para(LONG)])
     assert len(middle) == 3
+    # An address written out as the last paragraph is the article citing its source.
+    source = _para("https://example.org/reports/flood-scheme-2024", 1.0)
+    assert len(declutter_blocks([_para(LONG), _para(LONG), source])) == 3
 
 
 def test_trailing_headings_and_author_biographies_go() -> None:
