@@ -131,10 +131,11 @@ def _claims(event: QEvent, keys: tuple[Qt.Key, ...]) -> bool:
 
 
 class _FactTree(QTreeWidget):
-    """The list of sections and entries; Enter chooses, Esc lets go."""
+    """The list of sections and entries; Enter chooses, Esc lets go, typing filters."""
 
     entry_chosen = Signal(QTreeWidgetItem)
     escaped = Signal()
+    typed = Signal(str)
 
     def event(self, event: QEvent) -> bool:
         if _claims(event, (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter)):
@@ -152,6 +153,11 @@ class _FactTree(QTreeWidget):
             return
         if key == Qt.Key.Key_Escape:
             self.escaped.emit()
+            return
+        text = event.text()
+        command_keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        if text.isprintable() and text.strip() and not event.modifiers() & command_keys:
+            self.typed.emit(text)  # the filter box takes it from here
             return
         super().keyPressEvent(event)
 
@@ -270,6 +276,7 @@ class FactsPanel(QWidget):
         self.tree.itemClicked.connect(self.on_item_clicked)
         self.tree.entry_chosen.connect(self.on_entry_chosen)
         self.tree.escaped.connect(self.focus_released)
+        self.tree.typed.connect(self.on_tree_typed)
         self.filter_box.returnPressed.connect(self.focus_entries)
         self.filter_box.down_pressed.connect(self.focus_entries)
         self.filter_box.escaped.connect(self.focus_released)
@@ -500,6 +507,10 @@ class FactsPanel(QWidget):
     def mention_index(self) -> int:
         """Index of the current mention of the chosen fact."""
         return self._mention
+
+    def on_tree_typed(self, text: str) -> None:
+        self.filter_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.filter_box.insert(text)
 
     def focus_entries(self) -> None:
         """Give the list the keyboard focus, with an entry current (the filter box when the

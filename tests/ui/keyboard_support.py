@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from window_support import open_and_wait, write_page
+from window_support import open_and_wait, paragraph, write_page
 
 from reader_app.ui.main_window import MainWindow
 
@@ -50,7 +50,30 @@ def press(qtbot, window: MainWindow, key: Qt.Key | str,
 
 
 def type_text(qtbot, text: str) -> None:
-    """Type ``text`` into the widget that has the keyboard focus."""
-    widget = QApplication.focusWidget()
-    assert isinstance(widget, QWidget), "no widget has the focus"
-    qtbot.keyClicks(widget, text)
+    """Type ``text`` key by key, each into the widget that has the focus at that moment."""
+    for char in text:
+        widget = QApplication.focusWidget()
+        assert isinstance(widget, QWidget), "no widget has the focus"
+        qtbot.keyClicks(widget, char)
+
+
+PERSON = "Sarah Collins"
+
+
+def people_page(folder: Path) -> Path:
+    """An article about a bridge in which one person is named four times, far apart."""
+    filler = [f"<p>{paragraph(i)}</p>" for i in range(40)]
+    said = [
+        f"<p>{PERSON}, the council's chief engineer, said the work would start in spring.</p>",
+        "<p>Collins told reporters the budget was 12 million pounds.</p>",
+        f"<p>{PERSON} said the bridge would carry 4,000 cyclists a day.</p>",
+        "<p>Later, Collins added that the old crossing would become a park.</p>",
+    ]
+    body = "\n".join(filler[:5] + said[:1] + filler[5:15] + said[1:2] + filler[15:25]
+                     + said[2:3] + filler[25:35] + said[3:] + filler[35:])
+    page = folder / "council.html"
+    page.write_text(f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Council approves the new bridge</title></head><body><main><article>
+<h1>Council approves the new bridge</h1>{body}</article></main></body></html>""",
+                    encoding="utf-8")
+    return page

@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from keyboard_support import (
     CTRL,
+    PERSON,
     SHIFT,
     focus_article,
     open_long_article,
+    people_page,
     press,
     settle,
     type_text,
@@ -141,6 +143,29 @@ def test_letters_typed_in_the_find_bar_run_no_command(qtbot, window, tmp_path) -
     assert window.isVisible()
     assert window.settings.get("theme") == "light"
     assert not window.keyboard.pending_label.isVisible()
+
+
+def test_letters_typed_in_the_facts_filter_run_no_command(qtbot, window, tmp_path) -> None:
+    with qtbot.waitSignal(window.facts.facts_shown, timeout=20000):
+        window.open_source(str(people_page(tmp_path)))
+    focus_article(qtbot, window)
+    panel = window.facts_panel
+    press(qtbot, window, Qt.Key.Key_F)
+    assert panel.tree.hasFocus()
+    type_text(qtbot, "sarah")  # typing in the list moves to the filter box
+    assert panel.filter_box.hasFocus()
+    assert panel.filter_box.text() == "sarah"
+    assert [i.text(0) for i in panel.entries() if not i.isHidden()] == [PERSON]
+    type_text(qtbot, "qtjgG/?")
+    assert panel.filter_box.text() == "sarahqtjgG/?"
+    assert window.isVisible()
+    assert window.settings.get("theme") == "light"
+    assert not window.find_bar.isVisible() and not window.keyboard.help.isVisible()
+    assert window.view.verticalScrollBar().value() == 0
+    press(qtbot, window, Qt.Key.Key_Escape)  # clears the filter
+    assert panel.filter_box.text() == ""
+    press(qtbot, window, Qt.Key.Key_Escape)  # back to the article
+    assert window.view.hasFocus()
 
 
 def test_tab_cycles_article_panel_and_location_bar(qtbot, window, tmp_path) -> None:

@@ -4,35 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from keyboard_support import CTRL, SHIFT, press, settle, type_text
+from keyboard_support import CTRL, PERSON, SHIFT, people_page, press, settle, type_text
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
-from window_support import paragraph, settings_file_fixture, write_page  # noqa: F401 (fixtures)
+from window_support import settings_file_fixture, write_page  # noqa: F401 (fixtures)
 
 from reader_app.ui.highlights import mention_cursor
 from reader_app.ui.main_window import MainWindow
 from reader_app.ui.settings import Settings
-
-PERSON = "Sarah Collins"
-
-
-def _people_page(folder: Path) -> Path:
-    """An article about a bridge in which one person is named four times, far apart."""
-    filler = [f"<p>{paragraph(i)}</p>" for i in range(40)]
-    said = [
-        f"<p>{PERSON}, the council's chief engineer, said the work would start in spring.</p>",
-        "<p>Collins told reporters the budget was 12 million pounds.</p>",
-        f"<p>{PERSON} said the bridge would carry 4,000 cyclists a day.</p>",
-        "<p>Later, Collins added that the old crossing would become a park.</p>",
-    ]
-    body = "\n".join(filler[:5] + said[:1] + filler[5:15] + said[1:2] + filler[15:25]
-                     + said[2:3] + filler[25:35] + said[3:] + filler[35:])
-    page = folder / "council.html"
-    page.write_text(f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>Council approves the new bridge</title></head><body><main><article>
-<h1>Council approves the new bridge</h1>{body}</article></main></body></html>""",
-                    encoding="utf-8")
-    return page
 
 
 def _open_by_location(qtbot, window: MainWindow, key: Qt.Key, modifier, path: Path) -> None:
@@ -47,7 +26,7 @@ def _open_by_location(qtbot, window: MainWindow, key: Qt.Key, modifier, path: Pa
 
 def test_a_reading_session_by_keyboard(qtbot, settings_file: Path, tmp_path: Path) -> None:
     survey = write_page(tmp_path, "survey.html", "Harbour bridge survey", 50)
-    council = _people_page(tmp_path)
+    council = people_page(tmp_path)
     window = MainWindow(Settings(settings_file))
     qtbot.addWidget(window, before_close_func=lambda w: (
         w.loader.cancel(), QThreadPool.globalInstance().waitForDone(30000)))
