@@ -231,7 +231,8 @@ _EDGE_THRESHOLD = 4.0
 #: Calls to action: what clutter asks the reader to do. Each match weighs heavily.
 _CALLS = re.compile(
     r"\b(?:subscribe|sign up|sign in|log ?in|register|donate|upgrade|join)\s+"
-    r"(?:now|today|here|for free|for|to|with|and|or)\b|"
+    r"(?:now|today|here|for free|for|to (?:our|the|my|us|get|continue|read|receive)|with|and|"
+    r"or)\b|"
     r"\b(?:start|begin|try|get|unlock|claim)\s+(?:your|a|our|\d+)?\s*(?:free\s+)?"
     r"(?:trial|subscription|membership|access|account|offer|digital)\b|"
     r"\balready (?:a )?(?:subscriber|member|registered|have an account)\b|"
@@ -240,7 +241,7 @@ _CALLS = re.compile(
     r"\bsupport (?:us|our (?:work|journalism|reporting|newsroom))\b|"
     r"\bsupport independent (?:\w+ )?journalism\b|"
     r"\bbecome a (?:member|subscriber|supporter|patron)\b|"
-    r"\b(?:from|for|just|only) [£$€]\d+(?:[.,]\d+)? (?:a|per|/) ?(?:day|week|month|year)\b|"
+    r"\b(?:from|just|only) [£$€]\d+(?:[.,]\d+)? (?:a|per|/) ?(?:day|week|month|year)\b|"
     r"\b(?:enjoyed|enjoying|like|liked|love) (?:this|reading this|our) "
     r"(?:article|story|post|piece)\b|"
     r"\bwe need your (?:help|support)\b|"

@@ -57,6 +57,10 @@ CONTENT = [
     "Published works",
     "January 2025 was the wettest month on record in the valley.",
     "Price · Quality · Service",
+    "For $33 per month, the service offers sixty channels in a tidy interface, and its cloud "
+    "recorder marks the commercial breaks so that they can be skipped.",
+    "Each of these services has its own app, which you can install on a television or a "
+    "phone. You can subscribe to these services through their own websites.",
 ]
 
 
