@@ -93,11 +93,9 @@ class KeyDispatcher(QObject):
 
     Signals:
         pending_changed(str): the keys typed so far of an unfinished sequence ("" when none).
-        command_run(str): a key ran this command.
     """
 
     pending_changed = Signal(str)
-    command_run = Signal(str)
 
     def __init__(
         self,
@@ -119,11 +117,6 @@ class KeyDispatcher(QObject):
     def pending(self) -> str:
         """The keys of the unfinished sequence, as shown."""
         return " ".join(stroke_text(s) for s in self._pending)
-
-    @property
-    def timeout_ms(self) -> int:
-        """How long a started sequence waits for its next key."""
-        return self._timer.interval()
 
     def attach(self, widgets: Iterable[QWidget]) -> None:
         """Read the keys typed while one of ``widgets`` has focus."""
@@ -168,7 +161,6 @@ class KeyDispatcher(QObject):
             return False
         self._set_pending(())
         self._run(command)
-        self.command_run.emit(command)
         return True
 
     def _set_pending(self, pending: tuple[Stroke, ...]) -> None:
@@ -184,7 +176,6 @@ class KeyDispatcher(QObject):
         self._set_pending(())
         if command is not None:
             self._run(command)
-            self.command_run.emit(command)
 
 
 _LONE_MODIFIER_KEYS = {

@@ -299,3 +299,24 @@ def test_keyboard_doc_matches_the_keymap() -> None:
 ])
 def test_key_presses_are_normalised_as_the_keymap_spells_them(key, mods, expected) -> None:
     assert normalise(key.value, mods.value) == expected
+
+
+def test_a_key_that_also_starts_a_sequence_runs_after_the_pause(qtbot) -> None:
+    from PySide6.QtWidgets import QTextBrowser
+
+    from reader_app.ui.key_dispatch import KeyDispatcher
+
+    ran: list[str] = []
+    g = (Qt.Key.Key_G.value, 0)
+    dispatcher = KeyDispatcher({(g,): "short", (g, g): "long"}, ran.append)
+    widget = QTextBrowser()
+    qtbot.addWidget(widget)
+    dispatcher.attach([widget])
+    qtbot.keyClick(widget, Qt.Key.Key_G)
+    qtbot.keyClick(widget, Qt.Key.Key_G)
+    assert ran == ["long"]
+    qtbot.keyClick(widget, Qt.Key.Key_G)
+    assert ran == ["long"]
+    assert dispatcher.pending == "g"
+    qtbot.waitUntil(lambda: ran == ["long", "short"], timeout=SEQUENCE_TIMEOUT_MS * 3)
+    assert dispatcher.pending == ""
