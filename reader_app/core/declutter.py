@@ -265,7 +265,7 @@ _CALLS = re.compile(
     r"\bbuy (?:it )?now\b|"
     r"\bbook (?:a|your) (?:free )?(?:demo|consultation|call)\b|\bno credit card required\b|"
     r"\bget in touch\b|\b(?:may|might) (?:also )?interest you\b|"
-    r"\bcheck out (?:our|my)\b|\b(?:related|popular|more|similar) (?:topics|resources|posts|"
+    r"\b(?:related|popular|more|similar) (?:topics|resources|posts|"
     r"guides|reads|links)\b",
 )
 
@@ -282,7 +282,8 @@ _VOCABULARY_GROUPS = (
     r"\bcomments?\b|\bconversations?\b|\bcommunity guidelines\b",
     r"\bshare\b|\bfacebook\b|\btwitter\b|\bwhatsapp\b|\blinkedin\b|\bcopy link\b",
     r"\bread more\b|\brelated (?:stories|articles|content|reading)\b|\bmore stories\b|"
-    r"\brecommended\b|\bmost (?:read|popular|viewed)\b|\bdon'?t miss\b|\bbookmark",
+    r"\brecommended\b|\bmost (?:read|popular|viewed)\b|\bdon'?t miss\b|\bbookmark|"
+    r"\bcheck out (?:our|my)\b",
     r"\badvert(?:isement|ising)?\b|\bsponsored\b|\bpartner content\b",
 )
 _VOCABULARY = re.compile(
@@ -423,7 +424,7 @@ def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
 
 
 #: Separators of the pieces of a metadata line ("Jane Doe · 18 March 2025 · 9 min read").
-_META_SEPARATOR = re.compile(r"\s*[\t\n]\s*|\s+[·•|]\s+|\s+[-\u2013\u2014]\s+(?=\d)")
+_META_SEPARATOR = re.compile(r"\s*[\t\n]\s*|\s+[·•|]\s+")
 
 
 def _is_meta_line(low: str) -> bool:

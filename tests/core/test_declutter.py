@@ -108,6 +108,11 @@ def test_declutter_blocks_keeps_content_about_subscriptions_mid_text() -> None:
     assert len(declutter_blocks(drafts)) == 4
 
 
+def test_pointers_to_the_sites_own_guides_stay_mid_text() -> None:
+    pointer = _para("Check out our full review of the Harbour 3 watch", 0.6)
+    assert len(declutter_blocks([_para(LONG), pointer, _para(LONG)])) == 3
+
+
 def test_edges_need_less_evidence_than_the_middle() -> None:
     borderline = "Premium subscribers get the newsletter first."
     score = clutter_score(borderline)
