@@ -231,8 +231,7 @@ _EDGE_THRESHOLD = 4.0
 #: Calls to action: what clutter asks the reader to do. Each match weighs heavily.
 _CALLS = re.compile(
     r"\b(?:subscribe|sign up|sign in|log ?in|register|donate|upgrade|join)\s+"
-    r"(?:now|today|here|for free|for|to (?:our|the|my|us|get|continue|read|receive)|with|and|"
-    r"or)\b|"
+    r"(?:now|today|here|for free|for|to (?:our|the|my|us|get|continue|read))\b|"
     r"\b(?:start|begin|try|get|unlock|claim)\s+(?:your|a|our|\d+)?\s*(?:free\s+)?"
     r"(?:trial|subscription|membership|access|account|offer|digital)\b|"
     r"\balready (?:a )?(?:subscriber|member|registered|have an account)\b|"

@@ -59,6 +59,8 @@ CONTENT = [
     "Price · Quality · Service",
     "For $33 per month, the service offers sixty channels in a tidy interface, and its cloud "
     "recorder marks the commercial breaks so that they can be skipped.",
+    "The simplest design is a web service where you log in with an email address and "
+    "upload a key.",
     "Each of these services has its own app, which you can install on a television or a "
     "phone. You can subscribe to these services through their own websites.",
 ]
