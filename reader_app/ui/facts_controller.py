@@ -332,6 +332,8 @@ class FactsController(QObject):
             return
         offsets = self._rendered.offsets
         viewport = self.view.viewport().rect()
-        top = self.view.cursorForPosition(QPoint(0, 0)).position()
-        bottom = self.view.cursorForPosition(viewport.bottomRight()).position()
+        # Hit-test down the middle of the text column: the side margins lie outside it.
+        middle = viewport.center().x()
+        top = self.view.cursorForPosition(QPoint(middle, viewport.top())).position()
+        bottom = self.view.cursorForPosition(QPoint(middle, viewport.bottom())).position()
         self.panel.set_visible_range(offsets.to_text(top), offsets.to_text(bottom) + 1)
