@@ -88,6 +88,7 @@ COMMANDS: tuple[Command, ...] = (
             "Move the focus back: location bar, facts panel, article."),
     Command("show_start_page", "&Start Page", "Show the start page with the main keys."),
     Command("open_sample", "Open the &Sample Article", "Open the bundled sample article."),
+    Command("about", "&About Reader", "Show Reader's version and credits."),
 )
 
 COMMANDS_BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
@@ -106,7 +107,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
                SEPARATOR, "full_screen")),
     ("&Go", ("back", "forward", "reload", "cancel_load", SEPARATOR, "scroll_top",
              "scroll_bottom")),
-    ("&Help", ("show_help", "show_start_page", "open_sample")),
+    ("&Help", ("show_help", "show_start_page", "open_sample", SEPARATOR, "about")),
 )
 
 
