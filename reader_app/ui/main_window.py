@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from . import export
+from .about import show_about
 from .commands import MENUS, SEPARATOR, build_actions
 from .document import render_article
 from .drop import (
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
             "focus_next_region": lambda: self.keyboard.regions.move(1),
             "focus_previous_region": lambda: self.keyboard.regions.move(-1),
             "open_sample": lambda: self.open_source(str(sample_path())),
+            "about": lambda: show_about(self),
         }
 
     def _build_tool_bar(self) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from window_support import settings_file_fixture, window_fixture  # noqa: F401
 
 from reader_app import __version__
-from window_support import settings_file_fixture, window_fixture  # noqa: F401
 
 
 def test_help_menu_opens_about_with_version_and_credits(qtbot, window) -> None:
