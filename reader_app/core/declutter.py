@@ -223,6 +223,9 @@ _LINK_LIST_RATIO = 0.8
 #: Blocks with more words than this are content, whatever they say.
 _LONGEST_CLUTTER = 80
 
+#: Longest all-link line that opens with an imperative and is read as a button.
+_BUTTON_WORDS = 6
+
 #: Score from which a block in the middle of the text is clutter.
 _THRESHOLD = 5.0
 #: ... and one before the first or after the last long paragraph.
@@ -398,6 +401,8 @@ def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
     if len(low) <= 160 and _is_meta_line(low):
         return 10.0
     words = len(low.split())
+    if link_ratio >= _LINK_LIST_RATIO and words <= _BUTTON_WORDS and _IMPERATIVE.match(low):
+        return 10.0  # a link styled as a button: "Shop the range", "See the rating"
     if words > _LONGEST_CLUTTER or not _HINT.search(low):
         return 0.0
     calls = len(_CALLS.findall(low))

@@ -76,6 +76,13 @@ def test_content_scores_as_content(text: str) -> None:
     assert clutter_score(text) < 4.0
 
 
+def test_short_links_that_open_with_an_imperative_are_buttons() -> None:
+    assert clutter_score("Shop the Harbour range.", link_ratio=1.0) >= 5.0
+    assert clutter_score("See the rating.", link_ratio=0.9) >= 5.0
+    assert clutter_score("See the rating.", link_ratio=0.0) < 4.0
+    assert clutter_score("Harbour Watch 3", link_ratio=1.0) < 4.0
+
+
 def test_links_raise_the_score() -> None:
     text = "More stories from our newsroom"
     assert clutter_score(text, link_ratio=1.0) > clutter_score(text, link_ratio=0.0)
