@@ -276,11 +276,13 @@ def test_a_place_name_opening_a_site_name_is_not_a_place() -> None:
 def test_department_names_holding_a_list_are_whole() -> None:
     text = (
         "The council wrote to the Department for Digital, Culture, Media and Sport on "
-        "Monday. It also asked the Ministry of Defence, Downing Street and the Treasury."
+        "Monday. It also asked the Ministry of Defence, Downing Street and the Treasury. "
+        "The Department of the Environment, Climate and Communications said no."
     )
     _, _, organisations = find_entities(text)
     found = labels(organisations)
     assert "Department for Digital, Culture, Media and Sport" in found
+    assert "Department of the Environment, Climate and Communications" in found
     assert "Ministry of Defence" in found
     assert not any("Downing Street" in name and "," in name for name in found)
 

@@ -484,16 +484,22 @@ class _Recogniser:
         return []
 
 
-def _listed_org_end(rec: _Recogniser, runs: list[tuple[int, int]], index: int) -> int | None:
-    """The end of an organisation name holding a list, from ``runs[index]`` on: "Department
-    for Environment, Food and Rural Affairs", "Ministry of Housing, Communities and Local
-    Government". Each item before "and" is one capitalised word; None when no such name
-    starts there."""
+def _listed_org(
+    rec: _Recogniser, runs: list[tuple[int, int]], index: int
+) -> tuple[int, int] | None:
+    """The (start, end) of an organisation name holding a list that ends ``runs[index]`` and
+    goes on after it: "Department for Environment, Food and Rural Affairs", "Department of
+    the Environment, Climate and Communications". Each item before "and" is one capitalised
+    word; None when no such name is there."""
     tokens, text = rec.tokens, rec.text
     i, j = runs[index]
-    lead, join = tokens[i], tokens[i + 1] if i + 1 < j else tokens[i]
-    if not (j - i == 3 and _bare(lead) in LIST_ORG_LEADS and join.lower in ("of", "for")):
+    words = [t.lower for t in tokens[i:j]]
+    cut = len(words) - (4 if words[-2:-1] == ["the"] else 3)
+    if cut < 0 or _bare(tokens[i + cut]) not in LIST_ORG_LEADS:
         return None
+    if words[cut + 1] not in ("of", "for") or not tokens[j - 1].capitalised:
+        return None
+    start = i + cut
     for a, b in runs[index + 1 :]:
         gap = text[tokens[a - 1].end : tokens[a].start]
         items = tokens[a:b]
@@ -506,29 +512,33 @@ def _listed_org_end(rec: _Recogniser, runs: list[tuple[int, int]], index: int) -
         ):
             return None
         if gap == ", and " and b - a <= 2 and all(t.capitalised for t in items):
-            return b
+            return start, b
         if gap != ", ":
             return None
         if b - a == 1:
             continue
         lowered = [k for k in range(a, b) if not tokens[k].capitalised]
         if [tokens[k].lower for k in lowered] == ["and"] and lowered[0] == a + 1 and b - a <= 4:
-            return b
+            return start, b
         return None
     return None
 
 
 def _merge_listed_orgs(rec: _Recogniser, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The runs with each organisation name holding a list made one run."""
+    """The runs with each organisation name holding a list made one run ("The" before it
+    left a run of its own)."""
     merged: list[tuple[int, int]] = []
     index = 0
     while index < len(runs):
-        end = _listed_org_end(rec, runs, index)
-        if end is None:
+        found = _listed_org(rec, runs, index)
+        if found is None:
             merged.append(runs[index])
             index += 1
             continue
-        merged.append((runs[index][0], end))
+        start, end = found
+        if start > runs[index][0]:
+            merged.append((runs[index][0], start))
+        merged.append((start, end))
         while index < len(runs) and runs[index][1] <= end:
             index += 1
     return merged
