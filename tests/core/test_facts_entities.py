@@ -336,3 +336,10 @@ def test_ambiguous_dateline_and_residents_of_towns_are_places() -> None:
     _, places, _ = find_entities(text)
     assert "Columbus" in lexicon().weak_places
     assert sorted(labels(places)) == ["COLUMBUS", "Milverton", "Ohio", "Wiveliscombe"]
+
+
+def test_for_places_a_listed_town_but_not_a_given_name() -> None:
+    text = "A study of options for Evesham will report in 2026. Flowers were bought for Victoria."
+    _, places, _ = find_entities(text)
+    assert {"Evesham", "Victoria"} <= lexicon().weak_places
+    assert labels(places) == ["Evesham"]

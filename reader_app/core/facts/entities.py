@@ -305,6 +305,16 @@ class _Recogniser:
             noun.lower in PLACE_NOUNS
         )
 
+    def for_place(self, i: int, j: int, before: Token | None) -> bool:
+        """Whether "for" stands before a town that is no given name nor a word of the text
+        ("options for Evesham"): a cue for the lexicon's weak places only."""
+        return (
+            before is not None
+            and before.lower == "for"
+            and not self.given_name(self.tokens[i])
+            and not any(t.lower in self.lowercase for t in self.tokens[i:j])
+        )
+
     def place_cue(self, i: int, j: int) -> bool:
         before = self.previous_word(i)
         if before is not None and before.lower in ("and", "or"):
@@ -439,7 +449,10 @@ class _Recogniser:
         name = self.name(i, j)
         if self.person_cue(i, j) and self.name_like(i, j):
             return [(i, j, PERSON)]
-        if name in self.lex.weak_places and self.place_cue(i, j):
+        before_word = self.previous_word(i)
+        if name in self.lex.weak_places and (
+            self.place_cue(i, j) or self.for_place(i, j, before_word)
+        ):
             return [(i, j, PLACE)]
         if self.place_noun_cue(i) and all(_bare(t) not in _NOT_NAME for t in tokens[i:j]):
             return [(i, j, PLACE)]
