@@ -343,3 +343,15 @@ def test_for_places_a_listed_town_but_not_a_given_name() -> None:
     _, places, _ = find_entities(text)
     assert {"Evesham", "Victoria"} <= lexicon().weak_places
     assert labels(places) == ["Evesham"]
+
+
+def test_list_items_ending_in_semicolons_are_prose_and_contractors_organisations() -> None:
+    text = (
+        "The plans include:\n\n"
+        "six flood gates that can be closed within two hours;\n"
+        "a new pumping station at Mill Lane, able to move 4,000 litres a second;\n\n"
+        "Contractor Marlow Civil Engineering expects the work to take 28 months."
+    )
+    _, places, organisations = find_entities(text)
+    assert labels(places) == ["Mill Lane"]
+    assert labels(organisations) == ["Marlow Civil Engineering"]

@@ -69,7 +69,12 @@ ORG_HEADS = words(
     opera orchestra philharmonic ballet band consortium confederation panel grid survey
     rovers rangers wanderers athletic albion town hotspur villa scouts guides restaurant
     cafe café bar brewery bakery kitchen grill lounge pub hotel shop store boutique salon
-    bros bros. partnership partnerships"""
+    bros bros. partnership partnerships engineering construction builders contractors"""
+)
+
+# What a company is, written before its name ("Contractor Marlow Civil Engineering said").
+ORG_ROLES = words(
+    "contractor developer operator supplier builder retailer insurer lender broker carrier"
 )
 
 # Words before "District" that make it an organisation ("Business Improvement District").

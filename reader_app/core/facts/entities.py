@@ -30,6 +30,7 @@ from .cues import (
     ORG_ALIASES,
     ORG_HEADS,
     ORG_LEADS,
+    ORG_ROLES,
     PERSON_NOUNS,
     PLACE_HEADS,
     PLACE_LEADS,
@@ -383,6 +384,8 @@ class _Recogniser:
         if split is not None:
             return split
         if self.is_org(i, j):
+            if j - i >= 3 and tokens[i].sentence_start and _bare(tokens[i]) in ORG_ROLES:
+                i += 1  # "Contractor Marlow Civil Engineering expects ..."
             return [(i, j, ORGANISATION)]
         if self.is_feature(i, j):
             return [(i, j, PLACE)]

@@ -16,7 +16,7 @@ _TOKEN = re.compile(
 )
 _PREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von|d|l)['\u2019\-\u2010][A-Z]")
 _SENTENCE_GAP = re.compile(r"[.!?…:;\n]")
-_LINE_END = re.compile(r"[.!?…][\"”\u2019)\]]*\s*$")
+_LINE_END = re.compile(r"[.!?…;][\"”\u2019)\]]*\s*$")
 _SPACE = frozenset(" \u00a0")
 _PROSE = re.compile(r"[a-z][.!?]\s+[\"\u201c]?[A-Z]")  # a sentence break inside the line
 
