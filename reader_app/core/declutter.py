@@ -261,7 +261,8 @@ _CALLS = re.compile(
     r"\bad ?blocker\b|\bad-free\b|\bunlimited (?:digital )?access\b|\bfree trial\b|"
     r"\bfollow us on\b|\bdownload (?:the|our) app\b|"
     r"\byou (?:may|might|will) (?:also )?(?:like|love|enjoy|be interested)\b|"
-    r"\b(?:explore|discover|browse) (?:other|more|our)\b|\bread next\b|\bmore from\b|"
+    r"\b(?:explore|discover|browse) (?:other|more|our|the latest)\b|"
+    r"\bread next\b|\bmore from\b|"
     r"\b(?:earn|receive)s? (?:a )?(?:small )?commissions?\b|\baffiliate links?\b|"
     r"\bsupported by (?:commissions|readers|our readers)\b|"
     r"\bbuy (?:it )?now\b|"
@@ -314,7 +315,9 @@ _FURNITURE = re.compile(
     r"you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed|shared)|"
     r"recommended(?: for you| reading| stories)?|trending(?: now| stories)?|top stories|"
     r"comments?(?: \(\d+\))?|editor'?s picks|don'?t miss|"
-    r"(?:table of )?contents?|on this page|in this (?:article|post|guide)|jump to(?: section)?|"
+    r"(?:table of )?contents?|on this page|footnotes|"
+    r"(?:call(?: us)?(?: now| today)?:?\s*)?(?:\+?\d{1,3}[-. ])?\(?\d{3}\)?[-. ]?"
+    r"(?:\d{3}[-. ]?\d{4}|[a-z]{7})|in this (?:article|post|guide)|jump to(?: section)?|"
     r"(?:posted|published|updated|last updated)(?: on| at|:)? (?=.*\d)(?:[\w,:.]+ ?){1,6}"
     r"(?:by [\w .'-]{1,40})?|"
     r"(?:posted|published|written|updated) by [\w .'-]{1,40}? (?:on|at) (?=.*\d)"
@@ -375,6 +378,13 @@ _BIO = re.compile(
     r"^(?:[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3} (?:is|was|has been) (?:a|an|the) "
     r"(?:[\w-]+ ){0,5}(?:writer|editor|journalist|reporter|author|contributor|correspondent|"
     r"columnist|producer|blogger|critic)|(?:Hi|Hello),? I['\u2019]m |About the authors?\b)"
+)
+
+#: The publisher describing itself ("Example.com is a production of Example Media Inc.").
+_PUBLISHER = re.compile(
+    r"^[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,4} (?:is|are) (?:a |an |the )?"
+    r"(?:(?:production|publication|product|division|subsidiary|brand|property) of|"
+    r"(?:published|owned|operated|produced) by)\b"
 )
 
 #: A line that only names authors ("By Jane Doe and John Roe"): metadata, kept apart.
@@ -477,7 +487,12 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
         at_edge = i < first_long or i > last_long
         at_tail = i > first_long and (at_edge or i >= n - 2)
         byline = block.kind == "paragraph" and _BYLINE.match(block.text)
-        if (at_edge and byline) or (at_tail and _BIO.match(block.text)):
+        last = i > first_long and i >= last_long  # the last long paragraph or after it
+        if (
+            (at_edge and byline)
+            or (at_tail and _BIO.match(block.text))
+            or (last and _PUBLISHER.match(block.text))
+        ):
             scores[i] = 10.0
         elif at_edge and _is_link_list(draft):
             scores[i] = max(scores[i], _EDGE_THRESHOLD)
@@ -541,14 +556,21 @@ def _is_fine_print(text: str) -> bool:
     return len({m.group(0).lower() for m in _FINE_PRINT.finditer(text)}) >= 2
 
 
+#: An entry of a reference list: "[2] "Title," Source (2016). https://...".
+_REFERENCE = re.compile(r"^\s*\[\d{1,3}\]\s*\S")
+
+
 def _drop_fine_print(drafts: Sequence[Draft], drop: list[bool]) -> None:
-    """The run of legal small print that ends the text goes (disclosures, disclaimers,
-    trademark notices), up to the first block that is not small print."""
+    """The run of legal small print and reference entries that ends the text goes
+    (disclosures, disclaimers, trademark notices, "[1] ..." sources), up to the first
+    block that is neither."""
     for i in range(len(drafts) - 1, -1, -1):
         if drop[i]:
             continue
         block = drafts[i].block
-        if block.kind in _SKIP_KINDS or not _is_fine_print(block.text):
+        if block.kind in _SKIP_KINDS or not (
+            _is_fine_print(block.text) or _REFERENCE.match(block.text)
+        ):
             return
         drop[i] = True
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
+from reader_app.core import extract_article
 from reader_app.core.declutter import Draft, clutter_score, declutter_blocks, prune_dom
 from reader_app.core.model import Block
 
@@ -279,3 +280,69 @@ def test_a_clutter_heading_near_the_end_takes_its_section() -> None:
     kept = declutter_blocks(drafts)
     assert len(kept) == 6
     assert all(b.text.startswith(LONG) for b in kept)
+
+
+def _page(*parts: str) -> str:
+    """A small article page: three long paragraphs on a flood scheme, then ``parts``."""
+    story = "".join(
+        f"<p>The council's flood scheme, part {n}, will raise the river wall by a metre "
+        "along the high street, and engineers expect the work to take two summers to finish "
+        "because the old stones have to be numbered and rebuilt one by one.</p>"
+        for n in range(1, 4)
+    )
+    return (
+        "<html><head><title>Flood scheme</title></head><body><article>"
+        f"<h1>Flood scheme</h1>{story}{''.join(parts)}</article></body></html>"
+    )
+
+
+def _body(html: str) -> str:
+    return extract_article(html, "https://news.example/flood").text
+
+
+def test_a_line_that_is_only_a_phone_number_goes() -> None:
+    for line in ("Call us today: 1-800-555-0100", "1-800-FLOODCO"):
+        text = _body(_page(f"<p>{line}</p>"))
+        assert "1-800" not in text and "part 3" in text
+    kept = _body(_page("<p>Residents can call the council on 1-800-555-0100 about the works.</p>"))
+    assert "1-800-555-0100" in kept
+
+
+def test_footnotes_at_the_end_of_the_text_go_with_their_heading() -> None:
+    html = _page(
+        "<h2>Footnotes</h2>",
+        "<p>The stones were first numbered in 1962, when the wall was last rebuilt.</p>",
+    )
+    text = _body(html)
+    assert "Footnotes" not in text and "1962" not in text and "part 3" in text
+
+
+def test_a_heading_inviting_the_reader_to_explore_the_latest_goes_with_its_cards() -> None:
+    html = _page(
+        "<h2>Explore the Latest Insights, Trends and Research</h2>",
+        "<p>Our experts share the latest thinking on rivers.</p>",
+        "<p>See how flood maps can change your plans.</p>",
+    )
+    text = _body(html)
+    assert "Explore" not in text and "experts" not in text and "part 3" in text
+
+
+def test_the_publisher_describing_itself_at_the_end_goes() -> None:
+    blurb = (
+        "<p>Harbour.example is a production of Harbour Media Inc. We offer local news, "
+        "weather and a friendly community for everyone who lives by the river.</p>"
+    )
+    text = _body(_page(blurb))
+    assert "Harbour Media" not in text and "part 3" in text
+    # A part of a series described mid-text is the article's own sentence.
+    series = "<p>The Flood Planner is part of our Planning Tools Series for homeowners.</p>"
+    assert "Planning Tools" in _body(_page(series, blurb))
+
+
+def test_reference_entries_that_end_the_text_go() -> None:
+    html = _page(
+        '<p>[1] "River Walls," Water Board (2016). https://water.example/walls</p>',
+        '<p>[2] "Stone Repairs," Heritage Trust (2019). https://heritage.example/stone</p>',
+    )
+    text = _body(html)
+    assert "Water Board" not in text and "Heritage Trust" not in text and "part 3" in text
