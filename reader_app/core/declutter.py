@@ -387,6 +387,14 @@ _PUBLISHER = re.compile(
     r"(?:published|owned|operated|produced) by)\b"
 )
 
+#: The picture credits that open the closing note ("Feature image by ..., all other images
+#: via ...").
+_CREDITS = re.compile(
+    r"^\W*(?:(?:feature[d]?|header|cover|lead|main|top|hero) )?(?:image|photo|picture)s? "
+    r"(?:by|via|courtesy)\b",
+    re.I,
+)
+
 #: A line that only names authors ("By Jane Doe and John Roe"): metadata, kept apart.
 _BYLINE = re.compile(
     r"^(?:By|BY|Von|Par|Por)\s+[A-Z][\w.'\u2019-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w.'\u2019-]*){0,7}\s*$"
@@ -487,13 +495,17 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
         at_edge = i < first_long or i > last_long
         at_tail = i > first_long and (at_edge or i >= n - 2)
         byline = block.kind == "paragraph" and _BYLINE.match(block.text)
-        last = i > first_long and i >= last_long  # the last long paragraph or after it
+        closing = at_tail or (i > first_long and i == last_long)
+        # An author's biography under its own heading ("About the writer") can sit mid-page.
+        headed = i > first_long and drafts[i - 1].block.kind == "heading"
         if (
             (at_edge and byline)
-            or (at_tail and _BIO.match(block.text))
-            or (last and _PUBLISHER.match(block.text))
+            or ((at_tail or headed) and _BIO.match(block.text))
+            or (closing and (_PUBLISHER.match(block.text) or _CREDITS.match(block.text)))
         ):
             scores[i] = 10.0
+            if headed and _BIO.match(block.text):
+                drop[i - 1] = True
         elif at_edge and _is_link_list(draft):
             scores[i] = max(scores[i], _EDGE_THRESHOLD)
         edge_like = at_edge or block.kind == "heading"

@@ -346,3 +346,29 @@ def test_reference_entries_that_end_the_text_go() -> None:
     )
     text = _body(html)
     assert "Water Board" not in text and "Heritage Trust" not in text and "part 3" in text
+
+
+def test_a_closing_note_that_opens_with_picture_credits_goes() -> None:
+    note = (
+        "<p>Feature image by Harbour Photos, all other images via the council. Harbour News "
+        "publishes the most thorough guides to river towns, their walls and their bridges, "
+        "and updates them every spring, so that readers planning a visit or a move can "
+        "see at a glance which towns are safe from the next flood.</p>"
+    )
+    text = _body(_page(note))
+    assert "Harbour Photos" not in text and "part 3" in text
+
+
+def test_an_author_biography_under_its_own_heading_goes_mid_page() -> None:
+    html = _page(
+        "<h2>Who wrote this guide?</h2>",
+        "<p>Jo Park is a freelance writer who has covered rivers and flood defences for "
+        "the Harbour News for ten years.</p>",
+        "<h2>What happens next</h2>",
+        "<p>Work on the river wall starts in May, when the water is low enough for the crews "
+        "to reach the old stones, and the high street stays open to traffic throughout the "
+        "first summer while the eastern half of the wall is rebuilt.</p>",
+    )
+    text = _body(html)
+    assert "Jo Park" not in text and "Who wrote" not in text
+    assert "What happens next" in text and "Work on the river wall" in text
