@@ -267,7 +267,9 @@ _CALLS = re.compile(
     r"\bsupported by (?:commissions|readers|our readers)\b|"
     r"\bbuy (?:it )?now\b|"
     r"\bbook (?:a|your) (?:free )?(?:demo|consultation|call)\b|\bno credit card required\b|"
-    r"\bget in touch\b|\b(?:may|might) (?:also )?interest you\b|"
+    r"\bget in touch\b|"
+    r"^(?:get|start|try|claim|unlock|apply|book|find) .{0,40}\byour?\b.{0,60}\b(?:today|now)\W*$|"
+    r"\b(?:may|might) (?:also )?interest you\b|"
     r"\b(?:related|popular|more|similar) (?:topics|resources|posts|"
     r"guides|reads|links)\b",
 )
@@ -370,7 +372,7 @@ _HINT = re.compile(
     r"commission|app\b|download|javascript|blocker|enjoy|like|love|explore|discover|browse|"
     r"more from|more stor|guidelines|unlimited|offer|join|start|upgrade|interested|buy|"
     r"partner|check out|topics|resources|guides|posts|book|credit card|touch|interest you)|"
-    r"[£$€]\d",
+    r"[£$€]\d|\b(?:today|now)\W*$",
 )
 
 #: The start of an author's biography ("Jane Doe is a freelance writer ...", "Hi, I'm ...").

@@ -372,3 +372,15 @@ def test_an_author_biography_under_its_own_heading_goes_mid_page() -> None:
     text = _body(html)
     assert "Jo Park" not in text and "Who wrote" not in text
     assert "What happens next" in text and "Work on the river wall" in text
+
+
+def test_a_sales_line_telling_the_reader_to_act_today_goes_mid_text() -> None:
+    html = _page(
+        "<p>Get the loan you need for your new roof today</p>",
+        "<p>Apply the sealant now, before the first frost.</p>",
+        "<p>The council's flood scheme, part 4, will also rebuild the footbridge, which "
+        "engineers say has carried twice its design load every market day for a decade "
+        "and now needs new steel beams under both of its spans.</p>",
+    )
+    text = _body(html)
+    assert "loan" not in text and "Apply the sealant now" in text and "part 4" in text
