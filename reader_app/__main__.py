@@ -135,6 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(str(err))
         print(message)
         return 0
+    if args.screenshot:
+        # The helper process reads the page while the window is imported and built.
+        from .ui.helper_process import read_first_ahead
+
+        read_first_ahead(args.sources)
     from .ui.app import run_gui
 
     return run_gui(args)

@@ -12,8 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME
-from . import single_instance
 from .app_icon import app_icon
+from .helper_process import Engine, read_first_ahead
 from .main_window import MainWindow, sample_path
 from .settings import Settings
 from .user_keymap import KEYS_FILE, announce, load_user_keymap
@@ -62,13 +62,18 @@ def run_gui(args: argparse.Namespace) -> int:
         return _screenshot(app, args, size)
 
     # A running Reader takes the sources instead (its window opens them); --new-window opts out.
+    from . import single_instance  # not needed by --screenshot runs
+
     instance = single_instance.start(args.sources, bypass=args.new_window)
     if instance is None:
         return 0
+    read_first_ahead(args.sources)
     window = open_window(args, Settings(), size)
     instance.attach(window, window.open_sources)
     window.settings.mark_started()
-    return app.exec()
+    code = app.exec()
+    Engine.settle()
+    return code
 
 
 def open_window(args: argparse.Namespace, settings: Settings,
@@ -144,4 +149,5 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
         window.loader.cancel()
         window.close()
         settings.sync()
+        Engine.settle()
         return status["code"]

@@ -1,8 +1,6 @@
-"""Fact finding off the GUI thread: in a helper process, or on a thread pool.
+"""Fact finding off the GUI thread: in the helper process, or on a thread pool.
 
-The engine is pure Python. On a thread it would share the interpreter lock with the window,
-and its long regular-expression scans would stall painting for tens of milliseconds; so the
-engine runs in one long-lived helper process (started with its lexicons loaded) where that is
+The engine runs in the window's helper process (see ``helper_process``) where that is
 possible, and on a QThreadPool otherwise (a frozen bundle, or a custom finder).
 
 Each request carries a generation number; only the newest request's result is reported, so a
@@ -13,10 +11,8 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
-import sys
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 
@@ -24,9 +20,13 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from reader_app.core.facts.model import Facts
 
+from .helper_process import Engine, find_facts_job
+
 log = logging.getLogger(__name__)
 
 Finder = Callable[[str], Facts]
+#: Whether the collector was told to leave alone what the finished start-up made.
+_gc_frozen = False
 
 
 def default_finder(text: str) -> Facts:
@@ -34,38 +34,6 @@ def default_finder(text: str) -> Facts:
     from reader_app.core.facts import find_facts
 
     return find_facts(text)
-
-
-class _Engine:
-    """The helper process, shared by every worker of the application; ``None`` once broken."""
-
-    executor: ProcessPoolExecutor | None = None
-    usable = not getattr(sys, "frozen", False) and (
-        "forkserver" in multiprocessing.get_all_start_methods()
-    )
-    frozen_gc = False
-
-    @classmethod
-    def get(cls) -> ProcessPoolExecutor | None:
-        if cls.executor is None and cls.usable:
-            try:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(
-                    ["reader_app.core.facts.entities", "reader_app.core.facts.numbers"]
-                )
-                cls.executor = ProcessPoolExecutor(max_workers=1, mp_context=context)
-                cls.executor.submit(default_finder, "")  # loads the lexicons
-            except (OSError, ValueError, RuntimeError):
-                log.warning("no helper process for the facts engine; using a thread")
-                cls.usable = False
-                cls.executor = None
-        return cls.executor
-
-    @classmethod
-    def broken(cls) -> None:
-        log.warning("the facts engine's helper process stopped; using a thread")
-        cls.usable = False
-        cls.executor = None
 
 
 class _Signals(QObject):
@@ -121,23 +89,18 @@ class FactsWorker(QObject):
         self._signals = _Signals(self)
         self._signals.done.connect(self.on_job_done)
         if self._in_process:
-            _Engine.get()
+            Engine.warm()
 
     def request(self, text: str) -> int:
         """Find the facts of ``text``; any earlier request's result will be dropped."""
         self.generation += 1
         generation = self.generation
-        executor = _Engine.get() if self._in_process else None
-        if executor is not None:
-            try:
-                future = executor.submit(default_finder, text)
-            except (BrokenProcessPool, RuntimeError):
-                _Engine.broken()
-            else:
-                future.add_done_callback(
-                    lambda f: self._on_process_done(generation, text, f)
-                )
-                return generation
+        future = None
+        if self._in_process:
+            future = Engine.take_facts(text) or Engine.submit(find_facts_job, text)
+        if future is not None:
+            future.add_done_callback(lambda f: self._on_process_done(generation, text, f))
+            return generation
         self.pool.start(_Job(generation, text, self.finder, self._signals))
         return generation
 
@@ -146,7 +109,8 @@ class FactsWorker(QObject):
         try:
             result: object = future.result()
         except BrokenProcessPool:
-            _Engine.broken()
+            if Engine.usable:
+                Engine.broken()
             self.pool.start(_Job(generation, text, self.finder, self._signals))
             return
         except Exception as err:  # the engine failed on this text
@@ -161,12 +125,13 @@ class FactsWorker(QObject):
 
     @Slot(int, object)
     def on_job_done(self, generation: int, result: object) -> None:
-        if not _Engine.frozen_gc:
+        global _gc_frozen
+        if not _gc_frozen:
             # The window is built and the first facts are in (with the engine's lexicons, when
             # it runs here). Moving everything alive now out of the collector's reach keeps
             # full collections short: walking it all stalls the window for tens of ms.
             gc.freeze()
-            _Engine.frozen_gc = True
+            _gc_frozen = True
         if generation == self.generation:
             if isinstance(result, Facts):
                 self.found.emit(result)

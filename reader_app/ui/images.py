@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import http.client
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -72,9 +70,13 @@ class ImageSource:
                 raise OSError(f"image too large: {path}")
             data = path.read_bytes()
         elif self.kind == "inline":
+            import urllib.request  # here, not at start-up: only pool threads need it
+
             with urllib.request.urlopen(self.name) as response:  # data: URL, no network
                 data = response.read(MAX_IMAGE_BYTES + 1)
         else:
+            import urllib.request
+
             request = urllib.request.Request(self.name, headers={"User-Agent": USER_AGENT})
             with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
                 data = response.read(MAX_IMAGE_BYTES + 1)
@@ -105,6 +107,8 @@ class ImageJob(QRunnable):
 
     def run(self) -> None:
         """Load, decode and report; a failure reports a null image (the caption remains)."""
+        import http.client
+
         try:
             image = decode_image(self.source.read())
         except (OSError, ValueError, http.client.HTTPException):

@@ -361,11 +361,17 @@ class MainWindow(QMainWindow):
                                               process=self.loader.process))
 
     def _load_options(self) -> Any:
+        """The load options, or a callable building them on the worker thread (see source_job)."""
         if self.load_options is not None:
             return self.load_options
-        from reader_app.core.loading import LoadOptions
+        timeout = float(self.settings.get("network_timeout"))
 
-        return LoadOptions(connect_timeout=float(self.settings.get("network_timeout")))
+        def build() -> Any:
+            from reader_app.core.loading import LoadOptions
+
+            return LoadOptions(connect_timeout=timeout)
+
+        return build
 
     # Showing ------------------------------------------------------------------------------
 

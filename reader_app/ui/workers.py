@@ -19,6 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from .helper_process import Engine
+
 log = logging.getLogger(__name__)
 
 ProgressHook = Callable[..., None]
@@ -140,18 +142,42 @@ def source_job(source: str, load_options: Any = None, extract_options: Any = Non
                process: ExtractionProcess | None = None) -> Job:
     """A job reading the article of a path or URL with the core.
 
-    Pages of :data:`PROCESS_EXTRACT_BYTES` or more are extracted in ``process`` when given.
+    ``load_options`` may be a callable returning them, called on the worker thread only when
+    the page is loaded there (building them imports the loading stage). Pages of
+    :data:`PROCESS_EXTRACT_BYTES` or more are extracted in ``process`` when given.
     """
 
     def job(progress: ProgressHook, cancelled: CancelledHook) -> Any:
-        from reader_app.core import extract_page, load
+        article = _read_ahead(source, cancelled) if extract_options is None else None
+        if article is None:
+            from reader_app.core import extract_page, load
 
-        raw = load(source, load_options, progress=progress, cancelled=cancelled)
-        if process is not None and len(raw.data) >= PROCESS_EXTRACT_BYTES:
-            return process.extract(raw, extract_options, cancelled)
-        return extract_page(raw, extract_options)
+            options = load_options() if callable(load_options) else load_options
+            raw = load(source, options, progress=progress, cancelled=cancelled)
+            if process is not None and len(raw.data) >= PROCESS_EXTRACT_BYTES:
+                article = process.extract(raw, extract_options, cancelled)
+            else:
+                article = extract_page(raw, extract_options)
+        Engine.facts_ahead(article.text)
+        return article
 
     return job
+
+
+def _read_ahead(source: str, cancelled: CancelledHook) -> Any:
+    """The article the helper process read ahead for ``source``; None if it did not."""
+    future = Engine.take_read(source)
+    while future is not None:
+        try:
+            return future.result(timeout=0.05)
+        except TimeoutError:
+            if cancelled():
+                from reader_app.core.errors import LoadCancelledError
+
+                raise LoadCancelledError("Loading was cancelled.") from None
+        except Exception:  # read again here: the failure is reported the usual way
+            return None
+    return None
 
 
 def html_job(html: str, base_url: str | None = None, extract_options: Any = None) -> Job:
