@@ -16,7 +16,6 @@ from .app_icon import app_icon
 from .helper_process import Engine, read_first_ahead
 from .main_window import MainWindow, sample_path
 from .settings import Settings
-from .user_keymap import KEYS_FILE, announce, load_user_keymap
 
 #: A ``--screenshot`` run gives up when the article is not shown within this many seconds.
 SCREENSHOT_TIMEOUT_S = 90
@@ -85,6 +84,8 @@ def open_window(args: argparse.Namespace, settings: Settings,
     """
     if args.theme:
         settings.set("theme", args.theme)
+    from .user_keymap import KEYS_FILE, announce, load_user_keymap  # not needed by screenshots
+
     user_keys = load_user_keymap(keys_file or settings.path.parent / KEYS_FILE)
     window = MainWindow(settings, keymap=user_keys.keymap)
     announce(window, user_keys)
