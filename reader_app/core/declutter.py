@@ -268,10 +268,15 @@ _CALLS = re.compile(
     r"\bbuy (?:it )?now\b|"
     r"\bbook (?:a|your) (?:free )?(?:demo|consultation|call)\b|\bno credit card required\b|"
     r"\bget in touch\b|"
-    r"^(?:get|start|try|claim|unlock|apply|book|find) .{0,40}\byour?\b.{0,60}\b(?:today|now)\W*$|"
     r"\b(?:may|might) (?:also )?interest you\b|"
     r"\b(?:related|popular|more|similar) (?:topics|resources|posts|"
     r"guides|reads|links)\b",
+)
+
+#: A sales line: an imperative offer to the reader that ends in "today" or "now" ("Get the
+#: cash you need with a low-interest loan today").
+_SALES_LINE = re.compile(
+    r"^(?:get|start|try|claim|unlock|apply|book|find) .{0,40}\byour?\b.{0,60}\b(?:today|now)\W*$"
 )
 
 #: Vocabulary of what clutter sells or asks for, in groups that each count once.
@@ -425,7 +430,7 @@ def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
         return 10.0  # a link styled as a button: "Shop the range", "See the rating"
     if words > _LONGEST_CLUTTER or not _HINT.search(low):
         return 0.0
-    calls = len(_CALLS.findall(low))
+    calls = len(_CALLS.findall(low)) + (1 if _SALES_LINE.match(low) else 0)
     groups = len({match.lastgroup for match in _VOCABULARY.finditer(low)})
     if not calls and not groups:
         return 0.0
