@@ -37,7 +37,7 @@ _CLUTTER_NAME = re.compile(
     r"comment|disqus|login|log-?in|sign-?in|sign-?up|register|registration|"
     r"notification|push-?prompt|promo|upsell|"
     r"author-?bio|about-?(?:the-?)?author|advert|sponsor|disclos|disclaimer|"
-    r"rss|"
+    r"rss|serial-?posts?|series-?(?:nav|list|posts|toc|box)|post-?series|"
     r"modal|popup|pop-?up|toolbar|breadcrumb|skip-?link|"
     r"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label))",
 )

@@ -384,3 +384,14 @@ def test_a_sales_line_telling_the_reader_to_act_today_goes_mid_text() -> None:
     )
     text = _body(html)
     assert "loan" not in text and "Apply the sealant now" in text and "part 4" in text
+
+
+def test_a_series_index_box_goes() -> None:
+    html = _page(
+        '<div class="serial-posts-wrapper"><h3>River Towns</h3><ul>'
+        '<li><a href="/walls">River walls explained</a></li>'
+        '<li><a href="/bridges">Old bridges and new loads</a></li>'
+        "<li>Flood scheme</li></ul></div>"
+    )
+    text = _body(html)
+    assert "River walls explained" not in text and "part 3" in text
