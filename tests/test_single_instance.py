@@ -160,3 +160,38 @@ def test_sources_are_handed_over_as_absolute_paths_or_urls(
         "file:///x.html",
         "/y",
     ]
+
+
+def descendants(pid: int) -> set[int]:
+    """Every living process below ``pid``, read from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_sigterm_closes_the_window_cleanly_with_its_helpers(desk: Desk) -> None:
+    first = start_serving(desk)
+    wait_for(lambda: descendants(first.pid), "the facts helper process to start")
+    helpers = descendants(first.pid)
+    first.terminate()
+    assert first.wait(timeout=30) == 0  # quit through the event loop, not killed by the signal
+    wait_for(lambda: not any(alive(pid) for pid in helpers), "the helper processes to stop", 30)
+    assert "geometry" in desk.recent_list().lower()  # the window saved its state on the way out

@@ -15,6 +15,7 @@ from .. import APP_ID, APP_NAME
 from .app_icon import app_icon
 from .helper_process import Engine, read_first_ahead
 from .main_window import MainWindow, sample_path
+from .quit_signals import QuitOnSignals
 from .settings import Settings
 
 #: A ``--screenshot`` run gives up when the article is not shown within this many seconds.
@@ -67,6 +68,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if instance is None:
         return 0
     read_first_ahead(args.sources)
+    QuitOnSignals(app)
     window = open_window(args, Settings(), size)
     instance.attach(window, window.open_sources)
     window.settings.mark_started()
