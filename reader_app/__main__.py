@@ -1,4 +1,4 @@
-"""Command line: ``reader-app [PATH|URL ...]`` opens the window; ``extract`` and ``facts`` run headless."""
+"""Command line: `reader-app [PATH|URL ...]` opens the window; `extract`, `facts` run headless."""
 
 from __future__ import annotations
 
@@ -72,8 +72,7 @@ def _fail(message: str) -> int:
 def run_extract(argv: Sequence[str]) -> int:
     """``reader-app extract``: print the article of one source to stdout."""
     args = _extract_parser().parse_args(argv)
-    from .core import ReaderError, find_facts, read_article
-    from .core import render
+    from .core import ReaderError, find_facts, read_article, render
 
     try:
         article = read_article(args.source)
@@ -93,8 +92,7 @@ def run_extract(argv: Sequence[str]) -> int:
 def run_facts(argv: Sequence[str]) -> int:
     """``reader-app facts``: print the facts of a plain-text file or stdin."""
     args = _facts_parser().parse_args(argv)
-    from .core import find_facts
-    from .core import render
+    from .core import find_facts, render
 
     try:
         if args.source == "-":

@@ -41,7 +41,7 @@ WIDGET_KEYS: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "Finding": ((("Enter", "Shift+Enter"), "In the find bar: next or previous match."),
                 (("Esc",), "Close the find bar and go back to the article.")),
     "Facts": ((("Up", "Down", "Enter"), "In the facts panel: move, jump to the fact."),
-              (("a–z",), "In the facts list: typing filters it."),
+              (("a–z",), "In the facts list: typing filters it."),  # noqa: RUF001 (a range)
               (("Esc",), "Leave the facts panel for the article.")),
     "Window": ((("Esc",), "Cancel a key sequence such as g g, or close this help."),),
 }

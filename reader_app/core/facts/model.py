@@ -46,7 +46,8 @@ class Facts:
         return bool(self.all())
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
+# Closing quotes may follow a sentence's full stop, curly ones included.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")  # noqa: RUF001
 
 
 def sentence_at(text: str, offset: int) -> str:
