@@ -236,9 +236,10 @@ def test_long_capitalised_text_takes_linear_time() -> None:
 
 def test_shipped_lexicon_files_are_sorted_and_well_formed() -> None:
     data = resources.files("reader_app.core.facts") / "data"
-    places = gzip.decompress((data / "places.tsv.gz").read_bytes()).decode().splitlines()
-    assert places == sorted(places) and len(places) > 50_000
-    assert all(line.count("\t") == 1 and line[-1] in "SW" for line in places)
+    strong, weak = gzip.decompress((data / "places.txt.gz").read_bytes()).decode().split("\n\n")
+    for places in (strong.splitlines(), weak.splitlines()):
+        assert places == sorted(places) and all(name and "\t" not in name for name in places)
+    assert len(strong.splitlines()) + len(weak.splitlines()) > 50_000
     given = gzip.decompress((data / "given_names.txt.gz").read_bytes()).decode().splitlines()
     assert given == sorted(given) and all(name == name.lower() for name in given)
 

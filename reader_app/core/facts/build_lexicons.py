@@ -146,12 +146,15 @@ def write_lines(path: Path, lines: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Build ``data/places.tsv.gz`` and ``data/given_names.txt.gz``."""
+    """Build ``data/places.txt.gz`` (strong names, a blank line, weak names) and
+    ``data/given_names.txt.gz``."""
     args = sys.argv[1:] if argv is None else argv
     names_dir = _names_dir(args[0] if args else None)
     DATA.mkdir(exist_ok=True)
     places = build_places(names_dir)
-    write_lines(DATA / "places.tsv.gz", [f"{n}\t{k}" for n, k in sorted(places.items())])
+    strong = sorted(name for name, kind in places.items() if kind == "S")
+    weak = sorted(name for name, kind in places.items() if kind == "W")
+    write_lines(DATA / "places.txt.gz", [*strong, "", *weak])
     given = build_given_names(names_dir)
     write_lines(DATA / "given_names.txt.gz", given)
     print(f"{len(places)} place names, {len(given)} given names written to {DATA.name}/")

@@ -18,21 +18,21 @@ class Lexicon:
     given_names: frozenset[str]
 
 
-def _lines(name: str) -> list[str]:
+def _text(name: str) -> str:
     raw = (resources.files(__package__) / "data" / name).read_bytes()
-    return gzip.decompress(raw).decode("utf-8").splitlines()
+    return gzip.decompress(raw).decode("utf-8")
 
 
 @cache
 def lexicon() -> Lexicon:
-    """The shipped lexicons (read and decompressed on first use only)."""
-    strong: set[str] = set()
-    weak: set[str] = set()
-    for line in _lines("places.tsv.gz"):
-        name, _, kind = line.partition("\t")
-        (strong if kind == "S" else weak).add(name)
+    """The shipped lexicons (read and decompressed on first use only).
+
+    ``places.txt.gz`` holds the strong place names, a blank line, then the weak ones, so that
+    loading takes a few splits rather than a loop over every line.
+    """
+    strong, weak = _text("places.txt.gz").split("\n\n")
     return Lexicon(
-        strong_places=frozenset(strong),
-        weak_places=frozenset(weak),
-        given_names=frozenset(_lines("given_names.txt.gz")),
+        strong_places=frozenset(strong.splitlines()),
+        weak_places=frozenset(weak.splitlines()),
+        given_names=frozenset(_text("given_names.txt.gz").splitlines()),
     )
