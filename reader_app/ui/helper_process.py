@@ -144,22 +144,36 @@ class Engine:
     def read_ahead(cls, source: str) -> None:
         """Read the local page ``source`` (an absolute path) in a process of its own.
 
-        A fresh interpreter of its own imports the extraction stages while the fact engine's
-        helper loads its lexicons; it ends once the article is read, and the article's facts
-        are asked for at once.
+        It is forked from the fact engine's fork server (so it starts without a fresh
+        interpreter and with the core already imported) and imports the extraction stages
+        while the engine's helper loads its lexicons; it ends once the article is read, and
+        the article's facts are asked for at once.
         """
         if not cls.usable:
             return
-        try:
-            reader = ProcessPoolExecutor(max_workers=1,
-                                         mp_context=multiprocessing.get_context("spawn"))
-            future = reader.submit(read_page_job, source)
-        except (OSError, RuntimeError, BrokenProcessPool):
-            return
+        outcome: Future[Any] = Future()
+        outcome.add_done_callback(_after_read)
+        thread = threading.Thread(target=cls._start_read, args=(source, outcome), daemon=True)
         with cls._lock:
-            cls._reads[source] = future
-        future.add_done_callback(lambda read: _after_read(read, reader))
+            cls._reads[source] = outcome
+            cls._handovers[:] = [t for t in cls._handovers if t.is_alive()] + [thread]
+        thread.start()
         cls.warm()
+
+    @classmethod
+    def _start_read(cls, source: str, outcome: Future[Any]) -> None:
+        """Start the reading process (forking waits for the fork server to be ready)."""
+        try:
+            if cls.get() is None:
+                raise BrokenProcessPool("no helper process")
+            reader = ProcessPoolExecutor(max_workers=1,
+                                         mp_context=multiprocessing.get_context("forkserver"))
+            running = reader.submit(read_page_job, source)
+        except (OSError, RuntimeError, BrokenProcessPool) as err:
+            outcome.set_exception(BrokenProcessPool(str(err)))
+            return
+        running.add_done_callback(lambda done: _copy_outcome(done, outcome))
+        reader.shutdown(wait=False)
 
     @classmethod
     def take_read(cls, source: str) -> Future[Any] | None:
@@ -195,8 +209,8 @@ def _copy_outcome(done: Future[Any], outcome: Future[Any]) -> None:
         outcome.set_result(done.result())
 
 
-def _after_read(read: Future[Any], reader: ProcessPoolExecutor) -> None:
-    """A page was read ahead: ask for its facts and let the reading process end.
+def _after_read(read: Future[Any]) -> None:
+    """A page was read ahead: ask for its facts.
 
     Runs on the reading process's result thread, so the rest is left to a thread of its own.
     """
@@ -204,7 +218,6 @@ def _after_read(read: Future[Any], reader: ProcessPoolExecutor) -> None:
     def finish() -> None:
         if not read.cancelled() and read.exception() is None:
             Engine.facts_ahead(read.result().text)
-        reader.shutdown(wait=False)
 
     threading.Thread(target=finish, daemon=True).start()
 
