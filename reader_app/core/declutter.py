@@ -137,12 +137,13 @@ def _holds_content(element: etree._Element) -> bool:
     return False
 
 
-def _drop(element: etree._Element) -> None:
+def remove_keep_tail(element: etree._Element) -> None:
+    """Remove ``element`` from its tree, keeping the text that follows it (its tail)."""
     parent = element.getparent()
     if parent is None:
         return
     tail = element.tail
-    if tail and tail.strip():
+    if tail:
         prev = element.getprevious()
         if prev is not None:
             prev.tail = (prev.tail or "") + tail
@@ -189,7 +190,7 @@ def prune_dom(root: etree._Element) -> int:
                 doomed.append(element)
                 gone.add(element)
     for element in doomed:
-        _drop(element)
+        remove_keep_tail(element)
     return len(doomed)
 
 

@@ -20,7 +20,7 @@ from lxml import etree
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
-from .declutter import Draft, declutter_blocks, is_credit, prune_dom
+from .declutter import Draft, declutter_blocks, is_credit, prune_dom, remove_keep_tail
 from .decoding import decode_html
 from .errors import ExtractionError, ReaderError
 from .model import Article, Block, RawPage
@@ -170,26 +170,12 @@ def _parse(html: str) -> etree._Element:
     except etree.ParserError as err:
         raise ExtractionError(NO_ARTICLE) from err
     for element in list(root.iter(*_CODE_TAGS)):
-        _remove_keep_tail(element)
+        remove_keep_tail(element)
     return root
 
 
 #: Elements that never hold article text.
 _CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed")
-
-
-def _remove_keep_tail(element: etree._Element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail
-    if tail:
-        prev = element.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
 
 
 #: Article text shorter than this (characters) is suspect: trafilatura tries once more.
@@ -400,14 +386,13 @@ class _Text:
             if element.tag in ("ref", "a"):
                 self.link_chars += len(element.text.strip())
         for child in element:
-            if not isinstance(child.tag, str):
-                pass
-            elif child.tag in break_tags:
+            tag = child.tag if isinstance(child.tag, str) else ""  # "" for comments: tail only
+            if tag in break_tags:
                 self.parts.append("\n")
-            elif child.tag not in ("graphic", "img", "list", "ul", "ol", "table"):
+            elif tag and tag not in ("graphic", "img", "list", "ul", "ol", "table"):
                 before = self.link_chars
                 self.add(child, break_tags=break_tags)
-                if child.tag in ("ref", "a"):
+                if tag in ("ref", "a"):
                     inner = "".join(child.itertext()).strip()
                     self.link_chars = before + len(inner)
             if child.tail:
@@ -729,9 +714,8 @@ def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft
         inline.append(element.text)
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _SKIP_HTML or not tag:
-            pass
-        elif tag in _BLOCK_HTML:
+        skipped = not tag or tag in _SKIP_HTML  # comments and controls: their tail only
+        if not skipped and tag in _BLOCK_HTML:
             text = _clean("".join(inline))
             inline.clear()
             if text:
@@ -739,7 +723,7 @@ def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft
             yield from _html_block(child)
         elif tag == "br":
             inline.append("\n")
-        else:
+        elif not skipped:
             inline.append(" ".join(child.itertext()) if tag != "a" else "".join(child.itertext()))
         if child.tail:
             inline.append(child.tail)
