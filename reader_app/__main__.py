@@ -133,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(str(err))
         print(message)
         return 0
+    from .display_check import display_problem
+
+    if problem := display_problem():
+        return _fail(problem)
     if args.screenshot:
         # The helper process reads the page while the window is imported and built.
         from .ui.helper_process import read_first_ahead

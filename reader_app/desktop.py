@@ -28,7 +28,6 @@ MIME_TYPES = (
     "application/xhtml+xml",
     "multipart/related",
     "application/x-mimearchive",
-    "message/rfc822",
 )
 DESKTOP_FILE = f"{APP_ID}.desktop"
 METAINFO_FILE = f"{APP_ID}.metainfo.xml"

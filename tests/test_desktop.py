@@ -75,6 +75,16 @@ def test_desktop_entry_names_the_app_its_icon_and_file_types() -> None:
     assert entry["Categories"] and entry["Keywords"]
 
 
+def test_only_web_page_types_are_claimed() -> None:
+    """HTML, XHTML and MHTML (by both its names), as the README says; never e-mail files."""
+    assert set(desktop.MIME_TYPES) == {
+        "text/html",
+        "application/xhtml+xml",
+        "multipart/related",
+        "application/x-mimearchive",
+    }
+
+
 def test_desktop_entry_matches_the_running_application(qapp) -> None:
     """X11 matches windows to the entry by WM_CLASS, which Qt takes from applicationName."""
     from reader_app.ui.app import create_application
