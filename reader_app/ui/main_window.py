@@ -225,6 +225,8 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setFloatable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Styled before it is laid out: a style set later would change its height once more.
+        bar.setStyleSheet(_tool_bar_style(self.reading_style().colours))
         for name, glyph in TOOL_BAR_GLYPHS.items():
             action = self.actions_by_name[name]
             action.setIconText(glyph)
@@ -669,7 +671,7 @@ class MainWindow(QMainWindow):
         fraction = self.view.scroll_fraction()
         left = math.ceil(self.article.reading_minutes * (1 - fraction))
         text = f"{round(fraction * 100)}% read"
-        if 0 < left < self.article.reading_minutes or fraction == 0:
+        if left > 0:
             text += f" · {left} min left"
         self.position_label.setText(text)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QEasingCurve,
     QObject,
     QPoint,
+    QPointF,
     Qt,
     QThreadPool,
     QUrl,
@@ -142,10 +144,12 @@ class ReaderView(QTextBrowser):
     def set_style(self, style: ReadingStyle) -> None:
         """Re-render what is shown in ``style``, keeping the reading position."""
         if self.rendered is not None:
+            at_top = self.verticalScrollBar().value() == 0
             anchor = self.top_text_offset()
             article = self.rendered.article
-            self.show_article(article, style)
-            self.scroll_to_text_offset(anchor)
+            self.show_article(article, style)  # shown from the top
+            if not at_top:
+                self.scroll_to_text_offset(anchor)
         elif self._start_page:
             self.show_start_page(style)
         else:
@@ -289,9 +293,30 @@ class ReaderView(QTextBrowser):
         self._scroll_by(lines * self.line_step())
 
     def scroll_pages(self, pages: int) -> None:
-        """Scroll by whole screens, keeping one line of the previous screen in view."""
+        """Scroll by whole screens, keeping one line of the previous screen in view.
+
+        The new screen starts with a whole line: one that the plain step would cut at the
+        top is shown from its top.
+        """
         page = max(self.line_step(), self.viewport().height() - self.line_step())
-        self._scroll_by(pages * page)
+        target = self.scroll_target() + pages * page
+        self._animate_to(self._line_top_at(target))
+
+    def _line_top_at(self, y: int) -> int:
+        """The top of the text line that document height ``y`` falls in (``y`` between lines)."""
+        self._ensure_layout()
+        document = self.document()
+        layout = document.documentLayout()
+        x = document.rootFrame().frameFormat().leftMargin() + 1
+        position = layout.hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
+        block = document.findBlock(max(0, position))
+        if not block.isValid() or block.layout() is None:
+            return y
+        line = block.layout().lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return y
+        top = layout.blockBoundingRect(block).top() + line.y()
+        return math.floor(top) if top < y < top + line.height() else y
 
     def scroll_to_top(self) -> None:
         """Scroll to the start of the article."""

@@ -119,6 +119,31 @@ def test_style_change_keeps_the_reading_position(view: ReaderView) -> None:
         assert 0 <= view.cursorRect(cursor).top() < view.viewport().height()
 
 
+def test_style_change_at_the_top_stays_at_the_top(view: ReaderView) -> None:
+    view.show_article(long_article(), ReadingStyle())
+    assert view.verticalScrollBar().value() == 0
+    for style in (ReadingStyle(theme="sepia"), ReadingStyle(theme="dark", font_size=20)):
+        view.set_style(style)
+        assert view.verticalScrollBar().value() == 0  # the title is not clipped
+
+
+def first_line_top(view: ReaderView) -> int:
+    """Where the first line on screen starts, relative to the viewport's top."""
+    x = round(view.document().rootFrame().frameFormat().leftMargin()) + 1
+    return view.cursorRect(view.cursorForPosition(QPoint(x, 1))).top()
+
+
+def test_paging_never_leaves_a_cut_line_at_the_top(view: ReaderView, qtbot) -> None:
+    view.SCROLL_MS = 0
+    view.show_article(long_article(), ReadingStyle())
+    bar = view.verticalScrollBar()
+    for _ in range(8):
+        before = bar.value()
+        view.scroll_pages(1)
+        assert bar.value() > before
+        assert first_line_top(view) >= 0
+
+
 def test_rendering_is_announced_and_replaces_the_document(view: ReaderView, qtbot) -> None:
     article = long_article()
     with qtbot.waitSignal(view.article_rendered) as first:
@@ -169,10 +194,12 @@ def test_scroll_helpers_animate_to_their_targets(view: ReaderView, qtbot) -> Non
     qtbot.waitUntil(lambda: bar.value() == 3 * step)
     view.scroll_pages(1)
     page = view.viewport().height() - step  # one line stays in view
-    qtbot.waitUntil(lambda: bar.value() == 3 * step + page)
-    view.scroll_pages(-1)
+    # ...or a little more, so that the screen starts with a whole line
+    paged = view.scroll_target()
+    assert 3 * step + page - step < paged <= 3 * step + page
+    qtbot.waitUntil(lambda: bar.value() == paged)
     view.scroll_lines(-1)  # queued onto the running animation's target
-    qtbot.waitUntil(lambda: bar.value() == 2 * step)
+    qtbot.waitUntil(lambda: bar.value() == paged - step)
     view.scroll_to_bottom()
     qtbot.waitUntil(lambda: bar.value() == bar.maximum())
     view.scroll_to_top()

@@ -130,6 +130,26 @@ def test_theme_cycles_and_restyles(qtbot, window, tmp_path: Path) -> None:
     assert window.reading_style().font_size == 13
 
 
+def test_theme_change_keeps_the_chrome_and_the_position(qtbot, window, tmp_path: Path) -> None:
+    open_and_wait(qtbot, window, str(write_page(tmp_path, "t.html", "Garden of the year", 40)))
+    qtbot.waitUntil(lambda: "min left" in window.position_label.text())
+    bar_height = window.tool_bar.height()
+    status = window.position_label.text()
+    for _ in range(3):
+        window.actions_by_name["cycle_theme"].trigger()
+        assert window.view.verticalScrollBar().value() == 0
+        assert window.tool_bar.height() == bar_height
+        assert window.position_label.text() == status
+
+
+def test_time_left_is_shown_while_reading(qtbot, window, tmp_path: Path) -> None:
+    article = open_and_wait(qtbot, window, str(write_page(tmp_path, "l.html", "Long", 120)))
+    assert article.reading_minutes > 1
+    window.view.set_scroll_fraction(0.02)
+    qtbot.waitUntil(lambda: window.position_label.text().startswith("2% read"))
+    assert window.position_label.text().endswith(f" · {article.reading_minutes} min left")
+
+
 def test_reading_progress_follows_scrolling(qtbot, window, tmp_path: Path) -> None:
     open_and_wait(qtbot, window, str(write_page(tmp_path, "p.html", "Long survey", 80)))
     window.view.scroll_to_bottom()
