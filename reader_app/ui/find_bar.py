@@ -246,7 +246,7 @@ class FindBar(QWidget):
         self.match_shown.emit(self.current + 1, len(self.matches))
 
     def _paint(self) -> None:
-        """Tint every match, the current one strongly."""
+        """Tint every match, the current one strongly; with the bar closed, only the current."""
         self.count_label.setText(self.count_text())
         if not self.matches:
             self._set_layer([])
@@ -263,12 +263,19 @@ class FindBar(QWidget):
         strong.setBackground(QColor(theme.link))
         strong.setForeground(QColor(theme.background))
         selections = []
-        for i, match in enumerate(self.matches):
+        shown = range(len(self.matches)) if self.isVisible() else (self.current,)
+        for i in shown:
             extra = QTextEdit.ExtraSelection()
-            extra.cursor = match
+            extra.cursor = self.matches[i]
             extra.format = strong if i == self.current else soft
             selections.append(extra)
         self._set_layer(selections)
+
+    @Slot(object, int)
+    def on_fact_mention_shown(self, _fact: object, _index: int) -> None:
+        """A fact's mention is shown: its marker alone marks the text, not the last match."""
+        if not self.isVisible():
+            self._set_layer([])
 
     def _set_layer(self, selections: list[QTextEdit.ExtraSelection]) -> None:
         set_layer = getattr(self.view, "set_selection_layer", None)

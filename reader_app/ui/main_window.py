@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         self.settings.changed.connect(self.on_setting_changed)
         self.message_bar.dismissed.connect(self.view.setFocus)
         self.find_bar.closed.connect(self.view.setFocus)
+        self.facts.mention_shown.connect(self.find_bar.on_fact_mention_shown)
 
     def _connect_facts(self) -> None:
         highlights = bool(self.settings.get("fact_highlights"))

@@ -193,6 +193,10 @@ class ReaderView(QTextBrowser):
         self._layers[name] = list(selections)
         super().setExtraSelections([s for layer in self._layers.values() for s in layer])
 
+    def selection_layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
+        """The extra selections of layer ``name`` (none when it was never set)."""
+        return list(self._layers.get(name, ()))
+
     def setExtraSelections(self, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
         """Set the bottom layer of extra selections (see :meth:`set_selection_layer`)."""
         self.set_selection_layer("", selections)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from keyboard_support import SHIFT, open_long_article, press, type_text
+from keyboard_support import (
+    SHIFT,
+    focus_article,
+    open_long_article,
+    people_page,
+    press,
+    type_text,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 from window_support import settings_file_fixture, window_fixture  # noqa: F401 (fixtures)
@@ -91,6 +98,28 @@ def test_esc_closes_and_n_keeps_stepping_from_the_article(qtbot, window, tmp_pat
     press(qtbot, window, Qt.Key.Key_Escape)  # Esc in the article closes the bar too
     assert bar.isHidden()
     assert window.view.hasFocus()
+
+
+def test_a_closed_bar_marks_only_the_current_match_until_a_fact_is_chosen(
+        qtbot, window, tmp_path) -> None:
+    with qtbot.waitSignal(window.facts.facts_shown, timeout=20000):
+        window.open_source(str(people_page(tmp_path)))
+    focus_article(qtbot, window)
+    bar = window.find_bar
+    press(qtbot, window, "/")
+    type_text(qtbot, "bridge")
+    press(qtbot, window, Qt.Key.Key_Escape)
+    press(qtbot, window, Qt.Key.Key_N)
+    marks = window.view.selection_layer(LAYER)
+    assert [m.cursor.selectionStart() for m in marks] == [_current(window).selectionStart()]
+
+    fact = window.facts.facts.all()[0]
+    with qtbot.waitSignal(window.facts.mention_shown):
+        window.facts_panel.activate(fact)
+    assert window.view.selection_layer(LAYER) == []
+    assert bar.matches  # n still steps on from the last match
+    press(qtbot, window, Qt.Key.Key_N)
+    assert len(window.view.selection_layer(LAYER)) == 1
 
 
 def test_nothing_found_says_so(qtbot, window, tmp_path: Path) -> None:
