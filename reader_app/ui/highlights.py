@@ -176,10 +176,13 @@ class SelectionBuilder:
                 self.done = True
                 return True
             level = Emphasis.PLAIN
+            end = mark.end
             if mark.fact is self._chosen:
                 level = Emphasis.CURRENT if mark.index == self._current else Emphasis.CHOSEN
+                if level == Emphasis.CURRENT:
+                    end = with_counted(self._document, mark)
             fmt = self._formats[mark.fact.kind][level]
-            self.selections.append(selection(self._document, mark.start, mark.end, fmt))
+            self.selections.append(selection(self._document, mark.start, end, fmt))
         return False
 
     def build(self) -> list[QTextEdit.ExtraSelection]:
@@ -187,6 +190,23 @@ class SelectionBuilder:
         while not self.step(10_000):
             pass
         return self.selections
+
+
+def with_counted(document: QTextDocument, mark: Mark) -> int:
+    """Where the mark of a number ends once what it counts, written right after it, is added.
+
+    The current mention of "65 drones" covers both words, though the number's mention is "65".
+    """
+    counts = mark.fact.counts
+    if not counts:
+        return mark.end
+    phrase = " " + counts
+    cursor = QTextCursor(document)
+    cursor.setPosition(min(mark.end + len(phrase), document.characterCount() - 1))
+    cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+    if cursor.selectedText().replace("\u00a0", " ").lower() == phrase.lower():
+        return mark.end + len(phrase)
+    return mark.end
 
 
 def build_selections(

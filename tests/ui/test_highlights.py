@@ -161,6 +161,21 @@ def test_current_mention_drawn_strongest_over_the_rest(qapp):
     assert len(only_chosen) == len(chosen.mentions)
 
 
+def test_current_mention_of_a_number_covers_what_it_counts(qapp):
+    article = built_article()
+    rendered = render_article(article, ReadingStyle())
+    palette = HighlightPalette.from_theme(THEMES["light"])
+    drones = hand_facts(article.text).numbers[1]
+    assert article.text[slice(*drones.mentions[0])] == "40"
+    selections = build_selections(rendered.document, rendered.offsets, palette,
+                                  Facts(numbers=(drones,)), chosen=drones, current=0)
+    texts = [s.cursor.selectedText() for s in selections]
+    assert texts == ["40 drones"] + ["40"] * (len(drones.mentions) - 1)
+    other = build_selections(rendered.document, rendered.offsets, palette,
+                             hand_facts(article.text), show_all=True)
+    assert "40" in [s.cursor.selectedText() for s in other]  # plain marks stay on the number
+
+
 def test_reveal_brings_every_mention_into_the_viewport(qtbot):
     article = long_article()
     rendered = render_article(article, ReadingStyle())
