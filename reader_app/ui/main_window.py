@@ -540,10 +540,19 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_open_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a saved page", self.settings.last_folder(), ";;".join(OPEN_FILTERS))
+            self, "Open a saved page", self._open_folder(), ";;".join(OPEN_FILTERS))
         if path:
             self.settings.set_last_folder(str(Path(path).parent))
             self.open_source(path)
+
+    def _open_folder(self) -> str:
+        """Where the open dialog starts: the folder of the saved page on screen, else the last."""
+        entry = self.history.current
+        if entry is not None and entry.source and source_kind(entry.source) == "file":
+            folder = Path(entry.source).parent
+            if folder.is_dir() and Path(entry.source) != sample_path():
+                return str(folder)
+        return self.settings.last_folder()
 
     def on_export(self, fmt: str) -> None:
         if self.article is None:
@@ -574,9 +583,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_location_escaped(self) -> None:
+        self._show_current_location()
+        self.view.setFocus()
+
+    def _show_current_location(self) -> None:
+        """The location bar shows the address of what is on screen (not of a failed load)."""
         entry = self.history.current
         self.location_bar.set_location(self._location_of(entry) if entry else "")
-        self.view.setFocus()
 
     @Slot(QUrl, bool)
     def on_link_clicked(self, url: QUrl, external: bool) -> None:
@@ -649,11 +662,13 @@ class MainWindow(QMainWindow):
         self._batch_failures.append(message)
         # Of several sources opened together, the others still open; every failure is listed.
         self.message_bar.show_message("\n".join(self._batch_failures), "error")
+        self._show_current_location()
         self.load_failed.emit(message)
 
     @Slot(object)
     def on_load_cancelled(self, request: LoadRequest) -> None:
         self._queue = []
+        self._show_current_location()
         self.statusBar().showMessage(f"Stopped loading {request.label}", 4000)
 
     @Slot()

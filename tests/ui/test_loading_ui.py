@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from werkzeug import Request, Response
 from window_support import (  # noqa: F401 (fixtures)
     LoopDelayProbe,
@@ -82,6 +82,37 @@ def test_timeout_keeps_the_article(qtbot, quick_window, tmp_path, httpserver) ->
     assert failed.args[0]
     assert quick_window.message_bar.isVisible()
     assert_unchanged(quick_window, state)
+
+
+def type_location(qtbot, window, address: str) -> None:
+    """Type ``address`` into the location bar and press Enter, as a reader does."""
+    window.location_bar.activate()
+    qtbot.keyClicks(window.location_bar, address)
+    qtbot.keyClick(window.location_bar, Qt.Key.Key_Return)
+
+
+def test_a_failed_address_leaves_the_location_bar(qtbot, window, tmp_path, httpserver) -> None:
+    scrolled_article(qtbot, window, tmp_path)
+    shown = window.location_bar.text()
+    assert shown.endswith("long.html")
+    httpserver.expect_request("/gone").respond_with_data("Not here", status=404)
+    with qtbot.waitSignal(window.load_failed, timeout=20000):
+        type_location(qtbot, window, httpserver.url_for("/gone"))
+    assert window.location_bar.text() == shown
+
+
+def test_a_cancelled_address_leaves_the_location_bar(qtbot, window, tmp_path, httpserver) -> None:
+    scrolled_article(qtbot, window, tmp_path)
+    shown = window.location_bar.text()
+    slow = SlowServer(article_html("Never shown"))
+    httpserver.expect_request("/held").respond_with_handler(slow)
+    try:
+        type_location(qtbot, window, httpserver.url_for("/held"))
+        with qtbot.waitSignal(window.loader.cancelled, timeout=5000):
+            window.actions_by_name["cancel_load"].trigger()
+    finally:
+        slow.release.set()
+    assert window.location_bar.text() == shown
 
 
 def test_binary_file_keeps_the_article(qtbot, window, tmp_path) -> None:

@@ -261,6 +261,26 @@ def test_links_to_saved_pages_open_in_reader(qtbot, window, tmp_path: Path) -> N
     assert window.article.title == "The next saved page"
 
 
+def test_file_open_dialog_starts_in_the_folder_of_the_page_on_screen(
+        qtbot, window, tmp_path: Path) -> None:
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    open_and_wait(qtbot, window, str(write_page(saved, "here.html", "Read from a folder")))
+    window.settings.set_last_folder(str(tmp_path))
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QFileDialog):
+            seen.append(dialog.directory().absolutePath())
+        if dialog is not None:
+            dialog.reject()
+
+    QTimer.singleShot(0, look)
+    window.actions_by_name["open_file"].trigger()
+    assert seen == [str(saved)]
+
+
 def test_file_open_dialog_opens_the_chosen_page(qtbot, window, tmp_path: Path) -> None:
     page = write_page(tmp_path, "chosen.html", "Chosen from the dialog")
     window.settings.set_last_folder(str(tmp_path))
