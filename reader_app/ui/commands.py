@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from .key_dispatch import Stroke, article_only, strokes
@@ -133,8 +133,15 @@ def build_actions(
         action.setStatusTip(command.description)
         action.setToolTip(command.description)
         action.setCheckable(command.checkable)
-        action.setShortcuts(
-            [s for s in key_sequences(command.name, keymap) if not article_only(s)])
+        sequences = key_sequences(command.name, keymap)
+        shortcuts = [s for s in sequences if not article_only(s)]
+        action.setShortcuts(shortcuts)
+        plain = [s for s in sequences if article_only(s)]
+        if plain:
+            # Menus show what follows a tab as the keys: the main shortcut and the plain keys.
+            shown = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                              for s in shortcuts[:1] + plain)
+            action.setText(f"{command.label}\t{shown}")
         if command.scope == "view":
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             view.addAction(action)

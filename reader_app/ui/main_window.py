@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
             bar.addAction(action)
             button = bar.widgetForAction(action)
             button.setObjectName(f"{name}Button")
-            button.setAccessibleName(action.text().replace("&", ""))
+            button.setAccessibleName(action.text().split("\t")[0].replace("&", ""))
         bar.addWidget(self.location_bar)
         self.addToolBar(bar)
         self.tool_bar = bar

@@ -320,7 +320,8 @@ class ReaderView(QTextBrowser):
         if not line.isValid():
             return y
         top = layout.blockBoundingRect(block).top() + line.y()
-        return math.floor(top) if top < y < top + line.height() else y
+        # A line cut by less than a pixel is whole on screen.
+        return math.floor(top) if top + 1 <= y < top + line.height() else y
 
     def scroll_to_top(self) -> None:
         """Scroll to the start of the article."""

@@ -77,3 +77,14 @@ def people_page(folder: Path) -> Path:
 <h1>Council approves the new bridge</h1>{body}</article></main></body></html>""",
                     encoding="utf-8")
     return page
+
+
+def paged_to(before: int, after: int, page: int, line: int, maximum: int) -> bool:
+    """Whether a page step from ``before`` ended at ``after``: a page (one line kept), less up
+    to a line so that the screen starts with a whole line, or the end of the article."""
+    target = before + page
+    if target >= maximum:
+        return after == maximum
+    if target <= 0:
+        return after == 0
+    return target - line < after <= target

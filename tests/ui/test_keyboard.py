@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from keyboard_support import (
     CTRL,
+    NO,
     PERSON,
     SHIFT,
     focus_article,
     open_long_article,
+    paged_to,
     people_page,
     press,
     settle,
@@ -18,6 +20,7 @@ from keyboard_support import (
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
 from window_support import settings_file_fixture, window_fixture  # noqa: F401 (fixtures)
 
 from reader_app.ui.commands import COMMANDS, COMMANDS_BY_NAME, article_bindings
@@ -45,12 +48,14 @@ def test_line_page_and_half_page_keys(qtbot, window, tmp_path: Path) -> None:
     assert settle(qtbot, window) == 0
 
     # A page keeps one line of the previous screen in view.
-    press(qtbot, window, Qt.Key.Key_Space)
-    assert settle(qtbot, window) == page
-    press(qtbot, window, Qt.Key.Key_PageDown)
-    assert settle(qtbot, window) == 2 * page
-    press(qtbot, window, Qt.Key.Key_Space, SHIFT)
-    assert settle(qtbot, window) == page
+    top = view.verticalScrollBar().maximum()
+    at = 0
+    for key, mods, sign in ((Qt.Key.Key_Space, NO, 1), (Qt.Key.Key_PageDown, NO, 1),
+                            (Qt.Key.Key_Space, SHIFT, -1), (Qt.Key.Key_PageUp, NO, -1)):
+        press(qtbot, window, key, mods)
+        now = settle(qtbot, window)
+        assert paged_to(at, now, sign * page, line, top), (key, at, now)
+        at = now
     press(qtbot, window, Qt.Key.Key_PageUp)
     assert settle(qtbot, window) == 0
 
@@ -243,6 +248,23 @@ def test_plain_keys_are_never_window_shortcuts(window) -> None:
         assert name in bindings.values()
     assert bindings[strokes(QKeySequence("G, G"))] == "scroll_top"
     assert bindings[strokes(QKeySequence("Shift+G"))] == "scroll_bottom"
+
+
+def test_menus_show_plain_keys_beside_the_shortcuts(window) -> None:
+    def shown_keys(name: str) -> str:
+        item = next(a for menu in window.menuBar().findChildren(QMenu)
+                    for a in menu.actions() if a.objectName() == name)
+        return item.text().partition("\t")[2]
+
+    assert shown_keys("wider") == "W"
+    assert shown_keys("narrower") == "Shift+W"
+    assert shown_keys("focus_facts") == "F"
+    assert shown_keys("next_mention") == "]"
+    assert shown_keys("toggle_highlights") == "H"
+    assert shown_keys("find") == "Ctrl+F, /"
+    assert shown_keys("reload") == "F5, R"
+    assert shown_keys("toggle_facts_panel") == ""  # no plain key: Qt shows the shortcut itself
+    assert window.actions_by_name["toggle_facts_panel"].shortcut().toString() == "F9"
 
 
 def test_design_keys_are_in_the_keymap() -> None:
