@@ -475,8 +475,17 @@ class MainWindow(QMainWindow):
         self.actions_by_name["full_screen"].setChecked(self.isFullScreen())
 
     def _step_preference(self, name: str, step: int, bounds: tuple[float, float]) -> None:
-        value = self.settings.get(name) + step
-        self.settings.set(name, int(max(bounds[0], min(bounds[1], value))))
+        value = int(max(bounds[0], min(bounds[1], self.settings.get(name) + step)))
+        if value == self.settings.get(name):
+            self._announce_size(name, " (the limit)")
+        self.settings.set(name, value)
+
+    def _announce_size(self, name: str, note: str = "") -> None:
+        """Say the new text size or column width in the status bar."""
+        value = self.settings.get(name)
+        text = (f"Text size {value} pt" if name == "font_size"
+                else f"Text column {value} characters wide")
+        self.statusBar().showMessage(text + note, 2500)
 
     # Copy and export ----------------------------------------------------------------------
 
@@ -651,7 +660,7 @@ class MainWindow(QMainWindow):
             self.history.move(request.delta)
             self.history.replace_current(entry)
         if self.persist and request.source is not None:
-            self.settings.add_recent(request.source, article.title)
+            self.settings.add_recent(request.source, article.title, key)
         self._show(entry)
 
     @Slot(object, object)
@@ -701,6 +710,8 @@ class MainWindow(QMainWindow):
             self.view.remote_images = bool(self.settings.get("remote_images"))
         if name in STYLE_PREFERENCES or name == "remote_images":
             self._apply_style()
+        if name in ("font_size", "column_chars"):
+            self._announce_size(name)
 
     # Drag and drop ------------------------------------------------------------------------
 

@@ -149,13 +149,24 @@ class Settings(QObject):
 
     def recent(self) -> list[tuple[str, str]]:
         """Recently opened ``(source, title)`` pairs, newest first."""
-        return [(s, t) for s, t in self._json("state/recent", []) if isinstance(s, str)]
+        return [(source, title) for source, title, _ in self._recent_entries()]
 
-    def add_recent(self, source: str, title: str) -> None:
-        """Put ``source`` first in the recent list."""
-        items = [(s, t) for s, t in self.recent() if s != source]
+    def _recent_entries(self) -> list[tuple[str, str, str]]:
+        """``(source, title, article key)``; entries kept without a key are keyed by source."""
+        out = []
+        for item in self._json("state/recent", []):
+            if isinstance(item, list) and len(item) >= 2 and isinstance(item[0], str):
+                key = item[2] if len(item) > 2 and isinstance(item[2], str) else item[0]
+                out.append((item[0], str(item[1] or ""), key))
+        return out
+
+    def add_recent(self, source: str, title: str, key: str | None = None) -> None:
+        """Put ``source`` first in the recent list, in place of any entry of the same source or
+        of the same article (``key``, e.g. one article saved in two files)."""
+        key = key or source
+        items = [e for e in self._recent_entries() if e[0] != source and e[2] != key]
         self._store.setValue(
-            "state/recent", json.dumps([(source, title), *items][:MAX_RECENT])
+            "state/recent", json.dumps([(source, title, key), *items][:MAX_RECENT])
         )
 
     def clear_recent(self) -> None:

@@ -116,6 +116,20 @@ def test_recent_menu_lists_opened_pages(qtbot, window, tmp_path: Path) -> None:
         window.recent_menu.actions()[0].trigger()
 
 
+def test_one_article_saved_in_two_files_is_listed_once(qtbot, window, tmp_path: Path) -> None:
+    first = write_page(tmp_path, "story.html", "Ferry timetable changes")
+    copy = tmp_path / "copy" / "story (1).html"
+    copy.parent.mkdir()
+    copy.write_bytes(first.read_bytes())
+    other = write_page(tmp_path, "other.html", "Another story", seed=5)
+    for page in (first, other, copy):
+        open_and_wait(qtbot, window, str(page))
+    window.recent_menu.aboutToShow.emit()
+    sources = [a.toolTip() for a in window.recent_menu.actions() if a.toolTip()]
+    assert sources[:2] == [str(copy), str(other)]
+    assert str(first) not in sources
+
+
 def test_theme_cycles_and_restyles(qtbot, window, tmp_path: Path) -> None:
     open_and_wait(qtbot, window, str(write_page(tmp_path, "t.html", "Garden of the year")))
     assert window.settings.get("theme") == "light"
@@ -148,6 +162,21 @@ def test_time_left_is_shown_while_reading(qtbot, window, tmp_path: Path) -> None
     window.view.set_scroll_fraction(0.02)
     qtbot.waitUntil(lambda: window.position_label.text().startswith("2% read"))
     assert window.position_label.text().endswith(f" · {article.reading_minutes} min left")
+
+
+def test_size_and_width_changes_are_said(qtbot, window, tmp_path: Path) -> None:
+    open_and_wait(qtbot, window, str(write_page(tmp_path, "s.html", "Sizes")))
+    message = window.statusBar().currentMessage
+    window.actions_by_name["zoom_in"].trigger()
+    assert message() == "Text size 14 pt"
+    window.actions_by_name["zoom_reset"].trigger()
+    assert message() == "Text size 13 pt"
+    window.actions_by_name["wider"].trigger()
+    width = window.settings.get("column_chars")
+    assert message() == f"Text column {width} characters wide"
+    for _ in range(20):
+        window.actions_by_name["narrower"].trigger()
+    assert message() == "Text column 45 characters wide (the limit)"
 
 
 def test_reading_progress_follows_scrolling(qtbot, window, tmp_path: Path) -> None:
