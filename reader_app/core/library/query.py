@@ -74,14 +74,24 @@ def parse_query(text: str) -> Query:
     return Query(tuple(terms), tuple(facts), tuple(tags), saved_only)
 
 
-def fts_string(text: str) -> str:
-    """``text`` as one FTS5 string (a phrase of its words)."""
-    return '"' + text.replace('"', '""') + '"'
+#: The full-text column holding the labels of each kind of fact.
+FACT_COLUMNS: dict[FactKind, str] = {
+    "person": "people", "place": "places", "organisation": "organisations", "number": "numbers"}
+_PREFIXABLE = re.compile(r"\w{3}$")
 
 
-def fts_match(terms: tuple[str, ...], prefix_last: bool = False) -> str:
-    """An FTS5 expression matching every term; the last may match as a prefix (typing)."""
-    parts = [fts_string(term) for term in terms]
-    if prefix_last and parts and _WORDY.search(terms[-1][-1:]):
-        parts[-1] += "*"
-    return " ".join(parts)
+def fts_string(text: str, prefix: bool = False) -> str:
+    """``text`` as one FTS5 string (a phrase of its words); with ``prefix``, its last word
+    may match as the start of a word when it has three letters or more."""
+    out = '"' + text.replace('"', '""') + '"'
+    return out + "*" if prefix and _PREFIXABLE.search(text) else out
+
+
+def fts_expression(query: Query, prefix: bool = False) -> str:
+    """The FTS5 expression of ``query``'s words (over title and text) and fact filters (over
+    the fact columns); empty when it has neither. ``prefix`` lets the last word of each part
+    match as a prefix (search as you type)."""
+    parts = [f"{{title text}} : {fts_string(t, prefix and i == len(query.terms) - 1)}"
+             for i, t in enumerate(query.terms)]
+    parts += [f"{FACT_COLUMNS[f.kind]} : {fts_string(f.text, prefix)}" for f in query.facts]
+    return " AND ".join(parts)

@@ -35,6 +35,9 @@ def _fts_triggers(table: str, columns: tuple[str, ...]) -> str:
         new=", ".join(f"new.{c}" for c in columns), old=", ".join(f"old.{c}" for c in columns))
 
 
+#: Columns of the full-text index: title and text, then the labels of each kind of fact.
+FTS_COLUMNS = ("title", "text", "people", "places", "organisations", "numbers")
+
 _VERSION_1 = """
 CREATE TABLE articles (
   id INTEGER PRIMARY KEY,
@@ -48,6 +51,10 @@ CREATE TABLE articles (
   body TEXT NOT NULL,
   text TEXT NOT NULL,
   word_count INTEGER NOT NULL,
+  people TEXT NOT NULL DEFAULT '',
+  places TEXT NOT NULL DEFAULT '',
+  organisations TEXT NOT NULL DEFAULT '',
+  numbers TEXT NOT NULL DEFAULT '',
   opened_at REAL NOT NULL,
   position INTEGER NOT NULL DEFAULT 0,
   progress REAL NOT NULL DEFAULT 0,
@@ -65,12 +72,10 @@ CREATE TABLE facts (
 );
 CREATE INDEX facts_article ON facts(article_id);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-  title, text, content='articles', content_rowid='id',
-  tokenize='porter unicode61 remove_diacritics 2');
-INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0)');
-CREATE VIRTUAL TABLE facts_fts USING fts5(
-  label, content='facts', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-""" + _fts_triggers("articles", ("title", "text")) + _fts_triggers("facts", ("label",))
+  title, text, people, places, organisations, numbers, content='articles',
+  content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='3');
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0, 4.0, 4.0, 4.0, 2.0)');
+""" + _fts_triggers("articles", FTS_COLUMNS)
 
 # Version 2: tags, and the article's images kept beside it (blobs, deleted with it).
 _VERSION_2 = """

@@ -1,4 +1,5 @@
-"""Searching the library: FTS5 over title and text (bm25), fact filters, highlighted snippets."""
+"""Searching the library: FTS5 over title and text ranked by bm25, fact filters over the fact
+columns of the same index, and snippets with the matched words marked."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .query import Query, fts_match, parse_query
+from .query import Query, fts_expression, parse_query
 from .store import Library
 
 #: Marks around matched words in snippets as SQLite returns them (private-use characters).
 OPEN, CLOSE = "\ue000", "\ue001"
 SNIPPET_WORDS = 14
+#: Queries matching more articles are ranked among the most recently stored this many: bm25
+#: separates little among so many, and ranking all of them would not stay fast.
+RANK_WINDOW = 5000
 _MARKED = re.compile(f"{OPEN}(.*?){CLOSE}", re.S)
+_WORD = re.compile(r"\w+")
 _COLUMNS = "a.id, a.title, a.site, a.date, a.url, a.opened_at, a.progress, a.saved"
 
 
@@ -43,10 +48,10 @@ class SearchResult:
 
 def search(library: Library, text: str, *, limit: int = 50, prefix: bool = False) -> list[
         SearchResult]:
-    """Articles matching ``text`` (see :mod:`query`), best first; recent first without words.
+    """Articles matching ``text`` (see :mod:`query`), best first.
 
     ``prefix`` lets the last word match as the start of a word (for search as you type).
-    An empty query lists the most recently opened articles.
+    A query of filters only (``is:saved``, ``tag:``) or none lists the most recently opened.
     """
     return run_query(library, parse_query(text), limit=limit, prefix=prefix)
 
@@ -54,63 +59,53 @@ def search(library: Library, text: str, *, limit: int = 50, prefix: bool = False
 def run_query(library: Library, query: Query, *, limit: int = 50, prefix: bool = False) -> list[
         SearchResult]:
     """Articles matching a parsed ``query``; see :func:`search`."""
-    where, params = _filters(query, prefix)
-    params["limit"] = max(1, int(limit))
-    if query.terms:
-        params["match"] = fts_match(query.terms, prefix)
-        sql = (f"SELECT {_COLUMNS}, snippet(articles_fts, 1, '{OPEN}', '{CLOSE}', '…', "
-               f"{SNIPPET_WORDS}), rank FROM articles_fts JOIN articles a "
-               "ON a.id = articles_fts.rowid WHERE articles_fts MATCH :match"
-               + "".join(f" AND {w}" for w in where) + " ORDER BY rank LIMIT :limit")
-        return [_result(row, row[8], row[9]) for row in library.execute(sql, params)]
-    order = "a.opened_at DESC, a.id DESC"
-    if query.facts:
-        # Articles that mention the fact most come first.
-        params["weight_match"] = params["fact0"]
-        order = ("(SELECT max(f.mention_count) FROM facts_fts JOIN facts f ON f.id = "
-                 "facts_fts.rowid WHERE facts_fts MATCH :weight_match AND f.kind = :kind0 "
-                 "AND f.article_id = a.id) DESC, " + order)
-    sql = (f"SELECT {_COLUMNS} FROM articles a"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + f" ORDER BY {order} LIMIT :limit")
-    rows = library.execute(sql, params)
-    return [_result(row, _fact_snippet(library, query, row[0], prefix), 0.0) for row in rows]
-
-
-def _filters(query: Query, prefix: bool) -> tuple[list[str], dict[str, Any]]:
     where: list[str] = []
-    params: dict[str, Any] = {}
-    for n, fact in enumerate(query.facts):
-        params[f"fact{n}"] = fts_match((fact.text,), prefix)
-        params[f"kind{n}"] = fact.kind
-        where.append(f"a.id IN (SELECT f.article_id FROM facts_fts JOIN facts f ON f.id = "
-                     f"facts_fts.rowid WHERE facts_fts MATCH :fact{n} AND f.kind = :kind{n})")
+    params: dict[str, Any] = {"limit": max(1, int(limit))}
     for n, tag in enumerate(query.tags):
         params[f"tag{n}"] = tag
         where.append(f"a.id IN (SELECT article_id FROM tags WHERE tag = :tag{n})")
     if query.saved_only:
         where.append("a.saved = 1")
-    return where, params
+    match = fts_expression(query, prefix)
+    if not match:
+        sql = (f"SELECT {_COLUMNS} FROM articles a"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY a.opened_at DESC, a.id DESC LIMIT :limit")
+        return [_result(row, "", 0.0) for row in library.execute(sql, params)]
+    params["match"] = match
+    floor = library.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC "
+        "LIMIT 1 OFFSET ?", (match, RANK_WINDOW - 1))
+    if floor:
+        params["floor"] = floor[0][0]
+        where.append("articles_fts.rowid >= :floor")
+    snippet = (f"snippet(articles_fts, 1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS})"
+               if query.terms else "''")
+    sql = (f"SELECT {_COLUMNS}, {snippet}, rank FROM articles_fts JOIN articles a "
+           "ON a.id = articles_fts.rowid WHERE articles_fts MATCH :match"
+           + "".join(f" AND {w}" for w in where) + " ORDER BY rank LIMIT :limit")
+    rows = library.execute(sql, params)
+    if query.terms:
+        return [_result(row, row[8], row[9]) for row in rows]
+    return [_result(row, _fact_snippet(library, query, row[0]), row[9]) for row in rows]
 
 
-def _fact_snippet(library: Library, query: Query, article_id: int, prefix: bool) -> str:
-    """The context of the first filtered fact in an article, its label marked."""
-    if not query.facts:
-        return ""
-    fact = query.facts[0]
-    rows = library.execute(
-        f"SELECT highlight(facts_fts, 0, '{OPEN}', '{CLOSE}'), f.label, f.data "
-        "FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid WHERE facts_fts MATCH ? AND "
-        "f.kind = ? AND f.article_id = ? ORDER BY f.mention_count DESC LIMIT 1",
-        (fts_match((fact.text,), prefix), fact.kind, article_id))
-    if not rows:
-        return ""
-    marked, label, data = rows[0]
-    context = str(json.loads(data).get("context") or "")
-    at = context.find(label)
-    if at < 0:
-        return marked  # type: ignore[no-any-return]
-    return f"{context[:at]}{OPEN}{label}{CLOSE}{context[at + len(label):]}"
+def _fact_snippet(library: Library, query: Query, article_id: int) -> str:
+    """The context of the article's first fact matching the first fact filter, label marked."""
+    wanted = query.facts[0]
+    words = [w.casefold() for w in _WORD.findall(wanted.text)]
+    rows = library.execute("SELECT label, data FROM facts WHERE article_id = ? AND kind = ? "
+                           "ORDER BY rank", (article_id, wanted.kind))
+    for label, data in rows:
+        folded = label.casefold()
+        if not all(w in folded for w in words):
+            continue
+        context = str(json.loads(data).get("context") or "")
+        at = context.find(label)
+        if at < 0:
+            return f"{OPEN}{label}{CLOSE}"
+        return f"{context[:at]}{OPEN}{label}{CLOSE}{context[at + len(label):]}"
+    return ""
 
 
 def _result(row: Any, snippet: str, score: float) -> SearchResult:

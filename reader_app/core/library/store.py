@@ -179,13 +179,23 @@ class Library:
     def _put_facts(conn: sqlite3.Connection, article_id: int, facts: Facts) -> None:
         conn.execute("DELETE FROM facts WHERE article_id = ?", (article_id,))
         rows = []
-        for group in (facts.numbers, facts.people, facts.places, facts.organisations):
+        columns: dict[str, str] = {}
+        for kind, name in codec.GROUPS.items():
+            group = getattr(facts, name)
             for rank, fact in enumerate(group):
                 data = json.dumps(codec.fact_to_dict(fact), ensure_ascii=False)
-                rows.append((article_id, fact.kind, rank, fact.label, len(fact.mentions), data))
+                rows.append((article_id, kind, rank, fact.label, len(fact.mentions), data))
+            # Each label is indexed once per mention (up to three), so bm25 favours the
+            # articles that are most about it.
+            columns[name] = "\n".join(
+                "\n".join([f.label] * min(3, max(1, len(f.mentions)))) for f in group)
         conn.executemany(
             "INSERT INTO facts (article_id, kind, rank, label, mention_count, data) "
             "VALUES (?, ?, ?, ?, ?, ?)", rows)
+        conn.execute(
+            "UPDATE articles SET people = :people, places = :places, "
+            "organisations = :organisations, numbers = :numbers WHERE id = :id",
+            {**columns, "id": article_id})
 
     def set_position(self, key: str, position: int, progress: float) -> bool:
         """Remember where the reader is in the article ``key`` (text offset, fraction read)."""
