@@ -170,6 +170,8 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
     Each runs in one transaction with the version bump, so a crash leaves the old version.
     """
     path = Path(conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:")
+    if _check_version(conn, path) >= target:
+        return
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
