@@ -36,7 +36,7 @@ def test_save_then_search_by_word_and_by_person(isolated_data_home: Path) -> Non
     assert found.returncode == 0, found.stderr
     lines = found.stdout.splitlines()
     assert len(lines) == 1
-    title, site, date, article_id = lines[0].split("\t")
+    title, _site, _date, article_id = lines[0].split("\t")
     assert title == TITLE and article_id.isdigit()
 
     by_person = run("search", "person:Virtanen")

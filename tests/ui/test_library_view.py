@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from window_support import make_window, open_and_wait, scroll_pages
-from window_support import settings_file_fixture  # noqa: F401 (fixture)
+from window_support import (
+    make_window,
+    open_and_wait,
+    scroll_pages,
+    settings_file_fixture,  # noqa: F401 (fixture)
+)
 
 from reader_app.core.library import Library, article_key, default_path, search
 from reader_app.core.model import Article, Block
