@@ -167,7 +167,9 @@ def test_no_input_is_a_query_error(fuzz_library: Library, text: str) -> None:
     for prefix in (False, True):
         for query in (text, "person:" + text, f'org:"{text}" {text}'):
             assert isinstance(search(fuzz_library, query, prefix=prefix), list)
-    assert search(fuzz_library, text + " Kursk") == search(fuzz_library, "Kursk " + text)
+    # Whatever is typed before a word can only narrow what the word finds.
+    found = {r.id for r in search(fuzz_library, "Kursk")}
+    assert {r.id for r in search(fuzz_library, text + " Kursk")} <= found
 
 
 @pytest.mark.parametrize("text", ['"', 'AND', 'NOT drones', 'a OR', '(kursk', 'kursk)', '^x',
