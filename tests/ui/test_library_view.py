@@ -3,7 +3,10 @@ deleted; a failing library never keeps an article off the screen; private mode k
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,8 +18,12 @@ from window_support import (
     settings_file_fixture,  # noqa: F401 (fixture)
 )
 
-from reader_app.core.library import Library, article_key, default_path, search
+from reader_app.__main__ import _gui_parser
+from reader_app.core.facts.model import Facts
+from reader_app.core.library import Library, article_key, data_dir, default_path, search
 from reader_app.core.model import Article, Block
+from reader_app.ui.app import open_window
+from reader_app.ui.settings import Settings
 
 DATA = Path(__file__).parent.parent / "data"
 NEWS = DATA / "pages" / "news_article.html"
@@ -145,8 +152,6 @@ def test_other_articles_with_the_chosen_person(qtbot, settings_file, page) -> No
     person = next(f for f in window.facts.facts.people if "Virtanen" in f.label)
     other = Article(f"An interview with {person.label}",
                     (Block("paragraph", f"{person.label} spoke about open source."),))
-    from reader_app.core.facts.model import Facts
-
     with Library() as library:
         library.save(other, Facts(people=(person,)))
     window.focus_facts()
@@ -195,3 +200,24 @@ def test_private_mode_toggle(qtbot, settings_file, page) -> None:
     with qtbot.waitSignal(window.library.stored, timeout=20000):
         window.reload()
     assert stored("compression") == [TITLE]
+
+
+def test_private_from_the_command_line(qtbot, settings_file) -> None:
+    window = open_window(_gui_parser().parse_args(["--private"]), Settings(settings_file))
+    qtbot.addWidget(window)
+    assert window.library.private and not window.persist
+    assert window.actions_by_name["toggle_private"].isChecked()
+
+
+def test_the_library_folder_is_qt_app_data_location(isolated_data_home: Path) -> None:
+    """The core computes, without Qt, the folder Qt gives the running window."""
+    script = ("import sys\n"
+              "from PySide6.QtCore import QStandardPaths\n"
+              "from reader_app.ui.app import create_application\n"
+              "app = create_application()\n"
+              "print(QStandardPaths.writableLocation("
+              "QStandardPaths.StandardLocation.AppDataLocation))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=True,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert Path(done.stdout.strip()) == data_dir() == isolated_data_home / "Reader" / "Reader"
