@@ -92,9 +92,9 @@ def _read_export(path: Path) -> StoredArticle:
         raise LibraryError(f"cannot read {path.name}: {err}") from err
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise LibraryError(f"{path.name} is not an article exported from a Reader library")
-    if int(data.get("version", 0)) > EXPORT_VERSION:
-        raise LibraryError(f"{path.name} was exported by a newer Reader")
     try:
+        if int(data.get("version", 0)) > EXPORT_VERSION:
+            raise LibraryError(f"{path.name} was exported by a newer Reader")
         article = codec.article_from_dict(data["article"])
         images = {str(src): base64.b64decode(text, validate=True)
                   for src, text in dict(data.get("images") or {}).items()}
