@@ -112,7 +112,6 @@ class MainWindow(QMainWindow):
         persist: bool = True,
         keymap: Mapping[str, tuple[Key, ...]] | None = None,
         private: bool = False,
-        library_path: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -151,7 +150,7 @@ class MainWindow(QMainWindow):
         self.facts = FactsController(self.view, self.facts_panel, self.reading_style().colours,
                                      parent=self)
         # Every article shown is kept in the library (not when private or not persisting).
-        self.library = LibraryController(self, private=private or not persist, path=library_path)
+        self.library = LibraryController(self, private=private or not persist)
 
         self.actions_by_name = build_actions(self, self.view, self._handlers(), self.keymap)
         self.actions_by_name["toggle_private"].setChecked(self.library.private)

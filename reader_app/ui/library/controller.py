@@ -7,7 +7,6 @@ message and the article stays on screen. In private mode nothing is kept.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -43,13 +42,12 @@ class LibraryController(QObject):
     deleted = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, window: Any, *, private: bool = False, path: Path | None = None,
-                 worker: LibraryWorker | None = None) -> None:
+    def __init__(self, window: Any, *, private: bool = False) -> None:
         super().__init__(window)
         self.window = window
         self.private = private
         self._persist = bool(window.persist)
-        self.worker = worker or LibraryWorker(path, self)
+        self.worker = LibraryWorker(parent=self)
         self.view = LibraryView(window)
         self.view.set_theme(window.reading_style().colours)
         self._key: str | None = None
