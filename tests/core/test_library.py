@@ -282,3 +282,14 @@ def test_a_folder_in_the_way_gives_a_message(tmp_path: Path) -> None:
     (tmp_path / "library.sqlite3").mkdir()
     with pytest.raises(LibraryError):
         Library(tmp_path / "library.sqlite3")
+
+
+def test_very_broad_queries_rank_the_most_recent_matches(library: Library,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader_app.core.library import search as search_module
+
+    assert len(search(library, "said")) == 3
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 2)
+    assert set(titles(search(library, "said"))) == {TIDES.title, ENERGY.title}
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
+    assert titles(search(library, "person:Sybiha")) == [ENERGY.title]

@@ -16,7 +16,7 @@ OPEN, CLOSE = "\ue000", "\ue001"
 SNIPPET_WORDS = 14
 #: Queries matching more articles are ranked among the most recently stored this many: bm25
 #: separates little among so many, and ranking all of them would not stay fast.
-RANK_WINDOW = 5000
+RANK_WINDOW = 2000
 _MARKED = re.compile(f"{OPEN}(.*?){CLOSE}", re.S)
 _WORD = re.compile(r"\w+")
 _COLUMNS = "a.id, a.title, a.site, a.date, a.url, a.opened_at, a.progress, a.saved"
