@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -286,8 +287,7 @@ def test_a_folder_in_the_way_gives_a_message(tmp_path: Path) -> None:
 
 def test_very_broad_queries_rank_the_most_recent_matches(library: Library,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader_app.core.library import search as search_module
-
+    search_module = importlib.import_module("reader_app.core.library.search")
     assert len(search(library, "said")) == 3
     monkeypatch.setattr(search_module, "RANK_WINDOW", 2)
     assert set(titles(search(library, "said"))) == {TIDES.title, ENERGY.title}
