@@ -1,4 +1,5 @@
-"""Command line: `reader-app [PATH|URL ...]` opens the window; `extract`, `facts` run headless."""
+"""Command line: `reader-app [PATH|URL ...]` opens the window; `extract`, `facts` and the
+library's `save`, `search` and `library` run headless."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from . import __version__
 
 FORMATS = ("text", "markdown", "html", "json")
+LIBRARY_COMMANDS = ("save", "search", "library")
 
 
 def _extract_parser() -> argparse.ArgumentParser:
@@ -38,8 +40,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="reader-app",
         description=(
             "Reader: clean article text from cluttered web pages, with its key facts beside it.\n"
-            "Subcommands: 'reader-app extract SOURCE' and 'reader-app facts FILE' run without "
-            "a window (see their --help)."
+            "Subcommands: 'reader-app extract SOURCE', 'reader-app facts FILE', and the "
+            "library's 'save SOURCE', 'search QUERY' and 'library export|import DIR' run "
+            "without a window (see their --help)."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -52,6 +55,9 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
     parser.add_argument(
         "--new-window", action="store_true", help="do not hand sources to a running Reader"
+    )
+    parser.add_argument(
+        "--private", action="store_true", help="keep nothing of what is opened (no library)"
     )
     parser.add_argument(
         "--install-desktop",
@@ -123,6 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_extract(argv[1:])
     if argv and argv[0] == "facts":
         return run_facts(argv[1:])
+    if argv and argv[0] in LIBRARY_COMMANDS:
+        from .library_cli import run
+
+        return run(argv)
     args = _gui_parser().parse_args(argv)
     if args.install_desktop or args.uninstall_desktop:
         from . import desktop

@@ -14,3 +14,13 @@ DATA = Path(__file__).parent / "data"
 def data_dir() -> Path:
     """The folder of golden pages and expected results."""
     return DATA
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_home(tmp_path_factory: pytest.TempPathFactory,
+                       monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Reader's data folder (the library) of every test, and of the processes it starts, is a
+    fresh temporary folder, never the user's."""
+    folder = tmp_path_factory.mktemp("data-home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder

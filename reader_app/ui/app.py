@@ -64,7 +64,9 @@ def run_gui(args: argparse.Namespace) -> int:
     # A running Reader takes the sources instead (its window opens them); --new-window opts out.
     from . import single_instance  # not needed by --screenshot runs
 
-    instance = single_instance.start(args.sources, bypass=args.new_window)
+    # A private window is a window of its own: a running Reader would keep what it opens.
+    private = bool(getattr(args, "private", False))
+    instance = single_instance.start(args.sources, bypass=args.new_window or private)
     if instance is None:
         return 0
     read_first_ahead(args.sources)
@@ -89,7 +91,8 @@ def open_window(args: argparse.Namespace, settings: Settings,
     from .user_keymap import KEYS_FILE, announce, load_user_keymap  # not needed by screenshots
 
     user_keys = load_user_keymap(keys_file or settings.path.parent / KEYS_FILE)
-    window = MainWindow(settings, keymap=user_keys.keymap)
+    window = MainWindow(settings, keymap=user_keys.keymap,
+                        private=bool(getattr(args, "private", False)))
     announce(window, user_keys)
     if size:
         window.resize(*size)

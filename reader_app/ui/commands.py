@@ -89,6 +89,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("show_start_page", "&Start Page", "Show the start page with the main keys."),
     Command("open_sample", "Open the &Sample Article", "Open the bundled sample article."),
     Command("about", "&About Reader", "Show Reader's version and credits."),
+    Command("show_library", "&Library…", "List and search the articles you have read."),
+    Command("search_library_for_fact", "Find Fact in the &Library",
+            "List the other articles in the library with the fact chosen in the facts panel."),
+    Command("toggle_private", "&Private Mode",
+            "Keep nothing of what you open: no library, recent pages or positions.",
+            checkable=True),
 )
 
 COMMANDS_BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
@@ -96,7 +102,8 @@ COMMANDS_BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
 SEPARATOR = "-"
 #: Menu title → command names; ``recent`` is filled in by the window.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("&File", ("open_file", "open_location", "recent", SEPARATOR, "export_markdown",
+    ("&File", ("open_file", "open_location", "recent", SEPARATOR, "show_library",
+               "toggle_private", SEPARATOR, "export_markdown",
                "export_html", "export_pdf", SEPARATOR, "quit")),
     ("&Edit", ("copy", "copy_text", "copy_markdown", "copy_facts", SEPARATOR, "find", "find_next",
                "find_previous")),
@@ -104,7 +111,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "theme_light", "theme_sepia", "theme_dark", "cycle_theme", SEPARATOR,
                "toggle_font", "toggle_remote_images", SEPARATOR, "toggle_facts_panel",
                "toggle_highlights", "focus_facts", "next_mention", "previous_mention",
-               SEPARATOR, "full_screen")),
+               "search_library_for_fact", SEPARATOR, "full_screen")),
     ("&Go", ("back", "forward", "reload", "cancel_load", SEPARATOR, "scroll_top",
              "scroll_bottom")),
     ("&Help", ("show_help", "show_start_page", "open_sample", SEPARATOR, "about")),

@@ -503,6 +503,12 @@ class FactsPanel(QWidget):
         """The fact the reader chose last, if any."""
         return self._chosen
 
+    def current_fact(self) -> Fact | None:
+        """The fact of the list's current entry, else the chosen one."""
+        item = self.tree.currentItem()
+        fact = item.data(0, _FACT_ROLE) if item is not None else None
+        return fact if isinstance(fact, Fact) else self._chosen
+
     @property
     def mention_index(self) -> int:
         """Index of the current mention of the chosen fact."""

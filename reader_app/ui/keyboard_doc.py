@@ -26,6 +26,27 @@ Qt has one (Open, Find, Quit, zoom, full screen).
 """
 
 _TAIL = """\
+## Searching the library
+
+Ctrl+Shift+L opens the library: every article you have opened, most recent first, with its
+site, date and how much you have read. Typing searches the titles and texts (the last word
+also matches as the start of a word) and lists the best matches with the matched words
+marked; Enter opens one offline, where you left it. Words can be combined with filters on
+the article's facts:
+
+| You type | Finds articles |
+|---|---|
+| `drones kharkiv` | with both words in the title or text (any form: drone, drones) |
+| `"power substation"` | with the phrase |
+| `person:Sybiha` | whose people include Sybiha |
+| `place:Kursk drones` | whose places include Kursk, and with the word drones |
+| `org:"Energy Ministry"` | whose organisations include the Energy Ministry |
+| `number:drones` | whose numbers count drones |
+| `tag:energy`, `is:saved` | with that tag; kept with Ctrl+S |
+
+In the facts panel, Ctrl+Shift+F lists the other articles with the current fact. File ▸
+Private Mode (or `reader-app --private`) keeps nothing of what you open from then on.
+
 ## Your own keys
 
 Put a file named `keys.toml` beside `settings.ini` in Reader's settings folder (on Linux

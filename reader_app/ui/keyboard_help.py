@@ -27,6 +27,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
                         "toggle_font", "toggle_remote_images", "full_screen")),
     ("Opening and history", ("open_location", "open_file", "reload", "cancel_load", "back",
                              "forward", "open_sample", "show_start_page")),
+    ("Library", ("show_library", "search_library_for_fact", "toggle_private")),
     ("Copy and export", ("copy", "copy_text", "copy_markdown", "copy_facts", "export_markdown",
                          "export_html", "export_pdf")),
     ("Window", ("focus_next_region", "focus_previous_region", "show_help", "quit")),
@@ -43,6 +44,10 @@ WIDGET_KEYS: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "Facts": ((("Up", "Down", "Enter"), "In the facts panel: move, jump to the fact."),
               (("a–z",), "In the facts list: typing filters it."),  # noqa: RUF001 (a range)
               (("Esc",), "Leave the facts panel for the article.")),
+    "Library": ((("Enter",), "In the library: open the article where you left it."),
+                (("Del",), "In the library: delete the article (with Ctrl from the search box)."),
+                (("Ctrl+S",), "In the library: keep the article as saved, or stop keeping it."),
+                (("Esc",), "Close the library.")),
     "Window": ((("Esc",), "Cancel a key sequence such as g g, or close this help."),),
 }
 

@@ -50,6 +50,8 @@ KEYMAP: dict[str, tuple[Key, ...]] = {
     "show_help": ("?", "F1"),
     "focus_next_region": ("Tab",),
     "focus_previous_region": ("Shift+Tab",),
+    "show_library": ("Ctrl+Shift+L",),
+    "search_library_for_fact": ("Ctrl+Shift+F",),
 }
 
 

@@ -53,6 +53,7 @@ from .find_bar import FindBar
 from .history import Entry, History, article_key
 from .keyboard import Keyboard
 from .keymap import KEYMAP, Key
+from .library.controller import LibraryController
 from .location_bar import LocationBar
 from .message_bar import MessageBar
 from .reader_view import ReaderView
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         load_options: Any = None,
         persist: bool = True,
         keymap: Mapping[str, tuple[Key, ...]] | None = None,
+        private: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -147,8 +149,11 @@ class MainWindow(QMainWindow):
         self.facts_panel = self.facts_dock.panel
         self.facts = FactsController(self.view, self.facts_panel, self.reading_style().colours,
                                      parent=self)
+        # Every article shown is kept in the library (not when private or not persisting).
+        self.library = LibraryController(self, private=private or not persist)
 
         self.actions_by_name = build_actions(self, self.view, self._handlers(), self.keymap)
+        self.actions_by_name["toggle_private"].setChecked(self.library.private)
         self._build_tool_bar()
         self._build_menus()
         self._build_status_bar()
@@ -217,6 +222,9 @@ class MainWindow(QMainWindow):
             "focus_previous_region": lambda: self.keyboard.regions.move(-1),
             "open_sample": lambda: self.open_source(str(sample_path())),
             "about": lambda: show_about(self),
+            "show_library": self.library.toggle_view,
+            "search_library_for_fact": self.library.search_fact,
+            "toggle_private": self.library.toggle_private,
         }
 
     def _build_tool_bar(self) -> None:
@@ -322,6 +330,17 @@ class MainWindow(QMainWindow):
         self._batch_failures = []
         request = LoadRequest(label="dropped text", html=html, base_url=base_url)
         self.loader.start(request, html_job(html, base_url))
+
+    def show_stored_article(self, article: Any, source: str | None, offset: int = 0) -> None:
+        """Show an article at hand (e.g. from the library) at article-text ``offset``."""
+        self._queue = []
+        self._batch_failures = []
+        self.loader.cancel()
+        self.message_bar.clear()
+        self._remember_position()
+        self.history.push(Entry(source=source, title=article.title, key=article_key(article),
+                                article=article, offset=offset))
+        self._show(self.history.current)
 
     def reload(self) -> None:
         """Read the current article again from its source."""
@@ -756,6 +775,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
         self.loader.process.shutdown()
+        self.library.shutdown()
         if self.persist:
             self._remember_position()
             self.settings.save_window(self.saveGeometry(), self.saveState())

@@ -28,7 +28,8 @@ def run_app(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, timeout=120, check=False)
 
 
-def test_screenshot_writes_a_png_of_the_window_size(tmp_path: Path) -> None:
+def test_screenshot_writes_a_png_of_the_window_size(tmp_path: Path,
+                                                    isolated_data_home: Path) -> None:
     page = write_page(tmp_path, "shot.html", "Screenshot of a calm article", 20)
     out = tmp_path / "shot.png"
     done = run_app(tmp_path, str(page), "--screenshot", str(out), "--size", "800x600",
@@ -37,6 +38,7 @@ def test_screenshot_writes_a_png_of_the_window_size(tmp_path: Path) -> None:
     image = QImage(str(out))
     assert (image.width(), image.height()) == (800, 600)
     assert not (tmp_path / "config" / "reader-app").exists()  # a screenshot stores nothing
+    assert not (isolated_data_home / "Reader").exists()  # not even in the library
 
 
 def test_screenshot_of_an_unreadable_page_fails_with_a_message(tmp_path: Path) -> None:

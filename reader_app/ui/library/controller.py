@@ -1,0 +1,226 @@
+"""Joins the window to the library: stores what is opened, lists, searches, opens, deletes.
+
+Every article shown is stored off the GUI thread (its facts once found, its reading position
+as the reader scrolls); storing never delays or breaks opening: a failing library gives one
+message and the article stays on screen. In private mode nothing is kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from reader_app.core.facts.model import Facts
+from reader_app.core.library import article_key, search
+
+from .view import LibraryView
+from .worker import LibraryWorker
+
+#: How long the reading position waits after the last scroll before it is stored (ms).
+POSITION_DELAY_MS = 800
+#: Results listed in the view.
+RESULT_LIMIT = 100
+#: How a kind of fact is written in a search.
+FACT_PREFIX = {"person": "person", "place": "place", "organisation": "org", "number": "number"}
+
+
+class LibraryController(QObject):
+    """The library of ``window`` (a :class:`~reader_app.ui.main_window.MainWindow`).
+
+    Signals:
+        stored(int): an opened article was stored (its id).
+        results_shown(list): the view lists these search results.
+        opened(int): an article from the library is on screen (its id).
+        deleted(int): an article was deleted from the library (its id).
+        failed(str): the library failed; the one-line message shown.
+    """
+
+    stored = Signal(int)
+    results_shown = Signal(list)
+    opened = Signal(int)
+    deleted = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, window: Any, *, private: bool = False) -> None:
+        super().__init__(window)
+        self.window = window
+        self.private = private
+        self._persist = bool(window.persist)
+        self.worker = LibraryWorker(parent=self)
+        self.view = LibraryView(window)
+        self.view.set_theme(window.reading_style().colours)
+        self._key: str | None = None
+        self._generation = 0
+        self._reported: set[str] = set()
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_DELAY_MS)
+        self._apply_private()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.window.article_shown.connect(self.on_article_shown)
+        self.window.start_page_shown.connect(self.on_start_page_shown)
+        self.window.facts.facts_shown.connect(self.on_facts_shown)
+        self.window.view.verticalScrollBar().valueChanged.connect(self.on_scrolled)
+        self.window.settings.changed.connect(self.on_setting_changed)
+        self._position_timer.timeout.connect(self.store_position)
+        self.worker.finished.connect(self.on_task_finished)
+        self.worker.failed.connect(self.on_task_failed)
+        self.view.query_changed.connect(self.on_query_changed)
+        self.view.open_requested.connect(self.on_open_requested)
+        self.view.delete_requested.connect(self.on_delete_requested)
+        self.view.saved_toggled.connect(self.on_saved_toggled)
+
+    # Commands -----------------------------------------------------------------------------
+
+    def toggle_view(self) -> None:
+        """Show the library, or close it when shown."""
+        if self.view.isVisible():
+            self.view.close_view()
+        else:
+            self.view.open()
+
+    def search_fact(self) -> None:
+        """Search the library for the fact chosen or current in the facts panel."""
+        fact = self.window.facts_panel.current_fact()
+        if fact is None:
+            self.window.statusBar().showMessage(
+                "Choose a fact in the facts panel to find it in other articles", 4000)
+            return
+        label = " ".join(fact.label.replace('"', " ").split())
+        self.view.open(f'{FACT_PREFIX[fact.kind]}:"{label}"')
+
+    def toggle_private(self) -> None:
+        """Keep nothing of what is opened from now on, or keep it again."""
+        self.set_private(not self.private)
+        self.window.statusBar().showMessage(
+            "Private mode: nothing you open is kept" if self.private
+            else "Private mode is off: the articles you open are kept in the library", 5000)
+
+    def set_private(self, private: bool) -> None:
+        """Switch private mode on or off."""
+        self.private = private
+        self._apply_private()
+
+    def _apply_private(self) -> None:
+        # Private mode keeps no recent pages and no reading positions either.
+        self.window.persist = self._persist and not self.private
+        action = getattr(self.window, "actions_by_name", {}).get("toggle_private")
+        if action is not None:
+            action.setChecked(self.private)
+        if self.private:
+            self._key = None
+            self._position_timer.stop()
+
+    def shutdown(self) -> None:
+        """Store the reading position, finish pending writes and close the library."""
+        if self._position_timer.isActive():
+            self._position_timer.stop()
+            self.store_position()
+        self.worker.shutdown()
+
+    # Storing ------------------------------------------------------------------------------
+
+    @Slot(object)
+    def on_article_shown(self, article: Any) -> None:
+        if self._position_timer.isActive():
+            self._position_timer.stop()
+            self._key = None  # the position read now would be the new article's
+        if self.private:
+            return
+        self._key = article_key(article)
+        entry = self.window.history.current
+        source = entry.source if entry is not None else None
+        self.worker.submit("save", lambda lib: lib.save(article, source=source))
+
+    @Slot()
+    def on_start_page_shown(self) -> None:
+        self.store_position()
+        self._key = None
+
+    @Slot(object)
+    def on_facts_shown(self, facts: Facts) -> None:
+        key = self._key
+        if key is None or self.private:
+            return
+        self.worker.submit("facts", lambda lib: lib.save_facts(key, facts))
+
+    @Slot(int)
+    def on_scrolled(self, _value: int) -> None:
+        if self._key is not None:
+            self._position_timer.start()
+
+    @Slot()
+    def store_position(self) -> None:
+        """Store where the reader is in the article on screen."""
+        key, view = self._key, self.window.view
+        if key is None or self.private or view.rendered is None:
+            return
+        offset, fraction = view.top_text_offset(), view.scroll_fraction()
+        self.worker.submit("position", lambda lib: lib.set_position(key, offset, fraction))
+
+    # The view -----------------------------------------------------------------------------
+
+    @Slot(str)
+    def on_query_changed(self, text: str) -> None:
+        self._generation += 1
+        generation = self._generation
+
+        def run(lib: Any) -> tuple[int, Any]:
+            if generation != self._generation:
+                return generation, None  # the reader typed on meanwhile
+            return generation, search(lib, text, limit=RESULT_LIMIT, prefix=True)
+
+        self.worker.submit("search", run)
+
+    @Slot(int)
+    def on_open_requested(self, article_id: int) -> None:
+        self.worker.submit("open", lambda lib: lib.get(article_id))
+
+    @Slot(int)
+    def on_delete_requested(self, article_id: int) -> None:
+        self.worker.submit("delete", lambda lib: lib.delete(article_id) and article_id)
+
+    @Slot(int, bool)
+    def on_saved_toggled(self, article_id: int, saved: bool) -> None:
+        self.worker.submit("keep", lambda lib: lib.set_saved(article_id, saved))
+
+    def _refresh(self) -> None:
+        if self.view.isVisible():
+            self.on_query_changed(self.view.search_box.text())
+
+    @Slot(str, object)
+    def on_task_finished(self, name: str, result: Any) -> None:
+        if name == "save":
+            self.stored.emit(int(result))
+        elif name == "search":
+            generation, results = result
+            if generation == self._generation and results is not None:
+                self.view.show_results(results)
+                self.results_shown.emit(results)
+        elif name == "open":
+            self.view.close_view()
+            self.window.show_stored_article(result.article, result.source, result.position)
+            self.opened.emit(result.id)
+        elif name == "delete" and result:
+            self.window.statusBar().showMessage("Deleted from the library", 4000)
+            self._refresh()
+            self.deleted.emit(int(result))
+        elif name == "keep":
+            self._refresh()
+
+    @Slot(str, str)
+    def on_task_failed(self, name: str, message: str) -> None:
+        if self.view.isVisible():
+            self.view.show_message(message)
+        if message not in self._reported:
+            self._reported.add(message)
+            self.window.message_bar.show_message(message[:1].upper() + message[1:] + ".")
+        self.failed.emit(message)
+
+    @Slot(str, object)
+    def on_setting_changed(self, name: str, _value: object) -> None:
+        if name == "theme":
+            self.view.set_theme(self.window.reading_style().colours)
