@@ -127,7 +127,7 @@ def _write(out: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reader-app``."""
-    # In a frozen bundle, the window's extraction helper process starts here: run it and exit.
+    # In a frozen bundle, a helper process starts here: run it and exit.
     multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "extract":
@@ -144,11 +144,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(str(err))
         print(message)
         return 0
-    if args.screenshot:
-        # The helper process reads the page while the window is imported and built.
-        from .ui.helper_process import read_first_ahead
-
-        read_first_ahead(args.sources)
     from .ui.app import run_gui
 
     return run_gui(args)

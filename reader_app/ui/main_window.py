@@ -47,12 +47,15 @@ from .drop import (
     parse_drop,
     source_kind,
 )
+from .executor.service import Executor
 from .facts_controller import FactsController
 from .facts_panel import FactsDock
+from .facts_worker import FactsWorker
 from .find_bar import FindBar
 from .history import Entry, History, article_key
 from .keyboard import Keyboard
 from .keymap import KEYMAP, Key
+from .loader import Loader, LoadRequest, html_job, source_job
 from .location_bar import LocationBar
 from .message_bar import MessageBar
 from .reader_view import ReaderView
@@ -65,7 +68,6 @@ from .theme import (
     apply_chrome_theme,
     mix,
 )
-from .workers import Loader, LoadRequest, html_job, source_job
 
 #: File dialog filters for File ▸ Open.
 OPEN_FILTERS = (
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
         self,
         settings: Settings,
         *,
-        loader: Loader | None = None,
+        executor: Executor,
         load_options: Any = None,
         persist: bool = True,
         keymap: Mapping[str, tuple[Key, ...]] | None = None,
@@ -115,7 +117,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.keymap = dict(KEYMAP if keymap is None else keymap)
-        self.loader = loader or Loader(parent=self)
+        self.executor = executor
+        self.loader = Loader(executor, parent=self)
         self.load_options = load_options
         self.persist = persist
         self.history = History()
@@ -125,7 +128,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self.view = ReaderView(self)
+        self.view = ReaderView(executor, self)
         self.view.setAcceptDrops(False)
         self.view.viewport().setAcceptDrops(False)
         self.view.remote_images = bool(settings.get("remote_images"))
@@ -146,7 +149,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.facts_dock)
         self.facts_panel = self.facts_dock.panel
         self.facts = FactsController(self.view, self.facts_panel, self.reading_style().colours,
-                                     parent=self)
+                                     FactsWorker(executor), parent=self)
 
         self.actions_by_name = build_actions(self, self.view, self._handlers(), self.keymap)
         self._build_tool_bar()
@@ -357,8 +360,7 @@ class MainWindow(QMainWindow):
 
     def _load(self, request: LoadRequest) -> None:
         assert request.source is not None
-        self.loader.start(request, source_job(request.source, self._load_options(),
-                                              process=self.loader.process))
+        self.loader.start(request, source_job(request.source, self._load_options()))
 
     def _load_options(self) -> Any:
         """The load options, or a callable building them on the worker thread (see source_job)."""
@@ -726,7 +728,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
-        self.loader.process.shutdown()
+        self.facts.worker.discard()
+        self.view.stop_images()
         if self.persist:
             self._remember_position()
             self.settings.save_window(self.saveGeometry(), self.saveState())
