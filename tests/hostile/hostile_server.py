@@ -35,9 +35,11 @@ class Connection:
         self.stopped.wait(seconds)
 
 
-def response(body: bytes, content_type: str = "text/html; charset=utf-8",
+def response(body: bytes | str, content_type: str = "text/html; charset=utf-8",
              status: str = "200 OK", headers: str = "") -> bytes:
     """A complete HTTP/1.1 response."""
+    if isinstance(body, str):
+        body = body.encode()
     head = (f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n"
             f"Content-Length: {len(body)}\r\n{headers}Connection: close\r\n\r\n")
     return head.encode() + body
