@@ -102,9 +102,14 @@ class Helper:
                 if self._closed:
                     raise LoadCancelledError("Loading was cancelled.")
                 self._live.add(process)
-            process.start()
-            theirs.close()
-            ours.send((job, args))
+            try:
+                process.start()
+                theirs.close()
+                ours.send((job, args))
+            except OSError as err:  # killed meanwhile (cancelled, or Reader quits)
+                if cancelled() or self._closed:
+                    raise LoadCancelledError("Loading was cancelled.") from None
+                raise HelperCrashed("Reading this page stopped unexpectedly.") from err
             return self._wait(process, ours, cancelled)  # type: ignore[no-any-return]
         finally:
             with self._lock:
