@@ -5,6 +5,7 @@ Functions here run in a helper process; their arguments and results travel by pi
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import Any
 
@@ -29,3 +30,22 @@ def find_facts_job(payload: Any) -> Any:
     from reader_app.core import find_facts
 
     return find_facts(payload)
+
+
+_WARM_PAGE = (
+    "<!doctype html><html><head><title>Harbour works</title></head><body><article>"
+    "<h1>Harbour works</h1><p>The council in Leeds said on Monday that 40 workers will "
+    "repair the harbour wall by June, at a cost of £2.5m.</p>"
+    "<p>Maria Jensen, its engineer, expects the work to take six weeks.</p></article>"
+    "</body></html>"
+)
+
+
+def warm_up() -> None:
+    """Run each stage once on a small page, so that its first-use costs are paid."""
+    raw = RawPage(data=_WARM_PAGE.encode(), charset="utf-8", content_type="text/html")
+    try:
+        article = extract_job(portable(raw))
+        find_facts_job(article.text)
+    except Exception:  # a helper then warms up on its own first job
+        logging.getLogger(__name__).exception("warming up the helpers failed")
