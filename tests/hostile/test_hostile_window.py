@@ -170,10 +170,14 @@ def test_twenty_cancelled_slow_loads_leave_the_window_fast(
     state = reading(qtbot, window, tmp_path)
     answer = response(article_html("Never"))
     scripted.scripts["/slow"] = lambda c: (c.send(answer[:20]), c.dribble(answer[20:], 1.0))
+    probe = LoopDelayProbe()
+    probe.start()
     for attempt in range(20):
         window.open_source(scripted.url(f"/slow?{attempt}"))
         with qtbot.waitSignal(window.loader.cancelled, timeout=1000):
             window.actions_by_name["cancel_load"].trigger()
+    probe.stop()
+    assert probe.max_delay < MAX_BLOCK
     assert_kept(window, state)
     page = write_page(tmp_path, "local.html", "The local page", 8, seed=5)
     start = time.monotonic()
@@ -248,3 +252,21 @@ def test_a_fifo_image_does_not_hold_the_images_of_later_pages(
         open_and_wait(qtbot, window, str(page))
     assert window.view.loading_images is False
     assert list(window.view._images) == [(tmp_path / "real.png").as_uri()]
+
+
+def test_images_held_by_a_slow_server_do_not_delay_pages(
+        qtbot, window, tmp_path: Path, scripted: ScriptedServer) -> None:
+    answer = response(b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
+    scripted.scripts["/page"] = lambda c: c.send(response(with_images(
+        "Slow pictures", *[f"/slow{n}.png" for n in range(12)])))
+    for n in range(12):
+        scripted.scripts[f"/slow{n}.png"] = lambda c: (c.send(answer[:20]), c.hold())
+    window.settings.set("remote_images", True)
+    open_and_wait(qtbot, window, scripted.url("/page"))
+    qtbot.waitUntil(lambda: len(scripted.requests) >= 5)  # every image thread is held
+    assert window.view.loading_images
+    page = write_page(tmp_path, "local.html", "The local page", 8, seed=5)
+    start = time.monotonic()
+    assert open_and_wait(qtbot, window, str(page), timeout=2000).title == "The local page"
+    assert time.monotonic() - start < 1.0
+    assert not window.view.loading_images  # the slow images were dropped with their page

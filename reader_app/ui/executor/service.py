@@ -155,6 +155,8 @@ class Executor(QObject):
         for lane in self.lanes.values():
             lane.close()
         self._notifier.setEnabled(False)
+        self._wake_w.close()
+        self._wake_r.close()
         self._tasks.clear()
 
     # Worker threads --------------------------------------------------------------------------
