@@ -181,9 +181,13 @@ class Connection(http.client.HTTPConnection):
         self.response_class = response  # type: ignore[assignment]
 
     def connect(self) -> None:
-        self.sock = open_socket(self.host, self.port, self.clock)
+        sock = self.sock = open_socket(self.host, self.port, self.clock)
         if self._tunnel_host:  # type: ignore[attr-defined]
-            self._tunnel()  # type: ignore[attr-defined]
+            try:
+                self._tunnel()  # type: ignore[attr-defined]
+            except BaseException:
+                sock.close()
+                raise
 
     def close(self) -> None:
         self.sock = None

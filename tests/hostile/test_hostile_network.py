@@ -168,3 +168,15 @@ def test_only_pages_from_the_web_fetch_web_images(origin: Origin) -> None:
     web = web_article("https://news.example/a.html")
     assert find_image("https://news.example/a.png", web, False) is None  # not allowed by the reader
     assert find_image("https://news.example/a.png", web, True) is not None
+
+
+def test_a_proxy_tunnel_answered_a_byte_at_a_time_keeps_the_deadline(
+        scripted: ScriptedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("https_proxy", scripted.url(""))
+    monkeypatch.delenv("no_proxy", raising=False)
+    scripted.scripts["pages.invalid:443"] = dribbled(b"HTTP/1.1 200 Connected\r\n\r\n")
+    error, took = timed(lambda: load("https://pages.invalid/story", QUICK))
+    assert isinstance(error, LoadError)
+    assert "\n" not in str(error)
+    assert took < 1.5
+    assert scripted.requests == ["CONNECT pages.invalid:443 HTTP/1.0"]
