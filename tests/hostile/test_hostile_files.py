@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hostile_data import PAGE, nested_mhtml
 
 from reader_app.core import Article, ReaderError, extract_page, read_article
 from reader_app.core.decoding import decode_html
@@ -16,21 +17,6 @@ from reader_app.core.errors import LoadError, UnsupportedSourceError
 from reader_app.core.images import ImageSource, find_image, read_image
 from reader_app.core.loading import decode_text, load
 from reader_app.core.model import RawPage
-
-PAGE = ("<!doctype html><html><head><title>Tide tables</title></head><body><article>"
-        "<h1>Tide tables</h1><p>The harbour master published the new tide tables on Monday, "
-        "and the ferry company said crossings would follow them from June.</p>"
-        "<p>Fishermen welcomed the change after a winter of delays.</p></article></body></html>")
-
-
-def nested_mhtml(depth: int) -> bytes:
-    body = ("Content-Type: text/html\r\nContent-Location: http://127.0.0.1:9/\r\n\r\n"
-            f"{PAGE}\r\n")
-    for level in range(depth, 0, -1):
-        mark = f"b{level}"
-        body = (f'Content-Type: multipart/related; boundary="{mark}"\r\n\r\n'
-                f"--{mark}\r\n{body}\r\n--{mark}--\r\n")
-    return ("MIME-Version: 1.0\r\n" + body).encode()
 
 
 def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:

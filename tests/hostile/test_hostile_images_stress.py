@@ -5,8 +5,7 @@ article arrive every time and nothing deadlocks."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QColor, QImage
+from hostile_data import png, svg
 
 from reader_app.core import Article, Block
 from reader_app.ui.reader_view import ReaderView
@@ -15,22 +14,6 @@ from reader_app.ui.theme import ReadingStyle
 ARTICLES = 200
 IMAGES = 10
 RUNS = 20
-
-
-def png(width: int, height: int, colour: str) -> bytes:
-    image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.fill(QColor(colour))
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(buffer.data())
-
-
-def svg(width: int, height: int, colour: str) -> bytes:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
-            f'<rect width="{width}" height="{height}" fill="{colour}"/>'
-            f'<circle cx="{width // 2}" cy="{height // 2}" r="{min(width, height) // 3}"/>'
-            "</svg>").encode()
 
 
 @pytest.fixture(scope="module")

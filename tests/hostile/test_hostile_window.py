@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hostile_data import nested_mhtml, png
 from hostile_server import Connection, ScriptedServer, response
-from test_hostile_files import nested_mhtml
 from window_support import (  # noqa: F401 (fixtures)
     LoopDelayProbe,
     article_html,
@@ -241,11 +241,9 @@ def test_a_saved_archive_with_missing_parts_fetches_nothing(
 
 def test_a_fifo_image_does_not_hold_the_images_of_later_pages(
         qtbot, window, tmp_path: Path) -> None:
-    from test_reader_view import png_bytes
-
     os.mkfifo(tmp_path / "pipe.png")
     (tmp_path / "zero.png").symlink_to("/dev/zero")
-    (tmp_path / "real.png").write_bytes(png_bytes(40, 30))
+    (tmp_path / "real.png").write_bytes(png(40, 30, "#3a6ea5"))
     page = tmp_path / "pictures.html"
     page.write_text(with_images("Pictures at home", "pipe.png", "zero.png", "real.png"))
     with qtbot.waitSignal(window.view.images_finished, timeout=5000):
