@@ -71,12 +71,17 @@ class _Process:
             their_jobs.close()
             their_lifeline.close()
 
-    def kill(self, wait: bool = True) -> None:
+    def stop(self) -> None:
+        """Send SIGKILL (the thread waiting on the helper cleans up)."""
         with contextlib.suppress(OSError, ValueError, AttributeError):
             if self.process.is_alive():
                 self.process.kill()
-            if wait:
-                self.process.join(1)
+
+    def kill(self) -> None:
+        """SIGKILL, collect the process and close the pipes."""
+        self.stop()
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            self.process.join(1)
         self.jobs.close()
         self.lifeline.close()
 
@@ -142,10 +147,12 @@ class Helper:
         """Kill every helper process and refuse new jobs (Reader is quitting)."""
         with self._lock:
             self._closed = True
-            helpers = [*self._busy, *self._idle]
+            busy, idle = list(self._busy), list(self._idle)
             self._idle.clear()
-        for helper in helpers:
-            helper.kill(wait=False)
+        for helper in busy:
+            helper.stop()
+        for helper in idle:
+            helper.kill()
 
     @property
     def live(self) -> int:
@@ -163,7 +170,7 @@ class Helper:
                 if helper.process.is_alive():
                     self._busy.add(helper)
                     return helper
-                helper.kill(wait=False)
+                helper.kill()
         try:
             helper = _Process(self._context)
         except OSError as err:

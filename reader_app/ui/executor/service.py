@@ -129,7 +129,7 @@ class Executor(QObject):
                on_progress: Callable[[int, int], None] | None = None) -> Task[T]:
         """Run ``work(token)`` on ``lane``; ``on_done(outcome)`` runs later on this thread.
 
-        ``on_done`` is called once for every task, cancelled ones included.
+        ``on_done`` is called once for every task, cancelled ones included, until shutdown.
         """
         token = Token(self.helper, self._post_progress)
         task = Task(work, token, on_done, on_progress)
@@ -172,7 +172,7 @@ class Executor(QObject):
             except LoadCancelledError:
                 outcome = Outcome(cancelled=True)
             except Exception as err:  # every failure goes back to the GUI thread
-                if not isinstance(err, ReaderError):
+                if not isinstance(err, ReaderError) and not token.cancelled():
                     log.error("background work failed", exc_info=err)
                 outcome = Outcome(error=err)
             if token.cancelled():
