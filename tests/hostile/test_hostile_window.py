@@ -194,6 +194,7 @@ def test_cancelling_a_big_extraction_kills_its_helper(qtbot, window, tmp_path: P
     big.write_text(large_page("A very large page", 15 * 1024 * 1024), encoding="utf-8")
     helper = window.executor.helper
     assert helper.usable
+    qtbot.waitUntil(lambda: helper.live == 0, timeout=10000)  # the facts are in
     window.open_source(str(big))
     qtbot.waitUntil(lambda: helper.live == 1, timeout=10000)
     window.actions_by_name["cancel_load"].trigger()
