@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
 
 from reader_app.core import Article, find_facts, read_article
 from reader_app.ui.document import render_article
+from reader_app.ui.executor.service import Executor
 from reader_app.ui.facts_controller import FactsController
 from reader_app.ui.facts_panel import FactsDock
 from reader_app.ui.facts_worker import FactsWorker, default_finder
@@ -123,7 +124,9 @@ def main() -> int:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resize(1280, 800)
     window.show()
-    worker = FactsWorker(default_finder) if args.thread else FactsWorker()
+    executor = Executor()
+    worker = (FactsWorker(executor, default_finder) if args.thread
+              else FactsWorker(executor))
     controller = FactsController(view, dock.panel, THEMES["light"], worker, parent=window)
     steps = timed_steps(controller)
     heartbeat = Heartbeat()

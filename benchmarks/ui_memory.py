@@ -24,6 +24,7 @@ from PySide6.QtCore import QStandardPaths
 from ui_support import article_html, rss_mb, wait_for
 
 from reader_app.ui.app import create_application
+from reader_app.ui.executor.service import Executor
 from reader_app.ui.main_window import MainWindow
 from reader_app.ui.settings import Settings
 
@@ -59,7 +60,8 @@ def main() -> None:
     create_application([sys.argv[0]])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        window = MainWindow(Settings(folder / "settings.ini"), persist=False)
+        window = MainWindow(Settings(folder / "settings.ini"), executor=Executor(),
+                            persist=False)
         window.resize(1280, 800)
         window.show()
         opened = 0

@@ -23,6 +23,7 @@ from PySide6.QtCore import QStandardPaths, QTimer
 from ui_support import PageServer, large_page, wait_for
 
 from reader_app.ui.app import create_application
+from reader_app.ui.executor.service import Executor
 from reader_app.ui.main_window import MainWindow
 from reader_app.ui.settings import Settings
 
@@ -67,7 +68,8 @@ def main() -> None:
         folder = Path(tmp)
         body = large_page("Storm over the harbour", int(args.size_mb * 1024 * 1024))
         (folder / "large.html").write_text(body, encoding="utf-8")
-        window = MainWindow(Settings(folder / "settings.ini"), persist=False)
+        window = MainWindow(Settings(folder / "settings.ini"), executor=Executor(),
+                            persist=False)
         window.resize(1280, 800)
         window.show()
         probe = DelayProbe()

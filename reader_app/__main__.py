@@ -78,14 +78,18 @@ def _fail(message: str) -> int:
 def run_extract(argv: Sequence[str]) -> int:
     """``reader-app extract``: print the article of one source to stdout."""
     args = _extract_parser().parse_args(argv)
-    from .core import ReaderError, find_facts, read_article, render
+    from .core import ExtractionError, ReaderError, find_facts, read_article, render
+    from .core.limits import guard
 
     try:
         article = read_article(args.source)
+        if args.format == "json":
+            with guard(ExtractionError, "this article"):
+                facts = find_facts(article.text)
     except ReaderError as err:
         return _fail(str(err))
     if args.format == "json":
-        payload = render.to_json_dict(article, find_facts(article.text))
+        payload = render.to_json_dict(article, facts)
         out = json.dumps(payload, ensure_ascii=False, indent=2)
     else:
         out = {"text": render.to_text, "markdown": render.to_markdown, "html": render.to_html}[
@@ -98,17 +102,24 @@ def run_extract(argv: Sequence[str]) -> int:
 def run_facts(argv: Sequence[str]) -> int:
     """``reader-app facts``: print the facts of a plain-text file or stdin."""
     args = _facts_parser().parse_args(argv)
-    from .core import find_facts, render
+    from .core import ExtractionError, LoadError, ReaderError, find_facts, render
+    from .core.describe import too_large
+    from .core.limits import guard
+    from .core.loading import LoadOptions, decode_text, load_text
 
     try:
         if args.source == "-":
-            text = sys.stdin.read()
+            cap = LoadOptions().max_bytes
+            data = sys.stdin.buffer.read(cap + 1)
+            if len(data) > cap:
+                raise LoadError(too_large("The text on standard input", None, cap))
+            text = decode_text(data, "standard input") if data else ""
         else:
-            with open(args.source, encoding="utf-8") as handle:
-                text = handle.read()
-    except (OSError, UnicodeDecodeError) as err:
-        return _fail(f"cannot read {args.source}: {getattr(err, 'strerror', None) or err}")
-    facts = find_facts(text)
+            text = load_text(args.source)
+        with guard(ExtractionError, "this text"):
+            facts = find_facts(text)
+    except ReaderError as err:
+        return _fail(str(err))
     if args.format == "json":
         _write(json.dumps(render.facts_to_json(facts), ensure_ascii=False, indent=2))
     else:
@@ -122,7 +133,7 @@ def _write(out: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reader-app``."""
-    # In a frozen bundle, the window's extraction helper process starts here: run it and exit.
+    # In a frozen bundle, a helper process starts here: run it and exit.
     multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "extract":
@@ -147,11 +158,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if problem := display_problem():
         return _fail(problem)
-    if args.screenshot:
-        # The helper process reads the page while the window is imported and built.
-        from .ui.helper_process import read_first_ahead
-
-        read_first_ahead(args.sources)
     from .ui.app import run_gui
 
     return run_gui(args)

@@ -58,6 +58,7 @@ def main() -> int:
 
         from reader_app.core.library import data_dir
         from reader_app.ui.app import create_application
+        from reader_app.ui.executor import Executor
         from reader_app.ui.main_window import MainWindow, sample_path
         from reader_app.ui.settings import Settings
 
@@ -65,7 +66,7 @@ def main() -> int:
         app = create_application()
         settings = Settings(Path(tmp) / "settings.ini")
         settings.set("theme", args.theme)
-        window = MainWindow(settings, private=True)
+        window = MainWindow(settings, executor=Executor(), private=True)
         window.resize(*(int(x) for x in args.size.split("x")))
         window.show()
 

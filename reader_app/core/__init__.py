@@ -17,17 +17,17 @@ from .errors import (
 from .model import Article, Block, RawPage
 
 if TYPE_CHECKING:
-    from .extraction import ExtractOptions, extract_article, extract_page, extract_text
+    from .extraction import ExtractOptions, extract_article, extract_text
     from .facts import Fact, Facts, find_facts
     from .loading import LoadOptions, load
-    from .pipeline import read_article
+    from .pipeline import extract_page, read_article
 
 # The heavy stages (trafilatura, lxml, the lexicons) are imported on first use, so that a
 # window can paint before they are needed and a worker thread pays for them.
 _LAZY = {
     "ExtractOptions": "extraction",
     "extract_article": "extraction",
-    "extract_page": "extraction",
+    "extract_page": "pipeline",
     "extract_text": "extraction",
     "Fact": "facts",
     "Facts": "facts",

@@ -170,9 +170,9 @@ def _bomless_utf16(data: bytes) -> str | None:
     even, odd = sample[0::2], sample[1::2]
     even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / max(1, len(odd))
     # Markup in UTF-16 is mostly ASCII: one byte of each pair is NUL, the other almost never.
-    if odd_nul > 0.5 and even_nul < 0.02 and sample[0:1] == b"<" and _decodes(sample, "utf-16-le"):
+    if odd_nul > 0.5 and even_nul < 0.02 and _decodes(sample, "utf-16-le"):
         return "utf-16-le"
-    if even_nul > 0.5 and odd_nul < 0.02 and sample[1:2] == b"<" and _decodes(sample, "utf-16-be"):
+    if even_nul > 0.5 and odd_nul < 0.02 and _decodes(sample, "utf-16-be"):
         return "utf-16-be"
     return None
 
@@ -212,16 +212,17 @@ def _detect(data: bytes) -> str:
 
 
 def _mostly_valid(text: str) -> bool:
-    """True when UTF-8 decoding gave text with many more good characters than broken ones.
+    """True when UTF-8 decoding gave at least as many good non-ASCII characters as broken ones.
 
     UTF-8 pages with a few broken bytes are common (a truncated excerpt, a pasted legacy
-    quote); legacy-encoded bytes almost never form valid multi-byte UTF-8 sequences.
+    quote); legacy-encoded bytes almost never form valid multi-byte UTF-8 sequences, so a
+    page with as many of those as broken bytes is UTF-8.
     """
     broken = text.count("\ufffd")
     if not broken:
         return True
     good = sum(1 for ch in text if ch > "\x7f") - broken
-    return good >= 20 * broken
+    return good >= broken
 
 
 def _implausibility(text: str) -> float:

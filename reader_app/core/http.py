@@ -1,25 +1,24 @@
-"""Fetch a web page over HTTP(S) with Reader's limits: time, size, redirects and type."""
+"""Fetch a web page or an image over HTTP(S) with Reader's limits: time, size, redirects, type."""
 
 from __future__ import annotations
 
-import base64
 import http.client
-import ipaddress
 import socket
 import ssl
 import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from email.message import Message
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote, urljoin, urlsplit
-from urllib.request import getproxies_environment
+from urllib.parse import quote, urljoin, urlsplit
 
-from .errors import LoadCancelledError, LoadError, UnsupportedSourceError
+from .describe import describe_type, too_large
+from .errors import LoadCancelledError, LoadError, ReaderError, UnsupportedSourceError
 from .mhtml import parse_mhtml
 from .model import RawPage
+from .net import Clock, Connection, TLSConnection
+from .proxy import find_proxy
 from .sniff import looks_like_html, looks_like_mhtml
 
 if TYPE_CHECKING:
@@ -32,28 +31,8 @@ _MHTML_TYPES = frozenset({"multipart/related", "message/rfc822", "application/x-
 # Types servers send for anything at all: the body's first bytes decide.
 _VAGUE_TYPES = frozenset({"", "application/octet-stream", "text/plain", "binary/octet-stream"})
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+_ACCEPT_IMAGE = "image/avif,image/webp,image/png,image/svg+xml,image/*;q=0.8"
 
-_TYPE_NAMES = {
-    "application/pdf": "a PDF document",
-    "application/json": "JSON data",
-    "application/zip": "a ZIP archive",
-    "application/gzip": "a compressed archive",
-    "application/epub+zip": "an EPUB book",
-    "application/msword": "a Word document",
-    "application/rss+xml": "a news feed",
-    "application/atom+xml": "a news feed",
-    "application/javascript": "a script",
-    "text/javascript": "a script",
-    "text/css": "a style sheet",
-    "text/plain": "a plain text file",
-    "text/csv": "a table of data (CSV)",
-}
-_TYPE_FAMILIES = {
-    "image": "an image",
-    "video": "a video",
-    "audio": "an audio file",
-    "font": "a font",
-}
 
 
 def fetch(
@@ -64,18 +43,47 @@ def fetch(
 ) -> RawPage:
     """GET ``url``, following at most ``options.max_redirects`` http(s) redirects.
 
-    Raises :class:`LoadError` (or a subclass) on every failure, with a message fit to show.
+    One deadline (``options.total_timeout``) covers everything: looking up and connecting to
+    each server, TLS, the status line, the headers and the body. Raises :class:`LoadError`
+    (or a subclass) on every failure, with a message fit to show.
     """
+    exchange = _follow(url, options, _ACCEPT, progress, cancelled)
+    try:
+        return exchange.read_page()
+    finally:
+        exchange.close()
+
+
+def fetch_image(url: str, options: LoadOptions, cancelled: Cancelled | None = None) -> bytes:
+    """The bytes of the image at ``url``, with the same limits, deadline and proxy policy as a
+    page (``options.max_bytes`` caps the image). Raises :class:`LoadError` on every failure."""
+    exchange = _follow(url, options, _ACCEPT_IMAGE, None, cancelled)
+    try:
+        return exchange.read_image()
+    finally:
+        exchange.close()
+
+
+def _follow(
+    url: str,
+    options: LoadOptions,
+    accept: str,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> _Exchange:
+    """The exchange that answered ``url`` after redirects (the caller closes it)."""
     deadline = time.monotonic() + options.total_timeout
     for _ in range(options.max_redirects + 1):
         check_cancelled(cancelled)
         exchange = _Exchange(url, options, deadline, progress, cancelled)
         try:
-            location = exchange.open()
-            if location is None:
-                return exchange.read_page()
-        finally:
+            location = exchange.open(accept)
+        except BaseException:
             exchange.close()
+            raise
+        if location is None:
+            return exchange
+        exchange.close()
         url = urljoin(url, location)
     raise LoadError(f"The page redirects too many times (more than {options.max_redirects}).")
 
@@ -93,46 +101,43 @@ class _Exchange:
     ) -> None:
         self.url = url
         self.options = options
-        self.deadline = deadline
         self.progress = progress
-        self.cancelled = cancelled
+        self.clock = Clock(deadline, cancelled, self._late)
         self.host = ""
         self.connection: http.client.HTTPConnection | None = None
-        self.sock: socket.socket | None = None
+        self.sock: object | None = None
         self.response: http.client.HTTPResponse | None = None
 
-    def open(self) -> str | None:
+    def open(self, accept: str) -> str | None:
         """Send the request and read the status; the redirect target, or None for a page."""
         scheme, host, port, target = _parse(self.url)
         self.host = host
-        timeout = min(self.options.connect_timeout, self._remaining())
-        proxy = _proxy(scheme, host)
+        proxy = find_proxy(scheme, host)
         headers: dict[str, str] = {}
         server, server_port = (host, port) if proxy is None else (proxy.host, proxy.port)
         if scheme == "https":
-            context = ssl.create_default_context()
-            self.connection = http.client.HTTPSConnection(
-                server, server_port, timeout=timeout, context=context
-            )
+            self.connection = TLSConnection(server, server_port, self.clock,
+                                            ssl.create_default_context())
             if proxy is not None:
                 self.connection.set_tunnel(host, port, headers=proxy.headers)
         else:
-            self.connection = http.client.HTTPConnection(server, server_port, timeout=timeout)
+            self.connection = Connection(server, server_port, self.clock)
             if proxy is not None:
                 target = f"http://{host}{f':{port}' if port else ''}{target}"
                 headers = proxy.headers
         try:
             self.connection.connect()
+        except ReaderError:
+            raise
         except OSError as err:
-            raise _connect_error(err, server, timeout) from err
-        # The response keeps reading from this socket after the connection lets go of it.
+            raise _connect_error(err, server) from err
+        # The response reads on from this socket after the connection lets go of it.
         self.sock = self.connection.sock
         with self._guard():
-            self._set_timeout()
             self.connection.putrequest("GET", target, skip_accept_encoding=True)
             for name, value in (
                 ("User-Agent", self.options.user_agent),
-                ("Accept", _ACCEPT),
+                ("Accept", accept),
                 ("Accept-Encoding", "gzip, deflate"),
                 ("Connection", "close"),
                 *headers.items(),
@@ -157,13 +162,9 @@ class _Exchange:
         headers: Message = self.response.msg
         declared = (headers.get("Content-Type") or "").strip()
         content_type = headers.get_content_type() if declared else ""
-        length = _content_length(self.response.getheader("Content-Length"))
-        if length is not None and length > self.options.max_bytes:
-            raise LoadError(too_large("The page", length, self.options.max_bytes))
         if content_type not in _HTML_TYPES | _MHTML_TYPES | _VAGUE_TYPES:
-            raise LoadError(f"This is {_describe(content_type)}, not a web page.")
-        decoder = _decoder(self.response.getheader("Content-Encoding"))
-        data = self._read_body(decoder, length)
+            raise LoadError(f"This is {describe_type(content_type)}, not a web page.")
+        data = self._read_body("The page")
         if not data.strip():
             raise LoadError("The server sent an empty page.")
         if content_type in _MHTML_TYPES or (
@@ -176,31 +177,47 @@ class _Exchange:
                 charset=page.charset,
                 content_type=page.content_type,
                 resources=page.resources,
+                origin="archive",
             )
         if content_type in _VAGUE_TYPES and not looks_like_html(data):
-            raise LoadError(f"This is {_describe(content_type or 'unknown')}, not a web page.")
+            raise LoadError(f"This is {describe_type(content_type or 'unknown')}, not a web page.")
         charset = headers.get_content_charset() if declared else None
         return RawPage(
-            data=data, url=self.url, charset=charset, content_type=content_type or "text/html"
+            data=data, url=self.url, charset=charset, content_type=content_type or "text/html",
+            origin="web",
         )
+
+    def read_image(self) -> bytes:
+        """The body of an image (or of a vague type), within the size cap."""
+        assert self.response is not None
+        declared = (self.response.msg.get("Content-Type") or "").strip()
+        content_type = self.response.msg.get_content_type() if declared else ""
+        if content_type.partition("/")[0] != "image" and content_type not in _VAGUE_TYPES:
+            raise LoadError(f"This is {describe_type(content_type)}, not an image.")
+        return self._read_body("The image")
 
     def close(self) -> None:
         if self.response is not None:
             self.response.close()
         if self.connection is not None:
             self.connection.close()
+        close = getattr(self.sock, "close", None)
+        if close is not None:
+            close()
 
-    def _read_body(self, decoder: _Decoder, length: int | None) -> bytes:
+    def _read_body(self, what: str) -> bytes:
         assert self.response is not None
         cap = self.options.max_bytes
+        length = _content_length(self.response.getheader("Content-Length"))
+        if length is not None and length > cap:
+            raise LoadError(too_large(what, length, cap))
+        decoder = _decoder(self.response.getheader("Content-Encoding"))
         out = bytearray()
         received = 0
         if self.progress is not None:
             self.progress(0, length)
         while True:
-            check_cancelled(self.cancelled)
             with self._guard():
-                self._set_timeout()
                 chunk = self.response.read1(_CHUNK)
             if not chunk:
                 if length is not None and received < length:
@@ -211,27 +228,17 @@ class _Exchange:
             received += len(chunk)
             out += decoder.decompress(chunk, cap + 1 - len(out))
             if len(out) > cap:
-                raise LoadError(too_large("The page", None, cap))
+                raise LoadError(too_large(what, None, cap))
             if self.progress is not None:
                 self.progress(received, length)
         out += decoder.flush()
         if len(out) > cap:
-            raise LoadError(too_large("The page", None, cap))
+            raise LoadError(too_large(what, None, cap))
         return bytes(out)
 
-    def _remaining(self) -> float:
-        remaining = self.deadline - time.monotonic()
-        if remaining <= 0:
-            raise LoadError(self._slow_message())
-        return remaining
-
-    def _set_timeout(self) -> None:
-        assert self.sock is not None
-        self.sock.settimeout(self._remaining())
-
-    def _slow_message(self) -> str:
+    def _late(self) -> LoadError:
         seconds = f"{self.options.total_timeout:g}"
-        return f"The server {self.host} took longer than {seconds} s to send the page."
+        return LoadError(f"The server {self.host} took longer than {seconds} s to send the page.")
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -239,8 +246,10 @@ class _Exchange:
         host = self.host
         try:
             yield
+        except ReaderError:
+            raise
         except TimeoutError as err:
-            raise LoadError(self._slow_message()) from err
+            raise self._late() from err
         except http.client.IncompleteRead as err:
             raise LoadError(
                 f"The connection to {host} closed before the page was complete."
@@ -292,55 +301,6 @@ def _decoder(encoding: str | None) -> _Decoder:
     raise LoadError(f"The server sent the page compressed as {name!r}, which Reader cannot read.")
 
 
-@dataclass(frozen=True)
-class _Proxy:
-    host: str
-    port: int
-    headers: dict[str, str]
-
-
-def _proxy(scheme: str, host: str) -> _Proxy | None:
-    """The http proxy the environment (``https_proxy``, ``http_proxy``, ``no_proxy``) names.
-
-    Hosts on this machine are always reached directly, as browsers do.
-    """
-    if host == "localhost" or _is_loopback(host):
-        return None
-    proxies = getproxies_environment()
-    address = proxies.get(scheme)
-    if not address or _bypassed(host, proxies.get("no", "")):
-        return None
-    try:
-        parts = urlsplit(address if "://" in address else f"http://{address}")
-        port = parts.port or 80
-    except ValueError:
-        return None
-    if parts.scheme != "http" or not parts.hostname:
-        return None
-    headers = {}
-    if parts.username is not None:
-        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
-        token = base64.b64encode(credentials.encode()).decode("ascii")
-        headers["Proxy-Authorization"] = f"Basic {token}"
-    return _Proxy(parts.hostname, port, headers)
-
-
-def _bypassed(host: str, no_proxy: str) -> bool:
-    """True when ``no_proxy`` ("example.org,.local,*") names ``host`` or a domain above it."""
-    for entry in no_proxy.replace(" ", ",").split(","):
-        name = entry.strip().lstrip(".").rsplit(":", 1)[0].lower()
-        if name == "*" or (name and (host == name or host.endswith("." + name))):
-            return True
-    return False
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _parse(url: str) -> tuple[str, str, int | None, str]:
     """Scheme, host, port and request target of an http(s) URL; LoadError if it is not one."""
     try:
@@ -350,9 +310,10 @@ def _parse(url: str) -> tuple[str, str, int | None, str]:
         raise LoadError(f"This is not a valid web address: {url}") from err
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        shown = f"{scheme}:" if scheme else "this kind of"
+        shown = f" ({scheme}:)" if scheme else ""
         raise UnsupportedSourceError(
-            f"The page redirects to a {shown} address; Reader follows only http and https."
+            f"The page redirects to an address Reader does not follow{shown}; "
+            "Reader follows only http and https addresses."
         )
     host = parts.hostname
     if not host:
@@ -367,11 +328,9 @@ def _parse(url: str) -> tuple[str, str, int | None, str]:
     return scheme, ascii_host, port, target
 
 
-def _connect_error(err: OSError, host: str, timeout: float) -> LoadError:
+def _connect_error(err: OSError, host: str) -> LoadError:
     if isinstance(err, socket.gaierror):
         return LoadError(f"Could not find the server {host}: check the address and the network.")
-    if isinstance(err, TimeoutError):
-        return LoadError(f"The server {host} did not answer within {timeout:g} s.")
     if isinstance(err, ConnectionRefusedError):
         return LoadError(f"The server {host} refused the connection.")
     if isinstance(err, ssl.SSLError):
@@ -401,28 +360,6 @@ def _content_length(value: str | None) -> int | None:
     if value is None or not value.strip().isdigit():
         return None
     return int(value.strip())
-
-
-def too_large(what: str, size: int | None, cap: int) -> str:
-    """The message for ``what`` ("The page", "The file x.html") over the ``cap`` in bytes."""
-    if size is None:
-        return f"{what} is larger than Reader's limit of {megabytes(cap)}."
-    return f"{what} is too large: {megabytes(size)} (the limit is {megabytes(cap)})."
-
-
-def megabytes(size: int) -> str:
-    """``size`` in bytes, written in megabytes (of 2**20 bytes) for a message."""
-    value = size / 2**20
-    return f"{value:.0f} MB" if value >= 10 else f"{value:.1f} MB"
-
-
-def _describe(content_type: str) -> str:
-    if content_type in _TYPE_NAMES:
-        return _TYPE_NAMES[content_type]
-    family = content_type.partition("/")[0]
-    if family in _TYPE_FAMILIES:
-        return _TYPE_FAMILIES[family]
-    return f"a file of type {content_type}"
 
 
 def _reason(status: int) -> str:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from .. import __version__
-from .errors import LoadError, UnsupportedSourceError
-from .http import check_cancelled, fetch, too_large
+from .describe import too_large
+from .errors import DecodeError, LoadError, UnsupportedSourceError
+from .http import check_cancelled, fetch
 from .mhtml import parse_mhtml
 from .model import RawPage
 from .sniff import SNIFF_BYTES, looks_like_html, looks_like_mhtml
@@ -111,6 +114,49 @@ def _load_file(
 ) -> RawPage:
     check_cancelled(cancelled)
     name = path.name or str(path)
+    size = _check_file(path, "web page file")
+    archive = _is_archive(path)
+    _check_size(name, size, options)
+    data = _read(path, options.max_bytes, size, progress, cancelled)
+    if not data.strip():
+        raise LoadError(f"The file {name} holds only blank space.")
+    if archive:
+        page = parse_mhtml(data)
+        return dataclasses.replace(
+            page, url=page.url or path.resolve().as_uri(), base_dir=_dir(path), origin="archive"
+        )
+    content_type = "application/xhtml+xml" if _suffix(path) == ".xhtml" else "text/html"
+    return RawPage(
+        data=data, url=path.resolve().as_uri(), content_type=content_type, base_dir=_dir(path),
+        origin="file",
+    )
+
+
+def load_text(source: str | os.PathLike[str], options: LoadOptions | None = None) -> str:
+    """The text of a plain-text file, checked and capped as a page file is.
+
+    Raises :class:`LoadError` or :class:`DecodeError`, with a one-line message, on failure.
+    """
+    options = options or LoadOptions()
+    path = Path(source).expanduser()
+    size = _check_file(path, "text file")
+    _check_size(path.name, size, options)
+    return decode_text(_read(path, options.max_bytes, size, None, None), path.name)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """``data`` (the bytes of ``name``) as text, in the encoding it is most likely written in."""
+    from .decoding import decode_html  # here: the detector is not needed to read pages
+
+    try:
+        return decode_html(data)
+    except DecodeError:
+        raise DecodeError(f"{name} holds binary data, not text.") from None
+
+
+def _check_file(path: Path, kind: str) -> int:
+    """The size of the regular file ``path``; LoadError for anything else or an empty file."""
+    name = path.name or str(path)
     try:
         info = path.stat()
     except FileNotFoundError as err:
@@ -120,26 +166,30 @@ def _load_file(
     except (OSError, ValueError) as err:
         raise LoadError(f"Could not open {path}: {_reason(err)}.") from err
     if stat.S_ISDIR(info.st_mode):
-        raise LoadError(f"{name} is a folder, not a web page file.")
+        raise LoadError(f"{name} is a folder, not a {kind}.")
     if not stat.S_ISREG(info.st_mode):
         raise LoadError(f"{name} is not a regular file.")
     if info.st_size == 0:
         raise LoadError(f"The file {name} is empty.")
-    archive = _is_archive(path)
-    if info.st_size > options.max_bytes:
-        raise LoadError(too_large(f"The file {name}", info.st_size, options.max_bytes))
-    data = _read(path, options.max_bytes, info.st_size, progress, cancelled)
-    if not data.strip():
-        raise LoadError(f"The file {name} holds only blank space.")
-    if archive:
-        page = parse_mhtml(data)
-        return dataclasses.replace(
-            page, url=page.url or path.resolve().as_uri(), base_dir=_dir(path)
-        )
-    content_type = "application/xhtml+xml" if path.suffix.lower() == ".xhtml" else "text/html"
-    return RawPage(
-        data=data, url=path.resolve().as_uri(), content_type=content_type, base_dir=_dir(path)
-    )
+    return info.st_size
+
+
+def _check_size(name: str, size: int, options: LoadOptions) -> None:
+    if size > options.max_bytes:
+        raise LoadError(too_large(f"The file {name}", size, options.max_bytes))
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, if it is a regular file (a FIFO or device is refused
+    without blocking). Raises OSError."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _is_archive(path: Path) -> bool:
@@ -147,7 +197,7 @@ def _is_archive(path: Path) -> bool:
 
     Raises :class:`UnsupportedSourceError` when it is neither.
     """
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     if suffix in _SUFFIXES:
         return suffix in MHTML_SUFFIXES
     head = _read_head(path)
@@ -162,10 +212,18 @@ def _is_archive(path: Path) -> bool:
     )
 
 
+def _suffix(path: Path) -> str:
+    """The suffix of the file ``path`` names: a link's target's, not the link's own."""
+    try:
+        return path.resolve(strict=True).suffix.lower()
+    except (OSError, RuntimeError):
+        return path.suffix.lower()
+
+
 def _read_head(path: Path) -> bytes:
     """The file's first bytes, enough to tell a web page or an archive by."""
     try:
-        with path.open("rb") as file:
+        with open_regular(path) as file:
             return file.read(4 * SNIFF_BYTES)
     except OSError as err:
         raise _read_error(path, err) from err
@@ -177,7 +235,7 @@ def _read(
     """The file's bytes, read in chunks between which progress and cancellation are handled."""
     out = bytearray()
     try:
-        with path.open("rb") as file:
+        with open_regular(path) as file:
             while chunk := file.read(_CHUNK):
                 out += chunk
                 if len(out) > cap:

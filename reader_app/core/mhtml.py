@@ -11,6 +11,8 @@ from .errors import LoadError
 from .model import RawPage
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+#: Deepest nesting of multipart parts read; real archives nest two or three levels.
+MAX_DEPTH = 20
 
 
 def parse_mhtml(data: bytes) -> RawPage:
@@ -22,7 +24,18 @@ def parse_mhtml(data: bytes) -> RawPage:
     """
     if not data.strip():
         raise LoadError("The MHTML archive is empty.")
+    try:
+        return _parse(data)
+    except RecursionError:
+        raise LoadError(
+            f"This MHTML archive nests its parts too deeply (more than {MAX_DEPTH} levels)."
+        ) from None
+
+
+def _parse(data: bytes) -> RawPage:
     message = email.message_from_bytes(data, policy=email.policy.compat32)
+    if _depth(message) > MAX_DEPTH:
+        raise RecursionError
     page: Message | None = None
     resources: dict[str, bytes] = {}
     for part in message.walk():
@@ -46,6 +59,19 @@ def parse_mhtml(data: bytes) -> RawPage:
         content_type=page.get_content_type(),
         resources=MappingProxyType(resources),
     )
+
+
+def _depth(message: Message) -> int:
+    """How deeply the parts of ``message`` nest (without recursion)."""
+    deepest = 0
+    stack = [(message, 1)]
+    while stack:
+        part, depth = stack.pop()
+        deepest = max(deepest, depth)
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list) and depth <= MAX_DEPTH:
+            stack.extend((c, depth + 1) for c in payload if isinstance(c, Message))
+    return deepest
 
 
 def _payload(part: Message) -> bytes:

@@ -8,6 +8,9 @@ from types import MappingProxyType
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list", "quote", "image", "table", "code"]
+#: Where a page came from: a web server, a page file on disk, a saved archive (MHTML, from disk
+#: or the web), or text handed over directly (dropped HTML). It decides which images may load.
+Origin = Literal["web", "file", "archive", "text"]
 
 _EMPTY: Mapping[str, bytes] = MappingProxyType({})
 
@@ -23,6 +26,7 @@ class RawPage:
     Content-Location, or a ``file://`` URL); ``charset`` and ``content_type`` are what the
     transport declared, if anything. ``resources`` maps URLs of embedded parts (MHTML images)
     to their bytes; ``base_dir`` is the folder of a saved file, where ``NAME_files/`` lives.
+    ``origin`` says where the bytes came from (see :data:`Origin`).
     """
 
     data: bytes
@@ -33,6 +37,7 @@ class RawPage:
         default_factory=lambda: _EMPTY, compare=False, repr=False
     )
     base_dir: str | None = None
+    origin: Origin = "text"
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,10 @@ class Block:
 
 @dataclass(frozen=True)
 class Article:
-    """A decluttered article: metadata and content blocks in reading order."""
+    """A decluttered article: metadata and content blocks in reading order.
+
+    ``origin`` is the origin of the page it was extracted from (see :data:`Origin`).
+    """
 
     title: str
     blocks: tuple[Block, ...]
@@ -68,6 +76,7 @@ class Article:
     resources: Mapping[str, bytes] = field(
         default_factory=lambda: _EMPTY, compare=False, repr=False
     )
+    origin: Origin = field(default="text", compare=False)
 
     @property
     def text(self) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME
 from .app_icon import app_icon
-from .helper_process import Engine, read_first_ahead
+from .executor.service import Executor
 from .main_window import MainWindow, sample_path
 from .quit_signals import QuitOnSignals
 from .settings import Settings
@@ -69,17 +69,17 @@ def run_gui(args: argparse.Namespace) -> int:
     instance = single_instance.start(args.sources, bypass=args.new_window or private)
     if instance is None:
         return 0
-    read_first_ahead(args.sources)
+    executor = Executor()
     QuitOnSignals(app)
-    window = open_window(args, Settings(), size)
+    window = open_window(args, Settings(), executor, size)
     instance.attach(window, window.open_sources)
     window.settings.mark_started()
     code = app.exec()
-    Engine.settle()
+    executor.shutdown()
     return code
 
 
-def open_window(args: argparse.Namespace, settings: Settings,
+def open_window(args: argparse.Namespace, settings: Settings, executor: Executor,
                 size: tuple[int, int] | None = None, keys_file: Path | None = None) -> MainWindow:
     """Show a window for ``args``: its sources, else the sample (first run) or the start page.
 
@@ -91,7 +91,7 @@ def open_window(args: argparse.Namespace, settings: Settings,
     from .user_keymap import KEYS_FILE, announce, load_user_keymap  # not needed by screenshots
 
     user_keys = load_user_keymap(keys_file or settings.path.parent / KEYS_FILE)
-    window = MainWindow(settings, keymap=user_keys.keymap,
+    window = MainWindow(settings, executor=executor, keymap=user_keys.keymap,
                         private=bool(getattr(args, "private", False)))
     announce(window, user_keys)
     if size:
@@ -114,7 +114,8 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
         settings = Settings(Path(tmp) / "settings.ini")
         if args.theme:
             settings.set("theme", args.theme)
-        window = MainWindow(settings, persist=False)
+        executor = Executor()
+        window = MainWindow(settings, executor=executor, persist=False)
         window.resize(*(size or (1280, 800)))
         status = {"code": 1, "saved": False}
 
@@ -152,8 +153,7 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
         window.open_source(source)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, timed_out)
         app.exec()
-        window.loader.cancel()
         window.close()
+        executor.shutdown()
         settings.sync()
-        Engine.settle()
         return status["code"]

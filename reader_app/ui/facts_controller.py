@@ -64,14 +64,14 @@ class FactsController(QObject):
         view: QTextEdit,
         panel: FactsPanel,
         theme: Theme,
-        worker: FactsWorker | None = None,
+        worker: FactsWorker,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.panel = panel
         self.palette = HighlightPalette.from_theme(theme)
-        self.worker = worker or FactsWorker(parent=self)
+        self.worker = worker
         self._rendered: Rendered | None = None
         self._text: str | None = None
         self._cache: dict[str, Facts] = {}

@@ -1,27 +1,27 @@
-"""Loading the images of an article off the GUI thread: embedded parts, local files, http(s)."""
+"""Decoding image bytes into a QImage, on the GUI thread, in a format chosen by their bytes.
+
+The bytes are read off the GUI thread (``core.images`` on the executor's ``images`` lane);
+decoding happens here so that no worker thread ever holds Python's lock inside Qt. The format
+is set before reading, so Qt never sniffs the data through its plugins.
+"""
 
 from __future__ import annotations
 
-import contextlib
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader
 
-from PySide6.QtCore import QRunnable, Qt, QUrl, SignalInstance
-from PySide6.QtGui import QImage
-
-from reader_app.core.model import Article
-
-from .document import image_url
-
-#: Largest image file read or fetched, in bytes.
-MAX_IMAGE_BYTES = 8 * 1024 * 1024
-#: Seconds to wait for an image server.
-FETCH_TIMEOUT = 10.0
 #: Decoded images wider than this are scaled down (keeps memory small; columns are narrower).
 MAX_IMAGE_WIDTH = 2000
+#: Images with more pixels than this are not decoded at all.
+MAX_PIXELS = 40_000_000
 
-USER_AGENT = "Reader (desktop article reader)"
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", b"png"),
+    (b"\xff\xd8\xff", b"jpeg"),
+    (b"GIF87a", b"gif"),
+    (b"GIF89a", b"gif"),
+    (b"BM", b"bmp"),
+)
 
 
 def placeholder_image() -> QImage:
@@ -31,87 +31,37 @@ def placeholder_image() -> QImage:
     return image
 
 
-@dataclass(frozen=True)
-class ImageSource:
-    """Where one image's bytes come from."""
-
-    name: str
-    kind: Literal["data", "inline", "file", "http"]
-    data: bytes = b""
-
-    @classmethod
-    def find(cls, name: str, article: Article, remote_allowed: bool) -> ImageSource | None:
-        """The source of image ``name`` of ``article``, or ``None`` if it must not be loaded.
-
-        Embedded parts, ``data:`` URLs and local files are always allowed; http(s) images only when
-        ``remote_allowed`` and the article itself came from the web.
-        """
-        for key, data in article.resources.items():
-            if key == name or image_url(key, article.url) == name:
-                return cls(name, "data", bytes(data))
-        url = QUrl(name)
-        if url.scheme() == "data":
-            return cls(name, "inline")
-        if url.isLocalFile():
-            return cls(name, "file")
-        page = QUrl(article.url or "")
-        if (remote_allowed and url.scheme() in ("http", "https")
-                and page.scheme() in ("http", "https")):
-            return cls(name, "http")
-        return None
-
-    def read(self) -> bytes:
-        """The image's bytes (at most :data:`MAX_IMAGE_BYTES`); raises ``OSError`` otherwise."""
-        if self.kind == "data":
-            data = self.data
-        elif self.kind == "file":
-            path = Path(QUrl(self.name).toLocalFile())
-            if path.stat().st_size > MAX_IMAGE_BYTES:
-                raise OSError(f"image too large: {path}")
-            data = path.read_bytes()
-        elif self.kind == "inline":
-            import urllib.request  # here, not at start-up: only pool threads need it
-
-            with urllib.request.urlopen(self.name) as response:  # data: URL, no network
-                data = response.read(MAX_IMAGE_BYTES + 1)
-        else:
-            import urllib.request
-
-            request = urllib.request.Request(self.name, headers={"User-Agent": USER_AGENT})
-            with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-                data = response.read(MAX_IMAGE_BYTES + 1)
-        if len(data) > MAX_IMAGE_BYTES:
-            raise OSError(f"image too large: {self.name}")
-        return data
+def image_format(data: bytes) -> bytes | None:
+    """The Qt image format name of ``data`` by its first bytes; None if not one we read."""
+    for signature, name in _SIGNATURES:
+        if data.startswith(signature):
+            return name
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return b"webp"
+    head = data[:1024].lstrip().lower()
+    if head.startswith((b"<svg", b"<?xml", b"<!--", b"<!doctype svg")) and b"<svg" in data[:4096]:
+        return b"svg"
+    return None
 
 
 def decode_image(data: bytes) -> QImage:
-    """``data`` decoded, scaled down to :data:`MAX_IMAGE_WIDTH` if wider (null if undecodable)."""
-    image = QImage.fromData(data)
-    if not image.isNull() and image.width() > MAX_IMAGE_WIDTH:
-        image = image.scaledToWidth(MAX_IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+    """``data`` decoded, scaled down to :data:`MAX_IMAGE_WIDTH` if wider (null if it cannot be)."""
+    fmt = image_format(data)
+    if fmt is None or fmt not in QImageReader.supportedImageFormats():
+        return QImage()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(fmt))
+    reader.setAutoDetectImageFormat(False)
+    reader.setDecideFormatFromContent(False)
+    size = reader.size()
+    if size.isValid():
+        if size.width() * size.height() > MAX_PIXELS:
+            return QImage()
+        if size.width() > MAX_IMAGE_WIDTH:
+            height = max(1, round(size.height() * MAX_IMAGE_WIDTH / size.width()))
+            reader.setScaledSize(QSize(MAX_IMAGE_WIDTH, height))
+    image = reader.read()
+    buffer.close()
     return image
-
-
-class ImageJob(QRunnable):
-    """Reads and decodes one image on a pool thread, then emits ``(generation, name, image)``.
-
-    The image is null when it could not be read or decoded.
-    """
-
-    def __init__(self, source: ImageSource, generation: int, done: SignalInstance) -> None:
-        super().__init__()
-        self.source = source
-        self.generation = generation
-        self.done = done
-
-    def run(self) -> None:
-        """Load, decode and report; a failure reports a null image (the caption remains)."""
-        import http.client
-
-        try:
-            image = decode_image(self.source.read())
-        except (OSError, ValueError, http.client.HTTPException):
-            image = QImage()
-        with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
-            self.done.emit(self.generation, self.source.name, image)

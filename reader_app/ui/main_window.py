@@ -47,13 +47,16 @@ from .drop import (
     parse_drop,
     source_kind,
 )
+from .executor.service import Executor
 from .facts_controller import FactsController
 from .facts_panel import FactsDock
+from .facts_worker import FactsWorker
 from .find_bar import FindBar
 from .history import Entry, History, article_key
 from .keyboard import Keyboard
 from .keymap import KEYMAP, Key
 from .library.controller import LibraryController
+from .loader import Loader, LoadRequest, html_job, source_job
 from .location_bar import LocationBar
 from .message_bar import MessageBar
 from .reader_view import ReaderView
@@ -66,7 +69,6 @@ from .theme import (
     apply_chrome_theme,
     mix,
 )
-from .workers import Loader, LoadRequest, html_job, source_job
 
 #: File dialog filters for File ▸ Open.
 OPEN_FILTERS = (
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
         self,
         settings: Settings,
         *,
-        loader: Loader | None = None,
+        executor: Executor,
         load_options: Any = None,
         persist: bool = True,
         keymap: Mapping[str, tuple[Key, ...]] | None = None,
@@ -117,7 +119,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.keymap = dict(KEYMAP if keymap is None else keymap)
-        self.loader = loader or Loader(parent=self)
+        self.executor = executor
+        self.loader = Loader(executor, parent=self)
         self.load_options = load_options
         self.persist = persist
         self.history = History()
@@ -127,7 +130,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self.view = ReaderView(self)
+        self.view = ReaderView(executor, self)
         self.view.setAcceptDrops(False)
         self.view.viewport().setAcceptDrops(False)
         self.view.remote_images = bool(settings.get("remote_images"))
@@ -148,7 +151,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.facts_dock)
         self.facts_panel = self.facts_dock.panel
         self.facts = FactsController(self.view, self.facts_panel, self.reading_style().colours,
-                                     parent=self)
+                                     FactsWorker(executor), parent=self)
         # Every article shown is kept in the library (not when private or not persisting).
         self.library = LibraryController(self, private=private or not persist)
 
@@ -379,8 +382,7 @@ class MainWindow(QMainWindow):
 
     def _load(self, request: LoadRequest) -> None:
         assert request.source is not None
-        self.loader.start(request, source_job(request.source, self._load_options(),
-                                              process=self.loader.process))
+        self.loader.start(request, source_job(request.source, self._load_options()))
 
     def _load_options(self) -> Any:
         """The load options, or a callable building them on the worker thread (see source_job)."""
@@ -774,7 +776,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
-        self.loader.process.shutdown()
+        self.facts.worker.discard()
+        self.view.stop_images()
         self.library.shutdown()
         if self.persist:
             self._remember_position()

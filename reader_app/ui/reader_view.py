@@ -7,11 +7,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QEasingCurve,
-    QObject,
     QPoint,
     QPointF,
     Qt,
-    QThreadPool,
     QUrl,
     QVariantAnimation,
     Signal,
@@ -33,10 +31,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QWidget
 
+from reader_app.core.images import ImageSource, find_image, read_image
 from reader_app.core.model import Article
 
 from .document import RenderedArticle, em_pixels, render_article, render_start_page
-from .images import ImageJob, ImageSource, placeholder_image
+from .executor.service import Executor, Outcome, Task, Token
+from .images import decode_image, placeholder_image
 from .theme import ReadingStyle
 
 #: Images are at most this many column widths tall (portraits stay within a screen or so).
@@ -47,12 +47,6 @@ DARK_IMAGE_DIM = 36
 
 #: Text used to measure the average character width of the body font.
 _SAMPLE = "The quick brown fox jumps over the lazy dog, and then, quietly, it reads on."
-
-
-class _ImageEvents(QObject):
-    """Carries decoded images from worker threads back to the GUI thread."""
-
-    decoded = Signal(int, str, QImage)
 
 
 class ReaderView(QTextBrowser):
@@ -75,8 +69,9 @@ class ReaderView(QTextBrowser):
     #: Duration of an animated scroll, in milliseconds (0 scrolls at once).
     SCROLL_MS = 110
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, executor: Executor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.executor = executor
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
@@ -89,12 +84,9 @@ class ReaderView(QTextBrowser):
         self._remote_images = False
         self._images: dict[str, QImage] = {}
         self._requested: set[str] = set()
-        self._pending: set[str] = set()
+        self._pending: dict[str, Task[bytes]] = {}
         self._generation = 0
         self._modifiers = Qt.KeyboardModifier.NoModifier
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(3)
-        self._events = _ImageEvents(self)
         self._placeholder = placeholder_image()
         #: Extra selections by layer, painted in this order (facts, then find matches).
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {"": []}
@@ -105,7 +97,6 @@ class ReaderView(QTextBrowser):
 
     def _connect_signals(self) -> None:
         self.anchorClicked.connect(self.on_anchor_clicked)
-        self._events.decoded.connect(self.on_image_decoded)
         self._scroll_animation.valueChanged.connect(self.on_scroll_animated)
 
     # -- showing ---------------------------------------------------------------------------
@@ -411,11 +402,16 @@ class ReaderView(QTextBrowser):
         return None
 
     def _forget_images(self) -> None:
+        self.stop_images()
         self._generation += 1
         self._images.clear()
         self._requested.clear()
+
+    def stop_images(self) -> None:
+        """Cancel every image load still running (their results are dropped)."""
+        for task in self._pending.values():
+            task.cancel()
         self._pending.clear()
-        self._pool.clear()
 
     def _provide_images(self) -> None:
         """Give the document every image it can have now and start loading the others."""
@@ -429,23 +425,32 @@ class ReaderView(QTextBrowser):
                                  self._shown(image) if image is not None else self._placeholder)
             if image is not None or ref.name in self._requested:
                 continue
-            source = ImageSource.find(ref.name, rendered.article, self._remote_images)
+            source = find_image(ref.name, rendered.article, self._remote_images)
             if source is not None:
                 self._requested.add(ref.name)
-                self._pending.add(ref.name)
-                self._pool.start(ImageJob(source, self._generation, self._events.decoded))
+                self._pending[ref.name] = self._load_image(source)
         self._fit_images()
+
+    def _load_image(self, source: ImageSource) -> Task[bytes]:
+        generation = self._generation
+
+        def work(token: Token) -> bytes:
+            return read_image(source, cancelled=token.cancelled)
+
+        return self.executor.submit(
+            "images", work,
+            on_done=lambda outcome: self.on_image_read(generation, source.name, outcome))
 
     @property
     def loading_images(self) -> bool:
         """Whether images of the current article are still being loaded."""
         return bool(self._pending)
 
-    @Slot(int, str, QImage)
-    def on_image_decoded(self, generation: int, name: str, image: QImage) -> None:
-        if generation != self._generation or self.rendered is None:
+    def on_image_read(self, generation: int, name: str, outcome: Outcome[bytes]) -> None:
+        if generation != self._generation or self.rendered is None or outcome.cancelled:
             return
-        self._pending.discard(name)
+        self._pending.pop(name, None)
+        image = decode_image(outcome.value) if outcome.value else QImage()
         if not image.isNull():
             self._images[name] = image
             self.rendered.document.addResource(QTextDocument.ResourceType.ImageResource.value,

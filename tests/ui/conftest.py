@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
+from reader_app.ui.executor.service import Executor
+
 
 @pytest.fixture(scope="session", autouse=True)
 def qt_test_mode(qapp: QApplication) -> Iterator[QApplication]:
@@ -16,3 +18,11 @@ def qt_test_mode(qapp: QApplication) -> Iterator[QApplication]:
     qapp.setOrganizationName("reader-app-tests")
     qapp.setApplicationName("reader-app-tests")
     yield qapp
+
+
+@pytest.fixture
+def executor() -> Iterator[Executor]:
+    """An executor for the test, shut down after it (its helper processes killed)."""
+    service = Executor()
+    yield service
+    service.shutdown()

@@ -60,12 +60,13 @@ def test_bad_size_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.network
-def test_sources_from_the_command_line(qtbot, settings_file: Path, tmp_path, httpserver) -> None:
+def test_sources_from_the_command_line(qtbot, settings_file: Path, tmp_path, httpserver,
+                                       executor) -> None:
     page = write_page(tmp_path, "local page.html", "Local page first")
     httpserver.expect_request("/web").respond_with_data(
         article_html("Web page second"), content_type="text/html")
     args = gui_args(QUrl.fromLocalFile(str(page)).toString(), httpserver.url_for("/web"))
-    window = open_window(args, Settings(settings_file))
+    window = open_window(args, Settings(settings_file), executor)
     qtbot.addWidget(window)
     with qtbot.waitSignals([window.article_shown, window.article_shown], timeout=30000):
         pass
@@ -73,9 +74,10 @@ def test_sources_from_the_command_line(qtbot, settings_file: Path, tmp_path, htt
     assert [e.title for e in window.history.entries] == ["Local page first", "Web page second"]
 
 
-def test_first_run_opens_the_sample_then_the_start_page(qtbot, settings_file: Path) -> None:
+def test_first_run_opens_the_sample_then_the_start_page(qtbot, settings_file: Path,
+                                                        executor) -> None:
     settings = Settings(settings_file)
-    window = open_window(gui_args("--theme", "dark"), settings)
+    window = open_window(gui_args("--theme", "dark"), settings, executor)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.article_shown, timeout=30000) as shown:
         pass
@@ -84,7 +86,7 @@ def test_first_run_opens_the_sample_then_the_start_page(qtbot, settings_file: Pa
     settings.mark_started()
     window.close()
 
-    second = open_window(gui_args(), Settings(settings_file))
+    second = open_window(gui_args(), Settings(settings_file), executor)
     qtbot.addWidget(second)
     assert second.article is None
     assert "Drag" in second.view.toPlainText()

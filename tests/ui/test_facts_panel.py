@@ -13,7 +13,7 @@ from facts_support import (
     long_article,
     merged,
 )
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QTextBrowser, QWidget
 
@@ -37,7 +37,7 @@ from reader_app.ui.theme import THEMES, ReadingStyle
 class Reading(QWidget):
     """A reading view and a facts panel side by side, joined by a controller."""
 
-    def __init__(self, worker: FactsWorker | None = None) -> None:
+    def __init__(self, worker: FactsWorker) -> None:
         super().__init__()
         self.view = QTextBrowser(self)
         self.panel = FactsPanel(self)
@@ -57,8 +57,8 @@ class Reading(QWidget):
 
 
 @pytest.fixture
-def reading(qtbot):
-    widget = Reading()
+def reading(qtbot, executor):
+    widget = Reading(FactsWorker(executor))
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
@@ -325,24 +325,24 @@ def test_highlights_toggle_keeps_the_chosen_fact(qtbot, reading):
     assert reading.view.toPlainText() == rendered.document.toPlainText()
 
 
-def test_newer_article_discards_older_facts(qtbot, reading):
-    gate = threading.Event()
+def test_newer_article_discards_older_facts(qtbot, reading, executor):
+    gate, started = threading.Event(), threading.Event()
     first, second = long_article(2), built_article()
 
     def finder(text: str) -> Facts:
         if text == first.text:
+            started.set()
             gate.wait(10)
         return find_facts(text)
 
-    pool = QThreadPool()
-    pool.setMaxThreadCount(2)
-    worker = FactsWorker(finder, pool)
+    worker = FactsWorker(executor, finder)
     reading.controller.worker.found.disconnect()
     reading.controller.worker = worker
     worker.found.connect(reading.controller.on_facts_found)
     seen: list[Facts] = []
     worker.found.connect(seen.append)
     reading.open(first)
+    qtbot.waitUntil(started.is_set)  # the older request is running, not just queued
     with qtbot.waitSignal(reading.controller.facts_shown, timeout=10_000) as blocker:
         reading.open(second)
     assert blocker.args[0] == find_facts(second.text)
@@ -364,14 +364,14 @@ def test_key_facts_markdown_lists_each_kind():
     assert facts_markdown(Facts()) == ""
 
 
-def test_restyling_reuses_the_facts_and_redraws_on_the_new_document(qtbot):
+def test_restyling_reuses_the_facts_and_redraws_on_the_new_document(qtbot, executor):
     searched: list[str] = []
 
     def finder(text: str) -> Facts:
         searched.append(text)
         return find_facts(text)
 
-    reading = Reading(FactsWorker(finder))
+    reading = Reading(FactsWorker(executor, finder))
     qtbot.addWidget(reading)
     reading.show()
     qtbot.waitExposed(reading)
@@ -427,8 +427,8 @@ def test_escape_reaches_the_panel_before_window_shortcuts(qtbot):
     assert cancelled == []
 
 
-def test_the_engine_process_reports_only_the_newest_request(qtbot):
-    worker = FactsWorker()
+def test_the_engine_process_reports_only_the_newest_request(qtbot, executor):
+    worker = FactsWorker(executor)
     first, second = long_article(8).text, built_article().text
     found: list[Facts] = []
     settled: list[int] = []

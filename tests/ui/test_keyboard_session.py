@@ -14,7 +14,7 @@ from keyboard_support import (
     settle,
     type_text,
 )
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from window_support import settings_file_fixture, write_page  # noqa: F401 (fixtures)
 
@@ -33,12 +33,12 @@ def _open_by_location(qtbot, window: MainWindow, key: Qt.Key, modifier, path: Pa
     assert window.view.hasFocus()
 
 
-def test_a_reading_session_by_keyboard(qtbot, settings_file: Path, tmp_path: Path) -> None:
+def test_a_reading_session_by_keyboard(qtbot, settings_file: Path, tmp_path: Path,
+                                       executor) -> None:
     survey = write_page(tmp_path, "survey.html", "Harbour bridge survey", 50)
     council = people_page(tmp_path)
-    window = MainWindow(Settings(settings_file))
-    qtbot.addWidget(window, before_close_func=lambda w: (
-        w.loader.cancel(), QThreadPool.globalInstance().waitForDone(30000)))
+    window = MainWindow(Settings(settings_file), executor=executor)
+    qtbot.addWidget(window, before_close_func=lambda w: w.loader.cancel())
     window.resize(900, 700)
     window.show()
     qtbot.waitExposed(window)

@@ -42,8 +42,8 @@ def png_bytes(width: int, height: int, colour: str = "#3a6ea5") -> bytes:
 
 
 @pytest.fixture
-def view(qtbot) -> ReaderView:
-    widget = ReaderView()
+def view(qtbot, executor) -> ReaderView:
+    widget = ReaderView(executor)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -266,6 +266,7 @@ def image_article(url: str, src: str, caption: str = "The mill race at dawn.",
         blocks=(Block("paragraph", PARAGRAPH), Block("image", caption, src=src),
                 Block("paragraph", "After the picture.")),
         resources=resources or {},
+        origin="file" if url.startswith("file:") else "web",
     )
 
 
@@ -363,13 +364,14 @@ def test_no_request_reaches_the_server_when_remote_images_are_off(
 ) -> None:
     httpserver.expect_request("/pic.png").respond_with_data(
         png_bytes(300, 150), content_type="image/png")
-    (tmp_path / "local.png").write_bytes(png_bytes(50, 50))
+    inline = "data:image/png;base64," + base64.b64encode(png_bytes(50, 50)).decode("ascii")
     assert view.remote_images is False
     article = Article(
         title="Pictures",
         url=httpserver.url_for("/story"),
         blocks=(Block("image", "Remote caption", src="/pic.png"),
-                Block("image", "", src=(tmp_path / "local.png").as_uri())),
+                Block("image", "", src=inline)),
+        origin="web",
     )
     with qtbot.waitSignal(view.images_finished):
         rendered = view.show_article(article, ReadingStyle())
@@ -401,6 +403,7 @@ def test_remote_images_of_a_saved_page_are_never_fetched(
         url=(tmp_path / "page.html").as_uri(),
         blocks=(Block("image", "", src=httpserver.url_for("/pic.png")),
                 Block("image", "", src="local.png")),
+        origin="file",
     )
     with qtbot.waitSignal(view.images_finished):
         rendered = view.show_article(article, ReadingStyle())
@@ -435,6 +438,7 @@ def test_broken_and_missing_images_leave_their_captions(view: ReaderView, qtbot,
                 Block("image", "Gone caption", src="/gone.png"),
                 Block("image", "Empty caption", src=(tmp_path / "empty.png").as_uri()),
                 Block("image", "Missing caption", src=(tmp_path / "nothing.png").as_uri())),
+        origin="web",
     )
     with qtbot.waitSignal(view.images_finished):
         rendered = view.show_article(article, ReadingStyle())

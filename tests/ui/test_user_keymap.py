@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from keyboard_support import CTRL, focus_article, press, settle
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from window_support import settings_file_fixture, write_page  # noqa: F401 (fixtures)
 
@@ -99,7 +99,7 @@ def test_a_key_that_starts_a_sequence_is_reported() -> None:
 
 
 def test_start_reports_problems_and_uses_the_new_keys(qtbot, settings_file, tmp_path,
-                                                      capsys) -> None:
+                                                      capsys, executor) -> None:
     keys = settings_file.parent / KEYS_FILE
     keys.parent.mkdir(parents=True)
     keys.write_text(
@@ -111,9 +111,9 @@ def test_start_reports_problems_and_uses_the_new_keys(qtbot, settings_file, tmp_
         encoding="utf-8",
     )
     page = write_page(tmp_path, "keys.html", "Keys of my own", 60)
-    window = open_window(_gui_parser().parse_args([str(page)]), Settings(settings_file))
-    qtbot.addWidget(window, before_close_func=lambda w: (
-        w.loader.cancel(), QThreadPool.globalInstance().waitForDone(30000)))
+    window = open_window(_gui_parser().parse_args([str(page)]), Settings(settings_file),
+                         executor)
+    qtbot.addWidget(window, before_close_func=lambda w: w.loader.cancel())
     err = capsys.readouterr().err
     assert f"reader-app: {keys}: unknown command “scrol_up” (ignored)" in err
     assert "j is given to both scroll_down and reload; scroll_down keeps it" in err

@@ -10,8 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths, QThreadPool, QTimer
+from PySide6.QtCore import QStandardPaths, QTimer
 
+from reader_app.ui.executor.service import Executor
 from reader_app.ui.main_window import MainWindow
 from reader_app.ui.settings import Settings
 
@@ -107,8 +108,9 @@ def settings_file_fixture(tmp_path: Path) -> Path:
 
 def make_window(qtbot, settings_file: Path, size: tuple[int, int] | None = (900, 700),
                 **kwargs) -> MainWindow:
-    """A shown window over the settings in ``settings_file``, closed after the test."""
-    window = MainWindow(Settings(settings_file), **kwargs)
+    """A shown window over the settings in ``settings_file`` with an executor of its own;
+    the window is closed and its executor shut down after the test."""
+    window = MainWindow(Settings(settings_file), executor=Executor(), **kwargs)
     qtbot.addWidget(window, before_close_func=_stop_loading)
     if size:
         window.resize(*size)
@@ -119,7 +121,7 @@ def make_window(qtbot, settings_file: Path, size: tuple[int, int] | None = (900,
 
 def _stop_loading(window: MainWindow) -> None:
     window.loader.cancel()
-    QThreadPool.globalInstance().waitForDone(30000)
+    window.executor.shutdown()
 
 
 @pytest.fixture(name="window")
