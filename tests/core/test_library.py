@@ -293,3 +293,25 @@ def test_very_broad_queries_rank_the_most_recent_matches(library: Library,
     assert set(titles(search(library, "said"))) == {TIDES.title, ENERGY.title}
     monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
     assert titles(search(library, "person:Sybiha")) == [ENERGY.title]
+
+
+def test_only_regular_image_files_are_kept(tmp_path: Path, data_dir: Path) -> None:
+    """A page whose pictures are a device, a FIFO and a real file: storing reads the file only."""
+    import os
+
+    png = next((data_dir / "saved").rglob("*.png")).read_bytes()
+    (tmp_path / "real.png").write_bytes(png)
+    (tmp_path / "zero.png").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.png")
+    page = tmp_path / "pictures.html"
+    figures = "".join(f'<figure><img src="{name}" alt="Picture {name}"><figcaption>Picture '
+                      f"{name} of the harbour at dawn</figcaption></figure>"
+                      for name in ("zero.png", "pipe.png", "real.png"))
+    body = "".join(f"<p>{'The harbour wall was rebuilt after the storm. ' * 6}</p>"
+                   for _ in range(6))
+    page.write_text(f"<html><head><title>Pictures at home</title></head><body><article>"
+                    f"<h1>Pictures at home</h1>{body}{figures}{body}</article></body></html>")
+    article = read_article(page)
+    with Library(tmp_path / "library.sqlite3") as lib:
+        stored = lib.get(lib.save(article))
+    assert list(stored.article.resources) == [(tmp_path / "real.png").as_uri()]

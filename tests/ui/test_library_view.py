@@ -202,8 +202,9 @@ def test_private_mode_toggle(qtbot, settings_file, page) -> None:
     assert stored("compression") == [TITLE]
 
 
-def test_private_from_the_command_line(qtbot, settings_file) -> None:
-    window = open_window(_gui_parser().parse_args(["--private"]), Settings(settings_file))
+def test_private_from_the_command_line(qtbot, settings_file, executor) -> None:
+    window = open_window(_gui_parser().parse_args(["--private"]), Settings(settings_file),
+                         executor)
     qtbot.addWidget(window)
     assert window.library.private and not window.persist
     assert window.actions_by_name["toggle_private"].isChecked()

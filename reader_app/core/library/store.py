@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
+from ..errors import ReaderError
 from ..facts.model import Facts
+from ..images import IMAGE_OPTIONS, find_image, read_image
 from ..model import Article
 from . import codec, schema
 from .errors import LibraryError
@@ -279,29 +280,25 @@ class Library:
 
 def collect_images(article: Article) -> dict[str, bytes]:
     """The images of ``article`` to keep with it: embedded parts and local files, each under
-    :data:`MAX_IMAGE_BYTES`, together under :data:`MAX_ARTICLE_IMAGE_BYTES`. Web images are
-    not fetched for the library."""
+    :data:`MAX_IMAGE_BYTES`, together under :data:`MAX_ARTICLE_IMAGE_BYTES`. They are read as
+    the reading view reads them (only regular files, of a page opened from disk); web images
+    are not fetched for the library."""
+    options = replace(IMAGE_OPTIONS, max_bytes=MAX_IMAGE_BYTES)
     out: dict[str, bytes] = {}
     total = 0
     for block in article.blocks:
         src = block.src
         if block.kind != "image" or not src or src in out:
             continue
-        data = article.resources.get(src)
-        if data is None and src.startswith("file:"):
-            data = _read_local(src)
-        if data is None or len(data) > min(MAX_IMAGE_BYTES, MAX_ARTICLE_IMAGE_BYTES - total):
+        source = find_image(src, article, remote_allowed=False)
+        if source is None or source.kind not in ("data", "file"):
+            continue  # data: URLs are kept in the article itself
+        try:
+            data = read_image(source, options)
+        except ReaderError:
             continue
-        out[src] = bytes(data)
+        if len(data) > MAX_ARTICLE_IMAGE_BYTES - total:
+            continue
+        out[src] = data
         total += len(data)
     return out
-
-
-def _read_local(url: str) -> bytes | None:
-    path = Path(unquote(urlsplit(url).path))
-    try:
-        if path.stat().st_size > MAX_IMAGE_BYTES:
-            return None
-        return path.read_bytes()
-    except OSError:
-        return None
