@@ -79,7 +79,7 @@ def run_extract(argv: Sequence[str]) -> int:
     except ReaderError as err:
         return _fail(str(err))
     if args.format == "json":
-        payload = render.to_json_dict(article, find_facts(article.text))
+        payload = render.to_json_dict(article, find_facts(article))
         out = json.dumps(payload, ensure_ascii=False, indent=2)
     else:
         out = {"text": render.to_text, "markdown": render.to_markdown, "html": render.to_html}[
