@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .model import Fact, FactKind, Facts
@@ -38,14 +40,14 @@ def find_facts(source: Article | str) -> Facts:
         return index >= 0 and blocks[index].kind in ("title", "heading")
 
     numbers = [  # a year only in headlines dates the article ("Best laptops 2024")
-        fact for fact in find_numbers(readable)
+        replace(fact, context=_context(readable, _first_in_body(fact.mentions, headline)))
+        for fact in find_numbers(readable)
         if not (fact.unit == "year" and all(headline(s) for s, _ in fact.mentions))
     ]
     entities = {
         kind: [
-            Fact(kind=kind, label=label, mentions=mentions, context=_context(
-                text, next((s for s, _ in mentions if not headline(s)), mentions[0][0])
-            ))
+            Fact(kind=kind, label=label, mentions=mentions,
+                 context=_context(text, _first_in_body(mentions, headline)))
             for label, mentions in found
         ]
         for kind, found in find_names(text, blocks).items()
@@ -57,6 +59,13 @@ def find_facts(source: Article | str) -> Facts:
         places=rank(entities["place"]),
         organisations=rank(entities["organisation"]),
     )
+
+
+def _first_in_body(
+    mentions: tuple[tuple[int, int], ...], headline: Callable[[int], bool]
+) -> int:
+    """The first mention outside headlines (else the first): its sentence is the context."""
+    return next((s for s, _ in mentions if not headline(s)), mentions[0][0])
 
 
 _WINDOW = 500  # a sentence is looked for this far either side, so that time stays linear

@@ -13,7 +13,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from .cues import COMMON_WORDS, DEMONYMS, HONORIFICS, ORG_ALIASES, TITLES
+from .cues import (
+    COMMON_WORDS,
+    DEMONYMS,
+    HONORIFICS,
+    NOT_PERSON_ENDS,
+    NOT_PERSON_OPENS,
+    ORG_ALIASES,
+    TITLES,
+)
 from .model import FactKind
 from .sources import SourceBlock
 from .tagger import Mention, NameTagger, name_tagger
@@ -70,6 +78,10 @@ def _trim(text: str, mention: Mention) -> Mention | None:
         end -= len(words[-1]) + 1
         words = words[:-1]
     if not words or start >= end:
+        return None
+    if mention.kind == "PER" and (
+        words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
+    ):
         return None
     while len(words) > 1 and (
         words[0].lower() in ("the", "a", "an")
