@@ -40,7 +40,8 @@ def find_facts(source: Article | str) -> Facts:
         return index >= 0 and blocks[index].kind in ("title", "heading")
 
     numbers = [  # a year only in headlines dates the article ("Best laptops 2024")
-        replace(fact, context=_context(readable, _first_in_body(fact.mentions, headline)))
+        fact if not headline(fact.mentions[0][0])
+        else replace(fact, context=_context(readable, _first_in_body(fact.mentions, headline)))
         for fact in find_numbers(readable)
         if not (fact.unit == "year" and all(headline(s) for s, _ in fact.mentions))
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .cues import (
     DEMONYMS,
@@ -51,13 +51,23 @@ _KNOWN_ORGS = frozenset(o.lower() for o in KNOWN_ORGS)
 _MULTI_MAX = 4
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One word of a block: its offsets in the article text and its surface."""
 
     start: int
     end: int
     text: str
+
+
+class _Own(NamedTuple):
+    """A word's features, its shape, and what it gives its neighbours."""
+
+    features: list[str]
+    shape: str
+    before1: list[str]  # for the word after it
+    after1: list[str]  # for the word before it
+    before2: list[str]
+    after2: list[str]
 
 
 def words_of(text: str, offset: int = 0) -> list[list[Word]]:
@@ -97,7 +107,7 @@ class FeatureMaker:
 
     def __init__(self, lex: Lexicon | None) -> None:
         self.lex = lex
-        self._own: dict[str, tuple[list[str], list[str], list[str]]] = {}
+        self._own: dict[str, _Own] = {}
 
     def lexicon_tags(self, word: str) -> list[str]:
         """What the lexicons and cue lists say about one word."""
@@ -133,21 +143,26 @@ class FeatureMaker:
             tags.append("placeprep")
         return tags
 
-    def own(self, word: str) -> tuple[list[str], list[str], list[str]]:
-        """A word's own features, and those it gives its neighbours one and two words away."""
+    def own(self, word: str) -> _Own:
+        """A word's own features, and those it gives its neighbours one and two words away
+        (prefixed "-1", "+1", "-2", "+2"), built once per word."""
         cached = self._own.get(word)
         if cached is not None:
             return cached
         lower = word.lower().replace("\u2019", "'") if len(word) <= _MAX_WORD else "<long>"
-        word_shape = shape(word)
+        word_shape = "s=" + shape(word)
         lexical = self.lexicon_tags(word) if len(word) <= _MAX_WORD else []
-        features = ["b", "w=" + lower, "s=" + word_shape]
+        features = ["b", "w=" + lower, word_shape]
         if len(lower) > 3 and lower != "<long>":
             features += ["p3=" + lower[:3], "x3=" + lower[-3:], "x2=" + lower[-2:]]
         features += ["g=" + tag for tag in lexical]
-        near = ["w=" + lower, "s=" + word_shape, *("g=" + tag for tag in lexical)]
-        far = ["w=" + lower, "s=" + word_shape]
-        result = (features, near, far)
+        near = ["w=" + lower, word_shape, *("g=" + tag for tag in lexical)]
+        far = ["w=" + lower, word_shape]
+        result = _Own(
+            features, word_shape,
+            ["-1" + f for f in near], ["+1" + f for f in near],
+            ["-2" + f for f in far], ["+2" + f for f in far],
+        )
         if len(self._own) < 200_000:
             self._own[word] = result
         return result
@@ -184,28 +199,28 @@ class FeatureMaker:
         """The features of each word of one sentence."""
         owns = [self.own(w) for w in words]
         marks = self.multiword(words)
-        count = len(words)
+        last = len(words) - 1
         out = []
-        for i in range(count):
-            features = list(owns[i][0])
-            features += marks[i]
+        for i, own in enumerate(owns):
+            features = own.features + marks[i]
             if i == 0:
-                features += ["first", "first" + owns[i][1][1]]
-            if i > 0:
-                features.append("-1" + owns[i - 1][1][1] + "|" + owns[i][1][1])
-                features += ["-1" + f for f in owns[i - 1][1]]
-                features += ["-1" + f for f in marks[i - 1]]
+                features += ["first", "first" + own.shape, "-1=bos"]
             else:
-                features.append("-1=bos")
-            if i > 1:
-                features += ["-2" + f for f in owns[i - 2][2]]
-            if i + 1 < count:
-                features.append("+1" + owns[i][1][1] + "|" + owns[i + 1][1][1])
-                features += ["+1" + f for f in owns[i + 1][1]]
+                before = owns[i - 1]
+                features.append("-1" + before.shape + "|" + own.shape)
+                features += before.before1
+                if marks[i - 1]:
+                    features += ["-1" + f for f in marks[i - 1]]
+                if i > 1:
+                    features += owns[i - 2].before2
+            if i < last:
+                after = owns[i + 1]
+                features.append("+1" + own.shape + "|" + after.shape)
+                features += after.after1
+                if i + 1 < last:
+                    features += owns[i + 2].after2
             else:
                 features.append("+1=eos")
-            if i + 2 < count:
-                features += ["+2" + f for f in owns[i + 2][2]]
             out.append(features)
         return out
 

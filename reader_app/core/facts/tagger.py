@@ -16,7 +16,7 @@ from typing import Any
 
 import pycrfsuite
 
-from .cues import KNOWN_ORG_NAMES, KNOWN_ORGS, ORG_HEADS
+from .cues import FUNCTION_WORDS, KNOWN_ORG_NAMES, KNOWN_ORGS, ORG_HEADS
 from .lexicon import lexicon
 from .ner_features import FeatureMaker, Word, words_of
 
@@ -156,7 +156,10 @@ class NameTagger:
         """Names in one block of text; offsets add ``offset``."""
         out: list[Mention] = []
         for sentence in words_of(text, offset):
-            if any(w.text[:1].isupper() for w in sentence):
+            first = sentence[0].text
+            if (first[:1].isupper() and first.lower() not in FUNCTION_WORDS) or any(
+                w.text[:1].isupper() for w in sentence[1:]
+            ):  # a sentence whose only capital opens it ("The", "But") names no one
                 out += self.sentence_mentions(sentence)
         return out
 
