@@ -55,6 +55,11 @@ _IDENTIFIERS = re.compile(
     r"|\b(?:arXiv|PMID|PMCID|ISSN):?\s*\S+",
     re.IGNORECASE,
 )
+# Cheap tests first: the patterns above run only on text that holds one of these.
+_IDENTIFIER_HINTS = ("10.", "doi", "isbn", "arxiv", "pmid", "pmcid", "issn", "[")
+_RESOLUTION_HINT = re.compile(r"\d ?[x\u00d7] ?\d")
+_CITATION_HINTS = ("doi", "et al", "p.", "vol.", "pmid", "issn", "[")
+_YEAR_HINT = re.compile(r"\(\d{4}[a-z]?\)[.,]")
 _SHORT_LINE = 12  # words: bylines, headings and furniture are short
 _CLOSED = re.compile(r"[.!?:;][\"\u201d\u2019)\]]*\s*$")
 
@@ -76,7 +81,19 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 
 def clean(text: str) -> str:
     """``text`` with credits, citation labels and identifiers blanked out."""
-    return _blank(_blank(text, _CREDIT), _IDENTIFIERS)
+    text = _blank(text, _CREDIT)
+    lower = text.lower()
+    if any(hint in lower for hint in _IDENTIFIER_HINTS) or _RESOLUTION_HINT.search(text):
+        text = _blank(text, _IDENTIFIERS)
+    return text
+
+
+def _citations(text: str) -> int:
+    """How many citation marks ``text`` holds (looked for only where one may be)."""
+    lower = text.lower()
+    if not any(hint in lower for hint in _CITATION_HINTS) and not _YEAR_HINT.search(text):
+        return 0
+    return len(_CITATION.findall(text))
 
 
 def _is_source(kind: str, text: str) -> bool:
@@ -85,7 +102,7 @@ def _is_source(kind: str, text: str) -> bool:
     short = len(text.split()) <= _SHORT_LINE
     if short and (_BYLINE.match(text) or _FURNITURE.match(text)):
         return False
-    if kind in ("list", "paragraph") and len(_CITATION.findall(text)) >= 2:
+    if kind in ("list", "paragraph") and _citations(text) >= 2:
         return False
     return kind != "code"
 
