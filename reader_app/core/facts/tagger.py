@@ -19,6 +19,7 @@ import pycrfsuite
 from .cues import FUNCTION_WORDS, KNOWN_ORG_NAMES, KNOWN_ORGS, ORG_HEADS
 from .lexicon import lexicon
 from .ner_features import FeatureMaker, Word, words_of
+from .org_rules import organisation_spans
 
 TYPES = ("PER", "LOC", "ORG")
 SUPPORTED = "+lexicon"  # the threshold key of a mention the lexicons agree with
@@ -118,6 +119,16 @@ class NameTagger:
             start, stop = sentence[first].start, sentence[end - 1].end
             out = [m for m in out if m.end <= start or m.start >= stop]
             out.append(Mention(start, stop, "LOC", LISTED))
+        if self.features.lex is not None:
+            people = [False] * len(words)
+            for m in out:
+                if m.kind == "PER":
+                    for k, word in enumerate(sentence):
+                        people[k] = people[k] or m.start <= word.start < m.end
+            for first, end in organisation_spans(words, people, self.features.lex):
+                start, stop = sentence[first].start, sentence[end - 1].end
+                out = [m for m in out if m.end <= start or m.start >= stop]
+                out.append(Mention(start, stop, "ORG", LISTED))
         return sorted(out, key=lambda m: m.start)
 
     def listed_places(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
