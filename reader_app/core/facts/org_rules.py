@@ -1,7 +1,7 @@
 """Organisations the name model often misses or cuts short, found by the rules that do them
 well: a capitalised run headed by an organisation word ("Kenya Medical Research Institute",
 "Bank of Italy", "Liberal Democratic Party"), a known organisation ("Kremlin", "White
-House"), and an acronym in capitals that names no place ("CGT", "NNPC", "UNRWA")."""
+House"), and an acronym that names no place ("CGT", "NNPC", "UNRWA", "MoD")."""
 
 from __future__ import annotations
 
@@ -18,6 +18,14 @@ _NOT_ORG_CAPS = words(
     EST PST OBE MBE CBE KC QC VIP ID IT SUV EV"""
 )
 _HEADLINE_SHARE = 0.6  # a sentence this capitalised is in headline case
+
+
+def _acronym(word: str) -> bool:
+    """Capitals, or capitals with one small letter inside ("NNPC", "MoD", "DfE")."""
+    lower = sum(c.islower() for c in word)
+    return word.isalpha() and word[0].isupper() and word[-1].isupper() and (
+        lower == 0 or (lower == 1 and len(word) >= 3)
+    )
 
 
 def _capitalised(word: str) -> bool:
@@ -72,7 +80,7 @@ def organisation_spans(
             out.append((i, j))
         elif j - i == 1:
             word = words[i]
-            if (2 <= len(word) <= 6 and word.isupper() and word.isalpha()
+            if (2 <= len(word) <= 6 and _acronym(word)
                     and word not in _NOT_ORG_CAPS and word.title() not in lex.strong_places
                     and word not in lex.strong_places and word not in lex.weak_places
                     and not headline):
