@@ -22,6 +22,7 @@ from .cues import (
     ORG_ALIASES,
     TITLES,
 )
+from .lexicon import lexicon
 from .model import FactKind
 from .sources import SourceBlock
 from .tagger import Mention, NameTagger, name_tagger
@@ -47,6 +48,9 @@ _MINISTRY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?P<area>[\w ]+?)\s+(?:ministry|
                        re.IGNORECASE)
 _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
+_PLACE_CUE = re.compile(
+    r"\b(?:in|from|near|to|between|outside|across|around|towards|and) $", re.IGNORECASE
+)
 _AMPERSAND_AFTER = re.compile(r" ?& ?[A-Z]")
 _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.]* ?& ?$")
 _MINISTRY_NAME = re.compile(
@@ -114,7 +118,8 @@ def _ministries(text: str, blocks: Sequence[SourceBlock]) -> list[Mention]:
 
 def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give every mention of one surface the type its mentions carry most confidently;
-    a single word that ends a person's full name is that person."""
+    a single word that ends a person's full name is that person, and a listed place named
+    after a place preposition is a place."""
     weight: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for m in mentions:
         weight[_norm(text[m.start : m.end])][m.kind] += m.confidence
@@ -122,13 +127,23 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
         key.split()[-1] for key, kinds in weight.items()
         if " " in key and max(kinds, key=kinds.__getitem__) == "PER"
     }
+    places = lexicon()
+    cued = {  # a listed place after "in", "from", "near" ...: "trains from Oban"
+        _norm(text[m.start : m.end]) for m in mentions
+        if m.kind != "LOC" and _PLACE_CUE.search(text, max(0, m.start - 12), m.start)
+        and (text[m.start : m.end] in places.strong_places
+             or text[m.start : m.end] in places.weak_places)
+    }
     out = []
     for m in mentions:
         key = _norm(text[m.start : m.end])
         kinds = weight[key]
-        kind = "PER" if key in surnames and kinds.get("PER", 0) >= kinds.get("LOC", 0) / 2 else (
-            max(kinds, key=kinds.__getitem__)
-        )
+        if key in surnames and kinds.get("PER", 0) >= kinds.get("LOC", 0) / 2:
+            kind = "PER"
+        elif key in cued and key not in surnames:
+            kind = "LOC"
+        else:
+            kind = max(kinds, key=kinds.__getitem__)
         out.append(Mention(m.start, m.end, kind, m.confidence))
     return out
 
