@@ -63,10 +63,12 @@ def _headed(run: Sequence[str]) -> bool:
 
 
 def organisation_spans(
-    words: Sequence[str], people: Sequence[bool], lex: Lexicon
+    words: Sequence[str], people: Sequence[bool], tagged: Sequence[bool], lex: Lexicon
 ) -> list[tuple[int, int]]:
     """Word spans ``[first, end)`` of organisations in one sentence; ``people`` marks the
-    words of the people already found there, which no organisation takes."""
+    words of the people already found there, which no organisation takes, and ``tagged``
+    the words the model tagged as an organisation at any confidence: an acronym must be one
+    of them ("MRI", "HR", "SIDS" are not)."""
     out = []
     capitals = sum(_capitalised(w) for w in words)
     headline = len(words) > 5 and capitals > _HEADLINE_SHARE * len(words)
@@ -80,7 +82,7 @@ def organisation_spans(
             out.append((i, j))
         elif j - i == 1:
             word = words[i]
-            if (2 <= len(word) <= 6 and _acronym(word)
+            if (2 <= len(word) <= 6 and _acronym(word) and tagged[i]
                     and word not in _NOT_ORG_CAPS and word.title() not in lex.strong_places
                     and word not in lex.strong_places and word not in lex.weak_places
                     and not headline):

@@ -108,7 +108,10 @@ class NameTagger:
         features = self.features.sentence(words)
         out = []
         claimed = [False] * len(words)
+        tagged = [False] * len(words)
         for first, end, label, confidence in tag_sentence(self.tagger, features):
+            if label == "ORG":
+                tagged[first:end] = [True] * (end - first)
             key = label + SUPPORTED if self.supported(words[first:end], label) else label
             if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
                 claimed[first:end] = [True] * (end - first)
@@ -125,7 +128,7 @@ class NameTagger:
                 if m.kind == "PER":
                     for k, word in enumerate(sentence):
                         people[k] = people[k] or m.start <= word.start < m.end
-            for first, end in organisation_spans(words, people, self.features.lex):
+            for first, end in organisation_spans(words, people, tagged, self.features.lex):
                 start, stop = sentence[first].start, sentence[end - 1].end
                 out = [m for m in out if m.end <= start or m.start >= stop]
                 out.append(Mention(start, stop, "ORG", LISTED))
