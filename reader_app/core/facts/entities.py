@@ -49,7 +49,7 @@ _MINISTRY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?P<area>[\w ]+?)\s+(?:ministry|
 _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
 _PLACE_CUE = re.compile(
-    r"\b(?:in|from|near|to|between|outside|across|around|towards|and) $", re.IGNORECASE
+    r"\b(?:in|from|near|to|between|outside|across|around|towards) $", re.IGNORECASE
 )
 _AMPERSAND_AFTER = re.compile(r" ?& ?[A-Z]")
 _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.]* ?& ?$")
@@ -119,7 +119,7 @@ def _ministries(text: str, blocks: Sequence[SourceBlock]) -> list[Mention]:
 def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give every mention of one surface the type its mentions carry most confidently;
     a single word that ends a person's full name is that person, and a listed place named
-    after a place preposition is a place."""
+    after a place preposition is a place (unless it is also a surname)."""
     weight: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for m in mentions:
         weight[_norm(text[m.start : m.end])][m.kind] += m.confidence
@@ -133,6 +133,7 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.kind != "LOC" and _PLACE_CUE.search(text, max(0, m.start - 12), m.start)
         and (text[m.start : m.end] in places.strong_places
              or text[m.start : m.end] in places.weak_places)
+        and text[m.start : m.end].lower() not in places.surnames
     }
     out = []
     for m in mentions:
