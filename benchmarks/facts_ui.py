@@ -147,7 +147,7 @@ def main() -> int:
         start = time.perf_counter()
         found_at: list[float] = []
         controller.worker.found.connect(lambda _f, at=found_at: at.append(time.perf_counter()))
-        controller.show_article(text, rendered)
+        controller.show_article(rendered.article, rendered)
         loop.exec()
         elapsed = (time.perf_counter() - start) * 1000
         block = heartbeat.stop()

@@ -85,7 +85,7 @@ def run_extract(argv: Sequence[str]) -> int:
         article = read_article(args.source)
         if args.format == "json":
             with guard(ExtractionError, "this article"):
-                facts = find_facts(article.text)
+                facts = find_facts(article)
     except ReaderError as err:
         return _fail(str(err))
     if args.format == "json":

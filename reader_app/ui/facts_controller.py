@@ -15,8 +15,10 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from reader_app.core.facts.model import Fact, Facts
+from reader_app.core.model import Article
 
 from .facts_panel import FactsPanel, facts_markdown
+from .executor.jobs import facts_payload
 from .facts_worker import FactsWorker
 from .highlights import (
     HighlightPalette,
@@ -74,6 +76,7 @@ class FactsController(QObject):
         self.worker = worker
         self._rendered: Rendered | None = None
         self._text: str | None = None
+        self._article: Article | None = None
         self._cache: dict[str, Facts] = {}
         self._facts = Facts()
         self._show_all = True
@@ -118,8 +121,8 @@ class FactsController(QObject):
 
         Found at once if the worker has not reported them yet (export must not wait).
         """
-        if self._text is not None and self._text not in self._cache:
-            self._remember(self._text, self.worker.finder(self._text))
+        if self._article is not None and self._article.text not in self._cache:
+            self._remember(self._article.text, self.worker.finder(facts_payload(self._article)))
         return facts_markdown(self._cache.get(self._text or "", Facts()))
 
     def _remember(self, text: str, facts: Facts) -> None:
@@ -143,12 +146,14 @@ class FactsController(QObject):
         self._base, self._goal, self._applied = [], [], []
         self.view.setExtraSelections([])
 
-    def show_article(self, text: str, rendered: Rendered) -> None:
-        """The view now shows ``rendered`` (of article text ``text``): find its facts."""
+    def show_article(self, article: Article, rendered: Rendered) -> None:
+        """The view now shows ``rendered`` (of ``article``): find its facts, block by block."""
+        text = article.text
         previous = self._rendered
         if self._applied and previous is not None and previous.document is not rendered.document:
             self.leave_article()
         self._rendered = rendered
+        self._article = article
         self._text = text
         self._facts = Facts()
         self._base = []
@@ -162,13 +167,14 @@ class FactsController(QObject):
             self._show_facts(known)
         else:
             self.panel.show_pending()
-            self.worker.request(text)
+            self.worker.request(facts_payload(article))
 
     def clear(self) -> None:
         """No article (call before the view changes document): drop facts and highlights."""
         self.leave_article()
         self._rendered = None
         self._text = None
+        self._article = None
         self._facts = Facts()
         self.panel.show_idle()
 

@@ -1,8 +1,9 @@
 """The facts panel: an article's numbers, people, places and organisations beside its text.
 
-Four collapsible sections list each fact with its mention count; a filter box narrows them;
-entries mentioned in the visible part of the article are marked; a legend shows how each kind
-is highlighted in the text. The panel knows nothing of the reading view: it reports what the
+Four collapsible sections list each fact, most salient first, with its mention count and,
+under it, the sentence it is first mentioned in; a filter box narrows them; entries
+mentioned in the visible part of the article are marked; a legend shows how each kind is
+highlighted in the text. The panel knows nothing of the reading view: it reports what the
 reader chose through signals, and is told what is visible in article-text offsets.
 """
 
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from reader_app.core.facts.model import Fact, FactKind, Facts
 
+from .facts_delegate import CONTEXT_ROLE, FactDelegate
 from .highlights import KIND_NAMES, KINDS, Emphasis, HighlightPalette, mention_format
 from .theme import Theme, mix
 
@@ -86,6 +88,11 @@ def entry_text(fact: Fact) -> str:
     if fact.kind != "number" or not counts or counts.casefold() in fact.label.casefold():
         return fact.label
     return f"{fact.label} — {counts}"
+
+
+def context_line(fact: Fact) -> str:
+    """The short line shown under an entry: its context sentence, spaces normalised."""
+    return " ".join(fact.context.split())
 
 
 def facts_markdown(facts: Facts) -> str:
@@ -265,7 +272,8 @@ class FactsPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setIndentation(14)
-        self.tree.setUniformRowHeights(True)
+        self.delegate = FactDelegate(self.tree)
+        self.tree.setItemDelegateForColumn(0, self.delegate)
         self.tree.setFrameShape(QFrame.Shape.NoFrame)
         self.tree.setIconSize(QSize(_DOT, _DOT))
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -372,6 +380,7 @@ class FactsPanel(QWidget):
         count = len(fact.mentions)
         item = QTreeWidgetItem([entry_text(fact), str(count)])
         item.setData(0, _FACT_ROLE, fact)
+        item.setData(0, CONTEXT_ROLE, context_line(fact))
         context = f"<br>{html.escape(fact.context)}" if fact.context else ""
         item.setToolTip(0, f"<p><b>{html.escape(entry_text(fact))}</b>{context}</p>")
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -415,6 +424,7 @@ class FactsPanel(QWidget):
         """Colour the panel, its legend and its markers after ``theme``."""
         self.setStyleSheet(_STYLE.format(t=theme, field=mix(theme.background, theme.chrome, 0.3)))
         self._muted = QColor(theme.muted)
+        self.delegate.muted = self._muted
         for item in self._items.values():
             item.setForeground(1, self._muted)
         for section in self._sections.values():

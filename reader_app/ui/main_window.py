@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         self.view.remote_images = bool(self.settings.get("remote_images"))
         self.facts.leave_article()
         rendered = self.view.show_article(article, self.reading_style())
-        self.facts.show_article(article.text, rendered)
+        self.facts.show_article(article, rendered)
         if entry.offset:
             self.view.scroll_to_text_offset(entry.offset)
         else:
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
         self.facts.set_theme(style.colours)
         self.view.set_style(style)
         if self.view.rendered is not None:
-            self.facts.show_article(self.view.rendered.article.text, self.view.rendered)
+            self.facts.show_article(self.view.rendered.article, self.view.rendered)
 
     def _update_actions(self) -> None:
         has_article = self.article is not None

@@ -21,6 +21,7 @@ from reader_app.core import find_facts
 from reader_app.core.facts.model import Facts
 from reader_app.ui.document import render_article
 from reader_app.ui.facts_controller import FactsController
+from reader_app.ui.facts_delegate import CONTEXT_ROLE
 from reader_app.ui.facts_panel import (
     NO_FACTS,
     PENDING,
@@ -52,7 +53,7 @@ class Reading(QWidget):
     def open(self, article):
         rendered = render_article(article, ReadingStyle())
         self.view.setDocument(rendered.document)
-        self.controller.show_article(article.text, rendered)
+        self.controller.show_article(article, rendered)
         return rendered
 
 
@@ -96,6 +97,24 @@ def test_entries_show_label_count_and_context(qtbot):
     assert panel.item_for(facts.numbers[1]).text(0) == "40 drones"
     sections = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
     assert sections == ["Numbers", "People", "Places", "Organisations"]
+
+
+def test_each_entry_shows_its_context_line_under_it(qtbot):
+    panel = FactsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(320, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    article = built_article()
+    facts = hand_facts(article.text)
+    panel.set_facts(facts)
+    section = panel.tree.topLevelItem(0)
+    entry = panel.item_for(facts.numbers[0])
+    assert entry.data(0, CONTEXT_ROLE) == " ".join(facts.numbers[0].context.split())
+    assert section.data(0, CONTEXT_ROLE) is None
+    entry_height = panel.tree.visualItemRect(entry).height()
+    section_height = panel.tree.visualItemRect(section).height()
+    assert entry_height > section_height * 1.5  # two lines: the fact, then its context
 
 
 def test_empty_sections_are_left_out_and_no_facts_is_said(qtbot):
@@ -386,7 +405,7 @@ def test_restyling_reuses_the_facts_and_redraws_on_the_new_document(qtbot, execu
     reading.view.setDocument(sepia.document)
     reading.controller.set_theme(THEMES["sepia"])
     with qtbot.waitSignal(reading.controller.facts_shown) as shown:
-        reading.controller.show_article(article.text, sepia)
+        reading.controller.show_article(article, sepia)
     assert shown.args[0] is facts
     assert searched == [article.text]
     selections = reading.view.extraSelections()

@@ -1,25 +1,80 @@
-"""Key facts of an article's text: numbers, people, places and organisations."""
+"""Key facts of an article: numbers, people, places and organisations."""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from .model import Fact, FactKind, Facts
+
+if TYPE_CHECKING:
+    from ..model import Article
 
 __all__ = ["Fact", "FactKind", "Facts", "find_facts"]
 
 
-def find_facts(text: str) -> Facts:
-    """All facts of ``text``; mentions index into ``text``.
+def find_facts(source: Article | str) -> Facts:
+    """All facts of an article (or of a plain text laid out as ``Article.text`` is: the
+    title line, then blank-line separated blocks); mentions index into its text.
 
-    The recognisers (compiled patterns, lexicons) are imported on the first call, so that
-    importing the data model stays cheap for the window.
+    Facts are found block by block, in the title and body only (see ``sources``), and each
+    kind is ordered by salience. The recognisers (patterns, lexicons, the name model) are
+    imported on the first call, so that importing the data model stays cheap for the window.
     """
-    from .entities import find_entities
+    from .entities import find_names
     from .numbers import find_numbers
+    from .salience import Salience
+    from .sources import article_blocks, masked, text_blocks
 
-    people, places, organisations = find_entities(text)
+    if isinstance(source, str):
+        text, blocks = source, text_blocks(source)
+    else:
+        text, blocks = source.text, article_blocks(source)
+    readable = masked(text, blocks)
+    starts = [b.start for b in blocks]
+
+    def headline(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and blocks[index].kind in ("title", "heading")
+
+    numbers = [  # a year only in headlines dates the article ("Best laptops 2024")
+        fact if not headline(fact.mentions[0][0])
+        else replace(fact, context=_context(readable, _first_in_body(fact.mentions, headline)))
+        for fact in find_numbers(readable)
+        if not (fact.unit == "year" and all(headline(s) for s, _ in fact.mentions))
+    ]
+    entities = {
+        kind: [
+            Fact(kind=kind, label=label, mentions=mentions,
+                 context=_context(text, _first_in_body(mentions, headline)))
+            for label, mentions in found
+        ]
+        for kind, found in find_names(text, blocks).items()
+    }
+    rank = Salience(blocks).ranked
     return Facts(
-        numbers=tuple(find_numbers(text)),
-        people=tuple(people),
-        places=tuple(places),
-        organisations=tuple(organisations),
+        numbers=rank(numbers),
+        people=rank(entities["person"]),
+        places=rank(entities["place"]),
+        organisations=rank(entities["organisation"]),
     )
+
+
+def _first_in_body(
+    mentions: tuple[tuple[int, int], ...], headline: Callable[[int], bool]
+) -> int:
+    """The first mention outside headlines (else the first): its sentence is the context."""
+    return next((s for s, _ in mentions if not headline(s)), mentions[0][0])
+
+
+_WINDOW = 500  # a sentence is looked for this far either side, so that time stays linear
+
+
+def _context(text: str, offset: int) -> str:
+    """The sentence of ``text`` at ``offset``, within ``_WINDOW`` characters either side."""
+    from .model import sentence_at
+
+    start = max(0, offset - _WINDOW)
+    return sentence_at(text[start : offset + _WINDOW], offset - start)

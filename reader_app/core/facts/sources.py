@@ -1,0 +1,173 @@
+"""Which parts of an article are sources of facts, and the text the recognisers read.
+
+Facts come from the title and the body's blocks, not from reference lists and
+bibliographies, citation labels ("[DOI] [PubMed]", "[12]"), bylines, picture credits or
+page furniture, nor from numbers that only identify (DOIs, ISBNs, screen resolutions).
+``source_blocks`` gives each source block's offsets with that text blanked out by spaces,
+so that offsets stay those of ``Article.text`` and nothing is read across a block boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import BLOCK_SEPARATOR, Article
+
+# Headings that open a reference section: every block after them, to the next heading of
+# the same or a higher level, is no source.
+_REFERENCE_HEADING = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:references?|bibliography|works cited|citations|sources|notes|"
+    r"footnotes|endnotes|further reading|literature cited|external links|see also|"
+    r"literatur|références|referencias)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A list item or paragraph shaped as a citation: authors, a year in brackets, a journal.
+_CITATION = re.compile(
+    r"\bdoi\b|\bet al\b|\bpp?\.\s*\d|\(\d{4}[a-z]?\)[.,]|\bvol\.\s*\d|\bPMID\b|\bISSN\b"
+    r"|\[(?:DOI|PubMed|PMC free article|Google Scholar|CrossRef|Ref list)\]",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|words by|written by|reporting by|edited by|photographs? by)\s+\S", re.IGNORECASE
+)
+_CREDIT = re.compile(
+    r"(?:\b(?:photograph|photo|picture|image|illustration|credit|source)s?\s*:\s*"
+    r"[^.\n]{0,80}?(?=$|\n|\.\s|\)))"
+    r"|\((?:[A-Z][\w.&' -]{0,40}/)?(?:Getty Images?|AFP|AP|Reuters|PA|EPA|Shutterstock|"
+    r"Alamy)[^)]{0,40}\)"
+    r"|©[^\n]{0,80}",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"^(?:advertisement|read more|related|most read|share this|sign up|subscribe|"
+    r"updated|published|last updated|copyright)\b",
+    re.IGNORECASE,
+)
+# Strings whose digits identify rather than count.
+_IDENTIFIERS = re.compile(
+    r"\b10\.\d{4,9}/\S+"  # DOI
+    r"|\bdoi:\s*\S+"
+    r"|\bISBN(?:-1[03])?:?\s*[\d Xx-]{10,17}"
+    r"|\b\d{3,5}\s?[x\u00d7]\s?\d{3,5}\b"  # screen resolution
+    r"|\[(?:\d+(?:[,\u2013-]\s*\d+)*|DOI|PubMed|PMC free article|Google Scholar|CrossRef)\]"
+    r"|\b(?:arXiv|PMID|PMCID|ISSN):?\s*\S+",
+    re.IGNORECASE,
+)
+# Cheap tests first: the patterns above run only on text that holds one of these.
+_IDENTIFIER_HINTS = ("10.", "doi", "isbn", "arxiv", "pmid", "pmcid", "issn", "[")
+_RESOLUTION_HINT = re.compile(r"\d ?[x\u00d7] ?\d")
+_CITATION_HINTS = ("doi", "et al", "p.", "vol.", "pmid", "issn", "[")
+_YEAR_HINT = re.compile(r"\(\d{4}[a-z]?\)[.,]")
+_SHORT_LINE = 12  # words: bylines, headings and furniture are short
+_CLOSED = re.compile(r"[.!?:;][\"\u201d\u2019)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class SourceBlock:
+    """A source of facts: its offsets in the article text, its kind, and its text with
+    what is no source blanked out (same length as ``text[start:end]``)."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def clean(text: str) -> str:
+    """``text`` with credits, citation labels and identifiers blanked out."""
+    text = _blank(text, _CREDIT)
+    lower = text.lower()
+    if any(hint in lower for hint in _IDENTIFIER_HINTS) or _RESOLUTION_HINT.search(text):
+        text = _blank(text, _IDENTIFIERS)
+    return text
+
+
+def _citations(text: str) -> int:
+    """How many citation marks ``text`` holds (looked for only where one may be)."""
+    lower = text.lower()
+    if not any(hint in lower for hint in _CITATION_HINTS) and not _YEAR_HINT.search(text):
+        return 0
+    return len(_CITATION.findall(text))
+
+
+def _is_source(kind: str, text: str) -> bool:
+    if kind == "title":
+        return True
+    short = len(text.split()) <= _SHORT_LINE
+    if short and (_BYLINE.match(text) or _FURNITURE.match(text)):
+        return False
+    if kind in ("list", "paragraph") and _citations(text) >= 2:
+        return False
+    return kind != "code"
+
+
+def _select(text: str, parts: Iterable[tuple[int, int, str, int]]) -> list[SourceBlock]:
+    """The source blocks among ``parts`` (start, end, kind, heading level): a reference
+    heading leaves out every block up to the next heading of its level or higher."""
+    out = []
+    skip_level: int | None = None
+    for start, end, kind, level in parts:
+        part = text[start:end]
+        if kind == "heading":
+            if skip_level is not None and level <= skip_level:
+                skip_level = None
+            if _REFERENCE_HEADING.match(part):
+                skip_level = level
+                continue
+        if skip_level is None and _is_source(kind, part):
+            out.append(SourceBlock(start, end, kind, clean(part)))
+    return out
+
+
+def article_blocks(article: Article) -> list[SourceBlock]:
+    """The source blocks of an article, in order."""
+    return _select(
+        article.text,
+        (
+            (start, end, "title" if block is None else block.kind, block.level if block else 0)
+            for start, end, block in article.spans()
+        ),
+    )
+
+
+def text_blocks(text: str) -> list[SourceBlock]:
+    """The source blocks of a plain text laid out as ``Article.text`` is: the first block is
+    the title, then blank-line separated blocks; a short single line without a closing
+    full stop is taken for a heading."""
+    parts: list[tuple[int, int, str, int]] = []
+    position = 0
+    for part in text.split(BLOCK_SEPARATOR):
+        end = position + len(part)
+        if part.strip():
+            if not parts:
+                kind = "title"
+            elif "\n" not in part.strip() and len(part.split()) <= _SHORT_LINE and (
+                not _CLOSED.search(part)
+            ):
+                kind = "heading"
+            else:
+                kind = "paragraph"
+            parts.append((position, end, kind, 2))
+        position = end + len(BLOCK_SEPARATOR)
+    return _select(text, parts)
+
+
+def masked(text: str, blocks: list[SourceBlock]) -> str:
+    """``text`` with everything outside the source blocks blanked out (lines kept)."""
+    parts = []
+    position = 0
+    for block in blocks:
+        parts.append(re.sub(r"[^\n]", " ", text[position : block.start]))
+        parts.append(block.text)
+        position = block.end
+    parts.append(re.sub(r"[^\n]", " ", text[position:]))
+    return "".join(parts)
+
+
+__all__ = ["SourceBlock", "article_blocks", "clean", "masked", "text_blocks"]

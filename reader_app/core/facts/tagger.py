@@ -1,0 +1,191 @@
+"""The learned name tagger: a CRF over word features that marks people, places and
+organisations, each mention with the model's confidence in it.
+
+The model (``data/names.crfsuite``) and its per-type confidence thresholds
+(``data/names.json``) are rebuilt by ``python -m reader_app.core.facts.train``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import pycrfsuite
+
+from .cues import FUNCTION_WORDS, KNOWN_ORG_NAMES, KNOWN_ORGS, ORG_HEADS
+from .lexicon import lexicon
+from .ner_features import FeatureMaker, Word, words_of
+from .org_rules import organisation_spans
+
+TYPES = ("PER", "LOC", "ORG")
+SUPPORTED = "+lexicon"  # the threshold key of a mention the lexicons agree with
+LISTED = 0.5  # the confidence given to a listed place the model left untagged
+_DATELINE_ENDS = frozenset({"\u2014", "\u2013", "-", ","})
+
+
+def _runs_on(words: Sequence[str], first: int, end: int) -> bool:
+    """Whether a capitalised word joins the run ``words[first:end]`` on either side (the
+    first word of a sentence aside): then it is part of a longer name."""
+    return (first > 1 and words[first - 1][:1].isupper()) or (
+        end < len(words) and words[end][:1].isupper()
+    )
+MODEL = "names.crfsuite"
+SETTINGS = "names.json"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A tagged name: offsets into the text, its type (PER, LOC, ORG) and the model's
+    confidence (the mean marginal probability of its words' tags)."""
+
+    start: int
+    end: int
+    kind: str
+    confidence: float
+
+
+def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(first, end, type)`` of BIO tags; a stray I- opens an entity."""
+    out = []
+    start, label = -1, ""
+    for index, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and tag[2:] == label:
+            continue
+        if label:
+            out.append((start, index, label))
+        start, label = (index, tag[2:]) if tag != "O" else (-1, "")
+    return out
+
+
+def tag_sentence(
+    tagger: Any, features: list[list[str]]
+) -> list[tuple[int, int, str, float]]:
+    """Entities of one sentence ``(first, end, type, confidence)``, best path first."""
+    tags = tagger.tag(features)
+    out = []
+    for first, end, label in spans(tags):
+        confidence = sum(tagger.marginal(tags[k], k) for k in range(first, end)) / (end - first)
+        out.append((first, end, label, confidence))
+    return out
+
+
+class NameTagger:
+    """The shipped model with its features and thresholds; one per process."""
+
+    def __init__(
+        self, model_path: str, thresholds: dict[str, float], lexicons: bool = True
+    ) -> None:
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(model_path)
+        self.thresholds = thresholds
+        self.features = FeatureMaker(lexicon() if lexicons else None)
+
+    def supported(self, words: Sequence[str], label: str) -> bool:
+        """Whether the lexicons agree with the tag: a listed place for LOC, a given name or
+        surname for PER, a known organisation or an organisation's head word for ORG."""
+        lex = self.features.lex
+        if lex is None:
+            return False
+        if label == "LOC":
+            name = " ".join(words)
+            return name in lex.strong_places or name in lex.weak_places
+        if label == "PER":
+            return words[0].lower() in lex.given_names or words[-1].lower() in lex.surnames
+        name = " ".join(words)
+        return (
+            name in KNOWN_ORGS or name in KNOWN_ORG_NAMES
+            or words[-1].lower().rstrip(".") in ORG_HEADS
+        )
+
+    def sentence_mentions(self, sentence: Sequence[Word]) -> list[Mention]:
+        """Names of one sentence above their type's threshold (a lower one where the
+        lexicons agree)."""
+        words = [w.text for w in sentence]
+        features = self.features.sentence(words)
+        out = []
+        claimed = [False] * len(words)
+        tagged = [False] * len(words)
+        for first, end, label, confidence in tag_sentence(self.tagger, features):
+            if label == "ORG":
+                tagged[first:end] = [True] * (end - first)
+            key = label + SUPPORTED if self.supported(words[first:end], label) else label
+            if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
+                claimed[first:end] = [True] * (end - first)
+                out.append(
+                    Mention(sentence[first].start, sentence[end - 1].end, label, confidence)
+                )
+        for first, end in self.listed_places(words, claimed):
+            start, stop = sentence[first].start, sentence[end - 1].end
+            out = [m for m in out if m.end <= start or m.start >= stop]
+            out.append(Mention(start, stop, "LOC", LISTED))
+        if self.features.lex is not None:
+            people = [False] * len(words)
+            for m in out:
+                if m.kind == "PER":
+                    for k, word in enumerate(sentence):
+                        people[k] = people[k] or m.start <= word.start < m.end
+            for first, end in organisation_spans(words, people, tagged, self.features.lex):
+                start, stop = sentence[first].start, sentence[end - 1].end
+                out = [m for m in out if m.end <= start or m.start >= stop]
+                out.append(Mention(start, stop, "ORG", LISTED))
+        return sorted(out, key=lambda m: m.start)
+
+    def listed_places(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
+        """Places the model left untagged (or tagged below its threshold) that the lexicon
+        lists as places wherever they stand ("US", "Kyiv"), as whole capitalised runs; and
+        a dateline in capitals opening a paragraph ("ROME —", "PORT SUDAN —") that names a
+        listed place."""
+        lex = self.features.lex
+        if lex is None:
+            return []
+        out = []
+        caps = 0
+        while caps < len(words) and words[caps].isupper() and words[caps].isalpha():
+            caps += 1
+        if 0 < caps < len(words) and words[caps] in _DATELINE_ENDS:
+            name = " ".join(words[:caps]).title()
+            if name in lex.strong_places or name in lex.weak_places:
+                out.append((0, caps))
+        i = caps if out else 0
+        while i < len(words):
+            if not words[i][:1].isupper():
+                i += 1
+                continue
+            n = next(
+                (n for n in range(min(4, len(words) - i), 0, -1)
+                 if not any(claimed[i : i + n])
+                 and " ".join(words[i : i + n]) in lex.strong_places),
+                0,
+            )
+            if n and not _runs_on(words, i, i + n):
+                out.append((i, i + n))
+            i += n or 1
+        return out
+
+    def mentions(self, text: str, offset: int = 0) -> list[Mention]:
+        """Names in one block of text; offsets add ``offset``."""
+        out: list[Mention] = []
+        for sentence in words_of(text, offset):
+            first = sentence[0].text
+            if (first[:1].isupper() and first.lower() not in FUNCTION_WORDS) or any(
+                w.text[:1].isupper() for w in sentence[1:]
+            ):  # a sentence whose only capital opens it ("The", "But") names no one
+                out += self.sentence_mentions(sentence)
+        return out
+
+
+@cache
+def name_tagger() -> NameTagger:
+    """The shipped tagger, loaded on first use."""
+    folder = resources.files(__package__) / "data"
+    settings = json.loads((folder / SETTINGS).read_text(encoding="utf-8"))
+    with resources.as_file(folder / MODEL) as path:
+        thresholds = {k: float(v) for k, v in settings["thresholds"].items()}
+        return NameTagger(str(path), thresholds, bool(settings.get("lexicons", True)))
+
+
+__all__ = ["SUPPORTED", "TYPES", "Mention", "NameTagger", "name_tagger", "spans", "tag_sentence"]

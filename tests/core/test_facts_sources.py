@@ -1,0 +1,115 @@
+"""Which parts of an article are fact sources, numbers a reader means, salience, bad input."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from reader_app.core.facts import find_facts
+from reader_app.core.facts.model import Facts
+from reader_app.core.facts.sources import article_blocks, masked
+from reader_app.core.model import Article, Block
+
+REFERENCES = (
+    "Smith J, Jones K. Brain plasticity in adults. Brain Plast. 2019;4(2):123-130. "
+    "doi:10.3233/BPL-190083 [DOI] [PubMed]\n"
+    "Haley Perry, Med Immunol. 2020;12:44-51. [PMC free article] [Google Scholar]"
+)
+
+
+def science_article() -> Article:
+    return Article(
+        title="Exercise helps memory in older adults",
+        byline="Jane Doe",
+        blocks=(
+            Block("paragraph", "By Jane Doe"),
+            Block("paragraph", "A trial at the University of Leeds followed 240 adults for "
+                               "two years [12]. Maria Lopez, who led it, said memory improved "
+                               "in 70% of them (doi:10.1016/j.cell.2020.01.001)."),
+            Block("image", "Volunteers in Leeds. Photograph: Tom Wall/Getty Images"),
+            Block("heading", "References", level=2),
+            Block("list", REFERENCES, items=tuple(REFERENCES.split("\n"))),
+        ),
+    )
+
+
+def test_references_credits_bylines_and_citation_labels_are_no_sources() -> None:
+    article = science_article()
+    facts = find_facts(article)
+    text = article.text
+    people = [f.label for f in facts.people]
+    assert "Maria Lopez" in people
+    assert not {"Jane Doe", "Tom Wall", "Haley Perry", "Smith", "Jones"} & set(people)
+    numbers = [text[s:e] for f in facts.numbers for s, e in f.mentions]
+    assert "240" in numbers and "70%" in numbers and "two years" in numbers
+    assert not {"12", "10.1016", "10.3233", "2019", "123-130", "2020"} & set(numbers)
+    organisations = [f.label for f in facts.organisations]
+    assert not {"Med", "Brain Plast", "Immunol", "PubMed", "Getty Images"} & set(organisations)
+
+
+def test_masked_text_keeps_offsets_and_lines() -> None:
+    article = science_article()
+    blocks = article_blocks(article)
+    text = article.text
+    readable = masked(text, blocks)
+    assert len(readable) == len(text)
+    assert readable.count("\n") == text.count("\n")
+    assert "Maria Lopez" in readable and "Haley Perry" not in readable
+    assert [b.kind for b in blocks] == ["title", "paragraph", "image"]
+
+
+def test_identifiers_codes_and_a_headline_year_are_no_numbers() -> None:
+    text = (
+        "Best laptops 2024\n\n"
+        "The HP Pavilion 14-ep2035cl has a 1920x1080 screen and costs $899. Its maker sold "
+        "40,000 units last month. ISBN 978-0-14-044913-6 is a book. Call 020 7946 0958 or "
+        "visit 221 Baker Street."
+    )
+    numbers = [text[s:e] for f in find_facts(text).numbers for s, e in f.mentions]
+    assert "$899" in numbers and "40,000" in numbers
+    for junk in ("2024", "14", "2035", "1920", "1080", "978", "020", "221"):
+        assert not any(junk in n for n in numbers), (junk, numbers)
+
+
+def test_each_section_is_ordered_by_salience() -> None:
+    text = (
+        "Kharkiv hit by 47 drones\n\n"
+        "Russia launched 47 drones at Kharkiv overnight, killing four people, officials said "
+        "in a statement issued in 2024.\n\n"
+        "The mayor, Ihor Terekhov, said Kharkiv would rebuild. Officials in Kyiv agreed.\n\n"
+        "Kharkiv has been hit many times since 2022."
+    )
+    facts = find_facts(text)
+    assert facts.places[0].label == "Kharkiv"  # title, lede, spread, count
+    assert facts.numbers[0].label.startswith("47")  # counted and in the title: above years
+    years = [i for i, f in enumerate(facts.numbers) if f.unit == "year"]
+    counted = [i for i, f in enumerate(facts.numbers) if f.counts]
+    assert max(counted) < min(years)
+
+
+def linear(make: object, sizes: tuple[int, int] = (10_000, 40_000)) -> None:
+    """Finding facts on texts four times longer takes at most about ten times longer (best
+    of two runs each, so that a busy machine does not decide)."""
+    timings = []
+    for size in sizes:
+        text = make(size)  # type: ignore[operator]
+        best = float("inf")
+        for _ in range(2):
+            started = time.perf_counter()
+            result = find_facts(text)
+            best = min(best, time.perf_counter() - started)
+            assert isinstance(result, Facts)
+        timings.append(best)
+    assert timings[1] < max(10 * timings[0], 1.0), timings
+
+
+def test_bad_input_returns_facts_in_linear_time() -> None:
+    assert find_facts("") == Facts()
+    assert isinstance(find_facts("word" * 1_250_000), Facts)  # 5 MB of one word
+    noise = os.urandom(100_000).decode("latin-1")
+    assert isinstance(find_facts(noise), Facts)
+    lines = "\n".join(f"Line {i}" for i in range(100_000))
+    assert isinstance(find_facts(lines), Facts)
+    linear(lambda n: "word " * n)
+    linear(lambda n: "\n".join(f"Line {i} Kharkiv" for i in range(n // 3)))
+    linear(lambda n: os.urandom(n * 4).decode("latin-1"))
