@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QTextEdit
 from reader_app.core.facts.model import Fact, Facts
 from reader_app.core.model import Article
 
-from .facts_panel import FactsPanel, facts_markdown
 from .executor.jobs import facts_payload
+from .facts_panel import FactsPanel, facts_markdown
 from .facts_worker import FactsWorker
 from .highlights import (
     HighlightPalette,
