@@ -1,0 +1,194 @@
+"""Inline structure (emphasis, strong, code, links, sub/sup, line breaks) as spans over blocks.
+
+Extraction builds each block's text from an element tree (trafilatura's XML or readability's
+HTML) and cleans its whitespace. :func:`with_spans` walks the same tree once, notes where
+each inline element starts and ends among the tree's non-whitespace characters, and finds
+every block's non-whitespace characters in that sequence, so spans survive any whitespace
+cleaning without the block text changing. A block whose characters are not found in order
+(text reordered by its builder) keeps no spans.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from lxml import etree
+
+from .declutter import Draft
+from .model import Span, SpanKind
+
+__all__ = ["nested", "spans_within", "with_spans"]
+
+#: Whitespace as the text cleaning treats it (zero-width space included).
+_GAP = re.compile(r"[\s\u200b]+")
+_WORD = re.compile(r"[^\s\u200b]+")
+
+#: trafilatura's ``<hi rend>`` values.
+_REND: dict[str, SpanKind] = {"#i": "em", "#b": "strong", "#t": "code", "#sub": "sub",
+                              "#sup": "sup"}
+#: HTML elements (readability's output).
+_HTML: dict[str, SpanKind] = {
+    "em": "em", "i": "em", "cite": "em", "dfn": "em", "var": "em", "strong": "strong",
+    "b": "strong", "code": "code", "tt": "code", "kbd": "code", "samp": "code", "sub": "sub",
+    "sup": "sup",
+}
+_BREAKS = frozenset({"lb", "br"})
+#: Blocks that carry no inline spans (code is code throughout; an image's text is its alt).
+_PLAIN_KINDS = frozenset({"code", "image"})
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A span in the tree's non-whitespace character sequence."""
+
+    start: int
+    end: int
+    kind: SpanKind
+    href: str | None = None
+
+
+def _kind(element: etree._Element) -> tuple[SpanKind | None, str | None]:
+    tag = element.tag
+    if tag == "hi":
+        return _REND.get(element.get("rend") or ""), None
+    if tag in ("ref", "a"):
+        href = (element.get("target") or element.get("href") or "").strip()
+        return ("link", href) if href else (None, None)
+    return _HTML.get(tag) if isinstance(tag, str) else None, None
+
+
+def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int]]:
+    """The tree's non-whitespace characters, its inline spans and its line breaks in them."""
+    chars: list[str] = []
+    length = 0
+    marks: list[_Mark] = []
+    breaks: list[int] = []
+    opened: dict[int, tuple[int, SpanKind, str | None]] = {}
+
+    def add(text: str | None) -> None:
+        nonlocal length
+        if text:
+            solid = _GAP.sub("", text)
+            chars.append(solid)
+            length += len(solid)
+
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        is_element = isinstance(element.tag, str)
+        if event == "start":
+            if not is_element:
+                continue
+            if element.tag in _BREAKS:
+                breaks.append(length)
+            kind, href = _kind(element)
+            if kind is not None:
+                opened[id(element)] = (length, kind, href)
+            add(element.text)
+        else:
+            if is_element:
+                start = opened.pop(id(element), None)
+                if start is not None and length > start[0]:
+                    marks.append(_Mark(start[0], length, start[1], start[2]))
+            if element is not root:
+                add(element.tail)
+    marks.sort(key=lambda m: m.start)
+    return "".join(chars), marks, breaks
+
+
+class _Positions:
+    """Maps the n-th non-whitespace character of a text to its index in the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counts: list[int] = []
+        self.starts: list[int] = []
+        count = 0
+        for match in _WORD.finditer(text):
+            self.counts.append(count)
+            self.starts.append(match.start())
+            count += match.end() - match.start()
+
+    def __call__(self, n: int) -> int:
+        run = bisect_right(self.counts, n) - 1
+        return self.starts[run] + n - self.counts[run]
+
+
+def with_spans(root: etree._Element, drafts: Iterable[Draft]) -> list[Draft]:
+    """``drafts`` (built from ``root``, in its order) with the inline spans of their blocks."""
+    solid, marks, breaks = _marks(root)
+    out: list[Draft] = []
+    pointer = 0
+    active: list[_Mark] = []
+    next_mark = 0
+    for draft in drafts:
+        block = draft.block
+        wanted = _GAP.sub("", block.text) if block.kind != "image" else ""
+        at = solid.find(wanted, pointer) if wanted else -1
+        if at < 0:
+            out.append(draft)
+            continue
+        end = at + len(wanted)
+        pointer = end
+        if block.kind in _PLAIN_KINDS:
+            out.append(draft)
+            continue
+        while next_mark < len(marks) and marks[next_mark].start < end:
+            active.append(marks[next_mark])
+            next_mark += 1
+        active = [m for m in active if m.end > at]
+        spans = _block_spans(block.text, at, end, active, breaks)
+        out.append(replace(draft, block=replace(block, spans=spans)) if spans else draft)
+    return out
+
+
+def _block_spans(
+    text: str, at: int, end: int, marks: list[_Mark], breaks: list[int]
+) -> tuple[Span, ...]:
+    position = _Positions(text)
+    spans: list[Span] = []
+    for mark in marks:
+        first, last = max(mark.start, at) - at, min(mark.end, end) - at
+        if last > first:
+            spans.append(Span(position(first), position(last - 1) + 1, mark.kind, mark.href))
+    for index in range(bisect_right(breaks, at), bisect_right(breaks, end - 1)):
+        n = breaks[index] - at
+        gap_start, gap_end = position(n - 1) + 1, position(n)
+        if gap_end > gap_start:
+            newline = text.find("\n", gap_start, gap_end)
+            where = newline if newline >= 0 else gap_start
+            spans.append(Span(where, where + 1, "br"))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return tuple(dict.fromkeys(spans))
+
+
+def spans_within(spans: Iterable[Span], start: int, end: int) -> tuple[Span, ...]:
+    """The parts of ``spans`` inside ``[start, end)``, shifted to start there (a list item's
+    or table cell's spans, when ``start``/``end`` bound it in the block text)."""
+    out = []
+    for span in spans:
+        first, last = max(span.start, start), min(span.end, end)
+        if last > first:
+            out.append(replace(span, start=first - start, end=last - start))
+    return tuple(out)
+
+
+def nested(spans: Iterable[Span]) -> list[Span]:
+    """``spans`` split where they cross, so any two are disjoint or one holds the other;
+    ordered by start, outer before inner (the order to open them in)."""
+    queue = sorted(spans, key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    stack: list[Span] = []
+    while queue:
+        span = queue.pop(0)
+        while stack and stack[-1].end <= span.start:
+            stack.pop()
+        if stack and span.end > stack[-1].end:
+            rest = replace(span, start=stack[-1].end)
+            span = replace(span, end=stack[-1].end)
+            queue.append(rest)
+            queue.sort(key=lambda s: (s.start, -s.end))
+        out.append(span)
+        stack.append(span)
+    return out
