@@ -20,7 +20,7 @@ from lxml import etree
 from .declutter import Draft
 from .model import Span, SpanKind
 
-__all__ = ["nested", "spans_within", "with_spans"]
+__all__ = ["nested", "spans_within", "split_spans", "with_spans"]
 
 #: Whitespace as the text cleaning treats it (zero-width space included).
 _GAP = re.compile(r"[\s\u200b]+")
@@ -172,6 +172,20 @@ def spans_within(spans: Iterable[Span], start: int, end: int) -> tuple[Span, ...
         if last > first:
             out.append(replace(span, start=first - start, end=last - start))
     return tuple(out)
+
+
+def split_spans(
+    text: str, spans: Iterable[Span], sep: str
+) -> list[tuple[str, tuple[Span, ...]]]:
+    """``text`` split at ``sep`` (list items, quote lines, table rows or cells), each piece
+    with its own spans."""
+    spans = tuple(spans)
+    out = []
+    pos = 0
+    for piece in text.split(sep):
+        out.append((piece, spans_within(spans, pos, pos + len(piece))))
+        pos += len(piece) + len(sep)
+    return out
 
 
 def nested(spans: Iterable[Span]) -> list[Span]:

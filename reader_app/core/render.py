@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from .facts.model import Fact, Facts
-from .inline import nested, spans_within
+from .inline import nested, split_spans
 from .model import Article, Block, Span
 
 _FACT_GROUPS = (
@@ -82,16 +82,6 @@ def _markup(text: str, spans: Sequence[Span], plain: Callable[[str], str],
     return build(0, len(text), 0)[0]
 
 
-def _pieces(text: str, spans: Sequence[Span], sep: str) -> list[tuple[str, tuple[Span, ...]]]:
-    """``text`` split at ``sep``, each piece with its own spans."""
-    out = []
-    pos = 0
-    for piece in text.split(sep):
-        out.append((piece, spans_within(spans, pos, pos + len(piece))))
-        pos += len(piece) + len(sep)
-    return out
-
-
 def _md_span(base: str | None) -> Callable[[Span, str, str], str]:
     def wrap(span: Span, inner: str, raw: str) -> str:
         if span.kind == "em":
@@ -128,13 +118,13 @@ def _md_block(block: Block, base: str | None = None) -> str:
     if block.kind == "heading":
         return "#" * min(6, max(2, block.level)) + " " + _md_rich(block.text, block.spans, base)
     if block.kind == "list":
-        items = [_md_rich(t, s, base) for t, s in _pieces(block.text, block.spans, "\n")]
+        items = [_md_rich(t, s, base) for t, s in split_spans(block.text, block.spans, "\n")]
         if block.ordered:
             return "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
         return "\n".join(f"- {item}" for item in items)
     if block.kind == "quote":
         return "\n".join(f"> {_md_rich(line, spans, base)}" if line else ">"
-                         for line, spans in _pieces(block.text, block.spans, "\n"))
+                         for line, spans in split_spans(block.text, block.spans, "\n"))
     if block.kind == "image":
         alt = block.text.replace("\n", " ").replace("]", "\\]")
         return f"![{alt}]({block.src})" if block.src else _md_inline(block.text)
@@ -147,8 +137,8 @@ def _md_block(block: Block, base: str | None = None) -> str:
 
 
 def _md_table(block: Block, base: str | None) -> str:
-    rows = [[_md_rich(t, s, base).replace("|", "\\|") for t, s in _pieces(row, spans, "\t")]
-            for row, spans in _pieces(block.text, block.spans, "\n")]
+    rows = [[_md_rich(t, s, base).replace("|", "\\|") for t, s in split_spans(row, spans, "\t")]
+            for row, spans in split_spans(block.text, block.spans, "\n")]
     width = max(len(r) for r in rows)
 
     def line(cells: list[str]) -> str:
@@ -226,11 +216,11 @@ def _html_block(block: Block, base: str | None = None) -> str:
     if block.kind == "list":
         tag = "ol" if block.ordered else "ul"
         inner = "".join(f"<li>{_html_rich(t, s, base)}</li>"
-                        for t, s in _pieces(block.text, block.spans, "\n"))
+                        for t, s in split_spans(block.text, block.spans, "\n"))
         return f"<{tag}>{inner}</{tag}>"
     if block.kind == "quote":
         paras = "".join(f"<p>{_html_rich(line, spans, base)}</p>"
-                        for line, spans in _pieces(block.text, block.spans, "\n") if line)
+                        for line, spans in split_spans(block.text, block.spans, "\n") if line)
         return f"<blockquote>{paras}</blockquote>"
     if block.kind == "image":
         if not block.src:
@@ -241,8 +231,8 @@ def _html_block(block: Block, base: str | None = None) -> str:
     if block.kind == "table":
         inner = "".join(
             "<tr>" + "".join(f"<td>{_html_rich(cell, spans, base)}</td>"
-                             for cell, spans in _pieces(row, row_spans, "\t")) + "</tr>"
-            for row, row_spans in _pieces(block.text, block.spans, "\n")
+                             for cell, spans in split_spans(row, row_spans, "\t")) + "</tr>"
+            for row, row_spans in split_spans(block.text, block.spans, "\n")
         )
         return f"<table>{inner}</table>"
     if block.kind == "code":

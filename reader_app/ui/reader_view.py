@@ -61,6 +61,8 @@ class ReaderView(QTextBrowser):
     Signals:
         link_clicked(QUrl, bool): a link was activated; ``True`` asks to open it in the system
             browser (Ctrl+click or the context menu), ``False`` to open it in Reader.
+        link_hovered(QUrl): the mouse or the keyboard is on a link (an empty URL: no longer).
+        link_chosen(bool): a link was chosen with the keyboard (``False``: none is now).
         article_rendered(RenderedArticle): an article was set as a new document (also when
             :meth:`set_style` re-renders it; highlights of the old document are gone).
         image_loaded(str): an image of the current article arrived and is now shown.
@@ -68,6 +70,8 @@ class ReaderView(QTextBrowser):
     """
 
     link_clicked = Signal(QUrl, bool)
+    link_hovered = Signal(QUrl)
+    link_chosen = Signal(bool)
     article_rendered = Signal(object)
     image_loaded = Signal(str)
     images_finished = Signal()
@@ -92,6 +96,8 @@ class ReaderView(QTextBrowser):
         self._pending: set[str] = set()
         self._generation = 0
         self._modifiers = Qt.KeyboardModifier.NoModifier
+        self._links: list[tuple[int, int, str]] = []
+        self._link: int | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(3)
         self._events = _ImageEvents(self)
@@ -105,6 +111,7 @@ class ReaderView(QTextBrowser):
 
     def _connect_signals(self) -> None:
         self.anchorClicked.connect(self.on_anchor_clicked)
+        self.highlighted.connect(self.on_link_highlighted)
         self._events.decoded.connect(self.on_image_decoded)
         self._scroll_animation.valueChanged.connect(self.on_scroll_animated)
 
@@ -180,6 +187,10 @@ class ReaderView(QTextBrowser):
         self.setDocument(document)
         if owned:
             previous.deleteLater()
+        self._links = _document_links(document)
+        if self._link is not None:
+            self._link = None
+            self.link_chosen.emit(False)
         self._apply_palette()
         self._update_column()
 
@@ -374,6 +385,75 @@ class ReaderView(QTextBrowser):
         self._modifiers = Qt.KeyboardModifier.NoModifier
         self.link_clicked.emit(self._resolve(url), external)
 
+    @Slot(QUrl)
+    def on_link_highlighted(self, url: QUrl) -> None:
+        self.link_hovered.emit(self._resolve(url) if not url.isEmpty() else QUrl())
+
+    def focus_link(self, step: int) -> bool:
+        """Choose the next (``step`` 1) or previous (-1) link on screen; ``False`` when there is
+        none left that way (the choice is then cleared)."""
+        self._ensure_layout()
+        height = self.viewport().height()
+        cursor = QTextCursor(self.document())
+
+        def on_screen(index: int) -> bool:
+            cursor.setPosition(self._links[index][0])
+            rect = self.cursorRect(cursor)
+            return rect.top() >= 0 and rect.bottom() <= height
+
+        shown = [i for i in range(len(self._links)) if on_screen(i)]
+        current = self.chosen_link_index()
+        if current is None or current not in shown:
+            target = (shown[0] if step > 0 else shown[-1]) if shown else None
+        else:
+            position = shown.index(current) + step
+            target = shown[position] if 0 <= position < len(shown) else None
+        if target is None:
+            self.clear_link()
+            return False
+        start, end, href = self._links[target]
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self._link = target
+        self.link_hovered.emit(self._resolve(QUrl(href)))
+        self.link_chosen.emit(True)
+        return True
+
+    def chosen_link_index(self) -> int | None:
+        """The index of the link chosen with :meth:`focus_link`, while it is still selected."""
+        if self._link is None:
+            return None
+        start, end, _href = self._links[self._link]
+        cursor = self.textCursor()
+        return self._link if (cursor.selectionStart(), cursor.selectionEnd()) == (start, end) \
+            else None
+
+    def chosen_link(self) -> QUrl | None:
+        """The address of the chosen link, resolved against the article's."""
+        index = self.chosen_link_index()
+        return None if index is None else self._resolve(QUrl(self._links[index][2]))
+
+    def clear_link(self) -> None:
+        """Forget the chosen link (its selection goes too)."""
+        if self.chosen_link_index() is not None:
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+            self.link_hovered.emit(QUrl())
+        if self._link is not None:
+            self._link = None
+            self.link_chosen.emit(False)
+
+    def activate_link(self, external: bool) -> bool:
+        """Follow the chosen link (in the desktop's browser when ``external``); ``False`` when
+        no link is chosen."""
+        url = self.chosen_link()
+        if url is None:
+            return False
+        self.link_clicked.emit(url, external)
+        return True
+
     def _resolve(self, url: QUrl) -> QUrl:
         base = self.document().baseUrl()
         return base.resolved(url) if url.isRelative() and not base.isEmpty() else url
@@ -491,3 +571,24 @@ class ReaderView(QTextBrowser):
                 fmt.setWidth(width)
                 fmt.setHeight(height)
                 cursor.setCharFormat(fmt)
+
+
+def _document_links(document: QTextDocument) -> list[tuple[int, int, str]]:
+    """``(start, end, href)`` of every link in ``document``, in order (one per run of text
+    with the same address)."""
+    links: list[tuple[int, int, str]] = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            if fragment.isValid() and fmt.isAnchor() and fmt.anchorHref():
+                start, end = fragment.position(), fragment.position() + fragment.length()
+                if links and links[-1][1] == start and links[-1][2] == fmt.anchorHref():
+                    links[-1] = (links[-1][0], end, links[-1][2])
+                else:
+                    links.append((start, end, fmt.anchorHref()))
+            iterator += 1
+        block = block.next()
+    return links
