@@ -22,9 +22,14 @@ from .model import Span, SpanKind
 
 __all__ = ["nested", "spans_within", "split_spans", "with_spans"]
 
-#: Whitespace as the text cleaning treats it (zero-width space included).
-_GAP = re.compile(r"[\s\u200b]+")
+#: Non-whitespace runs, as the text cleaning sees them (a zero-width space is whitespace).
 _WORD = re.compile(r"[^\s\u200b]+")
+
+
+def _solid(text: str) -> str:
+    """``text`` without whitespace."""
+    solid = "".join(text.split())
+    return solid.replace("\u200b", "") if "\u200b" in solid else solid
 
 #: trafilatura's ``<hi rend>`` values.
 _REND: dict[str, SpanKind] = {"#i": "em", "#b": "strong", "#t": "code", "#sub": "sub",
@@ -71,7 +76,7 @@ def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int]]:
     def add(text: str | None) -> None:
         nonlocal length
         if text:
-            solid = _GAP.sub("", text)
+            solid = _solid(text)
             chars.append(solid)
             length += len(solid)
 
@@ -124,7 +129,7 @@ def with_spans(root: etree._Element, drafts: Iterable[Draft]) -> list[Draft]:
     next_mark = 0
     for draft in drafts:
         block = draft.block
-        wanted = _GAP.sub("", block.text) if block.kind != "image" else ""
+        wanted = _solid(block.text) if block.kind != "image" else ""
         at = solid.find(wanted, pointer) if wanted else -1
         if at < 0:
             out.append(draft)
@@ -138,6 +143,9 @@ def with_spans(root: etree._Element, drafts: Iterable[Draft]) -> list[Draft]:
             active.append(marks[next_mark])
             next_mark += 1
         active = [m for m in active if m.end > at]
+        if not active and bisect_right(breaks, at) == bisect_right(breaks, end - 1):
+            out.append(draft)
+            continue
         spans = _block_spans(block.text, at, end, active, breaks)
         out.append(replace(draft, block=replace(block, spans=spans)) if spans else draft)
     return out
