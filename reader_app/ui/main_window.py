@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
         if url.isEmpty():
             self.statusBar().clearMessage()
         else:
-            self.statusBar().showMessage(url.toString(QUrl.ComponentFormattingOption.FullyDecoded))
+            self.statusBar().showMessage(url.toDisplayString())
 
     @Slot(bool)
     def on_link_chosen(self, chosen: bool) -> None:
