@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from lxml import etree
 
@@ -41,6 +42,7 @@ _HTML: dict[str, SpanKind] = {
     "sup": "sup",
 }
 _BREAKS = frozenset({"lb", "br"})
+_INLINE_TAGS = frozenset({"hi", "ref", "a", *_HTML, *_BREAKS})
 #: Blocks that carry no inline spans (code is code throughout; an image's text is its alt).
 _PLAIN_KINDS = frozenset({"code", "image"})
 
@@ -72,32 +74,28 @@ def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int]]:
     marks: list[_Mark] = []
     breaks: list[int] = []
     opened: dict[int, tuple[int, SpanKind, str | None]] = {}
-
-    def add(text: str | None) -> None:
-        nonlocal length
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag.__class__ is not str:
+                continue  # a comment or processing instruction: its tail comes at its end
+            if tag in _INLINE_TAGS:
+                if tag in _BREAKS:
+                    breaks.append(length)
+                kind, href = _kind(element)
+                if kind is not None:
+                    opened[id(element)] = (length, kind, href)
+            text = element.text
+        else:
+            if tag in _INLINE_TAGS:
+                begun = opened.pop(id(element), None)
+                if begun is not None and length > begun[0]:
+                    marks.append(_Mark(begun[0], length, begun[1], begun[2]))
+            text = element.tail if element is not root else None
         if text:
             solid = _solid(text)
             chars.append(solid)
             length += len(solid)
-
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        is_element = isinstance(element.tag, str)
-        if event == "start":
-            if not is_element:
-                continue
-            if element.tag in _BREAKS:
-                breaks.append(length)
-            kind, href = _kind(element)
-            if kind is not None:
-                opened[id(element)] = (length, kind, href)
-            add(element.text)
-        else:
-            if is_element:
-                start = opened.pop(id(element), None)
-                if start is not None and length > start[0]:
-                    marks.append(_Mark(start[0], length, start[1], start[2]))
-            if element is not root:
-                add(element.tail)
     marks.sort(key=lambda m: m.start)
     return "".join(chars), marks, breaks
 
@@ -106,14 +104,9 @@ class _Positions:
     """Maps the n-th non-whitespace character of a text to its index in the text."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.counts: list[int] = []
-        self.starts: list[int] = []
-        count = 0
-        for match in _WORD.finditer(text):
-            self.counts.append(count)
-            self.starts.append(match.start())
-            count += match.end() - match.start()
+        runs = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        self.starts = [start for start, _end in runs]
+        self.counts = list(accumulate((end - start for start, end in runs[:-1]), initial=0))
 
     def __call__(self, n: int) -> int:
         run = bisect_right(self.counts, n) - 1
