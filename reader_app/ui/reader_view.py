@@ -37,6 +37,7 @@ from reader_app.core.model import Article
 
 from .document import RenderedArticle, em_pixels, render_article, render_start_page
 from .images import ImageJob, ImageSource, placeholder_image
+from .link_focus import LinkFocus
 from .theme import ReadingStyle
 
 #: Images are at most this many column widths tall (portraits stay within a screen or so).
@@ -96,8 +97,7 @@ class ReaderView(QTextBrowser):
         self._pending: set[str] = set()
         self._generation = 0
         self._modifiers = Qt.KeyboardModifier.NoModifier
-        self._links: list[tuple[int, int, str]] = []
-        self._link: int | None = None
+        self.link_focus = LinkFocus(self)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(3)
         self._events = _ImageEvents(self)
@@ -187,10 +187,7 @@ class ReaderView(QTextBrowser):
         self.setDocument(document)
         if owned:
             previous.deleteLater()
-        self._links = _document_links(document)
-        if self._link is not None:
-            self._link = None
-            self.link_chosen.emit(False)
+        self.link_focus.reset(document)
         self._apply_palette()
         self._update_column()
 
@@ -390,69 +387,21 @@ class ReaderView(QTextBrowser):
         self.link_hovered.emit(self._resolve(url) if not url.isEmpty() else QUrl())
 
     def focus_link(self, step: int) -> bool:
-        """Choose the next (``step`` 1) or previous (-1) link on screen; ``False`` when there is
-        none left that way (the choice is then cleared)."""
-        self._ensure_layout()
-        height = self.viewport().height()
-        cursor = QTextCursor(self.document())
-
-        def on_screen(index: int) -> bool:
-            cursor.setPosition(self._links[index][0])
-            rect = self.cursorRect(cursor)
-            return rect.top() >= 0 and rect.bottom() <= height
-
-        shown = [i for i in range(len(self._links)) if on_screen(i)]
-        current = self.chosen_link_index()
-        if current is None or current not in shown:
-            target = (shown[0] if step > 0 else shown[-1]) if shown else None
-        else:
-            position = shown.index(current) + step
-            target = shown[position] if 0 <= position < len(shown) else None
-        if target is None:
-            self.clear_link()
-            return False
-        start, end, href = self._links[target]
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-        self._link = target
-        self.link_hovered.emit(self._resolve(QUrl(href)))
-        self.link_chosen.emit(True)
-        return True
-
-    def chosen_link_index(self) -> int | None:
-        """The index of the link chosen with :meth:`focus_link`, while it is still selected."""
-        if self._link is None:
-            return None
-        start, end, _href = self._links[self._link]
-        cursor = self.textCursor()
-        return self._link if (cursor.selectionStart(), cursor.selectionEnd()) == (start, end) \
-            else None
-
-    def chosen_link(self) -> QUrl | None:
-        """The address of the chosen link, resolved against the article's."""
-        index = self.chosen_link_index()
-        return None if index is None else self._resolve(QUrl(self._links[index][2]))
-
-    def clear_link(self) -> None:
-        """Forget the chosen link (its selection goes too)."""
-        if self.chosen_link_index() is not None:
-            cursor = self.textCursor()
-            cursor.clearSelection()
-            self.setTextCursor(cursor)
-            self.link_hovered.emit(QUrl())
-        if self._link is not None:
-            self._link = None
-            self.link_chosen.emit(False)
+        """Choose the next (``step`` 1) or previous (-1) link on screen (see :class:`LinkFocus`)."""
+        return self.link_focus.move(step)
 
     def activate_link(self, external: bool) -> bool:
         """Follow the chosen link (in the desktop's browser when ``external``); ``False`` when
         no link is chosen."""
-        url = self.chosen_link()
+        url = self.link_focus.chosen()
         if url is None:
             return False
         self.link_clicked.emit(url, external)
         return True
+
+    def resolve(self, url: QUrl) -> QUrl:
+        """``url`` resolved against the shown document's address."""
+        return self._resolve(url)
 
     def _resolve(self, url: QUrl) -> QUrl:
         base = self.document().baseUrl()
@@ -572,23 +521,3 @@ class ReaderView(QTextBrowser):
                 fmt.setHeight(height)
                 cursor.setCharFormat(fmt)
 
-
-def _document_links(document: QTextDocument) -> list[tuple[int, int, str]]:
-    """``(start, end, href)`` of every link in ``document``, in order (one per run of text
-    with the same address)."""
-    links: list[tuple[int, int, str]] = []
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            fmt = fragment.charFormat()
-            if fragment.isValid() and fmt.isAnchor() and fmt.anchorHref():
-                start, end = fragment.position(), fragment.position() + fragment.length()
-                if links and links[-1][1] == start and links[-1][2] == fmt.anchorHref():
-                    links[-1] = (links[-1][0], end, links[-1][2])
-                else:
-                    links.append((start, end, fmt.anchorHref()))
-            iterator += 1
-        block = block.next()
-    return links
