@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from reader_app.core import extract_article
 from reader_app.core.declutter import Draft
 from reader_app.core.inline import nested, spans_within, with_spans
+from reader_app.core.library.codec import block_from_dict, block_to_dict
+from reader_app.core.library.errors import LibraryError
 from reader_app.core.model import Article, Block, Span
 from reader_app.core.render import to_html, to_json_dict, to_markdown
 
@@ -99,3 +102,12 @@ def test_json_spans_index_the_article_text() -> None:
     assert ("link", "notes", "/notes") in shown
     assert ("strong", "first", None) in shown
     assert ("sub", "2", None) in shown
+
+
+def test_library_keeps_spans_and_refuses_unknown_kinds() -> None:
+    block = ARTICLE.blocks[0]
+    data = block_to_dict(block)
+    assert block_from_dict(data) == block
+    data["spans"][0]["kind"] = "blink"
+    with pytest.raises(LibraryError):
+        block_from_dict(data)

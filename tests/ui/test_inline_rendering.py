@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from reader_app.core import RawPage, extract_page
 from reader_app.core.model import Article, Block, Span
 from reader_app.ui.document import RenderedArticle, document_text, render_article
+from reader_app.ui.export import article_markdown, export_pdf
 from reader_app.ui.theme import MONO_FAMILIES, ReadingStyle
 
 PAGES = Path(__file__).parent.parent / "data" / "pages"
@@ -93,3 +95,27 @@ def test_spans_in_lists_quotes_and_tables(qapp) -> None:
     two = text.index("H2O") + 1
     assert formats(rendered, two, two + 1)[0].verticalAlignment() == \
         QTextCharFormat.VerticalAlignment.AlignSubScript
+
+
+def test_pdf_keeps_safe_links_only(review: Article, qapp, tmp_path: Path) -> None:
+    text = "See the minutes, or the script."
+    unsafe = Article(title="Minutes", url="https://news.example/a", blocks=(
+        Block("paragraph", text, spans=(Span(4, 15, "link", "/minutes"),
+                                         Span(20, 30, "link", "javascript:alert(1)"))),))
+    pdf = tmp_path / "minutes.pdf"
+    rendered = render_article(unsafe, ReadingStyle())
+    export_pdf(rendered.document, pdf, unsafe.title)
+    addresses = re.findall(rb"/URI ?\(([^)]*)\)", pdf.read_bytes())
+    assert addresses == [b"https://news.example/minutes"]
+    rendered = render_article(review, ReadingStyle())
+    export_pdf(rendered.document, pdf, review.title)
+    assert b"https://grovebooks.example/circular-motion" in re.findall(
+        rb"/URI ?\(([^)]*)\)", pdf.read_bytes())
+
+
+def test_markdown_export_of_the_review(review: Article) -> None:
+    markdown = article_markdown(review)
+    assert "*Circular Motion* / Alex Foster (Grove)" in markdown
+    assert "[Buy from the publisher](https://grovebooks.example/circular-motion)" in markdown
+    assert "**the shape of a life is not a straight line**" in markdown
+    assert "H<sub>2</sub>O" in markdown
