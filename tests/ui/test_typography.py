@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QFontDialog, QLineEdit
 from window_support import (  # noqa: F401 (fixtures)
     make_window,
     open_and_wait,
@@ -90,3 +92,28 @@ def test_typography_is_kept_in_settings(qtbot, settings_file: Path, tmp_path: Pa
     assert second.actions_by_name["font_sans"].isChecked()
     assert second.actions_by_name["spacing_loose"].isChecked()
     assert second.actions_by_name["toggle_justify"].isChecked()
+
+
+def test_choose_font_with_the_font_dialog(qtbot, window, tmp_path: Path) -> None:
+    open_and_wait(qtbot, window, str(write_page(tmp_path, "a.html", "Ferry timetable changes")))
+    chosen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFontDialog):
+            QTimer.singleShot(20, answer)
+            return
+        family = dialog.findChild(QLineEdit)  # the family field takes a typed name
+        family.setText("DejaVu Sans Mono")
+        dialog.setCurrentFont(QFont("DejaVu Sans Mono"))
+        chosen.append(dialog.currentFont().family())
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(window.view.article_rendered):
+        window.actions_by_name["choose_font"].trigger()
+    assert chosen
+    assert window.settings.get("font_family") == "custom"
+    assert window.settings.get("custom_font") == chosen[0]
+    assert window.view.rendered.document.defaultFont().families()[0] == chosen[0]
+    assert window.actions_by_name["choose_font"].isChecked()
