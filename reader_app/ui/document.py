@@ -527,6 +527,7 @@ def render_start_page(style: ReadingStyle) -> QTextDocument:
         "h\tHighlight facts in the text\n"
         "+ / - / 0\tText larger / smaller / reset\n"
         "t\tCycle theme: light, sepia, dark\n"
+        "Tab, Enter / Ctrl+Enter\tChoose a link on screen, open it / in your browser\n"
         "Alt+Left / Alt+Right\tBack / forward\n"
         "? or F1\tAll keys",
         None,
