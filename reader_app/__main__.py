@@ -52,6 +52,10 @@ def _gui_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="OUT.png", help="render the window, save a PNG and exit"
     )
     parser.add_argument("--theme", choices=("light", "sepia", "dark"), help="colour theme")
+    parser.add_argument(
+        "--font", metavar="FONT", help="article font: serif, sans, mono or a font family name"
+    )
+    parser.add_argument("--align", choices=("left", "justify"), help="paragraph alignment")
     parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
     parser.add_argument(
         "--new-window", action="store_true", help="do not hand sources to a running Reader"

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 from .declutter import Draft, declutter_blocks, is_credit, prune_dom, remove_keep_tail
 from .decoding import decode_html
 from .errors import ExtractionError, ReaderError
+from .inline import with_spans
 from .model import Article, Block, RawPage
 
 log = logging.getLogger(__name__)
@@ -125,7 +126,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     document = _trafilatura(tree, url, options)
     drafts: list[Draft] = []
     if document is not None and document.body is not None:
-        drafts = list(_walk_xml(document.body))
+        drafts = with_spans(document.body, _walk_xml(document.body))  # inline spans
     extractor: Literal["trafilatura", "readability"] = "trafilatura"
     if options.use_readability and _readability_may_win(root, drafts, options):
         alternative = _readability(root)
@@ -194,7 +195,7 @@ def _second_try(
     document = _trafilatura(copy.deepcopy(root), url, options, thorough=True)
     if document is None or document.body is None:
         return drafts, extractor
-    found = list(_walk_xml(document.body))
+    found = with_spans(document.body, _walk_xml(document.body))  # inline spans
     if _text_chars(found) >= options.readability_ratio * max(1, _text_chars(drafts)):
         return found, "trafilatura"
     return drafts, extractor
@@ -220,7 +221,7 @@ def _trafilatura(
             favor_recall=not thorough,
             with_metadata=False,
             include_comments=False,
-            include_formatting=False,
+            include_formatting=True,
             include_links=True,
             include_images=False,
             include_tables=options.tables,
@@ -240,7 +241,7 @@ def _readability(root: etree._Element) -> list[Draft]:
     except Exception:  # readability gives up on some pages; trafilatura's result stands
         log.debug("readability failed", exc_info=True)
         return []
-    return list(_walk_html(fragment))
+    return with_spans(fragment, _walk_html(fragment))  # inline spans
 
 
 def _readability_may_win(

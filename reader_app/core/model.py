@@ -11,6 +11,9 @@ BlockKind = Literal["heading", "paragraph", "list", "quote", "image", "table", "
 #: Where a page came from: a web server, a page file on disk, a saved archive (MHTML, from disk
 #: or the web), or text handed over directly (dropped HTML). It decides which images may load.
 Origin = Literal["web", "file", "archive", "text"]
+#: Inline structure: emphasis, strong, code, a link, subscript, superscript, a line break.
+SpanKind = Literal["em", "strong", "code", "link", "sub", "sup", "br"]
+SPAN_KINDS: tuple[SpanKind, ...] = ("em", "strong", "code", "link", "sub", "sup", "br")
 
 _EMPTY: Mapping[str, bytes] = MappingProxyType({})
 
@@ -41,12 +44,31 @@ class RawPage:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Inline structure over ``Block.text[start:end]``.
+
+    Offsets are relative to the block's own :attr:`Block.text`, also in lists and tables,
+    whose items, rows and cells are found in that text as ``\n``/``\t`` separate them. A
+    ``link`` carries its address in ``href`` (as the page gave it, made absolute when the page
+    had an address); a ``br`` covers the one whitespace character of the text that stands for
+    a line break. Spans may nest and overlap; they never start or end with whitespace (except
+    ``br``).
+    """
+
+    start: int
+    end: int
+    kind: SpanKind
+    href: str | None = None
+
+
+@dataclass(frozen=True)
 class Block:
     """One block of article content.
 
     ``text`` is the block's plain text as it appears in :attr:`Article.text`: list items and
     table rows are joined with ``\\n``, table cells with ``\\t``; an image's text is its alt
-    text or caption (possibly empty). ``items``/``rows`` keep the structure for renderers.
+    text or caption (possibly empty). ``items``/``rows`` keep the structure for renderers;
+    ``spans`` the inline structure (emphasis, links, ...) over ``text``, ordered by start.
     """
 
     kind: BlockKind
@@ -56,6 +78,7 @@ class Block:
     ordered: bool = False
     rows: tuple[tuple[str, ...], ...] = ()
     src: str | None = None
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +123,15 @@ class Article:
             out.append((pos, pos + len(text), block))
             pos += len(text)
         return out
+
+    def text_spans(self) -> list[Span]:
+        """Every block's inline spans with offsets into :attr:`text` (as fact mentions)."""
+        return [
+            Span(start + s.start, start + s.end, s.kind, s.href)
+            for start, _end, block in self.spans()
+            if block is not None
+            for s in block.spans
+        ]
 
     @property
     def word_count(self) -> int:

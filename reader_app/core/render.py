@@ -6,11 +6,15 @@ fact also carries ``counts`` (what a number counts, e.g. "homes"), ``null`` when
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from .facts.model import Fact, Facts
-from .model import Article, Block
+from .inline import nested, split_spans
+from .model import Article, Block, Span
 
 _FACT_GROUPS = (
     ("numbers", "Numbers"),
@@ -36,8 +40,72 @@ def to_markdown(article: Article) -> str:
     meta = _meta_line(article)
     if meta:
         out.append(f"*{_md_inline(meta)}*")
-    out += [_md_block(b) for b in article.blocks]
+    out += [_md_block(b, article.url) for b in article.blocks]
     return "\n\n".join(part for part in out if part) + "\n"
+
+
+#: Link schemes kept as links in exports (others, such as ``javascript:``, become plain text).
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
+_TICKS = re.compile("`+")
+
+
+def link_target(href: str | None, base: str | None) -> str | None:
+    """``href`` made absolute against ``base``, or ``None`` when it is no safe link."""
+    if not href:
+        return None
+    try:
+        target = urljoin(base, href) if base else href
+        scheme = urlsplit(target).scheme.lower()
+    except ValueError:
+        return None
+    return target if scheme in SAFE_SCHEMES else None
+
+
+def _markup(text: str, spans: Sequence[Span], plain: Callable[[str], str],
+            wrap: Callable[[Span, str, str], str]) -> str:
+    """``text`` with ``spans`` applied: ``plain`` escapes text, ``wrap(span, inner, raw)``
+    marks up one span around its rendered ``inner`` text (``raw`` is its plain text)."""
+    ordered = nested(spans)
+
+    def build(start: int, end: int, index: int) -> tuple[str, int]:
+        out = []
+        pos = start
+        while index < len(ordered) and ordered[index].start < end:
+            span = ordered[index]
+            out.append(plain(text[pos:span.start]))
+            inner, index = build(span.start, span.end, index + 1)
+            out.append(wrap(span, inner, text[span.start:span.end]))
+            pos = span.end
+        out.append(plain(text[pos:end]))
+        return "".join(out), index
+
+    return build(0, len(text), 0)[0]
+
+
+def _md_span(base: str | None) -> Callable[[Span, str, str], str]:
+    def wrap(span: Span, inner: str, raw: str) -> str:
+        if span.kind == "em":
+            return f"*{inner}*"
+        if span.kind == "strong":
+            return f"**{inner}**"
+        if span.kind == "code":
+            ticks = "`" * (max((len(run) for run in _TICKS.findall(raw)), default=0) + 1)
+            pad = " " if raw.startswith("`") or raw.endswith("`") else ""
+            return f"{ticks}{pad}{raw}{pad}{ticks}"
+        if span.kind in ("sub", "sup"):
+            return f"<{span.kind}>{inner}</{span.kind}>"
+        target = link_target(span.href, base) if span.kind == "link" else None
+        if target is None:
+            return inner
+        if any(c in target for c in " ()<>"):
+            target = "<" + target.replace("<", "%3C").replace(">", "%3E") + ">"
+        return f"[{inner}]({target})"
+
+    return wrap
+
+
+def _md_rich(text: str, spans: Sequence[Span], base: str | None) -> str:
+    return _markup(text, spans, _md_inline, _md_span(base)) if spans else _md_inline(text)
 
 
 def _md_inline(text: str) -> str:
@@ -46,36 +114,36 @@ def _md_inline(text: str) -> str:
     return text
 
 
-def _md_block(block: Block) -> str:
+def _md_block(block: Block, base: str | None = None) -> str:
     if block.kind == "heading":
-        return "#" * min(6, max(2, block.level)) + " " + _md_inline(block.text)
+        return "#" * min(6, max(2, block.level)) + " " + _md_rich(block.text, block.spans, base)
     if block.kind == "list":
-        items = block.items or tuple(block.text.split("\n"))
+        items = [_md_rich(t, s, base) for t, s in split_spans(block.text, block.spans, "\n")]
         if block.ordered:
-            return "\n".join(f"{n}. {_md_inline(item)}" for n, item in enumerate(items, 1))
-        return "\n".join(f"- {_md_inline(item)}" for item in items)
+            return "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+        return "\n".join(f"- {item}" for item in items)
     if block.kind == "quote":
-        return "\n".join(
-            f"> {_md_inline(line)}" if line else ">" for line in block.text.split("\n")
-        )
+        return "\n".join(f"> {_md_rich(line, spans, base)}" if line else ">"
+                         for line, spans in split_spans(block.text, block.spans, "\n"))
     if block.kind == "image":
         alt = block.text.replace("\n", " ").replace("]", "\\]")
         return f"![{alt}]({block.src})" if block.src else _md_inline(block.text)
     if block.kind == "table":
-        return _md_table(block)
+        return _md_table(block, base)
     if block.kind == "code":
         fence = "````" if "```" in block.text else "```"
         return f"{fence}\n{block.text}\n{fence}"
-    return _md_inline(block.text)
+    return _md_rich(block.text, block.spans, base)
 
 
-def _md_table(block: Block) -> str:
-    rows = block.rows or tuple(tuple(line.split("\t")) for line in block.text.split("\n"))
+def _md_table(block: Block, base: str | None) -> str:
+    rows = [[_md_rich(t, s, base).replace("|", "\\|") for t, s in split_spans(row, spans, "\t")]
+            for row, spans in split_spans(block.text, block.spans, "\n")]
     width = max(len(r) for r in rows)
 
-    def line(cells: tuple[str, ...]) -> str:
+    def line(cells: list[str]) -> str:
         padded = [*cells, *[""] * (width - len(cells))]
-        return "| " + " | ".join(_md_inline(c).replace("|", "\\|") for c in padded) + " |"
+        return "| " + " | ".join(padded) + " |"
 
     return "\n".join([line(rows[0]), "|" + " --- |" * width, *(line(r) for r in rows[1:])])
 
@@ -113,7 +181,7 @@ def to_html(article: Article) -> str:
     meta = _meta_line(article)
     if meta:
         body.append(f'<p class="meta">{escape(meta)}</p>')
-    body += [_html_block(b) for b in article.blocks]
+    body += [_html_block(b, article.url) for b in article.blocks]
     tail = ["</article>", "</body>", "</html>"]
     return "\n".join(head + body + tail) + "\n"
 
@@ -122,17 +190,37 @@ def _html_text(text: str) -> str:
     return escape(text).replace("\n", "<br>\n")
 
 
-def _html_block(block: Block) -> str:
+def _html_span(base: str | None) -> Callable[[Span, str, str], str]:
+    tags = {"em": "em", "strong": "strong", "code": "code", "sub": "sub", "sup": "sup"}
+
+    def wrap(span: Span, inner: str, _raw: str) -> str:
+        if span.kind == "br":
+            return "<br>\n"
+        tag = tags.get(span.kind)
+        if tag:
+            return f"<{tag}>{inner}</{tag}>"
+        target = link_target(span.href, base)
+        return f'<a href="{escape(target)}">{inner}</a>' if target else inner
+
+    return wrap
+
+
+def _html_rich(text: str, spans: Sequence[Span], base: str | None) -> str:
+    return _markup(text, spans, _html_text, _html_span(base))
+
+
+def _html_block(block: Block, base: str | None = None) -> str:
     if block.kind == "heading":
         level = min(6, max(2, block.level))
-        return f"<h{level}>{escape(block.text)}</h{level}>"
+        return f"<h{level}>{_html_rich(block.text, block.spans, base)}</h{level}>"
     if block.kind == "list":
         tag = "ol" if block.ordered else "ul"
-        items = block.items or tuple(block.text.split("\n"))
-        inner = "".join(f"<li>{escape(item)}</li>" for item in items)
+        inner = "".join(f"<li>{_html_rich(t, s, base)}</li>"
+                        for t, s in split_spans(block.text, block.spans, "\n"))
         return f"<{tag}>{inner}</{tag}>"
     if block.kind == "quote":
-        paras = "".join(f"<p>{escape(line)}</p>" for line in block.text.split("\n") if line)
+        paras = "".join(f"<p>{_html_rich(line, spans, base)}</p>"
+                        for line, spans in split_spans(block.text, block.spans, "\n") if line)
         return f"<blockquote>{paras}</blockquote>"
     if block.kind == "image":
         if not block.src:
@@ -141,14 +229,15 @@ def _html_block(block: Block) -> str:
         img = f'<img src="{escape(block.src)}" alt="{escape(block.text)}">'
         return f"<figure>{img}{caption}</figure>"
     if block.kind == "table":
-        rows = block.rows or tuple(tuple(line.split("\t")) for line in block.text.split("\n"))
         inner = "".join(
-            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+            "<tr>" + "".join(f"<td>{_html_rich(cell, spans, base)}</td>"
+                             for cell, spans in split_spans(row, row_spans, "\t")) + "</tr>"
+            for row, row_spans in split_spans(block.text, block.spans, "\n")
         )
         return f"<table>{inner}</table>"
     if block.kind == "code":
         return f"<pre><code>{escape(block.text)}</code></pre>"
-    return f"<p>{_html_text(block.text)}</p>"
+    return f"<p>{_html_rich(block.text, block.spans, base)}</p>"
 
 
 def fact_to_json(fact: Fact) -> dict[str, Any]:
@@ -181,10 +270,18 @@ def to_json_dict(article: Article, facts: Facts | None = None) -> dict[str, Any]
         "word_count": article.word_count,
         "reading_minutes": article.reading_minutes,
         "extractor": article.extractor,
+        "spans": [_span_json(s) for s in article.text_spans()],
     }
     if facts is not None:
         payload["facts"] = facts_to_json(facts)
     return payload
+
+
+def _span_json(span: Span) -> dict[str, Any]:
+    out: dict[str, Any] = {"start": span.start, "end": span.end, "kind": span.kind}
+    if span.kind == "link":
+        out["href"] = span.href
+    return out
 
 
 def facts_to_text(facts: Facts) -> str:

@@ -88,6 +88,7 @@ def open_window(args: argparse.Namespace, settings: Settings, executor: Executor
     """
     if args.theme:
         settings.set("theme", args.theme)
+    _apply_typography(settings, args)
     from .user_keymap import KEYS_FILE, announce, load_user_keymap  # not needed by screenshots
 
     user_keys = load_user_keymap(keys_file or settings.path.parent / KEYS_FILE)
@@ -106,6 +107,18 @@ def open_window(args: argparse.Namespace, settings: Settings, executor: Executor
     return window
 
 
+def _apply_typography(settings: Settings, args: argparse.Namespace) -> None:
+    """``--font`` and ``--align`` kept as preferences (a family name sets a custom font)."""
+    font = getattr(args, "font", None)
+    if font in ("serif", "sans", "mono"):
+        settings.set("font_family", font)
+    elif font:
+        settings.set("custom_font", font)
+        settings.set("font_family", "custom")
+    if getattr(args, "align", None):
+        settings.set("text_align", args.align)
+
+
 def _screenshot(app: QApplication, args: argparse.Namespace,
                 size: tuple[int, int] | None) -> int:
     """Show the first source (or the sample) with default preferences, save a PNG, exit."""
@@ -114,6 +127,7 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
         settings = Settings(Path(tmp) / "settings.ini")
         if args.theme:
             settings.set("theme", args.theme)
+        _apply_typography(settings, args)
         executor = Executor()
         window = MainWindow(settings, executor=executor, persist=False)
         window.resize(*(size or (1280, 800)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
@@ -29,8 +30,10 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from reader_app.core.model import Article, Block
+from reader_app.core.inline import split_spans
+from reader_app.core.model import Article, Block, Span
 
+from .inline_format import inline_format
 from .theme import SANS_FAMILIES, ReadingStyle, make_font, mix
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -241,13 +244,22 @@ class _Builder:
         self._fresh = False
 
     def put(self, text: str, fmt: QTextCharFormat, offset: int | None,
-            cursor: QTextCursor | None = None) -> None:
-        """Insert ``text`` (article text at ``offset``, or unmapped if ``None``)."""
+            cursor: QTextCursor | None = None, spans: Sequence[Span] = ()) -> None:
+        """Insert ``text`` (article text at ``offset``, or unmapped if ``None``) with its
+        inline ``spans``; the text goes in unchanged, so the offsets stay exact."""
         cursor = cursor or self.cursor
         if offset is not None:  # empty pieces too: they anchor ranges ending at a blank line
             self.segments.append(Segment(offset, cursor.position(), text))
-        if text:
-            cursor.insertText(text.translate(_BREAKS), fmt)
+        if not spans:
+            if text:
+                cursor.insertText(text.translate(_BREAKS), fmt)
+            return
+        cuts = sorted({0, len(text), *(p for s in spans for p in (s.start, s.end)
+                                      if 0 < p < len(text))})
+        for start, end in pairwise(cuts):
+            active = [s for s in spans if s.start <= start and end <= s.end]
+            piece = text[start:end].translate(_BREAKS)
+            cursor.insertText(piece, inline_format(fmt, active, self.style) if active else fmt)
 
     def lines(self, text: str, offset: int | None) -> list[tuple[str, int | None]]:
         """``text`` split at newlines, each line with its own offset."""
@@ -288,23 +300,26 @@ class _Builder:
         fmt = self.char_format(scale=0.3)
         self.start_block(block, fmt)
 
-    def heading(self, text: str, level: int, offset: int | None) -> None:
+    def heading(self, text: str, level: int, offset: int | None,
+                spans: Sequence[Span] = ()) -> None:
         level = min(max(level, 1), 6)
         scale = {1: 1.55, 2: 1.34, 3: 1.17}.get(level, 1.05)
         fmt = self.char_format(scale=scale, colour=self.theme.heading, bold=True)
         block = self.block_format(top=1.25 if level <= 2 else 0.9, bottom=0.45, leading=1.25)
         block.setHeadingLevel(level)
         self.start_block(block, fmt)
-        self.put(text, fmt, offset)
+        self.put(text, fmt, offset, spans=spans)
 
-    def paragraph(self, text: str, offset: int | None) -> None:
+    def paragraph(self, text: str, offset: int | None, spans: Sequence[Span] = ()) -> None:
         fmt = self.char_format()
-        self.start_block(self.block_format(), fmt)
-        self.put(text, fmt, offset)
+        self.start_block(self.block_format(align=self.style.alignment()), fmt)
+        self.put(text, fmt, offset, spans=spans)
 
-    def list(self, text: str, ordered: bool, offset: int | None) -> None:
+    def list(self, text: str, ordered: bool, offset: int | None,
+             spans: Sequence[Span] = ()) -> None:
         fmt = self.char_format()
         items = self.lines(text, offset)
+        item_spans = [s for _t, s in split_spans(text, spans, "\n")]
         list_format = QTextListFormat()
         list_format.setStyle(QTextListFormat.Style.ListDecimal if ordered
                              else QTextListFormat.Style.ListDisc)
@@ -312,15 +327,16 @@ class _Builder:
         text_list = None
         for index, (item, item_offset) in enumerate(items):
             last = index == len(items) - 1
-            block = self.block_format(bottom=0.85 if last else 0.45)
+            block = self.block_format(bottom=0.85 if last else 0.45,
+                                      align=self.style.alignment())
             self.start_block(block, fmt)
             if text_list is None:
                 text_list = self.cursor.createList(list_format)
             else:
                 text_list.add(self.cursor.block())
-            self.put(item, fmt, item_offset)
+            self.put(item, fmt, item_offset, spans=item_spans[index])
 
-    def quote(self, text: str, offset: int | None) -> None:
+    def quote(self, text: str, offset: int | None, spans: Sequence[Span] = ()) -> None:
         """A block quote: a coloured bar beside the indented text."""
         table_format = QTextTableFormat()
         table_format.setBorder(0)
@@ -342,14 +358,16 @@ class _Builder:
         fmt = self.char_format(colour=mix(self.theme.text, self.theme.muted, 0.3), italic=True)
         cursor = body.firstCursorPosition()
         lines = self.lines(text, offset)
+        line_spans = [s for _t, s in split_spans(text, spans, "\n")]
         for index, (line, line_offset) in enumerate(lines):
-            block = self.block_format(bottom=0.0 if index == len(lines) - 1 else 0.6)
+            block = self.block_format(bottom=0.0 if index == len(lines) - 1 else 0.6,
+                                      align=self.style.alignment())
             if index:
                 cursor.insertBlock(block, fmt)
             else:
                 cursor.setBlockFormat(block)
                 cursor.setBlockCharFormat(fmt)
-            self.put(line, fmt, line_offset, cursor)
+            self.put(line, fmt, line_offset, cursor, spans=line_spans[index])
         # A cell's format lives on its first character: set it after the blocks' formats.
         body_format = QTextTableCellFormat()
         body_format.setLeftPadding(round(1.1 * self.em))
@@ -371,12 +389,15 @@ class _Builder:
             self.put(line, fmt, line_offset)
         self.to_end()
 
-    def table(self, text: str, offset: int | None, keys: bool = False) -> None:
+    def table(self, text: str, offset: int | None, keys: bool = False,
+              spans: Sequence[Span] = ()) -> None:
         """A table with horizontal rules; a first row of several is set as the header.
 
         With ``keys``, the first column below the header is set in monospace (key names).
         """
         rows = [(line.split("\t"), line_offset) for line, line_offset in self.lines(text, offset)]
+        cell_spans = [[s for _c, s in split_spans(row, row_spans, "\t")]
+                      for row, row_spans in split_spans(text, spans, "\n")]
         columns = max(len(cells) for cells, _ in rows)
         header = len(rows) > 1
         table_format = QTextTableFormat()
@@ -409,7 +430,8 @@ class _Builder:
                 cell = table.cellAt(row, column)
                 cursor = cell.firstCursorPosition()
                 cursor.setBlockFormat(self.block_format(bottom=0.0, leading=1.35))
-                self.put(cell_text, key_fmt if column == 0 else fmt, cell_offset, cursor)
+                self.put(cell_text, key_fmt if column == 0 else fmt, cell_offset, cursor,
+                         spans=cell_spans[row][column])
                 # A cell's format lives on its first character: set it after the text's.
                 cell_format.setLeftPadding(0 if column == 0 else round(0.45 * self.em))
                 cell.setFormat(cell_format)
@@ -434,20 +456,21 @@ class _Builder:
             self.put(block.text, fmt, offset)
 
     def block(self, block: Block, base: str | None, offset: int | None) -> None:
+        spans = [s for s in block.spans if s.kind != "br"]  # the text holds its line breaks
         if block.kind == "heading":
-            self.heading(block.text, block.level or 2, offset)
+            self.heading(block.text, block.level or 2, offset, spans)
         elif block.kind == "list":
-            self.list(block.text, block.ordered, offset)
+            self.list(block.text, block.ordered, offset, spans)
         elif block.kind == "quote":
-            self.quote(block.text, offset)
+            self.quote(block.text, offset, spans)
         elif block.kind == "code":
             self.code(block.text, offset)
         elif block.kind == "table":
-            self.table(block.text, offset)
+            self.table(block.text, offset, spans=spans)
         elif block.kind == "image":
             self.image(block, base, offset)
         else:
-            self.paragraph(block.text, offset)
+            self.paragraph(block.text, offset, spans)
 
 
 def meta_line(article: Article) -> str:
@@ -504,6 +527,7 @@ def render_start_page(style: ReadingStyle) -> QTextDocument:
         "h\tHighlight facts in the text\n"
         "+ / - / 0\tText larger / smaller / reset\n"
         "t\tCycle theme: light, sepia, dark\n"
+        "Tab, Enter / Ctrl+Enter\tChoose a link on screen, open it / in your browser\n"
         "Alt+Left / Alt+Right\tBack / forward\n"
         "? or F1\tAll keys",
         None,

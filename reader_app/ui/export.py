@@ -6,7 +6,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QMimeData, QSaveFile
-from PySide6.QtGui import QClipboard, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QClipboard,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 #: File dialog filters and suffixes of each export format.
 FORMATS: dict[str, tuple[str, str]] = {
@@ -75,7 +84,10 @@ def export_pdf(document: QTextDocument, path: Path, title: str = "") -> None:
     writer.setCreator("Reader")
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+    base = document.baseUrl()
     document = document.clone()
+    document.setBaseUrl(base)
+    _absolute_safe_links(document)
     document.print_(writer)
     del writer  # ends the PDF
     if not path.exists() or path.stat().st_size == 0:
@@ -89,3 +101,34 @@ def _write_text(path: Path, text: str) -> None:
     out.write(text.encode("utf-8"))
     if not out.commit():
         raise ExportError(f"Could not write “{path.name}”: {out.errorString()}")
+
+
+def _absolute_safe_links(document: QTextDocument) -> None:
+    """Make links absolute, and plain text where an export may not hold them (only http(s),
+    mailto and ftp addresses are kept)."""
+    from reader_app.core.render import link_target
+
+    base = document.baseUrl().toString() or None
+    found: list[tuple[int, int, QTextCharFormat, str | None]] = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isAnchor():
+                end = fragment.position() + fragment.length()
+                found.append((fragment.position(), end, fmt,
+                              link_target(fmt.anchorHref(), base)))
+            iterator += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    for start, end, fmt, target in found:
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        if target is None:
+            fmt.clearProperty(QTextFormat.Property.AnchorHref)
+            fmt.clearProperty(QTextFormat.Property.IsAnchor)
+        else:
+            fmt.setAnchorHref(target)
+        cursor.setCharFormat(fmt)

@@ -57,6 +57,14 @@ class Keyboard(QObject):
 
     # Commands -----------------------------------------------------------------------------
 
+    def tab(self, step: int) -> None:
+        """Tab: the next (``step`` 1) or previous link on screen while the article has the
+        focus, then the next or previous region."""
+        view = self.window.view
+        if view.hasFocus() and view.focus_link(step):
+            return
+        self.regions.move(step)
+
     def run(self, name: str) -> None:
         """Run command ``name`` through its action (nothing happens while it is disabled)."""
         action = self.window.actions_by_name.get(name)

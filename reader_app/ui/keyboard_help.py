@@ -24,13 +24,16 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "toggle_facts_panel")),
     ("Text and theme", ("zoom_in", "zoom_out", "zoom_reset", "wider", "narrower",
                         "cycle_theme", "theme_light", "theme_sepia", "theme_dark",
-                        "toggle_font", "toggle_remote_images", "full_screen")),
+                        "cycle_font", "choose_font", "cycle_line_spacing", "toggle_justify",
+                        "toggle_remote_images", "full_screen")),
+    ("Links", ("focus_next_region", "focus_previous_region", "open_link",
+               "open_link_in_browser")),
     ("Opening and history", ("open_location", "open_file", "reload", "cancel_load", "back",
                              "forward", "open_sample", "show_start_page")),
     ("Library", ("show_library", "search_library_for_fact", "toggle_private")),
     ("Copy and export", ("copy", "copy_text", "copy_markdown", "copy_facts", "export_markdown",
                          "export_html", "export_pdf")),
-    ("Window", ("focus_next_region", "focus_previous_region", "show_help", "quit")),
+    ("Window", ("show_help", "quit")),
 )
 OTHER = "Other"
 #: Keys from here on are those of media keyboards (Back, Open, Find, Zoom In…): left out of

@@ -34,12 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from . import export
+from . import export, links, typography
 from .about import show_about
 from .commands import MENUS, SEPARATOR, build_actions
 from .document import render_article
 from .drop import (
-    PAGE_SUFFIXES,
     DropAction,
     DropOverlay,
     DropRefusal,
@@ -75,7 +74,8 @@ OPEN_FILTERS = (
     "Saved web pages (*.html *.htm *.xhtml *.shtml *.mhtml *.mht)",
     "All files (*)",
 )
-STYLE_PREFERENCES = ("theme", "font_family", "font_size", "column_chars", "line_height")
+STYLE_PREFERENCES = ("theme", "font_family", "font_size", "column_chars", "line_height",
+                     "text_align", "custom_font")
 THEME_ORDER = ("light", "sepia", "dark")
 #: Tool bar buttons drawn as text, so they take the theme's colours.
 TOOL_BAR_GLYPHS = {"back": "←", "forward": "→", "reload": "↻"}
@@ -212,17 +212,17 @@ class MainWindow(QMainWindow):
             "theme_light": lambda: self.settings.set("theme", "light"),
             "theme_sepia": lambda: self.settings.set("theme", "sepia"),
             "theme_dark": lambda: self.settings.set("theme", "dark"),
-            "toggle_font": lambda: self.settings.set(
-                "font_family", "sans" if self.settings.get("font_family") == "serif" else "serif"
-            ),
+            **typography.handlers(self),
+            "open_link": lambda: self._follow_chosen_link(external=False),
+            "open_link_in_browser": lambda: self._follow_chosen_link(external=True),
             "toggle_remote_images": lambda: self.settings.set(
                 "remote_images", not self.settings.get("remote_images")
             ),
             "full_screen": self.toggle_full_screen,
             "show_start_page": self.show_start_page,
             "show_help": lambda: self.keyboard.help.toggle(),
-            "focus_next_region": lambda: self.keyboard.regions.move(1),
-            "focus_previous_region": lambda: self.keyboard.regions.move(-1),
+            "focus_next_region": lambda: self.keyboard.tab(1),
+            "focus_previous_region": lambda: self.keyboard.tab(-1),
             "open_sample": lambda: self.open_source(str(sample_path())),
             "about": lambda: show_about(self),
             "show_library": self.library.toggle_view,
@@ -286,6 +286,9 @@ class MainWindow(QMainWindow):
         self.location_bar.submitted.connect(self.on_location_submitted)
         self.location_bar.escaped.connect(self.on_location_escaped)
         self.view.link_clicked.connect(self.on_link_clicked)
+        self.view.link_hovered.connect(self.on_link_hovered)
+        self.view.link_chosen.connect(self.on_link_chosen)
+        self.on_link_chosen(False)
         self.view.verticalScrollBar().valueChanged.connect(self.on_scrolled)
         self.view.verticalScrollBar().rangeChanged.connect(self.on_scrolled)
         self.settings.changed.connect(self.on_setting_changed)
@@ -452,7 +455,8 @@ class MainWindow(QMainWindow):
         get = self.settings.get
         return ReadingStyle(theme=get("theme"), font=get("font_family"),
                             font_size=get("font_size"), column_chars=get("column_chars"),
-                            line_height=get("line_height"))
+                            line_height=get("line_height"), align=get("text_align"),
+                            custom_family=get("custom_font"))
 
     def _apply_style(self) -> None:
         style = self.reading_style()
@@ -463,7 +467,7 @@ class MainWindow(QMainWindow):
         self.tool_bar.setStyleSheet(_tool_bar_style(style.colours))
         for name in THEME_ORDER:
             self.actions_by_name[f"theme_{name}"].setChecked(name == style.theme)
-        self.actions_by_name["toggle_font"].setChecked(style.font == "sans")
+        typography.check_actions(self.actions_by_name, style)
         self.actions_by_name["toggle_remote_images"].setChecked(
             bool(self.settings.get("remote_images")))
         self.keyboard.set_theme(style.colours)
@@ -621,13 +625,37 @@ class MainWindow(QMainWindow):
         entry = self.history.current
         self.location_bar.set_location(self._location_of(entry) if entry else "")
 
+    # Links (see links.py) ---------------------------------------------------------------
+
     @Slot(QUrl, bool)
     def on_link_clicked(self, url: QUrl, external: bool) -> None:
-        local_page = url.isLocalFile() and url.fileName().lower().endswith(PAGE_SUFFIXES)
-        if external or not (url.scheme() in ("http", "https") or local_page):
+        article_url = self.article.url if self.article is not None else None
+        decision = links.decide(url, article_url, external)
+        if decision.action == "refuse":
+            self.statusBar().showMessage(decision.message, 6000)
+        elif decision.action == "desktop":
+            self.statusBar().showMessage(f"Opening {url.toString()} in your browser", 4000)
             QDesktopServices.openUrl(url)
         else:
             self.open_source(url.toString())
+
+    @Slot(QUrl)
+    def on_link_hovered(self, url: QUrl) -> None:
+        if url.isEmpty():
+            self.statusBar().clearMessage()
+        else:
+            self.statusBar().showMessage(url.toDisplayString())
+
+    @Slot(bool)
+    def on_link_chosen(self, chosen: bool) -> None:
+        # Enabled only while a link is chosen, so Enter reaches other widgets otherwise.
+        for name in ("open_link", "open_link_in_browser"):
+            self.actions_by_name[name].setEnabled(chosen)
+
+    def _follow_chosen_link(self, external: bool) -> None:
+        if not self.view.activate_link(external):
+            self.statusBar().showMessage("No link chosen: Tab moves between the links on screen",
+                                         4000)
 
     @Slot()
     def on_recent_menu_about_to_show(self) -> None:

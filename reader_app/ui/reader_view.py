@@ -37,6 +37,7 @@ from reader_app.core.model import Article
 from .document import RenderedArticle, em_pixels, render_article, render_start_page
 from .executor.service import Executor, Outcome, Task, Token
 from .images import decode_image, placeholder_image
+from .link_focus import LinkFocus
 from .theme import ReadingStyle
 
 #: Images are at most this many column widths tall (portraits stay within a screen or so).
@@ -55,6 +56,8 @@ class ReaderView(QTextBrowser):
     Signals:
         link_clicked(QUrl, bool): a link was activated; ``True`` asks to open it in the system
             browser (Ctrl+click or the context menu), ``False`` to open it in Reader.
+        link_hovered(QUrl): the mouse or the keyboard is on a link (an empty URL: no longer).
+        link_chosen(bool): a link was chosen with the keyboard (``False``: none is now).
         article_rendered(RenderedArticle): an article was set as a new document (also when
             :meth:`set_style` re-renders it; highlights of the old document are gone).
         image_loaded(str): an image of the current article arrived and is now shown.
@@ -62,6 +65,8 @@ class ReaderView(QTextBrowser):
     """
 
     link_clicked = Signal(QUrl, bool)
+    link_hovered = Signal(QUrl)
+    link_chosen = Signal(bool)
     article_rendered = Signal(object)
     image_loaded = Signal(str)
     images_finished = Signal()
@@ -87,6 +92,7 @@ class ReaderView(QTextBrowser):
         self._pending: dict[str, Task[bytes]] = {}
         self._generation = 0
         self._modifiers = Qt.KeyboardModifier.NoModifier
+        self.link_focus = LinkFocus(self)
         self._placeholder = placeholder_image()
         #: Extra selections by layer, painted in this order (facts, then find matches).
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {"": []}
@@ -97,6 +103,7 @@ class ReaderView(QTextBrowser):
 
     def _connect_signals(self) -> None:
         self.anchorClicked.connect(self.on_anchor_clicked)
+        self.highlighted.connect(self.on_link_highlighted)
         self._scroll_animation.valueChanged.connect(self.on_scroll_animated)
 
     # -- showing ---------------------------------------------------------------------------
@@ -171,6 +178,7 @@ class ReaderView(QTextBrowser):
         self.setDocument(document)
         if owned:
             previous.deleteLater()
+        self.link_focus.reset(document)
         self._apply_palette()
         self._update_column()
 
@@ -365,6 +373,27 @@ class ReaderView(QTextBrowser):
         self._modifiers = Qt.KeyboardModifier.NoModifier
         self.link_clicked.emit(self._resolve(url), external)
 
+    @Slot(QUrl)
+    def on_link_highlighted(self, url: QUrl) -> None:
+        self.link_hovered.emit(self._resolve(url) if not url.isEmpty() else QUrl())
+
+    def focus_link(self, step: int) -> bool:
+        """Choose the next (``step`` 1) or previous (-1) link on screen (see :class:`LinkFocus`)."""
+        return self.link_focus.move(step)
+
+    def activate_link(self, external: bool) -> bool:
+        """Follow the chosen link (in the desktop's browser when ``external``); ``False`` when
+        no link is chosen."""
+        url = self.link_focus.chosen()
+        if url is None:
+            return False
+        self.link_clicked.emit(url, external)
+        return True
+
+    def resolve(self, url: QUrl) -> QUrl:
+        """``url`` resolved against the shown document's address."""
+        return self._resolve(url)
+
     def _resolve(self, url: QUrl) -> QUrl:
         base = self.document().baseUrl()
         return base.resolved(url) if url.isRelative() and not base.isEmpty() else url
@@ -496,3 +525,4 @@ class ReaderView(QTextBrowser):
                 fmt.setWidth(width)
                 fmt.setHeight(height)
                 cursor.setCharFormat(fmt)
+

@@ -30,10 +30,15 @@ class Preference:
 PREFERENCES: tuple[Preference, ...] = (
     Preference("theme", str, "light", "Colour theme of the window and the article.",
                ("light", "sepia", "dark")),
-    Preference("font_family", str, "serif", "Typeface of the article body.", ("serif", "sans")),
+    Preference("font_family", str, "serif", "Typeface of the article body.",
+               ("serif", "sans", "mono", "custom")),
+    Preference("custom_font", str, "", "Font family of the article body when the typeface is "
+               "'custom' (chosen in View ▸ Choose Font)."),
     Preference("font_size", int, 13, "Body text size in points."),
     Preference("column_chars", int, 68, "Width of the text column in characters."),
     Preference("line_height", float, 1.55, "Line height as a multiple of the text size."),
+    Preference("text_align", str, "left", "Paragraph alignment: flush left or justified.",
+               ("left", "justify")),
     Preference("remote_images", bool, True,
                "Show the images of a fetched page (only for the page you asked for)."),
     Preference("network_timeout", float, 20.0, "Seconds to wait for a web server."),

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-FontChoice = Literal["serif", "sans"]
+FontChoice = Literal["serif", "sans", "mono", "custom"]
+Alignment = Literal["left", "justify"]
+FONT_CHOICES: tuple[FontChoice, ...] = ("serif", "sans", "mono", "custom")
 
 #: Typefaces tried in order; Qt falls back per character along this list.
 SERIF_FAMILIES = (
@@ -43,6 +46,8 @@ MONO_FAMILIES = (
 FONT_SIZE_RANGE = (8, 32)  #: points
 COLUMN_CHARS_RANGE = (45, 100)
 LINE_HEIGHT_RANGE = (1.1, 2.2)
+#: Line spacing steps offered in View ▸ Line Spacing (multiples of the text size).
+LINE_HEIGHT_STEPS = (1.3, 1.55, 1.8, 2.1)
 
 
 @dataclass(frozen=True)
@@ -138,9 +143,13 @@ THEMES: dict[str, Theme] = {
 
 @dataclass(frozen=True)
 class ReadingStyle:
-    """How an article is set: theme name, typeface, body size in points, column and leading.
+    """How an article is set: theme name, typeface, body size in points, column, leading and
+    alignment.
 
-    Numbers outside their ranges are clamped; an unknown theme or font raises ``ValueError``.
+    ``font`` is serif, sans, mono (a readable monospace) or custom, the family named by
+    ``custom_family`` (falling back to the serif list for characters it lacks).
+    Numbers outside their ranges are clamped; an unknown theme, font or alignment raises
+    ``ValueError``.
     """
 
     theme: str = "light"
@@ -148,12 +157,16 @@ class ReadingStyle:
     font_size: int = 13
     column_chars: int = 68
     line_height: float = 1.55
+    align: Alignment = "left"
+    custom_family: str = ""
 
     def __post_init__(self) -> None:
         if self.theme not in THEMES:
             raise ValueError(f"unknown theme {self.theme!r}")
-        if self.font not in ("serif", "sans"):
+        if self.font not in FONT_CHOICES:
             raise ValueError(f"unknown font {self.font!r}")
+        if self.align not in ("left", "justify"):
+            raise ValueError(f"unknown alignment {self.align!r}")
         object.__setattr__(self, "font_size", int(_clamp(int(self.font_size), *FONT_SIZE_RANGE)))
         object.__setattr__(
             self, "column_chars", int(_clamp(int(self.column_chars), *COLUMN_CHARS_RANGE))
@@ -169,8 +182,19 @@ class ReadingStyle:
 
     def body_font(self, scale: float = 1.0) -> QFont:
         """The body typeface at ``scale`` times the body size."""
-        return make_font(SERIF_FAMILIES if self.font == "serif" else SANS_FAMILIES,
-                         self.font_size * scale)
+        size = self.font_size * scale
+        if self.font == "custom" and self.custom_family.strip():
+            font = make_font((self.custom_family.strip(), *SERIF_FAMILIES), size)
+            font.setStyleHint(QFont.StyleHint.AnyStyle)
+            return font
+        if self.font == "mono":
+            return make_font(MONO_FAMILIES, size * 0.92)
+        return make_font(SANS_FAMILIES if self.font == "sans" else SERIF_FAMILIES, size)
+
+    def alignment(self) -> Qt.AlignmentFlag:
+        """How body paragraphs are aligned: flush left or justified."""
+        flag = Qt.AlignmentFlag
+        return flag.AlignJustify if self.align == "justify" else flag.AlignLeft
 
     def mono_font(self, scale: float = 0.87) -> QFont:
         """The monospace typeface for code, a little smaller than the body."""

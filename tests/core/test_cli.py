@@ -62,7 +62,7 @@ def test_json_format_follows_the_contract() -> None:
     types = {
         "title": str, "byline": str, "site": str, "date": str, "url": str,
         "language": str, "text": str, "word_count": int, "reading_minutes": int,
-        "extractor": str, "facts": dict,
+        "extractor": str, "spans": list, "facts": dict,
     }  # fmt: skip
     assert set(payload) == set(types)
     for key, kind in types.items():
@@ -74,6 +74,9 @@ def test_json_format_follows_the_contract() -> None:
     text = payload["text"]
     assert "Start your Herald Premium subscription" not in text
     assert set(payload["facts"]) == {"numbers", "people", "places", "organisations"}
+    for span in payload["spans"]:
+        assert 0 <= span["start"] < span["end"] <= len(text)
+        assert text[span["start"] : span["end"]].strip() or span["kind"] == "br"
     for facts in payload["facts"].values():
         for fact in facts:
             assert {"label", "mentions", "context", "value", "unit", "counts"} <= set(fact)

@@ -115,3 +115,18 @@ def test_bundled_sample_extracts_cleanly() -> None:
     assert image.src is not None and image.src.startswith("file://")
     assert image.src.endswith("/sample/images/kelbridge-flood-2020.png")
     assert image.text.startswith("Floodwater covered Bridge Street")
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "spans" in _expected(n)])
+def test_golden_inline_spans(name: str) -> None:
+    """Emphasis, links and the rest sit over the right words, in blocks and in the text."""
+    article = _extract(name)
+    found = {
+        (span.kind, block.text[span.start : span.end], span.href)
+        for block in article.blocks
+        for span in block.spans
+    }
+    for kind, text, href in _expected(name)["spans"]:
+        assert (kind, text, href) in found, f"no {kind} span over {text!r}"
+    whole = article.text
+    assert {(s.kind, whole[s.start : s.end], s.href) for s in article.text_spans()} == found

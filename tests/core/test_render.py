@@ -79,7 +79,7 @@ def test_json_contract() -> None:
     payload = render.to_json_dict(ARTICLE, FACTS)
     assert list(payload) == [
         "title", "byline", "site", "date", "url", "language", "text", "word_count",
-        "reading_minutes", "extractor", "facts",
+        "reading_minutes", "extractor", "spans", "facts",
     ]  # fmt: skip
     assert payload["text"] == ARTICLE.text
     assert payload["word_count"] == ARTICLE.word_count

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from ..facts.model import Fact, FactKind, Facts
-from ..model import Article, Block, BlockKind
+from ..model import SPAN_KINDS, Article, Block, BlockKind, Span
 from .errors import LibraryError
 
 BLOCK_KINDS: tuple[BlockKind, ...] = (
@@ -29,7 +29,27 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         out["rows"] = [list(row) for row in block.rows]
     if block.src is not None:
         out["src"] = block.src
+    if block.spans:
+        out["spans"] = [span_to_dict(s) for s in block.spans]
     return out
+
+
+def span_to_dict(span: Span) -> dict[str, Any]:
+    """An inline span as ``{start, end, kind}`` and, for a link, ``href``."""
+    out: dict[str, Any] = {"start": span.start, "end": span.end, "kind": span.kind}
+    if span.href is not None:
+        out["href"] = span.href
+    return out
+
+
+def span_from_dict(data: Any) -> Span:
+    """The span of :func:`span_to_dict` (raises ``ValueError``/``KeyError`` on anything else)."""
+    kind = data["kind"]
+    if kind not in SPAN_KINDS:
+        raise ValueError(kind)
+    href = data.get("href")
+    return Span(int(data["start"]), int(data["end"]), kind,
+                None if href is None else str(href))
 
 
 def block_from_dict(data: Any) -> Block:
@@ -46,6 +66,7 @@ def block_from_dict(data: Any) -> Block:
             ordered=bool(data.get("ordered", False)),
             rows=tuple(tuple(str(c) for c in row) for row in data.get("rows", ())),
             src=None if data.get("src") is None else str(data["src"]),
+            spans=tuple(span_from_dict(s) for s in data.get("spans", ())),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise LibraryError(f"a stored article block is unreadable ({err})") from err
