@@ -9,7 +9,7 @@ import logging
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urljoin
 from urllib.request import pathname2url
@@ -20,10 +20,15 @@ from lxml import etree
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
-from .declutter import Draft, declutter_blocks, is_credit, prune_dom, remove_keep_tail
+    from .declutter_model import DeclutterModel
+
+from .block_features import dom_index, page_features
+from .clutter_cues import Draft, is_credit
+from .declutter import prune_dom, remove_keep_tail
 from .decoding import decode_html
 from .errors import ExtractionError, ReaderError
 from .model import Article, Block, RawPage
+from .posts import mark_post_stamps
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +47,7 @@ class ExtractOptions:
     when it is at least ``readability_ratio`` times as long. ``declutter``:
     remove promos, prompts and other page furniture. ``images``/``tables``: keep image and
     table blocks. ``min_text_chars``: less article text than this means the page holds no
-    article.
+    article. ``model``: the content/boilerplate model (the shipped one when None).
     """
 
     use_readability: bool = True
@@ -51,6 +56,7 @@ class ExtractOptions:
     tables: bool = True
     min_text_chars: int = 150
     readability_ratio: float = 1.3
+    model: DeclutterModel | None = field(default=None, compare=False)
 
 
 def extract_article(
@@ -115,12 +121,64 @@ def _resolve(src: str, base: str | None) -> str:
 
 
 def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
+    page = page_candidates(html, url, options)
+    drafts = page.drafts
+    if options.declutter:
+        from .declutter_model import keep_content, shipped_model
+
+        model = options.model or shipped_model()
+        kept = keep_content(drafts, page.features, model)
+    else:
+        kept = [d.block for d in drafts]
+    blocks = [d.block for d in _place_anchored([Draft(b) for b in kept], list(page.images))]
+    blocks = _drop_title_heading(blocks, page.title)
+    body_chars = sum(len(b.text) for b in blocks if b.kind != "image")
+    if body_chars < options.min_text_chars:
+        raise ExtractionError(NO_ARTICLE)
+    meta = page.meta
+    return Article(
+        title=page.title,
+        blocks=tuple(blocks),
+        byline=_clean(meta.get("byline") or "") or None,
+        site=_clean(meta.get("site") or "") or None,
+        date=_iso_date(meta.get("date")),
+        url=url,
+        language=page.language,
+        extractor=page.extractor,
+    )
+
+
+@dataclass(frozen=True)
+class PageCandidates:
+    """A page's candidate blocks, before the content/boilerplate decision.
+
+    ``drafts`` are the extracted text blocks (with the section headings extractors lost),
+    ``features`` one row of :data:`~reader_app.core.block_features.FEATURE_NAMES` per draft,
+    ``images`` the page's figures, placed by their neighbours once the text is decided.
+    """
+
+    drafts: tuple[Draft, ...]
+    features: tuple[tuple[float, ...], ...]
+    images: tuple[_Anchored, ...]
+    title: str
+    meta: dict[str, str | None]
+    language: str | None
+    extractor: Literal["trafilatura", "readability"]
+
+
+def page_candidates(
+    html: str, url: str | None = None, options: ExtractOptions | None = None
+) -> PageCandidates:
+    """Parse ``html`` and extract its candidate blocks with their features."""
+    options = options or ExtractOptions()
     root = _parse(html)
     language = _language(root)
     if options.declutter:
         prune_dom(root)
+    mark_post_stamps(root)
     anchored = _collect_anchored(root, url, options.images)
     meta = _metadata(root, url)
+    index = dom_index(root)
     tree = copy.deepcopy(root) if options.use_readability else root
     document = _trafilatura(tree, url, options)
     drafts: list[Draft] = []
@@ -134,22 +192,16 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     if options.use_readability and _text_chars(drafts) < _SHORT_RESULT_CHARS:
         drafts, extractor = _second_try(root, url, options, drafts, extractor)
     headings = [a for a in anchored if a.block.kind == "heading"]
-    images = [_without_credit(a) for a in anchored if a.block.kind == "image"]
+    images = tuple(_without_credit(a) for a in anchored if a.block.kind == "image")
     drafts = _place_anchored([d for d in drafts if d.block.kind != "image"], headings)
-    kept = declutter_blocks(drafts) if options.declutter else [d.block for d in drafts]
-    blocks = [d.block for d in _place_anchored([Draft(b) for b in kept], images)]
     title = _clean(meta.get("title") or "") or _html_title(root)
-    blocks = _drop_title_heading(blocks, title)
-    body_chars = sum(len(b.text) for b in blocks if b.kind != "image")
-    if body_chars < options.min_text_chars:
-        raise ExtractionError(NO_ARTICLE)
-    return Article(
+    features = page_features(drafts, index, title=title, readability=extractor == "readability")
+    return PageCandidates(
+        drafts=tuple(drafts),
+        features=tuple(tuple(row) for row in features),
+        images=images,
         title=title,
-        blocks=tuple(blocks),
-        byline=_clean(meta.get("byline") or "") or None,
-        site=_clean(meta.get("site") or "") or None,
-        date=_iso_date(meta.get("date")),
-        url=url,
+        meta=meta,
         language=language,
         extractor=extractor,
     )
