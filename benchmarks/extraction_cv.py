@@ -1,8 +1,8 @@
 """Extraction quality per page type from domain-held-out folds: every page is extracted by
 Reader's real pipeline with the model of the fold that held its host out.
 
-Usage: python benchmarks/extraction_cv.py DATASET_DIR --folds FOLDS_DIR [--systems reader,trafilatura]
-       [--dump FILE]
+Usage: python benchmarks/extraction_cv.py DATASET_DIR --folds FOLDS_DIR
+       [--systems reader,trafilatura] [--dump FILE]
 
 FOLDS_DIR is what ``python -m reader_app.core.train_declutter --data DATASET_DIR --folds-dir
 FOLDS_DIR`` wrote (``folds.json`` and ``fold<k>.json``). Without ``--folds`` Reader runs as
@@ -94,7 +94,8 @@ def report(name: str, outputs: list[tuple[str, dict]], pages: list[dict[str, Any
         groups[page["page_type"]].append(i)
         groups["all"].append(i)
     print(f"\n{name}")
-    print(f"  {'type':<14} {'pages':>5} {'word F1':>8} {'shingle F1':>10} {'leaking':>8} {'kept':>6}")
+    header = f"{'type':<14} {'pages':>5} {'word F1':>8} {'shingle F1':>10} {'leaking':>8}"
+    print(f"  {header} {'kept':>6}")
     for kind in (*TYPES, "all"):
         idx = groups.get(kind)
         if not idx:

@@ -16,18 +16,14 @@ from lxml import etree
 from . import clutter_cues as rules
 from .clutter_cues import Draft
 from .declutter import element_names
+from .segment import Candidate
 
-__all__ = ["FEATURE_NAMES", "DomIndex", "DomInfo", "block_key", "dom_index", "page_features"]
+__all__ = ["FEATURE_NAMES", "block_key", "page_features"]
 
 _WORDS = re.compile(r"\w+")
 _PUNCT = re.compile(r"[.,;:!?]")
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
 
-#: Elements whose text is looked up for a block (the page's text-bearing elements).
-_LOOKUP_TAGS = (
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "pre", "blockquote", "td",
-    "th", "figcaption", "div", "span", "a",
-)  # fmt: skip
 _TAG_GROUPS = {
     "p": 0, "h1": 1, "h2": 1, "h3": 1, "h4": 1, "h5": 1, "h6": 1, "li": 2, "dd": 2, "dt": 2,
     "td": 3, "th": 3, "pre": 4, "blockquote": 4, "div": 5, "span": 6, "a": 6, "figcaption": 6,
@@ -45,15 +41,19 @@ _ANCESTORS = 3
 
 #: Frequent function words of English (the stop-word ratio separates prose from labels).
 _STOP = frozenset(
-    "a an the and or but of to in on at for with by from as is are was were be been it its "
-    "this that these those he she they we you i his her their our your not no has have had "
-    "will would can could should do does did if than then so which who what when where".split()
-)
+    {
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+        "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that",
+        "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our",
+        "your", "not", "no", "has", "have", "had", "will", "would", "can", "could", "should", "do",
+        "does", "did", "if", "than", "then", "so", "which", "who", "what", "when", "where",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class DomInfo:
-    """Where a block's text sits in the page: its element, depth and names around it."""
+    """Where a block sits in the page: its element, depth and the names around it."""
 
     tag: str
     depth: int
@@ -63,38 +63,13 @@ class DomInfo:
     buckets: tuple[int, ...]
 
 
-DomIndex = dict[str, DomInfo]
-
-
 def block_key(text: str) -> str | None:
     """The lookup key of a text: its first words, lower-cased (None when too short)."""
-    key = " ".join(_WORDS.findall(text[:160].lower()))[:60]
+    key = " ".join(_WORDS.findall(text[:300].lower()))[:60]
     return key if len(key) >= 8 else None
 
 
-def dom_index(root: etree._Element) -> DomIndex:
-    """The page's text-bearing elements by :func:`block_key` of their text (the innermost
-    element wins, so a paragraph is found rather than the division around it)."""
-    index: DomIndex = {}
-    for element in root.iter(*_LOOKUP_TAGS):
-        key = block_key(_leading_text(element))
-        if key is not None:
-            index[key] = _info(element)
-    return index
-
-
-def _leading_text(element: etree._Element, limit: int = 300) -> str:
-    parts: list[str] = []
-    size = 0
-    for text in element.itertext():
-        parts.append(text)
-        size += len(text)
-        if size >= limit:
-            break
-    return "".join(parts)
-
-
-def _info(element: etree._Element) -> DomInfo:
+def _info(element: etree._Element, known: dict[etree._Element, str]) -> DomInfo:
     names: list[str] = []
     context = [False] * len(_CONTEXT_TAGS)
     depth = 0
@@ -104,8 +79,8 @@ def _info(element: etree._Element) -> DomInfo:
         if tag in _CONTEXT_TAGS:
             context[_CONTEXT_TAGS.index(tag)] = True
         if n < _ANCESTORS:
-            names.append(element_names(ancestor))
-    own = element_names(element)
+            names.append(_names(ancestor, known))
+    own = _names(element, known)
     joined = " ".join([own, *names])
     buckets = sorted(
         {zlib.crc32(t.encode()) % _HASH_BUCKETS for t in _NAME_SPLIT.split(joined) if len(t) > 2}
@@ -118,6 +93,13 @@ def _info(element: etree._Element) -> DomInfo:
         furniture_name=bool(_FURNITURE_NAME.search(joined)),
         buckets=tuple(buckets),
     )
+
+
+def _names(element: etree._Element, known: dict[etree._Element, str]) -> str:
+    found = known.get(element)
+    if found is None:
+        found = known[element] = element_names(element)
+    return found
 
 
 _KINDS = ("heading", "paragraph", "list", "quote", "table", "code")
@@ -134,10 +116,12 @@ _OWN = [
 _NEIGHBOUR = ["kind_heading", "log_words", "link_ratio", "clutter_score", "stop_ratio"]
 _POSITION = [
     "rel_index", "rel_chars_before", "before_first_long", "after_last_long", "from_start",
-    "from_end", "last_third", "page_blocks", "page_log_words", "readability", "same_as_title",
+    "from_end", "last_third", "page_blocks", "page_log_words", "same_as_title", "repeats",
+    "names_author",
 ]  # fmt: skip
 _DOM = [
-    "dom_found", "dom_depth", "dom_rel_depth", *(f"tag_{n}" for n in range(_N_TAG_GROUPS)),
+    "trafilatura_kept", "pruned", "near_controls", "before_h1", "dom_depth", "dom_rel_depth",
+    *(f"tag_{n}" for n in range(_N_TAG_GROUPS)),
     *(f"in_{t}" for t in _CONTEXT_TAGS), "content_name", "furniture_name",
     *(f"name_{n}" for n in range(_HASH_BUCKETS)),
 ]  # fmt: skip
@@ -155,38 +139,60 @@ FEATURE_NAMES: tuple[str, ...] = (
 _NEIGHBOUR_COLUMNS = [_OWN.index(f) for f in _NEIGHBOUR]
 
 
+#: Ratios are read from the first characters of a block; the clutter cues only from blocks
+#: this short (longer blocks are never furniture lines or calls to action).
+_SAMPLE = 600
+_CUE_CHARS = 400
+_CAPITAL = re.compile(r"(?<!\S)[A-Z]")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
 def _own(draft: Draft) -> list[float]:
     block = draft.block
     text = block.text
-    low = text.lower()
-    words = _WORDS.findall(low)
-    n_words = len(words)
     chars = len(text)
+    sample = text[:_SAMPLE]
+    low = sample.lower()
+    words = _WORDS.findall(low)
+    n_words = max(1, len(words))
     items = block.items
-    short = chars <= 250
     return [
         *(float(block.kind == k) for k in _KINDS),
         float(block.level),
         math.log1p(chars),
-        math.log1p(n_words),
+        math.log1p(len(text.split())),
         float(len(items)),
         (sum(len(i.split()) for i in items) / len(items)) if items else 0.0,
         draft.link_ratio,
-        len(_PUNCT.findall(text)) / max(1, n_words),
+        len(_PUNCT.findall(sample)) / n_words,
         float(text.rstrip()[-1:] in '.!?:"”'),
-        float(len(re.findall(r"[.!?](?:\s|$)", text))),
-        sum(w in _STOP for w in words) / max(1, n_words),
-        sum(1 for w in text.split() if w[:1].isupper()) / max(1, n_words),
-        sum(c.isdigit() for c in text) / max(1, chars),
+        float(len(_SENTENCE_END.findall(sample))),
+        sum(w in _STOP for w in words) / n_words,
+        len(_CAPITAL.findall(sample)) / n_words,
+        len(_DIGIT.findall(sample)) / max(1, len(sample)),
+        *(_cues(draft, text, low) if chars <= _CUE_CHARS else _NO_CUES),
+    ]
+
+
+_N_CUES = 18
+_NO_CUES = [0.0] * _N_CUES
+
+
+def _cues(draft: Draft, text: str, low: str) -> list[float]:
+    """What the hand-written declutter cues make of a short block."""
+    chars = len(text)
+    n_words = max(1, len(_WORDS.findall(low)))
+    return [
         rules.clutter_score(text, link_ratio=draft.link_ratio),
         float(chars <= 120 and bool(rules.FURNITURE.match(low))),
-        float(short and bool(rules.FURNITURE_LINE.match(low))),
+        float(chars <= 250 and bool(rules.FURNITURE_LINE.match(low))),
         float(chars <= 160 and rules.is_meta_line(low)),
-        float(len(rules.CALLS.findall(low))) if n_words <= 80 else 0.0,
-        float(len({m.lastgroup for m in rules.VOCABULARY.finditer(low)})) if short else 0.0,
+        float(len(rules.CALLS.findall(low))),
+        float(len({m.lastgroup for m in rules.VOCABULARY.finditer(low)})),
         float(bool(rules.IMPERATIVE.match(low))),
-        float(len(rules.YOU.findall(low))) / max(1.0, math.sqrt(n_words)),
-        float(len(rules.WE.findall(low))) / max(1.0, math.sqrt(n_words)),
+        float(len(rules.YOU.findall(low))) / math.sqrt(n_words),
+        float(len(rules.WE.findall(low))) / math.sqrt(n_words),
         float(bool(rules.NARRATIVE.search(low))),
         float(bool(rules.BIO.match(text))),
         float(bool(rules.PUBLISHER.match(text))),
@@ -199,16 +205,13 @@ def _own(draft: Draft) -> list[float]:
     ]
 
 
-def _dom(info: DomInfo | None, main_depth: float) -> list[float]:
-    if info is None:
-        return [0.0, -1.0, 0.0] + [0.0] * (len(_DOM) - 3)
+def _dom(info: DomInfo, main_depth: float) -> list[float]:
     tags = [0.0] * _N_TAG_GROUPS
     tags[_TAG_GROUPS.get(info.tag, 5)] = 1.0
     buckets = [0.0] * _HASH_BUCKETS
     for b in info.buckets:
         buckets[b] = 1.0
     return [
-        1.0,
         float(info.depth),
         info.depth - main_depth,
         *tags,
@@ -220,20 +223,34 @@ def _dom(info: DomInfo | None, main_depth: float) -> list[float]:
 
 
 def page_features(
-    drafts: Sequence[Draft], index: DomIndex, *, title: str = "", readability: bool = False
+    candidates: Sequence[Candidate],
+    kept: Sequence[bool],
+    pruned: Sequence[bool],
+    controls: Sequence[bool],
+    *,
+    title: str = "",
+    author: str = "",
 ) -> list[list[float]]:
-    """One row of :data:`FEATURE_NAMES` per draft (images included, as rows of their own)."""
+    """One row of :data:`FEATURE_NAMES` per candidate; ``kept`` says which ones trafilatura
+    extracted, ``pruned`` which ones sit in a container named or shaped as clutter,
+    ``controls`` which ones share a small box with buttons or a form; the
+    page's ``title`` and ``author`` (from its metadata) mark lines that repeat them."""
+    drafts = [c.draft for c in candidates]
     n = len(drafts)
     own = [_own(d) for d in drafts]
-    words = [len(d.block.text.split()) for d in drafts]
+    words = [len(d.block.text.split()) if d.block.kind != "image" else 0 for d in drafts]
     long_idx = [i for i, d in enumerate(drafts) if d.block.kind == "paragraph" and words[i] >= 30]
     first_long = long_idx[0] if long_idx else n
     last_long = long_idx[-1] if long_idx else -1
-    infos = [_lookup(d, index) for d in drafts]
-    depths = Counter(infos[i].depth for i in long_idx if infos[i] is not None)  # type: ignore[union-attr]
+    known: dict[etree._Element, str] = {}
+    infos = [_info(c.element, known) for c in candidates]
+    depths = Counter(infos[i].depth for i in long_idx)
     main_depth = float(depths.most_common(1)[0][0]) if depths else 0.0
     total = max(1, sum(words))
     title_key = block_key(title) if title else None
+    author_words = set(_WORDS.findall(author.lower()))
+    texts = Counter(d.block.text for d in drafts)
+    h1 = next((i for i, c in enumerate(candidates) if c.element.tag == "h1"), -1)
     empty = [0.0] * len(_NEIGHBOUR)
     rows: list[list[float]] = []
     before = 0
@@ -251,18 +268,25 @@ def page_features(
             float(i >= (2 * n) // 3),
             math.log1p(n),
             math.log1p(total),
-            float(readability),
             float(title_key is not None and block_key(drafts[i].block.text) == title_key),
+            math.log(texts[drafts[i].block.text]),
+            _names_author(drafts[i].block.text, author_words),
         ]
-        rows.append(own[i] + neighbours + position + _dom(infos[i], main_depth))
+        dom = [
+            float(kept[i]),
+            float(pruned[i]),
+            float(controls[i]),
+            float(i < h1),
+            *_dom(infos[i], main_depth),
+        ]
+        rows.append(own[i] + neighbours + position + dom)
         before += words[i]
     return rows
 
 
-def _lookup(draft: Draft, index: DomIndex) -> DomInfo | None:
-    block = draft.block
-    text = block.items[0] if block.kind == "list" and block.items else block.text
-    if block.kind == "table" and block.rows:
-        text = block.rows[0][0] if block.rows[0] else text
-    key = block_key(text)
-    return index.get(key) if key else None
+def _names_author(text: str, author_words: set[str]) -> float:
+    """Whether a short line names the page's author (a byline left in the text)."""
+    if not author_words or len(text) > 120:
+        return 0.0
+    words = set(_WORDS.findall(text.lower()))
+    return float(author_words <= words)

@@ -4,15 +4,9 @@ bylines, biographies and small print, scored by :func:`clutter_score`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Block
-
-# --- Text cues --------------------------------------------------------------------------
-
-#: Score from which a block next to dropped clutter at the edges goes too.
-_NEIGHBOUR_THRESHOLD = 2.5
 
 #: Share of link text from which a block at the edges is a list of links.
 _LINK_LIST_RATIO = 0.8
@@ -23,10 +17,8 @@ _LONGEST_CLUTTER = 80
 #: Longest all-link line that opens with an imperative and is read as a button.
 _BUTTON_WORDS = 6
 
-#: Score from which a block in the middle of the text is clutter.
+#: Score from which a block reads as clutter.
 THRESHOLD = 5.0
-#: ... and one before the first or after the last long paragraph.
-_EDGE_THRESHOLD = 4.0
 
 #: Calls to action: what clutter asks the reader to do. Each match weighs heavily.
 CALLS = re.compile(
@@ -149,7 +141,6 @@ FURNITURE_LINE = re.compile(
     r"^\W*(?:(?:feature[d]?|header|cover|lead|main|top|hero) )?(?:image|photo|picture)s? "
     r"(?:by|via|courtesy)\b|^\W*page \d+ of \d+\W*$",
 )
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 #: A picture credit: "Photo: Jo Park", "Jo Park / Getty Images", "Image credit: Nikon".
 _CREDIT = re.compile(
@@ -272,86 +263,6 @@ class Draft:
     link_ratio: float = 0.0
 
 
-_SKIP_KINDS = frozenset({"image", "table", "code"})
-
-
-def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
-    """Keep the content blocks of ``drafts``, dropping those that score as clutter.
-
-    Blocks at the edges (before the first or after the last long paragraph) need a lower
-    score to go; a short heading that introduces a dropped block goes with it.
-    """
-    n = len(drafts)
-    long_idx = [
-        i
-        for i, d in enumerate(drafts)
-        if d.block.kind == "paragraph" and len(_WORD.findall(d.block.text)) >= 30
-    ]
-    first_long = long_idx[0] if long_idx else n
-    last_long = long_idx[-1] if long_idx else -1
-    drop = [False] * n
-    scores = [0.0] * n
-    for i, draft in enumerate(drafts):
-        block = draft.block
-        if block.kind in _SKIP_KINDS and not _is_layout_row(block):
-            continue
-        scores[i] = clutter_score(block.text, link_ratio=draft.link_ratio)
-        at_edge = i < first_long or i > last_long
-        at_tail = i > first_long and (at_edge or i >= n - 2)
-        byline = block.kind == "paragraph" and BYLINE.match(block.text)
-        closing = at_tail or (i > first_long and i == last_long)
-        # An author's biography under its own heading ("About the writer") can sit mid-page.
-        headed = i > first_long and drafts[i - 1].block.kind == "heading"
-        if (
-            (at_edge and byline)
-            or ((at_tail or headed) and BIO.match(block.text))
-            or (closing and (PUBLISHER.match(block.text) or CREDITS.match(block.text)))
-        ):
-            scores[i] = 10.0
-            if headed and BIO.match(block.text):
-                drop[i - 1] = True
-        elif at_edge and is_link_list(draft):
-            scores[i] = max(scores[i], _EDGE_THRESHOLD)
-        edge_like = at_edge or block.kind == "heading"
-        drop[i] = scores[i] >= (_EDGE_THRESHOLD if edge_like else THRESHOLD)
-    _drop_clutter_sections(drafts, drop)
-    for i in range(n - 2, -1, -1):
-        block = drafts[i].block
-        if (
-            not drop[i]
-            and drop[i + 1]
-            and block.kind == "heading"
-            and len(block.text.split()) <= 10
-            and scores[i] > 0
-        ):
-            drop[i] = True
-    # Clutter comes in clusters around the text: a weaker neighbour of dropped clutter at
-    # the edges goes with it.
-    for order in (range(n), range(n - 1, -1, -1)):
-        previous = None
-        for i in order:
-            at_edge = i < first_long or i > last_long
-            if (
-                previous is not None
-                and drop[previous]
-                and not drop[i]
-                and at_edge
-                and scores[i] >= _NEIGHBOUR_THRESHOLD
-            ):
-                drop[i] = True
-            previous = i
-    _drop_fine_print(drafts, drop)
-    # A heading that nothing follows introduces nothing.
-    for i in range(n - 1, -1, -1):
-        if drop[i]:
-            continue
-        if drafts[i].block.kind != "heading":
-            break
-        drop[i] = True
-    return [d.block for d, gone in zip(drafts, drop, strict=True) if not gone]
-
-
-#: Legal small print: trademark notices, regulatory disclosures, advice disclaimers.
 _FINE_PRINT = re.compile(
     r"\b(?:registered )?trademarks?\b|[®™]|\bcertification marks?\b|"
     r"\bregistered investment advis[eo]rs?\b|\bmember\W+(?:fdic|finra|sipc)\b|\bfinra\b|"
@@ -376,45 +287,6 @@ def is_fine_print(text: str) -> bool:
 REFERENCE = re.compile(r"^\s*\[\d{1,3}\]\s*\S")
 
 
-def _drop_fine_print(drafts: Sequence[Draft], drop: list[bool]) -> None:
-    """The run of legal small print and reference entries that ends the text goes
-    (disclosures, disclaimers, trademark notices, "[1] ..." sources), up to the first
-    block that is neither."""
-    for i in range(len(drafts) - 1, -1, -1):
-        if drop[i]:
-            continue
-        block = drafts[i].block
-        if block.kind in _SKIP_KINDS or not (
-            is_fine_print(block.text) or REFERENCE.match(block.text)
-        ):
-            return
-        drop[i] = True
-
-
-def _is_layout_row(block: Block) -> bool:
-    """Whether a table is a few words in a row or two: page layout (a title bar), not data."""
-    return block.kind == "table" and len(block.rows) <= 2 and len(block.text.split()) <= 12
-
-
-def _drop_clutter_sections(drafts: Sequence[Draft], drop: list[bool]) -> None:
-    """In the last third of the text, a dropped clutter heading ("Related stories", "More
-    from us") takes its section with it, up to the next heading of the same or higher rank."""
-    n = len(drafts)
-    i = (2 * n) // 3
-    while i < n:
-        block = drafts[i].block
-        i += 1
-        if not (drop[i - 1] and block.kind == "heading"):
-            continue
-        while i < n:
-            follower = drafts[i].block
-            if follower.kind == "heading" and follower.level <= block.level:
-                break
-            drop[i] = True
-            i += 1
-
-
-#: A paragraph that is one address written out: the article pointing at its source.
 BARE_URL = re.compile(r"^https?://\S+$")
 
 

@@ -1,24 +1,19 @@
-"""Declutter: remove page furniture that survives article extraction.
+"""DOM cues of page furniture, so that pages with hashed class names are handled too:
 
-Two kinds of cues work together, so that pages with hashed class names are handled too:
-
-* DOM cues (:func:`prune_dom`, before extraction): class/id/role/aria/data-* names of
+* DOM cues (:func:`find_clutter`): class/id/role/aria/data-* names of
   promo, paywall, donation, newsletter, share, cookie, comment, related-story and ad
   containers, hidden elements, and small boxes with buttons, forms or links whose text
   reads as a call to action.
-* Text cues (:func:`clutter_score`, :func:`declutter_blocks`, after extraction): a scored
-  classifier of short blocks — calls to action, subscription/account/donation/cookie
-  vocabulary, second-person address, shortness and link density — weighted by the block's
-  position around the main text.
+* Text cues (:mod:`~reader_app.core.clutter_cues`): calls to action, clutter vocabulary,
+  furniture lines.
 
-Long, third-person, narrative blocks in the middle of the text are content even when they
-talk about subscriptions or donations.
+Both are features of the learned content/boilerplate model
+(:mod:`~reader_app.core.declutter_model`), which makes the decision.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -73,7 +68,7 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 #: Boxes checked by text cues before extraction.
 _BOX_TAGS = frozenset({"div", "section", "aside", "form", "footer", "header"})
 _INTERACTIVE = frozenset({"button", "input", "select", "textarea", "form"})
-_MAX_BOX_CHARS = 500
+_MAX_BOX_CHARS = 800
 
 
 def element_names(element: etree._Element) -> str:
@@ -90,7 +85,7 @@ def _named_clutter(names: str) -> bool:
 
 
 @dataclass
-class _Stats:
+class Stats:
     """Text length of an element's subtree, and whether it holds links or controls."""
 
     chars: int = 0
@@ -100,10 +95,10 @@ class _Stats:
 
 def _subtree_stats(
     scope: etree._Element,
-) -> tuple[list[etree._Element], dict[etree._Element, _Stats]]:
+) -> tuple[list[etree._Element], dict[etree._Element, Stats]]:
     """Elements of ``scope`` in document order with their subtree statistics, in one pass."""
     elements = [e for e in scope.iter() if isinstance(e.tag, str)]
-    stats = {e: _Stats() for e in elements}
+    stats = {e: Stats() for e in elements}
     for element in reversed(elements):
         own = stats[element]
         own.chars += len(element.text.strip()) if element.text else 0
@@ -152,8 +147,11 @@ def remove_keep_tail(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def prune_dom(root: etree._Element) -> int:
-    """Remove clutter containers from the parsed page ``root`` in place; return how many.
+def find_clutter(
+    root: etree._Element,
+) -> tuple[list[etree._Element], dict[etree._Element, Stats]]:
+    """The clutter containers of the parsed page ``root``, outermost only, in order, and
+    every element's subtree statistics.
 
     An element goes when its names mark it as clutter or it is hidden and short — unless it
     holds a large share of the page's text or several long paragraphs (then it wraps the
@@ -189,12 +187,10 @@ def prune_dom(root: etree._Element) -> int:
             if _is_call_to_action(element, stats[element]):
                 doomed.append(element)
                 gone.add(element)
-    for element in doomed:
-        remove_keep_tail(element)
-    return len(doomed)
+    return doomed, stats
 
 
-def _is_call_to_action(element: etree._Element, stats: _Stats) -> bool:
+def _is_call_to_action(element: etree._Element, stats: Stats) -> bool:
     """Whether a small box with a button, form or links reads as a call to action."""
     if not (stats.interactive or stats.links):
         return False
@@ -203,6 +199,9 @@ def _is_call_to_action(element: etree._Element, stats: _Stats) -> bool:
         return False
     link_chars = sum(len(a.text_content().strip()) for a in element.iter("a"))
     score = clutter_score(text, link_ratio=link_chars / max(1, len(text)))
+    # An appeal of several paragraphs reads as one in any of them.
+    for paragraph in element.iter("p"):
+        score = max(score, clutter_score(paragraph.text_content()))
     return score >= THRESHOLD + (0.0 if stats.interactive else 1.0)
 
 

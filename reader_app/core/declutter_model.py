@@ -7,17 +7,17 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .block_features import FEATURE_NAMES
-from .clutter_cues import Draft
 from .errors import ReaderError
 from .model import Block
 from .posts import POST_STAMP_LEVEL, is_post_stamp
+from .segment import Candidate
 
 __all__ = ["DeclutterModel", "keep_content", "load_model", "shipped_model"]
 
@@ -27,21 +27,13 @@ _SHIPPED = "declutter_model.json"
 @dataclass(frozen=True)
 class Tree:
     """One regression tree as parallel arrays: node ``i`` tests
-    ``row[feature[i]] <= value[i]`` and goes to ``left[i]`` or ``right[i]``; a leaf has
-    ``feature[i] == -1`` and its score in ``value[i]``."""
+    ``row[feature[i]] <= value[i]`` and goes on to ``left[i]`` if so, else ``right[i]``; a
+    leaf has ``feature[i] == -1`` and its score in ``value[i]``."""
 
     feature: tuple[int, ...]
     value: tuple[float, ...]
     left: tuple[int, ...]
     right: tuple[int, ...]
-
-    def score(self, row: Sequence[float]) -> float:
-        """The leaf score this tree gives ``row``."""
-        feature, value, left, right = self.feature, self.value, self.left, self.right
-        i = 0
-        while (f := feature[i]) >= 0:
-            i = left[i] if row[f] <= value[i] else right[i]
-        return value[i]
 
 
 @dataclass(frozen=True)
@@ -53,14 +45,15 @@ class DeclutterModel:
     trees: tuple[Tree, ...]
     threshold: float
     features: tuple[str, ...] = FEATURE_NAMES
+    _score: Callable[[Sequence[float]], float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_score", _compiled(self))
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The probability that each row is content."""
-        out = []
-        for row in rows:
-            raw = self.base + sum(tree.score(row) for tree in self.trees)
-            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, raw)))))
-        return out
+        score = self._score
+        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score(row))))) for row in rows]
 
     def to_json(self) -> dict[str, Any]:
         """The model as plain JSON data (what :func:`load_model` reads)."""
@@ -83,6 +76,31 @@ class DeclutterModel:
         return cls(base=float(data["base"]), trees=trees, threshold=float(data["threshold"]))
 
 
+def _compiled(model: DeclutterModel) -> Callable[[Sequence[float]], float]:
+    """The model's trees as one Python function of nested comparisons, compiled once."""
+    lines = ["def score(x):", f"    s = {model.base!r}"]
+    for tree in model.trees:
+        _emit(tree, 0, 1, lines)
+    lines.append("    return s")
+    namespace: dict[str, Any] = {}
+    # The source holds only numbers read from the model's JSON (ints and float reprs).
+    exec(compile("\n".join(lines), "<declutter model>", "exec"), namespace)
+    function: Callable[[Sequence[float]], float] = namespace["score"]
+    return function
+
+
+def _emit(tree: Tree, node: int, depth: int, lines: list[str]) -> None:
+    pad = "    " * depth
+    feature = tree.feature[node]
+    if feature < 0:
+        lines.append(f"{pad}s += {float(tree.value[node])!r}")
+        return
+    lines.append(f"{pad}if x[{int(feature)}] <= {float(tree.value[node])!r}:")
+    _emit(tree, tree.left[node], depth + 1, lines)
+    lines.append(f"{pad}else:")
+    _emit(tree, tree.right[node], depth + 1, lines)
+
+
 def load_model(path: Path) -> DeclutterModel:
     """A model saved as JSON at ``path``."""
     return DeclutterModel.from_json(json.loads(path.read_text(encoding="utf-8")))
@@ -96,19 +114,34 @@ def shipped_model() -> DeclutterModel:
 
 
 def keep_content(
-    drafts: Sequence[Draft], features: Sequence[Sequence[float]], model: DeclutterModel
-) -> list[Block]:
-    """The blocks of ``drafts`` the model judges content. A post's time line stays with
-    its post; headings that nothing kept follows go."""
+    candidates: Sequence[Candidate], features: Sequence[Sequence[float]], model: DeclutterModel
+) -> list[bool]:
+    """Which candidates are content, as the model judges them. A picture stays when the
+    text before or after it stays, a post's time line with its post; headings that no kept
+    text follows go."""
+    blocks = [c.draft.block for c in candidates]
     keep = [p >= model.threshold for p in model.probabilities(features)]
-    for i in range(len(drafts) - 2, -1, -1):
-        block = drafts[i].block
-        if block.kind == "heading" and block.level == POST_STAMP_LEVEL and is_post_stamp(block.text):
-            keep[i] = keep[i + 1]
-    for i in range(len(drafts) - 1, -1, -1):
-        if not keep[i]:
-            continue
-        if drafts[i].block.kind != "heading":
+    text = [i for i, b in enumerate(blocks) if b.kind != "image"]
+    stamps = [i for i in text if _is_stamp(blocks[i])]
+    for n, i in enumerate(stamps):
+        end = stamps[n + 1] if n + 1 < len(stamps) else len(blocks)
+        keep[i] = any(keep[j] for j in range(i + 1, end) if blocks[j].kind != "image")
+    previous: int | None = None
+    for i, block in enumerate(blocks):
+        if block.kind == "image":
+            after = next((j for j in text if j > i), None)
+            keep[i] = (previous is not None and keep[previous]) or (
+                after is not None and keep[after]
+            )
+        else:
+            previous = i
+    for i in reversed(text):
+        if keep[i] and blocks[i].kind != "heading":
             break
         keep[i] = False
-    return [d.block for d, k in zip(drafts, keep, strict=True) if k]
+    return keep
+
+
+def _is_stamp(block: Block) -> bool:
+    """Whether a block is a post's time line (made a small heading by the segmenter)."""
+    return block.kind == "heading" and block.level == POST_STAMP_LEVEL and is_post_stamp(block.text)

@@ -3,15 +3,11 @@ readability-lxml as a second opinion and :mod:`~reader_app.core.declutter` aroun
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import logging
 import re
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
-from urllib.parse import urljoin
+from typing import TYPE_CHECKING
 from urllib.request import pathname2url
 
 import lxml.html
@@ -22,13 +18,16 @@ if TYPE_CHECKING:
 
     from .declutter_model import DeclutterModel
 
-from .block_features import dom_index, page_features
-from .clutter_cues import Draft, is_credit
-from .declutter import prune_dom, remove_keep_tail
+from .block_features import block_key, page_features
+from .declutter import Stats, find_clutter, remove_keep_tail
 from .decoding import decode_html
 from .errors import ExtractionError, ReaderError
+from .images import resolve_url
+from .metadata import clean_byline, html_title, iso_date, page_language, page_metadata
 from .model import Article, Block, RawPage
 from .posts import mark_post_stamps
+from .segment import Candidate, blocks_of, segment
+from .text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +49,10 @@ class ExtractOptions:
     article. ``model``: the content/boilerplate model (the shipped one when None).
     """
 
-    use_readability: bool = True
     declutter: bool = True
     images: bool = True
     tables: bool = True
     min_text_chars: int = 150
-    readability_ratio: float = 1.3
     model: DeclutterModel | None = field(default=None, compare=False)
 
 
@@ -97,7 +94,7 @@ def extract_page(raw: RawPage, options: ExtractOptions | None = None) -> Article
         base = "file://" + pathname2url(raw.base_dir.rstrip("/\\") + "/")
     article = extract_article(html, base, options)
     blocks = tuple(
-        replace(b, src=_resolve(b.src, base)) if b.kind == "image" and b.src else b
+        replace(b, src=resolve_url(b.src, base)) if b.kind == "image" and b.src else b
         for b in article.blocks
     )
     return replace(article, blocks=blocks, url=raw.url or article.url, resources=raw.resources)
@@ -108,30 +105,19 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
     return extract_article(html, url).text
 
 
-def _resolve(src: str, base: str | None) -> str:
-    if not base or src.startswith(("data:", "cid:")):
-        return src
-    try:
-        return urljoin(base, src)
-    except ValueError:
-        return src
-
-
 # --- the pipeline -----------------------------------------------------------------------
 
 
 def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     page = page_candidates(html, url, options)
-    drafts = page.drafts
     if options.declutter:
         from .declutter_model import keep_content, shipped_model
 
-        model = options.model or shipped_model()
-        kept = keep_content(drafts, page.features, model)
+        keep = keep_content(page.candidates, page.features, options.model or shipped_model())
     else:
-        kept = [d.block for d in drafts]
-    blocks = [d.block for d in _place_anchored([Draft(b) for b in kept], list(page.images))]
-    blocks = _drop_title_heading(blocks, page.title)
+        keep = [True] * len(page.candidates)
+    kept = (c for c, k in zip(page.candidates, keep, strict=True) if k)
+    blocks = _drop_title_heading(blocks_of(kept), page.title)
     body_chars = sum(len(b.text) for b in blocks if b.kind != "image")
     if body_chars < options.min_text_chars:
         raise ExtractionError(NO_ARTICLE)
@@ -139,72 +125,101 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     return Article(
         title=page.title,
         blocks=tuple(blocks),
-        byline=_clean(meta.get("byline") or "") or None,
-        site=_clean(meta.get("site") or "") or None,
-        date=_iso_date(meta.get("date")),
+        byline=clean_byline(meta.get("byline")),
+        site=clean_text(meta.get("site") or "") or None,
+        date=iso_date(meta.get("date")),
         url=url,
         language=page.language,
-        extractor=page.extractor,
     )
 
 
 @dataclass(frozen=True)
 class PageCandidates:
-    """A page's candidate blocks, before the content/boilerplate decision.
+    """A page's candidate blocks (:func:`~reader_app.core.segment.segment`) with one row of
+    :data:`~reader_app.core.block_features.FEATURE_NAMES` each, before the content decision."""
 
-    ``drafts`` are the extracted text blocks (with the section headings extractors lost),
-    ``features`` one row of :data:`~reader_app.core.block_features.FEATURE_NAMES` per draft,
-    ``images`` the page's figures, placed by their neighbours once the text is decided.
-    """
-
-    drafts: tuple[Draft, ...]
+    candidates: tuple[Candidate, ...]
     features: tuple[tuple[float, ...], ...]
-    images: tuple[_Anchored, ...]
     title: str
     meta: dict[str, str | None]
     language: str | None
-    extractor: Literal["trafilatura", "readability"]
 
 
 def page_candidates(
     html: str, url: str | None = None, options: ExtractOptions | None = None
 ) -> PageCandidates:
-    """Parse ``html`` and extract its candidate blocks with their features."""
+    """Parse ``html`` and cut it into candidate blocks with their features."""
     options = options or ExtractOptions()
     root = _parse(html)
-    language = _language(root)
-    if options.declutter:
-        prune_dom(root)
+    language = page_language(root)
+    found, stats = find_clutter(root)
+    doomed = set(found) if options.declutter else set()
     mark_post_stamps(root)
-    anchored = _collect_anchored(root, url, options.images)
-    meta = _metadata(root, url)
-    index = dom_index(root)
-    tree = copy.deepcopy(root) if options.use_readability else root
-    document = _trafilatura(tree, url, options)
-    drafts: list[Draft] = []
-    if document is not None and document.body is not None:
-        drafts = list(_walk_xml(document.body))
-    extractor: Literal["trafilatura", "readability"] = "trafilatura"
-    if options.use_readability and _readability_may_win(root, drafts, options):
-        alternative = _readability(root)
-        if _prefer_readability(drafts, alternative, options):
-            drafts, extractor = alternative, "readability"
-    if options.use_readability and _text_chars(drafts) < _SHORT_RESULT_CHARS:
-        drafts, extractor = _second_try(root, url, options, drafts, extractor)
-    headings = [a for a in anchored if a.block.kind == "heading"]
-    images = tuple(_without_credit(a) for a in anchored if a.block.kind == "image")
-    drafts = _place_anchored([d for d in drafts if d.block.kind != "image"], headings)
-    title = _clean(meta.get("title") or "") or _html_title(root)
-    features = page_features(drafts, index, title=title, readability=extractor == "readability")
+    meta = page_metadata(root, url)
+    title = clean_text(meta.get("title") or "") or html_title(root)
+    body = root.find(".//body")
+    candidates = segment(body if body is not None else root, url, images=options.images)
+    pruned = [_inside(c.element, doomed) for c in candidates]
+    for element in doomed:
+        remove_keep_tail(element)
+    extracted = _trafilatura_keys(root, url, options)
+    kept = [_key_of(c) in extracted for c in candidates]
+    author = meta.get("byline") or ""
+    controls = [_near_controls(c.element, stats) for c in candidates]
+    features = page_features(candidates, kept, pruned, controls, title=title, author=author)
     return PageCandidates(
-        drafts=tuple(drafts),
+        candidates=tuple(candidates),
         features=tuple(tuple(row) for row in features),
-        images=images,
         title=title,
         meta=meta,
         language=language,
-        extractor=extractor,
     )
+
+
+def _inside(element: etree._Element, doomed: set[etree._Element]) -> bool:
+    if not doomed:
+        return False
+    return element in doomed or any(a in doomed for a in element.iterancestors())
+
+
+#: A candidate shares a box with buttons or a form when one of its nearest ancestors holds
+#: both, and at most this much text.
+_CONTROL_BOX_CHARS = 1000
+
+
+def _near_controls(element: etree._Element, stats: dict[etree._Element, Stats]) -> bool:
+    for n, ancestor in enumerate((element, *element.iterancestors())):
+        if n > 3:
+            break
+        found = stats.get(ancestor)
+        if found is not None and found.interactive and found.chars <= _CONTROL_BOX_CHARS:
+            return True
+    return False
+
+
+def _key_of(candidate: Candidate) -> str | None:
+    block = candidate.draft.block
+    if block.kind == "list" and block.items:
+        return block_key(block.items[0])
+    if block.kind == "table" and block.rows and block.rows[0]:
+        return block_key(block.rows[0][0])
+    return block_key(block.text)
+
+
+_EXTRACTED_TAGS = ("p", "head", "item", "cell", "quote", "code", "list", "table")
+
+
+def _trafilatura_keys(root: etree._Element, url: str | None, options: ExtractOptions) -> set[str]:
+    """Keys (:func:`block_key`) of the blocks trafilatura extracts from ``root``."""
+    document = _trafilatura(root, url, options)
+    if document is None or document.body is None:
+        return set()
+    keys = set()
+    for element in document.body.iter(*_EXTRACTED_TAGS):
+        key = block_key("".join(element.itertext()))
+        if key:
+            keys.add(key)
+    return keys
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -228,28 +243,6 @@ def _parse(html: str) -> etree._Element:
 
 #: Elements that never hold article text.
 _CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed")
-
-
-#: Article text shorter than this (characters) is suspect: trafilatura tries once more.
-_SHORT_RESULT_CHARS = 1500
-
-
-def _second_try(
-    root: etree._Element,
-    url: str | None,
-    options: ExtractOptions,
-    drafts: list[Draft],
-    extractor: Literal["trafilatura", "readability"],
-) -> tuple[list[Draft], Literal["trafilatura", "readability"]]:
-    """trafilatura with its own fallbacks and default balance, for a short result; its
-    text replaces the result when it is ``readability_ratio`` times as long."""
-    document = _trafilatura(copy.deepcopy(root), url, options, thorough=True)
-    if document is None or document.body is None:
-        return drafts, extractor
-    found = list(_walk_xml(document.body))
-    if _text_chars(found) >= options.readability_ratio * max(1, _text_chars(drafts)):
-        return found, "trafilatura"
-    return drafts, extractor
 
 
 def _trafilatura(
@@ -281,122 +274,17 @@ def _trafilatura(
     return result if isinstance(result, Document) else None
 
 
-def _readability(root: etree._Element) -> list[Draft]:
-    from readability import Document
-
-    try:
-        summary = Document(copy.deepcopy(root)).summary(html_partial=True)
-        if not summary.strip():
-            return []
-        fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
-    except Exception:  # readability gives up on some pages; trafilatura's result stands
-        log.debug("readability failed", exc_info=True)
-        return []
-    return list(_walk_html(fragment))
-
-
-def _readability_may_win(
-    root: etree._Element, drafts: list[Draft], options: ExtractOptions
-) -> bool:
-    """Whether the page's paragraphs hold enough text for readability's result to win.
-
-    Readability returns mostly paragraph text, so when the page's paragraphs are not
-    ``readability_ratio`` times longer than trafilatura's result, it is not worth running.
-    """
-    paragraph_chars = sum(len(p.text_content()) for p in root.iter("p"))
-    needed = max(options.readability_ratio * _text_chars(drafts), options.min_text_chars)
-    return paragraph_chars >= needed
-
-
-def _prefer_readability(
-    ours: list[Draft], alternative: list[Draft], options: ExtractOptions
-) -> bool:
-    if not alternative:
-        return False
-    mine = _text_chars(ours)
-    theirs = _text_chars(alternative)
-    return theirs >= options.readability_ratio * max(mine, 1) and theirs >= options.min_text_chars
-
-
-def _text_chars(drafts: list[Draft]) -> int:
-    return sum(len(d.block.text) for d in drafts if d.block.kind != "image")
-
-
-# --- metadata ---------------------------------------------------------------------------
-
-
-def _metadata(root: etree._Element, url: str | None) -> dict[str, str | None]:
-    """Title, byline, site name and date, as trafilatura's metadata extraction finds them
-    (meta tags, JSON-LD, then the page), without the categories, tags and licence it also
-    looks for."""
-    from htmldate import find_date
-    from trafilatura import metadata as tm
-
-    found = tm.examine_meta(root)
-    if found.author and " " not in found.author:
-        found.author = None
-    with contextlib.suppress(Exception):  # JSON-LD in the wild is often malformed
-        found = tm.extract_meta_json(root, found)
-    title = found.title or tm.extract_title(root)
-    author = found.author or tm.extract_author(root)
-    page_url = found.url or tm.extract_url(root, url)
-    # Dates come from the page's markup only, never guessed from years in the text.
-    date = find_date(root, url=page_url, extensive_search=False, original_date=True)
-    site = found.sitename or tm.extract_sitename(root)
-    if site:
-        site = site.lstrip("@")
-        if site and "." not in site and not site[0].isupper():
-            site = site.title()
-    elif page_url:
-        match = tm.META_URL.match(page_url)
-        site = match[1] if match else None
-    return {"title": title, "byline": author, "site": site, "date": date}
-
-
-_LANG = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.I)
-
-
-def _language(root: etree._Element) -> str | None:
-    candidates = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
-    for meta in root.iter("meta"):
-        key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
-        if key in ("content-language", "og:locale", "language", "dc.language"):
-            candidates.append(meta.get("content"))
-    for value in candidates:
-        match = _LANG.match((value or "").strip())
-        if match:
-            return match.group(0).lower()
-    return None
-
-
-def _html_title(root: etree._Element) -> str:
-    for path in (".//h1", ".//title"):
-        element = root.find(path)
-        if element is not None:
-            text = _clean(element.text_content())
-            if text:
-                return text
-    return ""
-
-
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-
-def _iso_date(value: str | None) -> str | None:
-    match = _DATE.match(value or "")
-    return match.group(0) if match else None
-
-
 def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
-    """Drop the heading that repeats the title (the first block after any lead images),
-    also when the title carries a site name or the heading a subtitle."""
-    for i, block in enumerate(blocks):
-        if block.kind == "image":
-            continue
+    """Drop the heading that repeats the title (among the first blocks), also when the
+    title carries a site name or the heading a subtitle."""
+    for i, block in enumerate(blocks[:_TITLE_WINDOW]):
         if block.kind == "heading" and _same_title(block.text, title):
             return blocks[:i] + blocks[i + 1 :]
-        break
     return blocks
+
+
+#: How many blocks from the top the title heading is looked for.
+_TITLE_WINDOW = 8
 
 
 def _same_title(heading: str, title: str) -> bool:
@@ -409,429 +297,10 @@ def _same_title(heading: str, title: str) -> bool:
     return len(words_a & words_b) >= 0.8 * max(len(words_a), len(words_b), 1)
 
 
+_KEY_WORDS = re.compile(r"\w+")
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
-
-
-def _clean(text: str) -> str:
-    """Collapse runs of spaces; keep single line breaks, trim each line."""
-    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-# --- trafilatura XML → drafts -----------------------------------------------------------
-
-
-class _Text:
-    """Collects text of an element, counting characters inside links."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.link_chars = 0
-
-    def add(self, element: etree._Element, *, break_tags: tuple[str, ...]) -> None:
-        if element.text:
-            self.parts.append(element.text)
-            if element.tag in ("ref", "a"):
-                self.link_chars += len(element.text.strip())
-        for child in element:
-            tag = child.tag if isinstance(child.tag, str) else ""  # "" for comments: tail only
-            if tag in break_tags:
-                self.parts.append("\n")
-            elif tag and tag not in ("graphic", "img", "list", "ul", "ol", "table"):
-                before = self.link_chars
-                self.add(child, break_tags=break_tags)
-                if tag in ("ref", "a"):
-                    inner = "".join(child.itertext()).strip()
-                    self.link_chars = before + len(inner)
-            if child.tail:
-                self.parts.append(child.tail)
-
-    def result(self) -> tuple[str, float]:
-        text = _clean("".join(self.parts))
-        return text, (self.link_chars / len(text) if text else 0.0)
-
-
-def _text_of(element: etree._Element, break_tags: tuple[str, ...]) -> tuple[str, float]:
-    collector = _Text()
-    collector.add(element, break_tags=break_tags)
-    return collector.result()
-
-
-def _walk_xml(body: etree._Element) -> Iterator[Draft]:
-    """Drafts from trafilatura's XML body, in document order."""
-    if body.text and body.text.strip():
-        yield Draft(Block("paragraph", _clean(body.text)))
-    for element in body:
-        yield from _xml_element(element)
-        if element.tail and element.tail.strip():
-            yield Draft(Block("paragraph", _clean(element.tail)))
-
-
-def _xml_element(element: etree._Element) -> Iterator[Draft]:
-    tag = element.tag
-    if not isinstance(tag, str):
-        return
-    if tag == "head":
-        text, ratio = _text_of(element, ("lb",))
-        level = _heading_level(element.get("rend"))
-        if text:
-            yield Draft(Block("heading", " ".join(text.split()), level=level), ratio)
-    elif tag == "p":
-        text, ratio = _text_of(element, ("lb",))
-        if text:
-            yield Draft(Block("paragraph", text), ratio)
-        for inner in _nested_blocks(element):
-            yield from _xml_element(inner)
-    elif tag == "list":
-        yield from _xml_list(element)
-    elif tag == "quote":
-        yield from _xml_quote(element)
-    elif tag == "graphic":
-        src = element.get("src")
-        if src:
-            alt = _clean(element.get("alt") or element.get("title") or "")
-            yield Draft(Block("image", alt, src=src))
-    elif tag == "table":
-        yield from _xml_table(element)
-    elif tag == "code":
-        text = "".join(element.itertext()).strip("\n")
-        if text.strip():
-            yield Draft(Block("code", text))
-    else:
-        text = element.text
-        if text and text.strip():
-            yield Draft(Block("paragraph", _clean(text)))
-        for child in element:
-            yield from _xml_element(child)
-            if child.tail and child.tail.strip():
-                yield Draft(Block("paragraph", _clean(child.tail)))
-
-
-def _nested_blocks(paragraph: etree._Element) -> Iterator[etree._Element]:
-    """Lists and tables that trafilatura left inside a paragraph (outermost only)."""
-    for inner in paragraph.iter("list", "table"):
-        parent = inner.getparent()
-        while (
-            parent is not None and parent is not paragraph and parent.tag not in ("list", "table")
-        ):
-            parent = parent.getparent()
-        if parent is paragraph:
-            yield inner
-
-
-def _heading_level(rend: str | None) -> int:
-    if rend and len(rend) == 2 and rend[0] == "h" and rend[1].isdigit():
-        return max(1, min(6, int(rend[1])))
-    return 2
-
-
-def _list_items(
-    element: etree._Element, item_tag: str, list_tags: tuple[str, ...]
-) -> tuple[list[str], int, int]:
-    items: list[str] = []
-    link_chars = 0
-    total = 0
-    for item in element:
-        if item.tag != item_tag:
-            continue
-        text, ratio = _text_of(item, ("lb", "br"))
-        text = " ".join(text.split())
-        if text:
-            items.append(text)
-            link_chars += int(ratio * len(text))
-            total += len(text)
-        for sub in item:
-            if sub.tag in list_tags:
-                sub_items, sub_links, sub_total = _list_items(sub, item_tag, list_tags)
-                items += sub_items
-                link_chars += sub_links
-                total += sub_total
-    return items, link_chars, total
-
-
-def _xml_list(element: etree._Element) -> Iterator[Draft]:
-    items, link_chars, total = _list_items(element, "item", ("list",))
-    if items:
-        ordered = element.get("rend") == "ol"
-        block = Block("list", "\n".join(items), items=tuple(items), ordered=ordered)
-        yield Draft(block, link_chars / max(1, total))
-
-
-def _xml_quote(element: etree._Element) -> Iterator[Draft]:
-    if any(child.tag in ("p", "list", "quote") for child in element):
-        lines = []
-        ratio_sum = 0.0
-        for child in element:
-            text, ratio = _text_of(child, ("lb",))
-            if text:
-                lines.append(text)
-                ratio_sum += ratio * len(text)
-        text = "\n".join(lines)
-        if element.text and element.text.strip():
-            text = _clean(element.text) + ("\n" + text if text else "")
-        ratio = ratio_sum / max(1, len(text))
-    else:
-        text, ratio = _text_of(element, ("lb",))
-    if text:
-        yield Draft(Block("quote", text), ratio)
-
-
-def _xml_table(
-    element: etree._Element, row_tag: str = "row", cell_tags: tuple[str, ...] = ("cell",)
-) -> Iterator[Draft]:
-    rows: list[tuple[str, ...]] = []
-    for row in element.iter(row_tag):
-        cells = tuple(
-            " ".join("".join(cell.itertext()).split()) for cell in row if cell.tag in cell_tags
-        )
-        if any(cells):
-            rows.append(cells)
-    if rows:
-        text = "\n".join("\t".join(cells) for cells in rows)
-        yield Draft(Block("table", text, rows=tuple(rows)))
-
-
-# --- figures and headings placed by their surroundings ---------------------------------
-
-
-@dataclass(frozen=True)
-class _Anchored:
-    """A block taken from the page itself with the text around it (as :func:`_key`).
-
-    Extractors drop figure captions, keep linked image cards and lose some section
-    headings, so images and headings are placed into the article by their neighbours.
-    """
-
-    block: Block
-    before: str | None
-    after: str | None
-
-
-_HEADING_TAGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_TEXT_TAGS = frozenset({"p", "h1", "li", "dd", "pre", *_HEADING_TAGS})
-_KEY_WORDS = re.compile(r"\w+")
-_SRC_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
-
-
-def _key(text: str) -> str | None:
-    key = " ".join(_KEY_WORDS.findall(text[:120].lower()))[:60]
-    return key if len(key) >= 12 else None
-
-
-def _image_src(img: etree._Element) -> str | None:
-    for attr in _SRC_ATTRS:
-        value = (img.get(attr) or "").strip()
-        if attr.endswith("srcset"):
-            value = value.split(",")[0].strip().split(" ")[0]
-        if value and not value.startswith("data:"):
-            return value
-    return None
-
-
-def _collect_anchored(root: etree._Element, url: str | None, images: bool) -> list[_Anchored]:
-    """Figures (with captions), images inside paragraphs and section headings, in order."""
-    found: list[_Anchored] = []
-    pending: list[tuple[Block, str | None]] = []
-    seen: set[str] = set()
-    last: str | None = None
-    tags = ("figure", "img", *_TEXT_TAGS) if images else tuple(_TEXT_TAGS)
-    for element in root.iter(*tags):
-        tag = element.tag
-        if tag in _TEXT_TAGS:
-            text = " ".join(element.text_content().split())
-            key = _key(text)
-            if key is None:
-                continue
-            found += [_Anchored(block, before, key) for block, before in pending]
-            pending = []
-            if tag in _HEADING_TAGS:
-                pending.append((Block("heading", text, level=_HEADING_TAGS[tag]), last))
-            last = key
-            continue
-        image = _figure_block(element, url, seen)
-        if image is not None:
-            pending.append((image, last))
-    found += [_Anchored(block, before, None) for block, before in pending]
-    return found
-
-
-def _figure_block(element: etree._Element, url: str | None, seen: set[str]) -> Block | None:
-    if element.tag == "img":
-        ancestors = [a.tag for a in element.iterancestors()]
-        if "figure" in ancestors or ("p" not in ancestors and not _is_picture(element)):
-            return None
-        img: etree._Element | None = element
-    else:
-        img = next(element.iter("img"), None)
-    src = _image_src(img) if img is not None else None
-    if not src or _DECORATION.search(src):
-        return None
-    src = _resolve(src, url)
-    if src in seen:
-        return None
-    seen.add(src)
-    caption = element.find(".//figcaption") if element.tag == "figure" else None
-    text = " ".join(caption.text_content().split()) if caption is not None else ""
-    return Block("image", text, src=src)
-
-
-#: Images that decorate rather than illustrate: logos, avatars, icons, tracking pixels.
-_DECORATION = re.compile(
-    r"logo|avatar|icon|sprite|badge|emoji|gravatar|profile|author|pixel|spacer|tracking|"
-    r"placeholder|blank\.gif|\.svg(?:$|\?)",
-    re.I,
-)
-_MIN_PICTURE_SIDE = 300
-
-
-def _is_picture(img: etree._Element) -> bool:
-    """Whether an image outside figures and paragraphs is a declared large picture, not
-    inside a link (linked images are cards of other pages)."""
-    if any(a.tag == "a" for a in img.iterancestors()):
-        return False
-    names = " ".join(img.get(a) or "" for a in ("class", "alt", "id"))
-    if _DECORATION.search(names):
-        return False
-    try:
-        width = int((img.get("width") or "0").strip().rstrip("px"))
-    except ValueError:
-        return False
-    return width >= _MIN_PICTURE_SIDE
-
-
-def _without_credit(image: _Anchored) -> _Anchored:
-    """The image without its caption when the caption only credits the picture."""
-    if not is_credit(image.block.text):
-        return image
-    return replace(image, block=replace(image.block, text=""))
-
-
-def _block_keys(block: Block) -> list[str]:
-    texts = block.items if block.kind == "list" else (block.text.split("\n")[0],)
-    return [k for k in (_key(t) for t in texts) if k]
-
-
-def _place_anchored(drafts: list[Draft], anchored: list[_Anchored]) -> list[Draft]:
-    """Insert each image after the block it follows in the page (or before the next one),
-    and each missing heading before the block it introduces."""
-    if not anchored or not drafts:
-        return drafts
-    index: dict[str, int] = {}
-    for i, draft in enumerate(drafts):
-        for key in _block_keys(draft.block):
-            index.setdefault(key, i)
-    after: dict[int, list[Draft]] = {}
-    for item in anchored:
-        if item.block.kind == "heading":
-            if _key(item.block.text) in index or item.after not in index:
-                continue
-            slot = index[item.after] - 1
-            if slot >= 0 and drafts[slot].block.kind == "heading":
-                continue
-        elif item.before in index:
-            slot = index[item.before]
-        elif item.after in index:
-            slot = index[item.after] - 1
-        else:
-            continue
-        after.setdefault(slot, []).append(Draft(item.block))
-    out = after.get(-1, [])[:]
-    for i, draft in enumerate(drafts):
-        out.append(draft)
-        out += after.get(i, [])
-    return out
-
-
-# --- readability HTML → drafts ----------------------------------------------------------
-
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_SKIP_HTML = frozenset({"script", "style", "noscript", "button", "form", "input", "nav", "svg"})
-
-
-def _walk_html(element: etree._Element) -> Iterator[Draft]:
-    """Drafts from an HTML fragment (readability's summary), in document order."""
-    inline: list[str] = []
-    yield from _html_children(element, inline)
-    text = _clean("".join(inline))
-    if text:
-        yield Draft(Block("paragraph", text))
-
-
-def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft]:
-    if element.text:
-        inline.append(element.text)
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        skipped = not tag or tag in _SKIP_HTML  # comments and controls: their tail only
-        if not skipped and tag in _BLOCK_HTML:
-            text = _clean("".join(inline))
-            inline.clear()
-            if text:
-                yield Draft(Block("paragraph", text))
-            yield from _html_block(child)
-        elif tag == "br":
-            inline.append("\n")
-        elif not skipped:
-            inline.append(" ".join(child.itertext()) if tag != "a" else "".join(child.itertext()))
-        if child.tail:
-            inline.append(child.tail)
-
-
-_BLOCK_HTML = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "aside",
-        "figure",
-        "ul",
-        "ol",
-        "dl",
-        "blockquote",
-        "pre",
-        "table",
-        "img",
-        "picture",
-        "hr",
-        "center",
-        "details",
-        *_HEADINGS,
-    }
-)
-
-
-def _html_block(element: etree._Element) -> Iterator[Draft]:
-    tag = element.tag
-    if tag in _HEADINGS:
-        text, ratio = _text_of(element, ("br",))
-        if text:
-            yield Draft(Block("heading", " ".join(text.split()), level=_HEADINGS[tag]), ratio)
-    elif tag == "p":
-        text, ratio = _text_of(element, ("br",))
-        if text:
-            yield Draft(Block("paragraph", text), ratio)
-    elif tag in ("ul", "ol"):
-        items, link_chars, total = _list_items(element, "li", ("ul", "ol"))
-        if items:
-            block = Block("list", "\n".join(items), items=tuple(items), ordered=tag == "ol")
-            yield Draft(block, link_chars / max(1, total))
-    elif tag == "blockquote":
-        text = "\n".join(p.block.text for p in _walk_html(element))
-        if text:
-            yield Draft(Block("quote", text))
-    elif tag == "pre":
-        text = "".join(element.itertext()).strip("\n")
-        if text.strip():
-            yield Draft(Block("code", text))
-    elif tag == "table":
-        yield from _xml_table(element, "tr", ("td", "th"))
-    elif tag not in ("img", "picture", "hr"):  # images are placed from the page itself
-        yield from _walk_html(element)

@@ -13,7 +13,8 @@ __all__ = ["POST_STAMP_LEVEL", "is_post_stamp", "mark_post_stamps"]
 POST_STAMP_LEVEL = 5
 
 #: A post's time line: "14:05", "9.30am BST", "2 hours ago", "11 Feb 2025, 13:40",
-#: "Updated 13:40 GMT", "Posted 3 days ago", optionally with an author ("14:05 — Jo Park").
+#: "Updated 13:40 GMT", "Posted 3 days ago", with an author perhaps ("14:05 - Jo Park",
+#: "jo_park · 3 days ago").
 _TIME = (
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|bst|utc|cet|cest|est|edt|et|pt|ist))?|"
     r"\d{1,2}\s*[ap]\.?m\.?|"
@@ -26,9 +27,10 @@ _DATE = (
     r"(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}))"
 )
 _STAMP = re.compile(
-    rf"^\W*(?:(?:posted|updated|published|edited)\s*(?:at|on)?\s*:?\s*)?"
+    r"^\W*(?:[\w.'\u2019-]{1,30}(?: [\w.'\u2019-]{1,30}){0,2}\s*[·•|\u2013\u2014]\s*)?"
+    rf"(?:(?:posted|updated|published|edited)\s*(?:at|on)?\s*:?\s*)?"
     rf"(?:{_DATE}\W{{0,3}}(?:at\s+)?{_TIME}|{_TIME}(?:\W{{0,3}}{_DATE})?)"
-    r"(?:\s*(?:[-–—|·•,]|by)\s*[\w.'’ -]{1,40})?\W*$",
+    r"(?:\s*(?:[-\u2013\u2014|·•,]|by)\s*[\w.'\u2019 -]{1,40})?\W*$",
     re.I,
 )
 _MAX_STAMP_CHARS = 60

@@ -1,4 +1,4 @@
-"""Declutter: DOM cues, the text classifier of short blocks, and position rules."""
+"""Declutter: DOM cues, text cues, and what the model makes of clutter on whole pages."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import lxml.html
 import pytest
 
 from reader_app.core import extract_article
-from reader_app.core.declutter import Draft, clutter_score, declutter_blocks, prune_dom
-from reader_app.core.model import Block
+from reader_app.core.clutter_cues import clutter_score
+from reader_app.core.declutter import find_clutter, remove_keep_tail
 
 CLUTTER = [
     "Want to bookmark your favourite articles and stories to read or reference later? "
@@ -89,10 +89,6 @@ def test_links_raise_the_score() -> None:
     assert clutter_score(text, link_ratio=1.0) > clutter_score(text, link_ratio=0.0)
 
 
-def _para(text: str, link_ratio: float = 0.0) -> Draft:
-    return Draft(Block("paragraph", text), link_ratio)
-
-
 LONG = (
     "The council's cabinet voted on Thursday to close the gap in the budget of the flood "
     "scheme from its capital reserves, which officials said would not delay other projects "
@@ -100,88 +96,16 @@ LONG = (
 )
 
 
-def test_declutter_blocks_drops_clutter_and_its_heading() -> None:
-    drafts = [
-        _para(LONG),
-        Draft(Block("heading", "Support our newsroom", level=3)),
-        _para(CLUTTER[1]),
-        _para(LONG + " It was the third such vote."),
-        Draft(Block("heading", "Comments", level=3)),
-        _para(CLUTTER[5]),
-    ]
-    kept = declutter_blocks(drafts)
-    assert [b.text for b in kept] == [LONG, LONG + " It was the third such vote."]
-
-
-def test_declutter_blocks_keeps_content_about_subscriptions_mid_text() -> None:
-    drafts = [_para(LONG), _para(CONTENT[1]), _para(CONTENT[2]), _para(LONG)]
-    assert len(declutter_blocks(drafts)) == 4
-
-
-def test_pointers_to_the_sites_own_guides_stay_mid_text() -> None:
-    pointer = _para("Check out our full review of the Harbour 3 watch", 0.6)
-    assert len(declutter_blocks([_para(LONG), pointer, _para(LONG)])) == 3
-
-
-def test_edges_need_less_evidence_than_the_middle() -> None:
-    borderline = "Premium subscribers get the newsletter first."
-    score = clutter_score(borderline)
-    assert 4.0 <= score < 5.0
-    middle = declutter_blocks([_para(LONG), _para(borderline), _para(LONG)])
-    edge = declutter_blocks([_para(LONG), _para(LONG), _para(borderline)])
-    assert len(middle) == 3
-    assert len(edge) == 2
-
-
-def test_byline_lines_at_the_top_go() -> None:
-    drafts = [_para("By Priya Raman and Tom Hollis"), _para(LONG)]
-    assert [b.text for b in declutter_blocks(drafts)] == [LONG]
-
-
-def test_section_headings_that_start_with_by_are_not_bylines() -> None:
-    drafts = [
-        _para(LONG),
-        Draft(Block("heading", "By Region", level=3)),
-        Draft(Block("list", "North\nSouth", items=("North", "South"))),
-    ]
-    assert [b.text for b in declutter_blocks(drafts)] == [LONG, "By Region", "North\nSouth"]
-
-
-def test_legal_small_print_that_ends_the_text_goes() -> None:
-    notice = (
-        "Harbour Savings is a registered investment adviser. Past performance is no "
-        "guarantee of future results, and this page does not constitute tax advice."
-    )
-    marks = "Harbour® is a registered trademark of Harbour Savings Ltd."
-    ending = "Readers should weigh the fees before they switch, the adviser said."
-    drafts = [_para(LONG), _para(ending), _para(notice), _para(marks)]
-    assert [b.text for b in declutter_blocks(drafts)] == [LONG, ending]
-    # One notice alone, or small print in the middle of the text, is content.
-    single = "Past performance, the adviser said, is a poor guide to the next decade."
-    drafts = [_para(LONG), _para(notice), _para(LONG), _para(single)]
-    assert len(declutter_blocks(drafts)) == 4
-
-
-def test_a_title_bar_laid_out_as_a_table_is_judged_by_its_text() -> None:
-    bar = Draft(Block("table", "Notes\t2 May 2024", rows=(("Notes", "2 May 2024"),)))
-    data = Draft(
-        Block("table", "Year\tRain\n2023\t812 mm", rows=(("Year", "Rain"), ("2023", "812 mm")))
-    )
-    kept = declutter_blocks([bar, _para(LONG), data])
-    assert [b.kind for b in kept] == ["paragraph", "table"]
-
-
-def test_images_tables_and_code_are_never_judged_by_text() -> None:
-    drafts = [
-        Draft(Block("image", "Share this article", src="https://x.example/a.png")),
-        _para(LONG),
-        Draft(Block("code", "subscribe()  # sign up to the newsletter")),
-    ]
-    assert len(declutter_blocks(drafts)) == 3
-
-
 def _tree(body: str) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def prune_dom(root: lxml.html.HtmlElement) -> int:
+    """Remove what :func:`find_clutter` finds; return how many containers went."""
+    doomed = find_clutter(root)
+    for element in doomed:
+        remove_keep_tail(element)
+    return len(doomed)
 
 
 def _texts(root: lxml.html.HtmlElement) -> str:
@@ -243,43 +167,6 @@ def test_prune_dom_finds_calls_to_action_under_hashed_names() -> None:
     text = _texts(root)
     assert "newsletter" not in text and "donation" not in text
     assert "Paragraph 0." in text
-
-
-def test_links_lists_at_the_end_go() -> None:
-    links = Draft(
-        Block("list", "One story\nAnother story", items=("One story", "Another story")), 1.0
-    )
-    kept = declutter_blocks([_para(LONG), _para(LONG), links])
-    assert [b.kind for b in kept] == ["paragraph", "paragraph"]
-    middle = declutter_blocks([_para(LONG), links, _para(LONG)])
-    assert len(middle) == 3
-    # An address written out as the last paragraph is the article citing its source.
-    source = _para("https://example.org/reports/flood-scheme-2024", 1.0)
-    assert len(declutter_blocks([_para(LONG), _para(LONG), source])) == 3
-
-
-def test_trailing_headings_and_author_biographies_go() -> None:
-    bio = "Jane Doe is a freelance writer who covers transport and the environment."
-    drafts = [
-        _para(LONG),
-        _para(LONG),
-        _para(bio),
-        Draft(Block("heading", "Topics", level=2)),
-    ]
-    assert [b.text for b in declutter_blocks(drafts)] == [LONG, LONG]
-
-
-def test_a_clutter_heading_near_the_end_takes_its_section() -> None:
-    teaser = "A long teaser of another story " * 8
-    drafts = [
-        *[_para(f"{LONG} Part {n}.") for n in range(6)],
-        Draft(Block("heading", "Related stories", level=2)),
-        _para(teaser),
-        _para(teaser + "again"),
-    ]
-    kept = declutter_blocks(drafts)
-    assert len(kept) == 6
-    assert all(b.text.startswith(LONG) for b in kept)
 
 
 def _page(*parts: str) -> str:

@@ -138,22 +138,17 @@ def test_declutter_option_controls_clutter_removal() -> None:
     )
     html = page(article_body(promo))
     assert "Start your subscription" not in extract_text(html)
-    raw = extract_article(html, options=ExtractOptions(declutter=False, use_readability=False))
+    raw = extract_article(html, options=ExtractOptions(declutter=False))
     assert "Start your subscription" in raw.text
 
 
-def test_readability_wins_when_its_text_is_much_longer() -> None:
+def test_text_an_extractor_would_miss_is_a_candidate_too() -> None:
     # Paragraphs inside <font> in <center>: trafilatura keeps only the first of them.
     body = "<center><font>" + "<p>".join(PARAGRAPHS * 3) + "</font></center>"
     html = f"<html><head><title>Harbour board</title></head><body>{body}</body></html>"
-    alone = extract_article(html, options=ExtractOptions(use_readability=False))
-    assert alone.extractor == "trafilatura"
     article = extract_article(html)
-    assert article.extractor == "readability"
-    assert len(article.text) >= 1.3 * len(alone.text)
-    assert PARAGRAPHS[2] in article.text
-    never = ExtractOptions(readability_ratio=100.0)
-    assert extract_article(html, options=never).extractor == "trafilatura"
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.text
 
 
 @pytest.mark.parametrize(

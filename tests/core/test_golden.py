@@ -44,6 +44,9 @@ def test_golden_page(name: str) -> None:
         assert snippet not in text, f"clutter left in: {snippet!r}"
     positions = [text.index(s) for s in expected.get("ordered", [])]
     assert positions == sorted(positions)
+    headings = [b.text for b in article.blocks if b.kind == "heading"]
+    for heading in expected.get("headings", []):
+        assert heading in headings, f"not a heading: {heading!r}"
     for field in ("byline", "site", "date", "language"):
         if field in expected:
             assert getattr(article, field) == expected[field], field
