@@ -140,7 +140,14 @@ def main() -> int:
     parser.add_argument("--systems", default="reader,trafilatura")
     parser.add_argument("--page-type", default="all")
     parser.add_argument("--dump", type=Path, help="write each system's outputs as JSON here")
+    parser.add_argument(
+        "--no-override", action="store_true", help="leave calls to action to the model alone"
+    )
     args = parser.parse_args()
+    if args.no_override:
+        from reader_app.core import declutter_model
+
+        declutter_model.CLUTTER_OVERRIDE = None
     warnings.simplefilter("ignore")
     logging.disable(logging.CRITICAL)
     page_type = None if args.page_type == "all" else args.page_type

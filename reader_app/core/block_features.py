@@ -120,7 +120,8 @@ _POSITION = [
     "names_author",
 ]  # fmt: skip
 _DOM = [
-    "trafilatura_kept", "pruned", "near_controls", "before_h1", "dom_depth", "dom_rel_depth",
+    "trafilatura_kept", "pruned", "near_controls", "box_clutter", "box_blocks", "before_h1",
+    "dom_depth", "dom_rel_depth",
     *(f"tag_{n}" for n in range(_N_TAG_GROUPS)),
     *(f"in_{t}" for t in _CONTEXT_TAGS), "content_name", "furniture_name",
     *(f"name_{n}" for n in range(_HASH_BUCKETS)),
@@ -137,6 +138,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     *_DOM,
 )
 _NEIGHBOUR_COLUMNS = [_OWN.index(f) for f in _NEIGHBOUR]
+_CLUTTER_COLUMN = _OWN.index("clutter_score")
 
 
 #: Ratios are read from the first characters of a block; the clutter cues only from blocks
@@ -227,13 +229,15 @@ def page_features(
     kept: Sequence[bool],
     pruned: Sequence[bool],
     controls: Sequence[bool],
+    boxes: Sequence[etree._Element | None],
     *,
     title: str = "",
     author: str = "",
 ) -> list[list[float]]:
     """One row of :data:`FEATURE_NAMES` per candidate; ``kept`` says which ones trafilatura
     extracted, ``pruned`` which ones sit in a container named or shaped as clutter,
-    ``controls`` which ones share a small box with buttons or a form; the
+    ``controls`` which ones share a small box with buttons or a form, ``boxes`` the small
+    container of each (the highest clutter score in a box and its size are features); the
     page's ``title`` and ``author`` (from its metadata) mark lines that repeat them."""
     drafts = [c.draft for c in candidates]
     n = len(drafts)
@@ -250,6 +254,12 @@ def page_features(
     title_key = block_key(title) if title else None
     author_words = set(_WORDS.findall(author.lower()))
     texts = Counter(d.block.text for d in drafts)
+    box_score: dict[etree._Element, float] = {}
+    box_blocks: Counter[etree._Element] = Counter()
+    for box, row in zip(boxes, own, strict=True):
+        if box is not None:
+            box_score[box] = max(box_score.get(box, 0.0), row[_CLUTTER_COLUMN])
+            box_blocks[box] += 1
     h1 = next((i for i, c in enumerate(candidates) if c.element.tag == "h1"), -1)
     empty = [0.0] * len(_NEIGHBOUR)
     rows: list[list[float]] = []
@@ -276,6 +286,8 @@ def page_features(
             float(kept[i]),
             float(pruned[i]),
             float(controls[i]),
+            box_score.get(boxes[i], 0.0) if boxes[i] is not None else 0.0,
+            float(box_blocks[boxes[i]]) if boxes[i] is not None else 0.0,
             float(i < h1),
             *_dom(infos[i], main_depth),
         ]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .block_features import FEATURE_NAMES
+from .clutter_cues import THRESHOLD
 from .errors import ReaderError
 from .model import Block
 from .posts import POST_STAMP_LEVEL, is_post_stamp
@@ -22,6 +23,12 @@ from .segment import Candidate
 __all__ = ["DeclutterModel", "keep_content", "load_model", "shipped_model"]
 
 _SHIPPED = "declutter_model.json"
+
+#: A block whose clutter score (:func:`~reader_app.core.clutter_cues.clutter_score`)
+#: reaches this goes whatever the model says: calls to action and furniture lines. (None
+#: leaves it to the model; the held-out figures in docs/extraction.md compare both.)
+CLUTTER_OVERRIDE: float | None = THRESHOLD
+_CLUTTER = FEATURE_NAMES.index("clutter_score")
 
 
 @dataclass(frozen=True)
@@ -116,11 +123,15 @@ def shipped_model() -> DeclutterModel:
 def keep_content(
     candidates: Sequence[Candidate], features: Sequence[Sequence[float]], model: DeclutterModel
 ) -> list[bool]:
-    """Which candidates are content, as the model judges them. A picture stays when the
+    """Which candidates are content, as the model judges them (and the clutter score, when
+    it reaches :data:`CLUTTER_OVERRIDE`). A picture stays when the
     text before or after it stays, a post's time line with its post; headings that no kept
     text follows go."""
     blocks = [c.draft.block for c in candidates]
     keep = [p >= model.threshold for p in model.probabilities(features)]
+    if CLUTTER_OVERRIDE is not None:
+        scores = (row[_CLUTTER] for row in features)
+        keep = [k and score < CLUTTER_OVERRIDE for k, score in zip(keep, scores, strict=True)]
     text = [i for i, b in enumerate(blocks) if b.kind != "image"]
     stamps = [i for i in text if _is_stamp(blocks[i])]
     for n, i in enumerate(stamps):

@@ -1,5 +1,7 @@
-"""HTML → :class:`~reader_app.core.model.Article`: trafilatura's structured output, with
-readability-lxml as a second opinion and :mod:`~reader_app.core.declutter` around both."""
+"""HTML → :class:`~reader_app.core.model.Article`: the page is cut into candidate blocks
+(:mod:`~reader_app.core.segment`) and the learned content/boilerplate model
+(:mod:`~reader_app.core.declutter_model`) keeps the article's, using trafilatura's choice
+and the declutter cues among its features."""
 
 from __future__ import annotations
 
@@ -41,12 +43,10 @@ NO_ARTICLE = "No article text found on this page"
 class ExtractOptions:
     """How :func:`extract_article` works.
 
-    ``use_readability``: ask readability-lxml for a second opinion (and, for a short
-    result, trafilatura with its own fallbacks for a third); its text replaces trafilatura's
-    when it is at least ``readability_ratio`` times as long. ``declutter``:
-    remove promos, prompts and other page furniture. ``images``/``tables``: keep image and
-    table blocks. ``min_text_chars``: less article text than this means the page holds no
-    article. ``model``: the content/boilerplate model (the shipped one when None).
+    ``declutter``: keep only what the model judges content (off: every candidate block).
+    ``images``/``tables``: keep image and table blocks. ``min_text_chars``: less article
+    text than this means the page holds no article. ``model``: the content/boilerplate
+    model (the shipped one when None).
     """
 
     declutter: bool = True
@@ -75,7 +75,7 @@ def extract_article(
         raise
     except (RecursionError, MemoryError) as err:
         raise ExtractionError("The page is too deeply nested or too large to read") from err
-    except Exception as err:  # lxml, trafilatura and readability raise many kinds
+    except Exception as err:  # lxml and trafilatura raise many kinds
         log.debug("extraction failed", exc_info=True)
         raise ExtractionError(
             f"The page could not be parsed as HTML ({type(err).__name__})"
@@ -118,6 +118,8 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         keep = [True] * len(page.candidates)
     kept = (c for c, k in zip(page.candidates, keep, strict=True) if k)
     blocks = _drop_title_heading(blocks_of(kept), page.title)
+    if not options.tables:
+        blocks = [b for b in blocks if b.kind != "table"]
     body_chars = sum(len(b.text) for b in blocks if b.kind != "image")
     if body_chars < options.min_text_chars:
         raise ExtractionError(NO_ARTICLE)
@@ -166,7 +168,10 @@ def page_candidates(
     kept = [_key_of(c) in extracted for c in candidates]
     author = meta.get("byline") or ""
     controls = [_near_controls(c.element, stats) for c in candidates]
-    features = page_features(candidates, kept, pruned, controls, title=title, author=author)
+    boxes = [_box(c.element, stats) for c in candidates]
+    features = page_features(
+        candidates, kept, pruned, controls, boxes, title=title, author=author
+    )
     return PageCandidates(
         candidates=tuple(candidates),
         features=tuple(tuple(row) for row in features),
@@ -195,6 +200,20 @@ def _near_controls(element: etree._Element, stats: dict[etree._Element, Stats]) 
         if found is not None and found.interactive and found.chars <= _CONTROL_BOX_CHARS:
             return True
     return False
+
+
+#: A candidate's box: its outermost ancestor (of the nearest four) with at most this much text.
+_BOX_CHARS = 1200
+
+
+def _box(element: etree._Element, stats: dict[etree._Element, Stats]) -> etree._Element | None:
+    box = None
+    for n, ancestor in enumerate((element, *element.iterancestors())):
+        found = stats.get(ancestor)
+        if n > 4 or found is None or found.chars > _BOX_CHARS:
+            break
+        box = ancestor
+    return box
 
 
 def _key_of(candidate: Candidate) -> str | None:
