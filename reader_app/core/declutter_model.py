@@ -25,10 +25,25 @@ __all__ = ["DeclutterModel", "keep_content", "load_model", "shipped_model"]
 _SHIPPED = "declutter_model.json"
 
 #: A block whose clutter score (:func:`~reader_app.core.clutter_cues.clutter_score`)
-#: reaches this goes whatever the model says: calls to action and furniture lines. (None
-#: leaves it to the model; the held-out figures in docs/extraction.md compare both.)
+#: reaches this goes whatever the model says, and so do appeals boxed with buttons and
+#: bare bylines (see :func:`_furniture`). None leaves it all to the model; the held-out
+#: figures in docs/extraction.md compare both.
 CLUTTER_OVERRIDE: float | None = THRESHOLD
-_CLUTTER = FEATURE_NAMES.index("clutter_score")
+#: A box with buttons or a form whose highest clutter score reaches this (short of a
+#: furniture line's 10, as "Share" under a post) is an appeal.
+_APPEAL_SCORE = 4.0
+_FURNITURE_SCORE = 10.0
+#: ... and so is a line of up to 12 words (a promo's heading) in a box holding a call to
+#: action, with buttons or without.
+_SHORT = math.log1p(12)
+#: A line of up to four words found three times or more on the page is per-post furniture
+#: ("Share", "Reply", "About sharing").
+_REPEATED = math.log(3)
+_FEW_WORDS = math.log1p(4)
+_COLUMNS = {name: FEATURE_NAMES.index(name) for name in (
+    "clutter_score", "near_controls", "box_clutter", "pruned", "byline", "names_author",
+    "log_words", "repeats",
+)}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -130,8 +145,8 @@ def keep_content(
     blocks = [c.draft.block for c in candidates]
     keep = [p >= model.threshold for p in model.probabilities(features)]
     if CLUTTER_OVERRIDE is not None:
-        scores = (row[_CLUTTER] for row in features)
-        keep = [k and score < CLUTTER_OVERRIDE for k, score in zip(keep, scores, strict=True)]
+        limit = CLUTTER_OVERRIDE
+        keep = [k and not _furniture(r, limit) for k, r in zip(keep, features, strict=True)]
     text = [i for i, b in enumerate(blocks) if b.kind != "image"]
     stamps = [i for i in text if _is_stamp(blocks[i])]
     for n, i in enumerate(stamps):
@@ -156,3 +171,22 @@ def keep_content(
 def _is_stamp(block: Block) -> bool:
     """Whether a block is a post's time line (made a small heading by the segmenter)."""
     return block.kind == "heading" and block.level == POST_STAMP_LEVEL and is_post_stamp(block.text)
+
+
+def _furniture(row: Sequence[float], threshold: float) -> bool:
+    """Whether the cues alone make a block furniture: a call to action or furniture line, a
+    line of an appeal boxed with buttons, a short line boxed with one or in a container named
+    as clutter, a few words repeated under every post, a bare byline ("By Jo Park", "Jo Park
+    ·")."""
+    column = _COLUMNS
+    return (
+        row[column["clutter_score"]] >= threshold
+        or (
+            (row[column["near_controls"]] > 0 or row[column["log_words"]] <= _SHORT)
+            and _APPEAL_SCORE <= row[column["box_clutter"]] < _FURNITURE_SCORE
+        )
+        or (row[column["pruned"]] > 0 and row[column["log_words"]] <= _SHORT)
+        or (row[column["repeats"]] >= _REPEATED and row[column["log_words"]] <= _FEW_WORDS)
+        or row[column["byline"]] > 0
+        or (row[column["names_author"]] > 0 and row[column["log_words"]] <= math.log1p(6))
+    )

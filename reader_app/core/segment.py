@@ -123,7 +123,51 @@ def segment(
             parts.append(" ")
         add(element.tail)
     flush()
-    return out
+    return _coarsen(out, MAX_CANDIDATES)
+
+
+#: More candidates than this (a page of a million paragraphs) are merged into fewer, longer
+#: ones, so that judging them stays fast and small.
+MAX_CANDIDATES = 20_000
+
+
+def _coarsen(candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """Merge runs of consecutive paragraphs until at most about ``limit`` candidates are
+    left: first those of one parent element, then any."""
+    for same_parent in (True, False):
+        if len(candidates) <= limit:
+            break
+        size = -(-len(candidates) // limit)
+        merged: list[Candidate] = []
+        run: list[Candidate] = []
+        for candidate in candidates:
+            mergeable = candidate.draft.block.kind == "paragraph" and candidate.group is None
+            parent = candidate.element.getparent()
+            if run and (
+                not mergeable
+                or len(run) >= size
+                or (same_parent and parent is not run[0].element.getparent())
+            ):
+                merged.append(_merge(run))
+                run = []
+            if mergeable:
+                run.append(candidate)
+            else:
+                merged.append(candidate)
+        if run:
+            merged.append(_merge(run))
+        candidates = merged
+    return candidates
+
+
+def _merge(run: list[Candidate]) -> Candidate:
+    if len(run) == 1:
+        return run[0]
+    texts = [c.draft.block.text for c in run]
+    links = sum(c.draft.link_ratio * len(t) for c, t in zip(run, texts, strict=True))
+    text = "\n".join(texts)
+    draft = Draft(Block("paragraph", text), links / max(1, len(text)))
+    return Candidate(draft, run[0].element)
 
 
 #: Inline elements that join words without a space ("<b>Re</b>ader").

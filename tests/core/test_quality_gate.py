@@ -20,10 +20,11 @@ from reader_app.core import ReaderError, extract_article
 DATA = Path(__file__).parent.parent / "data" / "wcxb"
 _TOKEN = re.compile(r"\w+")
 
-#: Floors, a little under what the shipped model scores on these pages.
-MIN_WORD_F1 = 0.0
-MAX_LEAKING = 1.0
-MIN_KEPT = 0.0
+#: Floors, a little under what the shipped model scores on these pages (word F1 0.920,
+#: 4 of 30 pages leaking, 97.6 % of `with` snippets kept).
+MIN_WORD_F1 = 0.90
+MAX_LEAKING = 5 / 30
+MIN_KEPT = 0.95
 
 
 def _tokens(text: str) -> list[str]:
