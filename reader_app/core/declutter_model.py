@@ -20,7 +20,7 @@ from .model import Block
 from .posts import POST_STAMP_LEVEL, is_post_stamp
 from .segment import Candidate
 
-__all__ = ["DeclutterModel", "keep_content", "load_model", "shipped_model"]
+__all__ = ["DeclutterModel", "extractor_choice", "keep_content", "load_model", "shipped_model"]
 
 _SHIPPED = "declutter_model.json"
 
@@ -166,6 +166,13 @@ def keep_content(
             break
         keep[i] = False
     return keep
+
+
+def extractor_choice(features: Sequence[Sequence[float]]) -> list[bool]:
+    """The blocks trafilatura extracted, without what the cues make furniture (the fallback
+    when the model keeps too little to be an article)."""
+    kept = FEATURE_NAMES.index("trafilatura_kept")
+    return [row[kept] > 0 and not _furniture(row, THRESHOLD) for row in features]
 
 
 def _is_stamp(block: Block) -> bool:

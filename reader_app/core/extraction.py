@@ -116,12 +116,13 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         keep = keep_content(page.candidates, page.features, options.model or shipped_model())
     else:
         keep = [True] * len(page.candidates)
-    kept = (c for c, k in zip(page.candidates, keep, strict=True) if k)
-    blocks = _drop_title_heading(blocks_of(kept), page.title)
-    if not options.tables:
-        blocks = [b for b in blocks if b.kind != "table"]
-    body_chars = sum(len(b.text) for b in blocks if b.kind != "image")
-    if body_chars < options.min_text_chars:
+    blocks = _blocks(page, keep, options)
+    if _body_chars(blocks) < options.min_text_chars and options.declutter:
+        # The model found no article: trafilatura's choice, without the furniture, stands.
+        from .declutter_model import extractor_choice
+
+        blocks = _blocks(page, extractor_choice(page.features), options)
+    if _body_chars(blocks) < options.min_text_chars:
         raise ExtractionError(NO_ARTICLE)
     meta = page.meta
     return Article(
@@ -133,6 +134,18 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         url=url,
         language=page.language,
     )
+
+
+def _blocks(page: PageCandidates, keep: list[bool], options: ExtractOptions) -> list[Block]:
+    kept = (c for c, k in zip(page.candidates, keep, strict=True) if k)
+    blocks = _drop_title_heading(blocks_of(kept), page.title)
+    if not options.tables:
+        blocks = [b for b in blocks if b.kind != "table"]
+    return blocks
+
+
+def _body_chars(blocks: list[Block]) -> int:
+    return sum(len(b.text) for b in blocks if b.kind != "image")
 
 
 @dataclass(frozen=True)
@@ -167,6 +180,7 @@ def page_candidates(
     extracted = _trafilatura_keys(root, url, options)
     kept = [_key_of(c) in extracted for c in candidates]
     author = meta.get("byline") or ""
+    # Measured on the tree as trafilatura leaves it, as in training.
     controls = [_near_controls(c.element, stats) for c in candidates]
     boxes = [_box(c.element, stats) for c in candidates]
     features = page_features(
