@@ -138,10 +138,9 @@ def shipped_model() -> DeclutterModel:
 def keep_content(
     candidates: Sequence[Candidate], features: Sequence[Sequence[float]], model: DeclutterModel
 ) -> list[bool]:
-    """Which candidates are content, as the model judges them (and the clutter score, when
-    it reaches :data:`CLUTTER_OVERRIDE`). A picture stays when the
-    text before or after it stays, a post's time line with its post; headings that no kept
-    text follows go."""
+    """Which candidates are content, as the model judges them and the cue overrides
+    (:func:`_furniture`) allow. A picture stays when the text before or after it stays, a
+    post's time line with its post; headings that no kept text follows go."""
     blocks = [c.draft.block for c in candidates]
     keep = [p >= model.threshold for p in model.probabilities(features)]
     if CLUTTER_OVERRIDE is not None:
@@ -153,9 +152,12 @@ def keep_content(
         end = stamps[n + 1] if n + 1 < len(stamps) else len(blocks)
         keep[i] = any(keep[j] for j in range(i + 1, end) if blocks[j].kind != "image")
     previous: int | None = None
+    following = iter(text)
+    after = next(following, None)
     for i, block in enumerate(blocks):
+        while after is not None and after < i:
+            after = next(following, None)
         if block.kind == "image":
-            after = next((j for j in text if j > i), None)
             keep[i] = (previous is not None and keep[previous]) or (
                 after is not None and keep[after]
             )
