@@ -162,9 +162,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if problem := display_problem():
         return _fail(problem)
+    # The helper processes load and warm the core while Qt and the window load.
+    from .ui.executor.helper import Helper
+
+    helper = Helper()
+    helper.start()
     from .ui.app import run_gui
 
-    return run_gui(args)
+    return run_gui(args, helper)
 
 
 if __name__ == "__main__":

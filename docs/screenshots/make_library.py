@@ -58,7 +58,7 @@ def main() -> int:
 
         from reader_app.core.library import data_dir
         from reader_app.ui.app import create_application
-        from reader_app.ui.executor import Executor
+        from reader_app.ui.executor.service import Executor
         from reader_app.ui.main_window import MainWindow, sample_path
         from reader_app.ui.settings import Settings
 

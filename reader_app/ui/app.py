@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME
 from .app_icon import app_icon
+from .executor.helper import Helper
 from .executor.service import Executor
 from .main_window import MainWindow, sample_path
 from .quit_signals import QuitOnSignals
@@ -46,8 +47,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    """Open the reader window for ``args`` (see ``reader-app --help``); returns the exit code."""
+def run_gui(args: argparse.Namespace, helper: Helper | None = None) -> int:
+    """Open the reader window for ``args`` (see ``reader-app --help``); returns the exit code.
+
+    ``helper``: the helper processes, when they were started before Qt was loaded.
+    """
     logging.basicConfig(level=logging.WARNING, format="reader-app: %(message)s")
     size = None
     if args.size:
@@ -59,7 +63,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return 2
     app = create_application()
     if args.screenshot:
-        return _screenshot(app, args, size)
+        return _screenshot(app, args, size, helper)
 
     # A running Reader takes the sources instead (its window opens them); --new-window opts out.
     from . import single_instance  # not needed by --screenshot runs
@@ -69,7 +73,7 @@ def run_gui(args: argparse.Namespace) -> int:
     instance = single_instance.start(args.sources, bypass=args.new_window or private)
     if instance is None:
         return 0
-    executor = Executor()
+    executor = Executor(helper=helper)
     QuitOnSignals(app)
     window = open_window(args, Settings(), executor, size)
     instance.attach(window, window.open_sources)
@@ -120,7 +124,7 @@ def _apply_typography(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def _screenshot(app: QApplication, args: argparse.Namespace,
-                size: tuple[int, int] | None) -> int:
+                size: tuple[int, int] | None, helper: Helper | None) -> int:
     """Show the first source (or the sample) with default preferences, save a PNG, exit."""
     out = Path(args.screenshot)
     with tempfile.TemporaryDirectory(prefix="reader-screenshot-") as tmp:
@@ -128,7 +132,7 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
         if args.theme:
             settings.set("theme", args.theme)
         _apply_typography(settings, args)
-        executor = Executor()
+        executor = Executor(helper=helper)
         window = MainWindow(settings, executor=executor, persist=False)
         window.resize(*(size or (1280, 800)))
         status = {"code": 1, "saved": False}

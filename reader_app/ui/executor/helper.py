@@ -101,14 +101,17 @@ class Helper:
             "forkserver" in multiprocessing.get_all_start_methods()
         )
         self._context: Any = None
+        self._started = False
         if self.usable:
             self._context = multiprocessing.get_context("forkserver")
             self._context.set_forkserver_preload(list(PRELOAD))
 
     def start(self) -> None:
-        """Start the fork server now, from this thread (its life is tied to this thread's)."""
-        if not self.usable:
+        """Start the fork server now, from this thread (its life is tied to this thread's);
+        it warms up while Reader goes on. Starting again does nothing."""
+        if not self.usable or self._started:
             return
+        self._started = True
         try:
             from multiprocessing import forkserver
 

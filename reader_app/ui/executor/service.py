@@ -100,9 +100,10 @@ class Executor(QObject):
     """
 
     def __init__(self, io_threads: int = 4, image_threads: int = 4, helper_threads: int = 2,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, helper: Helper | None = None) -> None:
+        """``helper``: helper processes started earlier (Reader starts them before Qt)."""
         super().__init__(parent)
-        self.helper = Helper()
+        self.helper = helper or Helper()
         self.helper.start()
         self.lanes: dict[LaneName, Lane] = {
             "io": Lane("io", io_threads),
