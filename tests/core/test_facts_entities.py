@@ -167,3 +167,25 @@ def test_the_shipped_model_has_its_settings_and_attribution() -> None:
     notice = (data / "NAMES-MODEL-LICENCE.txt").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in notice and "UniversalNER" in notice
     assert 100_000 < len((data / "names.crfsuite").read_bytes()) < 8_000_000
+
+
+def test_a_role_word_before_a_name_the_model_does_not_know_makes_a_person() -> None:
+    text = (
+        "Maintainers patch a flaw\n\n"
+        "Security researcher Anneli Virtanen, who reported the issue in September, said she "
+        "found it with a fuzzer. Virtanen said the fix was simple."
+    )
+    facts = find_facts(text)
+    (person,) = facts.people
+    assert person.label == "Anneli Virtanen"
+    assert surfaces(text, person) == ["Anneli Virtanen", "Virtanen"]
+
+
+def test_a_role_word_before_a_place_organisation_or_longer_run_makes_no_person() -> None:
+    text = (
+        "Rail strike\n\n"
+        "The union's leader Network Rail Scotland said nothing. Our correspondent in "
+        "Paris said the analyst Goldman Sachs International Bank had resigned."
+    )
+    people = labels(find_facts(text).people)
+    assert all(word not in name for name in people for word in ("Network", "Paris", "Goldman"))

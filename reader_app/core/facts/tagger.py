@@ -8,6 +8,7 @@ The model (``data/names.crfsuite``) and its per-type confidence thresholds
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +17,17 @@ from typing import Any
 
 import pycrfsuite
 
-from .cues import FUNCTION_WORDS, KNOWN_ORG_NAMES, KNOWN_ORGS, ORG_HEADS
+from .cues import (
+    COMMON_WORDS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    KNOWN_ORG_NAMES,
+    KNOWN_ORGS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    TITLES,
+)
 from .lexicon import lexicon
 from .ner_features import FeatureMaker, Word, words_of
 from .org_rules import organisation_spans
@@ -25,6 +36,12 @@ TYPES = ("PER", "LOC", "ORG")
 SUPPORTED = "+lexicon"  # the threshold key of a mention the lexicons agree with
 LISTED = 0.5  # the confidence given to a listed place the model left untagged
 _DATELINE_ENDS = frozenset({"\u2014", "\u2013", "-", ","})
+CUED = 0.6  # the confidence given to a name cued by a title the model left untagged
+_TITLE_CUES = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
+_NOT_NAME_WORDS = (
+    COMMON_WORDS | ORG_HEADS | PLACE_HEADS | _TITLE_CUES | frozenset(d.lower() for d in DEMONYMS)
+)
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-\u2019'][A-Z]?[a-z]+)?")
 
 
 def _runs_on(words: Sequence[str], first: int, end: int) -> bool:
@@ -118,6 +135,9 @@ class NameTagger:
                 out.append(
                     Mention(sentence[first].start, sentence[end - 1].end, label, confidence)
                 )
+        for first, end in self.cued_people(words, claimed):
+            claimed[first:end] = [True] * (end - first)
+            out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
         for first, end in self.listed_places(words, claimed):
             start, stop = sentence[first].start, sentence[end - 1].end
             out = [m for m in out if m.end <= start or m.start >= stop]
@@ -133,6 +153,39 @@ class NameTagger:
                 out = [m for m in out if m.end <= start or m.start >= stop]
                 out.append(Mention(start, stop, "ORG", LISTED))
         return sorted(out, key=lambda m: m.start)
+
+    def cued_people(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
+        """People the model left untagged after a title or role word ("security researcher
+        Anneli Virtanen", "Dr Amina Yusuf"): two or three capitalised words of a name's shape,
+        the first a listed given name or the title written in lowercase, none of them a
+        place, an organisation word, a title or a common word, and no capitalised word
+        running on after them."""
+        lex = self.features.lex
+        if lex is None:
+            return []
+        out = []
+        for i in range(len(words) - 2):
+            cue = words[i]
+            if cue.lower().rstrip(".") not in _TITLE_CUES or not (
+                cue.islower() or cue.rstrip(".").lower() in HONORIFICS or cue.endswith(".")
+                or cue.lower() in HONORIFICS
+            ):
+                continue
+            end = i + 1
+            while end < len(words) and end - i <= 3 and _NAME_WORD.fullmatch(words[end]) and (
+                words[end].lower() not in _NOT_NAME_WORDS
+                and words[end] not in lex.strong_places and words[end] not in KNOWN_ORGS
+            ):
+                end += 1
+            if (
+                not 2 <= end - i - 1 <= 3
+                or (end < len(words) and words[end][:1].isupper())
+                or any(claimed[i + 1 : end])
+                or not (cue.islower() or words[i + 1].lower() in lex.given_names)
+            ):
+                continue
+            out.append((i + 1, end))
+        return out
 
     def listed_places(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
         """Places the model left untagged (or tagged below its threshold) that the lexicon
