@@ -189,3 +189,28 @@ def test_a_role_word_before_a_place_organisation_or_longer_run_makes_no_person()
     )
     people = labels(find_facts(text).people)
     assert all(word not in name for name in people for word in ("Network", "Paris", "Goldman"))
+
+
+def test_titles_and_role_words_cue_people_the_model_leaves_untagged() -> None:
+    text = (
+        "Missiles and music\n\n"
+        "Brazil’s Defense Minister Nelson Jobim called the missiles effective. The riffs were "
+        "composed by bassist Tim Commerford. Later Mr. Comey wrote to them."
+    )
+    people = labels(find_facts(text).people)
+    assert {"Nelson Jobim", "Tim Commerford", "Comey"} <= set(people)
+
+
+def test_a_title_cue_takes_no_acronym_election_or_organisation() -> None:
+    text = (
+        "Software\n\n"
+        "It ran under MS Windows before the General Election, said the President of Kenya."
+    )
+    assert labels(find_facts(text).people) == []
+
+
+def test_a_job_title_ending_a_run_of_capitals_leaves_the_person() -> None:
+    text = "Gallery show opens\n\nPaul Carter Robinson Artlyst Editor reviewed the show in London."
+    assert labels(find_facts(text).people) == ["Paul Carter Robinson"]
+    text = "Civil rights\n\nIn 1963 she met Martin Luther King in Washington."
+    assert labels(find_facts(text).people) == ["Martin Luther King"]  # a title and a surname

@@ -26,6 +26,7 @@ from .cues import (
     KNOWN_ORGS,
     ORG_HEADS,
     PLACE_HEADS,
+    ROLE_NOUNS,
     TITLES,
 )
 from .lexicon import lexicon
@@ -41,7 +42,7 @@ _TITLE_CUES = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _NOT_NAME_WORDS = (
     COMMON_WORDS | ORG_HEADS | PLACE_HEADS | _TITLE_CUES | frozenset(d.lower() for d in DEMONYMS)
 )
-_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-\u2019'][A-Z]?[a-z]+)?")
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:[-\u2019'][^\W\d_]+)?")
 
 
 def _runs_on(words: Sequence[str], first: int, end: int) -> bool:
@@ -154,37 +155,50 @@ class NameTagger:
                 out.append(Mention(start, stop, "ORG", LISTED))
         return sorted(out, key=lambda m: m.start)
 
+    def name_word(self, word: str) -> bool:
+        """Whether ``word`` can be part of a person's name: a capitalised word of letters
+        that is no place, organisation, title or common word."""
+        lex = self.features.lex
+        return bool(
+            _NAME_WORD.fullmatch(word) and word[0].isupper() and not word[1:].isupper()
+            and word.lower() not in _NOT_NAME_WORDS and word.lower() not in ROLE_NOUNS
+            and word not in KNOWN_ORGS
+            and (lex is None or word not in lex.strong_places)
+        )
+
     def cued_people(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
-        """People the model left untagged after a title or role word ("security researcher
-        Anneli Virtanen", "Dr Amina Yusuf"): two or three capitalised words of a name's shape,
-        the first a listed given name or the title written in lowercase, none of them a
-        place, an organisation word, a title or a common word, and no capitalised word
+        """People the model left untagged after a title or role word: two or three
+        capitalised words of a name's shape after a role written in lowercase ("security
+        researcher Anneli Virtanen", "bassist Tim Commerford"), one to three after a courtesy
+        title or a capitalised office ("Mr Comey", "Defense Minister Nelson Jobim"), none of
+        them a place, an organisation word, a title or a common word, and no capitalised word
         running on after them."""
         lex = self.features.lex
         if lex is None:
             return []
         out = []
-        for i in range(len(words) - 2):
-            cue = words[i]
-            if cue.lower().rstrip(".") not in _TITLE_CUES or not (
-                cue.islower() or cue.rstrip(".").lower() in HONORIFICS or cue.endswith(".")
-                or cue.lower() in HONORIFICS
-            ):
+        for i in range(len(words) - 1):
+            cue = words[i].lower().rstrip(".")
+            if words[i].isupper() and len(words[i]) > 1:  # "MS Windows"
+                continue
+            if cue in HONORIFICS or (cue in _TITLE_CUES and not words[i].islower()):
+                shortest = 1
+            elif words[i].islower() and (cue in _TITLE_CUES or cue in ROLE_NOUNS):
+                shortest = 2
+            else:
                 continue
             end = i + 1
-            while end < len(words) and end - i <= 3 and _NAME_WORD.fullmatch(words[end]) and (
-                words[end].lower() not in _NOT_NAME_WORDS
-                and words[end] not in lex.strong_places and words[end] not in KNOWN_ORGS
-            ):
+            while end < len(words) and end - i <= 3 and self.name_word(words[end]):
                 end += 1
             if (
-                not 2 <= end - i - 1 <= 3
-                or (end < len(words) and words[end][:1].isupper())
-                or any(claimed[i + 1 : end])
-                or not (cue.islower() or words[i + 1].lower() in lex.given_names)
+                shortest <= end - i - 1 <= 3
+                and not (end < len(words) and words[end][:1].isupper())
+                and not any(claimed[i + 1 : end])
+                and (end - i > 2 or cue in HONORIFICS or cue + "." in HONORIFICS
+                     or words[i + 1].lower() in lex.surnames
+                     or words[i + 1].lower() in lex.given_names)
             ):
-                continue
-            out.append((i + 1, end))
+                out.append((i + 1, end))
         return out
 
     def listed_places(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
