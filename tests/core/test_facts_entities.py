@@ -214,3 +214,21 @@ def test_a_job_title_ending_a_run_of_capitals_leaves_the_person() -> None:
     assert labels(find_facts(text).people) == ["Paul Carter Robinson"]
     text = "Civil rights\n\nIn 1963 she met Martin Luther King in Washington."
     assert labels(find_facts(text).people) == ["Martin Luther King"]  # a title and a surname
+
+
+def test_a_listed_given_name_and_a_capitalised_word_standing_alone_make_a_person() -> None:
+    text = (
+        "Studio notes\n\n"
+        "The posters were drawn by designers such as Bill Gold and Saul Bass. Old pupils "
+        "include Sue Townsend (1946-1950), author."
+    )
+    people = labels(find_facts(text).people)
+    assert {"Bill Gold", "Saul Bass", "Sue Townsend"} <= set(people)
+
+
+def test_a_given_name_inside_a_longer_capitalised_run_makes_no_person() -> None:
+    text = (
+        "Stadium and ice\n\nThey played at the Ferenc Puskas Stadium Complex in Budapest and "
+        "flew over the Ross Ice Shelf."
+    )
+    assert labels(find_facts(text).people) == []

@@ -81,7 +81,9 @@ PLACE_HEADS = words(
 
 # Words that end the names of places but not of people ("Abbey Meadows", "Quay Lane"), and
 # words that open the names of storms and events ("Storm Dennis"): no person ends or opens so.
-NOT_PERSON_ENDS = PLACE_HEADS | words("meadow meadows fields moor moors heath mews crescent")
+NOT_PERSON_ENDS = PLACE_HEADS | words(
+    "meadow meadows fields moor moors heath mews crescent shelf glacier ice"
+)
 NOT_PERSON_OPENS = words("storm hurricane typhoon cyclone operation project")
 
 # Organisations also written in a short form ("the Fed").
