@@ -217,13 +217,19 @@ def test_a_job_title_ending_a_run_of_capitals_leaves_the_person() -> None:
 
 
 def test_a_listed_given_name_and_a_capitalised_word_standing_alone_make_a_person() -> None:
-    text = (
-        "Studio notes\n\n"
-        "The posters were drawn by designers such as Bill Gold and Saul Bass. Old pupils "
-        "include Sue Townsend (1946-1950), author."
-    )
-    people = labels(find_facts(text).people)
-    assert {"Bill Gold", "Saul Bass", "Sue Townsend"} <= set(people)
+    texts = {
+        "Hitchcock films\n\nHe worked with the best talent of his day — film poster designers "
+        "such as Bill Gold and Saul Bass — who would produce posters.": {"Bill Gold", "Saul Bass"},
+        "School\n\nNotable alumni include Sue Townsend (1946 - 1950), author; Louis Deacon "
+        "(1991 - 1995), rugby player.": {"Sue Townsend"},
+        "Album\n\nThe album was mixed by Don McBrearty and Peter William Ham in Toronto.": {
+            "Don McBrearty", "Peter William Ham",
+        },
+        "Trial\n\nThe case was heard in 2019; David Copeland and Gary LeGare testified for the "
+        "defence.": {"David Copeland", "Gary LeGare"},
+    }
+    for text, people in texts.items():
+        assert people <= set(labels(find_facts(text).people)), text
 
 
 def test_a_given_name_inside_a_longer_capitalised_run_makes_no_person() -> None:
