@@ -159,7 +159,8 @@ class NameTagger:
             for m in out:
                 if m.kind == "PER":
                     for k, word in enumerate(sentence):
-                        people[k] = people[k] or m.start <= word.start < m.end
+                        if m.start <= word.start < m.end:
+                            people[k] = True
             for first, end in organisation_spans(words, people, tagged, self.features.lex):
                 start, stop = sentence[first].start, sentence[end - 1].end
                 out = [m for m in out if m.end <= start or m.start >= stop]
