@@ -238,3 +238,14 @@ def test_a_given_name_inside_a_longer_capitalised_run_makes_no_person() -> None:
         "flew over the Ross Ice Shelf."
     )
     assert labels(find_facts(text).people) == []
+
+
+def test_an_organisation_ending_in_a_place_is_no_place() -> None:
+    for text in (
+        "Network Rail Scotland warns of delays after storm\n\nTrains between Glasgow and "
+        "Edinburgh were cancelled, Network Rail Scotland said.",
+        "Rail\n\nThe line, run by Network Rail Scotland, reopened on Monday.",
+    ):
+        places = labels(find_facts(text).places)
+        assert all("Network" not in place for place in places), places
+        assert "Scotland" not in places or "in Scotland" in text

@@ -188,19 +188,25 @@ class NameTagger:
             end = i
             while end < len(words) and end - i < 4 and self.name_word(words[end]):
                 end += 1
-            if 2 <= end - i <= 3 and not any(claimed[i:end]) and not (
-                end < len(words) and words[end][:1].isupper()
+            if (
+                2 <= end - i <= 3
+                and not any(claimed[i:end])
+                and not (end < len(words) and words[end][:1].isupper())
+                and self.person_chance(i, end) >= GIVEN_PAIR
             ):
-                chance = (
-                    self.tagger.marginal("B-PER", i)
-                    + sum(self.tagger.marginal("I-PER", k) for k in range(i + 1, end))
-                ) / (end - i)
-                if chance >= GIVEN_PAIR:
-                    out.append((i, end))
-                    i = end
-                    continue
+                out.append((i, end))
+                i = end
+                continue
             i += 1
         return out
+
+    def person_chance(self, first: int, end: int) -> float:
+        """The mean marginal probability of B-PER, I-PER ... over the words ``first:end``
+        of the sentence tagged last."""
+        total: float = self.tagger.marginal("B-PER", first)
+        for k in range(first + 1, end):
+            total += self.tagger.marginal("I-PER", k)
+        return total / (end - first)
 
     def name_word(self, word: str) -> bool:
         """Whether ``word`` can be part of a person's name: a capitalised word of letters
