@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QTextBrowser, QWidget
 
 from reader_app.core import find_facts
 from reader_app.core.facts.model import Facts
+from reader_app.core.model import Article
 from reader_app.ui.document import render_article
 from reader_app.ui.facts_controller import FactsController
 from reader_app.ui.facts_delegate import CONTEXT_ROLE
@@ -348,11 +349,11 @@ def test_newer_article_discards_older_facts(qtbot, reading, executor):
     gate, started = threading.Event(), threading.Event()
     first, second = long_article(2), built_article()
 
-    def finder(text: str) -> Facts:
-        if text == first.text:
+    def finder(article: Article) -> Facts:  # the worker is given the article itself
+        if article.text == first.text:
             started.set()
             gate.wait(10)
-        return find_facts(text)
+        return find_facts(article)
 
     worker = FactsWorker(executor, finder)
     reading.controller.worker.found.disconnect()
@@ -364,7 +365,7 @@ def test_newer_article_discards_older_facts(qtbot, reading, executor):
     qtbot.waitUntil(started.is_set)  # the older request is running, not just queued
     with qtbot.waitSignal(reading.controller.facts_shown, timeout=10_000) as blocker:
         reading.open(second)
-    assert blocker.args[0] == find_facts(second.text)
+    assert blocker.args[0] == find_facts(second)
     with qtbot.waitSignal(worker.settled, timeout=10_000) as settled:
         gate.set()
     assert settled.args == [1]
@@ -386,9 +387,9 @@ def test_key_facts_markdown_lists_each_kind():
 def test_restyling_reuses_the_facts_and_redraws_on_the_new_document(qtbot, executor):
     searched: list[str] = []
 
-    def finder(text: str) -> Facts:
-        searched.append(text)
-        return find_facts(text)
+    def finder(article: Article) -> Facts:
+        searched.append(article.text)
+        return find_facts(article)
 
     reading = Reading(FactsWorker(executor, finder))
     qtbot.addWidget(reading)
