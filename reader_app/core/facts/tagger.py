@@ -180,8 +180,11 @@ class NameTagger:
         out = []
         i = 0
         while i < len(words) - 1:
-            if claimed[i] or words[i].lower() not in lex.given_names or (
-                i > 0 and words[i - 1][:1].isupper()
+            if (
+                not words[i][:1].isupper()
+                or claimed[i]
+                or words[i].lower() not in lex.given_names
+                or (i > 0 and words[i - 1][:1].isupper())
             ):
                 i += 1
                 continue
