@@ -249,3 +249,10 @@ def test_an_organisation_ending_in_a_place_is_no_place() -> None:
         places = labels(find_facts(text).places)
         assert all("Network" not in place for place in places), places
         assert "Scotland" not in places or "in Scotland" in text
+
+
+def test_a_capitalised_role_noun_opening_a_name_is_cut_off() -> None:
+    text = "Bridge\n\nEngineer John Greiner designed the bridge in 1891."
+    assert labels(find_facts(text).people) == ["John Greiner"]
+    text = "Exhibition\n\nThe prints were made by Photographer Ana Lucia Reyes in Lima."
+    assert labels(find_facts(text).people) == ["Ana Lucia Reyes"]

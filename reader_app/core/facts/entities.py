@@ -20,6 +20,7 @@ from .cues import (
     NOT_PERSON_ENDS,
     NOT_PERSON_OPENS,
     ORG_ALIASES,
+    ROLE_NOUNS,
     TITLES,
 )
 from .lexicon import lexicon
@@ -97,7 +98,9 @@ def _trim(text: str, mention: Mention) -> Mention | None:
             words = words[:-1]
     while len(words) > 1 and (
         words[0].lower() in ("the", "a", "an")
-        or (mention.kind == "PER" and words[0].lower().rstrip(".") in _TITLE_WORDS)
+        or (mention.kind == "PER" and (
+            words[0].lower().rstrip(".") in _TITLE_WORDS or words[0].lower() in ROLE_NOUNS
+        ))
     ):
         start += len(words[0]) + 1
         words = words[1:]

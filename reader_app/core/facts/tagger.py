@@ -239,7 +239,7 @@ class NameTagger:
             cue = words[i].lower().rstrip(".")
             if cue in HONORIFICS or (cue in _TITLE_CUES and not words[i].islower()):
                 shortest = 1
-            elif words[i].islower() and (cue in _TITLE_CUES or cue in ROLE_NOUNS):
+            elif (words[i].islower() and cue in _TITLE_CUES) or cue in ROLE_NOUNS:
                 shortest = 2
             else:
                 continue
