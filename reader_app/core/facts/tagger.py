@@ -37,7 +37,9 @@ TYPES = ("PER", "LOC", "ORG")
 SUPPORTED = "+lexicon"  # the threshold key of a mention the lexicons agree with
 LISTED = 0.5  # the confidence given to a listed place the model left untagged
 _DATELINE_ENDS = frozenset({"\u2014", "\u2013", "-", ","})
-GIVEN_PAIR = 0.2  # chosen on the development documents (even half of the threshold corpora)
+# Chosen on the development documents (the even-numbered held-out documents of the threshold
+# corpora; docs/facts.md, "Training").
+GIVEN_PAIR = 0.2
 CUED = 0.6  # the confidence given to a name cued by a title the model left untagged
 _TITLE_CUES = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _NOT_NAME_WORDS = (
@@ -171,7 +173,7 @@ class NameTagger:
         self, words: Sequence[str], claimed: Sequence[bool]
     ) -> list[tuple[int, int]]:
         """Two or three capitalised words of a name's shape standing alone, the first a
-        listed given name ("Norm Barker", "Stig Dagerman"), that the model left untagged but
+        listed given name ("Saul Bass", "Gary LeGare"), that the model left untagged but
         gives some chance of being a person: the mean marginal probability of B-PER, I-PER
         over the words reaches ``GIVEN_PAIR``. Call right after tagging ``words``."""
         lex = self.features.lex
