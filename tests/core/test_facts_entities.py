@@ -167,3 +167,92 @@ def test_the_shipped_model_has_its_settings_and_attribution() -> None:
     notice = (data / "NAMES-MODEL-LICENCE.txt").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in notice and "UniversalNER" in notice
     assert 100_000 < len((data / "names.crfsuite").read_bytes()) < 8_000_000
+
+
+def test_a_role_word_before_a_name_the_model_does_not_know_makes_a_person() -> None:
+    text = (
+        "Maintainers patch a flaw\n\n"
+        "Security researcher Anneli Virtanen, who reported the issue in September, said she "
+        "found it with a fuzzer. Virtanen said the fix was simple."
+    )
+    facts = find_facts(text)
+    (person,) = facts.people
+    assert person.label == "Anneli Virtanen"
+    assert surfaces(text, person) == ["Anneli Virtanen", "Virtanen"]
+
+
+def test_a_role_word_before_a_place_organisation_or_longer_run_makes_no_person() -> None:
+    text = (
+        "Rail strike\n\n"
+        "The union's leader Network Rail Scotland said nothing. Our correspondent in "
+        "Paris said the analyst Goldman Sachs International Bank had resigned."
+    )
+    people = labels(find_facts(text).people)
+    assert all(word not in name for name in people for word in ("Network", "Paris", "Goldman"))
+
+
+def test_titles_and_role_words_cue_people_the_model_leaves_untagged() -> None:
+    text = (
+        "Missiles and music\n\n"
+        "Brazil’s Defense Minister Nelson Jobim called the missiles effective. The riffs were "
+        "composed by bassist Tim Commerford. Later Mr. Comey wrote to them."
+    )
+    people = labels(find_facts(text).people)
+    assert {"Nelson Jobim", "Tim Commerford", "Comey"} <= set(people)
+
+
+def test_a_title_cue_takes_no_acronym_election_or_organisation() -> None:
+    text = (
+        "Software\n\n"
+        "It ran under MS Windows before the General Election, said the President of Kenya."
+    )
+    assert labels(find_facts(text).people) == []
+
+
+def test_a_job_title_ending_a_run_of_capitals_leaves_the_person() -> None:
+    text = "Gallery show opens\n\nPaul Carter Robinson Artlyst Editor reviewed the show in London."
+    assert labels(find_facts(text).people) == ["Paul Carter Robinson"]
+    text = "Civil rights\n\nIn 1963 she met Martin Luther King in Washington."
+    assert labels(find_facts(text).people) == ["Martin Luther King"]  # a title and a surname
+
+
+def test_a_listed_given_name_and_a_capitalised_word_standing_alone_make_a_person() -> None:
+    texts = {
+        "Hitchcock films\n\nHe worked with the best talent of his day — film poster designers "
+        "such as Bill Gold and Saul Bass — who would produce posters.": {"Bill Gold", "Saul Bass"},
+        "School\n\nNotable alumni include Sue Townsend (1946 - 1950), author; Louis Deacon "
+        "(1991 - 1995), rugby player.": {"Sue Townsend"},
+        "Album\n\nThe album was mixed by Don McBrearty and Peter William Ham in Toronto.": {
+            "Don McBrearty", "Peter William Ham",
+        },
+        "Trial\n\nThe case was heard in 2019; David Copeland and Gary LeGare testified for the "
+        "defence.": {"David Copeland", "Gary LeGare"},
+    }
+    for text, people in texts.items():
+        assert people <= set(labels(find_facts(text).people)), text
+
+
+def test_a_given_name_inside_a_longer_capitalised_run_makes_no_person() -> None:
+    text = (
+        "Stadium and ice\n\nThey played at the Ferenc Puskas Stadium Complex in Budapest and "
+        "flew over the Ross Ice Shelf."
+    )
+    assert labels(find_facts(text).people) == []
+
+
+def test_an_organisation_ending_in_a_place_is_no_place() -> None:
+    for text in (
+        "Network Rail Scotland warns of delays after storm\n\nTrains between Glasgow and "
+        "Edinburgh were cancelled, Network Rail Scotland said.",
+        "Rail\n\nThe line, run by Network Rail Scotland, reopened on Monday.",
+    ):
+        places = labels(find_facts(text).places)
+        assert all("Network" not in place for place in places), places
+        assert "Scotland" not in places or "in Scotland" in text
+
+
+def test_a_capitalised_role_noun_opening_a_name_is_cut_off() -> None:
+    text = "Bridge\n\nEngineer John Greiner designed the bridge in 1891."
+    assert labels(find_facts(text).people) == ["John Greiner"]
+    text = "Exhibition\n\nThe prints were made by Photographer Ana Lucia Reyes in Lima."
+    assert labels(find_facts(text).people) == ["Ana Lucia Reyes"]

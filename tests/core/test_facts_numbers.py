@@ -202,6 +202,10 @@ def test_each_kind_of_number(
         "Image 1 of 3 photos",
         "1 of 3 photos",
         "Install version 2.3.1 first.",
+        "Every release since 2.1 contains the faulty check.",
+        "2.x\t2.1.0 to 2.6.3\t2.6.4\n3.x\t3.0.0 to 3.2.1\t3.2.2",
+        "Upgrade from version 3.0 to version 3.2 or any 4.x build.",
+        "Versions 3.0.0 to 3.2.1 are affected.",
         "The firmware 4.1.7 is out.",
         "She met him at No 10.",
         "He finished # 2 overall and #3 in doubles.",
@@ -227,6 +231,27 @@ def test_each_kind_of_number(
 )
 def test_what_is_no_number_fact(text: str) -> None:
     assert surfaces(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The total of 12 includes three children.", "12"),
+        ("Around 40 said they would stay.", "Around 40"),
+        ("Of the 2,000 surveyed, 600 believe it and 25 seems low.", "600"),
+        ("Only 8 million remained in the city.", "8 million"),
+    ],
+)
+def test_what_a_number_counts_is_never_a_verb(text: str, label: str) -> None:
+    facts = [f for f in find_numbers(text) if f.label == label]
+    assert len(facts) == 1
+    assert facts[0].counts is None
+
+
+def test_counted_nouns_that_end_in_s_still_count() -> None:
+    assert [f.label for f in find_numbers("The band played 40 shows and 3 concerts.")] == [
+        "40 shows", "3 concerts",
+    ]
 
 
 def test_a_number_may_open_a_sentence_after_a_name() -> None:

@@ -33,6 +33,21 @@ TITLES = words(
     player teammate chancellor-elect president-elect mp mep minister-president"""
 )
 
+# Role nouns written in lowercase before a name ("bassist Tim Commerford", "Dominican priest
+# Heinrich Kramer"); with the titles above they cue a person the model left untagged. They are
+# no features of the model.
+ROLE_NOUNS = words(
+    """priest monk nun pastor bassist guitarist drummer pianist violinist cellist composer
+    conductor songwriter rapper comedian filmmaker screenwriter playwright poet painter
+    sculptor photographer architect designer engineer historian philosopher journalist
+    physicist chemist biologist mathematician astronomer astronaut pilot soldier diplomat
+    envoy activist campaigner politician businessman businesswoman entrepreneur banker
+    investor surgeon physician psychologist sociologist footballer cyclist athlete boxer
+    sprinter swimmer skier jockey golfer dancer producer teacher student chef broadcaster
+    columnist blogger commentator inventor explorer missionary lecturer academic curator
+    historian biographer translator publisher entertainer musician vocalist frontman"""
+)
+
 # Words that make a capitalised span an organisation when they end (or head) it.
 ORG_HEADS = words(
     """ministry department council agency institute institution university college school
@@ -66,7 +81,9 @@ PLACE_HEADS = words(
 
 # Words that end the names of places but not of people ("Abbey Meadows", "Quay Lane"), and
 # words that open the names of storms and events ("Storm Dennis"): no person ends or opens so.
-NOT_PERSON_ENDS = PLACE_HEADS | words("meadow meadows fields moor moors heath mews crescent")
+NOT_PERSON_ENDS = PLACE_HEADS | words(
+    "meadow meadows fields moor moors heath mews crescent shelf glacier ice"
+)
 NOT_PERSON_OPENS = words("storm hurricane typhoon cyclone operation project")
 
 # Organisations also written in a short form ("the Fed").

@@ -20,6 +20,7 @@ from .cues import (
     NOT_PERSON_ENDS,
     NOT_PERSON_OPENS,
     ORG_ALIASES,
+    ROLE_NOUNS,
     TITLES,
 )
 from .lexicon import lexicon
@@ -87,9 +88,19 @@ def _trim(text: str, mention: Mention) -> Mention | None:
         words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
     ):
         return None
+    if mention.kind == "PER" and len(words) > 1 and _job_title(words[-1]):
+        # "Paul Carter Robinson Artlyst Editor": the title and the employer naming it go
+        while len(words) > 1 and _job_title(words[-1]):
+            end -= len(words[-1]) + 1
+            words = words[:-1]
+        if len(words) > 2 and (words[-1].isupper() or words[-1].lower() not in lexicon().surnames):
+            end -= len(words[-1]) + 1
+            words = words[:-1]
     while len(words) > 1 and (
         words[0].lower() in ("the", "a", "an")
-        or (mention.kind == "PER" and words[0].lower().rstrip(".") in _TITLE_WORDS)
+        or (mention.kind == "PER" and (
+            words[0].lower().rstrip(".") in _TITLE_WORDS or words[0].lower() in ROLE_NOUNS
+        ))
     ):
         start += len(words[0]) + 1
         words = words[1:]
@@ -102,6 +113,12 @@ def _trim(text: str, mention: Mention) -> Mention | None:
     if not any(c.isupper() for c in text[start:end]):
         return None
     return Mention(start, end, mention.kind, mention.confidence)
+
+
+def _job_title(word: str) -> bool:
+    """A title that is no surname ("Editor", "Director"; not "King", "Bishop")."""
+    bare = word.lower().rstrip(".")
+    return bare in _TITLE_WORDS and bare not in lexicon().surnames
 
 
 def _ministries(text: str, blocks: Sequence[SourceBlock]) -> list[Mention]:

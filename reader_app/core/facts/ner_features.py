@@ -77,21 +77,22 @@ def words_of(text: str, offset: int = 0) -> list[list[Word]]:
     every line break; sentences longer than ``_MAX_WORDS`` are cut into pieces.
     """
     sentences: list[list[Word]] = []
-    current: list[Word] = []
-    previous_end = 0
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        if current and (
-            "\n" in text[previous_end:start]
-            or len(current) >= _MAX_WORDS
-            or (current[-1].text in _SENTENCE_END and not match.group()[0].islower())
-        ):
+    line_start = offset
+    for line in text.split("\n"):
+        current: list[Word] = []
+        for match in _WORD.finditer(line):
+            word = match.group()
+            if current and (
+                len(current) >= _MAX_WORDS
+                or (current[-1].text in _SENTENCE_END and not word[0].islower())
+            ):
+                sentences.append(current)
+                current = []
+            start = match.start() + line_start
+            current.append(Word(start, start + len(word), word))
+        if current:
             sentences.append(current)
-            current = []
-        current.append(Word(start + offset, end + offset, match.group()))
-        previous_end = end
-    if current:
-        sentences.append(current)
+        line_start += len(line) + 1
     return sentences
 
 

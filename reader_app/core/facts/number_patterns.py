@@ -188,7 +188,11 @@ _NOT_FACTS = re.compile(
         (?:of|/)[ \u00a0]*\d+)
     |\b\d+[ \u00a0]*(?:of|/)[ \u00a0]*\d+[ \u00a0]+(?i:photos|images|pictures|slides|videos)\b
     |(?i:\b(?:version|v)[ \u00a0]?\d+(?:\.\d+)+)
+    |(?i:\b(?:versions?|releases?|release[ ]series|branch(?:es)?|builds?|patch(?:es)?)
+        [ \u00a0]+(?:(?:since|from|before|after|until|to|up[ ]to|prior[ ]to|than|of|is|was|are|were)
+        [ \u00a0]+)?\d+(?:\.\d+)+(?:\.[xX*])?\b)
     |\b\d+\.\d+\.\d+(?:\.\d+)*\b
+    |\b\d+(?:\.\d+)*\.[xX*](?![\w])
     |\b(?:No\.?|Number|Nos\.?)[ \u00a0]\d+
     |\#[ \u00a0]?\d+
     |\b\d{1,5}[ \u00a0](?:[A-Z][a-z]+[ \u00a0]){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Place
@@ -216,6 +220,7 @@ _NOT_FACT_WORDS = word_set(
     read related see more watch listen
     pages p pp chapter section paragraph clause fig figure table line
     photo picture slide step part video version v no number nos a an one two three four five
+    versions release releases branch branches build builds patch patches
     six seven eight nine ten few several"""
 )
 

@@ -49,6 +49,17 @@ _STOP = word_set(
     there here when where while what how also just only still yet again ago each every such
     other another some any all most many much few several own same too very"""
 )
+# Verbs in -s that look like plural nouns after a number ("since 2.1 contains the flaw"):
+# what a number counts is a noun, never a verb.
+_VERBS = word_set(
+    """contains includes remains means seems appears becomes exists occurs happens requires
+    allows affects applies represents involves continues belongs depends consists makes takes
+    gives goes comes gets has does is was says tells adds explains insists argues admits
+    announces suggests confirms denies replies urges asks knows thinks believes expects
+    wants needs lets puts brings leaves sees seeks reaches grows fell rose dropped climbed
+    jumped grew said told
+    contained included meant remained became"""
+)
 _IRREGULAR_PLURALS = word_set(
     """people children men women police staff personnel cattle sheep fish deer aircraft
     media feet teeth geese crew livestock"""
@@ -315,6 +326,7 @@ def _is_plural(word: str) -> bool:
         and lower.endswith("s")
         and not lower.endswith(("ss", "us", "is", "'s", "\u2019s"))
         and lower not in _STOP
+        and lower not in _VERBS
     )
 
 
@@ -325,7 +337,7 @@ def _counts(text: str, end: int) -> str | None:
         lower = word.lower()
         if lower in _COMPARATIVES and words[index + 1 : index + 2] != ["than"]:
             continue
-        if lower in _STOP:
+        if lower in _STOP or lower in _VERBS:
             return None
         if _is_plural(word) and (word.islower() or index > 0):
             return " ".join(words[: index + 1])

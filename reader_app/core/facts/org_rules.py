@@ -34,17 +34,19 @@ def _capitalised(word: str) -> bool:
 
 def _runs(words: Sequence[str]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words, with connectors inside ("Bank of England")."""
+    caps = [w[:1].isupper() for w in words]
     runs = []
     i = 0
-    while i < len(words):
-        if not _capitalised(words[i]):
+    count = len(words)
+    while i < count:
+        if not caps[i]:
             i += 1
             continue
         j = i + 1
-        while j < len(words):
-            if _capitalised(words[j]):
+        while j < count:
+            if caps[j]:
                 j += 1
-            elif (words[j] in _CONNECTORS and j + 1 < len(words) and _capitalised(words[j + 1])
+            elif (j + 1 < count and caps[j + 1] and words[j] in _CONNECTORS
                   and words[j + 1].lower() not in FUNCTION_WORDS):
                 j += 2
             else:
@@ -70,7 +72,7 @@ def organisation_spans(
     the words the model tagged as an organisation at any confidence: an acronym must be one
     of them ("MRI", "HR", "SIDS" are not)."""
     out = []
-    capitals = sum(_capitalised(w) for w in words)
+    capitals = sum(1 for w in words if w[:1].isupper())
     headline = len(words) > 5 and capitals > _HEADLINE_SHARE * len(words)
     for i, j in _runs(words):
         while i < j and words[i].lower() in FUNCTION_WORDS:

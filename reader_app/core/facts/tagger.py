@@ -8,6 +8,7 @@ The model (``data/names.crfsuite``) and its per-type confidence thresholds
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +17,18 @@ from typing import Any
 
 import pycrfsuite
 
-from .cues import FUNCTION_WORDS, KNOWN_ORG_NAMES, KNOWN_ORGS, ORG_HEADS
+from .cues import (
+    COMMON_WORDS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    KNOWN_ORG_NAMES,
+    KNOWN_ORGS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    ROLE_NOUNS,
+    TITLES,
+)
 from .lexicon import lexicon
 from .ner_features import FeatureMaker, Word, words_of
 from .org_rules import organisation_spans
@@ -25,6 +37,22 @@ TYPES = ("PER", "LOC", "ORG")
 SUPPORTED = "+lexicon"  # the threshold key of a mention the lexicons agree with
 LISTED = 0.5  # the confidence given to a listed place the model left untagged
 _DATELINE_ENDS = frozenset({"\u2014", "\u2013", "-", ","})
+# Chosen on the development documents (the even-numbered held-out documents of the threshold
+# corpora; docs/facts.md, "Training").
+GIVEN_PAIR = 0.2
+CUED = 0.6  # the confidence given to a name cued by a title the model left untagged
+_TITLE_CUES = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
+_NOT_NAME_WORDS = (
+    COMMON_WORDS | ORG_HEADS | PLACE_HEADS | _TITLE_CUES | frozenset(d.lower() for d in DEMONYMS)
+)
+# Every written form of a cue ("researcher", "Minister", "Mr."), looked up before any lowering.
+_CUE_FORMS = frozenset(
+    form
+    for cue in _TITLE_CUES | ROLE_NOUNS
+    for cased in (cue, cue.capitalize(), "-".join(p.capitalize() for p in cue.split("-")))
+    for form in (cased, cased + ".")
+)
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:[-\u2019'][^\W\d_]+)?")
 
 
 def _runs_on(words: Sequence[str], first: int, end: int) -> bool:
@@ -118,6 +146,12 @@ class NameTagger:
                 out.append(
                     Mention(sentence[first].start, sentence[end - 1].end, label, confidence)
                 )
+        for first, end in self.cued_people(words, claimed):
+            claimed[first:end] = [True] * (end - first)
+            out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
+        for first, end in self.given_name_pairs(words, claimed):
+            claimed[first:end] = [True] * (end - first)
+            out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
         for first, end in self.listed_places(words, claimed):
             start, stop = sentence[first].start, sentence[end - 1].end
             out = [m for m in out if m.end <= start or m.start >= stop]
@@ -127,12 +161,103 @@ class NameTagger:
             for m in out:
                 if m.kind == "PER":
                     for k, word in enumerate(sentence):
-                        people[k] = people[k] or m.start <= word.start < m.end
+                        if m.start <= word.start < m.end:
+                            people[k] = True
             for first, end in organisation_spans(words, people, tagged, self.features.lex):
                 start, stop = sentence[first].start, sentence[end - 1].end
                 out = [m for m in out if m.end <= start or m.start >= stop]
                 out.append(Mention(start, stop, "ORG", LISTED))
         return sorted(out, key=lambda m: m.start)
+
+    def given_name_pairs(
+        self, words: Sequence[str], claimed: Sequence[bool]
+    ) -> list[tuple[int, int]]:
+        """Two or three capitalised words of a name's shape standing alone, the first a
+        listed given name ("Saul Bass", "Gary LeGare"), that the model left untagged but
+        gives some chance of being a person: the mean marginal probability of B-PER, I-PER
+        over the words reaches ``GIVEN_PAIR``. Call right after tagging ``words``."""
+        lex = self.features.lex
+        if lex is None:
+            return []
+        out = []
+        i = 0
+        while i < len(words) - 1:
+            if (
+                not words[i][:1].isupper()
+                or claimed[i]
+                or words[i].lower() not in lex.given_names
+                or (i > 0 and words[i - 1][:1].isupper())
+            ):
+                i += 1
+                continue
+            end = i
+            while end < len(words) and end - i < 4 and self.name_word(words[end]):
+                end += 1
+            if (
+                2 <= end - i <= 3
+                and not any(claimed[i:end])
+                and not (end < len(words) and words[end][:1].isupper())
+                and self.person_chance(i, end) >= GIVEN_PAIR
+            ):
+                out.append((i, end))
+                i = end
+                continue
+            i += 1
+        return out
+
+    def person_chance(self, first: int, end: int) -> float:
+        """The mean marginal probability of B-PER, I-PER ... over the words ``first:end``
+        of the sentence tagged last."""
+        total: float = self.tagger.marginal("B-PER", first)
+        for k in range(first + 1, end):
+            total += self.tagger.marginal("I-PER", k)
+        return total / (end - first)
+
+    def name_word(self, word: str) -> bool:
+        """Whether ``word`` can be part of a person's name: a capitalised word of letters
+        that is no place, organisation, title or common word."""
+        lex = self.features.lex
+        return bool(
+            _NAME_WORD.fullmatch(word) and word[0].isupper() and not word[1:].isupper()
+            and word.lower() not in _NOT_NAME_WORDS and word.lower() not in ROLE_NOUNS
+            and word not in KNOWN_ORGS
+            and (lex is None or word not in lex.strong_places)
+        )
+
+    def cued_people(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
+        """People the model left untagged after a title or role word: two or three
+        capitalised words of a name's shape after a role written in lowercase ("security
+        researcher Anneli Virtanen", "bassist Tim Commerford"), one to three after a courtesy
+        title or a capitalised office ("Mr Comey", "Defense Minister Nelson Jobim"), none of
+        them a place, an organisation word, a title or a common word, and no capitalised word
+        running on after them."""
+        lex = self.features.lex
+        if lex is None:
+            return []
+        out = []
+        for i in range(len(words) - 1):
+            if words[i] not in _CUE_FORMS or not words[i + 1][:1].isupper():
+                continue  # also "MS Windows": a cue in capitals is an acronym
+            cue = words[i].lower().rstrip(".")
+            if cue in HONORIFICS or (cue in _TITLE_CUES and not words[i].islower()):
+                shortest = 1
+            elif (words[i].islower() and cue in _TITLE_CUES) or cue in ROLE_NOUNS:
+                shortest = 2
+            else:
+                continue
+            end = i + 1
+            while end < len(words) and end - i <= 3 and self.name_word(words[end]):
+                end += 1
+            if (
+                shortest <= end - i - 1 <= 3
+                and not (end < len(words) and words[end][:1].isupper())
+                and not any(claimed[i + 1 : end])
+                and (end - i > 2 or cue in HONORIFICS or cue + "." in HONORIFICS
+                     or words[i + 1].lower() in lex.surnames
+                     or words[i + 1].lower() in lex.given_names)
+            ):
+                out.append((i + 1, end))
+        return out
 
     def listed_places(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
         """Places the model left untagged (or tagged below its threshold) that the lexicon
