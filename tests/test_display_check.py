@@ -148,3 +148,13 @@ def test_reader_shows_its_window_on_an_x_server(x_server: str, tmp_path: Path) -
     done = run_reader("--screenshot", str(shot), "--size", "900x700", env=env)
     assert done.returncode == 0, done.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_screenshot_without_a_display_says_nothing(tmp_path: Path) -> None:
+    shot = tmp_path / "window.png"
+    env = gui_env(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+                  XDG_DATA_HOME=str(tmp_path / "data"))
+    done = run_reader("--screenshot", str(shot), "--size", "900x700", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME
@@ -47,6 +47,27 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+#: What Qt's offscreen platform says on every window it cannot size natively (nothing wrong).
+_OFFSCREEN_NOTICE = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_offscreen_notice(app: QApplication) -> None:
+    """Keep the offscreen platform's harmless notice off standard error (--screenshot runs)."""
+    if app.platformName() != "offscreen":
+        return
+    previous = None
+
+    def on_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message == _OFFSCREEN_NOTICE:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(on_message)
+
+
 def run_gui(args: argparse.Namespace, helper: Helper | None = None) -> int:
     """Open the reader window for ``args`` (see ``reader-app --help``); returns the exit code.
 
@@ -62,6 +83,7 @@ def run_gui(args: argparse.Namespace, helper: Helper | None = None) -> int:
                   file=sys.stderr)
             return 2
     app = create_application()
+    _quiet_offscreen_notice(app)
     if args.screenshot:
         return _screenshot(app, args, size, helper)
 
