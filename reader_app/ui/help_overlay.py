@@ -6,10 +6,9 @@ import html
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QLabel,
     QLineEdit,
     QTextBrowser,
@@ -17,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .card_overlay import CardOverlay
 from .keyboard_help import KeyRow, key_rows
 from .keymap import KEYMAP, Key
-from .theme import MONO_FAMILIES, THEMES, Theme, mix
+from .theme import MONO_FAMILIES, Theme, mix
 
 _STYLE = """
 #helpCard {{ background: {t.background}; border: 1px solid {t.rule}; border-radius: 10px; }}
@@ -39,7 +39,7 @@ _STYLE = """
 """
 
 
-class HelpOverlay(QWidget):
+class HelpOverlay(CardOverlay):
     """Covers its parent with a dimmed backdrop and a card listing the keys.
 
     Typing filters the list by key, command or description; Up/Down and PgUp/PgDn scroll it;
@@ -52,14 +52,8 @@ class HelpOverlay(QWidget):
     closed = Signal()
 
     def __init__(self, parent: QWidget, keymap: Mapping[str, tuple[Key, ...]] = KEYMAP) -> None:
-        super().__init__(parent)
-        self.setObjectName("helpOverlay")
+        super().__init__(parent, ("helpOverlay", "helpCard"), (700, 760))
         self._groups = key_rows(keymap)
-        self._theme = THEMES["light"]
-        self._return_focus: QWidget | None = None
-
-        self.card = QFrame(self)
-        self.card.setObjectName("helpCard")
         title = QLabel("Keyboard", self.card)
         title.setObjectName("helpTitle")
         hint = QLabel("Letter keys act while the article has focus · Esc closes", self.card)
@@ -168,34 +162,11 @@ class HelpOverlay(QWidget):
         parts.append("</div>")
         self.browser.setHtml("".join(parts))
 
-    # Geometry and painting ----------------------------------------------------------------
+    def dismiss(self) -> None:
+        self.close_overlay()
 
-    def _fit(self) -> None:
-        parent = self.parentWidget()
-        if parent is None:
-            return
-        self.setGeometry(parent.rect())
-        width = min(700, max(320, self.width() - 80))
-        height = max(200, min(self.height() - 80, 760))
-        self.card.setGeometry((self.width() - width) // 2, max(20, (self.height() - height) // 2),
-                              width, height)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 120 if self._theme.dark else 70))
-        painter.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """A click on the backdrop closes the overlay."""
-        if not self.card.geometry().contains(event.position().toPoint()):
-            self.close_overlay()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget():
-            if event.type() == QEvent.Type.Resize and self.isVisible():
-                self._fit()
-            return False
-        if watched is not self.filter_box or not isinstance(event, QKeyEvent):
+    def filter_key(self, watched: QObject, event: QKeyEvent) -> bool:
+        if watched is not self.filter_box:
             return False
         key = event.key()
         own = (Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)

@@ -27,15 +27,12 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QKeyEvent,
-    QMouseEvent,
     QPainter,
-    QPaintEvent,
     QPalette,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QLabel,
     QLineEdit,
     QListView,
@@ -48,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from reader_app.core.library import SearchResult
 
+from ..card_overlay import CardOverlay
 from ..theme import THEMES, Theme, mix
 
 HINT = ('Words, "phrases", person:, place:, org:, number:, tag:, is:saved · '
@@ -170,7 +168,7 @@ class ResultDelegate(QStyledItemDelegate):
         return QSize(width, int(doc.size().height()) + 2 * _PAD)
 
 
-class LibraryView(QWidget):
+class LibraryView(CardOverlay):
     """Covers its parent with a dimmed backdrop and a card listing the library.
 
     Signals:
@@ -188,13 +186,7 @@ class LibraryView(QWidget):
     closed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("libraryView")
-        self._theme = THEMES["light"]
-        self._return_focus: QWidget | None = None
-
-        self.card = QFrame(self)
-        self.card.setObjectName("libraryCard")
+        super().__init__(parent, ("libraryView", "libraryCard"), (760, 820))
         title = QLabel("Library", self.card)
         title.setObjectName("libraryTitle")
         hint = QLabel(HINT, self.card)
@@ -330,32 +322,11 @@ class LibraryView(QWidget):
 
     # Geometry, painting, events -----------------------------------------------------------
 
-    def _fit(self) -> None:
-        parent = self.parentWidget()
-        if parent is None:
-            return
-        self.setGeometry(parent.rect())
-        width = min(760, max(320, self.width() - 80))
-        height = max(200, min(self.height() - 80, 820))
-        self.card.setGeometry((self.width() - width) // 2, max(20, (self.height() - height) // 2),
-                              width, height)
+    def dismiss(self) -> None:
+        self.close_view()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 120 if self._theme.dark else 70))
-        painter.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """A click on the backdrop closes the view."""
-        if not self.card.geometry().contains(event.position().toPoint()):
-            self.close_view()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget():
-            if event.type() == QEvent.Type.Resize and self.isVisible():
-                self._fit()
-            return False
-        if watched not in (self.search_box, self.list) or not isinstance(event, QKeyEvent):
+    def filter_key(self, watched: QObject, event: QKeyEvent) -> bool:
+        if watched not in (self.search_box, self.list):
             return False
         if event.type() == QEvent.Type.ShortcutOverride:
             # Keys the view handles come before the window's commands for them.

@@ -1,0 +1,69 @@
+"""A dimmed backdrop over a widget with a card in its middle: the keyboard help and the library."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QWidget
+
+from .theme import THEMES, Theme
+
+
+class CardOverlay(QWidget):
+    """Covers its parent with a dimmed backdrop and a centred ``card``, following the parent's
+    size; a click on the backdrop calls :meth:`dismiss`.
+
+    Subclasses lay out the card, close themselves in :meth:`dismiss` and read the keys of their
+    own widgets in :meth:`filter_key` (installed as this object's event filter).
+    """
+
+    def __init__(self, parent: QWidget, names: tuple[str, str],
+                 card_size: tuple[int, int]) -> None:
+        """``names``: the object names of the overlay and its card (for style sheets);
+        ``card_size``: the card's largest width and height."""
+        super().__init__(parent)
+        self.setObjectName(names[0])
+        self._theme: Theme = THEMES["light"]
+        self._return_focus: QWidget | None = None
+        self._card_size = card_size
+        self.card = QFrame(self)
+        self.card.setObjectName(names[1])
+        parent.installEventFilter(self)
+
+    def dismiss(self) -> None:
+        """Close the overlay (a click on the backdrop)."""
+        self.hide()
+
+    def filter_key(self, watched: QObject, event: QKeyEvent) -> bool:
+        """Handle a key event of one of the card's widgets; True when it was used."""
+        return False
+
+    def _fit(self) -> None:
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        self.setGeometry(parent.rect())
+        most_width, most_height = self._card_size
+        width = min(most_width, max(320, self.width() - 80))
+        height = max(200, min(self.height() - 80, most_height))
+        self.card.setGeometry((self.width() - width) // 2, max(20, (self.height() - height) // 2),
+                              width, height)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 120 if self._theme.dark else 70))
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click on the backdrop closes the overlay."""
+        if not self.card.geometry().contains(event.position().toPoint()):
+            self.dismiss()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget():
+            if event.type() == QEvent.Type.Resize and self.isVisible():
+                self._fit()
+            return False
+        if not isinstance(event, QKeyEvent):
+            return False
+        return self.filter_key(watched, event)
