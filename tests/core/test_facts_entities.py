@@ -256,3 +256,12 @@ def test_a_capitalised_role_noun_opening_a_name_is_cut_off() -> None:
     assert labels(find_facts(text).people) == ["John Greiner"]
     text = "Exhibition\n\nThe prints were made by Photographer Ana Lucia Reyes in Lima."
     assert labels(find_facts(text).people) == ["Ana Lucia Reyes"]
+
+
+def test_a_river_lake_or_mountain_named_with_its_head_word_is_a_place() -> None:
+    text = ("Homes along the River Avon flooded again, and the ferry on Lake Malawi stopped "
+            "while climbers waited below Mount Elgon.")
+    places = labels(find_facts(text).places)
+    assert "River Avon" in places
+    assert "Lake Malawi" in places
+    assert "Mount Elgon" in places

@@ -61,6 +61,8 @@ def _runs_on(words: Sequence[str], first: int, end: int) -> bool:
     return (first > 1 and words[first - 1][:1].isupper()) or (
         end < len(words) and words[end][:1].isupper()
     )
+#: Words that open the name of a natural feature ("River Avon", "Lake Geneva", "Mount Kenya").
+FEATURE_HEADS = frozenset({"river", "lake", "loch", "mount", "isle", "gulf"})
 MODEL = "names.crfsuite"
 SETTINGS = "names.json"
 
@@ -120,7 +122,8 @@ class NameTagger:
             return False
         if label == "LOC":
             name = " ".join(words)
-            return name in lex.strong_places or name in lex.weak_places
+            return (name in lex.strong_places or name in lex.weak_places
+                    or (len(words) > 1 and words[0].lower() in FEATURE_HEADS))
         if label == "PER":
             return words[0].lower() in lex.given_names or words[-1].lower() in lex.surnames
         name = " ".join(words)
