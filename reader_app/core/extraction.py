@@ -172,7 +172,47 @@ def _parse(html: str) -> etree._Element:
         raise ExtractionError(NO_ARTICLE) from err
     for element in list(root.iter(*_CODE_TAGS)):
         remove_keep_tail(element)
+    for paragraph in list(root.iter("p")):
+        _split_at_break_pairs(paragraph)
     return root
+
+
+def _split_at_break_pairs(paragraph: etree._Element) -> None:
+    """Cut a ``<p>`` into sibling paragraphs where two or more ``<br>`` meet with only
+    whitespace between them (extractors would keep one line break of the pair)."""
+    children = list(paragraph)
+    cuts: list[tuple[int, int]] = []  # (first br, last br) of each run of breaks
+    i = 0
+    while i < len(children):
+        j = i
+        while (
+            j + 1 < len(children)
+            and children[j].tag == "br"
+            and not (children[j].tail or "").strip()
+            and children[j + 1].tag == "br"
+        ):
+            j += 1
+        if j > i:
+            cuts.append((i, j))
+        i = j + 1
+    parent = paragraph.getparent()
+    if not cuts or parent is None:
+        return
+    anchor = paragraph
+    for number, (_first, last) in enumerate(cuts):
+        end = cuts[number + 1][0] if number + 1 < len(cuts) else len(children)
+        piece = etree.Element("p", dict(paragraph.attrib))
+        piece.text = children[last].tail
+        piece.extend(children[last + 1 : end])
+        piece.tail = anchor.tail
+        anchor.tail = None
+        anchor.addnext(piece)
+        anchor = piece
+    for first, last in cuts:
+        for br in children[first : last + 1]:
+            owner = br.getparent()
+            if owner is not None:
+                owner.remove(br)
 
 
 #: Elements that never hold article text.
@@ -374,8 +414,22 @@ def _clean(text: str) -> str:
 # --- trafilatura XML → drafts -----------------------------------------------------------
 
 
+#: Stands for a line break (``<lb/>``, ``<br>``) while a block's text is collected.
+_BREAK = "\x1e"
+#: Two or more line breaks with only whitespace between them: a paragraph break.
+_PARAGRAPH_BREAK = re.compile(r"\x1e[\s\x1e]*\x1e")
+#: Elements of trafilatura's XML (and of HTML) whose text stands on lines of its own.
+_BLOCK_CHILDREN = frozenset(
+    {"p", "div", "head", "quote", "item", "section", "article", "h1", "h2", "h3", "h4", "h5",
+     "h6", "li", "blockquote", "figure", "figcaption", "dd", "dt"}
+)
+
+
 class _Text:
-    """Collects text of an element, counting characters inside links."""
+    """Collects text of an element, counting characters inside links.
+
+    A line break becomes ``_BREAK`` until :meth:`result`; text of block elements nested
+    inside stands on lines of its own, so neighbouring blocks never run together."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -389,10 +443,15 @@ class _Text:
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""  # "" for comments: tail only
             if tag in break_tags:
-                self.parts.append("\n")
+                self.parts.append(_BREAK)
             elif tag and tag not in ("graphic", "img", "list", "ul", "ol", "table"):
                 before = self.link_chars
+                block = tag in _BLOCK_CHILDREN
+                if block:
+                    self.parts.append("\n")
                 self.add(child, break_tags=break_tags)
+                if block:
+                    self.parts.append("\n")
                 if tag in ("ref", "a"):
                     inner = "".join(child.itertext()).strip()
                     self.link_chars = before + len(inner)
@@ -400,14 +459,35 @@ class _Text:
                 self.parts.append(child.tail)
 
     def result(self) -> tuple[str, float]:
-        text = _clean("".join(self.parts))
+        text = _clean("".join(self.parts).replace(_BREAK, "\n"))
         return text, (self.link_chars / len(text) if text else 0.0)
+
+    def paragraphs(self) -> list[str]:
+        """The text cut into paragraphs where two or more line breaks meet (``<br><br>``)."""
+        pieces = _PARAGRAPH_BREAK.split("".join(self.parts))
+        texts = (_clean(piece.replace(_BREAK, "\n")) for piece in pieces)
+        return [text for text in texts if text]
 
 
 def _text_of(element: etree._Element, break_tags: tuple[str, ...]) -> tuple[str, float]:
     collector = _Text()
     collector.add(element, break_tags=break_tags)
     return collector.result()
+
+
+def _paragraphs(element: etree._Element, break_tags: tuple[str, ...]) -> Iterator[Draft]:
+    """Paragraph drafts of one paragraph element, split at pairs of line breaks."""
+    collector = _Text()
+    collector.add(element, break_tags=break_tags)
+    text, ratio = collector.result()
+    if not text:
+        return
+    pieces = collector.paragraphs()
+    if len(pieces) <= 1:
+        yield Draft(Block("paragraph", text), ratio)
+        return
+    for piece in pieces:
+        yield Draft(Block("paragraph", piece), ratio)
 
 
 def _walk_xml(body: etree._Element) -> Iterator[Draft]:
@@ -430,9 +510,7 @@ def _xml_element(element: etree._Element) -> Iterator[Draft]:
         if text:
             yield Draft(Block("heading", " ".join(text.split()), level=level), ratio)
     elif tag == "p":
-        text, ratio = _text_of(element, ("lb",))
-        if text:
-            yield Draft(Block("paragraph", text), ratio)
+        yield from _paragraphs(element, ("lb",))
         for inner in _nested_blocks(element):
             yield from _xml_element(inner)
     elif tag == "list":
@@ -705,9 +783,15 @@ def _walk_html(element: etree._Element) -> Iterator[Draft]:
     """Drafts from an HTML fragment (readability's summary), in document order."""
     inline: list[str] = []
     yield from _html_children(element, inline)
-    text = _clean("".join(inline))
-    if text:
-        yield Draft(Block("paragraph", text))
+    yield from _inline_paragraphs(inline)
+
+
+def _inline_paragraphs(inline: list[str]) -> Iterator[Draft]:
+    """Paragraphs of a run of inline text and line breaks, split at pairs of breaks."""
+    for piece in _PARAGRAPH_BREAK.split("".join(inline)):
+        text = _clean(piece.replace(_BREAK, "\n"))
+        if text:
+            yield Draft(Block("paragraph", text))
 
 
 def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft]:
@@ -717,15 +801,19 @@ def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft
         tag = child.tag if isinstance(child.tag, str) else ""
         skipped = not tag or tag in _SKIP_HTML  # comments and controls: their tail only
         if not skipped and tag in _BLOCK_HTML:
-            text = _clean("".join(inline))
+            yield from _inline_paragraphs(inline)
             inline.clear()
-            if text:
-                yield Draft(Block("paragraph", text))
             yield from _html_block(child)
         elif tag == "br":
-            inline.append("\n")
+            inline.append(_BREAK)
         elif not skipped:
-            inline.append(" ".join(child.itertext()) if tag != "a" else "".join(child.itertext()))
+            blocks_inside = any(
+                isinstance(d.tag, str) and d.tag in _BLOCK_CHILDREN for d in child.iterdescendants()
+            )
+            if blocks_inside:  # a link or span around blocks: their lines stand apart
+                inline.append("\n" + _text_of(child, ("br",))[0] + "\n")
+            else:
+                inline.append(("" if tag == "a" else " ").join(child.itertext()))
         if child.tail:
             inline.append(child.tail)
 
@@ -764,9 +852,7 @@ def _html_block(element: etree._Element) -> Iterator[Draft]:
         if text:
             yield Draft(Block("heading", " ".join(text.split()), level=_HEADINGS[tag]), ratio)
     elif tag == "p":
-        text, ratio = _text_of(element, ("br",))
-        if text:
-            yield Draft(Block("paragraph", text), ratio)
+        yield from _paragraphs(element, ("br",))
     elif tag in ("ul", "ol"):
         items, link_chars, total = _list_items(element, "li", ("ul", "ol"))
         if items:

@@ -268,3 +268,28 @@ def test_large_pictures_are_kept_and_decoration_is_not() -> None:
     assert [b.src for b in images] == ["https://news.example/img/harbour.jpg"]
     assert article.blocks[0].kind == "image"
     assert "Harbour board weighs dredging plan" not in [b.text for b in article.blocks]
+
+
+def test_pairs_of_line_breaks_make_paragraphs_and_single_breaks_stay() -> None:
+    text = "<br><br>\n".join(PARAGRAPHS[:2]) + "<br>" + PARAGRAPHS[2]
+    body = f"<article><h1>Harbour board weighs dredging plan</h1><p>{text}</p></article>"
+    article = extract_article(page(body))
+    assert [b.text for b in article.blocks] == [
+        PARAGRAPHS[0],
+        PARAGRAPHS[1] + "\n" + PARAGRAPHS[2],
+    ]
+    second = article.blocks[1]
+    assert [second.text[s.start : s.end] for s in second.spans if s.kind == "br"] == ["\n"]
+
+
+def test_readability_html_splits_at_break_pairs_and_never_glues_blocks() -> None:
+    from lxml import html as lxml_html
+
+    from reader_app.core.extraction import _walk_html
+
+    fragment = lxml_html.fragment_fromstring(
+        "<div>Students<a href='/a'><div>by Kimber</div><div>Streams</div></a>"
+        f"<br><br>{PARAGRAPHS[0]}<p>First<span><div>Second</div></span>Third</p></div>"
+    )
+    texts = [d.block.text for d in _walk_html(fragment)]
+    assert texts == ["Students\nby Kimber\nStreams", PARAGRAPHS[0], "First\nSecond\nThird"]

@@ -130,3 +130,9 @@ def test_golden_inline_spans(name: str) -> None:
         assert (kind, text, href) in found, f"no {kind} span over {text!r}"
     whole = article.text
     assert {(s.kind, whole[s.start : s.end], s.href) for s in article.text_spans()} == found
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "blocks" in _expected(n)])
+def test_golden_block_texts(name: str) -> None:
+    """Div soup and ``<br><br>`` pairs become the page's paragraphs, one block each."""
+    assert [b.text for b in _extract(name).blocks] == _expected(name)["blocks"]
