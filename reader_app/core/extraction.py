@@ -170,11 +170,34 @@ def _parse(html: str) -> etree._Element:
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError as err:
         raise ExtractionError(NO_ARTICLE) from err
+    for noscript in list(root.iter("noscript")):
+        _unwrap_noscript_image(noscript)
     for element in list(root.iter(*_CODE_TAGS)):
         remove_keep_tail(element)
     for paragraph in list(root.iter("p")):
         _split_at_break_pairs(paragraph)
     return root
+
+
+def _unwrap_noscript_image(noscript: etree._Element) -> None:
+    """Keep the picture a ``<noscript>`` holds for browsers without scripts: its address goes
+    to the lazy placeholder ``<img>`` beside it, or, in a figure without another image, the
+    ``<img>`` takes the ``<noscript>``'s place."""
+    img = next(noscript.iter("img"), None)
+    parent = noscript.getparent()
+    if img is None or parent is None or not (img.get("src") or img.get("srcset")):
+        return
+    visible = [i for i in parent.iter("img") if not any(a is noscript for a in i.iterancestors())]
+    placeholders = [i for i in visible if _image_src(i) is None]
+    if placeholders:
+        for attr in ("src", "srcset"):
+            if img.get(attr):
+                placeholders[0].set(attr, img.get(attr) or "")
+        if img.get("alt") and not placeholders[0].get("alt"):
+            placeholders[0].set("alt", img.get("alt") or "")
+    elif not visible and any(a.tag in ("figure", "picture") for a in noscript.iterancestors()):
+        img.tail = noscript.tail
+        noscript.addprevious(img)
 
 
 def _split_at_break_pairs(paragraph: etree._Element) -> None:
@@ -641,7 +664,6 @@ class _Anchored:
 _HEADING_TAGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _TEXT_TAGS = frozenset({"p", "h1", "li", "dd", "pre", *_HEADING_TAGS})
 _KEY_WORDS = re.compile(r"\w+")
-_SRC_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
 
 
 def _key(text: str) -> str | None:
@@ -649,14 +671,81 @@ def _key(text: str) -> str | None:
     return key if len(key) >= 12 else None
 
 
+#: Attributes lazy loaders keep the real address in; they win over ``src``.
+_LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url")
+_SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "srcset")
+#: A ``src`` that only holds the place of a lazily loaded picture.
+_PLACEHOLDER_SRC = re.compile(
+    r"^data:|placeholder|blank\.(?:gif|png)|spacer|transparent|lazy[-_.]?load|loading\.gif|"
+    r"grey\.gif|pixel\.(?:gif|png)|1x1\.",
+    re.I,
+)
+#: Widest srcset candidate taken (pixels): large enough for the reading column.
+_SRCSET_WIDTH = 1600
+
+
 def _image_src(img: etree._Element) -> str | None:
-    for attr in _SRC_ATTRS:
+    """The address of the picture ``img`` shows once loaded: a lazy loader's attribute, a
+    real ``src``, a ``srcset`` candidate (also of the enclosing ``<picture>``'s sources)."""
+    for attr in _LAZY_SRC_ATTRS:
         value = (img.get(attr) or "").strip()
-        if attr.endswith("srcset"):
-            value = value.split(",")[0].strip().split(" ")[0]
-        if value and not value.startswith("data:"):
+        if value and not _PLACEHOLDER_SRC.search(value):
             return value
+    src = (img.get("src") or "").strip()
+    if src and not _PLACEHOLDER_SRC.search(src):
+        return src
+    sets = [img.get(attr) for attr in _SRCSET_ATTRS]
+    # lxml's parser does not know <source> as empty: the <img> may sit inside one
+    picture = next((a for a in img.iterancestors() if a.tag not in ("source",)), None)
+    if picture is not None and picture.tag == "picture":
+        sets += [source.get(attr) for source in picture.iter("source") for attr in _SRCSET_ATTRS]
+    for srcset in sets:
+        chosen = _srcset_candidate(srcset or "")
+        if chosen:
+            return chosen
     return None
+
+
+def _srcset_candidate(srcset: str) -> str | None:
+    """The candidate of a ``srcset`` fit for a reading column: the widest up to 1600 pixels
+    (or twice the density), else the narrowest beyond that; None when there is none."""
+    candidates: list[tuple[float, str]] = []
+    tokens = srcset.split()
+    i = 0
+    while i < len(tokens):
+        url = tokens[i]
+        i += 1
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            while i < len(tokens):
+                token, comma, rest = tokens[i].partition(",")
+                i += 1
+                descriptor += token
+                if comma:
+                    if rest:  # "640w,next.jpg": the next candidate follows the comma
+                        tokens.insert(i, rest)
+                    break
+        if not url or _PLACEHOLDER_SRC.search(url):
+            continue
+        candidates.append((_srcset_width(descriptor), url))
+    if not candidates:
+        return None
+    fitting = [c for c in candidates if c[0] <= _SRCSET_WIDTH]
+    return max(fitting)[1] if fitting else min(candidates)[1]
+
+
+def _srcset_width(descriptor: str) -> float:
+    """A candidate's width in pixels (``640w``; ``2x`` counts as 800 pixels a density)."""
+    try:
+        if descriptor.endswith("w"):
+            return float(descriptor[:-1])
+        if descriptor.endswith("x"):
+            return float(descriptor[:-1]) * 800
+    except ValueError:
+        return 0.0
+    return 800.0  # no descriptor: 1x
 
 
 def _collect_anchored(root: etree._Element, url: str | None, images: bool) -> list[_Anchored]:
@@ -703,7 +792,8 @@ def _figure_block(element: etree._Element, url: str | None, seen: set[str]) -> B
     seen.add(src)
     caption = element.find(".//figcaption") if element.tag == "figure" else None
     text = " ".join(caption.text_content().split()) if caption is not None else ""
-    return Block("image", text, src=src)
+    alt = " ".join((img.get("alt") or img.get("title") or "").split()) if img is not None else ""
+    return Block("image", text, src=src, alt=alt)
 
 
 #: Images that decorate rather than illustrate: logos, avatars, icons, tracking pixels.

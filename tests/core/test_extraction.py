@@ -293,3 +293,36 @@ def test_readability_html_splits_at_break_pairs_and_never_glues_blocks() -> None
     )
     texts = [d.block.text for d in _walk_html(fragment)]
     assert texts == ["Students\nby Kimber\nStreams", PARAGRAPHS[0], "First\nSecond\nThird"]
+
+
+@pytest.mark.parametrize(
+    ("srcset", "chosen"),
+    [
+        ("a-480.jpg 480w, a-1200.jpg 1200w, a-2400.jpg 2400w", "a-1200.jpg"),
+        ("a-2400.jpg 2400w, a-3200.jpg 3200w", "a-2400.jpg"),
+        ("a.jpg, a@2x.jpg 2x, a@3x.jpg 3x", "a@2x.jpg"),
+        ("/w_640,h_480/a.jpg 640w,/w_1280,h_960/a.jpg 1280w", "/w_1280,h_960/a.jpg"),
+        ("data:image/gif;base64,R0lGOD 1w", None),
+        ("", None),
+    ],
+)
+def test_a_srcset_candidate_fit_for_the_column(srcset: str, chosen: str | None) -> None:
+    from reader_app.core.extraction import _srcset_candidate
+
+    assert _srcset_candidate(srcset) == chosen
+
+
+def test_figure_whose_only_picture_is_in_noscript_keeps_it_with_its_caption() -> None:
+    figure = (
+        "<figure><noscript><img src='/img/quay.jpg' alt='The quay'></noscript>"
+        "<figcaption>The town pier at low tide.</figcaption></figure>"
+    )
+    body = (
+        "<article><h1>Harbour board weighs dredging plan</h1>"
+        f"<p>{PARAGRAPHS[0]}</p>{figure}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article>"
+    )
+    article = extract_article(page(body), "https://news.example/2024/harbour")
+    image = article.blocks[1]
+    assert (image.kind, image.src, image.text, image.alt) == (
+        "image", "https://news.example/img/quay.jpg", "The town pier at low tide.", "The quay"
+    )
