@@ -43,7 +43,9 @@ class ExtractOptions:
     when it is at least ``readability_ratio`` times as long. ``declutter``:
     remove promos, prompts and other page furniture. ``images``/``tables``: keep image and
     table blocks. ``min_text_chars``: less article text than this means the page holds no
-    article.
+    article. ``saved_copy``: the page is a browser's saved copy (a file or an archive), whose
+    ``src`` is the picture that was shown when it was saved, so it wins over lazy-loading
+    attributes (:func:`extract_page` sets it from the page's origin).
     """
 
     use_readability: bool = True
@@ -52,6 +54,7 @@ class ExtractOptions:
     tables: bool = True
     min_text_chars: int = 150
     readability_ratio: float = 1.3
+    saved_copy: bool = False
 
 
 def extract_article(
@@ -87,6 +90,9 @@ def extract_page(raw: RawPage, options: ExtractOptions | None = None) -> Article
     URLs; the page's embedded resources travel on the article for the renderer.
     """
     html = decode_html(raw.data, raw.charset)
+    options = options or ExtractOptions()
+    if raw.origin in ("file", "archive") and not options.saved_copy:
+        options = replace(options, saved_copy=True)
     base = raw.url
     if base is None and raw.base_dir:
         base = "file://" + pathname2url(raw.base_dir.rstrip("/\\") + "/")
@@ -120,7 +126,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     language = _language(root)
     if options.declutter:
         prune_dom(root)
-    anchored = _collect_anchored(root, url, options.images)
+    anchored = _collect_anchored(root, url, options.images, options.saved_copy)
     meta = _metadata(root, url)
     tree = copy.deepcopy(root) if options.use_readability else root
     document = _trafilatura(tree, url, options)
@@ -684,14 +690,17 @@ _PLACEHOLDER_SRC = re.compile(
 _SRCSET_WIDTH = 1600
 
 
-def _image_src(img: etree._Element) -> str | None:
+def _image_src(img: etree._Element, saved_copy: bool = False) -> str | None:
     """The address of the picture ``img`` shows once loaded: a lazy loader's attribute, a
-    real ``src``, a ``srcset`` candidate (also of the enclosing ``<picture>``'s sources)."""
+    real ``src``, a ``srcset`` candidate (also of the enclosing ``<picture>``'s sources).
+    In a saved copy a real ``src`` comes first: it is the picture the browser kept."""
+    src = (img.get("src") or "").strip()
+    if saved_copy and src and not _PLACEHOLDER_SRC.search(src):
+        return src
     for attr in _LAZY_SRC_ATTRS:
         value = (img.get(attr) or "").strip()
         if value and not _PLACEHOLDER_SRC.search(value):
             return value
-    src = (img.get("src") or "").strip()
     if src and not _PLACEHOLDER_SRC.search(src):
         return src
     sets = [img.get(attr) for attr in _SRCSET_ATTRS]
@@ -748,7 +757,9 @@ def _srcset_width(descriptor: str) -> float:
     return 800.0  # no descriptor: 1x
 
 
-def _collect_anchored(root: etree._Element, url: str | None, images: bool) -> list[_Anchored]:
+def _collect_anchored(
+    root: etree._Element, url: str | None, images: bool, saved_copy: bool = False
+) -> list[_Anchored]:
     """Figures (with captions), images inside paragraphs and section headings, in order."""
     found: list[_Anchored] = []
     pending: list[tuple[Block, str | None]] = []
@@ -768,14 +779,16 @@ def _collect_anchored(root: etree._Element, url: str | None, images: bool) -> li
                 pending.append((Block("heading", text, level=_HEADING_TAGS[tag]), last))
             last = key
             continue
-        image = _figure_block(element, url, seen)
+        image = _figure_block(element, url, seen, saved_copy)
         if image is not None:
             pending.append((image, last))
     found += [_Anchored(block, before, None) for block, before in pending]
     return found
 
 
-def _figure_block(element: etree._Element, url: str | None, seen: set[str]) -> Block | None:
+def _figure_block(
+    element: etree._Element, url: str | None, seen: set[str], saved_copy: bool = False
+) -> Block | None:
     if element.tag == "img":
         ancestors = [a.tag for a in element.iterancestors()]
         if "figure" in ancestors or ("p" not in ancestors and not _is_picture(element)):
@@ -783,7 +796,7 @@ def _figure_block(element: etree._Element, url: str | None, seen: set[str]) -> B
         img: etree._Element | None = element
     else:
         img = next(element.iter("img"), None)
-    src = _image_src(img) if img is not None else None
+    src = _image_src(img, saved_copy) if img is not None else None
     if not src or _DECORATION.search(src):
         return None
     src = _resolve(src, url)

@@ -497,3 +497,22 @@ def test_missing_image_file_shows_its_alt_text_in_a_quiet_placeholder(
     end = start + len("After the pictures.")
     doc_start, doc_end = rendered.offsets.range_to_document(start, end)
     assert document_text(view.document(), doc_start, doc_end) == "After the pictures."
+
+
+def test_saved_recipe_shows_its_pictures_from_the_files_folder(
+    view: ReaderView, qtbot, data_dir: Path
+) -> None:
+    from reader_app.core import read_article
+
+    article = read_article(data_dir / "saved" / "lemon-drizzle-cake.html")
+    loaded: list[str] = []
+    view.image_loaded.connect(loaded.append)
+    with qtbot.waitSignal(view.images_finished):
+        rendered = view.show_article(article, ReadingStyle())
+    kind = QTextDocument.ResourceType.ImageResource.value
+    sizes = [image_size(view, ref.position) for ref in rendered.images]
+    assert sizes[:3] == [(96, 64), (72, 48), (80, 60)]  # the saved files, at their size
+    assert len(loaded) == 3
+    lemons = view.document().resource(kind, QUrl(rendered.images[3].name))
+    assert lemons.text(LABEL_KEY) == "Three unwaxed lemons and a zester"
+    assert sizes[3] == (lemons.width(), lemons.height())
