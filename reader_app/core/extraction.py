@@ -191,9 +191,14 @@ def _unwrap_noscript_image(noscript: etree._Element) -> None:
     ``<img>`` takes the ``<noscript>``'s place."""
     img = next(noscript.iter("img"), None)
     parent = noscript.getparent()
-    if img is None or parent is None or not (img.get("src") or img.get("srcset")):
+    if img is None or parent is None or parent.tag in ("body", "html", "head"):
         return
+    src = img.get("src") or img.get("srcset") or ""
+    if not src or _DECORATION.search(src) or "1" in (img.get("width"), img.get("height")):
+        return  # nothing, or a tracking pixel for browsers without scripts
     visible = [i for i in parent.iter("img") if not any(a is noscript for a in i.iterancestors())]
+    if len(visible) > 2:
+        return  # not the copy of one picture beside it
     placeholders = [i for i in visible if _image_src(i) is None]
     if placeholders:
         for attr in ("src", "srcset"):

@@ -326,3 +326,14 @@ def test_figure_whose_only_picture_is_in_noscript_keeps_it_with_its_caption() ->
     assert (image.kind, image.src, image.text, image.alt) == (
         "image", "https://news.example/img/quay.jpg", "The town pier at low tide.", "The quay"
     )
+
+
+def test_noscript_tracking_pixels_lend_no_address_to_placeholders() -> None:
+    pixel = "<noscript><img height='1' width='1' src='https://tracker.example/tr?id=7'></noscript>"
+    figure = (
+        "<figure><img class='lazyload' src='data:image/gif;base64,R0lGOD' "
+        f"data-src='/img/quay.jpg'>{pixel}<figcaption>The quay.</figcaption></figure>"
+    )
+    body = f"{pixel}<article><h1>Harbour</h1><p>{PARAGRAPHS[0]}</p>{figure}<p>{PARAGRAPHS[1]}</p>"
+    images = [b for b in extract_article(page(body + "</article>")).blocks if b.kind == "image"]
+    assert [(b.src, b.text) for b in images] == [("/img/quay.jpg", "The quay.")]
