@@ -774,7 +774,10 @@ def _collect_anchored(
     for element in root.iter(*tags):
         tag = element.tag
         if tag in _TEXT_TAGS:
-            text = " ".join(element.text_content().split())
+            if tag in _HEADING_TAGS:  # "Students<br>by Kimber" is two words, not one
+                text = " ".join(_text_of(element, ("br",))[0].split())
+            else:
+                text = " ".join(element.text_content().split())
             key = _key(text)
             if key is None:
                 continue

@@ -337,3 +337,17 @@ def test_noscript_tracking_pixels_lend_no_address_to_placeholders() -> None:
     body = f"{pixel}<article><h1>Harbour</h1><p>{PARAGRAPHS[0]}</p>{figure}<p>{PARAGRAPHS[1]}</p>"
     images = [b for b in extract_article(page(body + "</article>")).blocks if b.kind == "image"]
     assert [(b.src, b.text) for b in images] == [("/img/quay.jpg", "The quay.")]
+
+
+def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> None:
+    from reader_app.core.extraction import _collect_anchored, _parse
+
+    body = (
+        "<article><h1>Harbour board weighs dredging plan</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><div><h2>Who pays<br>for the dredging</h2></div>"
+        f"<p>{PARAGRAPHS[1]}</p></article>"
+    )
+    found = _collect_anchored(_parse(page(body)), None, images=True)
+    assert [a.block.text for a in found if a.block.kind == "heading"] == [
+        "Who pays for the dredging"
+    ]
