@@ -43,7 +43,9 @@ class ExtractOptions:
     when it is at least ``readability_ratio`` times as long. ``declutter``:
     remove promos, prompts and other page furniture. ``images``/``tables``: keep image and
     table blocks. ``min_text_chars``: less article text than this means the page holds no
-    article.
+    article. ``saved_copy``: the page is a browser's saved copy (a file or an archive), whose
+    ``src`` is the picture that was shown when it was saved, so it wins over lazy-loading
+    attributes (:func:`extract_page` sets it from the page's origin).
     """
 
     use_readability: bool = True
@@ -52,6 +54,7 @@ class ExtractOptions:
     tables: bool = True
     min_text_chars: int = 150
     readability_ratio: float = 1.3
+    saved_copy: bool = False
 
 
 def extract_article(
@@ -87,6 +90,9 @@ def extract_page(raw: RawPage, options: ExtractOptions | None = None) -> Article
     URLs; the page's embedded resources travel on the article for the renderer.
     """
     html = decode_html(raw.data, raw.charset)
+    options = options or ExtractOptions()
+    if raw.origin in ("file", "archive") and not options.saved_copy:
+        options = replace(options, saved_copy=True)
     base = raw.url
     if base is None and raw.base_dir:
         base = "file://" + pathname2url(raw.base_dir.rstrip("/\\") + "/")
@@ -120,7 +126,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     language = _language(root)
     if options.declutter:
         prune_dom(root)
-    anchored = _collect_anchored(root, url, options.images)
+    anchored = _collect_anchored(root, url, options.images, options.saved_copy)
     meta = _metadata(root, url)
     tree = copy.deepcopy(root) if options.use_readability else root
     document = _trafilatura(tree, url, options)
@@ -170,9 +176,77 @@ def _parse(html: str) -> etree._Element:
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError as err:
         raise ExtractionError(NO_ARTICLE) from err
+    for noscript in list(root.iter("noscript")):
+        _unwrap_noscript_image(noscript)
     for element in list(root.iter(*_CODE_TAGS)):
         remove_keep_tail(element)
+    for paragraph in list(root.iter("p")):
+        _split_at_break_pairs(paragraph)
     return root
+
+
+def _unwrap_noscript_image(noscript: etree._Element) -> None:
+    """Keep the picture a ``<noscript>`` holds for browsers without scripts: its address goes
+    to the lazy placeholder ``<img>`` beside it, or, in a figure without another image, the
+    ``<img>`` takes the ``<noscript>``'s place."""
+    img = next(noscript.iter("img"), None)
+    parent = noscript.getparent()
+    if img is None or parent is None or parent.tag in ("body", "html", "head"):
+        return
+    src = img.get("src") or img.get("srcset") or ""
+    if not src or _DECORATION.search(src) or "1" in (img.get("width"), img.get("height")):
+        return  # nothing, or a tracking pixel for browsers without scripts
+    visible = [i for i in parent.iter("img") if not any(a is noscript for a in i.iterancestors())]
+    if len(visible) > 2:
+        return  # not the copy of one picture beside it
+    placeholders = [i for i in visible if _image_src(i) is None]
+    if placeholders:
+        for attr in ("src", "srcset"):
+            if img.get(attr):
+                placeholders[0].set(attr, img.get(attr) or "")
+        if img.get("alt") and not placeholders[0].get("alt"):
+            placeholders[0].set("alt", img.get("alt") or "")
+    elif not visible and any(a.tag in ("figure", "picture") for a in noscript.iterancestors()):
+        img.tail = noscript.tail
+        noscript.addprevious(img)
+
+
+def _split_at_break_pairs(paragraph: etree._Element) -> None:
+    """Cut a ``<p>`` into sibling paragraphs where two or more ``<br>`` meet with only
+    whitespace between them (extractors would keep one line break of the pair)."""
+    children = list(paragraph)
+    cuts: list[tuple[int, int]] = []  # (first br, last br) of each run of breaks
+    i = 0
+    while i < len(children):
+        j = i
+        while (
+            j + 1 < len(children)
+            and children[j].tag == "br"
+            and not (children[j].tail or "").strip()
+            and children[j + 1].tag == "br"
+        ):
+            j += 1
+        if j > i:
+            cuts.append((i, j))
+        i = j + 1
+    parent = paragraph.getparent()
+    if not cuts or parent is None:
+        return
+    anchor = paragraph
+    for number, (_first, last) in enumerate(cuts):
+        end = cuts[number + 1][0] if number + 1 < len(cuts) else len(children)
+        piece = etree.Element("p", dict(paragraph.attrib))
+        piece.text = children[last].tail
+        piece.extend(children[last + 1 : end])
+        piece.tail = anchor.tail
+        anchor.tail = None
+        anchor.addnext(piece)
+        anchor = piece
+    for first, last in cuts:
+        for br in children[first : last + 1]:
+            owner = br.getparent()
+            if owner is not None:
+                owner.remove(br)
 
 
 #: Elements that never hold article text.
@@ -374,8 +448,22 @@ def _clean(text: str) -> str:
 # --- trafilatura XML → drafts -----------------------------------------------------------
 
 
+#: Stands for a line break (``<lb/>``, ``<br>``) while a block's text is collected.
+_BREAK = "\x1e"
+#: Two or more line breaks with only whitespace between them: a paragraph break.
+_PARAGRAPH_BREAK = re.compile(r"\x1e[\s\x1e]*\x1e")
+#: Elements of trafilatura's XML (and of HTML) whose text stands on lines of its own.
+_BLOCK_CHILDREN = frozenset(
+    {"p", "div", "head", "quote", "item", "section", "article", "h1", "h2", "h3", "h4", "h5",
+     "h6", "li", "blockquote", "figure", "figcaption", "dd", "dt"}
+)
+
+
 class _Text:
-    """Collects text of an element, counting characters inside links."""
+    """Collects text of an element, counting characters inside links.
+
+    A line break becomes ``_BREAK`` until :meth:`result`; text of block elements nested
+    inside stands on lines of its own, so neighbouring blocks never run together."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -389,10 +477,15 @@ class _Text:
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""  # "" for comments: tail only
             if tag in break_tags:
-                self.parts.append("\n")
+                self.parts.append(_BREAK)
             elif tag and tag not in ("graphic", "img", "list", "ul", "ol", "table"):
                 before = self.link_chars
+                block = tag in _BLOCK_CHILDREN
+                if block:
+                    self.parts.append("\n")
                 self.add(child, break_tags=break_tags)
+                if block:
+                    self.parts.append("\n")
                 if tag in ("ref", "a"):
                     inner = "".join(child.itertext()).strip()
                     self.link_chars = before + len(inner)
@@ -400,14 +493,35 @@ class _Text:
                 self.parts.append(child.tail)
 
     def result(self) -> tuple[str, float]:
-        text = _clean("".join(self.parts))
+        text = _clean("".join(self.parts).replace(_BREAK, "\n"))
         return text, (self.link_chars / len(text) if text else 0.0)
+
+    def paragraphs(self) -> list[str]:
+        """The text cut into paragraphs where two or more line breaks meet (``<br><br>``)."""
+        pieces = _PARAGRAPH_BREAK.split("".join(self.parts))
+        texts = (_clean(piece.replace(_BREAK, "\n")) for piece in pieces)
+        return [text for text in texts if text]
 
 
 def _text_of(element: etree._Element, break_tags: tuple[str, ...]) -> tuple[str, float]:
     collector = _Text()
     collector.add(element, break_tags=break_tags)
     return collector.result()
+
+
+def _paragraphs(element: etree._Element, break_tags: tuple[str, ...]) -> Iterator[Draft]:
+    """Paragraph drafts of one paragraph element, split at pairs of line breaks."""
+    collector = _Text()
+    collector.add(element, break_tags=break_tags)
+    text, ratio = collector.result()
+    if not text:
+        return
+    pieces = collector.paragraphs()
+    if len(pieces) <= 1:
+        yield Draft(Block("paragraph", text), ratio)
+        return
+    for piece in pieces:
+        yield Draft(Block("paragraph", piece), ratio)
 
 
 def _walk_xml(body: etree._Element) -> Iterator[Draft]:
@@ -430,9 +544,7 @@ def _xml_element(element: etree._Element) -> Iterator[Draft]:
         if text:
             yield Draft(Block("heading", " ".join(text.split()), level=level), ratio)
     elif tag == "p":
-        text, ratio = _text_of(element, ("lb",))
-        if text:
-            yield Draft(Block("paragraph", text), ratio)
+        yield from _paragraphs(element, ("lb",))
         for inner in _nested_blocks(element):
             yield from _xml_element(inner)
     elif tag == "list":
@@ -563,7 +675,6 @@ class _Anchored:
 _HEADING_TAGS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _TEXT_TAGS = frozenset({"p", "h1", "li", "dd", "pre", *_HEADING_TAGS})
 _KEY_WORDS = re.compile(r"\w+")
-_SRC_ATTRS = ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
 
 
 def _key(text: str) -> str | None:
@@ -571,17 +682,89 @@ def _key(text: str) -> str | None:
     return key if len(key) >= 12 else None
 
 
-def _image_src(img: etree._Element) -> str | None:
-    for attr in _SRC_ATTRS:
+#: Attributes lazy loaders keep the real address in; they win over ``src``.
+_LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url")
+_SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "srcset")
+#: A ``src`` that only holds the place of a lazily loaded picture.
+_PLACEHOLDER_SRC = re.compile(
+    r"^data:|placeholder|blank\.(?:gif|png)|spacer|transparent|lazy[-_.]?load|loading\.gif|"
+    r"grey\.gif|pixel\.(?:gif|png)|1x1\.",
+    re.I,
+)
+#: Widest srcset candidate taken (pixels): large enough for the reading column.
+_SRCSET_WIDTH = 1600
+
+
+def _image_src(img: etree._Element, saved_copy: bool = False) -> str | None:
+    """The address of the picture ``img`` shows once loaded: a lazy loader's attribute, a
+    real ``src``, a ``srcset`` candidate (also of the enclosing ``<picture>``'s sources).
+    In a saved copy a real ``src`` comes first: it is the picture the browser kept."""
+    src = (img.get("src") or "").strip()
+    if saved_copy and src and not _PLACEHOLDER_SRC.search(src):
+        return src
+    for attr in _LAZY_SRC_ATTRS:
         value = (img.get(attr) or "").strip()
-        if attr.endswith("srcset"):
-            value = value.split(",")[0].strip().split(" ")[0]
-        if value and not value.startswith("data:"):
+        if value and not _PLACEHOLDER_SRC.search(value):
             return value
+    if src and not _PLACEHOLDER_SRC.search(src):
+        return src
+    sets = [img.get(attr) for attr in _SRCSET_ATTRS]
+    # lxml's parser does not know <source> as empty: the <img> may sit inside one
+    picture = next((a for a in img.iterancestors() if a.tag not in ("source",)), None)
+    if picture is not None and picture.tag == "picture":
+        sets += [source.get(attr) for source in picture.iter("source") for attr in _SRCSET_ATTRS]
+    for srcset in sets:
+        chosen = _srcset_candidate(srcset or "")
+        if chosen:
+            return chosen
     return None
 
 
-def _collect_anchored(root: etree._Element, url: str | None, images: bool) -> list[_Anchored]:
+def _srcset_candidate(srcset: str) -> str | None:
+    """The candidate of a ``srcset`` fit for a reading column: the widest up to 1600 pixels
+    (or twice the density), else the narrowest beyond that; None when there is none."""
+    candidates: list[tuple[float, str]] = []
+    tokens = srcset.split()
+    i = 0
+    while i < len(tokens):
+        url = tokens[i]
+        i += 1
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            while i < len(tokens):
+                token, comma, rest = tokens[i].partition(",")
+                i += 1
+                descriptor += token
+                if comma:
+                    if rest:  # "640w,next.jpg": the next candidate follows the comma
+                        tokens.insert(i, rest)
+                    break
+        if not url or _PLACEHOLDER_SRC.search(url):
+            continue
+        candidates.append((_srcset_width(descriptor), url))
+    if not candidates:
+        return None
+    fitting = [c for c in candidates if c[0] <= _SRCSET_WIDTH]
+    return max(fitting)[1] if fitting else min(candidates)[1]
+
+
+def _srcset_width(descriptor: str) -> float:
+    """A candidate's width in pixels (``640w``; ``2x`` counts as 800 pixels a density)."""
+    try:
+        if descriptor.endswith("w"):
+            return float(descriptor[:-1])
+        if descriptor.endswith("x"):
+            return float(descriptor[:-1]) * 800
+    except ValueError:
+        return 0.0
+    return 800.0  # no descriptor: 1x
+
+
+def _collect_anchored(
+    root: etree._Element, url: str | None, images: bool, saved_copy: bool = False
+) -> list[_Anchored]:
     """Figures (with captions), images inside paragraphs and section headings, in order."""
     found: list[_Anchored] = []
     pending: list[tuple[Block, str | None]] = []
@@ -591,7 +774,10 @@ def _collect_anchored(root: etree._Element, url: str | None, images: bool) -> li
     for element in root.iter(*tags):
         tag = element.tag
         if tag in _TEXT_TAGS:
-            text = " ".join(element.text_content().split())
+            if tag in _HEADING_TAGS:  # "Students<br>by Kimber" is two words, not one
+                text = " ".join(_text_of(element, ("br",))[0].split())
+            else:
+                text = " ".join(element.text_content().split())
             key = _key(text)
             if key is None:
                 continue
@@ -601,14 +787,16 @@ def _collect_anchored(root: etree._Element, url: str | None, images: bool) -> li
                 pending.append((Block("heading", text, level=_HEADING_TAGS[tag]), last))
             last = key
             continue
-        image = _figure_block(element, url, seen)
+        image = _figure_block(element, url, seen, saved_copy)
         if image is not None:
             pending.append((image, last))
     found += [_Anchored(block, before, None) for block, before in pending]
     return found
 
 
-def _figure_block(element: etree._Element, url: str | None, seen: set[str]) -> Block | None:
+def _figure_block(
+    element: etree._Element, url: str | None, seen: set[str], saved_copy: bool = False
+) -> Block | None:
     if element.tag == "img":
         ancestors = [a.tag for a in element.iterancestors()]
         if "figure" in ancestors or ("p" not in ancestors and not _is_picture(element)):
@@ -616,7 +804,7 @@ def _figure_block(element: etree._Element, url: str | None, seen: set[str]) -> B
         img: etree._Element | None = element
     else:
         img = next(element.iter("img"), None)
-    src = _image_src(img) if img is not None else None
+    src = _image_src(img, saved_copy) if img is not None else None
     if not src or _DECORATION.search(src):
         return None
     src = _resolve(src, url)
@@ -625,7 +813,8 @@ def _figure_block(element: etree._Element, url: str | None, seen: set[str]) -> B
     seen.add(src)
     caption = element.find(".//figcaption") if element.tag == "figure" else None
     text = " ".join(caption.text_content().split()) if caption is not None else ""
-    return Block("image", text, src=src)
+    alt = " ".join((img.get("alt") or img.get("title") or "").split()) if img is not None else ""
+    return Block("image", text, src=src, alt=alt)
 
 
 #: Images that decorate rather than illustrate: logos, avatars, icons, tracking pixels.
@@ -705,9 +894,15 @@ def _walk_html(element: etree._Element) -> Iterator[Draft]:
     """Drafts from an HTML fragment (readability's summary), in document order."""
     inline: list[str] = []
     yield from _html_children(element, inline)
-    text = _clean("".join(inline))
-    if text:
-        yield Draft(Block("paragraph", text))
+    yield from _inline_paragraphs(inline)
+
+
+def _inline_paragraphs(inline: list[str]) -> Iterator[Draft]:
+    """Paragraphs of a run of inline text and line breaks, split at pairs of breaks."""
+    for piece in _PARAGRAPH_BREAK.split("".join(inline)):
+        text = _clean(piece.replace(_BREAK, "\n"))
+        if text:
+            yield Draft(Block("paragraph", text))
 
 
 def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft]:
@@ -717,15 +912,19 @@ def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft
         tag = child.tag if isinstance(child.tag, str) else ""
         skipped = not tag or tag in _SKIP_HTML  # comments and controls: their tail only
         if not skipped and tag in _BLOCK_HTML:
-            text = _clean("".join(inline))
+            yield from _inline_paragraphs(inline)
             inline.clear()
-            if text:
-                yield Draft(Block("paragraph", text))
             yield from _html_block(child)
         elif tag == "br":
-            inline.append("\n")
+            inline.append(_BREAK)
         elif not skipped:
-            inline.append(" ".join(child.itertext()) if tag != "a" else "".join(child.itertext()))
+            blocks_inside = any(
+                isinstance(d.tag, str) and d.tag in _BLOCK_CHILDREN for d in child.iterdescendants()
+            )
+            if blocks_inside:  # a link or span around blocks: their lines stand apart
+                inline.append("\n" + _text_of(child, ("br",))[0] + "\n")
+            else:
+                inline.append(("" if tag == "a" else " ").join(child.itertext()))
         if child.tail:
             inline.append(child.tail)
 
@@ -764,9 +963,7 @@ def _html_block(element: etree._Element) -> Iterator[Draft]:
         if text:
             yield Draft(Block("heading", " ".join(text.split()), level=_HEADINGS[tag]), ratio)
     elif tag == "p":
-        text, ratio = _text_of(element, ("br",))
-        if text:
-            yield Draft(Block("paragraph", text), ratio)
+        yield from _paragraphs(element, ("br",))
     elif tag in ("ul", "ol"):
         items, link_chars, total = _list_items(element, "li", ("ul", "ol"))
         if items:

@@ -1,7 +1,9 @@
 """Which images of an article may be read, and reading their bytes within limits.
 
 Embedded parts (MHTML) and ``data:`` URLs are always read; ``file:`` images only for a page
-opened from a file on disk, and only regular files under the size cap; http(s) images only for
+opened from a file on disk, and only regular files under the size cap (a saved page's web
+image is read from its ``NAME_files/`` folder when a file of that name is there); http(s)
+images only for
 a page fetched from the web (never for an archive or a saved page), and only when the reader
 allows remote images. Fetches follow redirects to http(s) only, keep one overall deadline and
 go through the same proxy policy as page loads.
@@ -12,9 +14,9 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
-from urllib.parse import unquote_to_bytes, urljoin, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 from urllib.request import url2pathname
 
 from .describe import too_large
@@ -34,11 +36,15 @@ ImageKind = Literal["data", "inline", "file", "http"]
 
 @dataclass(frozen=True)
 class ImageSource:
-    """Where one image's bytes come from: an embedded part, a data: URL, a file or the web."""
+    """Where one image's bytes come from: an embedded part, a data: URL, a file or the web.
+
+    ``name`` is the image's address in the article; ``file`` the ``file:`` URL read instead
+    when that differs (a saved page's web image found in its ``NAME_files/`` folder)."""
 
     name: str
     kind: ImageKind
     data: bytes = b""
+    file: str = ""
 
 
 def find_image(name: str, article: Article, remote_allowed: bool) -> ImageSource | None:
@@ -51,6 +57,9 @@ def find_image(name: str, article: Article, remote_allowed: bool) -> ImageSource
         return ImageSource(name, "inline")
     if scheme == "file":
         return ImageSource(name, "file") if article.origin == "file" else None
+    if scheme in ("http", "https") and article.origin == "file":
+        saved = saved_copy_of(name, article.url)
+        return ImageSource(name, "file", file=saved) if saved else None
     if scheme in ("http", "https") and remote_allowed and article.origin == "web":
         return ImageSource(name, "http")
     return None
@@ -67,7 +76,7 @@ def read_image(
     elif source.kind == "inline":
         data = _data_url(source.name, cap)
     elif source.kind == "file":
-        data = _read_file(source.name, cap)
+        data = _read_file(source.file or source.name, cap)
     else:
         data = fetch_image(source.name, options, cancelled)
     if len(data) > cap:
@@ -75,6 +84,25 @@ def read_image(
     if not data:
         raise LoadError("The image is empty.")
     return data
+
+
+def saved_copy_of(name: str, page_url: str | None) -> str | None:
+    """The ``file:`` URL of web image ``name`` in the ``NAME_files/`` folder the browser saved
+    beside page ``NAME.html`` (same file name, query left off); None when there is none."""
+    if not page_url or not page_url.lower().startswith("file:"):
+        return None
+    try:
+        page = Path(url2pathname(urlsplit(page_url).path))
+        file_name = PurePosixPath(unquote(urlsplit(name).path)).name
+    except ValueError:
+        return None
+    if not file_name or file_name in (".", ".."):
+        return None
+    candidate = page.parent / f"{page.stem}_files" / file_name
+    try:
+        return candidate.as_uri() if candidate.is_file() else None
+    except (OSError, ValueError):
+        return None
 
 
 def _read_file(url: str, cap: int) -> bytes:

@@ -69,6 +69,8 @@ class Block:
     table rows are joined with ``\\n``, table cells with ``\\t``; an image's text is its alt
     text or caption (possibly empty). ``items``/``rows`` keep the structure for renderers;
     ``spans`` the inline structure (emphasis, links, ...) over ``text``, ordered by start.
+    ``alt`` is an image's alt text, kept apart from ``text`` (it is not article text): what
+    a reader is told in place of a picture that cannot be shown.
     """
 
     kind: BlockKind
@@ -79,6 +81,7 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     src: str | None = None
     spans: tuple[Span, ...] = ()
+    alt: str = ""
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ def _md_block(block: Block, base: str | None = None) -> str:
         return "\n".join(f"> {_md_rich(line, spans, base)}" if line else ">"
                          for line, spans in split_spans(block.text, block.spans, "\n"))
     if block.kind == "image":
-        alt = block.text.replace("\n", " ").replace("]", "\\]")
+        alt = (block.text or block.alt).replace("\n", " ").replace("]", "\\]")
         return f"![{alt}]({block.src})" if block.src else _md_inline(block.text)
     if block.kind == "table":
         return _md_table(block, base)
@@ -226,7 +226,7 @@ def _html_block(block: Block, base: str | None = None) -> str:
         if not block.src:
             return f"<p>{_html_text(block.text)}</p>" if block.text else ""
         caption = f"<figcaption>{escape(block.text)}</figcaption>" if block.text else ""
-        img = f'<img src="{escape(block.src)}" alt="{escape(block.text)}">'
+        img = f'<img src="{escape(block.src)}" alt="{escape(block.alt or block.text)}">'
         return f"<figure>{img}{caption}</figure>"
     if block.kind == "table":
         inner = "".join(

@@ -142,10 +142,12 @@ class OffsetMap:
 
 @dataclass(frozen=True)
 class ImageRef:
-    """An image placed in the document: its position and resource name (an absolute URL)."""
+    """An image placed in the document: its position, resource name (an absolute URL) and
+    label (alt text, else caption) told in its place when the picture cannot be shown."""
 
     position: int
     name: str
+    label: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -447,7 +449,10 @@ class _Builder:
             name = image_url(block.src, base)
             image_format = QTextImageFormat()
             image_format.setName(name)
-            self.images.append(ImageRef(self.cursor.position(), name))
+            label = " ".join((block.alt or block.text).split())
+            if label:
+                image_format.setToolTip(label)
+            self.images.append(ImageRef(self.cursor.position(), name, label))
             self.cursor.insertImage(image_format)
         if block.text:
             fmt = self.char_format(scale=0.86, colour=self.theme.muted, italic=True)

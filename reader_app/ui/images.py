@@ -7,8 +7,8 @@ is set before reading, so Qt never sniffs the data through its plugins.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QImageReader, QPainter, QPen
 
 #: Decoded images wider than this are scaled down (keeps memory small; columns are narrower).
 MAX_IMAGE_WIDTH = 2000
@@ -28,6 +28,39 @@ def placeholder_image() -> QImage:
     """A transparent 1x1 image shown for images that are missing or still loading."""
     image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+#: What a picture without alt text or caption is called in its place.
+UNNAMED_PICTURE = "Picture not shown"
+#: The key under which a missing picture's placeholder keeps its label (``QImage.text``).
+LABEL_KEY = "label"
+
+
+def missing_image(label: str, font: QFont, colour: str, border: str, width: float) -> QImage:
+    """A quiet stand-in for a picture that cannot be shown: ``label`` (its alt text or
+    caption, elided to one line) in ``colour`` within a thin rounded ``border``, ``width``
+    logical pixels wide at most; the label is also kept as the image's text ``label``."""
+    shown = label or UNNAMED_PICTURE
+    font = QFont(font)
+    font.setItalic(True)
+    metrics = QFontMetricsF(font)
+    pad = metrics.height() * 0.6
+    inner = min(max(0.0, width - 2 * pad), metrics.horizontalAdvance(shown) + 1)
+    text = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, inner)
+    size = QSize(max(1, round(inner + 2 * pad)), max(1, round(metrics.height() + 2 * pad)))
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(border), 1.0, Qt.PenStyle.DashLine))
+    painter.drawRoundedRect(QRectF(0.5, 0.5, size.width() - 1, size.height() - 1), 4, 4)
+    painter.setFont(font)
+    painter.setPen(QColor(colour))
+    painter.drawText(QRectF(0, 0, size.width(), size.height()),
+                     int(Qt.AlignmentFlag.AlignCenter), text)
+    painter.end()
+    image.setText(LABEL_KEY, shown)
     return image
 
 

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QWidget
 from reader_app.core.images import ImageSource, find_image, read_image
 from reader_app.core.model import Article
 
-from .document import RenderedArticle, em_pixels, render_article, render_start_page
+from .document import ImageRef, RenderedArticle, em_pixels, render_article, render_start_page
 from .executor.service import Executor, Outcome, Task, Token
-from .images import decode_image, placeholder_image
+from .images import decode_image, missing_image, placeholder_image
 from .link_focus import LinkFocus
 from .theme import ReadingStyle
 
@@ -88,6 +88,9 @@ class ReaderView(QTextBrowser):
         self._start_page = False
         self._remote_images = False
         self._images: dict[str, QImage] = {}
+        #: Stand-ins for images that cannot be shown (not allowed, unreadable, undecodable).
+        self._missing: dict[str, QImage] = {}
+        self._failed: set[str] = set()
         self._requested: set[str] = set()
         self._pending: dict[str, Task[bytes]] = {}
         self._generation = 0
@@ -434,6 +437,8 @@ class ReaderView(QTextBrowser):
         self.stop_images()
         self._generation += 1
         self._images.clear()
+        self._missing.clear()
+        self._failed.clear()
         self._requested.clear()
 
     def stop_images(self) -> None:
@@ -448,17 +453,34 @@ class ReaderView(QTextBrowser):
         if rendered is None:
             return
         document = rendered.document
+        self._missing.clear()
+        kind = QTextDocument.ResourceType.ImageResource.value
         for ref in rendered.images:
             image = self._images.get(ref.name)
-            document.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(ref.name),
-                                 self._shown(image) if image is not None else self._placeholder)
-            if image is not None or ref.name in self._requested:
+            if image is not None:
+                document.addResource(kind, QUrl(ref.name), self._shown(image))
                 continue
-            source = find_image(ref.name, rendered.article, self._remote_images)
+            source = None
+            if ref.name not in self._failed and ref.name not in self._requested:
+                source = find_image(ref.name, rendered.article, self._remote_images)
+            if ref.name in self._failed or (source is None and ref.name not in self._requested):
+                document.addResource(kind, QUrl(ref.name), self._stand_in(ref))
+                continue
+            document.addResource(kind, QUrl(ref.name), self._placeholder)  # still loading
             if source is not None:
                 self._requested.add(ref.name)
                 self._pending[ref.name] = self._load_image(source)
         self._fit_images()
+
+    def _stand_in(self, ref: ImageRef) -> QImage:
+        """The quiet placeholder telling ``ref``'s label in place of its picture."""
+        image = self._missing.get(ref.name)
+        if image is None:
+            style = self.reading_style
+            image = missing_image(ref.label, style.body_font(0.86), style.colours.muted,
+                                  style.colours.rule, self.column_width())
+            self._missing[ref.name] = image
+        return image
 
     def _load_image(self, source: ImageSource) -> Task[bytes]:
         generation = self._generation
@@ -480,7 +502,16 @@ class ReaderView(QTextBrowser):
             return
         self._pending.pop(name, None)
         image = decode_image(outcome.value) if outcome.value else QImage()
-        if not image.isNull():
+        if image.isNull():
+            self._failed.add(name)
+            for ref in self.rendered.images:
+                if ref.name == name:
+                    self.rendered.document.addResource(
+                        QTextDocument.ResourceType.ImageResource.value, QUrl(name),
+                        self._stand_in(ref))
+                    break
+            self._fit_images()
+        else:
             self._images[name] = image
             self.rendered.document.addResource(QTextDocument.ResourceType.ImageResource.value,
                                                QUrl(name), self._shown(image))
@@ -509,6 +540,8 @@ class ReaderView(QTextBrowser):
         cursor = QTextCursor(rendered.document)
         for ref in rendered.images:
             image = self._images.get(ref.name)
+            if image is None:
+                image = self._missing.get(ref.name)
             cursor.setPosition(ref.position)
             cursor.setPosition(ref.position + 1, QTextCursor.MoveMode.KeepAnchor)
             fmt = cursor.charFormat().toImageFormat()

@@ -268,3 +268,86 @@ def test_large_pictures_are_kept_and_decoration_is_not() -> None:
     assert [b.src for b in images] == ["https://news.example/img/harbour.jpg"]
     assert article.blocks[0].kind == "image"
     assert "Harbour board weighs dredging plan" not in [b.text for b in article.blocks]
+
+
+def test_pairs_of_line_breaks_make_paragraphs_and_single_breaks_stay() -> None:
+    text = "<br><br>\n".join(PARAGRAPHS[:2]) + "<br>" + PARAGRAPHS[2]
+    body = f"<article><h1>Harbour board weighs dredging plan</h1><p>{text}</p></article>"
+    article = extract_article(page(body))
+    assert [b.text for b in article.blocks] == [
+        PARAGRAPHS[0],
+        PARAGRAPHS[1] + "\n" + PARAGRAPHS[2],
+    ]
+    second = article.blocks[1]
+    assert [second.text[s.start : s.end] for s in second.spans if s.kind == "br"] == ["\n"]
+
+
+def test_readability_html_splits_at_break_pairs_and_never_glues_blocks() -> None:
+    from lxml import html as lxml_html
+
+    from reader_app.core.extraction import _walk_html
+
+    fragment = lxml_html.fragment_fromstring(
+        "<div>Students<a href='/a'><div>by Kimber</div><div>Streams</div></a>"
+        f"<br><br>{PARAGRAPHS[0]}<p>First<span><div>Second</div></span>Third</p></div>"
+    )
+    texts = [d.block.text for d in _walk_html(fragment)]
+    assert texts == ["Students\nby Kimber\nStreams", PARAGRAPHS[0], "First\nSecond\nThird"]
+
+
+@pytest.mark.parametrize(
+    ("srcset", "chosen"),
+    [
+        ("a-480.jpg 480w, a-1200.jpg 1200w, a-2400.jpg 2400w", "a-1200.jpg"),
+        ("a-2400.jpg 2400w, a-3200.jpg 3200w", "a-2400.jpg"),
+        ("a.jpg, a@2x.jpg 2x, a@3x.jpg 3x", "a@2x.jpg"),
+        ("/w_640,h_480/a.jpg 640w,/w_1280,h_960/a.jpg 1280w", "/w_1280,h_960/a.jpg"),
+        ("data:image/gif;base64,R0lGOD 1w", None),
+        ("", None),
+    ],
+)
+def test_a_srcset_candidate_fit_for_the_column(srcset: str, chosen: str | None) -> None:
+    from reader_app.core.extraction import _srcset_candidate
+
+    assert _srcset_candidate(srcset) == chosen
+
+
+def test_figure_whose_only_picture_is_in_noscript_keeps_it_with_its_caption() -> None:
+    figure = (
+        "<figure><noscript><img src='/img/quay.jpg' alt='The quay'></noscript>"
+        "<figcaption>The town pier at low tide.</figcaption></figure>"
+    )
+    body = (
+        "<article><h1>Harbour board weighs dredging plan</h1>"
+        f"<p>{PARAGRAPHS[0]}</p>{figure}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article>"
+    )
+    article = extract_article(page(body), "https://news.example/2024/harbour")
+    image = article.blocks[1]
+    assert (image.kind, image.src, image.text, image.alt) == (
+        "image", "https://news.example/img/quay.jpg", "The town pier at low tide.", "The quay"
+    )
+
+
+def test_noscript_tracking_pixels_lend_no_address_to_placeholders() -> None:
+    pixel = "<noscript><img height='1' width='1' src='https://tracker.example/tr?id=7'></noscript>"
+    figure = (
+        "<figure><img class='lazyload' src='data:image/gif;base64,R0lGOD' "
+        f"data-src='/img/quay.jpg'>{pixel}<figcaption>The quay.</figcaption></figure>"
+    )
+    body = f"{pixel}<article><h1>Harbour</h1><p>{PARAGRAPHS[0]}</p>{figure}<p>{PARAGRAPHS[1]}</p>"
+    images = [b for b in extract_article(page(body + "</article>")).blocks if b.kind == "image"]
+    assert [(b.src, b.text) for b in images] == [("/img/quay.jpg", "The quay.")]
+
+
+def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> None:
+    from reader_app.core.extraction import _collect_anchored, _parse
+
+    body = (
+        "<article><h1>Harbour board weighs dredging plan</h1>"
+        f"<p>{PARAGRAPHS[0]}</p><div><h2>Who pays<br>for the dredging</h2></div>"
+        f"<p>{PARAGRAPHS[1]}</p></article>"
+    )
+    found = _collect_anchored(_parse(page(body)), None, images=True)
+    assert [a.block.text for a in found if a.block.kind == "heading"] == [
+        "Who pays for the dredging"
+    ]

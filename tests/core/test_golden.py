@@ -130,3 +130,21 @@ def test_golden_inline_spans(name: str) -> None:
         assert (kind, text, href) in found, f"no {kind} span over {text!r}"
     whole = article.text
     assert {(s.kind, whole[s.start : s.end], s.href) for s in article.text_spans()} == found
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "blocks" in _expected(n)])
+def test_golden_block_texts(name: str) -> None:
+    """Div soup and ``<br><br>`` pairs become the page's paragraphs, one block each."""
+    assert [b.text for b in _extract(name).blocks] == _expected(name)["blocks"]
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "images" in _expected(n)])
+def test_golden_figures(name: str) -> None:
+    """Lazily loaded pictures get their real address and keep their caption and place."""
+    blocks = _extract(name).blocks
+    found = [
+        {"src": b.src, "caption": b.text, "alt": b.alt, "after": blocks[i - 1].text[:40]}
+        for i, b in enumerate(blocks)
+        if b.kind == "image" and i > 0
+    ]
+    assert found == _expected(name)["images"]

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QTextCursor, QTextDoc
 from pytest_httpserver import HTTPServer
 
 from reader_app.core.model import Article, Block
-from reader_app.ui.document import render_start_page
+from reader_app.ui.document import document_text, render_start_page
+from reader_app.ui.images import LABEL_KEY, UNNAMED_PICTURE
 from reader_app.ui.reader_view import ReaderView
 from reader_app.ui.theme import THEMES, ReadingStyle
 
@@ -378,7 +379,11 @@ def test_no_request_reaches_the_server_when_remote_images_are_off(
     assert not view.loading_images
     remote = rendered.images[0]
     assert image_size(view, rendered.images[1].position) == (50, 50)
-    assert image_size(view, remote.position) == (0, 0)  # nothing broken is drawn
+    # in its place a quiet stand-in telling its caption, not a broken picture
+    kind = QTextDocument.ResourceType.ImageResource.value
+    stand_in = view.document().resource(kind, QUrl(remote.name))
+    assert stand_in.text(LABEL_KEY) == "Remote caption"
+    assert image_size(view, remote.position) == (stand_in.width(), stand_in.height())
     assert "Remote caption" in view.toPlainText()
     resource = view.loadResource(QTextDocument.ResourceType.ImageResource.value,
                                  QUrl(remote.name))
@@ -442,8 +447,72 @@ def test_broken_and_missing_images_leave_their_captions(view: ReaderView, qtbot,
     )
     with qtbot.waitSignal(view.images_finished):
         rendered = view.show_article(article, ReadingStyle())
-    for ref in rendered.images:
-        assert image_size(view, ref.position) == (0, 0)
+    kind = QTextDocument.ResourceType.ImageResource.value
+    for ref, caption in zip(rendered.images, ("Broken", "Gone", "Empty", "Missing"), strict=True):
+        stand_in = view.document().resource(kind, QUrl(ref.name))
+        assert stand_in.text(LABEL_KEY) == f"{caption} caption"
+        assert image_size(view, ref.position) == (stand_in.width(), stand_in.height())
     for caption in ("Broken", "Gone", "Empty", "Missing"):
         assert f"{caption} caption" in view.toPlainText()
     assert sorted(entry[0].path for entry in httpserver.log) == ["/broken.png", "/gone.png"]
+
+
+def test_missing_image_file_shows_its_alt_text_in_a_quiet_placeholder(
+    view: ReaderView, qtbot, tmp_path: Path
+) -> None:
+    (tmp_path / "Mill_files").mkdir()
+    (tmp_path / "Mill_files" / "shown.png").write_bytes(png_bytes(80, 40))
+    (tmp_path / "Mill_files" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\nnot a picture")
+    article = Article(
+        title="Pictures",
+        url=(tmp_path / "Mill.html").as_uri(),
+        blocks=(
+            Block("paragraph", PARAGRAPH),
+            Block("image", "", src="Mill_files/gone.jpg", alt="The mill wheel in the snow"),
+            Block("image", "The race in spate.", src="Mill_files/broken.png"),
+            Block("image", "", src="Mill_files/shown.png", alt="The miller"),
+            Block("image", "", src="Mill_files/also-gone.jpg"),
+            Block("paragraph", "After the pictures."),
+        ),
+        origin="file",
+    )
+    with qtbot.waitSignal(view.images_finished):
+        rendered = view.show_article(article, ReadingStyle())
+    kind = QTextDocument.ResourceType.ImageResource.value
+    labels = []
+    for ref in rendered.images:
+        image = view.document().resource(kind, QUrl(ref.name))
+        labels.append(image.text(LABEL_KEY))
+        width, height = image_size(view, ref.position)
+        assert (width, height) == (image.width(), image.height())
+        assert 0 < height < 120  # a line of text, never a large empty hole
+    assert labels == ["The mill wheel in the snow", "The race in spate.", "", UNNAMED_PICTURE]
+    stand_in = view.document().resource(kind, QUrl(rendered.images[0].name))
+    painted = {stand_in.pixel(x, y) for x in range(stand_in.width())
+               for y in range(stand_in.height())}
+    assert len(painted) > 2  # border and text drawn, not a blank box
+    assert stand_in.width() <= view.column_width()
+    # the document's text is the article's: fact offsets still land on their words
+    start = article.text.index("After the pictures.")
+    end = start + len("After the pictures.")
+    doc_start, doc_end = rendered.offsets.range_to_document(start, end)
+    assert document_text(view.document(), doc_start, doc_end) == "After the pictures."
+
+
+def test_saved_recipe_shows_its_pictures_from_the_files_folder(
+    view: ReaderView, qtbot, data_dir: Path
+) -> None:
+    from reader_app.core import read_article
+
+    article = read_article(data_dir / "saved" / "lemon-drizzle-cake.html")
+    loaded: list[str] = []
+    view.image_loaded.connect(loaded.append)
+    with qtbot.waitSignal(view.images_finished):
+        rendered = view.show_article(article, ReadingStyle())
+    kind = QTextDocument.ResourceType.ImageResource.value
+    sizes = [image_size(view, ref.position) for ref in rendered.images]
+    assert sizes[:3] == [(96, 64), (72, 48), (80, 60)]  # the saved files, at their size
+    assert len(loaded) == 3
+    lemons = view.document().resource(kind, QUrl(rendered.images[3].name))
+    assert lemons.text(LABEL_KEY) == "Three unwaxed lemons and a zester"
+    assert sizes[3] == (lemons.width(), lemons.height())

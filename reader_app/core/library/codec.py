@@ -31,6 +31,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         out["src"] = block.src
     if block.spans:
         out["spans"] = [span_to_dict(s) for s in block.spans]
+    if block.alt:
+        out["alt"] = block.alt
     return out
 
 
@@ -67,6 +69,7 @@ def block_from_dict(data: Any) -> Block:
             rows=tuple(tuple(str(c) for c in row) for row in data.get("rows", ())),
             src=None if data.get("src") is None else str(data["src"]),
             spans=tuple(span_from_dict(s) for s in data.get("spans", ())),
+            alt=str(data.get("alt", "")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise LibraryError(f"a stored article block is unreadable ({err})") from err
