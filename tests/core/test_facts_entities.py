@@ -265,3 +265,20 @@ def test_a_river_lake_or_mountain_named_with_its_head_word_is_a_place() -> None:
     assert "River Avon" in places
     assert "Lake Malawi" in places
     assert "Mount Elgon" in places
+
+
+def test_a_title_set_in_italics_is_no_name() -> None:
+    from reader_app.core.model import Span
+
+    title = "Salt Roads"
+    line = f"{title} / Priya Nandakumar (Fitzroy Books)"
+    body = (f"Readers of her debut, {title}, will recognise the harbour town. Priya Nandakumar "
+            "wrote it in Chennai, where her father ran the ferry office for the Madras Port Trust.")
+    article = Article(title="New fiction", blocks=(
+        Block("paragraph", line, spans=(Span(0, len(title), "em"),)),
+        Block("paragraph", body, spans=(Span(0, len(body), "em"),)),  # a paragraph in italics
+    ))
+    facts = find_facts(article)
+    every = labels(facts.people) + labels(facts.places) + labels(facts.organisations)
+    assert title not in every
+    assert "Priya Nandakumar" in labels(facts.people)  # names inside a long italic run stay

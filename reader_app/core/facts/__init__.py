@@ -29,9 +29,10 @@ def find_facts(source: Article | str) -> Facts:
     from .sources import article_blocks, masked, text_blocks
 
     if isinstance(source, str):
-        text, blocks = source, text_blocks(source)
+        text, blocks, titles = source, text_blocks(source), []
     else:
         text, blocks = source.text, article_blocks(source)
+        titles = sorted((s.start, s.end) for s in source.text_spans() if s.kind == "em")
     readable = masked(text, blocks)
     starts = [b.start for b in blocks]
 
@@ -53,6 +54,9 @@ def find_facts(source: Article | str) -> Facts:
         ]
         for kind, found in find_names(text, blocks).items()
     }
+    if titles:
+        entities = {kind: [f for f in found if not _names_a_work(f, titles)]
+                    for kind, found in entities.items()}
     rank = Salience(blocks).ranked
     return Facts(
         numbers=rank(numbers),
@@ -60,6 +64,23 @@ def find_facts(source: Article | str) -> Facts:
         places=rank(entities["place"]),
         organisations=rank(entities["organisation"]),
     )
+
+
+#: Characters an italic run may hold beyond a name for the name to be the whole run.
+_TITLE_SLACK = 4
+
+
+def _names_a_work(fact: Fact, italics: list[tuple[int, int]]) -> bool:
+    """Whether one of the fact's mentions is set in italics by itself: then it is the title of
+    a book, film or paper ("*Salt Roads*"), not a person, place or organisation. A name
+    inside a longer italic run (an italic paragraph) is not taken for a title."""
+    for start, end in fact.mentions:
+        first = bisect.bisect_left(italics, (start - _TITLE_SLACK, 0))
+        last = bisect.bisect_right(italics, (start, end + _TITLE_SLACK))
+        for low, high in italics[first:last]:
+            if end <= high and (high - low) - (end - start) <= _TITLE_SLACK:
+                return True
+    return False
 
 
 def _first_in_body(
