@@ -34,10 +34,10 @@ def fill(library_dir: Path) -> None:
             title, *paragraphs = [p.strip() for p in path.read_text("utf-8").split("\n\n")]
             article = Article(title=title, blocks=tuple(Block("paragraph", p)
                                                         for p in paragraphs if p),
-                              site=SITES[path.stem.split("-")[0]],
+                              site=SITES.get(path.stem.split("-")[0], "World Desk"),
                               date=f"2024-{(n % 9) + 3:02d}-{(n * 7) % 27 + 1:02d}",
                               url=f"https://example.org/{path.stem}")
-            article_id = library.save(article, find_facts(article.text),
+            article_id = library.save(article, find_facts(article),
                                       opened_at=time.time() - n * 86400 * 2.5)
             library.set_position(f"url:https://example.org/{path.stem}", 0, (n * 0.37) % 1)
             if n % 4 == 1:

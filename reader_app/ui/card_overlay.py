@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QWidget
 
-from .theme import THEMES, Theme
+from .theme import THEMES, Theme, mix
 
 
 class CardOverlay(QWidget):
@@ -29,6 +29,27 @@ class CardOverlay(QWidget):
         self.card = QFrame(self)
         self.card.setObjectName(names[1])
         parent.installEventFilter(self)
+
+    def set_card_style(self, theme: Theme, prefix: str, scrolled: str, extra: str = "") -> None:
+        """Draw the card in ``theme``: the widgets named ``{prefix}Card``, ``{prefix}Title``,
+        ``{prefix}Hint`` and ``{prefix}Filter``, the scrolled widget named ``scrolled``, then
+        the rules of ``extra``."""
+        self._theme = theme
+        t, field = theme, mix(theme.background, theme.chrome, 0.5)
+        bar = f"#{scrolled} QScrollBar"
+        self.setStyleSheet(f"""
+#{prefix}Card {{ background: {t.background}; border: 1px solid {t.rule}; border-radius: 10px; }}
+#{prefix}Title {{ color: {t.heading}; font-size: 17px; font-weight: 600; }}
+#{prefix}Hint {{ color: {t.muted}; }}
+#{prefix}Filter {{ color: {t.text}; background: {field}; border: 1px solid {t.rule};
+    border-radius: 5px; padding: 4px 8px; }}
+#{prefix}Filter:focus {{ border-color: {t.link}; }}
+#{scrolled} {{ background: transparent; border: none; }}
+{bar}:vertical {{ background: transparent; width: 8px; margin: 0; }}
+{bar}::handle:vertical {{ background: {t.rule}; border-radius: 4px; min-height: 32px; }}
+{bar}::add-line:vertical, {bar}::sub-line:vertical {{ height: 0; }}
+{bar}::add-page:vertical, {bar}::sub-page:vertical {{ background: none; }}
+{extra}""")
 
     def dismiss(self) -> None:
         """Close the overlay (a click on the backdrop)."""

@@ -75,7 +75,6 @@ class FactsController(QObject):
         self.palette = HighlightPalette.from_theme(theme)
         self.worker = worker
         self._rendered: Rendered | None = None
-        self._text: str | None = None
         self._article: Article | None = None
         self._cache: dict[str, Facts] = {}
         self._facts = Facts()
@@ -121,9 +120,12 @@ class FactsController(QObject):
 
         Found at once if the worker has not reported them yet (export must not wait).
         """
-        if self._article is not None and self._article.text not in self._cache:
-            self._remember(self._article.text, self.worker.finder(facts_payload(self._article)))
-        return facts_markdown(self._cache.get(self._text or "", Facts()))
+        if self._article is None:
+            return facts_markdown(Facts())
+        text = self._article.text
+        if text not in self._cache:
+            self._remember(text, self.worker.finder(facts_payload(self._article)))
+        return facts_markdown(self._cache[text])
 
     def _remember(self, text: str, facts: Facts) -> None:
         self._cache.pop(text, None)
@@ -154,7 +156,6 @@ class FactsController(QObject):
             self.leave_article()
         self._rendered = rendered
         self._article = article
-        self._text = text
         self._facts = Facts()
         self._base = []
         self._builder = None
@@ -173,15 +174,14 @@ class FactsController(QObject):
         """No article (call before the view changes document): drop facts and highlights."""
         self.leave_article()
         self._rendered = None
-        self._text = None
         self._article = None
         self._facts = Facts()
         self.panel.show_idle()
 
     @Slot(object)
     def on_facts_found(self, facts: Facts) -> None:
-        if self._text is not None:
-            self._remember(self._text, facts)
+        if self._article is not None:
+            self._remember(self._article.text, facts)
         self._show_facts(facts)
 
     @Slot(str)

@@ -19,24 +19,7 @@ from PySide6.QtWidgets import (
 from .card_overlay import CardOverlay
 from .keyboard_help import KeyRow, key_rows
 from .keymap import KEYMAP, Key
-from .theme import MONO_FAMILIES, Theme, mix
-
-_STYLE = """
-#helpCard {{ background: {t.background}; border: 1px solid {t.rule}; border-radius: 10px; }}
-#helpTitle {{ color: {t.heading}; font-size: 17px; font-weight: 600; }}
-#helpHint {{ color: {t.muted}; }}
-#helpFilter {{ color: {t.text}; background: {field}; border: 1px solid {t.rule};
-    border-radius: 5px; padding: 4px 8px; }}
-#helpFilter:focus {{ border-color: {t.link}; }}
-#helpKeys {{ background: transparent; border: none; color: {t.text}; }}
-#helpKeys QScrollBar:vertical {{ background: transparent; width: 8px; margin: 0; }}
-#helpKeys QScrollBar::handle:vertical {{ background: {t.rule}; border-radius: 4px;
-    min-height: 32px; }}
-#helpKeys QScrollBar::add-line:vertical, #helpKeys QScrollBar::sub-line:vertical {{
-    height: 0; }}
-#helpKeys QScrollBar::add-page:vertical, #helpKeys QScrollBar::sub-page:vertical {{
-    background: none; }}
-"""
+from .theme import MONO_FAMILIES, Theme
 
 
 class HelpOverlay(CardOverlay):
@@ -112,8 +95,7 @@ class HelpOverlay(CardOverlay):
 
     def set_theme(self, theme: Theme) -> None:
         """Draw the card in ``theme``'s colours."""
-        self._theme = theme
-        self.setStyleSheet(_STYLE.format(t=theme, field=mix(theme.background, theme.chrome, 0.5)))
+        self.set_card_style(theme, "help", "helpKeys", f"#helpKeys {{ color: {theme.text}; }}")
         self._render()
         self.update()
 

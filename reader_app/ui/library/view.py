@@ -51,22 +51,6 @@ from ..theme import THEMES, Theme, mix
 HINT = ('Words, "phrases", person:, place:, org:, number:, tag:, is:saved · '
         "Enter opens · Del deletes · Ctrl+S keeps · Esc closes")
 _PAD = 10
-_STYLE = """
-#libraryCard {{ background: {t.background}; border: 1px solid {t.rule}; border-radius: 10px; }}
-#libraryTitle {{ color: {t.heading}; font-size: 17px; font-weight: 600; }}
-#libraryHint, #libraryStatus {{ color: {t.muted}; }}
-#libraryFilter {{ color: {t.text}; background: {field}; border: 1px solid {t.rule};
-    border-radius: 5px; padding: 4px 8px; }}
-#libraryFilter:focus {{ border-color: {t.link}; }}
-#libraryList {{ background: transparent; border: none; outline: none; }}
-#libraryList QScrollBar:vertical {{ background: transparent; width: 8px; margin: 0; }}
-#libraryList QScrollBar::handle:vertical {{ background: {t.rule}; border-radius: 4px;
-    min-height: 32px; }}
-#libraryList QScrollBar::add-line:vertical, #libraryList QScrollBar::sub-line:vertical {{
-    height: 0; }}
-#libraryList QScrollBar::add-page:vertical, #libraryList QScrollBar::sub-page:vertical {{
-    background: none; }}
-"""
 
 
 class ResultModel(QAbstractListModel):
@@ -254,9 +238,10 @@ class LibraryView(CardOverlay):
 
     def set_theme(self, theme: Theme) -> None:
         """Draw the card and the rows in ``theme``'s colours."""
-        self._theme = theme
         self.delegate.theme = theme
-        self.setStyleSheet(_STYLE.format(t=theme, field=mix(theme.background, theme.chrome, 0.5)))
+        self.set_card_style(theme, "library", "libraryList",
+                            f"#libraryStatus {{ color: {theme.muted}; }}\n"
+                            "#libraryList { outline: none; }")
         self.list.viewport().update()
         self.update()
 
