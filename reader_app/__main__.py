@@ -162,10 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if problem := display_problem():
         return _fail(problem)
-    # The helper processes load and warm the core while Qt and the window load.
+    # The helper processes load and warm the core (on the first page named, if it is a file)
+    # while Qt and the window load.
     from .ui.executor.helper import Helper
 
-    helper = Helper()
+    helper = Helper(first_page=args.sources[0] if args.sources else None)
     helper.start()
     from .ui.app import run_gui
 

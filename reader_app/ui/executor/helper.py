@@ -92,7 +92,10 @@ class Helper:
     ``usable`` is False where no fork server can run; jobs then run on the calling thread.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, first_page: str | None = None) -> None:
+        """``first_page``: a saved page the window will open first; the fork server reads and
+        extracts it while it warms up (only where this starts the fork server)."""
+        self._first_page = first_page
         self._lock = threading.Lock()
         self._busy: set[_Process] = set()
         self._idle: list[_Process] = []
@@ -112,13 +115,19 @@ class Helper:
         if not self.usable or self._started:
             return
         self._started = True
-        try:
-            from multiprocessing import forkserver
+        from multiprocessing import forkserver
 
+        from .jobs import FIRST_PAGE_ENV
+
+        if self._first_page:  # the server inherits the environment it is started with
+            os.environ[FIRST_PAGE_ENV] = os.path.abspath(self._first_page)
+        try:
             forkserver.ensure_running()
         except (OSError, ValueError) as err:
             log.warning("no helper processes (%s); long work runs on threads", err)
             self.usable = False
+        finally:
+            os.environ.pop(FIRST_PAGE_ENV, None)
 
     def run(self, job: Callable[..., T], args: tuple[Any, ...],
             cancelled: Callable[[], bool]) -> T:

@@ -1,8 +1,9 @@
 """Imported by the helpers' fork server before it forks any helper: ties the server's life to
 Reader's (see ``helper.die_with_parent``) and warms the core, so each helper starts ready.
 
-Warming runs one small extraction and one fact search: the stages fill their caches on first
-use, and a helper forked afterwards inherits them instead of filling them again. Everything
+Warming runs one extraction and one fact search (on the page Reader was started with, when
+there is one; see ``jobs.warm_up``): the stages fill their caches on first use, and a helper
+forked afterwards inherits them instead of filling them again. Everything
 loaded is then frozen out of the garbage collector's reach, so that a helper's collections do
 not touch (and copy) the memory it shares with the server.
 
@@ -12,6 +13,7 @@ each helper the main module's imports).
 """
 
 import gc
+import os
 from multiprocessing import spawn
 
 from reader_app.ui.executor.helper import die_with_parent
@@ -26,7 +28,10 @@ def _keep_main(_main: str) -> None:
 spawn._fixup_main_from_path = _keep_main  # type: ignore[attr-defined]
 spawn._fixup_main_from_name = _keep_main  # type: ignore[attr-defined]
 
-from reader_app.ui.executor.jobs import warm_up  # noqa: E402 (after the parent-death signal)
+from reader_app.ui.executor.jobs import (  # noqa: E402 (after the parent-death signal)
+    FIRST_PAGE_ENV,
+    warm_up,
+)
 
-warm_up()
+warm_up(os.environ.pop(FIRST_PAGE_ENV, None))
 gc.freeze()
