@@ -15,11 +15,14 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .declutter import Draft
 from .model import Span, SpanKind
+
+if TYPE_CHECKING:  # the window renders spans without loading the declutter stage
+    from .declutter import Draft
 
 __all__ = ["nested", "spans_within", "split_spans", "with_spans"]
 
