@@ -12,6 +12,7 @@ from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessag
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME
+from ..core.source import Source
 from .app_icon import app_icon
 from .executor.helper import Helper
 from .executor.service import Executor
@@ -127,7 +128,7 @@ def open_window(args: argparse.Namespace, settings: Settings, executor: Executor
     if args.sources:
         window.open_sources(list(args.sources))
     elif settings.first_run():
-        window.open_source(str(sample_path()))
+        window.open_source(Source.file(sample_path()))
     else:
         window.show_start_page()
     return window
@@ -189,7 +190,7 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
         window.facts.facts_shown.connect(shown)
         window.load_failed.connect(failed)
         window.show()
-        source = args.sources[0] if args.sources else str(sample_path())
+        source = args.sources[0] if args.sources else Source.file(sample_path())
         window.open_source(source)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, timed_out)
         app.exec()

@@ -8,15 +8,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import QMimeData, QRectF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-#: File name endings Reader opens.
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht")
+from reader_app.core.errors import ReaderError
+from reader_app.core.source import PAGE_SUFFIXES, Source, parse_source, scheme_of
 
 MOZ_URL = "text/x-moz-url"
 URI_LIST = "text/uri-list"
@@ -25,9 +23,9 @@ HTML = "text/html"
 
 @dataclass(frozen=True)
 class DropAction:
-    """Open ``source`` (a path or http(s) URL), or extract the article of ``html``."""
+    """Open ``source`` (a file or web page), or extract the article of ``html``."""
 
-    source: str | None = None
+    source: Source | None = None
     html: str | None = None
     base_url: str | None = None
     others: int = 0  # further sources dropped together with this one
@@ -35,7 +33,7 @@ class DropAction:
     @property
     def label(self) -> str:
         """A short name for what is opened."""
-        return self.source or "dropped text"
+        return str(self.source) if self.source is not None else "dropped text"
 
 
 @dataclass(frozen=True)
@@ -59,7 +57,7 @@ def parse_drop(mime: QMimeData) -> DropResult:
             return DropAction(html=html)
     if mime.hasText():
         text = mime.text().strip()
-        if "\n" not in text and (source_kind(text) == "url" or text.lower().startswith("file:")
+        if "\n" not in text and (scheme_of(text) in ("http", "https", "file")
                                  or _exists(text)):
             return _from_urls([text])
         if text:
@@ -69,31 +67,11 @@ def parse_drop(mime: QMimeData) -> DropResult:
                        "or a selection from a web page.")
 
 
-def source_kind(text: str) -> str | None:
-    """``"url"`` for an http(s) URL, ``"file"`` for a path or file:// URL, else None."""
-    scheme = urlsplit(text).scheme.lower()
-    if scheme in ("http", "https"):
-        return "url"
-    if scheme == "file" or (scheme == "" and text) or (len(scheme) == 1 and text[1:2] == ":"):
-        return "file"
-    return None
-
-
-def normalise_source(text: str) -> str:
-    """A path for ``file://`` URLs and ``~`` paths; URLs and other paths as they are."""
-    text = text.strip()
-    if text.lower().startswith("file:"):
-        local = QUrl(text).toLocalFile()
-        return local or unquote(urlsplit(text).path)
-    if text.startswith("~"):
-        return str(Path(text).expanduser())
-    return text
-
-
 def _exists(text: str) -> bool:
     try:
-        return Path(normalise_source(text)).exists()
-    except (OSError, ValueError):
+        source = parse_source(text)
+        return source.is_file and source.path.exists()
+    except (ReaderError, OSError, ValueError):
         return False
 
 
@@ -112,7 +90,7 @@ def _urls(mime: QMimeData) -> list[str]:
 
 def _from_urls(urls: list[str]) -> DropResult:
     reasons: list[str] = []
-    usable: list[str] = []
+    usable: list[Source] = []
     for url in urls:
         result = _check(url)
         if isinstance(result, DropRefusal):
@@ -124,15 +102,18 @@ def _from_urls(urls: list[str]) -> DropResult:
     return DropAction(source=usable[0], others=len(usable) - 1)
 
 
-def _check(text: str) -> str | DropRefusal:
-    kind = source_kind(text)
-    if kind == "url":
-        return text
-    if kind is None:
-        scheme = urlsplit(text).scheme
+def _check(text: str) -> Source | DropRefusal:
+    scheme = scheme_of(text)
+    if scheme not in (None, "http", "https", "file"):
         return DropRefusal(f"Reader opens web pages (http and https links) and saved pages, "
                            f"not “{scheme}:” links.")
-    path = Path(normalise_source(text))
+    try:
+        source = parse_source(text)
+    except ReaderError as err:
+        return DropRefusal(str(err))
+    if not source.is_file:
+        return source
+    path = source.path
     if path.is_dir():
         return DropRefusal(f"“{path.name}” is a folder. Drop a saved page instead.")
     if path.suffix and path.suffix.lower() not in PAGE_SUFFIXES:
@@ -140,7 +121,7 @@ def _check(text: str) -> str | DropRefusal:
             f"Reader opens saved web pages ({', '.join(PAGE_SUFFIXES[:3])}, .mhtml), "
             f"not “{path.name}”."
         )
-    return str(path)
+    return source
 
 
 class DropOverlay(QWidget):

@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader_app.core.source import Source
+
 #: Articles kept in memory for instant back/forward; older entries keep only their source.
 KEEP_ARTICLES = 8
 
@@ -27,7 +29,7 @@ def article_key(article: Any) -> str:
 class Entry:
     """One opened article: how to open it again and where the reader was in it."""
 
-    source: str | None
+    source: Source | None
     title: str
     key: str
     article: Any = field(default=None, repr=False)

@@ -7,7 +7,7 @@ from typing import Literal
 
 from PySide6.QtCore import QUrl
 
-from .drop import PAGE_SUFFIXES
+from reader_app.core.source import PAGE_SUFFIXES
 
 LinkAction = Literal["reader", "desktop", "refuse"]
 

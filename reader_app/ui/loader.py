@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from reader_app.core.model import RawPage
+from reader_app.core.source import Source
 
 from .executor.jobs import extract_job, portable
 from .executor.service import Executor, Outcome, Task, Token
@@ -24,21 +25,21 @@ Job = Callable[[Token], Any]
 
 @dataclass(frozen=True)
 class LoadRequest:
-    """What is being loaded: a source (path or URL) or dropped HTML, and how to name it.
+    """What is being loaded: a source (file or web page) or dropped HTML, and how to name it.
 
     ``delta`` says where the article goes in the history: None for a new entry, 0 to replace
     the current one (reload), -1/+1 for going back/forward to an entry read again.
     """
 
     label: str
-    source: str | None = None
+    source: Source | None = None
     html: str | None = None
     base_url: str | None = None
     delta: int | None = None
 
 
-def source_job(source: str, load_options: Any = None, extract_options: Any = None) -> Job:
-    """A job reading the article of a path or URL.
+def source_job(source: Source, load_options: Any = None, extract_options: Any = None) -> Job:
+    """A job reading the article of ``source``.
 
     ``load_options`` may be a callable returning them, called on the worker thread (building
     them imports the loading stage).
@@ -50,6 +51,16 @@ def source_job(source: str, load_options: Any = None, extract_options: Any = Non
         options = load_options() if callable(load_options) else load_options
         raw = load(source, options, progress=token.progress, cancelled=token.cancelled)
         return token.in_helper(extract_job, portable(raw), extract_options)
+
+    return job
+
+
+def refused_job(error: Exception) -> Job:
+    """A job failing with ``error`` (what the reader gave names no page), so that the failure
+    reaches the window as every load's does."""
+
+    def job(_token: Token) -> Any:
+        raise error
 
     return job
 

@@ -33,19 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader_app.core.errors import ReaderError
+from reader_app.core.source import Source, display_location, parse_source
+
 from .. import APP_NAME
 from . import export, links, typography
 from .about import show_about
 from .commands import MENUS, SEPARATOR, build_actions
 from .document import render_article
-from .drop import (
-    DropAction,
-    DropOverlay,
-    DropRefusal,
-    normalise_source,
-    parse_drop,
-    source_kind,
-)
+from .drop import DropAction, DropOverlay, DropRefusal, parse_drop
 from .executor.service import Executor
 from .facts_controller import FactsController
 from .facts_panel import FactsDock
@@ -55,7 +51,7 @@ from .history import Entry, History, article_key
 from .keyboard import Keyboard
 from .keymap import KEYMAP, Key
 from .library.controller import LibraryController
-from .loader import Loader, LoadRequest, html_job, source_job
+from .loader import Loader, LoadRequest, html_job, refused_job, source_job
 from .location_bar import LocationBar
 from .message_bar import MessageBar
 from .reader_view import ReaderView
@@ -125,7 +121,7 @@ class MainWindow(QMainWindow):
         self.persist = persist
         self.history = History()
         self.article: Any = None
-        self._queue: list[str] = []
+        self._queue: list[str | Source] = []
         self._batch_failures: list[str] = []  # errors of the sources opened together
 
         self.setWindowTitle(APP_NAME)
@@ -223,7 +219,7 @@ class MainWindow(QMainWindow):
             "show_help": lambda: self.keyboard.help.toggle(),
             "focus_next_region": lambda: self.keyboard.tab(1),
             "focus_previous_region": lambda: self.keyboard.tab(-1),
-            "open_sample": lambda: self.open_source(str(sample_path())),
+            "open_sample": lambda: self.open_source(Source.file(sample_path())),
             "about": lambda: show_about(self),
             "show_library": self.library.toggle_view,
             "search_library_for_fact": self.library.search_fact,
@@ -315,16 +311,16 @@ class MainWindow(QMainWindow):
 
     # Opening ------------------------------------------------------------------------------
 
-    def open_sources(self, sources: list[str]) -> None:
+    def open_sources(self, sources: list[str | Source]) -> None:
         """Open each source in turn (paths, file:// or http(s) URLs); the last stays on screen."""
-        sources = [s for s in sources if s.strip()]
+        sources = [s for s in sources if isinstance(s, Source) or s.strip()]
         if not sources:
             return
         self._queue = sources[1:]
         self._batch_failures = []
         self._start_source(sources[0])
 
-    def open_source(self, text: str) -> None:
+    def open_source(self, text: str | Source) -> None:
         """Open a path, ``file://`` URL or http(s) URL, replacing any queued sources."""
         self._queue = []
         self._batch_failures = []
@@ -337,7 +333,7 @@ class MainWindow(QMainWindow):
         request = LoadRequest(label="dropped text", html=html, base_url=base_url)
         self.loader.start(request, html_job(html, base_url))
 
-    def show_stored_article(self, article: Any, source: str | None, offset: int = 0) -> None:
+    def show_stored_article(self, article: Any, source: Source | None, offset: int = 0) -> None:
         """Show an article at hand (e.g. from the library) at article-text ``offset``."""
         self._queue = []
         self._batch_failures = []
@@ -354,7 +350,7 @@ class MainWindow(QMainWindow):
         if entry is None or entry.source is None:
             return
         self._batch_failures = []
-        self._load(LoadRequest(label=entry.source, source=entry.source, delta=0))
+        self._load(LoadRequest(label=str(entry.source), source=entry.source, delta=0))
 
     def go_back(self) -> None:
         """Show the previous article, where the reader left it."""
@@ -375,13 +371,16 @@ class MainWindow(QMainWindow):
             self.history.move(delta)
             self._show(entry)
         elif entry.source is not None:
-            self._load(LoadRequest(label=entry.source, source=entry.source, delta=delta))
+            self._load(LoadRequest(label=str(entry.source), source=entry.source, delta=delta))
 
-    def _start_source(self, text: str) -> None:
-        source = normalise_source(text)
-        if source_kind(source) == "file":
-            source = str(Path(source).absolute())
-        self._load(LoadRequest(label=source, source=source))
+    def _start_source(self, text: str | Source) -> None:
+        try:
+            source = text if isinstance(text, Source) else parse_source(text)
+        except ReaderError as err:
+            self.loader.start(LoadRequest(label=str(text).strip()), refused_job(err))
+            return
+        source = source.absolute()
+        self._load(LoadRequest(label=str(source), source=source))
 
     def _load(self, request: LoadRequest) -> None:
         assert request.source is not None
@@ -426,7 +425,7 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_text_offset(entry.offset)
         else:
             self.view.scroll_to_top()
-        title = article.title or entry.source or "Untitled"
+        title = article.title or (str(entry.source) if entry.source else "Untitled")
         self.setWindowTitle(f"{title} — {APP_NAME}")
         self.location_bar.set_location(self._location_of(entry))
         self.article_label.setText(f"{article.word_count:,} words")
@@ -437,10 +436,10 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _location_of(entry: Entry) -> str:
         """What the location bar shows for ``entry``: its address, or nothing for the sample."""
-        if entry.source is not None and Path(entry.source) == sample_path():
+        if entry.source is not None and entry.source.is_file and entry.source.path == sample_path():
             return ""
         url = entry.article.url if entry.article is not None else None
-        return _display_location(url or entry.source or "")
+        return display_location(url or str(entry.source or ""))
 
     def _remember_position(self) -> None:
         entry = self.history.current
@@ -577,14 +576,14 @@ class MainWindow(QMainWindow):
             self, "Open a saved page", self._open_folder(), ";;".join(OPEN_FILTERS))
         if path:
             self.settings.set_last_folder(str(Path(path).parent))
-            self.open_source(path)
+            self.open_source(Source.file(path))
 
     def _open_folder(self) -> str:
         """Where the open dialog starts: the folder of the saved page on screen, else the last."""
         entry = self.history.current
-        if entry is not None and entry.source and source_kind(entry.source) == "file":
-            folder = Path(entry.source).parent
-            if folder.is_dir() and Path(entry.source) != sample_path():
+        if entry is not None and entry.source is not None and entry.source.is_file:
+            folder = entry.source.path.parent
+            if folder.is_dir() and entry.source.path != sample_path():
                 return str(folder)
         return self.settings.last_folder()
 
@@ -709,13 +708,13 @@ class MainWindow(QMainWindow):
             self.history.move(request.delta)
             self.history.replace_current(entry)
         if self.persist and request.source is not None:
-            self.settings.add_recent(request.source, article.title, key)
+            self.settings.add_recent(str(request.source), article.title, key)
         self._show(entry)
 
     @Slot(object, object)
     def on_load_failed(self, request: LoadRequest, error: Exception) -> None:
         message = str(error) or error.__class__.__name__
-        if not isinstance(error, _reader_error()):
+        if not isinstance(error, ReaderError):
             message = f"Reader could not open {request.label}: {message}"
         self._batch_failures.append(message)
         # Of several sources opened together, the others still open; every failure is listed.
@@ -829,16 +828,3 @@ def _tool_bar_style(theme: Theme) -> str:
         f" margin-left: 6px; }}"
         f" QLineEdit#locationBar:focus {{ color: {theme.text}; border-color: {theme.link}; }}"
     )
-
-
-def _display_location(location: str) -> str:
-    """A local path for ``file://`` URLs; web addresses as they are."""
-    if location.startswith("file:"):
-        return QUrl(location).toLocalFile() or location
-    return location
-
-
-def _reader_error() -> type[Exception]:
-    from reader_app.core.errors import ReaderError
-
-    return ReaderError

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QDir, QObject, Qt, Signal
@@ -22,12 +21,13 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from .. import APP_ID
+from ..core.errors import ReaderError
+from ..core.source import parse_source, scheme_of
 
 #: Milliseconds a later launch waits for the running Reader to connect and answer.
 TIMEOUT_MS = 3000
 _ACK = b"ok\n"
 _MAX_MESSAGE = 1 << 20
-_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://|file:)")
 _LOG_VARIABLE = "READER_APP_INSTANCE_LOG"
 
 
@@ -39,8 +39,19 @@ def server_name() -> str:
 
 
 def absolute_sources(sources: Sequence[str]) -> list[str]:
-    """``sources`` with relative paths made absolute, so another process can open them."""
-    return [src if _URL.match(src) else os.path.abspath(src) for src in sources]
+    """``sources`` with relative paths made absolute, so another process can open them.
+
+    Addresses go as they are; so does what names no page (the running Reader reports it).
+    """
+    out: list[str] = []
+    for text in sources:
+        try:
+            source = parse_source(text)
+        except ReaderError:
+            out.append(text)
+            continue
+        out.append(str(source.absolute()) if scheme_of(text) is None else text)
+    return out
 
 
 def _log(event: str, **details: object) -> None:

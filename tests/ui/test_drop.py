@@ -16,6 +16,7 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
+from reader_app.core.source import Source
 from reader_app.ui.drop import DropAction, DropRefusal, parse_drop
 
 
@@ -40,12 +41,12 @@ def plain(text: str) -> QMimeData:
 def test_uri_list_of_a_local_page(qapp, tmp_path: Path) -> None:
     page = write_page(tmp_path, "story.html", "Story")
     result = parse_drop(uri_list(QUrl.fromLocalFile(str(page)).toString()))
-    assert result == DropAction(source=str(page))
+    assert result == DropAction(source=Source.file(page))
 
 
 def test_uri_list_of_a_web_link() -> None:
     assert parse_drop(uri_list("https://example.org/news/1")) == DropAction(
-        source="https://example.org/news/1")
+        source=Source("web", "https://example.org/news/1"))
 
 
 def test_uri_list_counts_the_other_usable_items(tmp_path: Path) -> None:
@@ -54,17 +55,17 @@ def test_uri_list_counts_the_other_usable_items(tmp_path: Path) -> None:
     result = parse_drop(uri_list(QUrl.fromLocalFile(str(a)).toString(),
                                  QUrl.fromLocalFile(str(tmp_path / "x.png")).toString(),
                                  QUrl.fromLocalFile(str(b)).toString()))
-    assert result == DropAction(source=str(a), others=1)
+    assert result == DropAction(source=Source.file(a), others=1)
 
 
 def test_moz_url_is_read_as_utf16() -> None:
     assert parse_drop(moz_url("https://example.org/é?q=1")) == DropAction(
-        source="https://example.org/é?q=1")
+        source=Source("web", "https://example.org/é?q=1"))
 
 
 def test_plain_text_url() -> None:
     assert parse_drop(plain("  https://example.org/a  ")) == DropAction(
-        source="https://example.org/a")
+        source=Source("web", "https://example.org/a"))
 
 
 def test_html_fragment_is_extracted_directly() -> None:

@@ -11,8 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from reader_app.core.errors import ReaderError
 from reader_app.core.facts.model import Facts
 from reader_app.core.library import article_key, search
+from reader_app.core.source import Source, parse_source
 
 from .view import LibraryView
 from .worker import LibraryWorker
@@ -132,7 +134,7 @@ class LibraryController(QObject):
             return
         self._key = article_key(article)
         entry = self.window.history.current
-        source = entry.source if entry is not None else None
+        source = str(entry.source) if entry is not None and entry.source is not None else None
         self.worker.submit("save", lambda lib: lib.save(article, source=source))
 
     @Slot()
@@ -202,7 +204,8 @@ class LibraryController(QObject):
                 self.results_shown.emit(results)
         elif name == "open":
             self.view.close_view()
-            self.window.show_stored_article(result.article, result.source, result.position)
+            self.window.show_stored_article(result.article, _stored_source(result.source),
+                                            result.position)
             self.opened.emit(result.id)
         elif name == "delete" and result:
             self.window.statusBar().showMessage("Deleted from the library", 4000)
@@ -224,3 +227,11 @@ class LibraryController(QObject):
     def on_setting_changed(self, name: str, _value: object) -> None:
         if name == "theme":
             self.view.set_theme(self.window.reading_style().colours)
+
+
+def _stored_source(text: str | None) -> Source | None:
+    """The source an article was stored with, if it still names a page."""
+    try:
+        return parse_source(text) if text else None
+    except ReaderError:
+        return None
