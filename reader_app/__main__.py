@@ -167,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     helper = Helper()
     helper.start()
-    from .ui.app import run_gui
+    from .ui.shell.app import run_gui
 
     return run_gui(args, helper)
 

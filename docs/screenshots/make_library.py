@@ -57,10 +57,10 @@ def main() -> int:
         from PySide6.QtCore import QEventLoop, QTimer
 
         from reader_app.core.library import data_dir
-        from reader_app.ui.app import create_application
         from reader_app.ui.executor.service import Executor
-        from reader_app.ui.main_window import MainWindow, sample_path
-        from reader_app.ui.settings import Settings
+        from reader_app.ui.shell.app import create_application
+        from reader_app.ui.shell.settings import Settings
+        from reader_app.ui.shell.window import MainWindow, sample_path
 
         fill(data_dir())
         app = create_application()

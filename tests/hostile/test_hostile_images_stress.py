@@ -8,8 +8,8 @@ import pytest
 from hostile_data import png, svg
 
 from reader_app.core import Article, Block
-from reader_app.ui.reader_view import ReaderView
-from reader_app.ui.theme import ReadingStyle
+from reader_app.ui.reading.view import ReaderView
+from reader_app.ui.style.theme import ReadingStyle
 
 ARTICLES = 200
 IMAGES = 10

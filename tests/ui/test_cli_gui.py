@@ -13,8 +13,8 @@ from PySide6.QtGui import QImage
 from window_support import article_html, settings_file_fixture, write_page  # noqa: F401 (fixtures)
 
 from reader_app.__main__ import _gui_parser
-from reader_app.ui.app import open_window, parse_size
-from reader_app.ui.settings import Settings
+from reader_app.ui.shell.app import open_window, parse_size
+from reader_app.ui.shell.settings import Settings
 
 
 def gui_args(*argv: str):

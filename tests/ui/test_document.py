@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader_app.core import extract_article
 from reader_app.core.model import Article, Block
-from reader_app.ui.document import (
+from reader_app.ui.reading.document import (
     OffsetMap,
     RenderedArticle,
     document_text,
@@ -26,7 +26,7 @@ from reader_app.ui.document import (
     render_start_page,
     utf16_length,
 )
-from reader_app.ui.theme import (
+from reader_app.ui.style.theme import (
     MONO_FAMILIES,
     THEMES,
     ReadingStyle,

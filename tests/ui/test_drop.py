@@ -17,7 +17,7 @@ from window_support import (  # noqa: F401 (fixtures)
 )
 
 from reader_app.core.source import Source
-from reader_app.ui.drop import DropAction, DropRefusal, parse_drop
+from reader_app.ui.shell.drop import DropAction, DropRefusal, parse_drop
 
 
 def uri_list(*urls: str) -> QMimeData:

@@ -12,7 +12,7 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
-from reader_app.ui.export import suggested_name
+from reader_app.ui.shell.export import suggested_name
 
 TITLE = "Council budget: what the new rail tunnel costs"
 

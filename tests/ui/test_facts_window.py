@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from window_support import make_window, settings_file_fixture  # noqa: F401 (fixture)
 
 from reader_app.core import find_facts
-from reader_app.ui.highlights import mention_cursor
+from reader_app.ui.reading.highlights import mention_cursor
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 from window_support import settings_file_fixture, window_fixture  # noqa: F401 (fixtures)
 
-from reader_app.ui.find_bar import LAYER
-from reader_app.ui.highlights import selection
+from reader_app.ui.reading.find_bar import LAYER
+from reader_app.ui.reading.highlights import selection
 
 
 def _count(window, word: str) -> int:

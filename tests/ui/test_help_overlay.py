@@ -9,9 +9,9 @@ from keyboard_support import focus_article, open_long_article, press, type_text
 from PySide6.QtCore import Qt
 from window_support import settings_file_fixture, window_fixture  # noqa: F401 (fixtures)
 
-from reader_app.ui.commands import COMMANDS_BY_NAME
-from reader_app.ui.keyboard_help import key_rows
-from reader_app.ui.keymap import key_sequences
+from reader_app.ui.keyboard.commands import COMMANDS_BY_NAME
+from reader_app.ui.keyboard.help import key_rows
+from reader_app.ui.keyboard.keymap import key_sequences
 
 
 def _shown_text(window) -> str:

@@ -23,11 +23,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 from window_support import settings_file_fixture, window_fixture  # noqa: F401 (fixtures)
 
-from reader_app.ui.commands import COMMANDS, COMMANDS_BY_NAME, article_bindings
-from reader_app.ui.key_dispatch import SEQUENCE_TIMEOUT_MS, article_only, normalise, strokes
-from reader_app.ui.keyboard_doc import render_markdown
-from reader_app.ui.keyboard_help import GROUPS, OTHER, key_rows
-from reader_app.ui.keymap import KEYMAP, key_sequences
+from reader_app.ui.keyboard.commands import COMMANDS, COMMANDS_BY_NAME, article_bindings
+from reader_app.ui.keyboard.dispatch import SEQUENCE_TIMEOUT_MS, article_only, normalise, strokes
+from reader_app.ui.keyboard.doc import render_markdown
+from reader_app.ui.keyboard.help import GROUPS, OTHER, key_rows
+from reader_app.ui.keyboard.keymap import KEYMAP, key_sequences
 
 DOC = Path(__file__).parents[2] / "docs" / "keyboard.md"
 
@@ -308,7 +308,7 @@ def test_every_bound_command_is_in_a_help_group() -> None:
 
 def test_keyboard_doc_matches_the_keymap() -> None:
     assert DOC.read_text(encoding="utf-8") == render_markdown(), (
-        "docs/keyboard.md is out of date: python -m reader_app.ui.keyboard_doc > "
+        "docs/keyboard.md is out of date: python -m reader_app.ui.keyboard.doc > "
         "docs/keyboard.md")
 
 
@@ -326,7 +326,7 @@ def test_key_presses_are_normalised_as_the_keymap_spells_them(key, mods, expecte
 def test_a_key_that_also_starts_a_sequence_runs_after_the_pause(qtbot) -> None:
     from PySide6.QtWidgets import QTextBrowser
 
-    from reader_app.ui.key_dispatch import KeyDispatcher
+    from reader_app.ui.keyboard.dispatch import KeyDispatcher
 
     ran: list[str] = []
     g = (Qt.Key.Key_G.value, 0)

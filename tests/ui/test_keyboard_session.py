@@ -18,9 +18,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from window_support import settings_file_fixture, write_page  # noqa: F401 (fixtures)
 
-from reader_app.ui.highlights import mention_cursor
-from reader_app.ui.main_window import MainWindow
-from reader_app.ui.settings import Settings
+from reader_app.ui.reading.highlights import mention_cursor
+from reader_app.ui.shell.settings import Settings
+from reader_app.ui.shell.window import MainWindow
 
 
 def _open_by_location(qtbot, window: MainWindow, key: Qt.Key, modifier, path: Path) -> None:

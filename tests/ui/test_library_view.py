@@ -22,8 +22,8 @@ from reader_app.__main__ import _gui_parser
 from reader_app.core.facts.model import Facts
 from reader_app.core.library import Library, article_key, data_dir, default_path, search
 from reader_app.core.model import Article, Block
-from reader_app.ui.app import open_window
-from reader_app.ui.settings import Settings
+from reader_app.ui.shell.app import open_window
+from reader_app.ui.shell.settings import Settings
 
 DATA = Path(__file__).parent.parent / "data"
 NEWS = DATA / "pages" / "news_article.html"
@@ -214,7 +214,7 @@ def test_the_library_folder_is_qt_app_data_location(isolated_data_home: Path) ->
     """The core computes, without Qt, the folder Qt gives the running window."""
     script = ("import sys\n"
               "from PySide6.QtCore import QStandardPaths\n"
-              "from reader_app.ui.app import create_application\n"
+              "from reader_app.ui.shell.app import create_application\n"
               "app = create_application()\n"
               "print(QStandardPaths.writableLocation("
               "QStandardPaths.StandardLocation.AppDataLocation))\n")

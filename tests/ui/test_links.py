@@ -14,7 +14,7 @@ from window_support import (  # noqa: F401 (fixtures)
 )
 
 from reader_app.core.model import Article, Block, Span
-from reader_app.ui.links import decide
+from reader_app.ui.reading.links import decide
 
 WEB = "https://news.example/story"
 

@@ -21,7 +21,7 @@ from window_support import (  # noqa: F401 (fixtures)
 )
 
 from reader_app.core.loading import LoadOptions
-from reader_app.ui.keymap import key_sequences
+from reader_app.ui.keyboard.keymap import key_sequences
 
 pytestmark = pytest.mark.network
 

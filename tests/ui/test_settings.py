@@ -14,7 +14,13 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
-from reader_app.ui.settings import MAX_POSITIONS, MAX_RECENT, PREFERENCES, Settings, settings_path
+from reader_app.ui.shell.settings import (
+    MAX_POSITIONS,
+    MAX_RECENT,
+    PREFERENCES,
+    Settings,
+    settings_path,
+)
 
 
 def test_every_preference_is_declared_once_with_a_typed_default() -> None:

@@ -15,8 +15,8 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
-from reader_app.ui.theme import MONO_FAMILIES, SANS_FAMILIES, SERIF_FAMILIES, ReadingStyle
-from reader_app.ui.typography import next_font, next_spacing
+from reader_app.ui.shell.reading_style import next_font, next_spacing
+from reader_app.ui.style.theme import MONO_FAMILIES, SANS_FAMILIES, SERIF_FAMILIES, ReadingStyle
 
 
 def body_block_format(window):

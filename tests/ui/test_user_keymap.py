@@ -11,10 +11,16 @@ from PySide6.QtGui import QKeySequence
 from window_support import settings_file_fixture, write_page  # noqa: F401 (fixtures)
 
 from reader_app.__main__ import _gui_parser
-from reader_app.ui.app import open_window
-from reader_app.ui.keymap import KEYMAP, key_sequences
-from reader_app.ui.settings import Settings
-from reader_app.ui.user_keymap import KEYS_FILE, keys_path, load_user_keymap, merge, parse_key
+from reader_app.ui.keyboard.keymap import KEYMAP, key_sequences
+from reader_app.ui.keyboard.user_keymap import (
+    KEYS_FILE,
+    keys_path,
+    load_user_keymap,
+    merge,
+    parse_key,
+)
+from reader_app.ui.shell.app import open_window
+from reader_app.ui.shell.settings import Settings
 
 
 @pytest.mark.parametrize(("text", "expected"), [

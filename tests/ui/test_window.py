@@ -17,8 +17,8 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
-from reader_app.ui.commands import COMMANDS, COMMANDS_BY_NAME, MENUS, SEPARATOR
-from reader_app.ui.keymap import KEYMAP, key_sequences, key_text
+from reader_app.ui.keyboard.commands import COMMANDS, COMMANDS_BY_NAME, MENUS, SEPARATOR
+from reader_app.ui.keyboard.keymap import KEYMAP, key_sequences, key_text
 
 
 def test_open_a_file_sets_title_location_and_status(qtbot, window, tmp_path: Path) -> None:

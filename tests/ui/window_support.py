@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QStandardPaths, QTimer
 
 from reader_app.ui.executor.service import Executor
-from reader_app.ui.main_window import MainWindow
-from reader_app.ui.settings import Settings
+from reader_app.ui.shell.settings import Settings
+from reader_app.ui.shell.window import MainWindow
 
 WORDS = (
     "river", "council", "budget", "harbour", "engineers", "winter", "bridge", "survey",

@@ -28,7 +28,7 @@ FACT_PREFIX = {"person": "person", "place": "place", "organisation": "org", "num
 
 
 class LibraryController(QObject):
-    """The library of ``window`` (a :class:`~reader_app.ui.main_window.MainWindow`).
+    """The library of ``window`` (a :class:`~reader_app.ui.shell.window.MainWindow`).
 
     Signals:
         stored(int): an opened article was stored (its id).

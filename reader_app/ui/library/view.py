@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
 
 from reader_app.core.library import SearchResult
 
-from ..card_overlay import CardOverlay
-from ..theme import THEMES, Theme, mix
+from ..style.card_overlay import CardOverlay
+from ..style.theme import THEMES, Theme, mix
 
 HINT = ('Words, "phrases", person:, place:, org:, number:, tag:, is:saved · '
         "Enter opens · Del deletes · Ctrl+S keeps · Esc closes")

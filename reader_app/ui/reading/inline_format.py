@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat
 
 from reader_app.core.model import Span
 
-from .theme import ReadingStyle, mix
+from ..style.theme import ReadingStyle, mix
 
 
 def inline_format(

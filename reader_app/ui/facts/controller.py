@@ -17,10 +17,8 @@ from PySide6.QtWidgets import QTextEdit
 from reader_app.core.facts.model import Fact, Facts
 from reader_app.core.model import Article
 
-from .executor.jobs import facts_payload
-from .facts_panel import FactsPanel, facts_markdown
-from .facts_worker import FactsWorker
-from .highlights import (
+from ..executor.jobs import facts_payload
+from ..reading.highlights import (
     HighlightPalette,
     OffsetMapping,
     SelectionBuilder,
@@ -28,7 +26,9 @@ from .highlights import (
     mention_cursor,
     reveal,
 )
-from .theme import Theme
+from ..style.theme import Theme
+from .panel import FactsPanel, facts_markdown
+from .worker import FactsWorker
 
 #: GUI-thread time spent building highlights before the event loop gets a turn, and the
 #: selections built between looks at the clock; selections added to or removed from the view

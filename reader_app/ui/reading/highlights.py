@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from reader_app.core.facts.model import Fact, FactKind, Facts
 
-from .theme import Theme
+from ..style.theme import Theme
 
 KINDS: tuple[FactKind, ...] = ("number", "person", "place", "organisation")
 

@@ -26,10 +26,10 @@ from typing import Any, Literal, TextIO
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from ..shell.settings import settings_path
 from .commands import COMMANDS, COMMANDS_BY_NAME
-from .key_dispatch import Stroke, sequence_text, stroke_text, strokes
+from .dispatch import Stroke, sequence_text, stroke_text, strokes
 from .keymap import KEYMAP, Key, key_sequences
-from .settings import settings_path
 
 KEYS_FILE = "keys.toml"
 

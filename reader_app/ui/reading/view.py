@@ -34,11 +34,11 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QWidget
 from reader_app.core.images import ImageSource, find_image, read_image
 from reader_app.core.model import Article
 
+from ..executor.service import Executor, Outcome, Task, Token
+from ..style.theme import ReadingStyle
 from .document import ImageRef, RenderedArticle, em_pixels, render_article, render_start_page
-from .executor.service import Executor, Outcome, Task, Token
 from .images import decode_image, missing_image, placeholder_image
 from .link_focus import LinkFocus
-from .theme import ReadingStyle
 
 #: Images are at most this many column widths tall (portraits stay within a screen or so).
 TALLEST_IMAGE = 1.2

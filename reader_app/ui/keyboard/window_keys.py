@@ -13,12 +13,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QLabel
 
+from ..style.theme import Theme
 from .commands import article_bindings
+from .dispatch import KeyDispatcher
 from .focus_regions import FocusRegions, Region
 from .help_overlay import HelpOverlay
-from .key_dispatch import KeyDispatcher
 from .keymap import Key
-from .theme import Theme
 
 
 class Keyboard(QObject):

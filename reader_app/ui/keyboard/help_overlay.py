@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .card_overlay import CardOverlay
-from .keyboard_help import KeyRow, key_rows
+from ..style.card_overlay import CardOverlay
+from ..style.theme import MONO_FAMILIES, Theme
+from .help import KeyRow, key_rows
 from .keymap import KEYMAP, Key
-from .theme import MONO_FAMILIES, Theme
 
 
 class HelpOverlay(CardOverlay):

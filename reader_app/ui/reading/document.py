@@ -33,8 +33,8 @@ from PySide6.QtGui import (
 from reader_app.core.inline import split_spans
 from reader_app.core.model import Article, Block, Span
 
+from ..style.theme import SANS_FAMILIES, ReadingStyle, make_font, mix
 from .inline_format import inline_format
-from .theme import SANS_FAMILIES, ReadingStyle, make_font, mix
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
 #: Characters Qt would turn into block or frame boundaries; inserted as line separators

@@ -33,30 +33,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader_app import APP_NAME
 from reader_app.core.errors import ReaderError
 from reader_app.core.source import Source, display_location, parse_source
 
-from .. import APP_NAME
-from . import export, links, typography
-from .about import show_about
-from .commands import MENUS, SEPARATOR, build_actions
-from .document import render_article
-from .drop import DropAction, DropOverlay, DropRefusal, parse_drop
-from .executor.service import Executor
-from .facts_controller import FactsController
-from .facts_panel import FactsDock
-from .facts_worker import FactsWorker
-from .find_bar import FindBar
-from .history import Entry, History, article_key
-from .keyboard import Keyboard
-from .keymap import KEYMAP, Key
-from .library.controller import LibraryController
-from .loader import Loader, LoadRequest, html_job, refused_job, source_job
-from .location_bar import LocationBar
-from .message_bar import MessageBar
-from .reader_view import ReaderView
-from .settings import Settings
-from .theme import (
+from ..executor.service import Executor
+from ..facts.controller import FactsController
+from ..facts.panel import FactsDock
+from ..facts.worker import FactsWorker
+from ..keyboard.commands import MENUS, SEPARATOR, build_actions
+from ..keyboard.keymap import KEYMAP, Key
+from ..keyboard.window_keys import Keyboard
+from ..library.controller import LibraryController
+from ..reading import links
+from ..reading.document import render_article
+from ..reading.find_bar import FindBar
+from ..reading.view import ReaderView
+from ..style.theme import (
     COLUMN_CHARS_RANGE,
     FONT_SIZE_RANGE,
     ReadingStyle,
@@ -64,6 +57,15 @@ from .theme import (
     apply_chrome_theme,
     mix,
 )
+from . import export
+from . import reading_style as typography
+from .about import show_about
+from .drop import DropAction, DropOverlay, DropRefusal, parse_drop
+from .history import Entry, History, article_key
+from .loader import Loader, LoadRequest, html_job, refused_job, source_job
+from .location_bar import LocationBar
+from .message_bar import MessageBar
+from .settings import Settings
 
 #: File dialog filters for File ▸ Open.
 OPEN_FILTERS = (

@@ -11,14 +11,15 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from .. import APP_ID, APP_NAME
-from ..core.source import Source
+from reader_app import APP_ID, APP_NAME
+from reader_app.core.source import Source
+
+from ..executor.helper import Helper
+from ..executor.service import Executor
 from .app_icon import app_icon
-from .executor.helper import Helper
-from .executor.service import Executor
-from .main_window import MainWindow, sample_path
 from .quit_signals import QuitOnSignals
 from .settings import Settings
+from .window import MainWindow, sample_path
 
 #: A ``--screenshot`` run gives up when the article is not shown within this many seconds.
 SCREENSHOT_TIMEOUT_S = 90
@@ -116,7 +117,11 @@ def open_window(args: argparse.Namespace, settings: Settings, executor: Executor
     if args.theme:
         settings.set("theme", args.theme)
     _apply_typography(settings, args)
-    from .user_keymap import KEYS_FILE, announce, load_user_keymap  # not needed by screenshots
+    from ..keyboard.user_keymap import (  # not needed by screenshots
+        KEYS_FILE,
+        announce,
+        load_user_keymap,
+    )
 
     user_keys = load_user_keymap(keys_file or settings.path.parent / KEYS_FILE)
     window = MainWindow(settings, executor=executor, keymap=user_keys.keymap,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .. import APP_NAME, __version__
+from reader_app import APP_NAME, __version__
 
 ABOUT_HTML = f"""
 <h3>{APP_NAME} {__version__}</h3>

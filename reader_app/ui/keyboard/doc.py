@@ -1,6 +1,6 @@
 """Write ``docs/keyboard.md`` from the command table and the keymap.
 
-Run ``python -m reader_app.ui.keyboard_doc > docs/keyboard.md``; a test fails when the file and
+Run ``python -m reader_app.ui.keyboard.doc > docs/keyboard.md``; a test fails when the file and
 the keymap disagree.
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 import sys
 
-from .keyboard_help import key_rows
+from .help import key_rows
 
 _HEAD = """\
 # Keyboard
 
 Reader is made to be read without a mouse. Every action is a named command; this page is
-generated from the command table and the keymap (`python -m reader_app.ui.keyboard_doc`), as
+generated from the command table and the keymap (`python -m reader_app.ui.keyboard.doc`), as
 are the menus and the help overlay (press `?` or `F1` in the window).
 
 Plain keys — letters, digits, punctuation, Space — act only while the article has the focus,

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from .key_dispatch import Stroke, article_only, strokes
+from .dispatch import Stroke, article_only, strokes
 from .keymap import KEYMAP, Key, key_sequences
 
 #: ``window``: active anywhere in the window; ``view``: only while the article has focus.

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
+from ..style.theme import THEMES, Theme, mix
 from .highlights import reveal
-from .theme import THEMES, Theme, mix
 
 #: Matches found at most (the count reads "1000+" beyond).
 MAX_COUNT = 1000

@@ -20,9 +20,9 @@ from PySide6.QtCore import QDir, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
-from .. import APP_ID
-from ..core.errors import ReaderError
-from ..core.source import parse_source, scheme_of
+from reader_app import APP_ID
+from reader_app.core.errors import ReaderError
+from reader_app.core.source import parse_source, scheme_of
 
 #: Milliseconds a later launch waits for the running Reader to connect and answer.
 TIMEOUT_MS = 3000

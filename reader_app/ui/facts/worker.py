@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Signal
 
 from reader_app.core.facts.model import Facts
 
-from .executor.jobs import find_facts_job
-from .executor.service import Executor, Outcome, Task, Token
+from ..executor.jobs import find_facts_job
+from ..executor.service import Executor, Outcome, Task, Token
 
 log = logging.getLogger(__name__)
 

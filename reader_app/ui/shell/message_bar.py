@@ -7,7 +7,7 @@ from typing import Literal
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from .theme import Theme
+from ..style.theme import Theme
 
 Level = Literal["error", "info"]
 

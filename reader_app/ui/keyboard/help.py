@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 
 from .commands import COMMANDS, COMMANDS_BY_NAME
-from .key_dispatch import sequence_text, strokes
+from .dispatch import sequence_text, strokes
 from .keymap import KEYMAP, Key, key_sequences
 
 #: Group title → command names, in the order shown.

@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
 
 from reader_app.core.facts.model import Fact, FactKind, Facts
 
-from .facts_delegate import CONTEXT_ROLE, FactDelegate
-from .highlights import KIND_NAMES, KINDS, Emphasis, HighlightPalette, mention_format
-from .theme import Theme, mix
+from ..reading.highlights import KIND_NAMES, KINDS, Emphasis, HighlightPalette, mention_format
+from ..style.theme import Theme, mix
+from .delegate import CONTEXT_ROLE, FactDelegate
 
 SECTIONS: tuple[tuple[FactKind, str], ...] = (
     ("number", "Numbers"),

@@ -7,7 +7,7 @@ from importlib import resources
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
-from .. import APP_ID
+from reader_app import APP_ID
 
 
 def app_icon() -> QIcon:

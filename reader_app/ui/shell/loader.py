@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Signal
 from reader_app.core.model import RawPage
 from reader_app.core.source import Source
 
-from .executor.jobs import extract_job, portable
-from .executor.service import Executor, Outcome, Task, Token
+from ..executor.jobs import extract_job, portable
+from ..executor.service import Executor, Outcome, Task, Token
 
 #: A job runs on a worker thread and returns the article (or raises ReaderError).
 Job = Callable[[Token], Any]

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QFontDialog, QWidget
 
-from .theme import FONT_CHOICES, LINE_HEIGHT_STEPS, ReadingStyle
+from ..style.theme import FONT_CHOICES, LINE_HEIGHT_STEPS, ReadingStyle
 
 #: Command name → line spacing it sets.
 SPACING_COMMANDS = dict(zip(("spacing_compact", "spacing_normal", "spacing_relaxed",
