@@ -89,7 +89,7 @@ def wait_for_either(window: MainWindow, source: str) -> bool:
     outcome: list[bool] = []
     window.load_failed.connect(lambda _m: outcome.append(False))
     try:
-        wait_for(window.loader.settled, lambda: window.open_source(source))
+        wait_for(window.navigation.loader.settled, lambda: window.navigation.open_source(source))
     finally:
         window.load_failed.disconnect()
     return not outcome

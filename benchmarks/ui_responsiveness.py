@@ -79,7 +79,7 @@ def main() -> None:
                 probe.start()
                 start = time.perf_counter()
                 url = server.url("large.html") + f"?run={run}"
-                wait_for(window.article_shown, lambda u=url: window.open_source(u))
+                wait_for(window.article_shown, lambda u=url: window.navigation.open_source(u))
                 load_times.append(time.perf_counter() - start)
                 probe.stop()
         window.close()

@@ -76,7 +76,7 @@ def main() -> int:
             QTimer.singleShot(30000, loop.quit)
             loop.exec()
 
-        window.open_source(str(sample_path()))
+        window.navigation.open_source(str(sample_path()))
         wait(window.facts.facts_shown)
         window.library.view.open(args.query)
         wait(window.library.results_shown)

@@ -71,7 +71,8 @@ def test_sources_from_the_command_line(qtbot, settings_file: Path, tmp_path, htt
     with qtbot.waitSignals([window.article_shown, window.article_shown], timeout=30000):
         pass
     assert window.windowTitle() == "Web page second — Reader"
-    assert [e.title for e in window.history.entries] == ["Local page first", "Web page second"]
+    titles = [e.title for e in window.navigation.history.entries]
+    assert titles == ["Local page first", "Web page second"]
 
 
 def test_first_run_opens_the_sample_then_the_start_page(qtbot, settings_file: Path,
@@ -82,11 +83,11 @@ def test_first_run_opens_the_sample_then_the_start_page(qtbot, settings_file: Pa
     with qtbot.waitSignal(window.article_shown, timeout=30000) as shown:
         pass
     assert shown.args[0].title
-    assert window.reading_style().theme == "dark"
+    assert window.styling.reading_style().theme == "dark"
     settings.mark_started()
     window.close()
 
     second = open_window(gui_args(), Settings(settings_file), executor)
     qtbot.addWidget(second)
-    assert second.article is None
+    assert second.navigation.article is None
     assert "Drag" in second.view.toPlainText()

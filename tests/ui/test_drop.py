@@ -156,7 +156,7 @@ def test_drop_an_html_fragment_shows_its_text(qtbot, window) -> None:
 def test_refused_drop_says_why_and_keeps_the_article(qtbot, window, tmp_path: Path) -> None:
     page = write_page(tmp_path, "kept.html", "Museum opens late")
     with qtbot.waitSignal(window.article_shown, timeout=20000):
-        window.open_source(str(page))
+        window.navigation.open_source(str(page))
     assert not drop_on(window, uri_list("file:///tmp/holiday.png"))
     assert "holiday.png" in window.message_bar.text
     assert window.windowTitle() == "Museum opens late — Reader"

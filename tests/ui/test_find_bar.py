@@ -103,7 +103,7 @@ def test_esc_closes_and_n_keeps_stepping_from_the_article(qtbot, window, tmp_pat
 def test_a_closed_bar_marks_only_the_current_match_until_a_fact_is_chosen(
         qtbot, window, tmp_path) -> None:
     with qtbot.waitSignal(window.facts.facts_shown, timeout=20000):
-        window.open_source(str(people_page(tmp_path)))
+        window.navigation.open_source(str(people_page(tmp_path)))
     focus_article(qtbot, window)
     bar = window.find_bar
     press(qtbot, window, "/")

@@ -107,7 +107,7 @@ def test_help_and_find_bar_draw_in_each_theme(qtbot, window, tmp_path: Path, the
     help_shot = window.grab()
     assert find_shot.save(str(tmp_path / f"find-{theme}.png"))
     assert help_shot.save(str(tmp_path / f"help-{theme}.png"))
-    colours = window.reading_style().colours
+    colours = window.styling.reading_style().colours
     card = window.keyboard.help.card.geometry()
     image = help_shot.toImage()
     ratio = image.devicePixelRatio()

@@ -152,7 +152,7 @@ def test_letters_typed_in_the_find_bar_run_no_command(qtbot, window, tmp_path) -
 
 def test_letters_typed_in_the_facts_filter_run_no_command(qtbot, window, tmp_path) -> None:
     with qtbot.waitSignal(window.facts.facts_shown, timeout=20000):
-        window.open_source(str(people_page(tmp_path)))
+        window.navigation.open_source(str(people_page(tmp_path)))
     focus_article(qtbot, window)
     panel = window.facts_panel
     press(qtbot, window, Qt.Key.Key_F)
@@ -203,22 +203,22 @@ def test_article_takes_the_focus_after_a_load(qtbot, window, tmp_path: Path) -> 
     type_text(qtbot, str(page))
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         press(qtbot, window, Qt.Key.Key_Return)
-    assert window.article.title == "Second story"
+    assert window.navigation.article.title == "Second story"
     assert window.view.hasFocus()
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         press(qtbot, window, Qt.Key.Key_H, SHIFT)
-    assert window.article.title == "Harbour bridge survey"
+    assert window.navigation.article.title == "Harbour bridge survey"
     assert window.view.hasFocus()
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         press(qtbot, window, Qt.Key.Key_L, SHIFT)
-    assert window.article.title == "Second story"
+    assert window.navigation.article.title == "Second story"
 
 
 def test_f1_opens_help_not_the_start_page(qtbot, window, tmp_path: Path) -> None:
     open_long_article(qtbot, window, tmp_path)
     press(qtbot, window, Qt.Key.Key_F1)
     assert window.keyboard.help.isVisible()
-    assert window.article is not None
+    assert window.navigation.article is not None
     press(qtbot, window, Qt.Key.Key_Escape)
     assert not window.keyboard.help.isVisible()
     assert window.view.hasFocus()
@@ -232,7 +232,7 @@ def test_disabled_commands_ignore_their_keys(qtbot, window, tmp_path: Path) -> N
     open_long_article(qtbot, window, tmp_path)
     assert not window.actions_by_name["forward"].isEnabled()
     press(qtbot, window, Qt.Key.Key_L, SHIFT)
-    assert window.article.title == "Harbour bridge survey"
+    assert window.navigation.article.title == "Harbour bridge survey"
     focus_article(qtbot, window)
 
 

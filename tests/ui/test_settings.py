@@ -76,8 +76,8 @@ def test_preferences_and_geometry_survive_reopening(qtbot, settings_file: Path) 
 
     again = make_window(qtbot, settings_file, size=None)
     assert (again.width(), again.height()) == (740, 620)
-    assert again.reading_style().theme == "dark"
-    assert again.reading_style().font_size == 14
+    assert again.styling.reading_style().theme == "dark"
+    assert again.styling.reading_style().font_size == 14
     assert again.actions_by_name["theme_dark"].isChecked()
 
 

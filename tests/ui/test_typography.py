@@ -87,7 +87,7 @@ def test_typography_is_kept_in_settings(qtbot, settings_file: Path, tmp_path: Pa
     first.settings.sync()
     first.close()
     second = make_window(qtbot, settings_file)
-    style = second.reading_style()
+    style = second.styling.reading_style()
     assert (style.font, style.line_height, style.align) == ("sans", 2.1, "justify")
     assert second.actions_by_name["font_sans"].isChecked()
     assert second.actions_by_name["spacing_loose"].isChecked()

@@ -119,7 +119,7 @@ def test_start_reports_problems_and_uses_the_new_keys(qtbot, settings_file, tmp_
     page = write_page(tmp_path, "keys.html", "Keys of my own", 60)
     window = open_window(_gui_parser().parse_args([str(page)]), Settings(settings_file),
                          executor)
-    qtbot.addWidget(window, before_close_func=lambda w: w.loader.cancel())
+    qtbot.addWidget(window, before_close_func=lambda w: w.navigation.loader.cancel())
     err = capsys.readouterr().err
     assert f"reader-app: {keys}: unknown command “scrol_up” (ignored)" in err
     assert "j is given to both scroll_down and reload; scroll_down keeps it" in err

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 
+from ..style.theme import THEME_NAMES
 from .commands import COMMANDS, COMMANDS_BY_NAME
 from .dispatch import sequence_text, strokes
 from .keymap import KEYMAP, Key, key_sequences
@@ -23,7 +24,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Facts", ("focus_facts", "next_mention", "previous_mention", "toggle_highlights",
                "toggle_facts_panel")),
     ("Text and theme", ("zoom_in", "zoom_out", "zoom_reset", "wider", "narrower",
-                        "cycle_theme", "theme_light", "theme_sepia", "theme_dark",
+                        "cycle_theme", *(f"theme_{name}" for name in THEME_NAMES),
                         "cycle_font", "choose_font", "cycle_line_spacing", "toggle_justify",
                         "toggle_remote_images", "full_screen")),
     ("Links", ("focus_next_region", "focus_previous_region", "open_link",

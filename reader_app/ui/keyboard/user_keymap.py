@@ -21,11 +21,12 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Literal, TextIO
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QKeySequence
 
+from ..shell.message_bar import MessageBar
 from ..shell.settings import settings_path
 from .commands import COMMANDS, COMMANDS_BY_NAME
 from .dispatch import Stroke, sequence_text, stroke_text, strokes
@@ -208,20 +209,21 @@ def report(user: UserKeymap, stream: TextIO | None = None) -> None:
         print(f"reader-app: {name}: {problem.text}", file=out)
 
 
-def announce(window: Any, user: UserKeymap, stream: TextIO | None = None) -> None:
-    """Tell of ``user``'s problems on ``stream`` and in ``window``'s message bar.
+def announce(message_bar: MessageBar, article_shown: SignalInstance, user: UserKeymap,
+             stream: TextIO | None = None) -> None:
+    """Tell of ``user``'s problems on ``stream`` and in ``message_bar``.
 
-    The bar shows them again once the first article is on screen, since opening a page
-    clears it.
+    The bar shows them again once the first article is on screen (``article_shown``), since
+    opening a page clears it.
     """
     if not user.problems:
         return
     report(user, stream)
     summary, level = user.summary(), user.level
-    window.message_bar.show_message(summary, level)
+    message_bar.show_message(summary, level)
 
     def again(_article: object) -> None:
-        window.article_shown.disconnect(again)
-        window.message_bar.show_message(summary, level)
+        article_shown.disconnect(again)
+        message_bar.show_message(summary, level)
 
-    window.article_shown.connect(again)
+    article_shown.connect(again)

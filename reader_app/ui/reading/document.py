@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from reader_app.core.inline import split_spans
 from reader_app.core.model import Article, Block, Span
 
-from ..style.theme import SANS_FAMILIES, ReadingStyle, make_font, mix
+from ..style.theme import SANS_FAMILIES, THEME_NAMES, ReadingStyle, make_font, mix
 from .inline_format import inline_format
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -531,7 +531,7 @@ def render_start_page(style: ReadingStyle) -> QTextDocument:
         "f, F9\tFocus / show the facts panel\n"
         "h\tHighlight facts in the text\n"
         "+ / - / 0\tText larger / smaller / reset\n"
-        "t\tCycle theme: light, sepia, dark\n"
+        f"t\tCycle theme: {', '.join(THEME_NAMES)}\n"
         "Tab, Enter / Ctrl+Enter\tChoose a link on screen, open it / in your browser\n"
         "Alt+Left / Alt+Right\tBack / forward\n"
         "? or F1\tAll keys",

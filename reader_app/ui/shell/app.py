@@ -100,7 +100,7 @@ def run_gui(args: argparse.Namespace, helper: Helper | None = None) -> int:
     executor = Executor(helper=helper)
     QuitOnSignals(app)
     window = open_window(args, Settings(), executor, size)
-    instance.attach(window, window.open_sources)
+    instance.attach(window, window.navigation.open_sources)
     window.settings.mark_started()
     code = app.exec()
     executor.shutdown()
@@ -126,16 +126,16 @@ def open_window(args: argparse.Namespace, settings: Settings, executor: Executor
     user_keys = load_user_keymap(keys_file or settings.path.parent / KEYS_FILE)
     window = MainWindow(settings, executor=executor, keymap=user_keys.keymap,
                         private=bool(getattr(args, "private", False)))
-    announce(window, user_keys)
+    announce(window.message_bar, window.article_shown, user_keys)
     if size:
         window.resize(*size)
     window.show()
     if args.sources:
-        window.open_sources(list(args.sources))
+        window.navigation.open_sources(list(args.sources))
     elif settings.first_run():
-        window.open_source(Source.file(sample_path()))
+        window.navigation.open_source(Source.file(sample_path()))
     else:
-        window.show_start_page()
+        window.navigation.show_start_page()
     return window
 
 
@@ -196,7 +196,7 @@ def _screenshot(app: QApplication, args: argparse.Namespace,
         window.load_failed.connect(failed)
         window.show()
         source = args.sources[0] if args.sources else Source.file(sample_path())
-        window.open_source(source)
+        window.navigation.open_source(source)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, timed_out)
         app.exec()
         window.close()

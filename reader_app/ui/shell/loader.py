@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from reader_app.core.load_options import LoadOptions
 from reader_app.core.model import RawPage
 from reader_app.core.source import Source
 
@@ -21,6 +22,8 @@ from ..executor.service import Executor, Outcome, Task, Token
 
 #: A job runs on a worker thread and returns the article (or raises ReaderError).
 Job = Callable[[Token], Any]
+#: Load options, or a callable building them on the worker thread; None for the defaults.
+LoadOptionsSource = LoadOptions | Callable[[], LoadOptions] | None
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,8 @@ class LoadRequest:
     delta: int | None = None
 
 
-def source_job(source: Source, load_options: Any = None, extract_options: Any = None) -> Job:
+def source_job(source: Source, load_options: LoadOptionsSource = None,
+               extract_options: Any = None) -> Job:
     """A job reading the article of ``source``.
 
     ``load_options`` may be a callable returning them, called on the worker thread (building

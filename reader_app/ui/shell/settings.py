@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, QStandardPaths, Signal
 
+from ..style.theme import FONT_CHOICES, THEME_NAMES
+
 
 @dataclass(frozen=True)
 class Preference:
@@ -29,9 +31,8 @@ class Preference:
 
 PREFERENCES: tuple[Preference, ...] = (
     Preference("theme", str, "light", "Colour theme of the window and the article.",
-               ("light", "sepia", "dark")),
-    Preference("font_family", str, "serif", "Typeface of the article body.",
-               ("serif", "sans", "mono", "custom")),
+               THEME_NAMES),
+    Preference("font_family", str, "serif", "Typeface of the article body.", FONT_CHOICES),
     Preference("custom_font", str, "", "Font family of the article body when the typeface is "
                "'custom' (chosen in View ▸ Choose Font)."),
     Preference("font_size", int, 13, "Body text size in points."),

@@ -140,6 +140,9 @@ THEMES: dict[str, Theme] = {
     ),
 }
 
+#: The themes in the order the View menu lists them and `t` cycles through them.
+THEME_NAMES: tuple[str, ...] = tuple(THEMES)
+
 
 @dataclass(frozen=True)
 class ReadingStyle:
