@@ -48,7 +48,7 @@ def test_replaced_articles_drop_their_images_and_the_last_gets_all(
             view.show_article(article, style)
     with qtbot.waitSignal(view.images_finished, timeout=20000):
         rendered = view.show_article(articles[-1], style)
-    assert sorted(view._images) == sorted(ref.name for ref in rendered.images)
-    assert len(view._images) == IMAGES
-    assert all(not image.isNull() for image in view._images.values())
+    assert sorted(view.images.loaded) == sorted(ref.name for ref in rendered.images)
+    assert len(view.images.loaded) == IMAGES
+    assert all(not image.isNull() for image in view.images.loaded.values())
     qtbot.waitUntil(lambda: executor.pending == 0, timeout=5000)

@@ -221,7 +221,7 @@ def test_a_web_page_reads_no_local_file_and_fetches_nothing_unasked(
     with qtbot.waitSignal(window.view.images_finished, timeout=5000):
         window.settings.set("remote_images", True)
     assert scripted.paths() == ["/page", "/remote.png"]
-    assert window.view._images == {}
+    assert window.view.images.loaded == {}
 
 
 def test_a_saved_archive_with_missing_parts_fetches_nothing(
@@ -250,7 +250,7 @@ def test_a_fifo_image_does_not_hold_the_images_of_later_pages(
     with qtbot.waitSignal(window.view.images_finished, timeout=5000):
         open_and_wait(qtbot, window, str(page))
     assert window.view.loading_images is False
-    assert list(window.view._images) == [(tmp_path / "real.png").as_uri()]
+    assert list(window.view.images.loaded) == [(tmp_path / "real.png").as_uri()]
 
 
 def test_images_held_by_a_slow_server_do_not_delay_pages(

@@ -3,11 +3,14 @@ which one is chosen."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
+
+if TYPE_CHECKING:
+    from .view import ReaderView
 
 
 def document_links(document: QTextDocument) -> list[tuple[int, int, str]]:
@@ -46,13 +49,13 @@ def links_on_screen(view: QTextEdit, links: list[tuple[int, int, str]]) -> list[
 
 
 class LinkFocus:
-    """The link chosen with Tab in ``view`` (a ReaderView), shown as its selection.
+    """The link chosen with Tab in ``view``, shown as its selection.
 
     Only links on screen are chosen, so Tab never scrolls away from what is being read; the
     view's ``link_hovered`` and ``link_chosen`` signals report the choice.
     """
 
-    def __init__(self, view: Any) -> None:
+    def __init__(self, view: ReaderView) -> None:
         self.view = view
         self.links: list[tuple[int, int, str]] = []
         self.index: int | None = None
