@@ -22,14 +22,9 @@ from reader_app.core.facts.model import Facts
 from reader_app.core.model import Article
 from reader_app.ui.facts.controller import FactsController
 from reader_app.ui.facts.delegate import CONTEXT_ROLE
-from reader_app.ui.facts.panel import (
-    NO_FACTS,
-    PENDING,
-    SHORT_LIST,
-    FactsPanel,
-    entry_text,
-    facts_markdown,
-)
+from reader_app.ui.facts.entries import NO_FACTS, PENDING, entry_text, facts_markdown
+from reader_app.ui.facts.fact_list import SHORT_LIST
+from reader_app.ui.facts.panel import FactsPanel
 from reader_app.ui.facts.worker import FactsWorker
 from reader_app.ui.reading.document import render_article
 from reader_app.ui.reading.highlights import Emphasis, mention_cursor, mention_format

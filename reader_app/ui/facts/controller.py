@@ -27,7 +27,8 @@ from ..reading.highlights import (
     reveal,
 )
 from ..style.theme import Theme
-from .panel import FactsPanel, facts_markdown
+from .entries import facts_markdown
+from .panel import FactsPanel
 from .worker import FactsWorker
 
 #: GUI-thread time spent building highlights before the event loop gets a turn, and the

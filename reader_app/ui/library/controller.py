@@ -21,6 +21,7 @@ from reader_app.core.model import Article
 from reader_app.core.source import Source, parse_source
 
 from ..facts.panel import FactsPanel
+from ..reading.fact_kinds import KIND_STYLES
 from ..reading.view import ReaderView
 from ..shell.message_bar import MessageBar
 from ..style.theme import Theme
@@ -31,8 +32,6 @@ from .worker import LibraryWorker
 POSITION_DELAY_MS = 800
 #: Results listed in the view.
 RESULT_LIMIT = 100
-#: How a kind of fact is written in a search.
-FACT_PREFIX = {"person": "person", "place": "place", "organisation": "org", "number": "number"}
 
 
 class Shelf(Protocol):
@@ -127,7 +126,7 @@ class LibraryController(QObject):
                 "Choose a fact in the facts panel to find it in other articles", 4000)
             return
         label = " ".join(fact.label.replace('"', " ").split())
-        self.view.open(f'{FACT_PREFIX[fact.kind]}:"{label}"')
+        self.view.open(f'{KIND_STYLES[fact.kind].search}:"{label}"')
 
     def toggle_private(self) -> None:
         """Keep nothing of what is opened from now on, or keep it again."""

@@ -18,23 +18,7 @@ from PySide6.QtWidgets import QTextEdit
 from reader_app.core.facts.model import Fact, FactKind, Facts
 
 from ..style.theme import Theme
-
-KINDS: tuple[FactKind, ...] = ("number", "person", "place", "organisation")
-
-#: Underline per kind: solid, dashed, dotted, wavy — tellable apart in grey too.
-UNDERLINES: Mapping[FactKind, QTextCharFormat.UnderlineStyle] = {
-    "person": QTextCharFormat.UnderlineStyle.SingleUnderline,
-    "place": QTextCharFormat.UnderlineStyle.DashUnderline,
-    "organisation": QTextCharFormat.UnderlineStyle.DotLine,
-    "number": QTextCharFormat.UnderlineStyle.WaveUnderline,
-}
-
-KIND_NAMES: Mapping[FactKind, str] = {
-    "number": "Number",
-    "person": "Person",
-    "place": "Place",
-    "organisation": "Organisation",
-}
+from .fact_kinds import KINDS, UNDERLINES
 
 
 class OffsetMapping(Protocol):
