@@ -59,8 +59,9 @@ def main() -> int:
         from reader_app.core.library import data_dir
         from reader_app.ui.executor.service import Executor
         from reader_app.ui.shell.app import create_application
+        from reader_app.ui.shell.bundled import sample_path
         from reader_app.ui.shell.settings import Settings
-        from reader_app.ui.shell.window import MainWindow, sample_path
+        from reader_app.ui.shell.window import MainWindow
 
         fill(data_dir())
         app = create_application()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from reader_app.core import Article
 from reader_app.core.facts.model import Facts
-from reader_app.ui.reading.document import document_text, render_article
+from reader_app.ui.reading.document import render_article
 from reader_app.ui.reading.highlights import (
     KINDS,
     Emphasis,
@@ -27,6 +27,7 @@ from reader_app.ui.reading.highlights import (
     mention_format,
     reveal,
 )
+from reader_app.ui.reading.offsets import document_text
 from reader_app.ui.style.theme import THEMES, ReadingStyle
 
 

@@ -11,8 +11,9 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QTextCursor, QTextDoc
 from pytest_httpserver import HTTPServer
 
 from reader_app.core.model import Article, Block
-from reader_app.ui.reading.document import document_text, render_start_page
 from reader_app.ui.reading.images import LABEL_KEY, UNNAMED_PICTURE
+from reader_app.ui.reading.offsets import document_text
+from reader_app.ui.reading.start_page import render_start_page
 from reader_app.ui.reading.view import ReaderView
 from reader_app.ui.style.theme import THEMES, ReadingStyle
 

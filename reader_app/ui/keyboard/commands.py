@@ -26,8 +26,8 @@ from .keymap import KEYMAP, Key, key_sequences
 #: ``window``: active anywhere in the window; ``view``: only while the article has focus.
 Scope = Literal["window", "view"]
 #: Who carries commands out: the window's controllers and the widgets with commands of their own.
-Owner = Literal["navigation", "output", "style", "facts", "library", "keyboard", "window",
-                "view", "find"]
+Owner = Literal["navigation", "opening", "output", "style", "facts", "library", "keyboard",
+                "window", "view", "find"]
 #: A command's method takes these arguments (e.g. the theme a ``theme_*`` command sets).
 Argument = str | int | float | bool
 
@@ -60,8 +60,8 @@ _SPACING = (("spacing_compact", "Compact Lines", "Set lines close together"),
 
 COMMANDS: tuple[Command, ...] = (
     Command("open_file", "&Open…", "Open a saved web page (.html, .htm, .xhtml, .mhtml).",
-            "navigation"),
-    Command("open_location", "Open &Location…", "Type a URL or a path to open.", "navigation"),
+            "opening"),
+    Command("open_location", "Open &Location…", "Type a URL or a path to open.", "opening"),
     Command("reload", "&Reload", "Load the current article again.", "navigation"),
     Command("cancel_load", "&Stop Loading", "Cancel the page being loaded.", "navigation"),
     Command("back", "&Back", "Go back to the previously opened article.", "navigation"),
@@ -136,11 +136,11 @@ COMMANDS: tuple[Command, ...] = (
             "Align paragraphs to both edges of the column, or flush left.", "style",
             checkable=True),
     Command("open_link", "Open &Link",
-            "Open the link chosen with Tab in Reader (web pages only).", "navigation",
+            "Open the link chosen with Tab in Reader (web pages only).", "opening",
             scope="view", call="follow_chosen_link", args=(False,)),
     Command("open_link_in_browser", "Open Link in &Browser",
             "Open the link chosen with Tab in the desktop's browser (Ctrl+click: any link).",
-            "navigation", scope="view", call="follow_chosen_link", args=(True,)),
+            "opening", scope="view", call="follow_chosen_link", args=(True,)),
     Command("toggle_remote_images", "Show &Images of Web Pages",
             "Show the images of fetched pages (never of other sites).", "style",
             checkable=True),
@@ -157,7 +157,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("show_start_page", "&Start Page", "Show the start page with the main keys.",
             "navigation"),
     Command("open_sample", "Open the &Sample Article", "Open the bundled sample article.",
-            "navigation"),
+            "opening"),
     Command("about", "&About Reader", "Show Reader's version and credits.", "window"),
     Command("show_library", "&Library…", "List and search the articles you have read.",
             "library", call="toggle_view"),

@@ -20,7 +20,9 @@ from reader_app.core.model import Article
 
 from ..executor.service import Executor
 from ..style.theme import ReadingStyle
-from .document import RenderedArticle, em_pixels, render_article, render_start_page
+from .document import em_pixels, render_article
+from .offsets import RenderedArticle
+from .start_page import render_start_page
 from .view_images import ArticleImages
 
 #: Text used to measure the average character width of the body font.

@@ -7,9 +7,7 @@ count UTF-16 code units; :class:`OffsetMap` converts.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, QUrl
@@ -33,8 +31,9 @@ from PySide6.QtGui import (
 from reader_app.core.inline import split_spans
 from reader_app.core.model import Article, Block, Span
 
-from ..style.theme import SANS_FAMILIES, THEME_NAMES, ReadingStyle, make_font, mix
+from ..style.theme import SANS_FAMILIES, ReadingStyle, make_font, mix
 from .inline_format import inline_format
+from .offsets import ImageRef, OffsetMap, RenderedArticle, Segment
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
 #: Characters Qt would turn into block or frame boundaries; inserted as line separators
@@ -50,136 +49,6 @@ def em_pixels(style: ReadingStyle) -> float:
     return style.font_size * dpi / 72
 
 
-def utf16_length(text: str) -> int:
-    """Length of ``text`` in UTF-16 code units (Qt's position unit)."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A piece of the article text placed contiguously in the document."""
-
-    text_start: int
-    doc_start: int
-    text: str
-
-    @property
-    def text_end(self) -> int:
-        return self.text_start + len(self.text)
-
-    @property
-    def doc_end(self) -> int:
-        return self.doc_start + utf16_length(self.text)
-
-    def units(self, chars: int) -> int:
-        """UTF-16 units of the first ``chars`` characters."""
-        return utf16_length(self.text[:chars])
-
-    def chars(self, units: int) -> int:
-        """Characters covered by the first ``units`` UTF-16 units (rounding down)."""
-        count = 0
-        for ch in self.text:
-            units -= 2 if ord(ch) > 0xFFFF else 1
-            if units < 0:
-                break
-            count += 1
-        return count
-
-
-class OffsetMap:
-    """Maps offsets into :attr:`Article.text` to document positions and back.
-
-    Offsets between pieces (block separators, list and table line breaks) map to the
-    nearest piece boundary: a range's start to the following piece, its end to the preceding.
-    """
-
-    def __init__(self, segments: Sequence[Segment]) -> None:
-        self.segments: tuple[Segment, ...] = tuple(segments)
-        self._text_starts = [s.text_start for s in self.segments]
-        self._doc_starts = [s.doc_start for s in self.segments]
-
-    def to_document(self, offset: int) -> int:
-        """The document position of text ``offset`` (the next piece's start if between pieces)."""
-        segs = self.segments
-        if not segs:
-            return 0
-        i = bisect_right(self._text_starts, offset) - 1
-        if i < 0:
-            return segs[0].doc_start
-        seg = segs[i]
-        if offset <= seg.text_end:
-            return seg.doc_start + seg.units(offset - seg.text_start)
-        return segs[i + 1].doc_start if i + 1 < len(segs) else seg.doc_end
-
-    def range_to_document(self, start: int, end: int) -> tuple[int, int]:
-        """Document positions of the text range ``[start, end)``."""
-        doc_start = self.to_document(start)
-        segs = self.segments
-        i = bisect_right(self._text_starts, end) - 1
-        if i < 0:
-            doc_end = doc_start
-        else:
-            seg = segs[i]
-            if end <= seg.text_end:
-                doc_end = seg.doc_start + seg.units(end - seg.text_start)
-            else:
-                doc_end = seg.doc_end
-        return doc_start, max(doc_start, doc_end)
-
-    def to_text(self, position: int) -> int:
-        """The text offset at document ``position`` (the next piece's start if between pieces)."""
-        segs = self.segments
-        if not segs:
-            return 0
-        i = bisect_right(self._doc_starts, position) - 1
-        if i < 0:
-            return segs[0].text_start
-        seg = segs[i]
-        if position <= seg.doc_end:
-            return seg.text_start + seg.chars(position - seg.doc_start)
-        return segs[i + 1].text_start if i + 1 < len(segs) else seg.text_end
-
-
-@dataclass(frozen=True)
-class ImageRef:
-    """An image placed in the document: its position, resource name (an absolute URL) and
-    label (alt text, else caption) told in its place when the picture cannot be shown."""
-
-    position: int
-    name: str
-    label: str = ""
-
-
-@dataclass(frozen=True, eq=False)
-class RenderedArticle:
-    """An article set as a document, with its offset map and the images it references."""
-
-    article: Article
-    style: ReadingStyle
-    document: QTextDocument
-    offsets: OffsetMap
-    images: tuple[ImageRef, ...]
-
-
-def document_text(document: QTextDocument, start: int, end: int) -> str:
-    """The document's text in ``[start, end)`` as it reads in :attr:`Article.text`.
-
-    Block and line breaks read as ``\\n``; a table cell boundary as ``\\t`` (``\\n`` before a
-    row's first cell); an inline image as U+FFFC.
-    """
-    units: list[str] = []
-    for pos in range(start, end):
-        ch = document.characterAt(pos)
-        if ch in ("\u2029", "\u2028", "\ufdd1"):
-            ch = "\n"
-        elif ch == "\ufdd0":
-            cursor = QTextCursor(document)
-            cursor.setPosition(pos + 1)
-            table = cursor.currentTable()
-            ch = "\t" if table is not None and table.cellAt(cursor).column() > 0 else "\n"
-        units.append(ch)
-    return "".join(units).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-
 
 def image_url(src: str, base: str | None) -> str:
     """``src`` resolved against the article's URL."""
@@ -189,7 +58,7 @@ def image_url(src: str, base: str | None) -> str:
     return url.toString()
 
 
-class _Builder:
+class DocumentBuilder:
     """Appends formatted pieces to a document and records where article text lands."""
 
     def __init__(self, style: ReadingStyle) -> None:
@@ -487,7 +356,7 @@ def meta_line(article: Article) -> str:
 
 def render_article(article: Article, style: ReadingStyle) -> RenderedArticle:
     """Set ``article`` as a document in ``style``; see :class:`OffsetMap` for the positions."""
-    builder = _Builder(style)
+    builder = DocumentBuilder(style)
     builder.document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle,
                                         article.title)
     if article.url:
@@ -503,44 +372,3 @@ def render_article(article: Article, style: ReadingStyle) -> RenderedArticle:
             builder.block(block, article.url, offset)
     return RenderedArticle(article, style, builder.document, OffsetMap(builder.segments),
                            tuple(builder.images))
-
-
-def render_start_page(style: ReadingStyle) -> QTextDocument:
-    """The page shown when no article is open: how to open one, and the main keys."""
-    builder = _Builder(style)
-    builder.document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, "Reader")
-    builder.title("Reader", None)
-    builder.meta("Clean article text from cluttered web pages, with its key facts beside it.")
-    builder.rule()
-    builder.heading("Open an article", 2, None)
-    builder.list(
-        "Drag a saved page (.html, .htm, .xhtml, .mhtml) or a link from your browser "
-        "onto this window\n"
-        "Press Ctrl+O to choose a saved page\n"
-        "Press Ctrl+L (or o) and type a web address or a file path\n"
-        "Start Reader with pages to open from a terminal:",
-        False, None,
-    )
-    builder.code("reader-app PAGE.html https://example.org/story", None)
-    builder.heading("Keys", 2, None)
-    builder.table(
-        "Keys\tAction\n"
-        "j / k, Space / Shift+Space\tScroll a line / a page\n"
-        "Home / End\tTop / bottom of the article\n"
-        "/ or Ctrl+F\tFind in the article\n"
-        "f, F9\tFocus / show the facts panel\n"
-        "h\tHighlight facts in the text\n"
-        "+ / - / 0\tText larger / smaller / reset\n"
-        f"t\tCycle theme: {', '.join(THEME_NAMES)}\n"
-        "Tab, Enter / Ctrl+Enter\tChoose a link on screen, open it / in your browser\n"
-        "Alt+Left / Alt+Right\tBack / forward\n"
-        "? or F1\tAll keys",
-        None,
-        keys=True,
-    )
-    builder.paragraph(
-        "Reader never runs a page's scripts. It fetches only the page you ask for, and that "
-        "page's images if you allow them in the settings.",
-        None,
-    )
-    return builder.document

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTextCursor, QTextDocument
 from reader_app.core.images import ImageSource, find_image, read_image
 
 from ..executor.service import Executor, Outcome, Task, Token
-from .document import ImageRef
 from .images import decode_image, missing_image, placeholder_image
+from .offsets import ImageRef
 
 if TYPE_CHECKING:
     from .column_view import ColumnView

@@ -17,9 +17,10 @@ from reader_app.core.source import Source
 from ..executor.helper import Helper
 from ..executor.service import Executor
 from .app_icon import app_icon
+from .bundled import sample_path
 from .quit_signals import QuitOnSignals
 from .settings import Settings
-from .window import MainWindow, sample_path
+from .window import MainWindow
 
 #: A ``--screenshot`` run gives up when the article is not shown within this many seconds.
 SCREENSHOT_TIMEOUT_S = 90

@@ -1,19 +1,18 @@
 """Opening pages and moving between them: the load queue, the history and the article on screen.
 
-:class:`Navigation` carries out the opening commands (open, reload, back, forward, the start
-page, following links). Whatever names a page arrives as text or a :class:`Source`; text is
-parsed once, here, and what names no page fails the way a load fails, with one message.
+:class:`Navigation` carries out reload, stop, back, forward and the start page, and opens
+what :mod:`opening` and the window hand it. Whatever names a page arrives as text or a
+:class:`Source`; text is parsed once, here, and what names no page fails the way a load
+fails, with one message.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from importlib import resources
-from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
 from reader_app import APP_NAME
 from reader_app.core.errors import ReaderError
@@ -22,10 +21,10 @@ from reader_app.core.model import Article
 from reader_app.core.source import Source, display_location, parse_source
 
 from ..facts.controller import FactsController
-from ..reading import links
 from ..reading.find_bar import FindBar
 from ..reading.view import ReaderView
 from ..style.theme import ReadingStyle
+from .bundled import sample_path
 from .drop import DropAction
 from .history import Entry, History, article_key
 from .loader import Loader, LoadOptionsSource, LoadRequest, html_job, refused_job, source_job
@@ -33,17 +32,6 @@ from .location_bar import LocationBar
 from .message_bar import MessageBar
 from .settings import Settings
 from .status_line import StatusLine
-
-#: File dialog filters for File ▸ Open.
-OPEN_FILTERS = (
-    "Saved web pages (*.html *.htm *.xhtml *.shtml *.mhtml *.mht)",
-    "All files (*)",
-)
-
-
-def sample_path() -> Path:
-    """The bundled sample article."""
-    return Path(str(resources.files("reader_app.resources").joinpath("sample/article.html")))
 
 
 class Navigation(QObject):
@@ -149,22 +137,6 @@ class Navigation(QObject):
 
     # Commands -----------------------------------------------------------------------------
 
-    def open_file(self) -> None:
-        """Ask for a saved page and open it."""
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open a saved page", self._open_folder(), ";;".join(OPEN_FILTERS))
-        if path:
-            self.settings.set_last_folder(str(Path(path).parent))
-            self.open_source(Source.file(path))
-
-    def open_location(self) -> None:
-        """Move to the location bar, its address selected, to type another."""
-        self.location_bar.activate()
-
-    def open_sample(self) -> None:
-        """Open the bundled sample article."""
-        self.open_source(Source.file(sample_path()))
-
     def reload(self) -> None:
         """Read the current article again from its source."""
         entry = self.history.current
@@ -205,12 +177,6 @@ class Navigation(QObject):
         self.update_actions()
         self.start_page_shown.emit()
 
-    def follow_chosen_link(self, external: bool) -> None:
-        """Open the link chosen with Tab, in Reader or (``external``) in the desktop's browser."""
-        if not self.view.activate_link(external):
-            self.status.show_message(
-                "No link chosen: Tab moves between the links on screen", 4000)
-
     # Loading ------------------------------------------------------------------------------
 
     def _go(self, delta: int) -> None:
@@ -246,15 +212,6 @@ class Navigation(QObject):
         timeout = float(self.settings.get("network_timeout"))
         return lambda: LoadOptions(connect_timeout=timeout)
 
-    def _open_folder(self) -> str:
-        """Where the open dialog starts: the folder of the saved page on screen, else the last."""
-        source = self.current_source()
-        if source is not None and source.is_file:
-            folder = source.path.parent
-            if folder.is_dir() and source.path != sample_path():
-                return str(folder)
-        return self.settings.last_folder()
-
     # Showing ------------------------------------------------------------------------------
 
     def _show(self, entry: Entry) -> None:
@@ -280,7 +237,8 @@ class Navigation(QObject):
     @staticmethod
     def _location_of(entry: Entry) -> str:
         """What the location bar shows for ``entry``: its address, or nothing for the sample."""
-        if entry.source is not None and entry.source.is_file and entry.source.path == sample_path():
+        source = entry.source
+        if source is not None and source.is_file and source.path == sample_path():
             return ""
         url = entry.article.url if entry.article is not None else None
         return display_location(url or str(entry.source or ""))
@@ -311,51 +269,12 @@ class Navigation(QObject):
         self.actions["reload"].setEnabled(
             has_article and entry is not None and entry.source is not None)
 
-    def fill_recent_menu(self, menu: QMenu) -> None:
-        """List the recent pages in ``menu``, then Clear Recent."""
-        menu.clear()
-        recent = self.settings.recent()
-        for source, title in recent:
-            action = QAction(title or source, menu)
-            action.setToolTip(source)
-            action.setStatusTip(source)
-            action.triggered.connect(lambda _checked=False, s=source: self.open_source(s))
-            menu.addAction(action)
-        if recent:
-            menu.addSeparator()
-        clear = menu.addAction("Clear Recent")
-        clear.setEnabled(bool(recent))
-        clear.triggered.connect(self.settings.clear_recent)
-
     # Slots --------------------------------------------------------------------------------
-
-    @Slot(str)
-    def on_location_submitted(self, text: str) -> None:
-        self.open_source(text)
-        self.view.setFocus()
 
     @Slot()
     def on_location_escaped(self) -> None:
         self._show_current_location()
         self.view.setFocus()
-
-    @Slot(QUrl, bool)
-    def on_link_clicked(self, url: QUrl, external: bool) -> None:
-        article_url = self.article.url if self.article is not None else None
-        decision = links.decide(url, article_url, external)
-        if decision.action == "refuse":
-            self.status.show_message(decision.message, 6000)
-        elif decision.action == "desktop":
-            self.status.show_message(f"Opening {url.toString()} in your browser", 4000)
-            QDesktopServices.openUrl(url)
-        else:
-            self.open_source(url.toString())
-
-    @Slot(bool)
-    def on_link_chosen(self, chosen: bool) -> None:
-        # Enabled only while a link is chosen, so Enter reaches other widgets otherwise.
-        for name in ("open_link", "open_link_in_browser"):
-            self.actions[name].setEnabled(chosen)
 
     @Slot(object, object)
     def on_article_loaded(self, request: LoadRequest, article: Article) -> None:

@@ -37,14 +37,13 @@ from .drop import DropOverlay, DropRefusal, parse_drop
 from .loader import Loader
 from .location_bar import LocationBar
 from .message_bar import MessageBar
-from .navigation import Navigation, sample_path
+from .navigation import Navigation
+from .opening import OpenCommands
 from .output import Output
 from .reading_style import ReadingStyleCommands, reading_style, tool_bar_style
 from .settings import Settings
 from .status_line import StatusLine
 from .window_commands import WindowCommands
-
-__all__ = ["MainWindow", "sample_path"]
 
 #: Tool bar buttons drawn as text, so they take the theme's colours.
 TOOL_BAR_GLYPHS = {"back": "←", "forward": "→", "reload": "↻"}
@@ -142,6 +141,11 @@ class MainWindow(QMainWindow):
             location_bar=self.location_bar, find_bar=self.find_bar,
             message_bar=self.message_bar, status=self.status, actions=actions,
             reading_style=style, window=self, load_options=load_options, persist=persist)
+        self.opening = OpenCommands(
+            open_source=self.navigation.open_source,
+            current_source=self.navigation.current_source,
+            article=lambda: self.navigation.article, settings=self.settings, view=self.view,
+            location_bar=self.location_bar, status=self.status, actions=actions, window=self)
         self.styling = ReadingStyleCommands(
             self.settings, view=self.view, facts=self.facts, message_bar=self.message_bar,
             status=self.status, tool_bar=self.tool_bar, keyboard=self.keyboard,
@@ -163,8 +167,8 @@ class MainWindow(QMainWindow):
 
     def _owners(self) -> dict[Owner, object]:
         """Who carries out the commands, by the owner names of the command table."""
-        return {"navigation": self.navigation, "output": self.output, "style": self.styling,
-                "facts": self.fact_commands, "library": self.library,
+        return {"navigation": self.navigation, "opening": self.opening, "output": self.output,
+                "style": self.styling, "facts": self.fact_commands, "library": self.library,
                 "keyboard": self.keyboard, "window": self.window_commands, "view": self.view,
                 "find": self.find_bar}
 
@@ -195,7 +199,7 @@ class MainWindow(QMainWindow):
                 elif name == "recent":
                     self.recent_menu = QMenu("Open &Recent", self)
                     self.recent_menu.aboutToShow.connect(
-                        lambda: self.navigation.fill_recent_menu(self.recent_menu))
+                        lambda: self.opening.fill_recent_menu(self.recent_menu))
                     menu.addMenu(self.recent_menu)
                 elif name in self.actions_by_name:
                     menu.addAction(self.actions_by_name[name])
@@ -215,12 +219,12 @@ class MainWindow(QMainWindow):
         navigation.article_shown.connect(self.library.on_article_shown)
         navigation.start_page_shown.connect(self.library.on_start_page_shown)
         self.facts.facts_shown.connect(self.library.on_facts_shown)
-        self.location_bar.submitted.connect(navigation.on_location_submitted)
+        self.location_bar.submitted.connect(self.opening.on_location_submitted)
         self.location_bar.escaped.connect(navigation.on_location_escaped)
-        view.link_clicked.connect(navigation.on_link_clicked)
+        view.link_clicked.connect(self.opening.on_link_clicked)
         view.link_hovered.connect(self.status.on_link_hovered)
-        view.link_chosen.connect(navigation.on_link_chosen)
-        navigation.on_link_chosen(False)
+        view.link_chosen.connect(self.opening.on_link_chosen)
+        self.opening.on_link_chosen(False)
         view.verticalScrollBar().valueChanged.connect(navigation.on_scrolled)
         view.verticalScrollBar().rangeChanged.connect(navigation.on_scrolled)
         view.verticalScrollBar().valueChanged.connect(self.library.on_scrolled)
