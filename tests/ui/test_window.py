@@ -331,3 +331,13 @@ def test_file_open_dialog_opens_the_chosen_page(qtbot, window, tmp_path: Path) -
         window.actions_by_name["open_file"].trigger()
     assert chosen == [str(tmp_path)]
     assert window.navigation.article.title == "Chosen from the dialog"
+
+
+def test_every_command_runs_a_documented_method_of_its_owner(window) -> None:
+    owners = window.command_owners()
+    assert set(window.actions_by_name) == set(COMMANDS_BY_NAME)
+    for command in COMMANDS:
+        method = getattr(owners[command.owner], command.method)
+        assert callable(method), command.name
+        if command.owner not in ("view", "find"):  # Qt widgets' own methods
+            assert (method.__doc__ or "").strip().endswith("."), command.name

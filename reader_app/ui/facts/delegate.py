@@ -23,7 +23,7 @@ class FactDelegate(QStyledItemDelegate):
         self.muted = QColor(Qt.GlobalColor.gray)
 
     def _context_font(self, option: QStyleOptionViewItem) -> QFont:
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
         return font
 
@@ -48,17 +48,17 @@ class FactDelegate(QStyledItemDelegate):
             return
         font = self._context_font(option)
         line = QFontMetrics(font).height() + _GAP
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         top = QStyleOptionViewItem(option)
-        top.rect = QRect(rect.left(), rect.top(), rect.width(), rect.height() - line)  # type: ignore[attr-defined]
+        top.rect = QRect(rect.left(), rect.top(), rect.width(), rect.height() - line)
         super().paint(painter, top, index)
-        indent = top.decorationSize.width() + 8  # type: ignore[attr-defined]
+        indent = top.decorationSize.width() + 8
         area = QRect(rect.left() + indent, rect.bottom() - line + 1, rect.width() - indent - 4,
                      line)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setFont(font)
-        color = option.palette.highlightedText().color() if selected else self.muted  # type: ignore[attr-defined]
+        color = option.palette.highlightedText().color() if selected else self.muted
         painter.setPen(color)
         text = QFontMetrics(font).elidedText(
             str(context), Qt.TextElideMode.ElideRight, area.width()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QFontDialog, QToolBar, QWidget
 
 from ..facts.controller import FactsController
 from ..keyboard.commands import COMMANDS
-from ..keyboard.window_keys import Keyboard
 from ..reading.view import ReaderView
 from ..style.theme import (
     COLUMN_CHARS_RANGE,
@@ -23,6 +22,7 @@ from ..style.theme import (
     FontChoice,
     ReadingStyle,
     Theme,
+    Themed,
     apply_chrome_theme,
     mix,
 )
@@ -112,7 +112,7 @@ class ReadingStyleCommands(QObject):
         message_bar: MessageBar,
         status: StatusLine,
         tool_bar: QToolBar,
-        keyboard: Keyboard,
+        keyboard: Themed,
         actions: Mapping[str, QAction],
         window: QWidget,
     ) -> None:

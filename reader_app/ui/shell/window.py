@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.actions_by_name: dict[str, QAction] = {}
         self._compose(load_options, persist, private)
-        self.actions_by_name.update(build_actions(self, self.view, bind(self._owners()),
+        self.actions_by_name.update(build_actions(self, self.view, bind(self.command_owners()),
                                                   self.keymap))
         self._build_tool_bar()
         self._build_menus()
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
             private=private or not persist)
         self.window_commands = WindowCommands(self, actions)
 
-    def _owners(self) -> dict[Owner, object]:
+    def command_owners(self) -> dict[Owner, object]:
         """Who carries out the commands, by the owner names of the command table."""
         return {"navigation": self.navigation, "opening": self.opening, "output": self.output,
                 "style": self.styling, "facts": self.fact_commands, "library": self.library,

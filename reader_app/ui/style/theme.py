@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -142,6 +142,13 @@ THEMES: dict[str, Theme] = {
 
 #: The themes in the order the View menu lists them and `t` cycles through them.
 THEME_NAMES: tuple[str, ...] = tuple(THEMES)
+
+
+class Themed(Protocol):
+    """A part of the window drawn in the theme's colours."""
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw in ``theme``."""
 
 
 @dataclass(frozen=True)
