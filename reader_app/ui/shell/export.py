@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QMarginsF, QMimeData, QSaveFile
 from PySide6.QtGui import (
@@ -17,6 +16,8 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from reader_app.core.model import Article
+
 #: File dialog filters and suffixes of each export format.
 FORMATS: dict[str, tuple[str, str]] = {
     "markdown": ("Markdown (*.md)", ".md"),
@@ -29,21 +30,21 @@ class ExportError(Exception):
     """The file could not be written; the message is fit to show the reader."""
 
 
-def article_text(article: Any) -> str:
+def article_text(article: Article) -> str:
     """The article as plain text."""
     from reader_app.core import render
 
     return render.to_text(article)
 
 
-def article_markdown(article: Any) -> str:
+def article_markdown(article: Article) -> str:
     """The article as Markdown."""
     from reader_app.core import render
 
     return render.to_markdown(article)
 
 
-def copy_article(article: Any, clipboard: QClipboard, markdown: bool = False) -> None:
+def copy_article(article: Article, clipboard: QClipboard, markdown: bool = False) -> None:
     """Put the whole article on the clipboard as plain text or Markdown."""
     mime = QMimeData()
     if markdown:
@@ -55,14 +56,14 @@ def copy_article(article: Any, clipboard: QClipboard, markdown: bool = False) ->
     clipboard.setMimeData(mime)
 
 
-def suggested_name(article: Any, fmt: str) -> str:
+def suggested_name(article: Article, fmt: str) -> str:
     """A file name for ``article`` in format ``fmt``, made from its title."""
     title = "".join(c if c.isalnum() or c in " -_" else " " for c in article.title or "")
     stem = "-".join(title.split())[:80].strip("-") or "article"
     return stem + FORMATS[fmt][1]
 
 
-def export_markdown(article: Any, path: Path, key_facts: str = "") -> None:
+def export_markdown(article: Article, path: Path, key_facts: str = "") -> None:
     """Write ``article`` as Markdown to ``path``, then its ``key_facts`` section if any."""
     text = article_markdown(article)
     if key_facts:
@@ -70,7 +71,7 @@ def export_markdown(article: Any, path: Path, key_facts: str = "") -> None:
     _write_text(path, text)
 
 
-def export_html(article: Any, path: Path) -> None:
+def export_html(article: Article, path: Path) -> None:
     """Write ``article`` as a standalone HTML page to ``path``."""
     from reader_app.core import render
 

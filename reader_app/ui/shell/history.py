@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
 
+from reader_app.core.model import Article
 from reader_app.core.source import Source
 
 #: Articles kept in memory for instant back/forward; older entries keep only their source.
 KEEP_ARTICLES = 8
 
 
-def article_key(article: Any) -> str:
+def article_key(article: Article) -> str:
     """Where the reading position of ``article`` is remembered: its web URL, else its text hash."""
-    url = getattr(article, "url", None) or ""
+    url = article.url or ""
     if url.startswith(("http://", "https://")):
         return "url:" + url
     return "sha1:" + hashlib.sha1(article.text.encode("utf-8")).hexdigest()
@@ -32,7 +32,7 @@ class Entry:
     source: Source | None
     title: str
     key: str
-    article: Any = field(default=None, repr=False)
+    article: Article | None = field(default=None, repr=False)
     offset: int = 0
 
 
