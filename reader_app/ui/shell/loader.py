@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from reader_app.core.load_options import LoadOptions
 from reader_app.core.model import RawPage
 from reader_app.core.source import Source
+
+if TYPE_CHECKING:  # the extraction stage is imported on the worker thread, when first needed
+    from reader_app.core.extraction import ExtractOptions
 
 from ..executor.jobs import extract_job, portable
 from ..executor.service import Executor, Outcome, Task, Token
@@ -42,7 +45,7 @@ class LoadRequest:
 
 
 def source_job(source: Source, load_options: LoadOptionsSource = None,
-               extract_options: Any = None) -> Job:
+               extract_options: ExtractOptions | None = None) -> Job:
     """A job reading the article of ``source``.
 
     ``load_options`` may be a callable returning them, called on the worker thread (building
@@ -69,7 +72,8 @@ def refused_job(error: Exception) -> Job:
     return job
 
 
-def html_job(html: str, base_url: str | None = None, extract_options: Any = None) -> Job:
+def html_job(html: str, base_url: str | None = None,
+             extract_options: ExtractOptions | None = None) -> Job:
     """A job extracting the article of an HTML fragment (e.g. dropped from a browser)."""
 
     def job(token: Token) -> Any:
