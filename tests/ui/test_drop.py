@@ -171,3 +171,17 @@ def test_drag_leave_hides_the_drop_target(window) -> None:
     assert not window.drop_overlay.usable
     QApplication.sendEvent(window, QDragLeaveEvent())
     assert not window.drop_overlay.isVisible()
+
+
+def test_the_drop_target_covers_the_article_as_the_window_is_resized(window, qtbot) -> None:
+    mime = plain("https://example.org/a")
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    area = window.drop_overlay.area
+    assert window.drop_overlay.geometry() == area.rect()
+    before = area.rect()
+    window.resize(window.width() + 120, window.height() + 80)
+    qtbot.waitUntil(lambda: area.rect() != before)
+    assert window.drop_overlay.geometry() == area.rect()
+    QApplication.sendEvent(window, QDragLeaveEvent())

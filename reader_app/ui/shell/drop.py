@@ -7,10 +7,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMimeData, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QMimeData, QObject, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QWidget
 
 from reader_app.core.errors import ReaderError
@@ -171,6 +183,51 @@ class DropOverlay(QWidget):
         painter.setPen(palette.color(QPalette.ColorRole.Text) if self.usable else accent)
         painter.drawText(self.rect().adjusted(60, 60, -60, -60),
                          int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.text)
+
+
+class DropHandler(QObject):
+    """Takes what is dragged onto ``window``: the overlay says what a drop would do, a drop
+    opens it with ``open_drop``, and a drop Reader cannot use is refused with ``refuse``."""
+
+    def __init__(self, window: QWidget, overlay: DropOverlay,
+                 open_drop: Callable[[DropAction], None],
+                 refuse: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self.overlay = overlay
+        self.open_drop = open_drop
+        self.refuse = refuse
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        overlay.area.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.overlay.area:
+            if event.type() == QEvent.Type.Resize and self.overlay.isVisible():
+                self.overlay.setGeometry(self.overlay.area.rect())
+            return False
+        if isinstance(event, QDragEnterEvent):
+            self.overlay.show_hint(parse_drop(event.mimeData()))
+            event.acceptProposedAction()
+        elif isinstance(event, QDragMoveEvent):
+            event.acceptProposedAction()
+        elif isinstance(event, QDragLeaveEvent):
+            self.overlay.hide()
+            event.accept()
+        elif isinstance(event, QDropEvent):
+            self.on_dropped(event)
+        else:
+            return False
+        return True
+
+    def on_dropped(self, event: QDropEvent) -> None:
+        self.overlay.hide()
+        result = parse_drop(event.mimeData())
+        if isinstance(result, DropRefusal):
+            self.refuse(result.reason)
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_drop(result)
 
 
 def _short(text: str, limit: int = 90) -> str:

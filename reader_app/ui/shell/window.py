@@ -7,15 +7,7 @@ from collections.abc import Mapping
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QResizeEvent,
-)
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from reader_app import APP_NAME
@@ -33,7 +25,7 @@ from ..library.controller import LibraryController
 from ..library.view import LibraryView
 from ..reading.find_bar import FindBar
 from ..reading.view import ReaderView
-from .drop import DropOverlay, DropRefusal, parse_drop
+from .drop import DropHandler, DropOverlay
 from .loader import Loader
 from .location_bar import LocationBar
 from .message_bar import MessageBar
@@ -78,7 +70,6 @@ class MainWindow(QMainWindow):
         self.keymap = dict(KEYMAP if keymap is None else keymap)
         self.executor = executor
         self.setWindowTitle(APP_NAME)
-        self.setAcceptDrops(True)
         self._build_widgets()
         self.actions_by_name: dict[str, QAction] = {}
         self._compose(load_options, persist, private)
@@ -164,6 +155,8 @@ class MainWindow(QMainWindow):
             status_bar=self.statusBar(), actions=actions, theme=lambda: style().colours,
             private=private or not persist)
         self.window_commands = WindowCommands(self, actions)
+        self.drops = DropHandler(self, self.drop_overlay, self.navigation.open_drop,
+                                 lambda reason: self.message_bar.show_message(reason, "error"))
 
     def command_owners(self) -> dict[Owner, object]:
         """Who carries out the commands, by the owner names of the command table."""
@@ -246,35 +239,7 @@ class MainWindow(QMainWindow):
         self.facts_dock.setVisible(bool(self.settings.get("facts_panel_visible")))
         self.actions_by_name["toggle_facts_panel"].setChecked(not self.facts_dock.isHidden())
 
-    # Drag and drop ------------------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        self.drop_overlay.show_hint(parse_drop(event.mimeData()))
-        event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        event.acceptProposedAction()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self.drop_overlay.hide()
-        event.accept()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.drop_overlay.hide()
-        result = parse_drop(event.mimeData())
-        if isinstance(result, DropRefusal):
-            self.message_bar.show_message(result.reason, "error")
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.navigation.open_drop(result)
-
     # Window events ------------------------------------------------------------------------
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.drop_overlay.isVisible():
-            self.drop_overlay.setGeometry(self.drop_overlay.area.rect())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
