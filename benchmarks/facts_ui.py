@@ -27,12 +27,12 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
 
 from reader_app.core import Article, find_facts, read_article
-from reader_app.ui.document import render_article
 from reader_app.ui.executor.service import Executor
-from reader_app.ui.facts_controller import FactsController
-from reader_app.ui.facts_panel import FactsDock
-from reader_app.ui.facts_worker import FactsWorker, default_finder
-from reader_app.ui.theme import THEMES, ReadingStyle
+from reader_app.ui.facts.controller import FactsController
+from reader_app.ui.facts.panel import FactsDock
+from reader_app.ui.facts.worker import FactsWorker, default_finder
+from reader_app.ui.reading.document import render_article
+from reader_app.ui.style.theme import THEMES, ReadingStyle
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "ui"))
 from facts_support import built_article

@@ -23,10 +23,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QStandardPaths
 from ui_support import article_html, rss_mb, wait_for
 
-from reader_app.ui.app import create_application
 from reader_app.ui.executor.service import Executor
-from reader_app.ui.main_window import MainWindow
-from reader_app.ui.settings import Settings
+from reader_app.ui.shell.app import create_application
+from reader_app.ui.shell.settings import Settings
+from reader_app.ui.shell.window import MainWindow
 
 
 def pages(folder: Path | None, out: Path, count: int) -> list[Path]:
@@ -89,7 +89,7 @@ def wait_for_either(window: MainWindow, source: str) -> bool:
     outcome: list[bool] = []
     window.load_failed.connect(lambda _m: outcome.append(False))
     try:
-        wait_for(window.loader.settled, lambda: window.open_source(source))
+        wait_for(window.navigation.loader.settled, lambda: window.navigation.open_source(source))
     finally:
         window.load_failed.disconnect()
     return not outcome

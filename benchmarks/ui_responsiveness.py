@@ -22,10 +22,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QStandardPaths, QTimer
 from ui_support import PageServer, large_page, wait_for
 
-from reader_app.ui.app import create_application
 from reader_app.ui.executor.service import Executor
-from reader_app.ui.main_window import MainWindow
-from reader_app.ui.settings import Settings
+from reader_app.ui.shell.app import create_application
+from reader_app.ui.shell.settings import Settings
+from reader_app.ui.shell.window import MainWindow
 
 
 class DelayProbe:
@@ -79,7 +79,7 @@ def main() -> None:
                 probe.start()
                 start = time.perf_counter()
                 url = server.url("large.html") + f"?run={run}"
-                wait_for(window.article_shown, lambda u=url: window.open_source(u))
+                wait_for(window.article_shown, lambda u=url: window.navigation.open_source(u))
                 load_times.append(time.perf_counter() - start)
                 probe.stop()
         window.close()

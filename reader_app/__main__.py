@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     helper = Helper(first_page=args.sources[0] if args.sources else None)
     helper.start()
-    from .ui.app import run_gui
+    from .ui.shell.app import run_gui
 
     return run_gui(args, helper)
 

@@ -87,7 +87,7 @@ def test_only_web_page_types_are_claimed() -> None:
 
 def test_desktop_entry_matches_the_running_application(qapp) -> None:
     """X11 matches windows to the entry by WM_CLASS, which Qt takes from applicationName."""
-    from reader_app.ui.app import create_application
+    from reader_app.ui.shell.app import create_application
 
     app = create_application()
     entry = read_entry(LINUX / f"{APP_ID}.desktop")

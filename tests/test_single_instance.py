@@ -2,7 +2,7 @@
 
 Each test gives the processes a private runtime folder (where the socket lives), config folder
 (where the window records opened pages in its recent list) and an event log written by
-``reader_app.ui.single_instance`` (``READER_APP_INSTANCE_LOG``).
+``reader_app.ui.shell.single_instance`` (``READER_APP_INSTANCE_LOG``).
 """
 
 from __future__ import annotations
@@ -149,7 +149,7 @@ def test_new_window_opens_its_own_window(desk: Desk) -> None:
 def test_sources_are_handed_over_as_absolute_paths_or_urls(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader_app.ui.single_instance import absolute_sources
+    from reader_app.ui.shell.single_instance import absolute_sources
 
     monkeypatch.chdir(tmp_path)
     sources = ["page.html", "notes:draft.mhtml", "https://example.org/a", "file:///x.html", "/y"]

@@ -98,7 +98,7 @@ def test_wheel_ships_every_resource_and_lexicon(installed: Path) -> None:
 
 
 def test_installed_reader_app_extracts_the_packaged_sample(installed: Path) -> None:
-    code = "from reader_app.ui.main_window import sample_path; print(sample_path())"
+    code = "from reader_app.ui.shell.bundled import sample_path; print(sample_path())"
     sample = run(installed / "bin" / "python", "-c", code, cwd=installed).strip()
     assert sample.startswith(str(installed)) and os.path.isfile(sample)
     app = installed / "bin" / "reader-app"

@@ -57,10 +57,11 @@ def main() -> int:
         from PySide6.QtCore import QEventLoop, QTimer
 
         from reader_app.core.library import data_dir
-        from reader_app.ui.app import create_application
         from reader_app.ui.executor.service import Executor
-        from reader_app.ui.main_window import MainWindow, sample_path
-        from reader_app.ui.settings import Settings
+        from reader_app.ui.shell.app import create_application
+        from reader_app.ui.shell.bundled import sample_path
+        from reader_app.ui.shell.settings import Settings
+        from reader_app.ui.shell.window import MainWindow
 
         fill(data_dir())
         app = create_application()
@@ -76,7 +77,7 @@ def main() -> int:
             QTimer.singleShot(30000, loop.quit)
             loop.exec()
 
-        window.open_source(str(sample_path()))
+        window.navigation.open_source(str(sample_path()))
         wait(window.facts.facts_shown)
         window.library.view.open(args.query)
         wait(window.library.results_shown)

@@ -15,6 +15,7 @@ from .errors import (
     UnsupportedSourceError,
 )
 from .model import Article, Block, RawPage
+from .source import Source, parse_source
 
 if TYPE_CHECKING:
     from .extraction import ExtractOptions, extract_article, extract_text
@@ -60,12 +61,14 @@ __all__ = [
     "LoadOptions",
     "RawPage",
     "ReaderError",
+    "Source",
     "UnsupportedSourceError",
     "extract_article",
     "extract_page",
     "extract_text",
     "find_facts",
     "load",
+    "parse_source",
     "read_article",
 ]
 

@@ -10,19 +10,16 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email.message import Message
-from typing import TYPE_CHECKING
 from urllib.parse import quote, urljoin, urlsplit
 
 from .describe import describe_type, too_large
 from .errors import LoadCancelledError, LoadError, ReaderError, UnsupportedSourceError
+from .load_options import Cancelled, LoadOptions, Progress
 from .mhtml import parse_mhtml
 from .model import RawPage
 from .net import Clock, Connection, TLSConnection
 from .proxy import find_proxy
 from .sniff import looks_like_html, looks_like_mhtml
-
-if TYPE_CHECKING:
-    from .loading import Cancelled, LoadOptions, Progress
 
 _CHUNK = 64 * 1024
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})

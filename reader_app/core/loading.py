@@ -5,108 +5,53 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
-import re
 import stat
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
-from .. import __version__
 from .describe import too_large
 from .errors import DecodeError, LoadError, UnsupportedSourceError
 from .http import check_cancelled, fetch
+from .load_options import DEFAULT_USER_AGENT, Cancelled, LoadOptions, Progress
 from .mhtml import parse_mhtml
 from .model import RawPage
 from .sniff import SNIFF_BYTES, looks_like_html, looks_like_mhtml
+from .source import HTML_SUFFIXES, MHTML_SUFFIXES, Source, parse_source
 
-#: Called as bytes arrive: ``progress(received, total)``; ``total`` is None when unknown.
-Progress = Callable[[int, int | None], None]
-#: Polled between chunks; returning True stops the load with :class:`LoadCancelledError`.
-Cancelled = Callable[[], bool]
-
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-MHTML_SUFFIXES = (".mhtml", ".mht")
-
-#: A browser's User-Agent with Reader's name: sites that refuse unknown clients still answer.
-DEFAULT_USER_AGENT = (
-    "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 "
-    f"Reader/{__version__} (+desktop article reader)"
-)
+__all__ = [
+    "DEFAULT_USER_AGENT",
+    "Cancelled",
+    "LoadOptions",
+    "Progress",
+    "decode_text",
+    "load",
+    "load_text",
+    "open_regular",
+]
 
 _CHUNK = 1024 * 1024
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):")
-# A web address typed without its scheme: "example.org/news", "www.example.co.uk".
-_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?::\d+)?(?:[/?#]|$)")
 _SUFFIXES = HTML_SUFFIXES + MHTML_SUFFIXES
 
 
-@dataclass(frozen=True)
-class LoadOptions:
-    """Limits for one load. Times in seconds; ``max_bytes`` also caps decompressed bodies."""
-
-    connect_timeout: float = 10.0
-    total_timeout: float = 60.0
-    max_bytes: int = 20 * 1024 * 1024
-    max_redirects: int = 10
-    user_agent: str = DEFAULT_USER_AGENT
-
-
 def load(
-    source: str | os.PathLike[str],
+    source: Source | str | os.PathLike[str],
     options: LoadOptions | None = None,
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> RawPage:
-    """Read ``source``: a file path, a ``file://`` URL or an http(s) URL.
+    """Read ``source``: a :class:`Source`, or what :func:`parse_source` takes (a file path, a
+    ``file://`` URL or an http(s) URL).
 
     Files may be .html, .htm, .xhtml, .mhtml or .mht (or HTML without a known extension).
     Raises :class:`LoadError` or a subclass, with a one-line message, on every failure.
     """
     options = options or LoadOptions()
-    if isinstance(source, os.PathLike):
-        return _load_file(Path(source), options, progress, cancelled)
-    text = source.strip()
-    if not text:
-        raise UnsupportedSourceError("No file or web address was given.")
-    scheme = _scheme(text)
-    if scheme in ("http", "https"):
-        return fetch(text, options, progress, cancelled)
-    if scheme == "file":
-        return _load_file(_file_url_path(text), options, progress, cancelled)
-    if scheme is None:
-        path = Path(text).expanduser()
-        if _DOMAIN.match(text) and path.suffix.lower() not in _SUFFIXES and not path.exists():
-            raise LoadError(f"There is no file {text}; start a web address with https://")
-        return _load_file(path, options, progress, cancelled)
-    raise UnsupportedSourceError(
-        f"Reader opens files and http or https web addresses, not {scheme}: addresses."
-    )
-
-
-def _scheme(text: str) -> str | None:
-    """The URL scheme of ``text``; None for a path (an existing file, or ``C:\\…``)."""
-    match = _SCHEME.match(text)
-    if match is None or os.path.exists(text):
-        return None
-    return match.group(1).lower()
-
-
-def _file_url_path(url: str) -> Path:
-    try:
-        parts = urlsplit(url)
-    except ValueError as err:
-        raise LoadError(f"This is not a valid file address: {url}") from err
-    if parts.netloc not in ("", "localhost"):
-        raise UnsupportedSourceError(
-            f"Reader opens files on this computer only, not on {parts.netloc}."
-        )
-    if not parts.path:
-        raise LoadError(f"This file address names no file: {url}")
-    return Path(url2pathname(parts.path))
+    if not isinstance(source, Source):
+        source = parse_source(source)
+    if source.kind == "web":
+        return fetch(source.location, options, progress, cancelled)
+    return _load_file(source.path, options, progress, cancelled)
 
 
 def _load_file(

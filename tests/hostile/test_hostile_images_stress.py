@@ -8,8 +8,8 @@ import pytest
 from hostile_data import png, svg
 
 from reader_app.core import Article, Block
-from reader_app.ui.reader_view import ReaderView
-from reader_app.ui.theme import ReadingStyle
+from reader_app.ui.reading.view import ReaderView
+from reader_app.ui.style.theme import ReadingStyle
 
 ARTICLES = 200
 IMAGES = 10
@@ -48,7 +48,7 @@ def test_replaced_articles_drop_their_images_and_the_last_gets_all(
             view.show_article(article, style)
     with qtbot.waitSignal(view.images_finished, timeout=20000):
         rendered = view.show_article(articles[-1], style)
-    assert sorted(view._images) == sorted(ref.name for ref in rendered.images)
-    assert len(view._images) == IMAGES
-    assert all(not image.isNull() for image in view._images.values())
+    assert sorted(view.images.loaded) == sorted(ref.name for ref in rendered.images)
+    assert len(view.images.loaded) == IMAGES
+    assert all(not image.isNull() for image in view.images.loaded.values())
     qtbot.waitUntil(lambda: executor.pending == 0, timeout=5000)

@@ -44,12 +44,12 @@ def reading(qtbot, window, folder: Path) -> tuple[object, int]:
     page = write_page(folder, "long.html", "Harbour survey finds a warmer winter", 60)
     open_and_wait(qtbot, window, str(page))
     scroll_pages(qtbot, window, 3)
-    return window.article, window.view.verticalScrollBar().value()
+    return window.navigation.article, window.view.verticalScrollBar().value()
 
 
 def assert_kept(window, state: tuple[object, int]) -> None:
     article, position = state
-    assert window.article is article
+    assert window.navigation.article is article
     assert window.view.verticalScrollBar().value() == position
     assert window.windowTitle() == "Harbour survey finds a warmer winter — Reader"
 
@@ -60,7 +60,7 @@ def fails_quietly(qtbot, window, source: str, within: float) -> str:
     probe.start()
     start = time.monotonic()
     with qtbot.waitSignal(window.load_failed, timeout=int(within * 1000) + 2000) as failed:
-        window.open_source(source)
+        window.navigation.open_source(source)
     took = time.monotonic() - start
     probe.stop()
     message = failed.args[0]
@@ -173,8 +173,8 @@ def test_twenty_cancelled_slow_loads_leave_the_window_fast(
     probe = LoopDelayProbe()
     probe.start()
     for attempt in range(20):
-        window.open_source(scripted.url(f"/slow?{attempt}"))
-        with qtbot.waitSignal(window.loader.cancelled, timeout=1000):
+        window.navigation.open_source(scripted.url(f"/slow?{attempt}"))
+        with qtbot.waitSignal(window.navigation.loader.cancelled, timeout=1000):
             window.actions_by_name["cancel_load"].trigger()
     probe.stop()
     assert probe.max_delay < MAX_BLOCK
@@ -195,7 +195,7 @@ def test_cancelling_a_big_extraction_kills_its_helper(qtbot, window, tmp_path: P
     helper = window.executor.helper
     assert helper.usable
     qtbot.waitUntil(lambda: helper.live == 0, timeout=10000)  # the facts are in
-    window.open_source(str(big))
+    window.navigation.open_source(str(big))
     qtbot.waitUntil(lambda: helper.live == 1, timeout=10000)
     window.actions_by_name["cancel_load"].trigger()
     start = time.monotonic()
@@ -221,7 +221,7 @@ def test_a_web_page_reads_no_local_file_and_fetches_nothing_unasked(
     with qtbot.waitSignal(window.view.images_finished, timeout=5000):
         window.settings.set("remote_images", True)
     assert scripted.paths() == ["/page", "/remote.png"]
-    assert window.view._images == {}
+    assert window.view.images.loaded == {}
 
 
 def test_a_saved_archive_with_missing_parts_fetches_nothing(
@@ -250,7 +250,7 @@ def test_a_fifo_image_does_not_hold_the_images_of_later_pages(
     with qtbot.waitSignal(window.view.images_finished, timeout=5000):
         open_and_wait(qtbot, window, str(page))
     assert window.view.loading_images is False
-    assert list(window.view._images) == [(tmp_path / "real.png").as_uri()]
+    assert list(window.view.images.loaded) == [(tmp_path / "real.png").as_uri()]
 
 
 def test_images_held_by_a_slow_server_do_not_delay_pages(

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from window_support import open_and_wait, paragraph, write_page
 
-from reader_app.ui.main_window import MainWindow
+from reader_app.ui.shell.window import MainWindow
 
 NO = Qt.KeyboardModifier.NoModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

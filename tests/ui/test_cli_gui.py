@@ -13,8 +13,8 @@ from PySide6.QtGui import QImage
 from window_support import article_html, settings_file_fixture, write_page  # noqa: F401 (fixtures)
 
 from reader_app.__main__ import _gui_parser
-from reader_app.ui.app import open_window, parse_size
-from reader_app.ui.settings import Settings
+from reader_app.ui.shell.app import open_window, parse_size
+from reader_app.ui.shell.settings import Settings
 
 
 def gui_args(*argv: str):
@@ -71,7 +71,8 @@ def test_sources_from_the_command_line(qtbot, settings_file: Path, tmp_path, htt
     with qtbot.waitSignals([window.article_shown, window.article_shown], timeout=30000):
         pass
     assert window.windowTitle() == "Web page second — Reader"
-    assert [e.title for e in window.history.entries] == ["Local page first", "Web page second"]
+    titles = [e.title for e in window.navigation.history.entries]
+    assert titles == ["Local page first", "Web page second"]
 
 
 def test_first_run_opens_the_sample_then_the_start_page(qtbot, settings_file: Path,
@@ -82,11 +83,18 @@ def test_first_run_opens_the_sample_then_the_start_page(qtbot, settings_file: Pa
     with qtbot.waitSignal(window.article_shown, timeout=30000) as shown:
         pass
     assert shown.args[0].title
-    assert window.reading_style().theme == "dark"
+    assert window.styling.reading_style().theme == "dark"
     settings.mark_started()
     window.close()
 
     second = open_window(gui_args(), Settings(settings_file), executor)
     qtbot.addWidget(second)
-    assert second.article is None
+    assert second.navigation.article is None
     assert "Drag" in second.view.toPlainText()
+
+
+def test_the_theme_option_offers_every_theme() -> None:
+    from reader_app.ui.style.theme import THEME_NAMES
+
+    theme = next(a for a in _gui_parser()._actions if a.dest == "theme")
+    assert tuple(theme.choices or ()) == THEME_NAMES

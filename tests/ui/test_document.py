@@ -18,15 +18,10 @@ from PySide6.QtWidgets import QApplication
 
 from reader_app.core import extract_article
 from reader_app.core.model import Article, Block
-from reader_app.ui.document import (
-    OffsetMap,
-    RenderedArticle,
-    document_text,
-    render_article,
-    render_start_page,
-    utf16_length,
-)
-from reader_app.ui.theme import (
+from reader_app.ui.reading.document import render_article
+from reader_app.ui.reading.offsets import OffsetMap, RenderedArticle, document_text, utf16_length
+from reader_app.ui.reading.start_page import render_start_page
+from reader_app.ui.style.theme import (
     MONO_FAMILIES,
     THEMES,
     ReadingStyle,

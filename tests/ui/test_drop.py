@@ -16,7 +16,8 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
-from reader_app.ui.drop import DropAction, DropRefusal, parse_drop
+from reader_app.core.source import Source
+from reader_app.ui.shell.drop import DropAction, DropRefusal, parse_drop
 
 
 def uri_list(*urls: str) -> QMimeData:
@@ -40,12 +41,12 @@ def plain(text: str) -> QMimeData:
 def test_uri_list_of_a_local_page(qapp, tmp_path: Path) -> None:
     page = write_page(tmp_path, "story.html", "Story")
     result = parse_drop(uri_list(QUrl.fromLocalFile(str(page)).toString()))
-    assert result == DropAction(source=str(page))
+    assert result == DropAction(source=Source.file(page))
 
 
 def test_uri_list_of_a_web_link() -> None:
     assert parse_drop(uri_list("https://example.org/news/1")) == DropAction(
-        source="https://example.org/news/1")
+        source=Source("web", "https://example.org/news/1"))
 
 
 def test_uri_list_counts_the_other_usable_items(tmp_path: Path) -> None:
@@ -54,17 +55,17 @@ def test_uri_list_counts_the_other_usable_items(tmp_path: Path) -> None:
     result = parse_drop(uri_list(QUrl.fromLocalFile(str(a)).toString(),
                                  QUrl.fromLocalFile(str(tmp_path / "x.png")).toString(),
                                  QUrl.fromLocalFile(str(b)).toString()))
-    assert result == DropAction(source=str(a), others=1)
+    assert result == DropAction(source=Source.file(a), others=1)
 
 
 def test_moz_url_is_read_as_utf16() -> None:
     assert parse_drop(moz_url("https://example.org/é?q=1")) == DropAction(
-        source="https://example.org/é?q=1")
+        source=Source("web", "https://example.org/é?q=1"))
 
 
 def test_plain_text_url() -> None:
     assert parse_drop(plain("  https://example.org/a  ")) == DropAction(
-        source="https://example.org/a")
+        source=Source("web", "https://example.org/a"))
 
 
 def test_html_fragment_is_extracted_directly() -> None:
@@ -155,7 +156,7 @@ def test_drop_an_html_fragment_shows_its_text(qtbot, window) -> None:
 def test_refused_drop_says_why_and_keeps_the_article(qtbot, window, tmp_path: Path) -> None:
     page = write_page(tmp_path, "kept.html", "Museum opens late")
     with qtbot.waitSignal(window.article_shown, timeout=20000):
-        window.open_source(str(page))
+        window.navigation.open_source(str(page))
     assert not drop_on(window, uri_list("file:///tmp/holiday.png"))
     assert "holiday.png" in window.message_bar.text
     assert window.windowTitle() == "Museum opens late — Reader"
@@ -170,3 +171,17 @@ def test_drag_leave_hides_the_drop_target(window) -> None:
     assert not window.drop_overlay.usable
     QApplication.sendEvent(window, QDragLeaveEvent())
     assert not window.drop_overlay.isVisible()
+
+
+def test_the_drop_target_covers_the_article_as_the_window_is_resized(window, qtbot) -> None:
+    mime = plain("https://example.org/a")
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    area = window.drop_overlay.area
+    assert window.drop_overlay.geometry() == area.rect()
+    before = area.rect()
+    window.resize(window.width() + 120, window.height() + 80)
+    qtbot.waitUntil(lambda: area.rect() != before)
+    assert window.drop_overlay.geometry() == area.rect()
+    QApplication.sendEvent(window, QDragLeaveEvent())

@@ -12,7 +12,7 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
-from reader_app.ui.export import suggested_name
+from reader_app.ui.shell.export import suggested_name
 
 TITLE = "Council budget: what the new rail tunnel costs"
 
@@ -35,9 +35,9 @@ def test_export_markdown_html_and_pdf(qtbot, window, tmp_path: Path) -> None:
     article = opened(qtbot, window, tmp_path)
     out = tmp_path / "out"
     out.mkdir()
-    window.export_to("markdown", out / "a.md")
-    window.export_to("html", out / "a.html")
-    window.export_to("pdf", out / "a.pdf")
+    window.output.export_to("markdown", out / "a.md")
+    window.output.export_to("html", out / "a.html")
+    window.output.export_to("pdf", out / "a.pdf")
     markdown = (out / "a.md").read_text(encoding="utf-8")
     assert markdown.startswith(f"# {TITLE}")
     assert article.blocks[-1].text[:40] in markdown
@@ -50,7 +50,7 @@ def test_export_markdown_html_and_pdf(qtbot, window, tmp_path: Path) -> None:
 
 def test_export_to_an_unwritable_place_shows_a_message(qtbot, window, tmp_path: Path) -> None:
     opened(qtbot, window, tmp_path)
-    window.export_to("markdown", tmp_path / "missing-folder" / "a.md")
+    window.output.export_to("markdown", tmp_path / "missing-folder" / "a.md")
     assert "a.md" in window.message_bar.text
 
 

@@ -20,20 +20,15 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QTextBrowser, QWidget
 from reader_app.core import find_facts
 from reader_app.core.facts.model import Facts
 from reader_app.core.model import Article
-from reader_app.ui.document import render_article
-from reader_app.ui.facts_controller import FactsController
-from reader_app.ui.facts_delegate import CONTEXT_ROLE
-from reader_app.ui.facts_panel import (
-    NO_FACTS,
-    PENDING,
-    SHORT_LIST,
-    FactsPanel,
-    entry_text,
-    facts_markdown,
-)
-from reader_app.ui.facts_worker import FactsWorker
-from reader_app.ui.highlights import Emphasis, mention_cursor, mention_format
-from reader_app.ui.theme import THEMES, ReadingStyle
+from reader_app.ui.facts.controller import FactsController
+from reader_app.ui.facts.delegate import CONTEXT_ROLE
+from reader_app.ui.facts.entries import NO_FACTS, PENDING, entry_text, facts_markdown
+from reader_app.ui.facts.fact_list import SHORT_LIST
+from reader_app.ui.facts.panel import FactsPanel
+from reader_app.ui.facts.worker import FactsWorker
+from reader_app.ui.reading.document import render_article
+from reader_app.ui.reading.highlights import Emphasis, mention_cursor, mention_format
+from reader_app.ui.style.theme import THEMES, ReadingStyle
 
 
 class Reading(QWidget):

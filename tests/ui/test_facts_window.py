@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from window_support import make_window, settings_file_fixture  # noqa: F401 (fixture)
 
 from reader_app.core import find_facts
-from reader_app.ui.highlights import mention_cursor
+from reader_app.ui.reading.highlights import mention_cursor
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def page(tmp_path: Path) -> Path:
 
 def _open(qtbot, window, page: Path):
     with qtbot.waitSignal(window.facts.facts_shown, timeout=20_000) as shown:
-        window.open_source(str(page))
+        window.navigation.open_source(str(page))
     return shown.args[0]
 
 
@@ -45,7 +45,7 @@ def test_facts_follow_the_article_on_the_right(qtbot, settings_file, page):
     window = make_window(qtbot, settings_file, size=(1200, 700))
     assert window.dockWidgetArea(window.facts_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     facts = _open(qtbot, window, page)
-    assert facts == find_facts(window.article.text)
+    assert facts == find_facts(window.navigation.article.text)
     assert len(window.facts_panel.entries()) == len(facts.all())
     assert len(window.view.extraSelections()) == sum(len(f.mentions) for f in facts.all())
 
@@ -141,7 +141,7 @@ def test_copy_and_export_include_key_facts(qtbot, settings_file, page, tmp_path)
     assert copied.startswith("## Key facts\n")
     assert "### Places" in copied and "- Kharkiv (6 mentions)" in copied
     out = tmp_path / "kharkiv.md"
-    window.export_to("markdown", out)
+    window.output.export_to("markdown", out)
     text = out.read_text(encoding="utf-8")
     assert text.index("Drones over Kharkiv") < text.index("## Key facts")
     assert text.endswith(copied)
@@ -150,7 +150,7 @@ def test_copy_and_export_include_key_facts(qtbot, settings_file, page, tmp_path)
 def test_start_page_empties_the_panel(qtbot, settings_file, page):
     window = make_window(qtbot, settings_file)
     _open(qtbot, window, page)
-    window.show_start_page()
+    window.navigation.show_start_page()
     assert window.view.extraSelections() == []
     assert window.facts_panel.entries() == []
     assert window.facts_panel.stack.currentWidget() is window.facts_panel.message

@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 from window_support import settings_file_fixture, window_fixture  # noqa: F401 (fixtures)
 
-from reader_app.ui.find_bar import LAYER
-from reader_app.ui.highlights import selection
+from reader_app.ui.reading.find_bar import LAYER
+from reader_app.ui.reading.highlights import selection
 
 
 def _count(window, word: str) -> int:
@@ -103,7 +103,7 @@ def test_esc_closes_and_n_keeps_stepping_from_the_article(qtbot, window, tmp_pat
 def test_a_closed_bar_marks_only_the_current_match_until_a_fact_is_chosen(
         qtbot, window, tmp_path) -> None:
     with qtbot.waitSignal(window.facts.facts_shown, timeout=20000):
-        window.open_source(str(people_page(tmp_path)))
+        window.navigation.open_source(str(people_page(tmp_path)))
     focus_article(qtbot, window)
     bar = window.find_bar
     press(qtbot, window, "/")

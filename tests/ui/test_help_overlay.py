@@ -9,9 +9,9 @@ from keyboard_support import focus_article, open_long_article, press, type_text
 from PySide6.QtCore import Qt
 from window_support import settings_file_fixture, window_fixture  # noqa: F401 (fixtures)
 
-from reader_app.ui.commands import COMMANDS_BY_NAME
-from reader_app.ui.keyboard_help import key_rows
-from reader_app.ui.keymap import key_sequences
+from reader_app.ui.keyboard.commands import COMMANDS_BY_NAME
+from reader_app.ui.keyboard.help import key_rows
+from reader_app.ui.keyboard.keymap import key_sequences
 
 
 def _shown_text(window) -> str:
@@ -107,7 +107,7 @@ def test_help_and_find_bar_draw_in_each_theme(qtbot, window, tmp_path: Path, the
     help_shot = window.grab()
     assert find_shot.save(str(tmp_path / f"find-{theme}.png"))
     assert help_shot.save(str(tmp_path / f"help-{theme}.png"))
-    colours = window.reading_style().colours
+    colours = window.styling.reading_style().colours
     card = window.keyboard.help.card.geometry()
     image = help_shot.toImage()
     ratio = image.devicePixelRatio()

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QTextBrowser
 
 from reader_app.core import Article
 from reader_app.core.facts.model import Facts
-from reader_app.ui.document import document_text, render_article
-from reader_app.ui.highlights import (
+from reader_app.ui.reading.document import render_article
+from reader_app.ui.reading.highlights import (
     KINDS,
     Emphasis,
     HighlightPalette,
@@ -27,7 +27,8 @@ from reader_app.ui.highlights import (
     mention_format,
     reveal,
 )
-from reader_app.ui.theme import THEMES, ReadingStyle
+from reader_app.ui.reading.offsets import document_text
+from reader_app.ui.style.theme import THEMES, ReadingStyle
 
 
 def _articles() -> list[tuple[str, Article, Facts]]:

@@ -11,9 +11,10 @@ from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 
 from reader_app.core import RawPage, extract_page
 from reader_app.core.model import Article, Block, Span
-from reader_app.ui.document import RenderedArticle, document_text, render_article
-from reader_app.ui.export import article_markdown, export_pdf
-from reader_app.ui.theme import MONO_FAMILIES, ReadingStyle
+from reader_app.ui.reading.document import render_article
+from reader_app.ui.reading.offsets import RenderedArticle, document_text
+from reader_app.ui.shell.export import article_markdown, export_pdf
+from reader_app.ui.style.theme import MONO_FAMILIES, ReadingStyle
 
 PAGES = Path(__file__).parent.parent / "data" / "pages"
 

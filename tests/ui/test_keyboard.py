@@ -23,11 +23,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 from window_support import settings_file_fixture, window_fixture  # noqa: F401 (fixtures)
 
-from reader_app.ui.commands import COMMANDS, COMMANDS_BY_NAME, article_bindings
-from reader_app.ui.key_dispatch import SEQUENCE_TIMEOUT_MS, article_only, normalise, strokes
-from reader_app.ui.keyboard_doc import render_markdown
-from reader_app.ui.keyboard_help import GROUPS, OTHER, key_rows
-from reader_app.ui.keymap import KEYMAP, key_sequences
+from reader_app.ui.keyboard.commands import COMMANDS, COMMANDS_BY_NAME, article_bindings
+from reader_app.ui.keyboard.dispatch import SEQUENCE_TIMEOUT_MS, article_only, normalise, strokes
+from reader_app.ui.keyboard.doc import render_markdown
+from reader_app.ui.keyboard.help import GROUPS, OTHER, key_rows
+from reader_app.ui.keyboard.keymap import KEYMAP, key_sequences
 
 DOC = Path(__file__).parents[2] / "docs" / "keyboard.md"
 
@@ -152,7 +152,7 @@ def test_letters_typed_in_the_find_bar_run_no_command(qtbot, window, tmp_path) -
 
 def test_letters_typed_in_the_facts_filter_run_no_command(qtbot, window, tmp_path) -> None:
     with qtbot.waitSignal(window.facts.facts_shown, timeout=20000):
-        window.open_source(str(people_page(tmp_path)))
+        window.navigation.open_source(str(people_page(tmp_path)))
     focus_article(qtbot, window)
     panel = window.facts_panel
     press(qtbot, window, Qt.Key.Key_F)
@@ -203,22 +203,22 @@ def test_article_takes_the_focus_after_a_load(qtbot, window, tmp_path: Path) -> 
     type_text(qtbot, str(page))
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         press(qtbot, window, Qt.Key.Key_Return)
-    assert window.article.title == "Second story"
+    assert window.navigation.article.title == "Second story"
     assert window.view.hasFocus()
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         press(qtbot, window, Qt.Key.Key_H, SHIFT)
-    assert window.article.title == "Harbour bridge survey"
+    assert window.navigation.article.title == "Harbour bridge survey"
     assert window.view.hasFocus()
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         press(qtbot, window, Qt.Key.Key_L, SHIFT)
-    assert window.article.title == "Second story"
+    assert window.navigation.article.title == "Second story"
 
 
 def test_f1_opens_help_not_the_start_page(qtbot, window, tmp_path: Path) -> None:
     open_long_article(qtbot, window, tmp_path)
     press(qtbot, window, Qt.Key.Key_F1)
     assert window.keyboard.help.isVisible()
-    assert window.article is not None
+    assert window.navigation.article is not None
     press(qtbot, window, Qt.Key.Key_Escape)
     assert not window.keyboard.help.isVisible()
     assert window.view.hasFocus()
@@ -232,7 +232,7 @@ def test_disabled_commands_ignore_their_keys(qtbot, window, tmp_path: Path) -> N
     open_long_article(qtbot, window, tmp_path)
     assert not window.actions_by_name["forward"].isEnabled()
     press(qtbot, window, Qt.Key.Key_L, SHIFT)
-    assert window.article.title == "Harbour bridge survey"
+    assert window.navigation.article.title == "Harbour bridge survey"
     focus_article(qtbot, window)
 
 
@@ -308,7 +308,7 @@ def test_every_bound_command_is_in_a_help_group() -> None:
 
 def test_keyboard_doc_matches_the_keymap() -> None:
     assert DOC.read_text(encoding="utf-8") == render_markdown(), (
-        "docs/keyboard.md is out of date: python -m reader_app.ui.keyboard_doc > "
+        "docs/keyboard.md is out of date: python -m reader_app.ui.keyboard.doc > "
         "docs/keyboard.md")
 
 
@@ -326,7 +326,7 @@ def test_key_presses_are_normalised_as_the_keymap_spells_them(key, mods, expecte
 def test_a_key_that_also_starts_a_sequence_runs_after_the_pause(qtbot) -> None:
     from PySide6.QtWidgets import QTextBrowser
 
-    from reader_app.ui.key_dispatch import KeyDispatcher
+    from reader_app.ui.keyboard.dispatch import KeyDispatcher
 
     ran: list[str] = []
     g = (Qt.Key.Key_G.value, 0)

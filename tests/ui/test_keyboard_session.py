@@ -18,9 +18,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from window_support import settings_file_fixture, write_page  # noqa: F401 (fixtures)
 
-from reader_app.ui.highlights import mention_cursor
-from reader_app.ui.main_window import MainWindow
-from reader_app.ui.settings import Settings
+from reader_app.ui.reading.highlights import mention_cursor
+from reader_app.ui.shell.settings import Settings
+from reader_app.ui.shell.window import MainWindow
 
 
 def _open_by_location(qtbot, window: MainWindow, key: Qt.Key, modifier, path: Path) -> None:
@@ -38,7 +38,7 @@ def test_a_reading_session_by_keyboard(qtbot, settings_file: Path, tmp_path: Pat
     survey = write_page(tmp_path, "survey.html", "Harbour bridge survey", 50)
     council = people_page(tmp_path)
     window = MainWindow(Settings(settings_file), executor=executor)
-    qtbot.addWidget(window, before_close_func=lambda w: w.loader.cancel())
+    qtbot.addWidget(window, before_close_func=lambda w: w.navigation.loader.cancel())
     window.resize(900, 700)
     window.show()
     qtbot.waitExposed(window)
@@ -49,9 +49,9 @@ def test_a_reading_session_by_keyboard(qtbot, settings_file: Path, tmp_path: Pat
 
     # Open a file by typing its path in the location bar.
     _open_by_location(qtbot, window, Qt.Key.Key_L, CTRL, survey)
-    assert window.article.title == "Harbour bridge survey"
+    assert window.navigation.article.title == "Harbour bridge survey"
     assert bar.value() == 0
-    minutes = window.article.reading_minutes
+    minutes = window.navigation.article.reading_minutes
     assert window.position_label.text() == f"0% read · {minutes} min left"
 
     # Read to the end a page at a time; each page keeps one line of the last in view.
@@ -90,7 +90,7 @@ def test_a_reading_session_by_keyboard(qtbot, settings_file: Path, tmp_path: Pat
 
     # Open a second article with o, then jump through a person's mentions.
     _open_by_location(qtbot, window, Qt.Key.Key_O, Qt.KeyboardModifier.NoModifier, council)
-    assert window.article.title == "Council approves the new bridge"
+    assert window.navigation.article.title == "Council approves the new bridge"
     assert bar.value() == 0
     _visit_person(qtbot, window)
 
@@ -99,7 +99,7 @@ def test_a_reading_session_by_keyboard(qtbot, settings_file: Path, tmp_path: Pat
     assert window.settings.get("theme") == "sepia"
     press(qtbot, window, Qt.Key.Key_T)
     assert window.settings.get("theme") == "dark"
-    assert window.reading_style().colours.dark
+    assert window.styling.reading_style().colours.dark
     press(qtbot, window, "+")
     press(qtbot, window, "+")
     assert window.settings.get("font_size") == 15
@@ -116,15 +116,15 @@ def test_a_reading_session_by_keyboard(qtbot, settings_file: Path, tmp_path: Pat
     # Back to the first article where it was left, and forward again.
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         press(qtbot, window, Qt.Key.Key_H, SHIFT)
-    assert window.article.title == "Harbour bridge survey"
+    assert window.navigation.article.title == "Harbour bridge survey"
     assert view.top_text_offset() == survey_offset
     assert view.hasFocus()
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         press(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    assert window.article.title == "Council approves the new bridge"
+    assert window.navigation.article.title == "Council approves the new bridge"
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert window.article.title == "Harbour bridge survey"
+    assert window.navigation.article.title == "Harbour bridge survey"
 
     # Help, then quit.
     press(qtbot, window, "?")

@@ -22,8 +22,8 @@ from reader_app.__main__ import _gui_parser
 from reader_app.core.facts.model import Facts
 from reader_app.core.library import Library, article_key, data_dir, default_path, search
 from reader_app.core.model import Article, Block
-from reader_app.ui.app import open_window
-from reader_app.ui.settings import Settings
+from reader_app.ui.shell.app import open_window
+from reader_app.ui.shell.settings import Settings
 
 DATA = Path(__file__).parent.parent / "data"
 NEWS = DATA / "pages" / "news_article.html"
@@ -106,7 +106,7 @@ def test_reopen_offline_where_the_reader_left_it(qtbot, settings_file, page) -> 
         scroll_pages(qtbot, window, 2)
     offset = window.view.top_text_offset()
     assert offset > 0
-    window.show_start_page()
+    window.navigation.show_start_page()
     page.unlink()  # the saved page is gone: the library has the article
     open_library(qtbot, window)
     view = window.library.view
@@ -115,7 +115,7 @@ def test_reopen_offline_where_the_reader_left_it(qtbot, settings_file, page) -> 
     with qtbot.waitSignal(window.library.opened, timeout=10000):
         qtbot.keyClick(view.search_box, Qt.Key.Key_Return)
     assert not view.isVisible()
-    assert window.article.title == TITLE
+    assert window.navigation.article.title == TITLE
     qtbot.waitUntil(lambda: abs(window.view.top_text_offset() - offset) < 80)
 
 
@@ -132,7 +132,7 @@ def test_delete_removes_the_article(qtbot, settings_file, page) -> None:
     assert stored("") == [] and stored("person:Virtanen") == []
     with Library() as library, pytest.raises(Exception, match="no article"):
         library.get(deleted.args[0])
-    assert window.article.title == TITLE  # the article on screen stays
+    assert window.navigation.article.title == TITLE  # the article on screen stays
 
 
 def test_keep_as_saved(qtbot, settings_file, page) -> None:
@@ -154,7 +154,7 @@ def test_other_articles_with_the_chosen_person(qtbot, settings_file, page) -> No
                     (Block("paragraph", f"{person.label} spoke about open source."),))
     with Library() as library:
         library.save(other, Facts(people=(person,)))
-    window.focus_facts()
+    window.fact_commands.focus_facts()
     window.facts_panel.activate(person)
     with qtbot.waitSignal(window.library.results_shown) as shown:
         qtbot.keyClick(window.facts_panel.tree, Qt.Key.Key_F, CTRL_SHIFT)
@@ -173,7 +173,7 @@ def test_a_damaged_library_gives_a_message_and_the_article_shows(qtbot, settings
     with qtbot.waitSignal(window.library.failed, timeout=20000) as failed:
         article = open_and_wait(qtbot, window, str(page))
     assert "damaged" in failed.args[0]
-    assert article.title == TITLE and window.article is article
+    assert article.title == TITLE and window.navigation.article is article
     assert "damaged" in window.message_bar.text
     assert path.read_bytes() == b"not a library " * 100
 
@@ -192,13 +192,13 @@ def test_private_mode_keeps_nothing(qtbot, settings_file, page) -> None:
 def test_private_mode_toggle(qtbot, settings_file, page) -> None:
     window = make_window(qtbot, settings_file)
     window.actions_by_name["toggle_private"].trigger()
-    assert window.library.private and not window.persist
+    assert window.library.private and not window.navigation.persist
     with qtbot.waitSignal(window.facts.facts_shown, timeout=20000):
         open_and_wait(qtbot, window, str(page))
     window.actions_by_name["toggle_private"].trigger()
-    assert not window.library.private and window.persist
+    assert not window.library.private and window.navigation.persist
     with qtbot.waitSignal(window.library.stored, timeout=20000):
-        window.reload()
+        window.navigation.reload()
     assert stored("compression") == [TITLE]
 
 
@@ -206,7 +206,7 @@ def test_private_from_the_command_line(qtbot, settings_file, executor) -> None:
     window = open_window(_gui_parser().parse_args(["--private"]), Settings(settings_file),
                          executor)
     qtbot.addWidget(window)
-    assert window.library.private and not window.persist
+    assert window.library.private and not window.navigation.persist
     assert window.actions_by_name["toggle_private"].isChecked()
 
 
@@ -214,7 +214,7 @@ def test_the_library_folder_is_qt_app_data_location(isolated_data_home: Path) ->
     """The core computes, without Qt, the folder Qt gives the running window."""
     script = ("import sys\n"
               "from PySide6.QtCore import QStandardPaths\n"
-              "from reader_app.ui.app import create_application\n"
+              "from reader_app.ui.shell.app import create_application\n"
               "app = create_application()\n"
               "print(QStandardPaths.writableLocation("
               "QStandardPaths.StandardLocation.AppDataLocation))\n")

@@ -14,7 +14,7 @@ from window_support import (  # noqa: F401 (fixtures)
 )
 
 from reader_app.core.model import Article, Block, Span
-from reader_app.ui.links import decide
+from reader_app.ui.reading.links import decide
 
 WEB = "https://news.example/story"
 
@@ -79,14 +79,14 @@ def test_hover_shows_the_address_and_click_opens_it_in_reader(qtbot, window, htt
     httpserver.expect_request("/tide-tables").respond_with_data(
         article_html("Tide tables for the winter"), content_type="text/html")
     open_and_wait(qtbot, window, httpserver.url_for("/story"))
-    window.view.scroll_to_text_offset(window.article.text.index("Read more"))
+    window.view.scroll_to_text_offset(window.navigation.article.text.index("Read more"))
     point = link_point(window, "the tide tables")
     qtbot.mouseMove(window.view.viewport(), point)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage()
                     == httpserver.url_for("/tide-tables"))
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert window.article.title == "Tide tables for the winter"
+    assert window.navigation.article.title == "Tide tables for the winter"
 
 
 def test_tab_chooses_links_on_screen_and_enter_follows(qtbot, window, httpserver,
@@ -105,7 +105,7 @@ def test_tab_chooses_links_on_screen_and_enter_follows(qtbot, window, httpserver
     qtbot.waitUntil(lambda: window.keyboard.regions.current().name == "facts")
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
-    view.scroll_to_text_offset(window.article.text.index("Read more"))
+    view.scroll_to_text_offset(window.navigation.article.text.index("Read more"))
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert view.textCursor().selectedText() == "the first link"
     assert window.statusBar().currentMessage() == httpserver.url_for("/first")
@@ -119,7 +119,7 @@ def test_tab_chooses_links_on_screen_and_enter_follows(qtbot, window, httpserver
     assert view.hasFocus()
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert window.article.title == "The second story"
+    assert window.navigation.article.title == "The second story"
     assert not window.actions_by_name["open_link"].isEnabled()
 
 
@@ -128,11 +128,11 @@ def test_ctrl_click_opens_the_desktop_browser(qtbot, window, httpserver, catcher
         linked_page([("https://elsewhere.example/report", "the full report")]),
         content_type="text/html")
     open_and_wait(qtbot, window, httpserver.url_for("/story"))
-    window.view.scroll_to_text_offset(window.article.text.index("Read more"))
+    window.view.scroll_to_text_offset(window.navigation.article.text.index("Read more"))
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.ControlModifier, link_point(window, "the full report"))
     assert catcher.urls == [QUrl("https://elsewhere.example/report")]
-    assert window.article.title == "Harbour wall repairs begin"
+    assert window.navigation.article.title == "Harbour wall repairs begin"
 
 
 @pytest.mark.parametrize("href, reason", [
@@ -146,10 +146,10 @@ def test_unsafe_links_do_nothing_and_say_why(qtbot, window, catcher, href, reaso
         Block("paragraph", text, spans=(Span(text.index("the minutes"), text.index(" of the"),
                                              "link", href),)),))
     with qtbot.waitSignal(window.view.article_rendered):
-        window.view.show_article(article, window.reading_style())
-    window.article = article
+        window.view.show_article(article, window.styling.reading_style())
+    window.navigation.article = article
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=link_point(window, "the minutes"))
     assert reason in window.statusBar().currentMessage()
     assert catcher.urls == []
-    assert not window.loader.busy
+    assert not window.navigation.loader.busy

@@ -21,7 +21,7 @@ from window_support import (  # noqa: F401 (fixtures)
 )
 
 from reader_app.core.loading import LoadOptions
-from reader_app.ui.keymap import key_sequences
+from reader_app.ui.keyboard.keymap import key_sequences
 
 pytestmark = pytest.mark.network
 
@@ -31,13 +31,13 @@ def scrolled_article(qtbot, window, folder: Path) -> tuple[str, int, object]:
     page = write_page(folder, "long.html", "Harbour survey finds a warmer winter", 60)
     open_and_wait(qtbot, window, str(page))
     scroll_pages(qtbot, window, 3)
-    return window.windowTitle(), window.view.verticalScrollBar().value(), window.article
+    return window.windowTitle(), window.view.verticalScrollBar().value(), window.navigation.article
 
 
 def assert_unchanged(window, state: tuple[str, int, object]) -> None:
     title, value, article = state
     assert window.windowTitle() == title
-    assert window.article is article
+    assert window.navigation.article is article
     assert window.view.verticalScrollBar().value() == value
 
 
@@ -64,7 +64,7 @@ def test_404_keeps_the_article_and_its_position(qtbot, window, tmp_path, httpser
     state = scrolled_article(qtbot, window, tmp_path)
     httpserver.expect_request("/gone").respond_with_data("Not here", status=404)
     with qtbot.waitSignal(window.load_failed, timeout=20000) as failed:
-        window.open_source(httpserver.url_for("/gone"))
+        window.navigation.open_source(httpserver.url_for("/gone"))
     assert "404" in failed.args[0]
     assert window.message_bar.text == failed.args[0]
     assert_unchanged(window, state)
@@ -76,7 +76,7 @@ def test_timeout_keeps_the_article(qtbot, quick_window, tmp_path, httpserver) ->
     httpserver.expect_request("/slow").respond_with_handler(slow)
     try:
         with qtbot.waitSignal(quick_window.load_failed, timeout=20000) as failed:
-            quick_window.open_source(httpserver.url_for("/slow"))
+            quick_window.navigation.open_source(httpserver.url_for("/slow"))
     finally:
         slow.release.set()
     assert failed.args[0]
@@ -108,7 +108,7 @@ def test_a_cancelled_address_leaves_the_location_bar(qtbot, window, tmp_path, ht
     httpserver.expect_request("/held").respond_with_handler(slow)
     try:
         type_location(qtbot, window, httpserver.url_for("/held"))
-        with qtbot.waitSignal(window.loader.cancelled, timeout=5000):
+        with qtbot.waitSignal(window.navigation.loader.cancelled, timeout=5000):
             window.actions_by_name["cancel_load"].trigger()
     finally:
         slow.release.set()
@@ -120,7 +120,7 @@ def test_binary_file_keeps_the_article(qtbot, window, tmp_path) -> None:
     blob = tmp_path / "archive.html"
     blob.write_bytes(bytes(range(256)) * 64)
     with qtbot.waitSignal(window.load_failed, timeout=20000):
-        window.open_source(str(blob))
+        window.navigation.open_source(str(blob))
     assert window.message_bar.text
     assert_unchanged(window, state)
 
@@ -130,10 +130,10 @@ def test_cancel_keeps_the_article(qtbot, window, tmp_path, httpserver) -> None:
     slow = SlowServer(article_html("Never shown"))
     httpserver.expect_request("/held").respond_with_handler(slow)
     dropped: list[int] = []
-    window.loader.dropped.connect(dropped.append)
-    window.open_source(httpserver.url_for("/held"))
+    window.navigation.loader.dropped.connect(dropped.append)
+    window.navigation.open_source(httpserver.url_for("/held"))
     assert window.progress_bar.isVisible()
-    with qtbot.waitSignal(window.loader.cancelled, timeout=5000):
+    with qtbot.waitSignal(window.navigation.loader.cancelled, timeout=5000):
         window.actions_by_name["cancel_load"].trigger()
     assert not window.progress_bar.isVisible()
     slow.release.set()
@@ -150,29 +150,30 @@ def test_newer_load_supersedes_an_older_one(qtbot, window, tmp_path, httpserver)
     slow = SlowServer(article_html("The older page"))
     httpserver.expect_request("/older").respond_with_handler(slow)
     dropped: list[int] = []
-    window.loader.dropped.connect(dropped.append)
-    older = window.loader.generation + 1
-    window.open_source(httpserver.url_for("/older"))
+    window.navigation.loader.dropped.connect(dropped.append)
+    older = window.navigation.loader.generation + 1
+    window.navigation.open_source(httpserver.url_for("/older"))
     newer = write_page(tmp_path, "newer.html", "The newer page")
     open_and_wait(qtbot, window, str(newer))
     slow.release.set()
     qtbot.waitUntil(lambda: dropped == [older], timeout=20000)
     assert window.windowTitle() == "The newer page — Reader"
-    assert window.article.title == "The newer page"
+    assert window.navigation.article.title == "The newer page"
 
 
 def test_download_progress_has_the_size(qtbot, window, httpserver) -> None:
     body = article_html("Council budget explained", 400)
     httpserver.expect_request("/big").respond_with_data(body, content_type="text/html")
     seen: list[tuple[int, int]] = []
-    window.loader.progressed.connect(lambda received, total: seen.append((received, total)))
+    window.navigation.loader.progressed.connect(
+        lambda received, total: seen.append((received, total)))
     open_and_wait(qtbot, window, httpserver.url_for("/big"))
     assert seen
     assert seen[-1] == (len(body.encode()), len(body.encode()))
-    window.loader.progressed.emit(512 * 1024, 5 * 1024 * 1024)
+    window.navigation.loader.progressed.emit(512 * 1024, 5 * 1024 * 1024)
     assert window.progress_bar.format() == "512 KB of 5.0 MB"
     assert window.progress_bar.maximum() > 0
-    window.loader.progressed.emit(3 * 1024 * 1024, -1)
+    window.navigation.loader.progressed.emit(3 * 1024 * 1024, -1)
     assert window.progress_bar.format() == "3.0 MB"
     assert window.progress_bar.maximum() == 0  # busy: the size is unknown
 

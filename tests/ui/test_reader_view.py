@@ -11,10 +11,11 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QTextCursor, QTextDoc
 from pytest_httpserver import HTTPServer
 
 from reader_app.core.model import Article, Block
-from reader_app.ui.document import document_text, render_start_page
-from reader_app.ui.images import LABEL_KEY, UNNAMED_PICTURE
-from reader_app.ui.reader_view import ReaderView
-from reader_app.ui.theme import THEMES, ReadingStyle
+from reader_app.ui.reading.images import LABEL_KEY, UNNAMED_PICTURE
+from reader_app.ui.reading.offsets import document_text
+from reader_app.ui.reading.start_page import render_start_page
+from reader_app.ui.reading.view import ReaderView
+from reader_app.ui.style.theme import THEMES, ReadingStyle
 
 PARAGRAPH = (
     "The river had been rising for six days before the council met, and by then the low "

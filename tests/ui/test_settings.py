@@ -14,7 +14,13 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
-from reader_app.ui.settings import MAX_POSITIONS, MAX_RECENT, PREFERENCES, Settings, settings_path
+from reader_app.ui.shell.settings import (
+    MAX_POSITIONS,
+    MAX_RECENT,
+    PREFERENCES,
+    Settings,
+    settings_path,
+)
 
 
 def test_every_preference_is_declared_once_with_a_typed_default() -> None:
@@ -70,8 +76,8 @@ def test_preferences_and_geometry_survive_reopening(qtbot, settings_file: Path) 
 
     again = make_window(qtbot, settings_file, size=None)
     assert (again.width(), again.height()) == (740, 620)
-    assert again.reading_style().theme == "dark"
-    assert again.reading_style().font_size == 14
+    assert again.styling.reading_style().theme == "dark"
+    assert again.styling.reading_style().font_size == 14
     assert again.actions_by_name["theme_dark"].isChecked()
 
 

@@ -15,8 +15,8 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
-from reader_app.ui.theme import MONO_FAMILIES, SANS_FAMILIES, SERIF_FAMILIES, ReadingStyle
-from reader_app.ui.typography import next_font, next_spacing
+from reader_app.ui.shell.reading_style import next_font, next_spacing
+from reader_app.ui.style.theme import MONO_FAMILIES, SANS_FAMILIES, SERIF_FAMILIES, ReadingStyle
 
 
 def body_block_format(window):
@@ -87,7 +87,7 @@ def test_typography_is_kept_in_settings(qtbot, settings_file: Path, tmp_path: Pa
     first.settings.sync()
     first.close()
     second = make_window(qtbot, settings_file)
-    style = second.reading_style()
+    style = second.styling.reading_style()
     assert (style.font, style.line_height, style.align) == ("sans", 2.1, "justify")
     assert second.actions_by_name["font_sans"].isChecked()
     assert second.actions_by_name["spacing_loose"].isChecked()

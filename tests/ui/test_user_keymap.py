@@ -11,10 +11,16 @@ from PySide6.QtGui import QKeySequence
 from window_support import settings_file_fixture, write_page  # noqa: F401 (fixtures)
 
 from reader_app.__main__ import _gui_parser
-from reader_app.ui.app import open_window
-from reader_app.ui.keymap import KEYMAP, key_sequences
-from reader_app.ui.settings import Settings
-from reader_app.ui.user_keymap import KEYS_FILE, keys_path, load_user_keymap, merge, parse_key
+from reader_app.ui.keyboard.keymap import KEYMAP, key_sequences
+from reader_app.ui.keyboard.user_keymap import (
+    KEYS_FILE,
+    keys_path,
+    load_user_keymap,
+    merge,
+    parse_key,
+)
+from reader_app.ui.shell.app import open_window
+from reader_app.ui.shell.settings import Settings
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -113,7 +119,7 @@ def test_start_reports_problems_and_uses_the_new_keys(qtbot, settings_file, tmp_
     page = write_page(tmp_path, "keys.html", "Keys of my own", 60)
     window = open_window(_gui_parser().parse_args([str(page)]), Settings(settings_file),
                          executor)
-    qtbot.addWidget(window, before_close_func=lambda w: w.loader.cancel())
+    qtbot.addWidget(window, before_close_func=lambda w: w.navigation.loader.cancel())
     err = capsys.readouterr().err
     assert f"reader-app: {keys}: unknown command “scrol_up” (ignored)" in err
     assert "j is given to both scroll_down and reload; scroll_down keeps it" in err

@@ -17,8 +17,8 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
-from reader_app.ui.commands import COMMANDS, COMMANDS_BY_NAME, MENUS, SEPARATOR
-from reader_app.ui.keymap import KEYMAP, key_sequences, key_text
+from reader_app.ui.keyboard.commands import COMMANDS, COMMANDS_BY_NAME, MENUS, SEPARATOR
+from reader_app.ui.keyboard.keymap import KEYMAP, key_sequences, key_text
 
 
 def test_open_a_file_sets_title_location_and_status(qtbot, window, tmp_path: Path) -> None:
@@ -26,7 +26,7 @@ def test_open_a_file_sets_title_location_and_status(qtbot, window, tmp_path: Pat
     article = open_and_wait(qtbot, window, str(page))
     assert article.title == "The bridge reopens after winter"
     assert window.windowTitle() == "The bridge reopens after winter — Reader"
-    assert window.article is article
+    assert window.navigation.article is article
     assert "words" in window.article_label.text()
     assert window.position_label.text().startswith("0%")
     assert "The bridge reopens after winter" in window.view.toPlainText()
@@ -49,7 +49,7 @@ def test_location_bar_takes_a_file_url(qtbot, window, tmp_path: Path) -> None:
     qtbot.keyClicks(window.location_bar, QUrl.fromLocalFile(str(page)).toString())
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         qtbot.keyClick(window.location_bar, Qt.Key.Key_Return)
-    assert window.article.title == "Museum archive opens to all"
+    assert window.navigation.article.title == "Museum archive opens to all"
 
 
 def test_back_and_forward_restore_positions(qtbot, window, tmp_path: Path) -> None:
@@ -67,34 +67,35 @@ def test_back_and_forward_restore_positions(qtbot, window, tmp_path: Path) -> No
     assert window.actions_by_name["back"].isEnabled()
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.actions_by_name["back"].trigger()
-    assert window.article.title == "First story of the day"
+    assert window.navigation.article.title == "First story of the day"
     assert window.view.top_text_offset() == first_offset
     assert window.actions_by_name["forward"].isEnabled()
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.actions_by_name["forward"].trigger()
-    assert window.article.title == "Second story of the day"
+    assert window.navigation.article.title == "Second story of the day"
     assert window.view.top_text_offset() == second_offset
 
 
 def test_back_reads_an_article_again_when_it_is_no_longer_kept(qtbot, window, tmp_path) -> None:
-    window.history.keep_articles = 1
+    window.navigation.history.keep_articles = 1
     first = write_page(tmp_path, "one.html", "Summer library hours", 20, seed=3)
     second = write_page(tmp_path, "two.html", "Village market returns", 20, seed=4)
     open_and_wait(qtbot, window, str(first))
     open_and_wait(qtbot, window, str(second))
-    assert window.history.entries[0].article is None
+    assert window.navigation.history.entries[0].article is None
     with qtbot.waitSignal(window.article_shown, timeout=20000):
-        window.go_back()
-    assert window.article.title == "Summer library hours"
-    assert window.history.index == 0
+        window.navigation.back()
+    assert window.navigation.article.title == "Summer library hours"
+    assert window.navigation.history.index == 0
 
 
 def test_several_sources_open_in_turn(qtbot, window, tmp_path: Path) -> None:
     pages = [write_page(tmp_path, f"p{i}.html", f"Story number {i}", seed=i) for i in range(3)]
     with qtbot.waitSignals([window.article_shown] * 3, timeout=30000):
-        window.open_sources([str(p) for p in pages])
-    assert window.article.title == "Story number 2"
-    assert [e.title for e in window.history.entries] == [f"Story number {i}" for i in range(3)]
+        window.navigation.open_sources([str(p) for p in pages])
+    assert window.navigation.article.title == "Story number 2"
+    titles = [e.title for e in window.navigation.history.entries]
+    assert titles == [f"Story number {i}" for i in range(3)]
 
 
 def test_http_links_open_in_reader(qtbot, window, httpserver) -> None:
@@ -102,7 +103,7 @@ def test_http_links_open_in_reader(qtbot, window, httpserver) -> None:
         article_html("Weather station upgraded"), content_type="text/html")
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.view.link_clicked.emit(QUrl(httpserver.url_for("/linked")), False)
-    assert window.article.title == "Weather station upgraded"
+    assert window.navigation.article.title == "Weather station upgraded"
 
 
 def test_recent_menu_lists_opened_pages(qtbot, window, tmp_path: Path) -> None:
@@ -137,11 +138,11 @@ def test_theme_cycles_and_restyles(qtbot, window, tmp_path: Path) -> None:
     assert window.settings.get("theme") == "sepia"
     assert window.actions_by_name["theme_sepia"].isChecked()
     window.actions_by_name["theme_dark"].trigger()
-    assert window.reading_style().theme == "dark"
+    assert window.styling.reading_style().theme == "dark"
     window.actions_by_name["zoom_in"].trigger()
     assert window.settings.get("font_size") == 14
     window.actions_by_name["zoom_reset"].trigger()
-    assert window.reading_style().font_size == 13
+    assert window.styling.reading_style().font_size == 13
 
 
 def test_theme_change_keeps_the_chrome_and_the_position(qtbot, window, tmp_path: Path) -> None:
@@ -187,7 +188,7 @@ def test_reading_progress_follows_scrolling(qtbot, window, tmp_path: Path) -> No
 
 def test_start_page(qtbot, window) -> None:
     with qtbot.waitSignal(window.start_page_shown):
-        window.show_start_page()
+        window.navigation.show_start_page()
     assert window.windowTitle() == "Reader"
     assert "Drag" in window.view.toPlainText()
     assert not window.actions_by_name["export_pdf"].isEnabled()
@@ -271,15 +272,15 @@ def test_external_links_go_to_the_system_browser(window) -> None:
     finally:
         QDesktopServices.unsetUrlHandler("https")
     assert catcher.urls == [QUrl("https://example.org/elsewhere")]
-    assert window.article is None
-    assert not window.loader.busy
+    assert window.navigation.article is None
+    assert not window.navigation.loader.busy
 
 
 def test_a_failing_source_does_not_stop_the_others(qtbot, window, tmp_path: Path) -> None:
     good = write_page(tmp_path, "good.html", "The good page")
     with qtbot.waitSignals([window.load_failed, window.article_shown], timeout=30000):
-        window.open_sources([str(tmp_path / "missing.html"), str(good)])
-    assert window.article.title == "The good page"
+        window.navigation.open_sources([str(tmp_path / "missing.html"), str(good)])
+    assert window.navigation.article.title == "The good page"
     assert "missing.html" in window.message_bar.text
 
 
@@ -287,7 +288,7 @@ def test_links_to_saved_pages_open_in_reader(qtbot, window, tmp_path: Path) -> N
     page = write_page(tmp_path, "next.html", "The next saved page")
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.view.link_clicked.emit(QUrl.fromLocalFile(str(page)), False)
-    assert window.article.title == "The next saved page"
+    assert window.navigation.article.title == "The next saved page"
 
 
 def test_file_open_dialog_starts_in_the_folder_of_the_page_on_screen(
@@ -329,4 +330,14 @@ def test_file_open_dialog_opens_the_chosen_page(qtbot, window, tmp_path: Path) -
     with qtbot.waitSignal(window.article_shown, timeout=20000):
         window.actions_by_name["open_file"].trigger()
     assert chosen == [str(tmp_path)]
-    assert window.article.title == "Chosen from the dialog"
+    assert window.navigation.article.title == "Chosen from the dialog"
+
+
+def test_every_command_runs_a_documented_method_of_its_owner(window) -> None:
+    owners = window.command_owners()
+    assert set(window.actions_by_name) == set(COMMANDS_BY_NAME)
+    for command in COMMANDS:
+        method = getattr(owners[command.owner], command.method)
+        assert callable(method), command.name
+        if command.owner not in ("view", "find"):  # Qt widgets' own methods
+            assert (method.__doc__ or "").strip().endswith("."), command.name

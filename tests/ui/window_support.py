@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QStandardPaths, QTimer
 
 from reader_app.ui.executor.service import Executor
-from reader_app.ui.main_window import MainWindow
-from reader_app.ui.settings import Settings
+from reader_app.ui.shell.settings import Settings
+from reader_app.ui.shell.window import MainWindow
 
 WORDS = (
     "river", "council", "budget", "harbour", "engineers", "winter", "bridge", "survey",
@@ -120,7 +120,7 @@ def make_window(qtbot, settings_file: Path, size: tuple[int, int] | None = (900,
 
 
 def _stop_loading(window: MainWindow) -> None:
-    window.loader.cancel()
+    window.navigation.loader.cancel()
     window.executor.shutdown()
 
 
@@ -133,7 +133,7 @@ def window_fixture(qtbot, settings_file: Path) -> MainWindow:
 def open_and_wait(qtbot, window: MainWindow, source: str, timeout: int = 20000):
     """Open ``source`` in ``window`` and return the article once it is shown."""
     with qtbot.waitSignal(window.article_shown, timeout=timeout) as shown:
-        window.open_source(source)
+        window.navigation.open_source(source)
     return shown.args[0]
 
 

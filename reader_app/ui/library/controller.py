@@ -7,13 +7,24 @@ message and the article stays on screen. In private mode nothing is kept.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QStatusBar
 
+from reader_app.core.errors import ReaderError
 from reader_app.core.facts.model import Facts
 from reader_app.core.library import article_key, search
+from reader_app.core.model import Article
+from reader_app.core.source import Source, parse_source
 
+from ..facts.panel import FactsPanel
+from ..reading.fact_kinds import KIND_STYLES
+from ..reading.view import ReaderView
+from ..shell.message_bar import MessageBar
+from ..style.theme import Theme
 from .view import LibraryView
 from .worker import LibraryWorker
 
@@ -21,12 +32,24 @@ from .worker import LibraryWorker
 POSITION_DELAY_MS = 800
 #: Results listed in the view.
 RESULT_LIMIT = 100
-#: How a kind of fact is written in a search.
-FACT_PREFIX = {"person": "person", "place": "place", "organisation": "org", "number": "number"}
+
+
+class Shelf(Protocol):
+    """What the library needs of the window's navigation: where the article on screen came
+    from, a way to show a stored one, and whether to keep recent pages and positions."""
+
+    persist: bool
+
+    def current_source(self) -> Source | None:
+        """Where the article on screen came from."""
+
+    def show_stored_article(self, article: Article, source: Source | None,
+                            offset: int = 0) -> None:
+        """Show ``article`` at article-text ``offset``."""
 
 
 class LibraryController(QObject):
-    """The library of ``window`` (a :class:`~reader_app.ui.main_window.MainWindow`).
+    """The library behind ``view``: it stores what ``shelf`` shows in ``reader``.
 
     Signals:
         stored(int): an opened article was stored (its id).
@@ -42,14 +65,32 @@ class LibraryController(QObject):
     deleted = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, window: Any, *, private: bool = False) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        view: LibraryView,
+        *,
+        shelf: Shelf,
+        reader: ReaderView,
+        facts_panel: FactsPanel,
+        message_bar: MessageBar,
+        status_bar: QStatusBar,
+        actions: Mapping[str, QAction],
+        theme: Callable[[], Theme],
+        private: bool = False,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.shelf = shelf
+        self.reader = reader
+        self.facts_panel = facts_panel
+        self.message_bar = message_bar
+        self.status_bar = status_bar
+        self.actions = actions
+        self.theme = theme
         self.private = private
-        self._persist = bool(window.persist)
+        self._persist = bool(shelf.persist)
         self.worker = LibraryWorker(parent=self)
-        self.view = LibraryView(window)
-        self.view.set_theme(window.reading_style().colours)
+        self.view.set_theme(theme())
         self._key: str | None = None
         self._generation = 0
         self._reported: set[str] = set()
@@ -60,11 +101,6 @@ class LibraryController(QObject):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.window.article_shown.connect(self.on_article_shown)
-        self.window.start_page_shown.connect(self.on_start_page_shown)
-        self.window.facts.facts_shown.connect(self.on_facts_shown)
-        self.window.view.verticalScrollBar().valueChanged.connect(self.on_scrolled)
-        self.window.settings.changed.connect(self.on_setting_changed)
         self._position_timer.timeout.connect(self.store_position)
         self.worker.finished.connect(self.on_task_finished)
         self.worker.failed.connect(self.on_task_failed)
@@ -84,18 +120,18 @@ class LibraryController(QObject):
 
     def search_fact(self) -> None:
         """Search the library for the fact chosen or current in the facts panel."""
-        fact = self.window.facts_panel.current_fact()
+        fact = self.facts_panel.current_fact()
         if fact is None:
-            self.window.statusBar().showMessage(
+            self.status_bar.showMessage(
                 "Choose a fact in the facts panel to find it in other articles", 4000)
             return
         label = " ".join(fact.label.replace('"', " ").split())
-        self.view.open(f'{FACT_PREFIX[fact.kind]}:"{label}"')
+        self.view.open(f'{KIND_STYLES[fact.kind].search}:"{label}"')
 
     def toggle_private(self) -> None:
         """Keep nothing of what is opened from now on, or keep it again."""
         self.set_private(not self.private)
-        self.window.statusBar().showMessage(
+        self.status_bar.showMessage(
             "Private mode: nothing you open is kept" if self.private
             else "Private mode is off: the articles you open are kept in the library", 5000)
 
@@ -106,8 +142,8 @@ class LibraryController(QObject):
 
     def _apply_private(self) -> None:
         # Private mode keeps no recent pages and no reading positions either.
-        self.window.persist = self._persist and not self.private
-        action = getattr(self.window, "actions_by_name", {}).get("toggle_private")
+        self.shelf.persist = self._persist and not self.private
+        action = self.actions.get("toggle_private")
         if action is not None:
             action.setChecked(self.private)
         if self.private:
@@ -124,15 +160,15 @@ class LibraryController(QObject):
     # Storing ------------------------------------------------------------------------------
 
     @Slot(object)
-    def on_article_shown(self, article: Any) -> None:
+    def on_article_shown(self, article: Article) -> None:
         if self._position_timer.isActive():
             self._position_timer.stop()
             self._key = None  # the position read now would be the new article's
         if self.private:
             return
         self._key = article_key(article)
-        entry = self.window.history.current
-        source = entry.source if entry is not None else None
+        current = self.shelf.current_source()
+        source = str(current) if current is not None else None
         self.worker.submit("save", lambda lib: lib.save(article, source=source))
 
     @Slot()
@@ -155,7 +191,7 @@ class LibraryController(QObject):
     @Slot()
     def store_position(self) -> None:
         """Store where the reader is in the article on screen."""
-        key, view = self._key, self.window.view
+        key, view = self._key, self.reader
         if key is None or self.private or view.rendered is None:
             return
         offset, fraction = view.top_text_offset(), view.scroll_fraction()
@@ -202,10 +238,11 @@ class LibraryController(QObject):
                 self.results_shown.emit(results)
         elif name == "open":
             self.view.close_view()
-            self.window.show_stored_article(result.article, result.source, result.position)
+            self.shelf.show_stored_article(result.article, _stored_source(result.source),
+                                            result.position)
             self.opened.emit(result.id)
         elif name == "delete" and result:
-            self.window.statusBar().showMessage("Deleted from the library", 4000)
+            self.status_bar.showMessage("Deleted from the library", 4000)
             self._refresh()
             self.deleted.emit(int(result))
         elif name == "keep":
@@ -217,10 +254,18 @@ class LibraryController(QObject):
             self.view.show_message(message)
         if message not in self._reported:
             self._reported.add(message)
-            self.window.message_bar.show_message(message[:1].upper() + message[1:] + ".")
+            self.message_bar.show_message(message[:1].upper() + message[1:] + ".")
         self.failed.emit(message)
 
     @Slot(str, object)
     def on_setting_changed(self, name: str, _value: object) -> None:
         if name == "theme":
-            self.view.set_theme(self.window.reading_style().colours)
+            self.view.set_theme(self.theme())
+
+
+def _stored_source(text: str | None) -> Source | None:
+    """The source an article was stored with, if it still names a page."""
+    try:
+        return parse_source(text) if text else None
+    except ReaderError:
+        return None

@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
 
 from reader_app.core.library import SearchResult
 
-from ..card_overlay import CardOverlay
-from ..theme import THEMES, Theme, mix
+from ..style.card_overlay import CardOverlay
+from ..style.theme import THEMES, Theme, mix
 
 HINT = ('Words, "phrases", person:, place:, org:, number:, tag:, is:saved · '
         "Enter opens · Del deletes · Ctrl+S keeps · Esc closes")
@@ -125,8 +125,8 @@ class ResultDelegate(QStyledItemDelegate):
         result = index.data(Qt.ItemDataRole.UserRole)
         if not isinstance(result, SearchResult):
             return
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        state = option.state
         painter.save()
         if state & QStyle.StateFlag.State_Selected:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -135,7 +135,7 @@ class ResultDelegate(QStyledItemDelegate):
         else:
             painter.setPen(QColor(self.theme.rule))
             painter.drawLine(rect.left() + _PAD, rect.bottom(), rect.right() - _PAD, rect.bottom())
-        doc = self._document(result, rect.width(), option.font)  # type: ignore[attr-defined]
+        doc = self._document(result, rect.width(), option.font)
         painter.translate(rect.left() + _PAD, rect.top() + _PAD)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, QColor(self.theme.text))
@@ -147,8 +147,8 @@ class ResultDelegate(QStyledItemDelegate):
         result = index.data(Qt.ItemDataRole.UserRole)
         if not isinstance(result, SearchResult):
             return QSize(0, 0)
-        width = option.rect.width() or 600  # type: ignore[attr-defined]
-        doc = self._document(result, width, option.font)  # type: ignore[attr-defined]
+        width = option.rect.width() or 600
+        doc = self._document(result, width, option.font)
         return QSize(width, int(doc.size().height()) + 2 * _PAD)
 
 

@@ -1,0 +1,1 @@
+"""The facts panel beside the article: its list, its controller and worker."""

@@ -1,0 +1,1 @@
+"""Commands, keys and their help: the command table, keymap, key dispatch."""

@@ -1,0 +1,1 @@
+"""The article on screen: rendering, highlights, images, find, links."""

@@ -1,0 +1,58 @@
+"""The kinds of fact as the window names and draws them.
+
+The list of kinds is the core's own (``FactKind``); every name, title, underline and search
+word of a kind is given here once, in :data:`KIND_STYLES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import get_args
+
+from PySide6.QtGui import QTextCharFormat
+
+from reader_app.core.facts.model import Fact, FactKind, Facts
+
+#: Every kind of fact, in the order the panel and the highlights list them.
+KINDS: tuple[FactKind, ...] = get_args(FactKind)
+
+Underline = QTextCharFormat.UnderlineStyle
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """How one kind of fact is named and drawn.
+
+    ``name`` and ``title`` are its singular and plural names, ``field`` the attribute of
+    :class:`Facts` holding it, ``underline`` its line in the text (solid, dashed, dotted,
+    wavy: tellable apart in grey too), ``search`` its word in a library search.
+    """
+
+    name: str
+    title: str
+    field: str
+    underline: QTextCharFormat.UnderlineStyle
+    search: str
+
+
+KIND_STYLES: Mapping[FactKind, KindStyle] = {
+    "number": KindStyle("Number", "Numbers", "numbers", Underline.WaveUnderline, "number"),
+    "person": KindStyle("Person", "People", "people", Underline.SingleUnderline, "person"),
+    "place": KindStyle("Place", "Places", "places", Underline.DashUnderline, "place"),
+    "organisation": KindStyle("Organisation", "Organisations", "organisations",
+                              Underline.DotLine, "org"),
+}
+assert set(KIND_STYLES) == set(KINDS), "every kind of fact has a style"
+
+#: Singular name, plural title and underline of each kind.
+KIND_NAMES: Mapping[FactKind, str] = {kind: KIND_STYLES[kind].name for kind in KINDS}
+KIND_TITLES: Mapping[FactKind, str] = {kind: KIND_STYLES[kind].title for kind in KINDS}
+UNDERLINES: Mapping[FactKind, QTextCharFormat.UnderlineStyle] = {
+    kind: KIND_STYLES[kind].underline for kind in KINDS}
+
+
+def facts_of(facts: Facts, kind: FactKind) -> tuple[Fact, ...]:
+    """The facts of ``kind`` in ``facts``."""
+    group: tuple[Fact, ...] = getattr(facts, KIND_STYLES[kind].field)
+    return group

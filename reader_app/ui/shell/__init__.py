@@ -1,0 +1,1 @@
+"""The window and its commands: start-up, composition, loading and history, chrome."""

@@ -1,0 +1,1 @@
+"""How everything looks: themes, the reading style, overlay cards."""
