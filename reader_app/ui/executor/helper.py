@@ -25,6 +25,7 @@ import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.context import ForkServerContext
 from typing import Any, TypeVar
 
 from reader_app.core.errors import ExtractionError, LoadCancelledError, ReaderError
@@ -60,7 +61,7 @@ class HelperCrashed(ExtractionError):
 class _Process:
     """A helper process, the pipe its jobs go through, and Reader's end of its lifeline."""
 
-    def __init__(self, context: Any) -> None:
+    def __init__(self, context: ForkServerContext) -> None:
         self.jobs, their_jobs = context.Pipe(duplex=True)
         their_lifeline, self.lifeline = context.Pipe(duplex=False)  # read end, write end
         self.process = context.Process(target=_helper_main, args=(their_jobs, their_lifeline),
@@ -103,7 +104,7 @@ class Helper:
         self.usable = not getattr(sys, "frozen", False) and (
             "forkserver" in multiprocessing.get_all_start_methods()
         )
-        self._context: Any = None
+        self._context: ForkServerContext | None = None
         self._started = False
         if self.usable:
             self._context = multiprocessing.get_context("forkserver")
@@ -183,6 +184,7 @@ class Helper:
                     self._busy.add(helper)
                     return helper
                 helper.kill()
+        assert self._context is not None  # run() takes helpers only where they are usable
         try:
             helper = _Process(self._context)
         except OSError as err:
