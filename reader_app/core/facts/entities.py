@@ -71,7 +71,9 @@ def _trim(text: str, mention: Mention) -> Mention | None:
     left (a common word or demonym alone)."""
     start, end = mention.start, mention.end
     before = max(0, start - 40)
-    if _AMPERSAND_AFTER.match(text, end) or _AMPERSAND_BEFORE.search(text, before, start):
+    if "&" in text[before : end + 2] and (
+        _AMPERSAND_AFTER.match(text, end) or _AMPERSAND_BEFORE.search(text, before, start)
+    ):
         return None  # part of a name such as "Marks & Spencer"
     words = text[start:end].split(" ")
     while words and not words[0][:1].isalnum():  # "&", a quote

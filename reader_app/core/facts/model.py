@@ -60,9 +60,25 @@ def sentence_at(text: str, offset: int) -> str:
     return text[start:end].strip()
 
 
+#: Characters looked at either side of an offset for its sentence: a line without sentence
+#: ends may be a whole table, and time must stay linear.
+CONTEXT_REACH = 500
+
+
+def context_at(text: str, offset: int) -> str:
+    """``sentence_at(text, offset)``, looking only at the offset's line (sentences end there)
+    and at most ``CONTEXT_REACH`` characters either side."""
+    low = max(0, offset - CONTEXT_REACH)
+    start = text.rfind("\n", low, offset)
+    start = start if start >= 0 else low
+    end = text.find("\n", offset, offset + CONTEXT_REACH)
+    end = end + 1 if end >= 0 else min(len(text), offset + CONTEXT_REACH)
+    return sentence_at(text[start:end], offset - start)
+
+
 def importance(fact: Fact) -> tuple[int, int]:
     """Sort key: more mentions first, then earlier first mention."""
     return (-len(fact.mentions), fact.mentions[0][0] if fact.mentions else 0)
 
 
-__all__ = ["Fact", "FactKind", "Facts", "importance", "sentence_at"]
+__all__ = ["Fact", "FactKind", "Facts", "context_at", "importance", "sentence_at"]

@@ -33,7 +33,7 @@ _WORD = re.compile(
     rf"|(?:{_ABBREVIATIONS})\.(?=[\s,;:)\]]|$)"  # Mr. Biden, Apple Inc.
     r"|[A-Z]\.(?=\s+[A-Z])"  # initials: J. K. Rowling
     r"|['\u2019]s\b"  # a possessive is a word of its own, as in the corpora
-    r"|[^\W\d_](?:[\w]|[-\u2010&](?=\w)|['\u2019](?!s\b)(?=[^\W\d_]))*"  # words
+    r"|[^\W\d_]\w*(?:(?:[-\u2010&]|['\u2019](?!s\b)(?=[^\W\d_]))\w+)*"  # words
     r"|\d+(?:[.,:]\d+)*"  # numbers
     r"|\S"  # any other character
 )
@@ -49,6 +49,7 @@ _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
 _KNOWN_ORGS = frozenset(o.lower() for o in KNOWN_ORGS)
 _MULTI_MAX = 4
+_NO_MARKS: list[str] = []  # shared, never changed
 
 
 class Word(NamedTuple):
@@ -170,16 +171,17 @@ class FeatureMaker:
 
     def multiword(self, words: Sequence[str]) -> list[list[str]]:
         """Longest lexicon matches of two to four words: "m=B-place", "m=I-place"."""
-        marks: list[list[str]] = [[] for _ in words]
+        marks: list[list[str]] = [_NO_MARKS] * len(words)
         if self.lex is None:
             return marks
         strong, weak = self.lex.strong_places, self.lex.weak_places
         i = 0
-        while i < len(words):
+        count = len(words)
+        while i < count - 1:
             if not words[i][:1].isupper():
                 i += 1
                 continue
-            for n in range(min(_MULTI_MAX, len(words) - i), 1, -1):
+            for n in range(min(_MULTI_MAX, count - i), 1, -1):
                 name = " ".join(words[i : i + n])
                 kind = (
                     "place" if name in strong
@@ -188,9 +190,9 @@ class FeatureMaker:
                     else None
                 )
                 if kind:
-                    marks[i].append("m=B-" + kind)
+                    marks[i] = ["m=B-" + kind]
                     for k in range(i + 1, i + n):
-                        marks[k].append("m=I-" + kind)
+                        marks[k] = ["m=I-" + kind]
                     i += n - 1
                     break
             i += 1
@@ -198,31 +200,42 @@ class FeatureMaker:
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
         """The features of each word of one sentence."""
+        return self.parts(words, [(0, len(words))])[0]
+
+    def parts(
+        self, words: Sequence[str], parts: Sequence[tuple[int, int]]
+    ) -> list[list[list[str]]]:
+        """The features of the words ``first:end`` of one sentence for each part
+        ``(first, end)``, each word seeing the whole sentence around it."""
         owns = [self.own(w) for w in words]
         marks = self.multiword(words)
         last = len(words) - 1
         out = []
-        for i, own in enumerate(owns):
-            features = own.features + marks[i]
-            if i == 0:
-                features += ["first", "first" + own.shape, "-1=bos"]
-            else:
-                before = owns[i - 1]
-                features.append("-1" + before.shape + "|" + own.shape)
-                features += before.before1
-                if marks[i - 1]:
-                    features += ["-1" + f for f in marks[i - 1]]
-                if i > 1:
-                    features += owns[i - 2].before2
-            if i < last:
-                after = owns[i + 1]
-                features.append("+1" + own.shape + "|" + after.shape)
-                features += after.after1
-                if i + 1 < last:
-                    features += owns[i + 2].after2
-            else:
-                features.append("+1=eos")
-            out.append(features)
+        for first, end in parts:
+            part = []
+            for i in range(first, end):
+                own = owns[i]
+                features = own.features + marks[i]
+                if i == 0:
+                    features += ["first", "first" + own.shape, "-1=bos"]
+                else:
+                    before = owns[i - 1]
+                    features.append("-1" + before.shape + "|" + own.shape)
+                    features += before.before1
+                    if marks[i - 1]:
+                        features += ["-1" + f for f in marks[i - 1]]
+                    if i > 1:
+                        features += owns[i - 2].before2
+                if i < last:
+                    after = owns[i + 1]
+                    features.append("+1" + own.shape + "|" + after.shape)
+                    features += after.after1
+                    if i + 1 < last:
+                        features += owns[i + 2].after2
+                else:
+                    features.append("+1=eos")
+                part.append(features)
+            out.append(part)
         return out
 
 

@@ -234,7 +234,10 @@ def _starts(text: str) -> tuple[list[int], list[int]]:
     not_facts: list[int] = []
     for token in _TOKENS.finditer(text):
         word = token.group()
-        if not word[:1].isalpha():
+        if not word:  # a line start: list markers, "Updated ..." lines
+            not_facts.append(token.start())
+            continue
+        if not word[0].isalpha():
             numbers.append(token.start())
             not_facts.append(token.start())
             continue

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .model import Fact, importance, sentence_at
+from .model import Fact, context_at, importance
 from .number_patterns import (
     AGE_WORDS,
     SPACE,
@@ -83,7 +83,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 _LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-.]*)[ \u00a0]$")
 _APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]+,[ \u00a0]$")
 _YEAR_ONLY = re.compile(YEAR)
-_CONTEXT_REACH = 500
 _RANGE_GAP = re.compile(r"[ \u00a0]?[-\u2013][ \u00a0]?|[ \u00a0]+to[ \u00a0]+")
 _FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+$", re.IGNORECASE)
 _DURATIONS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
@@ -392,18 +391,6 @@ def _key(mention: _Found) -> tuple[object, ...]:
     return (mention.unit, round(mention.value, 6), mention.counts)
 
 
-def _context(text: str, offset: int) -> str:
-    """``sentence_at(text, offset)``, looking only at the offset's line (sentences end there)
-    and at most ``_CONTEXT_REACH`` characters either side (a line without sentence ends may be
-    a whole table)."""
-    low = max(0, offset - _CONTEXT_REACH)
-    start = text.rfind("\n", low, offset)
-    start = start if start >= 0 else low
-    end = text.find("\n", offset, offset + _CONTEXT_REACH)
-    end = end + 1 if end >= 0 else min(len(text), offset + _CONTEXT_REACH)
-    return sentence_at(text[start:end], offset - start)
-
-
 def _merge(text: str, found: list[_Found]) -> list[Fact]:
     """One fact per quantity; a bare large number joins the one counted quantity of its
     value ("12,500" after "12,500 troops")."""
@@ -427,7 +414,7 @@ def _merge(text: str, found: list[_Found]) -> list[Fact]:
                 kind="number",
                 label=best.label,
                 mentions=tuple((m.start, m.end) for m in mentions),
-                context=_context(text, mentions[0].start),
+                context=context_at(text, mentions[0].start),
                 value=best.value,
                 unit=best.unit,
                 counts=best.counts,

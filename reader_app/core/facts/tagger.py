@@ -40,6 +40,8 @@ _DATELINE_ENDS = frozenset({"\u2014", "\u2013", "-", ","})
 # Chosen on the development documents (the even-numbered held-out documents of the threshold
 # corpora; docs/facts.md, "Training").
 GIVEN_PAIR = 0.2
+#: Words either side of a capitalised word tagged with it; a sentence is tagged in parts.
+CONTEXT = 3
 CUED = 0.6  # the confidence given to a name cued by a title the model left untagged
 _TITLE_CUES = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _NOT_NAME_WORDS = (
@@ -136,23 +138,33 @@ class NameTagger:
         """Names of one sentence above their type's threshold (a lower one where the
         lexicons agree)."""
         words = [w.text for w in sentence]
-        features = self.features.sentence(words)
+        parts = windows(words)
+        if not parts:
+            return []
         out = []
         claimed = [False] * len(words)
         tagged = [False] * len(words)
-        for first, end, label, confidence in tag_sentence(self.tagger, features):
-            if label == "ORG":
-                tagged[first:end] = [True] * (end - first)
-            key = label + SUPPORTED if self.supported(words[first:end], label) else label
-            if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
-                claimed[first:end] = [True] * (end - first)
-                out.append(
-                    Mention(sentence[first].start, sentence[end - 1].end, label, confidence)
-                )
+        chance = [0.0] * len(words)  # the marginal probability of B-PER, else I-PER
+        for (low, _), features in zip(parts, self.features.parts(words, parts), strict=True):
+            for first, end, label, confidence in tag_sentence(self.tagger, features):
+                first, end = first + low, end + low
+                if label == "ORG":
+                    tagged[first:end] = [True] * (end - first)
+                key = label + SUPPORTED if self.supported(words[first:end], label) else label
+                if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
+                    claimed[first:end] = [True] * (end - first)
+                    out.append(
+                        Mention(sentence[first].start, sentence[end - 1].end, label, confidence)
+                    )
+            for k in range(len(features)):
+                if words[low + k][:1].isupper():
+                    chance[low + k] = self.tagger.marginal(
+                        "I-PER" if low + k and words[low + k - 1][:1].isupper() else "B-PER", k
+                    )
         for first, end in self.cued_people(words, claimed):
             claimed[first:end] = [True] * (end - first)
             out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
-        for first, end in self.given_name_pairs(words, claimed):
+        for first, end in self.given_name_pairs(words, claimed, chance):
             claimed[first:end] = [True] * (end - first)
             out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
         for first, end in self.listed_places(words, claimed):
@@ -173,12 +185,12 @@ class NameTagger:
         return sorted(out, key=lambda m: m.start)
 
     def given_name_pairs(
-        self, words: Sequence[str], claimed: Sequence[bool]
+        self, words: Sequence[str], claimed: Sequence[bool], chance: Sequence[float]
     ) -> list[tuple[int, int]]:
         """Two or three capitalised words of a name's shape standing alone, the first a
         listed given name ("Saul Bass", "Gary LeGare"), that the model left untagged but
         gives some chance of being a person: the mean marginal probability of B-PER, I-PER
-        over the words reaches ``GIVEN_PAIR``. Call right after tagging ``words``."""
+        over the words (``chance``) reaches ``GIVEN_PAIR``."""
         lex = self.features.lex
         if lex is None:
             return []
@@ -200,21 +212,13 @@ class NameTagger:
                 2 <= end - i <= 3
                 and not any(claimed[i:end])
                 and not (end < len(words) and words[end][:1].isupper())
-                and self.person_chance(i, end) >= GIVEN_PAIR
+                and sum(chance[i:end]) / (end - i) >= GIVEN_PAIR
             ):
                 out.append((i, end))
                 i = end
                 continue
             i += 1
         return out
-
-    def person_chance(self, first: int, end: int) -> float:
-        """The mean marginal probability of B-PER, I-PER ... over the words ``first:end``
-        of the sentence tagged last."""
-        total: float = self.tagger.marginal("B-PER", first)
-        for k in range(first + 1, end):
-            total += self.tagger.marginal("I-PER", k)
-        return total / (end - first)
 
     def name_word(self, word: str) -> bool:
         """Whether ``word`` can be part of a person's name: a capitalised word of letters
@@ -298,12 +302,26 @@ class NameTagger:
         """Names in one block of text; offsets add ``offset``."""
         out: list[Mention] = []
         for sentence in words_of(text, offset):
-            first = sentence[0].text
-            if (first[:1].isupper() and first.lower() not in FUNCTION_WORDS) or any(
-                w.text[:1].isupper() for w in sentence[1:]
-            ):  # a sentence whose only capital opens it ("The", "But") names no one
-                out += self.sentence_mentions(sentence)
+            out += self.sentence_mentions(sentence)
         return out
+
+
+def windows(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The parts ``(first, end)`` of a sentence worth tagging: each word with a capital
+    letter (but a function word opening the sentence: "The", "But") and ``CONTEXT`` words
+    either side. The rest, lowercase words far from any capital, names no one."""
+    parts: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        if word.islower() or word == word.lower() or (
+            i == 0 and word.lower() in FUNCTION_WORDS
+        ):
+            continue
+        first, end = max(0, i - CONTEXT), min(len(words), i + CONTEXT + 1)
+        if parts and first <= parts[-1][1]:
+            parts[-1] = (parts[-1][0], end)
+        else:
+            parts.append((first, end))
+    return parts
 
 
 @cache
