@@ -128,6 +128,8 @@ def _ministries(text: str, blocks: Sequence[SourceBlock]) -> list[Mention]:
     Defence"), which the model often leaves untagged in their short form."""
     out = []
     for block in blocks:
+        if "Ministry" not in block.text and "Department" not in block.text:
+            continue
         for match in _MINISTRY_NAME.finditer(block.text):
             if match.group(1) is None or match.group(1).lower() not in _DEMONYMS:
                 start = block.start + match.start()

@@ -9,7 +9,7 @@ demonyms), a multi-word lexicon match, and the same for two words either side.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .cues import (
@@ -49,7 +49,7 @@ _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
 _KNOWN_ORGS = frozenset(o.lower() for o in KNOWN_ORGS)
 _MULTI_MAX = 4
-_NO_MARKS: list[str] = []  # shared, never changed
+_NO_MARKS: list[bytes] = []  # shared, never changed
 
 
 class Word(NamedTuple):
@@ -61,14 +61,19 @@ class Word(NamedTuple):
 
 
 class _Own(NamedTuple):
-    """A word's features, its shape, and what it gives its neighbours."""
+    """A word's features, its shape, and what it gives its neighbours (in UTF-8, as
+    crfsuite reads them, so that they are encoded once per word)."""
 
-    features: list[str]
-    shape: str
-    before1: list[str]  # for the word after it
-    after1: list[str]  # for the word before it
-    before2: list[str]
-    after2: list[str]
+    features: list[bytes]
+    shape: bytes
+    before1: list[bytes]  # for the word after it
+    after1: list[bytes]  # for the word before it
+    before2: list[bytes]
+    after2: list[bytes]
+
+
+def _encoded(features: Iterable[str]) -> list[bytes]:
+    return [f.encode() for f in features]
 
 
 def words_of(text: str, offset: int = 0) -> list[list[Word]]:
@@ -161,17 +166,17 @@ class FeatureMaker:
         near = ["w=" + lower, word_shape, *("g=" + tag for tag in lexical)]
         far = ["w=" + lower, word_shape]
         result = _Own(
-            features, word_shape,
-            ["-1" + f for f in near], ["+1" + f for f in near],
-            ["-2" + f for f in far], ["+2" + f for f in far],
+            _encoded(features), word_shape.encode(),
+            _encoded("-1" + f for f in near), _encoded("+1" + f for f in near),
+            _encoded("-2" + f for f in far), _encoded("+2" + f for f in far),
         )
         if len(self._own) < 200_000:
             self._own[word] = result
         return result
 
-    def multiword(self, words: Sequence[str]) -> list[list[str]]:
+    def multiword(self, words: Sequence[str]) -> list[list[bytes]]:
         """Longest lexicon matches of two to four words: "m=B-place", "m=I-place"."""
-        marks: list[list[str]] = [_NO_MARKS] * len(words)
+        marks: list[list[bytes]] = [_NO_MARKS] * len(words)
         if self.lex is None:
             return marks
         strong, weak = self.lex.strong_places, self.lex.weak_places
@@ -184,27 +189,27 @@ class FeatureMaker:
             for n in range(min(_MULTI_MAX, count - i), 1, -1):
                 name = " ".join(words[i : i + n])
                 kind = (
-                    "place" if name in strong
-                    else "org" if name in KNOWN_ORG_NAMES
-                    else "weakplace" if name in weak
+                    b"place" if name in strong
+                    else b"org" if name in KNOWN_ORG_NAMES
+                    else b"weakplace" if name in weak
                     else None
                 )
                 if kind:
-                    marks[i] = ["m=B-" + kind]
+                    marks[i] = [b"m=B-" + kind]
                     for k in range(i + 1, i + n):
-                        marks[k] = ["m=I-" + kind]
+                        marks[k] = [b"m=I-" + kind]
                     i += n - 1
                     break
             i += 1
         return marks
 
-    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+    def sentence(self, words: Sequence[str]) -> list[list[bytes]]:
         """The features of each word of one sentence."""
         return self.parts(words, [(0, len(words))])[0]
 
     def parts(
         self, words: Sequence[str], parts: Sequence[tuple[int, int]]
-    ) -> list[list[list[str]]]:
+    ) -> list[list[list[bytes]]]:
         """The features of the words ``first:end`` of one sentence for each part
         ``(first, end)``, each word seeing the whole sentence around it."""
         owns = [self.own(w) for w in words]
@@ -217,23 +222,23 @@ class FeatureMaker:
                 own = owns[i]
                 features = own.features + marks[i]
                 if i == 0:
-                    features += ["first", "first" + own.shape, "-1=bos"]
+                    features += [b"first", b"first" + own.shape, b"-1=bos"]
                 else:
                     before = owns[i - 1]
-                    features.append("-1" + before.shape + "|" + own.shape)
+                    features.append(b"-1" + before.shape + b"|" + own.shape)
                     features += before.before1
                     if marks[i - 1]:
-                        features += ["-1" + f for f in marks[i - 1]]
+                        features += [b"-1" + f for f in marks[i - 1]]
                     if i > 1:
                         features += owns[i - 2].before2
                 if i < last:
                     after = owns[i + 1]
-                    features.append("+1" + own.shape + "|" + after.shape)
+                    features.append(b"+1" + own.shape + b"|" + after.shape)
                     features += after.after1
                     if i + 1 < last:
                         features += owns[i + 2].after2
                 else:
-                    features.append("+1=eos")
+                    features.append(b"+1=eos")
                 part.append(features)
             out.append(part)
         return out

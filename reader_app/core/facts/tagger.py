@@ -94,7 +94,7 @@ def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 def tag_sentence(
-    tagger: Any, features: list[list[str]]
+    tagger: Any, features: list[list[bytes]]
 ) -> list[tuple[int, int, str, float]]:
     """Entities of one sentence ``(first, end, type, confidence)``, best path first."""
     tags = tagger.tag(features)
@@ -144,7 +144,8 @@ class NameTagger:
         out = []
         claimed = [False] * len(words)
         tagged = [False] * len(words)
-        chance = [0.0] * len(words)  # the marginal probability of B-PER, else I-PER
+        chance = [0.0] * len(words)  # the marginal probability of B-PER, else I-PER ...
+        wanted = self.given_name_words(words)  # ... where given_name_pairs reads it
         for (low, _), features in zip(parts, self.features.parts(words, parts), strict=True):
             for first, end, label, confidence in tag_sentence(self.tagger, features):
                 first, end = first + low, end + low
@@ -157,27 +158,30 @@ class NameTagger:
                         Mention(sentence[first].start, sentence[end - 1].end, label, confidence)
                     )
             for k in range(len(features)):
-                if words[low + k][:1].isupper():
+                if wanted[low + k]:
                     chance[low + k] = self.tagger.marginal(
-                        "I-PER" if low + k and words[low + k - 1][:1].isupper() else "B-PER", k
+                        "I-PER" if wanted[low + k] > 1 else "B-PER", k
                     )
-        for first, end in self.cued_people(words, claimed):
+        caps = [i for i, word in enumerate(words) if word[:1].isupper()]
+        for first, end in self.cued_people(words, caps, claimed):
             claimed[first:end] = [True] * (end - first)
             out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
-        for first, end in self.given_name_pairs(words, claimed, chance):
+        for first, end in self.given_name_pairs(words, caps, claimed, chance):
             claimed[first:end] = [True] * (end - first)
             out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
-        for first, end in self.listed_places(words, claimed):
+        for first, end in self.listed_places(words, caps, claimed):
             start, stop = sentence[first].start, sentence[end - 1].end
             out = [m for m in out if m.end <= start or m.start >= stop]
             out.append(Mention(start, stop, "LOC", LISTED))
         if self.features.lex is not None:
             people = [False] * len(words)
+            index = {word.start: k for k, word in enumerate(sentence)}
             for m in out:
                 if m.kind == "PER":
-                    for k, word in enumerate(sentence):
-                        if m.start <= word.start < m.end:
-                            people[k] = True
+                    k = index[m.start]
+                    while k < len(words) and sentence[k].start < m.end:
+                        people[k] = True
+                        k += 1
             for first, end in organisation_spans(words, people, tagged, self.features.lex):
                 start, stop = sentence[first].start, sentence[end - 1].end
                 out = [m for m in out if m.end <= start or m.start >= stop]
@@ -185,7 +189,11 @@ class NameTagger:
         return sorted(out, key=lambda m: m.start)
 
     def given_name_pairs(
-        self, words: Sequence[str], claimed: Sequence[bool], chance: Sequence[float]
+        self,
+        words: Sequence[str],
+        caps: Sequence[int],
+        claimed: Sequence[bool],
+        chance: Sequence[float],
     ) -> list[tuple[int, int]]:
         """Two or three capitalised words of a name's shape standing alone, the first a
         listed given name ("Saul Bass", "Gary LeGare"), that the model left untagged but
@@ -195,15 +203,15 @@ class NameTagger:
         if lex is None:
             return []
         out = []
-        i = 0
-        while i < len(words) - 1:
+        resume = 0
+        for i in caps:
             if (
-                not words[i][:1].isupper()
+                i < resume
+                or i == len(words) - 1
                 or claimed[i]
                 or words[i].lower() not in lex.given_names
                 or (i > 0 and words[i - 1][:1].isupper())
             ):
-                i += 1
                 continue
             end = i
             while end < len(words) and end - i < 4 and self.name_word(words[end]):
@@ -215,10 +223,23 @@ class NameTagger:
                 and sum(chance[i:end]) / (end - i) >= GIVEN_PAIR
             ):
                 out.append((i, end))
-                i = end
-                continue
-            i += 1
+                resume = end
         return out
+
+    def given_name_words(self, words: Sequence[str]) -> list[int]:
+        """For each word, 1 where ``given_name_pairs`` may start a pair (a capitalised given
+        name after no capitalised word), 2 on the two words after such a start, else 0."""
+        lex = self.features.lex
+        wanted = [0] * len(words)
+        if lex is None:
+            return wanted
+        for i, word in enumerate(words):
+            if (word[:1].isupper() and word.lower() in lex.given_names
+                    and not (i and words[i - 1][:1].isupper())):
+                wanted[i] = 1
+                for k in range(i + 1, min(i + 3, len(words))):
+                    wanted[k] = wanted[k] or 2
+        return wanted
 
     def name_word(self, word: str) -> bool:
         """Whether ``word`` can be part of a person's name: a capitalised word of letters
@@ -231,7 +252,9 @@ class NameTagger:
             and (lex is None or word not in lex.strong_places)
         )
 
-    def cued_people(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
+    def cued_people(
+        self, words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool]
+    ) -> list[tuple[int, int]]:
         """People the model left untagged after a title or role word: two or three
         capitalised words of a name's shape after a role written in lowercase ("security
         researcher Anneli Virtanen", "bassist Tim Commerford"), one to three after a courtesy
@@ -242,8 +265,9 @@ class NameTagger:
         if lex is None:
             return []
         out = []
-        for i in range(len(words) - 1):
-            if words[i] not in _CUE_FORMS or not words[i + 1][:1].isupper():
+        for after in caps:
+            i = after - 1
+            if i < 0 or words[i] not in _CUE_FORMS:
                 continue  # also "MS Windows": a cue in capitals is an acronym
             cue = words[i].lower().rstrip(".")
             if cue in HONORIFICS or (cue in _TITLE_CUES and not words[i].islower()):
@@ -266,7 +290,9 @@ class NameTagger:
                 out.append((i + 1, end))
         return out
 
-    def listed_places(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
+    def listed_places(
+        self, words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool]
+    ) -> list[tuple[int, int]]:
         """Places the model left untagged (or tagged below its threshold) that the lexicon
         lists as places wherever they stand ("US", "Kyiv"), as whole capitalised runs; and
         a dateline in capitals opening a paragraph ("ROME —", "PORT SUDAN —") that names a
@@ -275,27 +301,26 @@ class NameTagger:
         if lex is None:
             return []
         out = []
-        caps = 0
-        while caps < len(words) and words[caps].isupper() and words[caps].isalpha():
-            caps += 1
-        if 0 < caps < len(words) and words[caps] in _DATELINE_ENDS:
-            name = " ".join(words[:caps]).title()
+        upper = 0  # words in capitals opening the sentence
+        while upper < len(words) and words[upper].isupper() and words[upper].isalpha():
+            upper += 1
+        if 0 < upper < len(words) and words[upper] in _DATELINE_ENDS:
+            name = " ".join(words[:upper]).title()
             if name in lex.strong_places or name in lex.weak_places:
-                out.append((0, caps))
-        i = caps if out else 0
-        while i < len(words):
-            if not words[i][:1].isupper():
-                i += 1
+                out.append((0, upper))
+        resume = upper if out else 0
+        for i in caps:
+            if i < resume:
                 continue
             n = next(
                 (n for n in range(min(4, len(words) - i), 0, -1)
-                 if not any(claimed[i : i + n])
-                 and " ".join(words[i : i + n]) in lex.strong_places),
+                 if " ".join(words[i : i + n]) in lex.strong_places
+                 and not any(claimed[i : i + n])),
                 0,
             )
             if n and not _runs_on(words, i, i + n):
                 out.append((i, i + n))
-            i += n or 1
+            resume = i + (n or 1)
         return out
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
