@@ -52,12 +52,11 @@ _MULTI_MAX = 4
 _NO_MARKS: list[bytes] = []  # shared, never changed
 
 
-class Word(NamedTuple):
-    """One word of a block: its offsets in the article text and its surface."""
+class Sentence(NamedTuple):
+    """One sentence of a block: its words and where each starts in the article text."""
 
-    start: int
-    end: int
-    text: str
+    starts: list[int]
+    words: list[str]
 
 
 class _Own(NamedTuple):
@@ -76,28 +75,28 @@ def _encoded(features: Iterable[str]) -> list[bytes]:
     return [f.encode() for f in features]
 
 
-def words_of(text: str, offset: int = 0) -> list[list[Word]]:
-    """The sentences of a block of ``text`` as lists of words; offsets add ``offset``.
+def words_of(text: str, offset: int = 0) -> list[Sentence]:
+    """The sentences of a block of ``text``; offsets add ``offset``.
 
     A sentence ends after ".", "!" or "?" before a capital, a quote or a line break, and at
     every line break; sentences longer than ``_MAX_WORDS`` are cut into pieces.
     """
-    sentences: list[list[Word]] = []
+    sentences: list[Sentence] = []
     line_start = offset
     for line in text.split("\n"):
-        current: list[Word] = []
+        starts: list[int] = []
+        words: list[str] = []
+        stop = False
         for match in _WORD.finditer(line):
             word = match.group()
-            if current and (
-                len(current) >= _MAX_WORDS
-                or (current[-1].text in _SENTENCE_END and not word[0].islower())
-            ):
-                sentences.append(current)
-                current = []
-            start = match.start() + line_start
-            current.append(Word(start, start + len(word), word))
-        if current:
-            sentences.append(current)
+            if words and ((stop and not word[0].islower()) or len(words) >= _MAX_WORDS):
+                sentences.append(Sentence(starts, words))
+                starts, words = [], []
+            starts.append(match.start() + line_start)
+            words.append(word)
+            stop = word in _SENTENCE_END
+        if words:
+            sentences.append(Sentence(starts, words))
         line_start += len(line) + 1
     return sentences
 
@@ -180,11 +179,10 @@ class FeatureMaker:
         if self.lex is None:
             return marks
         strong, weak = self.lex.strong_places, self.lex.weak_places
-        i = 0
         count = len(words)
-        while i < count - 1:
-            if not words[i][:1].isupper():
-                i += 1
+        resume = 0
+        for i in [i for i, word in enumerate(words) if word[:1].isupper()]:
+            if i < resume:
                 continue
             for n in range(min(_MULTI_MAX, count - i), 1, -1):
                 name = " ".join(words[i : i + n])
@@ -198,9 +196,8 @@ class FeatureMaker:
                     marks[i] = [b"m=B-" + kind]
                     for k in range(i + 1, i + n):
                         marks[k] = [b"m=I-" + kind]
-                    i += n - 1
+                    resume = i + n
                     break
-            i += 1
         return marks
 
     def sentence(self, words: Sequence[str]) -> list[list[bytes]]:
@@ -244,4 +241,4 @@ class FeatureMaker:
         return out
 
 
-__all__ = ["FeatureMaker", "Word", "shape", "words_of"]
+__all__ = ["FeatureMaker", "Sentence", "shape", "words_of"]

@@ -32,27 +32,27 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _runs(words: Sequence[str]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words, with connectors inside ("Bank of England")."""
-    caps = [w[:1].isupper() for w in words]
+def _runs(words: Sequence[str], caps: Sequence[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (at ``caps``), with connectors inside ("Bank of
+    England")."""
+    capital = set(caps)
     runs = []
-    i = 0
+    end = 0
     count = len(words)
-    while i < count:
-        if not caps[i]:
-            i += 1
+    for i in caps:
+        if i < end:
             continue
         j = i + 1
         while j < count:
-            if caps[j]:
+            if j in capital:
                 j += 1
-            elif (j + 1 < count and caps[j + 1] and words[j] in _CONNECTORS
+            elif (j + 1 in capital and words[j] in _CONNECTORS
                   and words[j + 1].lower() not in FUNCTION_WORDS):
                 j += 2
             else:
                 break
         runs.append((i, j))
-        i = j
+        end = j
     return runs
 
 
@@ -65,16 +65,20 @@ def _headed(run: Sequence[str]) -> bool:
 
 
 def organisation_spans(
-    words: Sequence[str], people: Sequence[bool], tagged: Sequence[bool], lex: Lexicon
+    words: Sequence[str],
+    caps: Sequence[int],
+    people: Sequence[bool],
+    tagged: Sequence[bool],
+    lex: Lexicon,
 ) -> list[tuple[int, int]]:
-    """Word spans ``[first, end)`` of organisations in one sentence; ``people`` marks the
+    """Word spans ``[first, end)`` of organisations in one sentence, whose capitalised
+    words are at ``caps`` (in order); ``people`` marks the
     words of the people already found there, which no organisation takes, and ``tagged``
     the words the model tagged as an organisation at any confidence: an acronym must be one
     of them ("MRI", "HR", "SIDS" are not)."""
     out = []
-    capitals = sum(1 for w in words if w[:1].isupper())
-    headline = len(words) > 5 and capitals > _HEADLINE_SHARE * len(words)
-    for i, j in _runs(words):
+    headline = len(words) > 5 and len(caps) > _HEADLINE_SHARE * len(words)
+    for i, j in _runs(words, caps):
         while i < j and words[i].lower() in FUNCTION_WORDS:
             i += 1
         if i >= j or any(people[i:j]):

@@ -30,7 +30,7 @@ from .cues import (
     TITLES,
 )
 from .lexicon import lexicon
-from .ner_features import FeatureMaker, Word, words_of
+from .ner_features import FeatureMaker, Sentence, words_of
 from .org_rules import organisation_spans
 
 TYPES = ("PER", "LOC", "ORG")
@@ -134,18 +134,24 @@ class NameTagger:
             or words[-1].lower().rstrip(".") in ORG_HEADS
         )
 
-    def sentence_mentions(self, sentence: Sequence[Word]) -> list[Mention]:
+    def sentence_mentions(self, sentence: Sentence) -> list[Mention]:
         """Names of one sentence above their type's threshold (a lower one where the
         lexicons agree)."""
-        words = [w.text for w in sentence]
-        parts = windows(words)
+        starts, words = sentence
+        upper = [i for i, word in enumerate(words) if word != word.lower()]
+        parts = windows(words, upper)
         if not parts:
             return []
+        caps = [i for i in upper if words[i][:1].isupper()]
+
+        def mention(first: int, end: int, kind: str, confidence: float) -> Mention:
+            return Mention(starts[first], starts[end - 1] + len(words[end - 1]), kind, confidence)
+
         out = []
         claimed = [False] * len(words)
         tagged = [False] * len(words)
         chance = [0.0] * len(words)  # the marginal probability of B-PER, else I-PER ...
-        wanted = self.given_name_words(words)  # ... where given_name_pairs reads it
+        wanted = self.given_name_words(words, caps)  # ... where given_name_pairs reads it
         for (low, _), features in zip(parts, self.features.parts(words, parts), strict=True):
             for first, end, label, confidence in tag_sentence(self.tagger, features):
                 first, end = first + low, end + low
@@ -154,38 +160,36 @@ class NameTagger:
                 key = label + SUPPORTED if self.supported(words[first:end], label) else label
                 if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
                     claimed[first:end] = [True] * (end - first)
-                    out.append(
-                        Mention(sentence[first].start, sentence[end - 1].end, label, confidence)
-                    )
+                    out.append(mention(first, end, label, confidence))
             for k in range(len(features)):
                 if wanted[low + k]:
                     chance[low + k] = self.tagger.marginal(
                         "I-PER" if wanted[low + k] > 1 else "B-PER", k
                     )
-        caps = [i for i, word in enumerate(words) if word[:1].isupper()]
         for first, end in self.cued_people(words, caps, claimed):
             claimed[first:end] = [True] * (end - first)
-            out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
+            out.append(mention(first, end, "PER", CUED))
         for first, end in self.given_name_pairs(words, caps, claimed, chance):
             claimed[first:end] = [True] * (end - first)
-            out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
+            out.append(mention(first, end, "PER", CUED))
         for first, end in self.listed_places(words, caps, claimed):
-            start, stop = sentence[first].start, sentence[end - 1].end
-            out = [m for m in out if m.end <= start or m.start >= stop]
-            out.append(Mention(start, stop, "LOC", LISTED))
+            place = mention(first, end, "LOC", LISTED)
+            out = [m for m in out if m.end <= place.start or m.start >= place.end]
+            out.append(place)
         if self.features.lex is not None:
             people = [False] * len(words)
-            index = {word.start: k for k, word in enumerate(sentence)}
+            index = {start: k for k, start in enumerate(starts)}
             for m in out:
                 if m.kind == "PER":
                     k = index[m.start]
-                    while k < len(words) and sentence[k].start < m.end:
+                    while k < len(words) and starts[k] < m.end:
                         people[k] = True
                         k += 1
-            for first, end in organisation_spans(words, people, tagged, self.features.lex):
-                start, stop = sentence[first].start, sentence[end - 1].end
-                out = [m for m in out if m.end <= start or m.start >= stop]
-                out.append(Mention(start, stop, "ORG", LISTED))
+            for first, end in organisation_spans(words, caps, people, tagged, self.features.lex):
+                organisation = mention(first, end, "ORG", LISTED)
+                out = [m for m in out
+                       if m.end <= organisation.start or m.start >= organisation.end]
+                out.append(organisation)
         return sorted(out, key=lambda m: m.start)
 
     def given_name_pairs(
@@ -226,15 +230,15 @@ class NameTagger:
                 resume = end
         return out
 
-    def given_name_words(self, words: Sequence[str]) -> list[int]:
+    def given_name_words(self, words: Sequence[str], caps: Sequence[int]) -> list[int]:
         """For each word, 1 where ``given_name_pairs`` may start a pair (a capitalised given
         name after no capitalised word), 2 on the two words after such a start, else 0."""
         lex = self.features.lex
         wanted = [0] * len(words)
         if lex is None:
             return wanted
-        for i, word in enumerate(words):
-            if (word[:1].isupper() and word.lower() in lex.given_names
+        for i in caps:
+            if (words[i].lower() in lex.given_names
                     and not (i and words[i - 1][:1].isupper())):
                 wanted[i] = 1
                 for k in range(i + 1, min(i + 3, len(words))):
@@ -331,15 +335,14 @@ class NameTagger:
         return out
 
 
-def windows(words: Sequence[str]) -> list[tuple[int, int]]:
+def windows(words: Sequence[str], upper: Sequence[int]) -> list[tuple[int, int]]:
     """The parts ``(first, end)`` of a sentence worth tagging: each word with a capital
-    letter (but a function word opening the sentence: "The", "But") and ``CONTEXT`` words
-    either side. The rest, lowercase words far from any capital, names no one."""
+    letter (``upper``; but a function word opening the sentence: "The", "But") and
+    ``CONTEXT`` words either side. The rest, lowercase words far from any capital, names
+    no one."""
     parts: list[tuple[int, int]] = []
-    for i, word in enumerate(words):
-        if word.islower() or word == word.lower() or (
-            i == 0 and word.lower() in FUNCTION_WORDS
-        ):
+    for i in upper:
+        if i == 0 and words[0].lower() in FUNCTION_WORDS:
             continue
         first, end = max(0, i - CONTEXT), min(len(words), i + CONTEXT + 1)
         if parts and first <= parts[-1][1]:
