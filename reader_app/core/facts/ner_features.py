@@ -173,15 +173,20 @@ class FeatureMaker:
             self._own[word] = result
         return result
 
-    def multiword(self, words: Sequence[str]) -> list[list[bytes]]:
-        """Longest lexicon matches of two to four words: "m=B-place", "m=I-place"."""
+    def multiword(
+        self, words: Sequence[str], caps: Sequence[int] | None = None
+    ) -> list[list[bytes]]:
+        """Longest lexicon matches of two to four words: "m=B-place", "m=I-place";
+        ``caps`` lists the capitalised words, where a match may start, if known."""
         marks: list[list[bytes]] = [_NO_MARKS] * len(words)
         if self.lex is None:
             return marks
         strong, weak = self.lex.strong_places, self.lex.weak_places
         count = len(words)
         resume = 0
-        for i in [i for i, word in enumerate(words) if word[:1].isupper()]:
+        if caps is None:
+            caps = [i for i, word in enumerate(words) if word[:1].isupper()]
+        for i in caps:
             if i < resume:
                 continue
             for n in range(min(_MULTI_MAX, count - i), 1, -1):
@@ -205,12 +210,16 @@ class FeatureMaker:
         return self.parts(words, [(0, len(words))])[0]
 
     def parts(
-        self, words: Sequence[str], parts: Sequence[tuple[int, int]]
+        self,
+        words: Sequence[str],
+        parts: Sequence[tuple[int, int]],
+        caps: Sequence[int] | None = None,
     ) -> list[list[list[bytes]]]:
         """The features of the words ``first:end`` of one sentence for each part
-        ``(first, end)``, each word seeing the whole sentence around it."""
+        ``(first, end)``, each word seeing the whole sentence around it; ``caps`` as for
+        ``multiword``."""
         owns = [self.own(w) for w in words]
-        marks = self.multiword(words)
+        marks = self.multiword(words, caps)
         last = len(words) - 1
         out = []
         for first, end in parts:

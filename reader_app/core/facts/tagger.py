@@ -138,7 +138,7 @@ class NameTagger:
         """Names of one sentence above their type's threshold (a lower one where the
         lexicons agree)."""
         starts, words = sentence
-        upper = [i for i, word in enumerate(words) if word != word.lower()]
+        upper = [i for i, word in enumerate(words) if not word.islower() and word != word.lower()]
         parts = windows(words, upper)
         if not parts:
             return []
@@ -152,7 +152,8 @@ class NameTagger:
         tagged = [False] * len(words)
         chance = [0.0] * len(words)  # the marginal probability of B-PER, else I-PER ...
         wanted = self.given_name_words(words, caps)  # ... where given_name_pairs reads it
-        for (low, _), features in zip(parts, self.features.parts(words, parts), strict=True):
+        features_of = self.features.parts(words, parts, caps)
+        for (low, _), features in zip(parts, features_of, strict=True):
             for first, end, label, confidence in tag_sentence(self.tagger, features):
                 first, end = first + low, end + low
                 if label == "ORG":
@@ -316,15 +317,14 @@ class NameTagger:
         for i in caps:
             if i < resume:
                 continue
-            n = next(
-                (n for n in range(min(4, len(words) - i), 0, -1)
-                 if " ".join(words[i : i + n]) in lex.strong_places
-                 and not any(claimed[i : i + n])),
-                0,
-            )
-            if n and not _runs_on(words, i, i + n):
-                out.append((i, i + n))
-            resume = i + (n or 1)
+            for n in range(min(4, len(words) - i), 0, -1):
+                if " ".join(words[i : i + n]) in lex.strong_places and not any(
+                    claimed[i : i + n]
+                ):
+                    if not _runs_on(words, i, i + n):
+                        out.append((i, i + n))
+                    resume = i + n
+                    break
         return out
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
