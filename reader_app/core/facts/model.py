@@ -50,11 +50,17 @@ class Facts:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")  # noqa: RUF001
 
 
+_NEAR = 240  # characters before an offset looked at first for the end of the sentence before
+
+
 def sentence_at(text: str, offset: int) -> str:
     """The sentence (or line) of ``text`` that holds ``offset``, stripped."""
     start = 0
-    for match in _SENTENCE_END.finditer(text, 0, offset):
-        start = match.end()
+    for low in (max(0, offset - _NEAR), 0):  # near first: most sentences are short
+        for match in _SENTENCE_END.finditer(text, low, offset):
+            start = match.end()
+        if start or not low:
+            break
     end_match = _SENTENCE_END.search(text, offset)
     end = end_match.start() if end_match else len(text)
     return text[start:end].strip()
