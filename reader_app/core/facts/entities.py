@@ -142,23 +142,24 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
     a single word that ends a person's full name is that person, and a listed place named
     after a place preposition is a place (unless it is also a surname)."""
     weight: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for m in mentions:
-        weight[_norm(text[m.start : m.end])][m.kind] += m.confidence
+    keys = [_norm(text[m.start : m.end]) for m in mentions]
+    for m, key in zip(mentions, keys, strict=True):
+        weight[key][m.kind] += m.confidence
     surnames = {
         key.split()[-1] for key, kinds in weight.items()
         if " " in key and max(kinds, key=kinds.__getitem__) == "PER"
     }
     places = lexicon()
     cued = {  # a listed place after "in", "from", "near" ...: "trains from Oban"
-        _norm(text[m.start : m.end]) for m in mentions
-        if m.kind != "LOC" and _PLACE_CUE.search(text, max(0, m.start - 12), m.start)
+        key for m, key in zip(mentions, keys, strict=True)
+        if m.kind != "LOC"
         and (text[m.start : m.end] in places.strong_places
              or text[m.start : m.end] in places.weak_places)
         and text[m.start : m.end].lower() not in places.surnames
+        and _PLACE_CUE.search(text, max(0, m.start - 12), m.start)
     }
     out = []
-    for m in mentions:
-        key = _norm(text[m.start : m.end])
+    for m, key in zip(mentions, keys, strict=True):
         kinds = weight[key]
         if key in surnames and kinds.get("PER", 0) >= kinds.get("LOC", 0) / 2:
             kind = "PER"

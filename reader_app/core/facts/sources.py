@@ -96,10 +96,15 @@ def _citations(text: str) -> int:
     return len(_CITATION.findall(text))
 
 
+def _short(text: str) -> bool:
+    """Whether ``text`` has at most ``_SHORT_LINE`` words (counted no further)."""
+    return len(text.split(None, _SHORT_LINE)) <= _SHORT_LINE
+
+
 def _is_source(kind: str, text: str) -> bool:
     if kind == "title":
         return True
-    short = len(text.split()) <= _SHORT_LINE
+    short = _short(text)
     if short and (_BYLINE.match(text) or _FURNITURE.match(text)):
         return False
     if kind in ("list", "paragraph") and _citations(text) >= 2:
@@ -147,7 +152,7 @@ def text_blocks(text: str) -> list[SourceBlock]:
         if part.strip():
             if not parts:
                 kind = "title"
-            elif "\n" not in part.strip() and len(part.split()) <= _SHORT_LINE and (
+            elif "\n" not in part.strip() and _short(part) and (
                 not _CLOSED.search(part)
             ):
                 kind = "heading"
