@@ -45,6 +45,7 @@ PLACE_ALIASES = {
 _PLACE_SUFFIX = re.compile(
     r"\s+(?:oblast|region|province|governorate|krai|prefecture|county|state)$", re.IGNORECASE
 )
+_RIVER = re.compile(r"river (.+)|(.+) river", re.IGNORECASE)
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?P<area>[\w ]+?)\s+(?:ministry|department)$",
                        re.IGNORECASE)
 _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
@@ -172,8 +173,9 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """Surfaces to look for again, with their type: every name found, and the surname
-    (and, for three-word names, the family name said first) of every person."""
+    """Surfaces to look for again, with their type: every name found, the surname (and,
+    for three-word names, the family name said first) of every person, and the name of a
+    river ("Avon" of "River Avon") that names no other place."""
     forms: dict[str, str] = {}
     for m in mentions:
         surface = text[m.start : m.end]
@@ -183,6 +185,11 @@ def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
             for word in {words[-1], words[0]} if len(words) == 3 else {words[-1]}:
                 if len(word) > 2 and word.lower() not in COMMON_WORDS and word[0].isupper():
                     forms.setdefault(word, "PER")
+        river = _RIVER.fullmatch(surface) if m.kind == "LOC" else None
+        if river:
+            name = river.group(1) or river.group(2)
+            if name[:1].isupper() and name not in lexicon().strong_places:
+                forms.setdefault(name, "LOC")
     return forms
 
 
@@ -295,6 +302,14 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
     keyed = _place_key if kind == "LOC" else _org_key
     for span in spans:
         groups.setdefault(keyed(text[span[0] : span[1]]), []).append(span)
+    if kind == "LOC":  # "the Avon" is the "River Avon" named before or after it
+        for key in list(groups):
+            river = _RIVER.fullmatch(key)
+            bare = river and (river.group(1) or river.group(2))
+            if bare and bare in groups and bare != key:
+                first, end = groups[bare][0]
+                if text[first:end] not in lexicon().strong_places:  # "River Jordan", "Jordan"
+                    groups[key] += groups.pop(bare)
     if kind == "ORG":  # an acronym joins the one organisation whose initials it spells
         for key in [k for k in groups if " " not in k]:
             surface = "".join(c for c in text[groups[key][0][0] : groups[key][0][1]]
