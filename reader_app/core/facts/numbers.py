@@ -83,6 +83,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 _LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-.]*)[ \u00a0]$")
 _APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]+,[ \u00a0]$")
 _YEAR_ONLY = re.compile(YEAR)
+_YEAR_END = re.compile(r"\d\d|" + YEAR)  # "2023-24", "2023-2024"
+_RATIO = re.compile(r"(.+?) (?:in|out of) (.+)")
+_GROUPING = re.compile(r"[,\s]")
 _RANGE_GAP = re.compile(r"[ \u00a0]?[-\u2013][ \u00a0]?|[ \u00a0]+to[ \u00a0]+")
 _FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+$", re.IGNORECASE)
 _DURATIONS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
@@ -242,7 +245,7 @@ def _unitless(text: str, match: re.Match[str], start: int, end: int, value: floa
     counts = _counts(text, end)
     if digits and _YEAR_ONLY.fullmatch(digits) and not group("scale"):
         second = group("num2")
-        if second and not re.fullmatch(r"\d\d|" + YEAR, second):
+        if second and not _YEAR_END.fullmatch(second):
             return None
         if not group("approx") or counts is None:
             return _Found(start, end, surface, value, "year")
@@ -281,12 +284,12 @@ def _named_before(text: str, start: int) -> bool:
 def _value(number: str, scale: str | None) -> float | None:
     """The value of a number's text with its scale ("2.5", "m" -> 2.5e6)."""
     normal = _clean(number).lower()
-    ratio = re.fullmatch(r"(.+?) (?:in|out of) (.+)", normal)
+    ratio = _RATIO.fullmatch(normal)
     if ratio:  # "one in five", "nine out of 10"
         part, whole = (_value(side, None) for side in ratio.groups())
         return part / whole if part is not None and whole else None
     digits = normal[:1].isdigit()
-    value = float(re.sub(r"[,\s]", "", normal)) if digits else word_value(normal)
+    value = float(_GROUPING.sub("", normal)) if digits else word_value(normal)
     if value is not None and scale:
         value *= SCALES[scale.strip().lower()]
     return value

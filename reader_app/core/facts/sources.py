@@ -60,6 +60,7 @@ _IDENTIFIER_HINTS = ("10.", "doi", "isbn", "arxiv", "pmid", "pmcid", "issn", "["
 _RESOLUTION_HINT = re.compile(r"\d ?[x\u00d7] ?\d")
 _CITATION_HINTS = ("doi", "et al", "p.", "vol.", "pmid", "issn", "[")
 _YEAR_HINT = re.compile(r"\(\d{4}[a-z]?\)[.,]")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _SHORT_LINE = 12  # words: bylines, headings and furniture are short
 _CLOSED = re.compile(r"[.!?:;][\"\u201d\u2019)\]]*\s*$")
 
@@ -76,7 +77,7 @@ class SourceBlock:
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return pattern.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
 
 
 def clean(text: str) -> str:
@@ -168,10 +169,10 @@ def masked(text: str, blocks: list[SourceBlock]) -> str:
     parts = []
     position = 0
     for block in blocks:
-        parts.append(re.sub(r"[^\n]", " ", text[position : block.start]))
+        parts.append(_NOT_NEWLINE.sub(" ", text[position : block.start]))
         parts.append(block.text)
         position = block.end
-    parts.append(re.sub(r"[^\n]", " ", text[position:]))
+    parts.append(_NOT_NEWLINE.sub(" ", text[position:]))
     return "".join(parts)
 
 
