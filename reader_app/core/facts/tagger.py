@@ -150,7 +150,7 @@ class NameTagger:
         out = []
         claimed = [False] * len(words)
         tagged = [False] * len(words)
-        chance = [0.0] * len(words)  # the marginal probability of B-PER, else I-PER ...
+        chance: dict[int, float] = {}  # the marginal probability of B-PER, else I-PER ...
         wanted = self.given_name_words(words, caps)  # ... where given_name_pairs reads it
         features_of = self.features.parts(words, parts, caps)
         for (low, _), features in zip(parts, features_of, strict=True):
@@ -162,11 +162,9 @@ class NameTagger:
                 if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
                     claimed[first:end] = [True] * (end - first)
                     out.append(mention(first, end, label, confidence))
-            for k in range(len(features)):
-                if wanted[low + k]:
-                    chance[low + k] = self.tagger.marginal(
-                        "I-PER" if wanted[low + k] > 1 else "B-PER", k
-                    )
+            for k, label in wanted.items():
+                if low <= k < low + len(features):
+                    chance[k] = self.tagger.marginal(label, k - low)
         for first, end in self.cued_people(words, caps, claimed):
             claimed[first:end] = [True] * (end - first)
             out.append(mention(first, end, "PER", CUED))
@@ -179,10 +177,9 @@ class NameTagger:
             out.append(place)
         if self.features.lex is not None:
             people = [False] * len(words)
-            index = {start: k for k, start in enumerate(starts)}
             for m in out:
                 if m.kind == "PER":
-                    k = index[m.start]
+                    k = starts.index(m.start)
                     while k < len(words) and starts[k] < m.end:
                         people[k] = True
                         k += 1
@@ -198,7 +195,7 @@ class NameTagger:
         words: Sequence[str],
         caps: Sequence[int],
         claimed: Sequence[bool],
-        chance: Sequence[float],
+        chance: dict[int, float],
     ) -> list[tuple[int, int]]:
         """Two or three capitalised words of a name's shape standing alone, the first a
         listed given name ("Saul Bass", "Gary LeGare"), that the model left untagged but
@@ -225,25 +222,26 @@ class NameTagger:
                 2 <= end - i <= 3
                 and not any(claimed[i:end])
                 and not (end < len(words) and words[end][:1].isupper())
-                and sum(chance[i:end]) / (end - i) >= GIVEN_PAIR
+                and sum(chance.get(k, 0.0) for k in range(i, end)) / (end - i) >= GIVEN_PAIR
             ):
                 out.append((i, end))
                 resume = end
         return out
 
-    def given_name_words(self, words: Sequence[str], caps: Sequence[int]) -> list[int]:
-        """For each word, 1 where ``given_name_pairs`` may start a pair (a capitalised given
-        name after no capitalised word), 2 on the two words after such a start, else 0."""
+    def given_name_words(self, words: Sequence[str], caps: Sequence[int]) -> dict[int, str]:
+        """The words whose chance of being a person ``given_name_pairs`` reads, with the
+        tag it reads: "B-PER" where a pair may start (a capitalised given name after no
+        capitalised word), "I-PER" on the two words after it."""
         lex = self.features.lex
-        wanted = [0] * len(words)
+        wanted: dict[int, str] = {}
         if lex is None:
             return wanted
         for i in caps:
             if (words[i].lower() in lex.given_names
                     and not (i and words[i - 1][:1].isupper())):
-                wanted[i] = 1
+                wanted[i] = "B-PER"
                 for k in range(i + 1, min(i + 3, len(words))):
-                    wanted[k] = wanted[k] or 2
+                    wanted.setdefault(k, "I-PER")
         return wanted
 
     def name_word(self, word: str) -> bool:
