@@ -189,7 +189,11 @@ class FeatureMaker:
         for i in caps:
             if i < resume:
                 continue
-            for n in range(min(_MULTI_MAX, count - i), 1, -1):
+            longest = 1  # no listed name holds a comma, a bracket or a possessive as a word
+            while (longest < _MULTI_MAX and i + longest < count
+                   and (words[i + longest][0].isalnum() or words[i + longest] == "-")):
+                longest += 1
+            for n in range(longest, 1, -1):
                 name = " ".join(words[i : i + n])
                 kind = (
                     b"place" if name in strong
@@ -218,7 +222,8 @@ class FeatureMaker:
         """The features of the words ``first:end`` of one sentence for each part
         ``(first, end)``, each word seeing the whole sentence around it; ``caps`` as for
         ``multiword``."""
-        owns = [self.own(w) for w in words]
+        cached = self._own.get
+        owns = [cached(w) or self.own(w) for w in words]
         marks = self.multiword(words, caps)
         last = len(words) - 1
         out = []
