@@ -328,3 +328,14 @@ def test_a_district_named_for_its_service_is_a_body_and_a_river_one_place() -> N
     assert "Lake District" in labels(facts.places)
     (river,) = [f for f in facts.places if "Ouse" in f.label]
     assert surfaces(text, river) == ["Ouse River", "Ouse"]
+
+
+def test_a_national_arm_is_an_organisation_and_a_clause_is_no_name() -> None:
+    text = ("Storm update\n\nNetwork Rail Scotland closed the West Highland Line on Friday, "
+            "and Police Scotland asked drivers to stay at home.\n\n"
+            "Grey seals haul out below the light every winter.")
+    facts = find_facts(text)
+    assert {"Network Rail Scotland", "Police Scotland"} <= set(labels(facts.organisations))
+    assert "Network Rail Scotland" not in labels(facts.places)
+    every = labels(facts.people) + labels(facts.places) + labels(facts.organisations)
+    assert "Grey" not in every

@@ -69,7 +69,7 @@ def _norm(surface: str) -> str:
 
 def _trim(text: str, mention: Mention) -> Mention | None:
     """The mention without a leading title or article, or None when nothing of a name is
-    left (a common word or demonym alone)."""
+    left (a common word or demonym alone) or the model ran on into a clause."""
     start, end = mention.start, mention.end
     before = max(0, start - 40)
     if "&" in text[before : end + 2] and (
@@ -80,13 +80,15 @@ def _trim(text: str, mention: Mention) -> Mention | None:
     while words and not words[0][:1].isalnum():  # "&", a quote
         start += len(words[0]) + 1
         words = words[1:]
+    lowercase = 0
     while words and (not any(c.isalnum() for c in words[-1]) or (
         len(words) > 1 and words[-1].islower()  # "Kyivskyi district"
     )):
+        lowercase += words[-1].islower()
         end -= len(words[-1]) + 1
         words = words[:-1]
-    if not words or start >= end:
-        return None
+    if not words or start >= end or (lowercase > 1 and len(words) == 1):
+        return None  # "Grey seals haul out": the model ran on into a clause
     if mention.kind == "PER" and (
         words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
     ):

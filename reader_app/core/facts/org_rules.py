@@ -74,12 +74,18 @@ def _runs(words: Sequence[str], caps: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _headed(run: Sequence[str]) -> bool:
-    """Whether a run of two or more capitalised words names an organisation by its head."""
+def _headed(run: Sequence[str], lex: Lexicon) -> bool:
+    """Whether a run of two or more capitalised words names an organisation by its head
+    ("Bank of Italy", "Liberal Democratic Party"), or by one opening it before the
+    country it serves ("Network Rail Scotland", "Police Scotland")."""
     bare = [w.lower().rstrip(".") for w in run]
     if sum(_capitalised(w) for w in run) < 2:
         return False
-    return bare[-1] in ORG_HEADS or (bare[0] in ORG_HEADS and bare[1] in ("of", "for"))
+    return bare[-1] in ORG_HEADS or (bare[0] in ORG_HEADS and (
+        bare[1] in ("of", "for")
+        or (run[-1] in lex.strong_places and bare[0] != "united"  # "United States"
+            and not any(w in _CONNECTORS for w in bare))
+    ))
 
 
 def organisation_spans(
@@ -117,7 +123,7 @@ def organisation_spans(
                     and word not in lex.strong_places and word not in lex.weak_places
                     and not headline):
                 out.append((i, j))
-        elif not headline and (_headed(words[i:j]) or _public_body(words[i:j])):
+        elif not headline and (_headed(words[i:j], lex) or _public_body(words[i:j])):
             out.append((i, j))
     return out
 
