@@ -98,10 +98,15 @@ def tag_sentence(
 ) -> list[tuple[int, int, str, float]]:
     """Entities of one sentence ``(first, end, type, confidence)``, best path first."""
     tags = tagger.tag(features)
-    out = []
+    out: list[tuple[int, int, str, float]] = []
+    if tags.count("O") == len(tags):
+        return out
+    marginal = tagger.marginal
     for first, end, label in spans(tags):
-        confidence = sum(tagger.marginal(tags[k], k) for k in range(first, end)) / (end - first)
-        out.append((first, end, label, confidence))
+        total = 0.0
+        for k in range(first, end):
+            total += marginal(tags[k], k)
+        out.append((first, end, label, total / (end - first)))
     return out
 
 
