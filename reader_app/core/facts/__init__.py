@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .model import Fact, FactKind, Facts, context_at
+from .model import Contexts, Fact, FactKind, Facts, context_at
 
 if TYPE_CHECKING:
     from ..model import Article
@@ -46,10 +46,11 @@ def find_facts(source: Article | str) -> Facts:
         for fact in find_numbers(readable)
         if not (fact.unit == "year" and all(headline(s) for s, _ in fact.mentions))
     ]
+    contexts = Contexts(text)
     entities = {
         kind: [
             Fact(kind=kind, label=label, mentions=mentions,
-                 context=context_at(text, _first_in_body(mentions, headline)))
+                 context=contexts.at(_first_in_body(mentions, headline)))
             for label, mentions in found
         ]
         for kind, found in find_names(text, blocks).items()

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .model import Fact, context_at, importance
+from .model import Contexts, Fact, importance
 from .number_patterns import (
     AGE_WORDS,
     SPACE,
@@ -409,6 +409,7 @@ def _merge(text: str, found: list[_Found]) -> list[Fact]:
         if all(m.bare for m in mentions) and len(targets) == 1:
             groups[targets[0]].extend(groups.pop(key))
     facts = []
+    contexts = Contexts(text)
     for mentions in groups.values():
         mentions.sort(key=lambda m: m.start)
         best = next((m for m in mentions if m.counts), mentions[0])
@@ -417,7 +418,7 @@ def _merge(text: str, found: list[_Found]) -> list[Fact]:
                 kind="number",
                 label=best.label,
                 mentions=tuple((m.start, m.end) for m in mentions),
-                context=context_at(text, mentions[0].start),
+                context=contexts.at(mentions[0].start),
                 value=best.value,
                 unit=best.unit,
                 counts=best.counts,
