@@ -2,11 +2,11 @@
 
 Each engine runs in a fresh process: the load of its lexicons (and name model), then
 ``find_facts`` over the annotated news articles of tests/data/news (or the given files) —
-the median over articles of milliseconds per 1,000 words, best of ``--repeat`` passes, in
-processor time of the process (so that other jobs sharing the machine count little) — and
+the median over articles of milliseconds per 1,000 words, best of ``--repeat`` passes — and
 the peak memory of the process after finding the facts of a 10,000-word article. The
 earlier engine is the package as of ``--baseline`` (a git revision; default: the last
-commit of the rule-based recogniser), taken with ``git archive``.
+commit of the rule-based recogniser), taken with ``git archive``. Times are processor
+time of the process, so that other jobs sharing the machine count little.
 
     python benchmarks/facts_speed.py [--repeat N] [--baseline REV] [FILE ...]
 """
@@ -30,7 +30,7 @@ MEASURE = r"""
 import json, resource, statistics, sys, time
 sys.path.insert(0, sys.argv[1])
 paths, repeat = json.loads(sys.argv[2]), int(sys.argv[3])
-started = time.perf_counter()
+started = time.process_time()
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.lexicon import lexicon
 lexicon()
@@ -39,7 +39,7 @@ try:
     name_tagger()
 except ImportError:
     pass
-load_ms = (time.perf_counter() - started) * 1000
+load_ms = (time.process_time() - started) * 1000
 texts = [open(p, encoding="utf-8").read() for p in paths]
 find_facts(texts[0])
 per_article = []
