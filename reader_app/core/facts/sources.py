@@ -82,7 +82,8 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 
 def clean(text: str) -> str:
     """``text`` with credits, citation labels and identifiers blanked out."""
-    text = _blank(text, _CREDIT)
+    if ":" in text or "(" in text or "\u00a9" in text:  # every credit holds one of them
+        text = _blank(text, _CREDIT)
     lower = text.lower()
     if any(hint in lower for hint in _IDENTIFIER_HINTS) or _RESOLUTION_HINT.search(text):
         text = _blank(text, _IDENTIFIERS)
