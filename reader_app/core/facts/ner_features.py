@@ -101,6 +101,17 @@ def words_of(text: str, offset: int = 0) -> list[Sentence]:
     return sentences
 
 
+def listable(words: Sequence[str], first: int, most: int) -> int:
+    """How many words from ``words[first]`` on (at most ``most``) a listed name can span:
+    no place or organisation of the lexicons holds a comma, a bracket or a possessive as a
+    word of its own (a hyphen it may)."""
+    end = first + 1
+    while (end - first < most and end < len(words)
+           and (words[end][0].isalnum() or words[end] == "-")):
+        end += 1
+    return end - first
+
+
 def shape(word: str) -> str:
     """The word's shape with repeats collapsed: "Kyiv" → "Xx", "14-ep2035cl" → "d-xdx"."""
     if len(word) > _MAX_WORD:
@@ -182,18 +193,13 @@ class FeatureMaker:
         if self.lex is None:
             return marks
         strong, weak = self.lex.strong_places, self.lex.weak_places
-        count = len(words)
         resume = 0
         if caps is None:
             caps = [i for i, word in enumerate(words) if word[:1].isupper()]
         for i in caps:
             if i < resume:
                 continue
-            longest = 1  # no listed name holds a comma, a bracket or a possessive as a word
-            while (longest < _MULTI_MAX and i + longest < count
-                   and (words[i + longest][0].isalnum() or words[i + longest] == "-")):
-                longest += 1
-            for n in range(longest, 1, -1):
+            for n in range(listable(words, i, _MULTI_MAX), 1, -1):
                 name = " ".join(words[i : i + n])
                 kind = (
                     b"place" if name in strong
@@ -255,4 +261,4 @@ class FeatureMaker:
         return out
 
 
-__all__ = ["FeatureMaker", "Sentence", "shape", "words_of"]
+__all__ = ["FeatureMaker", "Sentence", "listable", "shape", "words_of"]

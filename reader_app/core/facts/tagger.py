@@ -30,7 +30,7 @@ from .cues import (
     TITLES,
 )
 from .lexicon import lexicon
-from .ner_features import FeatureMaker, Sentence, words_of
+from .ner_features import FeatureMaker, Sentence, listable, words_of
 from .org_rules import organisation_spans
 
 TYPES = ("PER", "LOC", "ORG")
@@ -320,7 +320,7 @@ class NameTagger:
         for i in caps:
             if i < resume:
                 continue
-            for n in range(min(4, len(words) - i), 0, -1):
+            for n in range(listable(words, i, 4), 0, -1):
                 if " ".join(words[i : i + n]) in lex.strong_places and not any(
                     claimed[i : i + n]
                 ):
