@@ -53,10 +53,12 @@ _NO_MARKS: list[bytes] = []  # shared, never changed
 
 
 class Sentence(NamedTuple):
-    """One sentence of a block: its words and where each starts in the article text."""
+    """One sentence of a block: its words, where each starts in the article text, and
+    which of them hold a capital letter."""
 
     starts: list[int]
     words: list[str]
+    upper: list[int]
 
 
 class _Own(NamedTuple):
@@ -86,17 +88,20 @@ def words_of(text: str, offset: int = 0) -> list[Sentence]:
     for line in text.split("\n"):
         starts: list[int] = []
         words: list[str] = []
+        upper: list[int] = []
         stop = False
         for match in _WORD.finditer(line):
             word = match.group()
             if words and ((stop and not word[0].islower()) or len(words) >= _MAX_WORDS):
-                sentences.append(Sentence(starts, words))
-                starts, words = [], []
+                sentences.append(Sentence(starts, words, upper))
+                starts, words, upper = [], [], []
+            if not word.islower() and word != word.lower():
+                upper.append(len(words))
             starts.append(match.start() + line_start)
             words.append(word)
             stop = word in _SENTENCE_END
         if words:
-            sentences.append(Sentence(starts, words))
+            sentences.append(Sentence(starts, words, upper))
         line_start += len(line) + 1
     return sentences
 

@@ -238,9 +238,7 @@ def _starts(text: str) -> tuple[list[int], list[int], list[int]]:
     dates: list[int] = []
     for token in _TOKENS.finditer(text):
         word = token.group()
-        if not word:  # a line start: list markers, "Updated ..." lines
-            not_facts.append(token.start())
-        elif word[0].isalpha():
+        if word[:1].isalpha():
             lower = word.lower()
             if lower in _NUMBER_WORDS:
                 numbers.append(token.start())
@@ -248,13 +246,16 @@ def _starts(text: str) -> tuple[list[int], list[int], list[int]]:
                 not_facts.append(token.start())
             if word in _MONTH_WORDS:
                 dates.append(token.start())
+        elif not word:  # a line start: list markers, "Updated ..." lines
+            not_facts.append(token.start())
         elif word in "'\u2019":  # a decade such as '90s
             dates.append(token.start())
         else:
-            numbers.append(token.start())
-            not_facts.append(token.start())
+            start = token.start()
+            numbers.append(start)
+            not_facts.append(start)
             if word.isdigit():
-                dates.append(token.start())
+                dates.append(start)
     return numbers, not_facts, dates
 
 

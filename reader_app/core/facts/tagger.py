@@ -143,8 +143,7 @@ class NameTagger:
     def sentence_mentions(self, sentence: Sentence) -> list[Mention]:
         """Names of one sentence above their type's threshold (a lower one where the
         lexicons agree)."""
-        starts, words = sentence
-        upper = [i for i, word in enumerate(words) if not word.islower() and word != word.lower()]
+        starts, words, upper = sentence
         parts = windows(words, upper)
         if not parts:
             return []
