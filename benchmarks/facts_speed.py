@@ -6,15 +6,17 @@ the median over articles of milliseconds per 1,000 words, best of ``--repeat`` p
 the peak memory of the process after finding the facts of a 10,000-word article. The
 earlier engine is the package as of ``--baseline`` (a git revision; default: the last
 commit of the rule-based recogniser), taken with ``git archive``. Times are processor
-time of the process, so that other jobs sharing the machine count little.
+time of the process, so that other jobs sharing the machine count little; the two engines
+run in turns ``--rounds`` times and each figure is the median of its runs.
 
-    python benchmarks/facts_speed.py [--repeat N] [--baseline REV] [FILE ...]
+    python benchmarks/facts_speed.py [--repeat N] [--rounds N] [--baseline REV] [FILE ...]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -94,12 +96,20 @@ def main() -> None:
     parser.add_argument("files", nargs="*", type=Path, help="plain-text files to read")
     parser.add_argument("--repeat", type=int, default=5, help="passes over each text")
     parser.add_argument("--baseline", default=RULES, help="git revision to compare with")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="runs of each engine, taken in turns; the median is shown")
     args = parser.parse_args()
     paths = args.files or sorted(NEWS.glob("*.txt"))
+    runs: dict[str, list[dict[str, float]]] = {"baseline": [], "current": []}
     with tempfile.TemporaryDirectory() as folder:
-        baseline = measure(checkout(args.baseline, Path(folder)), paths, args.repeat)
-    current = measure(ROOT, paths, args.repeat)
-    print(f"texts: {len(paths)}, words: {current['words']:.0f}; best of {args.repeat} passes")
+        old = checkout(args.baseline, Path(folder))
+        for _ in range(args.rounds):
+            runs["baseline"].append(measure(old, paths, args.repeat))
+            runs["current"].append(measure(ROOT, paths, args.repeat))
+    baseline, current = ({key: statistics.median(run[key] for run in engine) for key in engine[0]}
+                         for engine in (runs["baseline"], runs["current"]))
+    print(f"texts: {len(paths)}, words: {current['words']:.0f}; best of {args.repeat} passes,"
+          f" median of {args.rounds} runs taken in turns")
     print(f"{'':34}{'baseline ' + args.baseline:>20}{'this tree':>14}")
     rows = [
         ("lexicons + model load (ms)", "load_ms"),
