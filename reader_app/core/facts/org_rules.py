@@ -108,7 +108,9 @@ def organisation_spans(
         if i >= j:
             continue
         name = " ".join(words[i:j])
-        if _affiliation(words, i, j, people, lex) or _publisher(words, i, j):
+        if (words[i - 1] == "(" and _affiliation(words, i, j, people, lex)) or (
+            i == 0 and _publisher(words, i, j)
+        ):
             if name not in lex.strong_places and name not in lex.weak_places:
                 out.append((i, j))
             continue
