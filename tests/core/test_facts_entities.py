@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 from importlib import resources
+from pathlib import Path
 
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.model import Fact, Facts
@@ -282,3 +283,59 @@ def test_a_title_set_in_italics_is_no_name() -> None:
     every = labels(facts.people) + labels(facts.places) + labels(facts.organisations)
     assert title not in every
     assert "Priya Nandakumar" in labels(facts.people)  # names inside a long italic run stay
+
+
+def test_the_bundled_sample_lists_a_district_body_and_one_river() -> None:
+    from reader_app.core import read_article
+
+    path = resources.files("reader_app.resources").joinpath("sample/article.html")
+    article = read_article(str(path))
+    facts = find_facts(article)
+    assert "Kelbridge Business Improvement District" not in labels(facts.places)
+    assert "Kelbridge Business Improvement District" in labels(facts.organisations)
+    rivers = [f for f in facts.places if "Avon" in f.label]
+    assert [f.label for f in rivers] == ["River Avon"]
+    assert set(surfaces(article.text, rivers[0])) == {"River Avon", "Avon"}
+
+
+def test_publishers_of_a_book_review_are_no_people(data_dir: Path) -> None:
+    from reader_app.core import read_article
+
+    article = read_article(str(data_dir / "pages" / "book_review.html"))
+    facts = find_facts(article)
+    publishers = {"Grove", "Fitzcarraldo", "Jonathan Cape"}
+    assert not publishers & set(labels(facts.people))
+    assert publishers <= set(labels(facts.organisations))
+    assert {"Alex Foster", "Anna Hyde", "Kit Adeyemi"} <= set(labels(facts.people))
+
+
+def test_a_name_in_brackets_after_a_person_is_an_affiliation() -> None:
+    text = ("Budget row\n\nThe motion was tabled by Sarah Whitfield (Greenway) and seconded by "
+            "Tom Okafor (Tallis), who spoke first. In the play, Rose Tyler (Billie Piper) "
+            "returns.")
+    facts = find_facts(text)
+    assert labels(facts.people) == ["Sarah Whitfield", "Tom Okafor", "Rose Tyler", "Billie Piper"]
+    assert {"Greenway", "Tallis"} <= set(labels(facts.organisations))
+
+
+def test_a_district_named_for_its_service_is_a_body_and_a_river_one_place() -> None:
+    text = ("Water bills\n\nMembers of the Marlow Unified School District board met officials "
+            "of the Coastal Water District on Tuesday. Homes along the Ouse River flooded when "
+            "the Ouse rose again, while the Lake District stayed dry.")
+    facts = find_facts(text)
+    assert {"Marlow Unified School District", "Coastal Water District"} <= set(
+        labels(facts.organisations))
+    assert "Lake District" in labels(facts.places)
+    (river,) = [f for f in facts.places if "Ouse" in f.label]
+    assert surfaces(text, river) == ["Ouse River", "Ouse"]
+
+
+def test_a_national_arm_is_an_organisation_and_a_clause_is_no_name() -> None:
+    text = ("Storm update\n\nNetwork Rail Scotland closed the West Highland Line on Friday, "
+            "and Police Scotland asked drivers to stay at home.\n\n"
+            "Grey seals haul out below the light every winter.")
+    facts = find_facts(text)
+    assert {"Network Rail Scotland", "Police Scotland"} <= set(labels(facts.organisations))
+    assert "Network Rail Scotland" not in labels(facts.places)
+    every = labels(facts.people) + labels(facts.places) + labels(facts.organisations)
+    assert "Grey" not in every

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .model import Fact, FactKind, Facts
+from .model import Contexts, Fact, FactKind, Facts, context_at
 
 if TYPE_CHECKING:
     from ..model import Article
@@ -42,14 +42,15 @@ def find_facts(source: Article | str) -> Facts:
 
     numbers = [  # a year only in headlines dates the article ("Best laptops 2024")
         fact if not headline(fact.mentions[0][0])
-        else replace(fact, context=_context(readable, _first_in_body(fact.mentions, headline)))
+        else replace(fact, context=context_at(readable, _first_in_body(fact.mentions, headline)))
         for fact in find_numbers(readable)
         if not (fact.unit == "year" and all(headline(s) for s, _ in fact.mentions))
     ]
+    contexts = Contexts(text)
     entities = {
         kind: [
             Fact(kind=kind, label=label, mentions=mentions,
-                 context=_context(text, _first_in_body(mentions, headline)))
+                 context=contexts.at(_first_in_body(mentions, headline)))
             for label, mentions in found
         ]
         for kind, found in find_names(text, blocks).items()
@@ -88,14 +89,3 @@ def _first_in_body(
 ) -> int:
     """The first mention outside headlines (else the first): its sentence is the context."""
     return next((s for s, _ in mentions if not headline(s)), mentions[0][0])
-
-
-_WINDOW = 500  # a sentence is looked for this far either side, so that time stays linear
-
-
-def _context(text: str, offset: int) -> str:
-    """The sentence of ``text`` at ``offset``, within ``_WINDOW`` characters either side."""
-    from .model import sentence_at
-
-    start = max(0, offset - _WINDOW)
-    return sentence_at(text[start : offset + _WINDOW], offset - start)

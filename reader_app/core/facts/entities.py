@@ -45,6 +45,7 @@ PLACE_ALIASES = {
 _PLACE_SUFFIX = re.compile(
     r"\s+(?:oblast|region|province|governorate|krai|prefecture|county|state)$", re.IGNORECASE
 )
+_RIVER = re.compile(r"river (.+)|(.+) river", re.IGNORECASE)
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?P<area>[\w ]+?)\s+(?:ministry|department)$",
                        re.IGNORECASE)
 _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
@@ -68,22 +69,26 @@ def _norm(surface: str) -> str:
 
 def _trim(text: str, mention: Mention) -> Mention | None:
     """The mention without a leading title or article, or None when nothing of a name is
-    left (a common word or demonym alone)."""
+    left (a common word or demonym alone) or the model ran on into a clause."""
     start, end = mention.start, mention.end
     before = max(0, start - 40)
-    if _AMPERSAND_AFTER.match(text, end) or _AMPERSAND_BEFORE.search(text, before, start):
+    if "&" in text[before : end + 2] and (
+        _AMPERSAND_AFTER.match(text, end) or _AMPERSAND_BEFORE.search(text, before, start)
+    ):
         return None  # part of a name such as "Marks & Spencer"
     words = text[start:end].split(" ")
     while words and not words[0][:1].isalnum():  # "&", a quote
         start += len(words[0]) + 1
         words = words[1:]
+    lowercase = 0
     while words and (not any(c.isalnum() for c in words[-1]) or (
         len(words) > 1 and words[-1].islower()  # "Kyivskyi district"
     )):
+        lowercase += words[-1].islower()
         end -= len(words[-1]) + 1
         words = words[:-1]
-    if not words or start >= end:
-        return None
+    if not words or start >= end or (lowercase > 1 and len(words) == 1):
+        return None  # "Grey seals haul out": the model ran on into a clause
     if mention.kind == "PER" and (
         words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
     ):
@@ -126,6 +131,8 @@ def _ministries(text: str, blocks: Sequence[SourceBlock]) -> list[Mention]:
     Defence"), which the model often leaves untagged in their short form."""
     out = []
     for block in blocks:
+        if "Ministry" not in block.text and "Department" not in block.text:
+            continue
         for match in _MINISTRY_NAME.finditer(block.text):
             if match.group(1) is None or match.group(1).lower() not in _DEMONYMS:
                 start = block.start + match.start()
@@ -138,23 +145,24 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
     a single word that ends a person's full name is that person, and a listed place named
     after a place preposition is a place (unless it is also a surname)."""
     weight: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for m in mentions:
-        weight[_norm(text[m.start : m.end])][m.kind] += m.confidence
+    keys = [_norm(text[m.start : m.end]) for m in mentions]
+    for m, key in zip(mentions, keys, strict=True):
+        weight[key][m.kind] += m.confidence
     surnames = {
         key.split()[-1] for key, kinds in weight.items()
         if " " in key and max(kinds, key=kinds.__getitem__) == "PER"
     }
     places = lexicon()
     cued = {  # a listed place after "in", "from", "near" ...: "trains from Oban"
-        _norm(text[m.start : m.end]) for m in mentions
-        if m.kind != "LOC" and _PLACE_CUE.search(text, max(0, m.start - 12), m.start)
+        key for m, key in zip(mentions, keys, strict=True)
+        if m.kind != "LOC"
         and (text[m.start : m.end] in places.strong_places
              or text[m.start : m.end] in places.weak_places)
         and text[m.start : m.end].lower() not in places.surnames
+        and _PLACE_CUE.search(text, max(0, m.start - 12), m.start)
     }
     out = []
-    for m in mentions:
-        key = _norm(text[m.start : m.end])
+    for m, key in zip(mentions, keys, strict=True):
         kinds = weight[key]
         if key in surnames and kinds.get("PER", 0) >= kinds.get("LOC", 0) / 2:
             kind = "PER"
@@ -167,8 +175,9 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """Surfaces to look for again, with their type: every name found, and the surname
-    (and, for three-word names, the family name said first) of every person."""
+    """Surfaces to look for again, with their type: every name found, the surname (and,
+    for three-word names, the family name said first) of every person, and the name of a
+    river ("Avon" of "River Avon") that names no other place."""
     forms: dict[str, str] = {}
     for m in mentions:
         surface = text[m.start : m.end]
@@ -178,6 +187,11 @@ def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
             for word in {words[-1], words[0]} if len(words) == 3 else {words[-1]}:
                 if len(word) > 2 and word.lower() not in COMMON_WORDS and word[0].isupper():
                     forms.setdefault(word, "PER")
+        river = _RIVER.fullmatch(surface) if m.kind == "LOC" else None
+        if river:
+            name = river.group(1) or river.group(2)
+            if name[:1].isupper() and name not in lexicon().strong_places:
+                forms.setdefault(name, "LOC")
     return forms
 
 
@@ -290,6 +304,14 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
     keyed = _place_key if kind == "LOC" else _org_key
     for span in spans:
         groups.setdefault(keyed(text[span[0] : span[1]]), []).append(span)
+    if kind == "LOC":  # "the Avon" is the "River Avon" named before or after it
+        for key in list(groups):
+            river = _RIVER.fullmatch(key)
+            bare = river and (river.group(1) or river.group(2))
+            if bare and bare in groups and bare != key:
+                first, end = groups[bare][0]
+                if text[first:end] not in lexicon().strong_places:  # "River Jordan", "Jordan"
+                    groups[key] += groups.pop(bare)
     if kind == "ORG":  # an acronym joins the one organisation whose initials it spells
         for key in [k for k in groups if " " not in k]:
             surface = "".join(c for c in text[groups[key][0][0] : groups[key][0][1]]

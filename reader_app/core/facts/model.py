@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -50,14 +51,64 @@ class Facts:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")  # noqa: RUF001
 
 
+_NEAR = 240  # characters before an offset looked at first for the end of the sentence before
+
+
 def sentence_at(text: str, offset: int) -> str:
     """The sentence (or line) of ``text`` that holds ``offset``, stripped."""
     start = 0
-    for match in _SENTENCE_END.finditer(text, 0, offset):
-        start = match.end()
+    for low in (max(0, offset - _NEAR), 0):  # near first: most sentences are short
+        for match in _SENTENCE_END.finditer(text, low, offset):
+            start = match.end()
+        if start or not low:
+            break
     end_match = _SENTENCE_END.search(text, offset)
     end = end_match.start() if end_match else len(text)
     return text[start:end].strip()
+
+
+#: Characters looked at either side of an offset for its sentence: a line without sentence
+#: ends may be a whole table, and time must stay linear.
+CONTEXT_REACH = 500
+
+
+def context_at(text: str, offset: int) -> str:
+    """``sentence_at(text, offset)``, looking only at the offset's line (sentences end there)
+    and at most ``CONTEXT_REACH`` characters either side."""
+    low = max(0, offset - CONTEXT_REACH)
+    start = text.rfind("\n", low, offset)
+    start = start if start >= 0 else low
+    end = text.find("\n", offset, offset + CONTEXT_REACH)
+    end = end + 1 if end >= 0 else min(len(text), offset + CONTEXT_REACH)
+    return sentence_at(text[start:end], offset - start)
+
+
+class Contexts:
+    """``context_at`` over one text, each line's sentence ends found once: the facts of an
+    article share their sentences."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends: dict[int, tuple[list[int], list[int]]] = {}
+
+    def at(self, offset: int) -> str:
+        """The sentence of the text at ``offset``, as ``context_at`` gives it."""
+        text = self.text
+        low = max(0, offset - CONTEXT_REACH)
+        start = text.rfind("\n", low, offset) + 1 or (0 if low == 0 else -1)
+        end = text.find("\n", offset, offset + CONTEXT_REACH)
+        end = end + 1 if end >= 0 else (len(text) if offset + CONTEXT_REACH >= len(text) else -1)
+        if start < 0 or end < 0:  # a line longer than the reach: look within the reach
+            return context_at(text, offset)
+        ends = self._ends.get(start)
+        if ends is None:
+            found = list(_SENTENCE_END.finditer(text, start, end))
+            ends = self._ends[start] = ([m.start() for m in found], [m.end() for m in found])
+        before = bisect.bisect_right(ends[1], offset)  # sentence ends up to the offset
+        after = bisect.bisect_left(ends[0], offset)  # the first that starts at or after it
+        first = ends[1][before - 1] if before else start
+        last = ends[0][after] if after < len(ends[0]) else end
+        return text[first:last].strip()
 
 
 def importance(fact: Fact) -> tuple[int, int]:
@@ -65,4 +116,4 @@ def importance(fact: Fact) -> tuple[int, int]:
     return (-len(fact.mentions), fact.mentions[0][0] if fact.mentions else 0)
 
 
-__all__ = ["Fact", "FactKind", "Facts", "importance", "sentence_at"]
+__all__ = ["Contexts", "Fact", "FactKind", "Facts", "context_at", "importance", "sentence_at"]

@@ -9,7 +9,7 @@ demonyms), a multi-word lexicon match, and the same for two words either side.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .cues import (
@@ -33,7 +33,7 @@ _WORD = re.compile(
     rf"|(?:{_ABBREVIATIONS})\.(?=[\s,;:)\]]|$)"  # Mr. Biden, Apple Inc.
     r"|[A-Z]\.(?=\s+[A-Z])"  # initials: J. K. Rowling
     r"|['\u2019]s\b"  # a possessive is a word of its own, as in the corpora
-    r"|[^\W\d_](?:[\w]|[-\u2010&](?=\w)|['\u2019](?!s\b)(?=[^\W\d_]))*"  # words
+    r"|[^\W\d_]\w*(?:(?:[-\u2010&]|['\u2019](?!s\b)(?=[^\W\d_]))\w+)*"  # words
     r"|\d+(?:[.,:]\d+)*"  # numbers
     r"|\S"  # any other character
 )
@@ -49,51 +49,72 @@ _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
 _KNOWN_ORGS = frozenset(o.lower() for o in KNOWN_ORGS)
 _MULTI_MAX = 4
+_NO_MARKS: list[bytes] = []  # shared, never changed
 
 
-class Word(NamedTuple):
-    """One word of a block: its offsets in the article text and its surface."""
+class Sentence(NamedTuple):
+    """One sentence of a block: its words, where each starts in the article text, and
+    which of them hold a capital letter."""
 
-    start: int
-    end: int
-    text: str
+    starts: list[int]
+    words: list[str]
+    upper: list[int]
 
 
 class _Own(NamedTuple):
-    """A word's features, its shape, and what it gives its neighbours."""
+    """A word's features, its shape, and what it gives its neighbours (in UTF-8, as
+    crfsuite reads them, so that they are encoded once per word)."""
 
-    features: list[str]
-    shape: str
-    before1: list[str]  # for the word after it
-    after1: list[str]  # for the word before it
-    before2: list[str]
-    after2: list[str]
+    features: list[bytes]
+    shape: bytes
+    before1: list[bytes]  # for the word after it
+    after1: list[bytes]  # for the word before it
+    before2: list[bytes]
+    after2: list[bytes]
 
 
-def words_of(text: str, offset: int = 0) -> list[list[Word]]:
-    """The sentences of a block of ``text`` as lists of words; offsets add ``offset``.
+def _encoded(features: Iterable[str]) -> list[bytes]:
+    return [f.encode() for f in features]
+
+
+def words_of(text: str, offset: int = 0) -> list[Sentence]:
+    """The sentences of a block of ``text``; offsets add ``offset``.
 
     A sentence ends after ".", "!" or "?" before a capital, a quote or a line break, and at
     every line break; sentences longer than ``_MAX_WORDS`` are cut into pieces.
     """
-    sentences: list[list[Word]] = []
+    sentences: list[Sentence] = []
     line_start = offset
     for line in text.split("\n"):
-        current: list[Word] = []
+        starts: list[int] = []
+        words: list[str] = []
+        upper: list[int] = []
+        stop = False
         for match in _WORD.finditer(line):
             word = match.group()
-            if current and (
-                len(current) >= _MAX_WORDS
-                or (current[-1].text in _SENTENCE_END and not word[0].islower())
-            ):
-                sentences.append(current)
-                current = []
-            start = match.start() + line_start
-            current.append(Word(start, start + len(word), word))
-        if current:
-            sentences.append(current)
+            if words and ((stop and not word[0].islower()) or len(words) >= _MAX_WORDS):
+                sentences.append(Sentence(starts, words, upper))
+                starts, words, upper = [], [], []
+            if not word.islower() and word != word.lower():
+                upper.append(len(words))
+            starts.append(match.start() + line_start)
+            words.append(word)
+            stop = word in _SENTENCE_END
+        if words:
+            sentences.append(Sentence(starts, words, upper))
         line_start += len(line) + 1
     return sentences
+
+
+def listable(words: Sequence[str], first: int, most: int) -> int:
+    """How many words from ``words[first]`` on (at most ``most``) a listed name can span:
+    no place or organisation of the lexicons holds a comma, a bracket or a possessive as a
+    word of its own (a hyphen it may)."""
+    end = first + 1
+    while (end - first < most and end < len(words)
+           and (words[end][0].isalnum() or words[end] == "-")):
+        end += 1
+    return end - first
 
 
 def shape(word: str) -> str:
@@ -160,70 +181,89 @@ class FeatureMaker:
         near = ["w=" + lower, word_shape, *("g=" + tag for tag in lexical)]
         far = ["w=" + lower, word_shape]
         result = _Own(
-            features, word_shape,
-            ["-1" + f for f in near], ["+1" + f for f in near],
-            ["-2" + f for f in far], ["+2" + f for f in far],
+            _encoded(features), word_shape.encode(),
+            _encoded("-1" + f for f in near), _encoded("+1" + f for f in near),
+            _encoded("-2" + f for f in far), _encoded("+2" + f for f in far),
         )
         if len(self._own) < 200_000:
             self._own[word] = result
         return result
 
-    def multiword(self, words: Sequence[str]) -> list[list[str]]:
-        """Longest lexicon matches of two to four words: "m=B-place", "m=I-place"."""
-        marks: list[list[str]] = [[] for _ in words]
+    def multiword(
+        self, words: Sequence[str], caps: Sequence[int] | None = None
+    ) -> list[list[bytes]]:
+        """Longest lexicon matches of two to four words: "m=B-place", "m=I-place";
+        ``caps`` lists the capitalised words, where a match may start, if known."""
+        marks: list[list[bytes]] = [_NO_MARKS] * len(words)
         if self.lex is None:
             return marks
         strong, weak = self.lex.strong_places, self.lex.weak_places
-        i = 0
-        while i < len(words):
-            if not words[i][:1].isupper():
-                i += 1
+        resume = 0
+        if caps is None:
+            caps = [i for i, word in enumerate(words) if word[:1].isupper()]
+        for i in caps:
+            if i < resume:
                 continue
-            for n in range(min(_MULTI_MAX, len(words) - i), 1, -1):
+            for n in range(listable(words, i, _MULTI_MAX), 1, -1):
                 name = " ".join(words[i : i + n])
                 kind = (
-                    "place" if name in strong
-                    else "org" if name in KNOWN_ORG_NAMES
-                    else "weakplace" if name in weak
+                    b"place" if name in strong
+                    else b"org" if name in KNOWN_ORG_NAMES
+                    else b"weakplace" if name in weak
                     else None
                 )
                 if kind:
-                    marks[i].append("m=B-" + kind)
+                    marks[i] = [b"m=B-" + kind]
                     for k in range(i + 1, i + n):
-                        marks[k].append("m=I-" + kind)
-                    i += n - 1
+                        marks[k] = [b"m=I-" + kind]
+                    resume = i + n
                     break
-            i += 1
         return marks
 
-    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+    def sentence(self, words: Sequence[str]) -> list[list[bytes]]:
         """The features of each word of one sentence."""
-        owns = [self.own(w) for w in words]
-        marks = self.multiword(words)
+        return self.parts(words, [(0, len(words))])[0]
+
+    def parts(
+        self,
+        words: Sequence[str],
+        parts: Sequence[tuple[int, int]],
+        caps: Sequence[int] | None = None,
+    ) -> list[list[list[bytes]]]:
+        """The features of the words ``first:end`` of one sentence for each part
+        ``(first, end)``, each word seeing the whole sentence around it; ``caps`` as for
+        ``multiword``."""
+        cached = self._own.get
+        owns = [cached(w) or self.own(w) for w in words]
+        marks = self.multiword(words, caps)
         last = len(words) - 1
         out = []
-        for i, own in enumerate(owns):
-            features = own.features + marks[i]
-            if i == 0:
-                features += ["first", "first" + own.shape, "-1=bos"]
-            else:
-                before = owns[i - 1]
-                features.append("-1" + before.shape + "|" + own.shape)
-                features += before.before1
-                if marks[i - 1]:
-                    features += ["-1" + f for f in marks[i - 1]]
-                if i > 1:
-                    features += owns[i - 2].before2
-            if i < last:
-                after = owns[i + 1]
-                features.append("+1" + own.shape + "|" + after.shape)
-                features += after.after1
-                if i + 1 < last:
-                    features += owns[i + 2].after2
-            else:
-                features.append("+1=eos")
-            out.append(features)
+        for first, end in parts:
+            part = []
+            for i in range(first, end):
+                own = owns[i]
+                features = own.features + marks[i]
+                if i == 0:
+                    features += [b"first", b"first" + own.shape, b"-1=bos"]
+                else:
+                    before = owns[i - 1]
+                    features.append(b"-1" + before.shape + b"|" + own.shape)
+                    features += before.before1
+                    if marks[i - 1]:
+                        features += [b"-1" + f for f in marks[i - 1]]
+                    if i > 1:
+                        features += owns[i - 2].before2
+                if i < last:
+                    after = owns[i + 1]
+                    features.append(b"+1" + own.shape + b"|" + after.shape)
+                    features += after.after1
+                    if i + 1 < last:
+                        features += owns[i + 2].after2
+                else:
+                    features.append(b"+1=eos")
+                part.append(features)
+            out.append(part)
         return out
 
 
-__all__ = ["FeatureMaker", "Word", "shape", "words_of"]
+__all__ = ["FeatureMaker", "Sentence", "listable", "shape", "words_of"]

@@ -207,9 +207,9 @@ _NOT_FACTS = re.compile(
 
 
 # Where a match can start: a line start, a digit run, a sign or symbol, a short capitalised
-# word (postcodes) or a word that can begin one of the patterns. The patterns are tried only
-# there, which is far faster than trying them at every character (or than one regex of all
-# the words).
+# word (postcodes), a month's name, an apostrophe before a decade, or a word that can begin
+# one of the patterns. The patterns are tried only there, which is far faster than trying
+# them at every character (or than one regex of all the words).
 _NUMBER_WORDS = frozenset(
     ["between", "minus", "one", "a", "an", *FRACTIONS, *UNITS, *TENS]
     + [phrase.split()[0] for phrase in _APPROX_WORDS]
@@ -225,25 +225,38 @@ _NOT_FACT_WORDS = word_set(
 )
 
 
-_TOKENS = re.compile(r"^|[A-Za-z]+|(?<!\d)\d|[-+#(\[\u2212$£€¥₹₩₽₴]", re.MULTILINE)
+_TOKENS = re.compile(
+    r"^|[A-Za-z]+|(?<!\d)\d|[-+#(\[\u2212$£€¥₹₩₽₴]|['\u2019](?=[1-9]0s)", re.MULTILINE
+)
+_MONTH_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _MONTH))
 
 
-def _starts(text: str) -> tuple[list[int], list[int]]:
-    """Offsets where a number, and where a look-alike that is no fact, may begin."""
+def _starts(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Offsets where a number, a look-alike that is no fact, and a date may begin."""
     numbers: list[int] = []
     not_facts: list[int] = []
+    dates: list[int] = []
     for token in _TOKENS.finditer(text):
         word = token.group()
-        if not word[:1].isalpha():
-            numbers.append(token.start())
+        if word[:1].isalpha():
+            lower = word.lower()
+            if lower in _NUMBER_WORDS:
+                numbers.append(token.start())
+            if lower in _NOT_FACT_WORDS or (len(word) <= 2 and word.isupper()):
+                not_facts.append(token.start())
+            if word in _MONTH_WORDS:
+                dates.append(token.start())
+        elif not word:  # a line start: list markers, "Updated ..." lines
             not_facts.append(token.start())
-            continue
-        lower = word.lower()
-        if lower in _NUMBER_WORDS:
-            numbers.append(token.start())
-        if lower in _NOT_FACT_WORDS or (len(word) <= 2 and word.isupper()):
-            not_facts.append(token.start())
-    return numbers, not_facts
+        elif word in "'\u2019":  # a decade such as '90s
+            dates.append(token.start())
+        else:
+            start = token.start()
+            numbers.append(start)
+            not_facts.append(start)
+            if word.isdigit():
+                dates.append(start)
+    return numbers, not_facts, dates
 
 
 def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
@@ -260,6 +273,6 @@ def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Mat
 def scan(text: str) -> tuple[list[tuple[int, int]], list[re.Match[str]], list[re.Match[str]]]:
     """The spans of ``text`` that look numeric but are no facts (times, phone numbers, ...),
     its dates ("14 March 2023", "1990s") and its candidate number mentions, in text order."""
-    number_starts, not_fact_starts = _starts(text)
+    number_starts, not_fact_starts, date_starts = _starts(text)
     blocked = [m.span() for m in _scan(_NOT_FACTS, text, not_fact_starts)]
-    return blocked, list(_DATE.finditer(text)), _scan(_NUMBER, text, number_starts)
+    return blocked, _scan(_DATE, text, date_starts), _scan(_NUMBER, text, number_starts)

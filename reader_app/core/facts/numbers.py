@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .model import Fact, importance, sentence_at
+from .model import Contexts, Fact, importance
 from .number_patterns import (
     AGE_WORDS,
     SPACE,
@@ -83,7 +83,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 _LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-.]*)[ \u00a0]$")
 _APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]+,[ \u00a0]$")
 _YEAR_ONLY = re.compile(YEAR)
-_CONTEXT_REACH = 500
+_YEAR_END = re.compile(r"\d\d|" + YEAR)  # "2023-24", "2023-2024"
+_RATIO = re.compile(r"(.+?) (?:in|out of) (.+)")
+_GROUPING = re.compile(r"[,\s]")
 _RANGE_GAP = re.compile(r"[ \u00a0]?[-\u2013][ \u00a0]?|[ \u00a0]+to[ \u00a0]+")
 _FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+$", re.IGNORECASE)
 _DURATIONS = ("years", "months", "weeks", "days", "hours", "minutes", "seconds")
@@ -243,7 +245,7 @@ def _unitless(text: str, match: re.Match[str], start: int, end: int, value: floa
     counts = _counts(text, end)
     if digits and _YEAR_ONLY.fullmatch(digits) and not group("scale"):
         second = group("num2")
-        if second and not re.fullmatch(r"\d\d|" + YEAR, second):
+        if second and not _YEAR_END.fullmatch(second):
             return None
         if not group("approx") or counts is None:
             return _Found(start, end, surface, value, "year")
@@ -282,12 +284,12 @@ def _named_before(text: str, start: int) -> bool:
 def _value(number: str, scale: str | None) -> float | None:
     """The value of a number's text with its scale ("2.5", "m" -> 2.5e6)."""
     normal = _clean(number).lower()
-    ratio = re.fullmatch(r"(.+?) (?:in|out of) (.+)", normal)
+    ratio = _RATIO.fullmatch(normal)
     if ratio:  # "one in five", "nine out of 10"
         part, whole = (_value(side, None) for side in ratio.groups())
         return part / whole if part is not None and whole else None
     digits = normal[:1].isdigit()
-    value = float(re.sub(r"[,\s]", "", normal)) if digits else word_value(normal)
+    value = float(_GROUPING.sub("", normal)) if digits else word_value(normal)
     if value is not None and scale:
         value *= SCALES[scale.strip().lower()]
     return value
@@ -392,18 +394,6 @@ def _key(mention: _Found) -> tuple[object, ...]:
     return (mention.unit, round(mention.value, 6), mention.counts)
 
 
-def _context(text: str, offset: int) -> str:
-    """``sentence_at(text, offset)``, looking only at the offset's line (sentences end there)
-    and at most ``_CONTEXT_REACH`` characters either side (a line without sentence ends may be
-    a whole table)."""
-    low = max(0, offset - _CONTEXT_REACH)
-    start = text.rfind("\n", low, offset)
-    start = start if start >= 0 else low
-    end = text.find("\n", offset, offset + _CONTEXT_REACH)
-    end = end + 1 if end >= 0 else min(len(text), offset + _CONTEXT_REACH)
-    return sentence_at(text[start:end], offset - start)
-
-
 def _merge(text: str, found: list[_Found]) -> list[Fact]:
     """One fact per quantity; a bare large number joins the one counted quantity of its
     value ("12,500" after "12,500 troops")."""
@@ -419,6 +409,7 @@ def _merge(text: str, found: list[_Found]) -> list[Fact]:
         if all(m.bare for m in mentions) and len(targets) == 1:
             groups[targets[0]].extend(groups.pop(key))
     facts = []
+    contexts = Contexts(text)
     for mentions in groups.values():
         mentions.sort(key=lambda m: m.start)
         best = next((m for m in mentions if m.counts), mentions[0])
@@ -427,7 +418,7 @@ def _merge(text: str, found: list[_Found]) -> list[Fact]:
                 kind="number",
                 label=best.label,
                 mentions=tuple((m.start, m.end) for m in mentions),
-                context=_context(text, mentions[0].start),
+                context=contexts.at(mentions[0].start),
                 value=best.value,
                 unit=best.unit,
                 counts=best.counts,

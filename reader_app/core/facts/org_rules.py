@@ -1,13 +1,24 @@
 """Organisations the name model often misses or cuts short, found by the rules that do them
 well: a capitalised run headed by an organisation word ("Kenya Medical Research Institute",
 "Bank of Italy", "Liberal Democratic Party"), a known organisation ("Kremlin", "White
-House"), and an acronym that names no place ("CGT", "NNPC", "UNRWA", "MoD")."""
+House"), an acronym that names no place ("CGT", "NNPC", "UNRWA", "MoD"), a body named
+after the service of its district ("Business Improvement District"), and an affiliation in
+brackets after a person's name or a publisher before a page count ("Alex Foster (Grove)",
+"Grove, 320pp")."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .cues import FUNCTION_WORDS, KNOWN_ORG_NAMES, KNOWN_ORGS, ORG_HEADS, words
+from .cues import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    KNOWN_ORG_NAMES,
+    KNOWN_ORGS,
+    ORG_HEADS,
+    TITLES,
+    words,
+)
 from .lexicon import Lexicon
 
 _CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "de"})
@@ -18,6 +29,13 @@ _NOT_ORG_CAPS = words(
     EST PST OBE MBE CBE KC QC VIP ID IT SUV EV"""
 )
 _HEADLINE_SHARE = 0.6  # a sentence this capitalised is in headline case
+_AFFILIATION_WORDS = 3
+_TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
+# What a district named after a service provides: such a district is a body, not a place.
+_SERVICES = words(
+    """business improvement school water fire sanitation sewer transit irrigation
+    conservation hospital health utility utilities library drainage development"""
+)
 
 
 def _acronym(word: str) -> bool:
@@ -32,54 +50,72 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _runs(words: Sequence[str]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words, with connectors inside ("Bank of England")."""
-    caps = [w[:1].isupper() for w in words]
+def _runs(words: Sequence[str], caps: Sequence[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (at ``caps``), with connectors inside ("Bank of
+    England")."""
+    capital = set(caps)
     runs = []
-    i = 0
+    end = 0
     count = len(words)
-    while i < count:
-        if not caps[i]:
-            i += 1
+    for i in caps:
+        if i < end:
             continue
         j = i + 1
         while j < count:
-            if caps[j]:
+            if j in capital:
                 j += 1
-            elif (j + 1 < count and caps[j + 1] and words[j] in _CONNECTORS
+            elif (j + 1 in capital and words[j] in _CONNECTORS
                   and words[j + 1].lower() not in FUNCTION_WORDS):
                 j += 2
             else:
                 break
         runs.append((i, j))
-        i = j
+        end = j
     return runs
 
 
-def _headed(run: Sequence[str]) -> bool:
-    """Whether a run of two or more capitalised words names an organisation by its head."""
+def _headed(run: Sequence[str], lex: Lexicon) -> bool:
+    """Whether a run of two or more capitalised words names an organisation by its head
+    ("Bank of Italy", "Liberal Democratic Party"), or by one opening it before the
+    country it serves ("Network Rail Scotland", "Police Scotland")."""
     bare = [w.lower().rstrip(".") for w in run]
     if sum(_capitalised(w) for w in run) < 2:
         return False
-    return bare[-1] in ORG_HEADS or (bare[0] in ORG_HEADS and bare[1] in ("of", "for"))
+    return bare[-1] in ORG_HEADS or (bare[0] in ORG_HEADS and (
+        bare[1] in ("of", "for")
+        or (run[-1] in lex.strong_places and bare[0] != "united"  # "United States"
+            and not any(w in _CONNECTORS for w in bare))
+    ))
 
 
 def organisation_spans(
-    words: Sequence[str], people: Sequence[bool], tagged: Sequence[bool], lex: Lexicon
+    words: Sequence[str],
+    caps: Sequence[int],
+    people: Sequence[bool],
+    tagged: Sequence[bool],
+    lex: Lexicon,
 ) -> list[tuple[int, int]]:
-    """Word spans ``[first, end)`` of organisations in one sentence; ``people`` marks the
+    """Word spans ``[first, end)`` of organisations in one sentence, whose capitalised
+    words are at ``caps`` (in order); ``people`` marks the
     words of the people already found there, which no organisation takes, and ``tagged``
     the words the model tagged as an organisation at any confidence: an acronym must be one
     of them ("MRI", "HR", "SIDS" are not)."""
     out = []
-    capitals = sum(1 for w in words if w[:1].isupper())
-    headline = len(words) > 5 and capitals > _HEADLINE_SHARE * len(words)
-    for i, j in _runs(words):
+    headline = len(words) > 5 and len(caps) > _HEADLINE_SHARE * len(words)
+    for i, j in _runs(words, caps):
         while i < j and words[i].lower() in FUNCTION_WORDS:
             i += 1
-        if i >= j or any(people[i:j]):
+        if i >= j:
             continue
         name = " ".join(words[i:j])
+        if (words[i - 1] == "(" and _affiliation(words, i, j, people, lex)) or (
+            i == 0 and _publisher(words, i, j)
+        ):
+            if name not in lex.strong_places and name not in lex.weak_places:
+                out.append((i, j))
+            continue
+        if any(people[i:j]):
+            continue
         if name in KNOWN_ORG_NAMES or (j - i == 1 and name in KNOWN_ORGS):
             out.append((i, j))
         elif j - i == 1:
@@ -89,9 +125,44 @@ def organisation_spans(
                     and word not in lex.strong_places and word not in lex.weak_places
                     and not headline):
                 out.append((i, j))
-        elif not headline and _headed(words[i:j]):
+        elif not headline and (_headed(words[i:j], lex) or _public_body(words[i:j])):
             out.append((i, j))
     return out
+
+
+def _affiliation(
+    words: Sequence[str], first: int, end: int, people: Sequence[bool], lex: Lexicon
+) -> bool:
+    """Whether ``words[first:end]`` (at most three words) stand alone in brackets right
+    after a person's name as an affiliation, such as a publisher, party or employer ("Alex
+    Foster (Grove)", "Anna Hyde (Fitzcarraldo)"). Not a code ("R-OK") or a title ("Lord
+    Kelvin"), and more than one word only in a book's credit line ("Circular Motion / Kit
+    Adeyemi (Jonathan Cape)"): elsewhere they are mostly a person ("Rose Tyler (Billie
+    Piper)", the actor)."""
+    run = words[first:end]
+    if not (
+        end - first <= _AFFILIATION_WORDS and first >= 2 and end < len(words)
+        and words[first - 1] == "(" and words[end] == ")" and people[first - 2]
+        and not people[first - 1]
+    ) or any("-" in w or "." in w for w in run) or run[0].lower() in _TITLE_WORDS:
+        return False
+    return (len(run) == 1 and run[0].lower() not in lex.given_names) or "/" in words[: first - 2]
+
+
+def _publisher(words: Sequence[str], first: int, end: int) -> bool:
+    """Whether ``words[first:end]`` open a line with a page count after it, as a book's
+    publisher does in a review ("Grove, 320pp")."""
+    return (
+        first == 0 and end + 2 < len(words) and words[end] == ","
+        and words[end + 1].isdigit() and words[end + 2] in ("pp", "pages")
+    )
+
+
+def _public_body(run: Sequence[str]) -> bool:
+    """Whether a run names a body by its service and the district it serves ("Kelbridge
+    Business Improvement District", "Unified School District"), not a place."""
+    bare = [w.lower() for w in run]
+    return bare[-1] in ("district", "districts") and any(w in _SERVICES for w in bare[:-1])
 
 
 __all__ = ["organisation_spans"]

@@ -60,6 +60,7 @@ _IDENTIFIER_HINTS = ("10.", "doi", "isbn", "arxiv", "pmid", "pmcid", "issn", "["
 _RESOLUTION_HINT = re.compile(r"\d ?[x\u00d7] ?\d")
 _CITATION_HINTS = ("doi", "et al", "p.", "vol.", "pmid", "issn", "[")
 _YEAR_HINT = re.compile(r"\(\d{4}[a-z]?\)[.,]")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _SHORT_LINE = 12  # words: bylines, headings and furniture are short
 _CLOSED = re.compile(r"[.!?:;][\"\u201d\u2019)\]]*\s*$")
 
@@ -76,12 +77,13 @@ class SourceBlock:
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return pattern.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
 
 
 def clean(text: str) -> str:
     """``text`` with credits, citation labels and identifiers blanked out."""
-    text = _blank(text, _CREDIT)
+    if ":" in text or "(" in text or "\u00a9" in text:  # every credit holds one of them
+        text = _blank(text, _CREDIT)
     lower = text.lower()
     if any(hint in lower for hint in _IDENTIFIER_HINTS) or _RESOLUTION_HINT.search(text):
         text = _blank(text, _IDENTIFIERS)
@@ -96,10 +98,15 @@ def _citations(text: str) -> int:
     return len(_CITATION.findall(text))
 
 
+def _short(text: str) -> bool:
+    """Whether ``text`` has at most ``_SHORT_LINE`` words (counted no further)."""
+    return len(text.split(None, _SHORT_LINE)) <= _SHORT_LINE
+
+
 def _is_source(kind: str, text: str) -> bool:
     if kind == "title":
         return True
-    short = len(text.split()) <= _SHORT_LINE
+    short = _short(text)
     if short and (_BYLINE.match(text) or _FURNITURE.match(text)):
         return False
     if kind in ("list", "paragraph") and _citations(text) >= 2:
@@ -147,7 +154,7 @@ def text_blocks(text: str) -> list[SourceBlock]:
         if part.strip():
             if not parts:
                 kind = "title"
-            elif "\n" not in part.strip() and len(part.split()) <= _SHORT_LINE and (
+            elif "\n" not in part.strip() and _short(part) and (
                 not _CLOSED.search(part)
             ):
                 kind = "heading"
@@ -163,10 +170,10 @@ def masked(text: str, blocks: list[SourceBlock]) -> str:
     parts = []
     position = 0
     for block in blocks:
-        parts.append(re.sub(r"[^\n]", " ", text[position : block.start]))
+        parts.append(_NOT_NEWLINE.sub(" ", text[position : block.start]))
         parts.append(block.text)
         position = block.end
-    parts.append(re.sub(r"[^\n]", " ", text[position:]))
+    parts.append(_NOT_NEWLINE.sub(" ", text[position:]))
     return "".join(parts)
 
 

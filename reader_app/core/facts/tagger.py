@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import pycrfsuite
 
@@ -30,7 +29,7 @@ from .cues import (
     TITLES,
 )
 from .lexicon import lexicon
-from .ner_features import FeatureMaker, Word, words_of
+from .ner_features import FeatureMaker, Sentence, listable, words_of
 from .org_rules import organisation_spans
 
 TYPES = ("PER", "LOC", "ORG")
@@ -40,6 +39,10 @@ _DATELINE_ENDS = frozenset({"\u2014", "\u2013", "-", ","})
 # Chosen on the development documents (the even-numbered held-out documents of the threshold
 # corpora; docs/facts.md, "Training").
 GIVEN_PAIR = 0.2
+#: Words before and after a capitalised word tagged with it: a sentence is tagged in parts.
+#: On the held-out corpora two after cost recall; three before gained nothing over two.
+CONTEXT_BEFORE = 2
+CONTEXT_AFTER = 3
 CUED = 0.6  # the confidence given to a name cued by a title the model left untagged
 _TITLE_CUES = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _NOT_NAME_WORDS = (
@@ -67,10 +70,10 @@ MODEL = "names.crfsuite"
 SETTINGS = "names.json"
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A tagged name: offsets into the text, its type (PER, LOC, ORG) and the model's
-    confidence (the mean marginal probability of its words' tags)."""
+    confidence (the mean marginal probability of its words' tags). A named tuple: an
+    article makes thousands of them."""
 
     start: int
     end: int
@@ -92,14 +95,19 @@ def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 def tag_sentence(
-    tagger: Any, features: list[list[str]]
+    tagger: Any, features: list[list[bytes]]
 ) -> list[tuple[int, int, str, float]]:
     """Entities of one sentence ``(first, end, type, confidence)``, best path first."""
     tags = tagger.tag(features)
-    out = []
+    out: list[tuple[int, int, str, float]] = []
+    if tags.count("O") == len(tags):
+        return out
+    marginal = tagger.marginal
     for first, end, label in spans(tags):
-        confidence = sum(tagger.marginal(tags[k], k) for k in range(first, end)) / (end - first)
-        out.append((first, end, label, confidence))
+        total = 0.0
+        for k in range(first, end):
+            total += marginal(tags[k], k)
+        out.append((first, end, label, total / (end - first)))
     return out
 
 
@@ -132,66 +140,85 @@ class NameTagger:
             or words[-1].lower().rstrip(".") in ORG_HEADS
         )
 
-    def sentence_mentions(self, sentence: Sequence[Word]) -> list[Mention]:
+    def sentence_mentions(self, sentence: Sentence) -> list[Mention]:
         """Names of one sentence above their type's threshold (a lower one where the
         lexicons agree)."""
-        words = [w.text for w in sentence]
-        features = self.features.sentence(words)
+        starts, words, upper = sentence
+        parts = windows(words, upper)
+        if not parts:
+            return []
+        caps = [i for i in upper if words[i][:1].isupper()]
+
+        def mention(first: int, end: int, kind: str, confidence: float) -> Mention:
+            return Mention(starts[first], starts[end - 1] + len(words[end - 1]), kind, confidence)
+
         out = []
         claimed = [False] * len(words)
         tagged = [False] * len(words)
-        for first, end, label, confidence in tag_sentence(self.tagger, features):
-            if label == "ORG":
-                tagged[first:end] = [True] * (end - first)
-            key = label + SUPPORTED if self.supported(words[first:end], label) else label
-            if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
-                claimed[first:end] = [True] * (end - first)
-                out.append(
-                    Mention(sentence[first].start, sentence[end - 1].end, label, confidence)
-                )
-        for first, end in self.cued_people(words, claimed):
+        chance: dict[int, float] = {}  # the marginal probability of B-PER, else I-PER ...
+        wanted = self.given_name_words(words, caps)  # ... where given_name_pairs reads it
+        features_of = self.features.parts(words, parts, caps)
+        for (low, _), features in zip(parts, features_of, strict=True):
+            for first, end, label, confidence in tag_sentence(self.tagger, features):
+                first, end = first + low, end + low
+                if label == "ORG":
+                    tagged[first:end] = [True] * (end - first)
+                key = label + SUPPORTED if self.supported(words[first:end], label) else label
+                if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
+                    claimed[first:end] = [True] * (end - first)
+                    out.append(mention(first, end, label, confidence))
+            for k, label in wanted.items():
+                if low <= k < low + len(features):
+                    chance[k] = self.tagger.marginal(label, k - low)
+        for first, end in self.cued_people(words, caps, claimed):
             claimed[first:end] = [True] * (end - first)
-            out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
-        for first, end in self.given_name_pairs(words, claimed):
+            out.append(mention(first, end, "PER", CUED))
+        for first, end in self.given_name_pairs(words, caps, claimed, chance):
             claimed[first:end] = [True] * (end - first)
-            out.append(Mention(sentence[first].start, sentence[end - 1].end, "PER", CUED))
-        for first, end in self.listed_places(words, claimed):
-            start, stop = sentence[first].start, sentence[end - 1].end
-            out = [m for m in out if m.end <= start or m.start >= stop]
-            out.append(Mention(start, stop, "LOC", LISTED))
+            out.append(mention(first, end, "PER", CUED))
+        for first, end in self.listed_places(words, caps, claimed):
+            place = mention(first, end, "LOC", LISTED)
+            out = [m for m in out if m.end <= place.start or m.start >= place.end]
+            out.append(place)
         if self.features.lex is not None:
             people = [False] * len(words)
             for m in out:
                 if m.kind == "PER":
-                    for k, word in enumerate(sentence):
-                        if m.start <= word.start < m.end:
-                            people[k] = True
-            for first, end in organisation_spans(words, people, tagged, self.features.lex):
-                start, stop = sentence[first].start, sentence[end - 1].end
-                out = [m for m in out if m.end <= start or m.start >= stop]
-                out.append(Mention(start, stop, "ORG", LISTED))
+                    k = starts.index(m.start)
+                    while k < len(words) and starts[k] < m.end:
+                        people[k] = True
+                        k += 1
+            for first, end in organisation_spans(words, caps, people, tagged, self.features.lex):
+                organisation = mention(first, end, "ORG", LISTED)
+                out = [m for m in out
+                       if m.end <= organisation.start or m.start >= organisation.end]
+                out.append(organisation)
         return sorted(out, key=lambda m: m.start)
 
     def given_name_pairs(
-        self, words: Sequence[str], claimed: Sequence[bool]
+        self,
+        words: Sequence[str],
+        caps: Sequence[int],
+        claimed: Sequence[bool],
+        chance: dict[int, float],
     ) -> list[tuple[int, int]]:
         """Two or three capitalised words of a name's shape standing alone, the first a
         listed given name ("Saul Bass", "Gary LeGare"), that the model left untagged but
         gives some chance of being a person: the mean marginal probability of B-PER, I-PER
-        over the words reaches ``GIVEN_PAIR``. Call right after tagging ``words``."""
+        over the words (``chance``) reaches ``GIVEN_PAIR``."""
         lex = self.features.lex
         if lex is None:
             return []
         out = []
-        i = 0
-        while i < len(words) - 1:
+        resume = 0
+        for i in caps:
             if (
-                not words[i][:1].isupper()
+                i < resume
+                or i == len(words) - 1
                 or claimed[i]
                 or words[i].lower() not in lex.given_names
                 or (i > 0 and words[i - 1][:1].isupper())
             ):
-                i += 1
                 continue
             end = i
             while end < len(words) and end - i < 4 and self.name_word(words[end]):
@@ -200,21 +227,27 @@ class NameTagger:
                 2 <= end - i <= 3
                 and not any(claimed[i:end])
                 and not (end < len(words) and words[end][:1].isupper())
-                and self.person_chance(i, end) >= GIVEN_PAIR
+                and sum(chance.get(k, 0.0) for k in range(i, end)) / (end - i) >= GIVEN_PAIR
             ):
                 out.append((i, end))
-                i = end
-                continue
-            i += 1
+                resume = end
         return out
 
-    def person_chance(self, first: int, end: int) -> float:
-        """The mean marginal probability of B-PER, I-PER ... over the words ``first:end``
-        of the sentence tagged last."""
-        total: float = self.tagger.marginal("B-PER", first)
-        for k in range(first + 1, end):
-            total += self.tagger.marginal("I-PER", k)
-        return total / (end - first)
+    def given_name_words(self, words: Sequence[str], caps: Sequence[int]) -> dict[int, str]:
+        """The words whose chance of being a person ``given_name_pairs`` reads, with the
+        tag it reads: "B-PER" where a pair may start (a capitalised given name after no
+        capitalised word), "I-PER" on the two words after it."""
+        lex = self.features.lex
+        wanted: dict[int, str] = {}
+        if lex is None:
+            return wanted
+        for i in caps:
+            if (words[i].lower() in lex.given_names
+                    and not (i and words[i - 1][:1].isupper())):
+                wanted[i] = "B-PER"
+                for k in range(i + 1, min(i + 3, len(words))):
+                    wanted.setdefault(k, "I-PER")
+        return wanted
 
     def name_word(self, word: str) -> bool:
         """Whether ``word`` can be part of a person's name: a capitalised word of letters
@@ -227,7 +260,9 @@ class NameTagger:
             and (lex is None or word not in lex.strong_places)
         )
 
-    def cued_people(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
+    def cued_people(
+        self, words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool]
+    ) -> list[tuple[int, int]]:
         """People the model left untagged after a title or role word: two or three
         capitalised words of a name's shape after a role written in lowercase ("security
         researcher Anneli Virtanen", "bassist Tim Commerford"), one to three after a courtesy
@@ -238,8 +273,9 @@ class NameTagger:
         if lex is None:
             return []
         out = []
-        for i in range(len(words) - 1):
-            if words[i] not in _CUE_FORMS or not words[i + 1][:1].isupper():
+        for after in caps:
+            i = after - 1
+            if i < 0 or words[i] not in _CUE_FORMS:
                 continue  # also "MS Windows": a cue in capitals is an acronym
             cue = words[i].lower().rstrip(".")
             if cue in HONORIFICS or (cue in _TITLE_CUES and not words[i].islower()):
@@ -262,7 +298,9 @@ class NameTagger:
                 out.append((i + 1, end))
         return out
 
-    def listed_places(self, words: Sequence[str], claimed: Sequence[bool]) -> list[tuple[int, int]]:
+    def listed_places(
+        self, words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool]
+    ) -> list[tuple[int, int]]:
         """Places the model left untagged (or tagged below its threshold) that the lexicon
         lists as places wherever they stand ("US", "Kyiv"), as whole capitalised runs; and
         a dateline in capitals opening a paragraph ("ROME —", "PORT SUDAN —") that names a
@@ -271,39 +309,50 @@ class NameTagger:
         if lex is None:
             return []
         out = []
-        caps = 0
-        while caps < len(words) and words[caps].isupper() and words[caps].isalpha():
-            caps += 1
-        if 0 < caps < len(words) and words[caps] in _DATELINE_ENDS:
-            name = " ".join(words[:caps]).title()
+        upper = 0  # words in capitals opening the sentence
+        while upper < len(words) and words[upper].isupper() and words[upper].isalpha():
+            upper += 1
+        if 0 < upper < len(words) and words[upper] in _DATELINE_ENDS:
+            name = " ".join(words[:upper]).title()
             if name in lex.strong_places or name in lex.weak_places:
-                out.append((0, caps))
-        i = caps if out else 0
-        while i < len(words):
-            if not words[i][:1].isupper():
-                i += 1
+                out.append((0, upper))
+        resume = upper if out else 0
+        for i in caps:
+            if i < resume:
                 continue
-            n = next(
-                (n for n in range(min(4, len(words) - i), 0, -1)
-                 if not any(claimed[i : i + n])
-                 and " ".join(words[i : i + n]) in lex.strong_places),
-                0,
-            )
-            if n and not _runs_on(words, i, i + n):
-                out.append((i, i + n))
-            i += n or 1
+            for n in range(listable(words, i, 4), 0, -1):
+                if " ".join(words[i : i + n]) in lex.strong_places and not any(
+                    claimed[i : i + n]
+                ):
+                    if not _runs_on(words, i, i + n):
+                        out.append((i, i + n))
+                    resume = i + n
+                    break
         return out
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Names in one block of text; offsets add ``offset``."""
         out: list[Mention] = []
         for sentence in words_of(text, offset):
-            first = sentence[0].text
-            if (first[:1].isupper() and first.lower() not in FUNCTION_WORDS) or any(
-                w.text[:1].isupper() for w in sentence[1:]
-            ):  # a sentence whose only capital opens it ("The", "But") names no one
-                out += self.sentence_mentions(sentence)
+            out += self.sentence_mentions(sentence)
         return out
+
+
+def windows(words: Sequence[str], upper: Sequence[int]) -> list[tuple[int, int]]:
+    """The parts ``(first, end)`` of a sentence worth tagging: each word with a capital
+    letter (``upper``; but a function word opening the sentence: "The", "But") with
+    ``CONTEXT_BEFORE`` words before and ``CONTEXT_AFTER`` after it. The rest, lowercase
+    words far from any capital, names no one."""
+    parts: list[tuple[int, int]] = []
+    for i in upper:
+        if i == 0 and words[0].lower() in FUNCTION_WORDS:
+            continue
+        first, end = max(0, i - CONTEXT_BEFORE), min(len(words), i + CONTEXT_AFTER + 1)
+        if parts and first <= parts[-1][1]:
+            parts[-1] = (parts[-1][0], end)
+        else:
+            parts.append((first, end))
+    return parts
 
 
 @cache
