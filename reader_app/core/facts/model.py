@@ -5,9 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 FactKind = Literal["number", "person", "place", "organisation"]
+#: Every kind of fact, in the order facts are listed.
+FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
+#: The attribute of :class:`Facts` that holds each kind.
+FACT_GROUPS: dict[FactKind, str] = {
+    "number": "numbers", "person": "people", "place": "places", "organisation": "organisations"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,11 @@ class Facts:
     def all(self) -> tuple[Fact, ...]:
         """Every fact: numbers, people, places, organisations."""
         return self.numbers + self.people + self.places + self.organisations
+
+    def of(self, kind: FactKind) -> tuple[Fact, ...]:
+        """The facts of ``kind``."""
+        group: tuple[Fact, ...] = getattr(self, FACT_GROUPS[kind])
+        return group
 
     def __bool__(self) -> bool:
         return bool(self.all())
@@ -116,4 +126,7 @@ def importance(fact: Fact) -> tuple[int, int]:
     return (-len(fact.mentions), fact.mentions[0][0] if fact.mentions else 0)
 
 
-__all__ = ["Contexts", "Fact", "FactKind", "Facts", "context_at", "importance", "sentence_at"]
+__all__ = [
+    "FACT_GROUPS", "FACT_KINDS", "Contexts", "Fact", "FactKind", "Facts", "context_at",
+    "importance", "sentence_at",
+]

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from ..facts.model import Fact, FactKind, Facts
+from ..facts.model import FACT_GROUPS, FACT_KINDS, Fact, FactKind, Facts
 from ..model import SPAN_KINDS, Article, Block, BlockKind, Span
 from .errors import LibraryError
 
 BLOCK_KINDS: tuple[BlockKind, ...] = (
     "heading", "paragraph", "list", "quote", "image", "table", "code")
-FACT_KINDS: tuple[FactKind, ...] = ("number", "person", "place", "organisation")
-#: Facts attribute of each kind.
-GROUPS: dict[FactKind, str] = {
-    "number": "numbers", "person": "people", "place": "places", "organisation": "organisations"}
 
 
 def block_to_dict(block: Block) -> dict[str, Any]:
@@ -106,9 +102,9 @@ def fact_from_dict(data: Any) -> Fact:
 
 def facts_from_list(items: list[Fact]) -> Facts:
     """Facts grouped by kind, each group in the given order."""
-    groups: dict[str, list[Fact]] = {name: [] for name in GROUPS.values()}
+    groups: dict[str, list[Fact]] = {name: [] for name in FACT_GROUPS.values()}
     for fact in items:
-        groups[GROUPS[fact.kind]].append(fact)
+        groups[FACT_GROUPS[fact.kind]].append(fact)
     return Facts(**{name: tuple(group) for name, group in groups.items()})
 
 

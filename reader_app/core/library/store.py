@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import ReaderError
-from ..facts.model import Facts
+from ..facts.model import FACT_GROUPS, Facts
 from ..images import IMAGE_OPTIONS, find_image, read_image
 from ..model import Article
 from . import codec, schema
@@ -181,7 +181,7 @@ class Library:
         conn.execute("DELETE FROM facts WHERE article_id = ?", (article_id,))
         rows = []
         columns: dict[str, str] = {}
-        for kind, name in codec.GROUPS.items():
+        for kind, name in FACT_GROUPS.items():
             group = getattr(facts, name)
             for rank, fact in enumerate(group):
                 data = json.dumps(codec.fact_to_dict(fact), ensure_ascii=False)

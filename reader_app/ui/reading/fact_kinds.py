@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import get_args
 
 from PySide6.QtGui import QTextCharFormat
 
-from reader_app.core.facts.model import Fact, FactKind, Facts
+from reader_app.core.facts.model import FACT_KINDS, Fact, FactKind, Facts
 
 #: Every kind of fact, in the order the panel and the highlights list them.
-KINDS: tuple[FactKind, ...] = get_args(FactKind)
+KINDS = FACT_KINDS
 
 Underline = QTextCharFormat.UnderlineStyle
 
@@ -24,24 +23,22 @@ Underline = QTextCharFormat.UnderlineStyle
 class KindStyle:
     """How one kind of fact is named and drawn.
 
-    ``name`` and ``title`` are its singular and plural names, ``field`` the attribute of
-    :class:`Facts` holding it, ``underline`` its line in the text (solid, dashed, dotted,
-    wavy: tellable apart in grey too), ``search`` its word in a library search.
+    ``name`` and ``title`` are its singular and plural names, ``underline`` its line in the
+    text (solid, dashed, dotted, wavy: tellable apart in grey too), ``search`` its word in a
+    library search.
     """
 
     name: str
     title: str
-    field: str
     underline: QTextCharFormat.UnderlineStyle
     search: str
 
 
 KIND_STYLES: Mapping[FactKind, KindStyle] = {
-    "number": KindStyle("Number", "Numbers", "numbers", Underline.WaveUnderline, "number"),
-    "person": KindStyle("Person", "People", "people", Underline.SingleUnderline, "person"),
-    "place": KindStyle("Place", "Places", "places", Underline.DashUnderline, "place"),
-    "organisation": KindStyle("Organisation", "Organisations", "organisations",
-                              Underline.DotLine, "org"),
+    "number": KindStyle("Number", "Numbers", Underline.WaveUnderline, "number"),
+    "person": KindStyle("Person", "People", Underline.SingleUnderline, "person"),
+    "place": KindStyle("Place", "Places", Underline.DashUnderline, "place"),
+    "organisation": KindStyle("Organisation", "Organisations", Underline.DotLine, "org"),
 }
 assert set(KIND_STYLES) == set(KINDS), "every kind of fact has a style"
 
@@ -54,5 +51,4 @@ UNDERLINES: Mapping[FactKind, QTextCharFormat.UnderlineStyle] = {
 
 def facts_of(facts: Facts, kind: FactKind) -> tuple[Fact, ...]:
     """The facts of ``kind`` in ``facts``."""
-    group: tuple[Fact, ...] = getattr(facts, KIND_STYLES[kind].field)
-    return group
+    return facts.of(kind)
