@@ -25,6 +25,7 @@ from .decoding import decode_html
 from .errors import ExtractionError, ReaderError
 from .inline import with_spans
 from .model import Article, Block, RawPage
+from .posts import as_post_heading, mark_posts
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +129,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         prune_dom(root)
     anchored = _collect_anchored(root, url, options.images, options.saved_copy)
     meta = _metadata(root, url)
+    stamps = mark_posts(root)  # posts' time lines, made small headings below
     tree = copy.deepcopy(root) if options.use_readability else root
     document = _trafilatura(tree, url, options)
     drafts: list[Draft] = []
@@ -140,6 +142,8 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
             drafts, extractor = alternative, "readability"
     if options.use_readability and _text_chars(drafts) < _SHORT_RESULT_CHARS:
         drafts, extractor = _second_try(root, url, options, drafts, extractor)
+    if stamps:
+        drafts = [replace(d, block=as_post_heading(d.block, stamps)) for d in drafts]
     headings = [a for a in anchored if a.block.kind == "heading"]
     images = [_without_credit(a) for a in anchored if a.block.kind == "image"]
     drafts = _place_anchored([d for d in drafts if d.block.kind != "image"], headings)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader_app.core import Article, ExtractionError, RawPage, extract_article, extract_page
+from reader_app.core.posts import POST_STAMP_LEVEL
 
 PAGES = Path(__file__).parent.parent / "data" / "pages"
 CASES = sorted(p.stem for p in PAGES.glob("*.json"))
@@ -148,3 +149,22 @@ def test_golden_figures(name: str) -> None:
         if b.kind == "image" and i > 0
     ]
     assert found == _expected(name)["images"]
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "posts" in _expected(n)])
+def test_golden_posts(name: str) -> None:
+    """Live blogs, forum threads and changelogs in every shape: each post is a unit under its
+    time line (a small heading), in the page's order, with its text after it."""
+    expected = _expected(name)
+    blocks = _extract(name).blocks
+    stamps = [
+        i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == POST_STAMP_LEVEL
+    ]
+    assert [blocks[i].text for i in stamps] == [stamp for stamp, _text in expected["posts"]]
+    ends = [*stamps[1:], len(blocks)]
+    for start, end, (stamp, text) in zip(stamps, ends, expected["posts"], strict=True):
+        post = "\n".join(b.text for b in blocks[start + 1 : end])
+        assert text in post, f"{text!r} is not in the post of {stamp!r}"
+    titles = expected.get("post_titles", [])
+    headings = [b.text for b in blocks if b.kind == "heading" and b.level != POST_STAMP_LEVEL]
+    assert [h for h in headings if h in titles] == titles
