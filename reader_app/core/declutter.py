@@ -204,11 +204,12 @@ _MAX_CONTROL_CHARS = 30
 
 
 def _is_control(element: etree._Element, chars: int) -> bool:
-    """Whether ``element`` is a short button: a control, never article text."""
+    """Whether ``element`` is a short button: a control, never article text (an accordion's
+    button around a heading is the heading of its section)."""
     return (
         (element.tag == "button" or element.get("role") == "button")
         and chars <= _MAX_CONTROL_CHARS
-        and element.find(".//p") is None
+        and next(element.iter("p", "h1", "h2", "h3", "h4", "h5", "h6"), None) is None
     )
 
 

@@ -182,6 +182,7 @@ def _parse(html: str) -> etree._Element:
         raise ExtractionError(NO_ARTICLE) from err
     for noscript in list(root.iter("noscript")):
         _unwrap_noscript_image(noscript)
+    _captions_to_figures(root)
     for element in list(root.iter(*_CODE_TAGS)):
         remove_keep_tail(element)
     for paragraph in list(root.iter("p")):
@@ -213,6 +214,82 @@ def _unwrap_noscript_image(noscript: etree._Element) -> None:
     elif not visible and any(a.tag in ("figure", "picture") for a in noscript.iterancestors()):
         img.tail = noscript.tail
         noscript.addprevious(img)
+
+
+#: Class or id of a caption outside ``<figcaption>``: WordPress's ``wp-caption-text``,
+#: Blogger's ``tr-caption``, ``caption``, ``image-credit``, ``photo-legend``...
+_CAPTION_NAME = re.compile(r"(?<![a-z])(?:caption|credit|legend)", re.I)
+_FIND_CAPTIONS = etree.XPath(
+    "//*[not(self::img)][contains(translate(@class, 'CAPTIONRDLG', 'captionrdlg'), 'caption')"
+    " or contains(translate(@class, 'CAPTIONRDLG', 'captionrdlg'), 'credit')"
+    " or contains(translate(@class, 'CAPTIONRDLG', 'captionrdlg'), 'legend')]"
+)
+_MAX_CAPTION_CHARS = 300
+#: Containers that are the article, never one figure.
+_NOT_FIGURES = frozenset({"body", "html", "article", "main", "section"})
+
+
+def _captions_to_figures(root: etree._Element) -> None:
+    """A picture captioned outside ``<figcaption>`` (a WordPress ``wp-caption``, a Blogger
+    caption table, a ``<p class="caption">`` or credit after an ``<img>``) becomes a
+    ``<figure>`` with its ``<figcaption>``, so the caption stays with its picture."""
+    for caption in _FIND_CAPTIONS(root):
+        if not _CAPTION_NAME.search(caption.get("class") or ""):
+            continue
+        if caption.getroottree().getroot() is not root:
+            continue  # in a box an earlier figure replaced
+        if next(caption.iter("img"), None) is not None or caption.tag == "figcaption":
+            continue
+        text = " ".join(caption.text_content().split())
+        if not text or len(text) > _MAX_CAPTION_CHARS:
+            continue
+        figure = next((a for a in caption.iterancestors("figure")), None)
+        if figure is not None:
+            if figure.find(".//figcaption") is None:
+                caption.tag = "figcaption"
+            continue
+        found = _picture_before(caption, text)
+        if found is None:
+            continue
+        img, wrapper = found
+        new = etree.Element("figure")
+        new.append(copy.deepcopy(img))
+        etree.SubElement(new, "figcaption").text = text
+        new.tail = wrapper.tail
+        if not any(a is wrapper for a in caption.iterancestors()):
+            remove_keep_tail(caption)
+        parent = wrapper.getparent()
+        if parent is not None:
+            parent.replace(wrapper, new)
+
+
+def _picture_before(
+    caption: etree._Element, text: str
+) -> tuple[etree._Element, etree._Element] | None:
+    """The one picture just before ``caption`` (in a preceding sibling of it or of one of its
+    two nearest ancestors) and the element the figure replaces: the box holding nothing but
+    picture and caption, or else the picture's own wrapper."""
+    node = caption
+    for _ in range(3):
+        sibling = node.getprevious()
+        parent = node.getparent()
+        if sibling is None or parent is None or parent.tag in _NOT_FIGURES:
+            node = parent if parent is not None else node
+            continue
+        images = [sibling] if sibling.tag == "img" else list(sibling.iter("img"))
+        if len(images) != 1 or len(" ".join(sibling.text_content().split())) > 0:
+            return None
+        wrapper = sibling
+        box = parent
+        while (
+            box is not None
+            and box.tag not in _NOT_FIGURES
+            and len(list(box.iter("img"))) == 1
+            and len(" ".join(box.text_content().split())) <= len(text) + 10
+        ):
+            wrapper, box = box, box.getparent()
+        return images[0], wrapper
+    return None
 
 
 def _split_at_break_pairs(paragraph: etree._Element) -> None:

@@ -20,6 +20,7 @@ from reader_app.core import (
     extract_page,
     extract_text,
 )
+from reader_app.core.extraction import _captions_to_figures
 from reader_app.core.posts import POST_STAMP_LEVEL, is_post_controls, is_post_stamp, mark_posts
 
 PARAGRAPHS = [
@@ -421,3 +422,19 @@ def test_a_list_of_posts_is_no_list() -> None:
     assert [(b.kind, b.level) for b in article.blocks] == [
         ("heading", POST_STAMP_LEVEL), ("heading", 3), ("paragraph", 0)
     ] * 3  # fmt: skip
+
+
+def test_captions_outside_figcaption_stay_with_their_picture() -> None:
+    figure = (
+        "<figure><img src='https://n.example/quay.jpg' alt='The quay'>"
+        "<div class='image-caption'>The north quay at high water.</div></figure>"
+    )
+    loose = "<p class='caption'>Not after a picture: a paragraph of its own.</p>"
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    root = lxml.html.document_fromstring(page(f"<article>{figure}{paras}{loose}</article>"))
+    _captions_to_figures(root)
+    assert root.find(".//figure/figcaption").text == "The north quay at high water."
+    assert root.find(".//p[@class='caption']").text.startswith("Not after a picture")
+    article = extract_article(page(f"<article>{figure}{paras}</article>"))
+    images = [b for b in article.blocks if b.kind == "image"]
+    assert [(b.text, b.alt) for b in images] == [("The north quay at high water.", "The quay")]

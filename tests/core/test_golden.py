@@ -141,7 +141,8 @@ def test_golden_block_texts(name: str) -> None:
 
 @pytest.mark.parametrize("name", [n for n in CASES if "images" in _expected(n)])
 def test_golden_figures(name: str) -> None:
-    """Lazily loaded pictures get their real address and keep their caption and place."""
+    """Lazily loaded pictures get their real address and keep their caption and place, also
+    when the caption is outside ``<figcaption>`` (WordPress, Blogger, ``p.caption``)."""
     blocks = _extract(name).blocks
     found = [
         {"src": b.src, "caption": b.text, "alt": b.alt, "after": blocks[i - 1].text[:40]}
@@ -149,6 +150,10 @@ def test_golden_figures(name: str) -> None:
         if b.kind == "image" and i > 0
     ]
     assert found == _expected(name)["images"]
+    # a caption belongs to its figure: no paragraph, table or heading repeats it
+    for image in _expected(name)["images"]:
+        if image["caption"]:
+            assert not [b for b in blocks if b.kind != "image" and image["caption"] in b.text]
 
 
 @pytest.mark.parametrize("name", [n for n in CASES if "posts" in _expected(n)])
