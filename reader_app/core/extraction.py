@@ -220,9 +220,7 @@ def _unwrap_noscript_image(noscript: etree._Element) -> None:
 #: Blogger's ``tr-caption``, ``caption``, ``image-credit``, ``photo-legend``...
 _CAPTION_NAME = re.compile(r"(?<![a-z])(?:caption|credit|legend)", re.I)
 _FIND_CAPTIONS = etree.XPath(
-    "//*[not(self::img)][contains(translate(@class, 'CAPTIONRDLG', 'captionrdlg'), 'caption')"
-    " or contains(translate(@class, 'CAPTIONRDLG', 'captionrdlg'), 'credit')"
-    " or contains(translate(@class, 'CAPTIONRDLG', 'captionrdlg'), 'legend')]"
+    "//*[contains(@class, 'aption') or contains(@class, 'redit') or contains(@class, 'egend')]"
 )
 _MAX_CAPTION_CHARS = 300
 #: Containers that are the article, never one figure.
@@ -234,7 +232,7 @@ def _captions_to_figures(root: etree._Element) -> None:
     caption table, a ``<p class="caption">`` or credit after an ``<img>``) becomes a
     ``<figure>`` with its ``<figcaption>``, so the caption stays with its picture."""
     for caption in _FIND_CAPTIONS(root):
-        if not _CAPTION_NAME.search(caption.get("class") or ""):
+        if caption.tag == "img" or not _CAPTION_NAME.search(caption.get("class") or ""):
             continue
         if caption.getroottree().getroot() is not root:
             continue  # in a box an earlier figure replaced
@@ -252,7 +250,7 @@ def _captions_to_figures(root: etree._Element) -> None:
         if found is None:
             continue
         img, wrapper = found
-        new = etree.Element("figure")
+        new = wrapper.makeelement("figure", {})
         new.append(copy.deepcopy(img))
         etree.SubElement(new, "figcaption").text = text
         new.tail = wrapper.tail

@@ -26,9 +26,12 @@ POST_STAMP_LEVEL = 5
 
 _ZONE = r"(?:gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ist|aest)"
 #: A time of day or a relative time: "14:05", "9.30am BST", "2 hours ago", "yesterday".
+_HOUR = r"(?:[01]?\d|2[0-3])"
+_AMPM = r"[ap]\.?m\b\.?"
 _TIME = (
-    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*{_ZONE})?|\d{{1,2}}\s*[ap]\.?m\.?"
-    rf"(?:\s*{_ZONE})?|"
+    rf"(?:{_HOUR}:[0-5]\d(?:\s*{_AMPM})?(?:\s*{_ZONE})?|"
+    rf"{_HOUR}\.[0-5]\d\s*(?:{_AMPM}(?:\s*{_ZONE})?|{_ZONE})|"
+    rf"{_HOUR}\s*{_AMPM}(?:\s*{_ZONE})?|"
     r"(?:an?|\d+)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago|"
     r"just now|yesterday|today)"
 )
@@ -51,9 +54,9 @@ _VERSION = r"(?:(?:version|release|v)\s?)?\d+\.\d+(?:\.\d+)*(?:[-+.]?[a-z]+\d*)?
 #: verb ("Released 3 March 2025") or a version ("2.4.0 - 3 March 2025").
 _WHEN = rf"(?:{_DATE}\W{{0,3}}(?:at\s+)?{_TIME}|{_TIME}(?:\W{{0,3}}{_DATE})?)"
 _STAMP = re.compile(
-    rf"^\W*(?:(?:{_VERSION}|{_NAME}){_SEPARATOR})?"
+    rf"^[^\w$£€¥(]*(?:(?:{_VERSION}|{_NAME}){_SEPARATOR})?"
     rf"(?:{_VERB}?{_WHEN}|{_VERB}{_DATE})"
-    rf"(?:\s*(?:[-\u2013\u2014|·•,]|by)\s*[\w.'\u2019 @-]{{1,40}})?\W*$",
+    rf"(?:\s*(?:[-\u2013\u2014|·•,]|by)\s*[\w.'\u2019 @-]{{1,40}})?[^\w%]*$",
     re.I,
 )
 _VERSION_STAMP = re.compile(
@@ -72,6 +75,15 @@ _BLOCKS = frozenset(
      "h3", "h4", "h5", "h6", "header", "footer", "figure", "pre", "dl"}
 )  # fmt: skip
 _INLINE = frozenset({"span", "a", "small", "strong", "b", "time"})
+#: Text that may be (part of) a stamp, found by lxml itself (most of a page is none): a
+#: little text holding a digit or a relative day.
+_TIME_TEXTS = etree.XPath(
+    "//text()[string-length(normalize-space()) > 0][string-length(normalize-space()) <= 60]"
+    "[translate(., '0123456789', '') != . or contains(., 'ago') or contains(., 'esterday')"
+    " or contains(., 'oday') or contains(., 'ust now')]"
+)
+#: How far above such a text a stamp may start ("<div><a><time>14:05</time></a></div>").
+_STAMP_DEPTH = 3
 
 
 def is_post_stamp(text: str) -> bool:
@@ -95,14 +107,16 @@ def mark_posts(root: etree._Element) -> dict[str, int]:
     wherever they look for text (:func:`as_post_heading` makes it a heading again), rows of
     controls under the posts go, and lists of posts become plain containers."""
     groups: dict[tuple[str, ...], list[etree._Element]] = defaultdict(list)
-    for element in root.iter(*_STAMP_TAGS):
+    for element in _candidates(root):
         text = _short_text(element)
-        if text is None or any(_tag(child) in _BLOCKS for child in element):
+        if text is None:
             continue
         if element.tag in _INLINE and _inside_text(element):
             continue
         if is_post_stamp(text) and not _links_away(element):
             groups[_template(element)].append(element)
+    if not any(len(g) >= _MIN_POSTS for g in groups.values()):
+        return {}
     chosen = set()
     for stamps in groups.values():
         outer = [e for e in stamps if not any(a in chosen for a in e.iterancestors())]
@@ -113,16 +127,17 @@ def mark_posts(root: etree._Element) -> dict[str, int]:
     stamps = _with_text_after(stamps)
     if len(stamps) < _MIN_POSTS:
         return {}
-    levels: dict[str, int] = {}
     container = _container(stamps)
-    if container is not None:
-        _remove_furniture(container)
-        _plain_posts(container)
-        for heading in container.iter(*_HEADING_LEVELS):
-            text = " ".join(heading.text_content().split())
-            if text and heading not in chosen:
-                levels.setdefault(text, _HEADING_LEVELS[heading.tag])
-                _as_paragraph(heading, text)
+    if container is None or not _holds_the_page(container, root):
+        return {}  # cards of other pages, a sidebar of updates: not the article
+    levels: dict[str, int] = {}
+    _remove_furniture(container)
+    _plain_posts(container)
+    for heading in container.iter(*_HEADING_LEVELS):
+        text = " ".join(heading.text_content().split())
+        if text and heading not in chosen:
+            levels.setdefault(text, _HEADING_LEVELS[heading.tag])
+            _as_paragraph(heading, text)
     for element in stamps:
         _unlist(element)
         text = _short_text(element) or ""
@@ -148,6 +163,24 @@ def _as_paragraph(element: etree._Element, text: str) -> None:
     element.tag = "p"
     element.text = text
     element.attrib.clear()
+
+
+def _candidates(root: etree._Element) -> set[etree._Element]:
+    """Elements holding text that may be a stamp, and their near ancestors, as long as they
+    hold no block and little text."""
+    found: set[etree._Element] = set()
+    for text in _TIME_TEXTS(root):
+        owner = text.getparent()
+        element = owner.getparent() if owner is not None and text.is_tail else owner
+        for _ in range(_STAMP_DEPTH):
+            if element is None or element in found:
+                break
+            if _tag(element) in _STAMP_TAGS:
+                if any(_tag(child) in _BLOCKS for child in element):
+                    break
+                found.add(element)
+            element = element.getparent()
+    return found
 
 
 def _tag(element: etree._Element) -> str:
@@ -229,6 +262,17 @@ def _with_text_after(stamps: list[etree._Element]) -> list[etree._Element]:
 #: Attributes an extractor reads as "this is the article": inside a page of posts they would
 #: make it take one post for the whole article.
 _ARTICLE_ATTRS = ("class", "id", "itemprop", "role")
+
+
+#: Share of the page's text the posts hold on a page of posts.
+_MIN_SHARE = 0.4
+
+
+def _holds_the_page(container: etree._Element, root: etree._Element) -> bool:
+    """Whether the posts hold a good share of the page's text."""
+    body = root.find("body")
+    page = len("".join((body if body is not None else root).itertext()).split())
+    return len("".join(container.itertext()).split()) >= _MIN_SHARE * page
 
 
 def _container(stamps: list[etree._Element]) -> etree._Element | None:

@@ -435,6 +435,13 @@ def test_captions_outside_figcaption_stay_with_their_picture() -> None:
     _captions_to_figures(root)
     assert root.find(".//figure/figcaption").text == "The north quay at high water."
     assert root.find(".//p[@class='caption']").text.startswith("Not after a picture")
-    article = extract_article(page(f"<article>{figure}{paras}</article>"))
-    images = [b for b in article.blocks if b.kind == "image"]
-    assert [(b.text, b.alt) for b in images] == [("The north quay at high water.", "The quay")]
+    pair = "".join(  # one WordPress caption box after another
+        f"<div class='wp-caption'><img src='https://n.example/{n}.jpg' alt=''>"
+        f"<p class='wp-caption-text'>Caption {n}.</p></div>"
+        for n in (1, 2)
+    )
+    article = extract_article(page(f"<article>{figure}{paras}{pair}{paras}</article>"))
+    images = [(b.text, b.alt) for b in article.blocks if b.kind == "image"]
+    assert images == [
+        ("The north quay at high water.", "The quay"), ("Caption 1.", ""), ("Caption 2.", "")
+    ]  # fmt: skip
