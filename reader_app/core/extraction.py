@@ -130,8 +130,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     anchored = _collect_anchored(root, url, options.images, options.saved_copy)
     meta = _metadata(root, url)
     stamps = mark_posts(root)  # posts' time lines, made small headings below
-    tree = copy.deepcopy(root) if options.use_readability else root
-    document = _trafilatura(tree, url, options)
+    document = _trafilatura(root, url, options)
     drafts: list[Draft] = []
     if document is not None and document.body is not None:
         drafts = with_spans(document.body, _walk_xml(document.body))  # inline spans
@@ -182,7 +181,8 @@ def _parse(html: str) -> etree._Element:
         raise ExtractionError(NO_ARTICLE) from err
     for noscript in list(root.iter("noscript")):
         _unwrap_noscript_image(noscript)
-    _captions_to_figures(root)
+    if "aption" in html or "redit" in html or "egend" in html:
+        _captions_to_figures(root)
     for element in list(root.iter(*_CODE_TAGS)):
         remove_keep_tail(element)
     for paragraph in list(root.iter("p")):
@@ -219,9 +219,8 @@ def _unwrap_noscript_image(noscript: etree._Element) -> None:
 #: Class or id of a caption outside ``<figcaption>``: WordPress's ``wp-caption-text``,
 #: Blogger's ``tr-caption``, ``caption``, ``image-credit``, ``photo-legend``...
 _CAPTION_NAME = re.compile(r"(?<![a-z])(?:caption|credit|legend)", re.I)
-_FIND_CAPTIONS = etree.XPath(
-    "//*[contains(@class, 'aption') or contains(@class, 'redit') or contains(@class, 'egend')]"
-)
+#: Elements a caption outside ``<figcaption>`` is made of.
+_CAPTION_TAGS = ("p", "span", "div", "td", "small", "em", "i", "cite", "dd")
 _MAX_CAPTION_CHARS = 300
 #: Containers that are the article, never one figure.
 _NOT_FIGURES = frozenset({"body", "html", "article", "main", "section"})
@@ -231,8 +230,13 @@ def _captions_to_figures(root: etree._Element) -> None:
     """A picture captioned outside ``<figcaption>`` (a WordPress ``wp-caption``, a Blogger
     caption table, a ``<p class="caption">`` or credit after an ``<img>``) becomes a
     ``<figure>`` with its ``<figcaption>``, so the caption stays with its picture."""
-    for caption in _FIND_CAPTIONS(root):
-        if caption.tag == "img" or not _CAPTION_NAME.search(caption.get("class") or ""):
+    captions = []
+    for element in root.iter(_CAPTION_TAGS):
+        names = element.get("class")
+        if names and ("aption" in names or "redit" in names or "egend" in names):
+            captions.append(element)
+    for caption in captions:
+        if not _CAPTION_NAME.search(caption.get("class") or ""):
             continue
         if caption.getroottree().getroot() is not root:
             continue  # in a box an earlier figure replaced
@@ -246,10 +250,10 @@ def _captions_to_figures(root: etree._Element) -> None:
             if figure.find(".//figcaption") is None:
                 caption.tag = "figcaption"
             continue
-        found = _picture_before(caption, text)
-        if found is None:
+        picture = _picture_before(caption, text)
+        if picture is None:
             continue
-        img, wrapper = found
+        img, wrapper = picture
         new = wrapper.makeelement("figure", {})
         new.append(copy.deepcopy(img))
         etree.SubElement(new, "figcaption").text = text
@@ -345,7 +349,7 @@ def _second_try(
 ) -> tuple[list[Draft], Literal["trafilatura", "readability"]]:
     """trafilatura with its own fallbacks and default balance, for a short result; its
     text replaces the result when it is ``readability_ratio`` times as long."""
-    document = _trafilatura(copy.deepcopy(root), url, options, thorough=True)
+    document = _trafilatura(root, url, options, thorough=True)
     if document is None or document.body is None:
         return drafts, extractor
     found = with_spans(document.body, _walk_xml(document.body))  # inline spans
@@ -357,11 +361,14 @@ def _second_try(
 def _trafilatura(
     tree: etree._Element, url: str | None, options: ExtractOptions, *, thorough: bool = False
 ) -> Document | None:
-    """trafilatura's structured extraction of the (decluttered) tree.
+    """trafilatura's structured extraction of the (decluttered) tree, which it leaves as it
+    is (it works on a copy).
 
     By default without its fallbacks and with ``favor_recall``, which keeps list-like
     sections and short paragraphs trafilatura's default leaves out (the declutter judges
-    them afterwards); ``thorough`` runs its fallbacks with its default balance instead."""
+    them afterwards); ``thorough`` runs its fallbacks with its default balance instead.
+    Asked for XML, it returns the body without also writing it out as text, which is not
+    used here."""
     import trafilatura
     from trafilatura.settings import Document
 
@@ -379,6 +386,7 @@ def _trafilatura(
             include_images=False,
             include_tables=options.tables,
             deduplicate=False,
+            output_format="xml",
         )
     return result if isinstance(result, Document) else None
 

@@ -106,6 +106,8 @@ def mark_posts(root: etree._Element) -> dict[str, int]:
     In place, each such line becomes a paragraph of its text alone, which extractors keep
     wherever they look for text (:func:`as_post_heading` makes it a heading again), rows of
     controls under the posts go, and lists of posts become plain containers."""
+    if not _may_hold_posts(root):
+        return {}
     groups: dict[tuple[str, ...], list[etree._Element]] = defaultdict(list)
     for element in _candidates(root):
         text = _short_text(element)
@@ -163,6 +165,19 @@ def _as_paragraph(element: etree._Element, text: str) -> None:
     element.tag = "p"
     element.text = text
     element.attrib.clear()
+
+
+_CLOCK = re.compile(r"\d[:.][0-5]\d")
+_RELATIVE = (" ago", "esterday", "ust now")
+_VERBS = ("eleased ", "osted ", "pdated ", "ublished ", "dited ", "eplied ", "nswered ", "sked ")
+
+
+def _may_hold_posts(root: etree._Element) -> bool:
+    """A quick look at the page's text: three times of day or relative times, or one verb of
+    a post's time line three times; pages without them (most) are no pages of posts."""
+    text = etree.tostring(root, method="text", encoding="unicode")
+    times = len(_CLOCK.findall(text)) + sum(text.count(word) for word in _RELATIVE)
+    return times >= _MIN_POSTS or any(text.count(verb) >= _MIN_POSTS for verb in _VERBS)
 
 
 def _candidates(root: etree._Element) -> set[etree._Element]:
