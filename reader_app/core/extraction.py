@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 from .declutter import Draft, declutter_blocks, is_credit, prune_dom, remove_keep_tail
 from .decoding import decode_html
 from .errors import ExtractionError, ReaderError
-from .inline import with_spans
+from .inline import mark_formatting, unmark_formatting, with_spans
 from .model import Article, Block, RawPage
 from .posts import as_post_heading, mark_posts
 
@@ -368,10 +368,13 @@ def _trafilatura(
     sections and short paragraphs trafilatura's default leaves out (the declutter judges
     them afterwards); ``thorough`` runs its fallbacks with its default balance instead.
     Asked for XML, it returns the body without also writing it out as text, which is not
-    used here."""
+    used here. Emphasis, strong, code and sub/superscripts reach it as markers in the text
+    rather than as elements (:func:`~reader_app.core.inline.mark_formatting`): it is faster
+    without them, and :func:`~reader_app.core.inline.with_spans` reads the markers back."""
     import trafilatura
     from trafilatura.settings import Document
 
+    marked = mark_formatting(tree)  # read back by with_spans
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         result = trafilatura.bare_extraction(
@@ -381,13 +384,14 @@ def _trafilatura(
             favor_recall=not thorough,
             with_metadata=False,
             include_comments=False,
-            include_formatting=True,
+            include_formatting=False,
             include_links=True,
             include_images=False,
             include_tables=options.tables,
             deduplicate=False,
             output_format="xml",
         )
+    unmark_formatting(marked)
     return result if isinstance(result, Document) else None
 
 

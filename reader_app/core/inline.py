@@ -19,9 +19,11 @@ from itertools import accumulate
 from lxml import etree
 
 from .declutter import Draft
-from .model import Span, SpanKind
+from .model import Block, Span, SpanKind
 
-__all__ = ["nested", "spans_within", "split_spans", "with_spans"]
+__all__ = [
+    "mark_formatting", "nested", "spans_within", "split_spans", "unmark_formatting", "with_spans"
+]
 
 #: Non-whitespace runs, as the text cleaning sees them (a zero-width space is whitespace).
 _WORD = re.compile(r"[^\s\u200b]+")
@@ -46,6 +48,24 @@ _INLINE_TAGS = frozenset({"hi", "ref", "a", *_HTML, *_BREAKS})
 #: Blocks that carry no inline spans (code is code throughout; an image's text is its alt).
 _PLAIN_KINDS = frozenset({"code", "image"})
 
+#: Formatting elements of a page, by the span they make (as trafilatura reads them).
+_FORMATTING: dict[str, SpanKind] = {
+    "em": "em", "i": "em", "b": "strong", "strong": "strong", "kbd": "code", "samp": "code",
+    "tt": "code", "var": "code", "sub": "sub", "sup": "sup",
+}  # fmt: skip
+#: Unicode noncharacters (never text) that stand for the start and end of each kind while an
+#: extractor reads the page without its formatting elements.
+_OPENERS: dict[SpanKind, str] = {"em": "\ufdd0", "strong": "\ufdd2", "code": "\ufdd4",
+                                 "sub": "\ufdd6", "sup": "\ufdd8"}
+_CLOSERS: dict[SpanKind, str] = {kind: chr(ord(c) + 1) for kind, c in _OPENERS.items()}
+_MARKER_KIND: dict[str, tuple[SpanKind, bool]] = {
+    **{c: (kind, True) for kind, c in _OPENERS.items()},
+    **{c: (kind, False) for kind, c in _CLOSERS.items()},
+}
+_NO_MARKERS = {ord(c): None for c in _MARKER_KIND}
+_MARKERS = re.compile("[\ufdd0-\ufdd9]")
+_LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+
 
 @dataclass(frozen=True)
 class _Mark:
@@ -55,6 +75,34 @@ class _Mark:
     end: int
     kind: SpanKind
     href: str | None = None
+
+
+def mark_formatting(root: etree._Element) -> list[etree._Element]:
+    """Write each formatting element's start and end into the text of ``root`` as markers, so
+    that an extractor that drops the elements (it is faster without them) keeps where they
+    were; :func:`with_spans` reads them. Returns the elements to :func:`unmark_formatting`."""
+    marked = []
+    for element in root.iter(*_FORMATTING):
+        if not element.text and not len(element):
+            continue
+        kind = _FORMATTING[element.tag]
+        element.text = _OPENERS[kind] + (element.text or "")
+        if len(element):
+            last = element[-1]
+            last.tail = (last.tail or "") + _CLOSERS[kind]
+        else:
+            element.text += _CLOSERS[kind]
+        marked.append(element)
+    return marked
+
+
+def unmark_formatting(marked: list[etree._Element]) -> None:
+    """Take the markers of :func:`mark_formatting` out of the tree again."""
+    for element in marked:
+        if element.text:
+            element.text = element.text.translate(_NO_MARKERS)
+        if len(element) and element[-1].tail:
+            element[-1].tail = element[-1].tail.translate(_NO_MARKERS)
 
 
 def _kind(element: etree._Element) -> tuple[SpanKind | None, str | None]:
@@ -74,6 +122,7 @@ def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int]]:
     marks: list[_Mark] = []
     breaks: list[int] = []
     opened: dict[int, tuple[int, SpanKind, str | None]] = {}
+    pending: dict[SpanKind, list[int]] = {}
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag
         if event == "start":
@@ -94,22 +143,55 @@ def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int]]:
             text = element.tail if element is not root else None
         if text:
             solid = _solid(text)
+            if _MARKERS.search(solid):
+                solid = _read_markers(solid, length, pending, marks)
             chars.append(solid)
             length += len(solid)
     marks.sort(key=lambda m: m.start)
     return "".join(chars), marks, breaks
 
 
+def _read_markers(
+    solid: str, at: int, pending: dict[SpanKind, list[int]], marks: list[_Mark]
+) -> str:
+    """``solid`` without its formatting markers, whose spans (starting at ``at`` in the
+    tree's characters) go to ``marks``; ``pending`` holds where open ones began."""
+    out = []
+    last = 0
+    for match in _MARKERS.finditer(solid):
+        out.append(solid[last : match.start()])
+        last = match.end()
+        position = at + sum(map(len, out))
+        kind, opening = _MARKER_KIND[match.group()]
+        if opening:
+            pending.setdefault(kind, []).append(position)
+        elif pending.get(kind):
+            start = pending[kind].pop()
+            if position > start:
+                marks.append(_Mark(start, position, kind))
+    out.append(solid[last:])
+    return "".join(out)
+
+
 class _Positions:
     """Maps the n-th non-whitespace character of a text to its index in the text."""
 
     def __init__(self, text: str) -> None:
+        words = text.split()
+        if "\u200b" not in text and sum(map(len, words)) + len(words) - 1 == len(text):
+            # one whitespace character between runs, none around (cleaned text): each run
+            # starts as many characters after its count as runs come before it
+            self.starts: list[int] | None = None
+            self.counts = list(accumulate(map(len, words[:-1]), initial=0))
+            return
         runs = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         self.starts = [start for start, _end in runs]
         self.counts = list(accumulate((end - start for start, end in runs[:-1]), initial=0))
 
     def __call__(self, n: int) -> int:
         run = bisect_right(self.counts, n) - 1
+        if self.starts is None:
+            return n + run
         return self.starts[run] + n - self.counts[run]
 
 
@@ -122,6 +204,9 @@ def with_spans(root: etree._Element, drafts: Iterable[Draft]) -> list[Draft]:
     next_mark = 0
     for draft in drafts:
         block = draft.block
+        if _MARKERS.search(block.text):
+            block = _unmarked(block)
+            draft = replace(draft, block=block)
         wanted = _solid(block.text) if block.kind != "image" else ""
         at = solid.find(wanted, pointer) if wanted else -1
         if at < 0:
@@ -142,6 +227,26 @@ def with_spans(root: etree._Element, drafts: Iterable[Draft]) -> list[Draft]:
         spans = _block_spans(block.text, at, end, active, breaks)
         out.append(replace(draft, block=replace(block, spans=spans)) if spans else draft)
     return out
+
+
+def _unmarked(block: Block) -> Block:
+    """``block`` without formatting markers, its whitespace cleaned as extraction does."""
+    if block.kind == "table":
+        rows = tuple(
+            tuple(" ".join(cell.translate(_NO_MARKERS).split()) for cell in row)
+            for row in block.rows
+        )
+        return replace(block, rows=rows, text="\n".join("\t".join(r) for r in rows))
+    if block.kind == "list":
+        items = tuple(" ".join(i.translate(_NO_MARKERS).split()) for i in block.items)
+        return replace(block, items=items, text="\n".join(items))
+    text = block.text.translate(_NO_MARKERS)
+    if block.kind == "code":
+        return replace(block, text=text)
+    if block.kind == "heading":
+        return replace(block, text=" ".join(text.split()))
+    lines = (_LINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return replace(block, text="\n".join(line for line in lines if line))
 
 
 def _block_spans(
