@@ -16,7 +16,7 @@ spans, as it does with ``<hi>`` elements.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import accumulate
@@ -120,14 +120,14 @@ def _kind(element: etree._Element) -> tuple[SpanKind | None, str | None]:
     return _HTML.get(tag) if isinstance(tag, str) else None, None
 
 
-def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int]]:
-    """The tree's non-whitespace characters, its inline spans and its line breaks in them."""
+def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int], bool]:
+    """The tree's non-whitespace characters, its inline spans and its line breaks in them,
+    and whether its text held formatting markers."""
     chars: list[str] = []
     length = 0
     marks: list[_Mark] = []
     breaks: list[int] = []
     opened: dict[int, tuple[int, SpanKind, str | None]] = {}
-    pending: dict[SpanKind, list[int]] = {}
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag
         if event == "start":
@@ -148,34 +148,41 @@ def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int]]:
             text = element.tail if element is not root else None
         if text:
             solid = _solid(text)
-            if _MARKERS.search(solid):
-                solid = _read_markers(solid, length, pending, marks)
             chars.append(solid)
             length += len(solid)
+    solid = "".join(chars)
+    marked = _MARKERS.search(solid) is not None
+    if marked:
+        solid, marks, breaks = _read_markers(solid, marks, breaks)
     marks.sort(key=lambda m: m.start)
-    return "".join(chars), marks, breaks
+    return solid, marks, breaks, marked
 
 
 def _read_markers(
-    solid: str, at: int, pending: dict[SpanKind, list[int]], marks: list[_Mark]
-) -> str:
-    """``solid`` without its formatting markers, whose spans (starting at ``at`` in the
-    tree's characters) go to ``marks``; ``pending`` holds where open ones began."""
-    out = []
-    last = 0
+    solid: str, marks: list[_Mark], breaks: list[int]
+) -> tuple[str, list[_Mark], list[int]]:
+    """``solid`` without its formatting markers, with the spans they stand for added to
+    ``marks``; the other marks and the breaks move to the text without markers."""
+    cuts: list[int] = []  # where each marker was, in ``solid``
+    pending: dict[SpanKind, list[int]] = {}
+    found: list[_Mark] = []
     for match in _MARKERS.finditer(solid):
-        out.append(solid[last : match.start()])
-        last = match.end()
-        position = at + sum(map(len, out))
+        position = match.start() - len(cuts)
+        cuts.append(match.start())
         kind, opening = _MARKER_KIND[match.group()]
         if opening:
             pending.setdefault(kind, []).append(position)
         elif pending.get(kind):
             start = pending[kind].pop()
             if position > start:
-                marks.append(_Mark(start, position, kind))
-    out.append(solid[last:])
-    return "".join(out)
+                found.append(_Mark(start, position, kind))
+
+    def moved(n: int) -> int:
+        return n - bisect_left(cuts, n)
+
+    marks = [replace(m, start=moved(m.start), end=moved(m.end)) for m in marks]
+    breaks = [moved(n) for n in breaks]
+    return _MARKERS.sub("", solid), marks + found, breaks
 
 
 class _Positions:
@@ -202,14 +209,14 @@ class _Positions:
 
 def with_spans(root: etree._Element, drafts: Iterable[Draft]) -> list[Draft]:
     """``drafts`` (built from ``root``, in its order) with the inline spans of their blocks."""
-    solid, marks, breaks = _marks(root)
+    solid, marks, breaks, marked = _marks(root)
     out: list[Draft] = []
     pointer = 0
     active: list[_Mark] = []
     next_mark = 0
     for draft in drafts:
         block = draft.block
-        if _MARKERS.search(block.text):
+        if marked and _MARKERS.search(block.text):
             block = _unmarked(block)
             draft = replace(draft, block=block)
         wanted = _solid(block.text) if block.kind != "image" else ""
