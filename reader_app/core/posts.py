@@ -308,7 +308,7 @@ _ACTION_WORDS = frozenset(
         "permalink flag edit edited follow following bookmark save saved helpful was this "
         "comment comments reaction reactions react award awards more options email print "
         "facebook twitter x whatsapp linkedin reddit messenger reblog retweet retweets repost "
-        "reposts",
+        "reposts improve answer question cite with inappropriate content",
     )
 )
 _COUNT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[km]?$")
