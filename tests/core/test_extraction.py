@@ -21,6 +21,7 @@ from reader_app.core import (
     extract_text,
 )
 from reader_app.core.extraction import _captions_to_figures
+from reader_app.core.inline import mark_formatting, unmark_formatting
 from reader_app.core.posts import POST_STAMP_LEVEL, is_post_controls, is_post_stamp, mark_posts
 
 PARAGRAPHS = [
@@ -445,3 +446,32 @@ def test_captions_outside_figcaption_stay_with_their_picture() -> None:
     assert images == [
         ("The north quay at high water.", "The quay"), ("Caption 1.", ""), ("Caption 2.", "")
     ]  # fmt: skip
+
+
+def test_formatting_reaches_the_article_as_spans_over_unchanged_text() -> None:
+    body = (
+        "<p>The <em> harbour </em>board met on <b>Tuesday, <i>late</i></b> and voted "
+        "H<sub>2</sub>O and x<sup>2</sup>, with <kbd>Ctrl</kbd> held down, as the clerk "
+        "read the long motion on dredging the old channel aloud to members.</p>"
+        "<ul><li>First <strong>bold</strong> item of the list</li><li>Second item</li></ul>"
+        "<table><tr><th>Quay</th><th>Depth</th></tr><tr><td><i>North</i></td><td>4 m</td></tr>"
+        "<tr><td>South</td><td><b>6 m</b></td></tr></table>"
+    )
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = extract_article(page(f"<article>{body}{paras}</article>"))
+    assert "\ufdd0" not in article.text and "\ufdd3" not in article.text
+    first = article.blocks[0]
+    assert first.text.startswith("The harbour board met on Tuesday, late and voted H2O and x2,")
+    found = {(s.kind, first.text[s.start : s.end]) for s in first.spans}
+    assert {("em", "harbour"), ("strong", "Tuesday, late"), ("em", "late"), ("sub", "2"),
+            ("sup", "2"), ("code", "Ctrl")} <= found  # fmt: skip
+    items = next(b for b in article.blocks if b.kind == "list")
+    assert items.items == ("First bold item of the list", "Second item")
+    assert [items.text[s.start : s.end] for s in items.spans] == ["bold"]
+    table = next(b for b in article.blocks if b.kind == "table")
+    assert table.rows == (("Quay", "Depth"), ("North", "4 m"), ("South", "6 m"))
+    assert {table.text[s.start : s.end] for s in table.spans} == {"North", "6 m"}
+    root = lxml.html.document_fromstring(page(body))
+    before = lxml.html.tostring(root)
+    unmark_formatting(mark_formatting(root))
+    assert lxml.html.tostring(root) == before  # the page is left as it was
