@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .model import Block
+from .posts import is_post_heading, is_post_stamp
 
 # --- DOM cues ---------------------------------------------------------------------------
 
@@ -179,6 +180,10 @@ def prune_dom(root: etree._Element) -> int:
             continue
         chars = stats[element].chars
         named = _named_clutter(_names(element))
+        if _is_control(element, chars):
+            doomed.append(element)
+            gone.add(element)
+            continue
         if named or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS):
             if chars <= _MAX_SHARE * total and not _holds_content(element):
                 doomed.append(element)
@@ -192,6 +197,20 @@ def prune_dom(root: etree._Element) -> int:
     for element in doomed:
         remove_keep_tail(element)
     return len(doomed)
+
+
+#: Longest text of a button taken for a control ("Support us", "Remind me later").
+_MAX_CONTROL_CHARS = 30
+
+
+def _is_control(element: etree._Element, chars: int) -> bool:
+    """Whether ``element`` is a short button: a control, never article text (an accordion's
+    button around a heading is the heading of its section)."""
+    return (
+        (element.tag == "button" or element.get("role") == "button")
+        and chars <= _MAX_CONTROL_CHARS
+        and next(element.iter("p", "h1", "h2", "h3", "h4", "h5", "h6"), None) is None
+    )
 
 
 def _is_call_to_action(element: etree._Element, stats: _Stats) -> bool:
@@ -326,7 +345,7 @@ _FURNITURE = re.compile(
     r"(?:table of )?contents?|on this page|footnotes|"
     r"(?:call(?: us)?(?: now| today)?:?\s*)?(?:\+?\d{1,3}[-. ])?\(?\d{3}\)?[-. ]?"
     r"(?:\d{3}[-. ]?\d{4}|[a-z]{7})|in this (?:article|post|guide)|jump to(?: section)?|"
-    r"(?:posted|published|updated|last updated)(?: on| at|:)? (?=.*\d)(?:[\w,:.]+ ?){1,6}"
+    r"(?:posted|published|updated|last updated?)(?: on| at|:)? (?=.*\d)(?:[\w,:.]+ ?){1,6}"
     r"(?:by [\w .'-]{1,40})?|"
     r"(?:posted|published|written|updated) by [\w .'-]{1,40}? (?:on|at) (?=.*\d)"
     r"(?:[\w,:.]+ ?){1,5}|"
@@ -339,6 +358,8 @@ _FURNITURE = re.compile(
     r"follow [\w.&'-]+(?: [\w.&'-]+){0,2}(?: on \w+)?|"
     r"(?:image|photo|picture|video)(?: credit)?s?\s*[:\-].{0,60}|"
     r"(?:getty images|reuters|ap|afp|pa(?: media)?|shutterstock|alamy)(?:\s*/\s*\w+)?|"
+    r"[\w .'\u2019-]{1,40}?\s[·•|]|"
+    r"(?:was|is) this (?:page|article|answer|post|guide) (?:helpful|useful)|"
     r"\(opens in new (?:tab|window)\)|(?:facebook|twitter|x|whatsapp|linkedin|"
     r"reddit|pinterest|email|messenger)(?:\s+(?:facebook|twitter|x|whatsapp|linkedin|reddit|"
     r"pinterest|email|messenger))*)\W*$",
@@ -497,8 +518,10 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
     scores = [0.0] * n
     for i, draft in enumerate(drafts):
         block = draft.block
-        if block.kind in _SKIP_KINDS and not _is_layout_row(block):
-            continue
+        if (block.kind in _SKIP_KINDS and not _is_layout_row(block)) or (
+            block.kind == "heading" and is_post_heading(block.level, block.text)
+        ):
+            continue  # a post's time line is judged with its post
         scores[i] = clutter_score(block.text, link_ratio=draft.link_ratio)
         at_edge = i < first_long or i > last_long
         at_tail = i > first_long and (at_edge or i >= n - 2)
@@ -507,7 +530,7 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
         # An author's biography under its own heading ("About the writer") can sit mid-page.
         headed = i > first_long and drafts[i - 1].block.kind == "heading"
         if (
-            (at_edge and byline)
+            (at_edge and (byline or (block.kind == "paragraph" and is_post_stamp(block.text))))
             or ((at_tail or headed) and _BIO.match(block.text))
             or (closing and (_PUBLISHER.match(block.text) or _CREDITS.match(block.text)))
         ):

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 from .declutter import Draft, declutter_blocks, is_credit, prune_dom, remove_keep_tail
 from .decoding import decode_html
 from .errors import ExtractionError, ReaderError
-from .inline import with_spans
+from .inline import mark_formatting, unmark_formatting, with_spans
 from .model import Article, Block, RawPage
+from .posts import as_post_heading, mark_posts
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +129,8 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         prune_dom(root)
     anchored = _collect_anchored(root, url, options.images, options.saved_copy)
     meta = _metadata(root, url)
-    tree = copy.deepcopy(root) if options.use_readability else root
-    document = _trafilatura(tree, url, options)
+    stamps = mark_posts(root)  # posts' time lines, made small headings below
+    document = _trafilatura(root, url, options)
     drafts: list[Draft] = []
     if document is not None and document.body is not None:
         drafts = with_spans(document.body, _walk_xml(document.body))  # inline spans
@@ -140,6 +141,8 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
             drafts, extractor = alternative, "readability"
     if options.use_readability and _text_chars(drafts) < _SHORT_RESULT_CHARS:
         drafts, extractor = _second_try(root, url, options, drafts, extractor)
+    if stamps:
+        drafts = [replace(d, block=as_post_heading(d.block, stamps)) for d in drafts]
     headings = [a for a in anchored if a.block.kind == "heading"]
     images = [_without_credit(a) for a in anchored if a.block.kind == "image"]
     drafts = _place_anchored([d for d in drafts if d.block.kind != "image"], headings)
@@ -178,6 +181,8 @@ def _parse(html: str) -> etree._Element:
         raise ExtractionError(NO_ARTICLE) from err
     for noscript in list(root.iter("noscript")):
         _unwrap_noscript_image(noscript)
+    if "aption" in html or "redit" in html or "egend" in html:
+        _captions_to_figures(root)
     for element in list(root.iter(*_CODE_TAGS)):
         remove_keep_tail(element)
     for paragraph in list(root.iter("p")):
@@ -209,6 +214,84 @@ def _unwrap_noscript_image(noscript: etree._Element) -> None:
     elif not visible and any(a.tag in ("figure", "picture") for a in noscript.iterancestors()):
         img.tail = noscript.tail
         noscript.addprevious(img)
+
+
+#: Class or id of a caption outside ``<figcaption>``: WordPress's ``wp-caption-text``,
+#: Blogger's ``tr-caption``, ``caption``, ``image-credit``, ``photo-legend``...
+_CAPTION_NAME = re.compile(r"(?<![a-z])(?:caption|credit|legend)", re.I)
+#: Elements a caption outside ``<figcaption>`` is made of.
+_CAPTION_TAGS = ("p", "span", "div", "td", "small", "em", "i", "cite", "dd")
+_MAX_CAPTION_CHARS = 300
+#: Containers that are the article, never one figure.
+_NOT_FIGURES = frozenset({"body", "html", "article", "main", "section"})
+
+
+def _captions_to_figures(root: etree._Element) -> None:
+    """A picture captioned outside ``<figcaption>`` (a WordPress ``wp-caption``, a Blogger
+    caption table, a ``<p class="caption">`` or credit after an ``<img>``) becomes a
+    ``<figure>`` with its ``<figcaption>``, so the caption stays with its picture."""
+    captions = []
+    for element in root.iter(_CAPTION_TAGS):
+        names = element.get("class")
+        if names and ("aption" in names or "redit" in names or "egend" in names):
+            captions.append(element)
+    for caption in captions:
+        if not _CAPTION_NAME.search(caption.get("class") or ""):
+            continue
+        if caption.getroottree().getroot() is not root:
+            continue  # in a box an earlier figure replaced
+        if next(caption.iter("img"), None) is not None or caption.tag == "figcaption":
+            continue
+        text = " ".join(caption.text_content().split())
+        if not text or len(text) > _MAX_CAPTION_CHARS:
+            continue
+        figure = next((a for a in caption.iterancestors("figure")), None)
+        if figure is not None:
+            if figure.find(".//figcaption") is None:
+                caption.tag = "figcaption"
+            continue
+        picture = _picture_before(caption, text)
+        if picture is None:
+            continue
+        img, wrapper = picture
+        new = wrapper.makeelement("figure", {})
+        new.append(copy.deepcopy(img))
+        etree.SubElement(new, "figcaption").text = text
+        new.tail = wrapper.tail
+        if not any(a is wrapper for a in caption.iterancestors()):
+            remove_keep_tail(caption)
+        parent = wrapper.getparent()
+        if parent is not None:
+            parent.replace(wrapper, new)
+
+
+def _picture_before(
+    caption: etree._Element, text: str
+) -> tuple[etree._Element, etree._Element] | None:
+    """The one picture just before ``caption`` (in a preceding sibling of it or of one of its
+    two nearest ancestors) and the element the figure replaces: the box holding nothing but
+    picture and caption, or else the picture's own wrapper."""
+    node = caption
+    for _ in range(3):
+        sibling = node.getprevious()
+        parent = node.getparent()
+        if sibling is None or parent is None or parent.tag in _NOT_FIGURES:
+            node = parent if parent is not None else node
+            continue
+        images = [sibling] if sibling.tag == "img" else list(sibling.iter("img"))
+        if len(images) != 1 or len(" ".join(sibling.text_content().split())) > 0:
+            return None
+        wrapper = sibling
+        box = parent
+        while (
+            box is not None
+            and box.tag not in _NOT_FIGURES
+            and len(list(box.iter("img"))) == 1
+            and len(" ".join(box.text_content().split())) <= len(text) + 10
+        ):
+            wrapper, box = box, box.getparent()
+        return images[0], wrapper
+    return None
 
 
 def _split_at_break_pairs(paragraph: etree._Element) -> None:
@@ -266,7 +349,7 @@ def _second_try(
 ) -> tuple[list[Draft], Literal["trafilatura", "readability"]]:
     """trafilatura with its own fallbacks and default balance, for a short result; its
     text replaces the result when it is ``readability_ratio`` times as long."""
-    document = _trafilatura(copy.deepcopy(root), url, options, thorough=True)
+    document = _trafilatura(root, url, options, thorough=True)
     if document is None or document.body is None:
         return drafts, extractor
     found = with_spans(document.body, _walk_xml(document.body))  # inline spans
@@ -278,14 +361,20 @@ def _second_try(
 def _trafilatura(
     tree: etree._Element, url: str | None, options: ExtractOptions, *, thorough: bool = False
 ) -> Document | None:
-    """trafilatura's structured extraction of the (decluttered) tree.
+    """trafilatura's structured extraction of the (decluttered) tree, which it leaves as it
+    is (it works on a copy).
 
     By default without its fallbacks and with ``favor_recall``, which keeps list-like
     sections and short paragraphs trafilatura's default leaves out (the declutter judges
-    them afterwards); ``thorough`` runs its fallbacks with its default balance instead."""
+    them afterwards); ``thorough`` runs its fallbacks with its default balance instead.
+    Asked for XML, it returns the body without also writing it out as text, which is not
+    used here. Emphasis, strong, code and sub/superscripts reach it as markers in the text
+    rather than as elements (:func:`~reader_app.core.inline.mark_formatting`): it is faster
+    without them, and :func:`~reader_app.core.inline.with_spans` reads the markers back."""
     import trafilatura
     from trafilatura.settings import Document
 
+    marked = mark_formatting(tree)  # read back by with_spans
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         result = trafilatura.bare_extraction(
@@ -295,12 +384,14 @@ def _trafilatura(
             favor_recall=not thorough,
             with_metadata=False,
             include_comments=False,
-            include_formatting=True,
+            include_formatting=False,
             include_links=True,
             include_images=False,
             include_tables=options.tables,
             deduplicate=False,
+            output_format="xml",
         )
+    unmark_formatting(marked)
     return result if isinstance(result, Document) else None
 
 

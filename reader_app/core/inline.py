@@ -6,12 +6,17 @@ each inline element starts and ends among the tree's non-whitespace characters, 
 every block's non-whitespace characters in that sequence, so spans survive any whitespace
 cleaning without the block text changing. A block whose characters are not found in order
 (text reordered by its builder) keeps no spans.
+
+trafilatura is faster without formatting elements, so :func:`mark_formatting` writes where
+each one starts and ends into the page's text as Unicode noncharacters before it reads the
+page; :func:`with_spans` takes them out of the tree's and the blocks' text again and makes them
+spans, as it does with ``<hi>`` elements.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import accumulate
@@ -19,12 +24,14 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .model import Span, SpanKind
+from .model import Block, Span, SpanKind
 
 if TYPE_CHECKING:  # the window renders spans without loading the declutter stage
     from .declutter import Draft
 
-__all__ = ["nested", "spans_within", "split_spans", "with_spans"]
+__all__ = [
+    "mark_formatting", "nested", "spans_within", "split_spans", "unmark_formatting", "with_spans"
+]
 
 #: Non-whitespace runs, as the text cleaning sees them (a zero-width space is whitespace).
 _WORD = re.compile(r"[^\s\u200b]+")
@@ -49,6 +56,24 @@ _INLINE_TAGS = frozenset({"hi", "ref", "a", *_HTML, *_BREAKS})
 #: Blocks that carry no inline spans (code is code throughout; an image's text is its alt).
 _PLAIN_KINDS = frozenset({"code", "image"})
 
+#: Formatting elements of a page, by the span they make (as trafilatura reads them).
+_FORMATTING: dict[str, SpanKind] = {
+    "em": "em", "i": "em", "b": "strong", "strong": "strong", "kbd": "code", "samp": "code",
+    "tt": "code", "var": "code", "sub": "sub", "sup": "sup",
+}  # fmt: skip
+#: Unicode noncharacters (never text) that stand for the start and end of each kind while an
+#: extractor reads the page without its formatting elements.
+_OPENERS: dict[SpanKind, str] = {"em": "\ufdd0", "strong": "\ufdd2", "code": "\ufdd4",
+                                 "sub": "\ufdd6", "sup": "\ufdd8"}
+_CLOSERS: dict[SpanKind, str] = {kind: chr(ord(c) + 1) for kind, c in _OPENERS.items()}
+_MARKER_KIND: dict[str, tuple[SpanKind, bool]] = {
+    **{c: (kind, True) for kind, c in _OPENERS.items()},
+    **{c: (kind, False) for kind, c in _CLOSERS.items()},
+}
+_NO_MARKERS = {ord(c): None for c in _MARKER_KIND}
+_MARKERS = re.compile("[\ufdd0-\ufdd9]")
+_LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+
 
 @dataclass(frozen=True)
 class _Mark:
@@ -58,6 +83,34 @@ class _Mark:
     end: int
     kind: SpanKind
     href: str | None = None
+
+
+def mark_formatting(root: etree._Element) -> list[etree._Element]:
+    """Write each formatting element's start and end into the text of ``root`` as markers, so
+    that an extractor that drops the elements (it is faster without them) keeps where they
+    were; :func:`with_spans` reads them. Returns the elements to :func:`unmark_formatting`."""
+    marked = []
+    for element in root.iter(*_FORMATTING):
+        if not element.text and not len(element):
+            continue
+        kind = _FORMATTING[element.tag]
+        element.text = _OPENERS[kind] + (element.text or "")
+        if len(element):
+            last = element[-1]
+            last.tail = (last.tail or "") + _CLOSERS[kind]
+        else:
+            element.text += _CLOSERS[kind]
+        marked.append(element)
+    return marked
+
+
+def unmark_formatting(marked: list[etree._Element]) -> None:
+    """Take the markers of :func:`mark_formatting` out of the tree again."""
+    for element in marked:
+        if element.text:
+            element.text = element.text.translate(_NO_MARKERS)
+        if len(element) and element[-1].tail:
+            element[-1].tail = element[-1].tail.translate(_NO_MARKERS)
 
 
 def _kind(element: etree._Element) -> tuple[SpanKind | None, str | None]:
@@ -70,8 +123,9 @@ def _kind(element: etree._Element) -> tuple[SpanKind | None, str | None]:
     return _HTML.get(tag) if isinstance(tag, str) else None, None
 
 
-def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int]]:
-    """The tree's non-whitespace characters, its inline spans and its line breaks in them."""
+def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int], bool]:
+    """The tree's non-whitespace characters, its inline spans and its line breaks in them,
+    and whether its text held formatting markers."""
     chars: list[str] = []
     length = 0
     marks: list[_Mark] = []
@@ -99,32 +153,75 @@ def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int]]:
             solid = _solid(text)
             chars.append(solid)
             length += len(solid)
+    solid = "".join(chars)
+    marked = _MARKERS.search(solid) is not None
+    if marked:
+        solid, marks, breaks = _read_markers(solid, marks, breaks)
     marks.sort(key=lambda m: m.start)
-    return "".join(chars), marks, breaks
+    return solid, marks, breaks, marked
+
+
+def _read_markers(
+    solid: str, marks: list[_Mark], breaks: list[int]
+) -> tuple[str, list[_Mark], list[int]]:
+    """``solid`` without its formatting markers, with the spans they stand for added to
+    ``marks``; the other marks and the breaks move to the text without markers."""
+    cuts: list[int] = []  # where each marker was, in ``solid``
+    pending: dict[SpanKind, list[int]] = {}
+    found: list[_Mark] = []
+    for match in _MARKERS.finditer(solid):
+        position = match.start() - len(cuts)
+        cuts.append(match.start())
+        kind, opening = _MARKER_KIND[match.group()]
+        if opening:
+            pending.setdefault(kind, []).append(position)
+        elif pending.get(kind):
+            start = pending[kind].pop()
+            if position > start:
+                found.append(_Mark(start, position, kind))
+
+    def moved(n: int) -> int:
+        return n - bisect_left(cuts, n)
+
+    marks = [replace(m, start=moved(m.start), end=moved(m.end)) for m in marks]
+    breaks = [moved(n) for n in breaks]
+    return _MARKERS.sub("", solid), marks + found, breaks
 
 
 class _Positions:
     """Maps the n-th non-whitespace character of a text to its index in the text."""
 
     def __init__(self, text: str) -> None:
+        words = text.split()
+        if "\u200b" not in text and sum(map(len, words)) + len(words) - 1 == len(text):
+            # one whitespace character between runs, none around (cleaned text): each run
+            # starts as many characters after its count as runs come before it
+            self.starts: list[int] | None = None
+            self.counts = list(accumulate(map(len, words[:-1]), initial=0))
+            return
         runs = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         self.starts = [start for start, _end in runs]
         self.counts = list(accumulate((end - start for start, end in runs[:-1]), initial=0))
 
     def __call__(self, n: int) -> int:
         run = bisect_right(self.counts, n) - 1
+        if self.starts is None:
+            return n + run
         return self.starts[run] + n - self.counts[run]
 
 
 def with_spans(root: etree._Element, drafts: Iterable[Draft]) -> list[Draft]:
     """``drafts`` (built from ``root``, in its order) with the inline spans of their blocks."""
-    solid, marks, breaks = _marks(root)
+    solid, marks, breaks, marked = _marks(root)
     out: list[Draft] = []
     pointer = 0
     active: list[_Mark] = []
     next_mark = 0
     for draft in drafts:
         block = draft.block
+        if marked and _MARKERS.search(block.text):
+            block = _unmarked(block)
+            draft = replace(draft, block=block)
         wanted = _solid(block.text) if block.kind != "image" else ""
         at = solid.find(wanted, pointer) if wanted else -1
         if at < 0:
@@ -145,6 +242,26 @@ def with_spans(root: etree._Element, drafts: Iterable[Draft]) -> list[Draft]:
         spans = _block_spans(block.text, at, end, active, breaks)
         out.append(replace(draft, block=replace(block, spans=spans)) if spans else draft)
     return out
+
+
+def _unmarked(block: Block) -> Block:
+    """``block`` without formatting markers, its whitespace cleaned as extraction does."""
+    if block.kind == "table":
+        rows = tuple(
+            tuple(" ".join(cell.translate(_NO_MARKERS).split()) for cell in row)
+            for row in block.rows
+        )
+        return replace(block, rows=rows, text="\n".join("\t".join(r) for r in rows))
+    if block.kind == "list":
+        items = tuple(" ".join(i.translate(_NO_MARKERS).split()) for i in block.items)
+        return replace(block, items=items, text="\n".join(items))
+    text = block.text.translate(_NO_MARKERS)
+    if block.kind == "code":
+        return replace(block, text=text)
+    if block.kind == "heading":
+        return replace(block, text=" ".join(text.split()))
+    lines = (_LINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return replace(block, text="\n".join(line for line in lines if line))
 
 
 def _block_spans(

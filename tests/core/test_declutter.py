@@ -40,6 +40,9 @@ CLUTTER = [
     "4 MIN. READ",
     "Last updated 3 May 2024 by\nJo Park",
     "Posted by Harbour News on Tuesday, May 2, 2024",
+    "Carys Morgan ·",
+    "Last update: 3 March 2025",
+    "Was this page helpful?",
 ]
 
 CONTENT = [
@@ -395,3 +398,25 @@ def test_a_series_index_box_goes() -> None:
     )
     text = _body(html)
     assert "River walls explained" not in text and "part 3" in text
+
+
+def test_short_buttons_are_controls_not_text() -> None:
+    root = _tree(
+        f"<article>{ARTICLE}<div><div role='button'>Support the Ledger</div>"
+        "<button>Remind me later</button></div>"
+        "<div role='button'><p>Expand to read the council's full statement.</p></div></article>"
+    )
+    prune_dom(root)
+    text = _texts(root)
+    assert "Support the Ledger" not in text and "Remind me later" not in text
+    assert "full statement" in text and "Paragraph 3." in text
+
+
+def test_post_time_lines_are_never_judged_as_date_lines() -> None:
+    stamp = Block("heading", "Updated 3 March 2025", level=5)
+    body = _para(LONG)
+    kept = declutter_blocks([Draft(stamp), body, Draft(Block("heading", "14:05", level=5)), body])
+    assert [b.text for b in kept][:3] == ["Updated 3 March 2025", LONG, "14:05"]
+    # as a paragraph at the top it is the page's date line: metadata
+    kept = declutter_blocks([_para("Fri 14 Mar 2025 06.10 GMT"), body])
+    assert [b.text for b in kept] == [LONG]

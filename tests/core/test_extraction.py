@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import time
 
+import lxml.html
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,9 @@ from reader_app.core import (
     extract_page,
     extract_text,
 )
+from reader_app.core.extraction import _captions_to_figures
+from reader_app.core.inline import mark_formatting, unmark_formatting
+from reader_app.core.posts import POST_STAMP_LEVEL, is_post_controls, is_post_stamp, mark_posts
 
 PARAGRAPHS = [
     "The harbour board met on Tuesday to discuss the cost of dredging the old channel, "
@@ -351,3 +355,123 @@ def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> No
     assert [a.block.text for a in found if a.block.kind == "heading"] == [
         "Who pays for the dredging"
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["14:05", "11.42 GMT", "9.30am BST", "2 hours ago", "marta_k · 5 days ago",
+     "Updated 9.30am BST", "Fri 14 Mar 2025 06.10 GMT", "Released 3 March 2025 · ines-m",
+     "v2.4.0 (3 March 2025)", "14:05 - Jo Park"],
+)  # fmt: skip
+def test_post_time_lines(line: str) -> None:
+    assert is_post_stamp(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["The storm hit at 14:05 on Monday", "11 February 2025", "2.4.0", "", "Share"]
+)
+def test_not_post_time_lines(line: str) -> None:
+    assert not is_post_stamp(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "controls"),
+    [("Share Copy link", True), ("42 votes Reply Share Report", True), ("Reply", True),
+     ("About sharing", True), ("87", False), ("Share your bakes with us", False),
+     ("Report: council to cut bus routes", False)],
+)  # fmt: skip
+def test_rows_of_post_controls(line: str, controls: bool) -> None:
+    assert is_post_controls(line) is controls
+
+
+def _posts(stamps: list[str], extra: str = "") -> str:
+    posts = "".join(
+        f"<div class='post'><span class='when'>{stamp}</span><p>{PARAGRAPHS[n % 3]}</p>"
+        "<div class='tools'><a href='#'>Share</a> <a href='#'>Reply</a> <span>12</span></div></div>"
+        for n, stamp in enumerate(stamps)
+    )
+    return page(f"<article><h1>Harbour board live</h1>{posts}{extra}</article>")
+
+
+def test_a_page_of_posts_keeps_each_post_under_its_time_line() -> None:
+    stamps = ["16:40", "14:05", "09:30"]  # newest first, as the page has it
+    article = extract_article(_posts(stamps))
+    heads = [b for b in article.blocks if b.kind == "heading" and b.level == POST_STAMP_LEVEL]
+    assert [b.text for b in heads] == stamps
+    kinds = [b.kind for b in article.blocks]
+    assert kinds == ["heading", "paragraph"] * 3
+    assert "Share" not in article.text and "Reply" not in article.text
+
+
+def test_two_time_lines_or_cards_of_other_pages_make_no_page_of_posts() -> None:
+    article = extract_article(_posts(["14:05", "09:30"]))
+    assert not any(b.level == POST_STAMP_LEVEL for b in article.blocks)
+    cards = "".join(
+        f"<div class='card'><a href='/story/{n}'><span>{n} hours ago</span></a></div>"
+        for n in range(1, 5)
+    )
+    root = lxml.html.document_fromstring(page(article_body(cards)))
+    assert mark_posts(root) == {}
+
+
+def test_a_list_of_posts_is_no_list() -> None:
+    items = "".join(
+        f"<li><header><time>{stamp}</time></header><h3>Update {n}</h3><p>{PARAGRAPHS[n]}</p></li>"
+        for n, stamp in enumerate(["15:20", "14:05", "11:30"])
+    )
+    article = extract_article(page(f"<h1>Budget day live</h1><ol class='feed'>{items}</ol>"))
+    assert [(b.kind, b.level) for b in article.blocks] == [
+        ("heading", POST_STAMP_LEVEL), ("heading", 3), ("paragraph", 0)
+    ] * 3  # fmt: skip
+
+
+def test_captions_outside_figcaption_stay_with_their_picture() -> None:
+    figure = (
+        "<figure><img src='https://n.example/quay.jpg' alt='The quay'>"
+        "<div class='image-caption'>The north quay at high water.</div></figure>"
+    )
+    loose = "<p class='caption'>Not after a picture: a paragraph of its own.</p>"
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    root = lxml.html.document_fromstring(page(f"<article>{figure}{paras}{loose}</article>"))
+    _captions_to_figures(root)
+    assert root.find(".//figure/figcaption").text == "The north quay at high water."
+    assert root.find(".//p[@class='caption']").text.startswith("Not after a picture")
+    pair = "".join(  # one WordPress caption box after another
+        f"<div class='wp-caption'><img src='https://n.example/{n}.jpg' alt=''>"
+        f"<p class='wp-caption-text'>Caption {n}.</p></div>"
+        for n in (1, 2)
+    )
+    article = extract_article(page(f"<article>{figure}{paras}{pair}{paras}</article>"))
+    images = [(b.text, b.alt) for b in article.blocks if b.kind == "image"]
+    assert images == [
+        ("The north quay at high water.", "The quay"), ("Caption 1.", ""), ("Caption 2.", "")
+    ]  # fmt: skip
+
+
+def test_formatting_reaches_the_article_as_spans_over_unchanged_text() -> None:
+    body = (
+        "<p>The <em> harbour </em>board met on <b>Tuesday, <i>late</i></b> and voted "
+        "H<sub>2</sub>O and x<sup>2</sup>, with <kbd>Ctrl</kbd> held down, as the clerk "
+        "read the long motion on dredging the old channel aloud to members.</p>"
+        "<ul><li>First <strong>bold</strong> item of the list</li><li>Second item</li></ul>"
+        "<table><tr><th>Quay</th><th>Depth</th></tr><tr><td><i>North</i></td><td>4 m</td></tr>"
+        "<tr><td>South</td><td><b>6 m</b></td></tr></table>"
+    )
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = extract_article(page(f"<article>{body}{paras}</article>"))
+    assert "\ufdd0" not in article.text and "\ufdd3" not in article.text
+    first = article.blocks[0]
+    assert first.text.startswith("The harbour board met on Tuesday, late and voted H2O and x2,")
+    found = {(s.kind, first.text[s.start : s.end]) for s in first.spans}
+    assert {("em", "harbour"), ("strong", "Tuesday, late"), ("em", "late"), ("sub", "2"),
+            ("sup", "2"), ("code", "Ctrl")} <= found  # fmt: skip
+    items = next(b for b in article.blocks if b.kind == "list")
+    assert items.items == ("First bold item of the list", "Second item")
+    assert [items.text[s.start : s.end] for s in items.spans] == ["bold"]
+    table = next(b for b in article.blocks if b.kind == "table")
+    assert table.rows == (("Quay", "Depth"), ("North", "4 m"), ("South", "6 m"))
+    assert {table.text[s.start : s.end] for s in table.spans} == {"North", "6 m"}
+    root = lxml.html.document_fromstring(page(body))
+    before = lxml.html.tostring(root)
+    unmark_formatting(mark_formatting(root))
+    assert lxml.html.tostring(root) == before  # the page is left as it was

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader_app.core import Article, ExtractionError, RawPage, extract_article, extract_page
+from reader_app.core.posts import POST_STAMP_LEVEL
 
 PAGES = Path(__file__).parent.parent / "data" / "pages"
 CASES = sorted(p.stem for p in PAGES.glob("*.json"))
@@ -140,7 +141,8 @@ def test_golden_block_texts(name: str) -> None:
 
 @pytest.mark.parametrize("name", [n for n in CASES if "images" in _expected(n)])
 def test_golden_figures(name: str) -> None:
-    """Lazily loaded pictures get their real address and keep their caption and place."""
+    """Lazily loaded pictures get their real address and keep their caption and place, also
+    when the caption is outside ``<figcaption>`` (WordPress, Blogger, ``p.caption``)."""
     blocks = _extract(name).blocks
     found = [
         {"src": b.src, "caption": b.text, "alt": b.alt, "after": blocks[i - 1].text[:40]}
@@ -148,3 +150,63 @@ def test_golden_figures(name: str) -> None:
         if b.kind == "image" and i > 0
     ]
     assert found == _expected(name)["images"]
+    # a caption belongs to its figure: no paragraph, table or heading repeats it
+    for image in _expected(name)["images"]:
+        if image["caption"]:
+            assert not [b for b in blocks if b.kind != "image" and image["caption"] in b.text]
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if "posts" in _expected(n)])
+def test_golden_posts(name: str) -> None:
+    """Live blogs, forum threads and changelogs in every shape: each post is a unit under its
+    time line (a small heading), in the page's order, with its text after it."""
+    expected = _expected(name)
+    blocks = _extract(name).blocks
+    stamps = [
+        i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == POST_STAMP_LEVEL
+    ]
+    assert [blocks[i].text for i in stamps] == [stamp for stamp, _text in expected["posts"]]
+    ends = [*stamps[1:], len(blocks)]
+    for start, end, (stamp, text) in zip(stamps, ends, expected["posts"], strict=True):
+        post = "\n".join(b.text for b in blocks[start + 1 : end])
+        assert text in post, f"{text!r} is not in the post of {stamp!r}"
+    titles = expected.get("post_titles", [])
+    headings = [b.text for b in blocks if b.kind == "heading" and b.level != POST_STAMP_LEVEL]
+    assert [h for h in headings if h in titles] == titles
+
+
+def test_mhtml_archive_keeps_its_figures_in_place() -> None:
+    """A saved single-file page: figures by Content-Location, by a relative address and by
+    cid: reference, each in its place with its caption, and each picture among the parts."""
+    from reader_app.core import read_article
+
+    article = read_article(PAGES.parent / "mhtml" / "puffins.mhtml")
+    assert article.title == (
+        "Puffins return to the Isle of May in their highest numbers for a decade"
+    )
+    assert (article.byline, article.date) == ("Ewan Lindsay", "2025-06-24")
+    assert article.origin == "archive"
+    blocks = article.blocks
+    figures = [
+        (b.src, b.text, b.alt, blocks[i - 1].text[:30] if i else None)
+        for i, b in enumerate(blocks)
+        if b.kind == "image"
+    ]
+    site = "https://www.northsea-naturalist.example/media/2025/06/"
+    assert figures == [
+        (site + "may-cliffs.png",
+         "The west cliffs of the Isle of May, where most of the colony nests.",
+         "Sea cliffs at dawn, with the sun low over the water", None),
+        ("cid:puffin-ringed-7c1f@northsea-naturalist.example",
+         "A ringed adult on the north slope; some of the island's birds are more than 30 "
+         "years old.",
+         "A puffin standing on turf with its orange bill", "Wardens had feared the worst a"),
+        (site + "burrow-count.png",
+         "Occupied burrows on the Isle of May, in thousands, from the annual count.",
+         "Bar chart of occupied burrows from 2015 to 2025", "The count is made by teams of "),
+    ]  # fmt: skip
+    for src, _caption, _alt, _after in figures:
+        assert article.resources[src].startswith(b"\x89PNG\r\n\x1a\n")
+    text = article.text
+    assert "Get our weekly wildlife newsletter" not in text and "By Ewan Lindsay" not in text
+    assert text.count("A ringed adult on the north slope") == 1
