@@ -13,7 +13,7 @@ from window_support import (  # noqa: F401 (fixtures)
     window_fixture,
 )
 
-from reader_app.ui.images import LABEL_KEY
+from reader_app.ui.reading.images import LABEL_KEY
 
 ARCHIVE = Path(__file__).parent.parent / "data" / "mhtml" / "puffins.mhtml"
 

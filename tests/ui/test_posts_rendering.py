@@ -15,7 +15,7 @@ from window_support import (  # noqa: F401 (fixtures)
 )
 
 from reader_app.core.posts import POST_STAMP_LEVEL
-from reader_app.ui.document import meta_line
+from reader_app.ui.reading.document import meta_line
 
 PAGES = Path(__file__).parent.parent / "data" / "pages"
 
