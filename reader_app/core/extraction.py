@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 from .declutter import Draft, declutter_blocks, is_credit, prune_dom, remove_keep_tail
 from .decoding import decode_html
 from .errors import ExtractionError, ReaderError
-from .inline import mark_formatting, unmark_formatting, with_spans
+from .inline import mark_formatting, unmark_formatting, with_spans, without_markers
 from .model import Article, Block, RawPage
 from .posts import as_post_heading, mark_posts
 
@@ -169,7 +169,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
 def _parse(html: str) -> etree._Element:
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = without_markers(_XML_DECLARATION.sub("", html, count=1))
     if not html.strip():
         raise ExtractionError(NO_ARTICLE)
     parser = lxml.html.HTMLParser(

@@ -30,7 +30,8 @@ if TYPE_CHECKING:  # the window renders spans without loading the declutter stag
     from .declutter import Draft
 
 __all__ = [
-    "mark_formatting", "nested", "spans_within", "split_spans", "unmark_formatting", "with_spans"
+    "mark_formatting", "nested", "spans_within", "split_spans", "unmark_formatting",
+    "with_spans", "without_markers",
 ]
 
 #: Non-whitespace runs, as the text cleaning sees them (a zero-width space is whitespace).
@@ -83,6 +84,12 @@ class _Mark:
     end: int
     kind: SpanKind
     href: str | None = None
+
+
+def without_markers(text: str) -> str:
+    """``text`` without the characters :func:`mark_formatting` uses (a page's own are no
+    formatting)."""
+    return _MARKERS.sub("", text) if _MARKERS.search(text) else text
 
 
 def mark_formatting(root: etree._Element) -> list[etree._Element]:

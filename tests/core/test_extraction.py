@@ -448,6 +448,15 @@ def test_captions_outside_figcaption_stay_with_their_picture() -> None:
     ]  # fmt: skip
 
 
+def test_a_pages_own_marker_characters_make_no_spans() -> None:
+    body = "<p>The \ufdd0 harbour \ufdd1 board met on <em>Tuesday \ufdd3</em> to vote.</p>"
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = extract_article(page(f"<article>{body}{paras}</article>"))
+    first = article.blocks[0]
+    assert first.text == "The harbour board met on Tuesday to vote."
+    assert [(s.kind, first.text[s.start : s.end]) for s in first.spans] == [("em", "Tuesday")]
+
+
 def test_formatting_reaches_the_article_as_spans_over_unchanged_text() -> None:
     body = (
         "<p>The <em> harbour </em>board met on <b>Tuesday, <i>late</i></b> and voted "
