@@ -20,7 +20,7 @@ from reader_app.core import (
     extract_page,
     extract_text,
 )
-from reader_app.core.extraction import _captions_to_figures
+from reader_app.core.figures import captions_to_figures
 from reader_app.core.inline import mark_formatting, unmark_formatting
 from reader_app.core.posts import POST_STAMP_LEVEL, is_post_controls, is_post_stamp, mark_posts
 
@@ -289,13 +289,13 @@ def test_pairs_of_line_breaks_make_paragraphs_and_single_breaks_stay() -> None:
 def test_readability_html_splits_at_break_pairs_and_never_glues_blocks() -> None:
     from lxml import html as lxml_html
 
-    from reader_app.core.extraction import _walk_html
+    from reader_app.core.page_blocks import walk_html
 
     fragment = lxml_html.fragment_fromstring(
         "<div>Students<a href='/a'><div>by Kimber</div><div>Streams</div></a>"
         f"<br><br>{PARAGRAPHS[0]}<p>First<span><div>Second</div></span>Third</p></div>"
     )
-    texts = [d.block.text for d in _walk_html(fragment)]
+    texts = [d.block.text for d in walk_html(fragment)]
     assert texts == ["Students\nby Kimber\nStreams", PARAGRAPHS[0], "First\nSecond\nThird"]
 
 
@@ -311,7 +311,7 @@ def test_readability_html_splits_at_break_pairs_and_never_glues_blocks() -> None
     ],
 )
 def test_a_srcset_candidate_fit_for_the_column(srcset: str, chosen: str | None) -> None:
-    from reader_app.core.extraction import _srcset_candidate
+    from reader_app.core.figures import _srcset_candidate
 
     assert _srcset_candidate(srcset) == chosen
 
@@ -344,14 +344,15 @@ def test_noscript_tracking_pixels_lend_no_address_to_placeholders() -> None:
 
 
 def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> None:
-    from reader_app.core.extraction import _collect_anchored, _parse
+    from reader_app.core.extraction import _parse
+    from reader_app.core.figures import collect_anchored
 
     body = (
         "<article><h1>Harbour board weighs dredging plan</h1>"
         f"<p>{PARAGRAPHS[0]}</p><div><h2>Who pays<br>for the dredging</h2></div>"
         f"<p>{PARAGRAPHS[1]}</p></article>"
     )
-    found = _collect_anchored(_parse(page(body)), None, images=True)
+    found = collect_anchored(_parse(page(body)), None, images=True)
     assert [a.block.text for a in found if a.block.kind == "heading"] == [
         "Who pays for the dredging"
     ]
@@ -433,7 +434,7 @@ def test_captions_outside_figcaption_stay_with_their_picture() -> None:
     loose = "<p class='caption'>Not after a picture: a paragraph of its own.</p>"
     paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     root = lxml.html.document_fromstring(page(f"<article>{figure}{paras}{loose}</article>"))
-    _captions_to_figures(root)
+    captions_to_figures(root)
     assert root.find(".//figure/figcaption").text == "The north quay at high water."
     assert root.find(".//p[@class='caption']").text.startswith("Not after a picture")
     pair = "".join(  # one WordPress caption box after another

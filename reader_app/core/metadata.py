@@ -1,0 +1,101 @@
+"""A page's title, byline, site name, date and language, and the heading that repeats its
+title."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+from lxml import etree
+
+from .model import Block
+from .page_blocks import clean_text
+
+_WORDS = re.compile(r"\w+")
+
+def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None]:
+    """Title, byline, site name and date, as trafilatura's metadata extraction finds them
+    (meta tags, JSON-LD, then the page), without the categories, tags and licence it also
+    looks for."""
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+
+    found = tm.examine_meta(root)
+    if found.author and " " not in found.author:
+        found.author = None
+    with contextlib.suppress(Exception):  # JSON-LD in the wild is often malformed
+        found = tm.extract_meta_json(root, found)
+    title = found.title or tm.extract_title(root)
+    author = found.author or tm.extract_author(root)
+    page_url = found.url or tm.extract_url(root, url)
+    # Dates come from the page's markup only, never guessed from years in the text.
+    date = find_date(root, url=page_url, extensive_search=False, original_date=True)
+    site = found.sitename or tm.extract_sitename(root)
+    if site:
+        site = site.lstrip("@")
+        if site and "." not in site and not site[0].isupper():
+            site = site.title()
+    elif page_url:
+        match = tm.META_URL.match(page_url)
+        site = match[1] if match else None
+    return {"title": title, "byline": author, "site": site, "date": date}
+
+
+_LANG = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.I)
+
+
+def page_language(root: etree._Element) -> str | None:
+    candidates = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    for meta in root.iter("meta"):
+        key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
+        if key in ("content-language", "og:locale", "language", "dc.language"):
+            candidates.append(meta.get("content"))
+    for value in candidates:
+        match = _LANG.match((value or "").strip())
+        if match:
+            return match.group(0).lower()
+    return None
+
+
+def html_title(root: etree._Element) -> str:
+    for path in (".//h1", ".//title"):
+        element = root.find(path)
+        if element is not None:
+            text = clean_text(element.text_content())
+            if text:
+                return text
+    return ""
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def iso_date(value: str | None) -> str | None:
+    match = _DATE.match(value or "")
+    return match.group(0) if match else None
+
+
+def drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
+    """Drop the heading that repeats the title (the first block after any lead images),
+    also when the title carries a site name or the heading a subtitle."""
+    for i, block in enumerate(blocks):
+        if block.kind == "image":
+            continue
+        if block.kind == "heading" and _same_title(block.text, title):
+            return blocks[:i] + blocks[i + 1 :]
+        break
+    return blocks
+
+
+def _same_title(heading: str, title: str) -> bool:
+    a, b = _norm(heading), _norm(title)
+    if not a or not b:
+        return False
+    if a == b or (min(len(a), len(b)) >= 20 and (a in b or b in a)):
+        return True
+    words_a, words_b = set(_WORDS.findall(a)), set(_WORDS.findall(b))
+    return len(words_a & words_b) >= 0.8 * max(len(words_a), len(words_b), 1)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
