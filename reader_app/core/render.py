@@ -12,16 +12,9 @@ from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .facts.model import Fact, Facts
+from .facts.model import FACT_GROUPS, FACT_KINDS, FACT_TITLES, Fact, Facts
 from .inline import nested, split_spans
 from .model import Article, Block, Span
-
-_FACT_GROUPS = (
-    ("numbers", "Numbers"),
-    ("people", "People"),
-    ("places", "Places"),
-    ("organisations", "Organisations"),
-)
 
 
 def to_text(article: Article) -> str:
@@ -254,7 +247,7 @@ def fact_to_json(fact: Fact) -> dict[str, Any]:
 
 def facts_to_json(facts: Facts) -> dict[str, list[dict[str, Any]]]:
     """The ``facts`` object of the JSON contract: four lists of facts."""
-    return {key: [fact_to_json(f) for f in getattr(facts, key)] for key, _ in _FACT_GROUPS}
+    return {FACT_GROUPS[kind]: [fact_to_json(f) for f in facts.of(kind)] for kind in FACT_KINDS}
 
 
 def to_json_dict(article: Article, facts: Facts | None = None) -> dict[str, Any]:
@@ -287,11 +280,11 @@ def _span_json(span: Span) -> dict[str, Any]:
 def facts_to_text(facts: Facts) -> str:
     """Facts as readable text: one section per kind, one fact a line, with its mentions."""
     sections = []
-    for key, heading in _FACT_GROUPS:
-        group: tuple[Fact, ...] = getattr(facts, key)
+    for kind in FACT_KINDS:
+        group = facts.of(kind)
         if not group:
             continue
-        lines = [f"{heading} ({len(group)})"]
+        lines = [f"{FACT_TITLES[kind]} ({len(group)})"]
         for fact in group:
             lines.append("  " + _fact_line(fact))
         sections.append("\n".join(lines))

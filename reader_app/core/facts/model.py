@@ -13,6 +13,9 @@ FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
 #: The attribute of :class:`Facts` that holds each kind.
 FACT_GROUPS: dict[FactKind, str] = {
     "number": "numbers", "person": "people", "place": "places", "organisation": "organisations"}
+#: Each kind's name as a heading over its facts.
+FACT_TITLES: dict[FactKind, str] = {
+    "number": "Numbers", "person": "People", "place": "Places", "organisation": "Organisations"}
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,6 @@ def importance(fact: Fact) -> tuple[int, int]:
 
 
 __all__ = [
-    "FACT_GROUPS", "FACT_KINDS", "Contexts", "Fact", "FactKind", "Facts", "context_at",
+    "FACT_GROUPS", "FACT_KINDS", "FACT_TITLES", "Contexts", "Fact", "FactKind", "Facts", "context_at",
     "importance", "sentence_at",
 ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QTextCharFormat
 
-from reader_app.core.facts.model import FACT_KINDS, Fact, FactKind, Facts
+from reader_app.core.facts.model import FACT_KINDS, FACT_TITLES, Fact, FactKind, Facts
 
 #: Every kind of fact, in the order the panel and the highlights list them.
 KINDS = FACT_KINDS
@@ -23,28 +23,27 @@ Underline = QTextCharFormat.UnderlineStyle
 class KindStyle:
     """How one kind of fact is named and drawn.
 
-    ``name`` and ``title`` are its singular and plural names, ``underline`` its line in the
-    text (solid, dashed, dotted, wavy: tellable apart in grey too), ``search`` its word in a
+    ``name`` is its singular name (the core's ``FACT_TITLES`` its plural), ``underline`` its
+    line in the text (solid, dashed, dotted, wavy: tellable apart in grey too), ``search`` its word in a
     library search.
     """
 
     name: str
-    title: str
     underline: QTextCharFormat.UnderlineStyle
     search: str
 
 
 KIND_STYLES: Mapping[FactKind, KindStyle] = {
-    "number": KindStyle("Number", "Numbers", Underline.WaveUnderline, "number"),
-    "person": KindStyle("Person", "People", Underline.SingleUnderline, "person"),
-    "place": KindStyle("Place", "Places", Underline.DashUnderline, "place"),
-    "organisation": KindStyle("Organisation", "Organisations", Underline.DotLine, "org"),
+    "number": KindStyle("Number", Underline.WaveUnderline, "number"),
+    "person": KindStyle("Person", Underline.SingleUnderline, "person"),
+    "place": KindStyle("Place", Underline.DashUnderline, "place"),
+    "organisation": KindStyle("Organisation", Underline.DotLine, "org"),
 }
 assert set(KIND_STYLES) == set(KINDS), "every kind of fact has a style"
 
 #: Singular name, plural title and underline of each kind.
 KIND_NAMES: Mapping[FactKind, str] = {kind: KIND_STYLES[kind].name for kind in KINDS}
-KIND_TITLES: Mapping[FactKind, str] = {kind: KIND_STYLES[kind].title for kind in KINDS}
+KIND_TITLES: Mapping[FactKind, str] = FACT_TITLES
 UNDERLINES: Mapping[FactKind, QTextCharFormat.UnderlineStyle] = {
     kind: KIND_STYLES[kind].underline for kind in KINDS}
 
