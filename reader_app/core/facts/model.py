@@ -130,6 +130,6 @@ def importance(fact: Fact) -> tuple[int, int]:
 
 
 __all__ = [
-    "FACT_GROUPS", "FACT_KINDS", "FACT_TITLES", "Contexts", "Fact", "FactKind", "Facts", "context_at",
-    "importance", "sentence_at",
+    "FACT_GROUPS", "FACT_KINDS", "FACT_TITLES", "Contexts", "Fact", "FactKind", "Facts",
+    "context_at", "importance", "sentence_at",
 ]

@@ -24,8 +24,8 @@ class KindStyle:
     """How one kind of fact is named and drawn.
 
     ``name`` is its singular name (the core's ``FACT_TITLES`` its plural), ``underline`` its
-    line in the text (solid, dashed, dotted, wavy: tellable apart in grey too), ``search`` its word in a
-    library search.
+    line in the text (solid, dashed, dotted, wavy: tellable apart in grey too), ``search``
+    its word in a library search.
     """
 
     name: str
