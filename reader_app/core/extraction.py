@@ -17,8 +17,9 @@ from lxml import etree
 if TYPE_CHECKING:
     from trafilatura.settings import Document
 
-from .declutter import Draft, declutter_blocks, prune_dom, remove_keep_tail
+from .declutter import Draft, declutter_blocks
 from .decoding import decode_html
+from .dom_clutter import prune_dom, remove_keep_tail
 from .errors import ExtractionError, ReaderError
 from .figures import (
     captions_to_figures,

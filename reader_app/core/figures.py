@@ -11,7 +11,9 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .declutter import Draft, is_credit, remove_keep_tail
+from .clutter_text import is_credit
+from .declutter import Draft
+from .dom_clutter import remove_keep_tail
 from .model import Block
 from .page_blocks import text_of
 

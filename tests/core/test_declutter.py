@@ -6,7 +6,9 @@ import lxml.html
 import pytest
 
 from reader_app.core import extract_article
-from reader_app.core.declutter import Draft, clutter_score, declutter_blocks, prune_dom
+from reader_app.core.clutter_text import clutter_score
+from reader_app.core.declutter import Draft, declutter_blocks
+from reader_app.core.dom_clutter import prune_dom
 from reader_app.core.model import Block
 
 CLUTTER = [

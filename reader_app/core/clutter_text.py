@@ -1,0 +1,256 @@
+"""Text cues of page furniture: a scored classifier of short blocks (calls to action,
+subscription, account, donation and cookie vocabulary, second-person address, shortness and
+link density) and the patterns of credits, bylines, biographies and publisher notes."""
+
+from __future__ import annotations
+
+import re
+
+#: Share of link text from which a block at the edges is a list of links.
+LINK_LIST_RATIO = 0.8
+
+#: Blocks with more words than this are content, whatever they say.
+_LONGEST_CLUTTER = 80
+
+#: Longest all-link line that opens with an imperative and is read as a button.
+_BUTTON_WORDS = 6
+
+#: Score from which a block in the middle of the text is clutter.
+THRESHOLD = 5.0
+
+#: Calls to action: what clutter asks the reader to do. Each match weighs heavily.
+_CALLS = re.compile(
+    r"\b(?:subscribe|sign up|sign in|log ?in|register|donate|upgrade|join)\s+"
+    r"(?:now|today|here|for free|for|to (?:our|the|my|us|get|continue|read))\b|"
+    r"\b(?:start|begin|try|get|unlock|claim)\s+(?:your|a|our|\d+)?\s*(?:free\s+)?"
+    r"(?:trial|subscription|membership|access|account|offer|digital)\b|"
+    r"\balready (?:a )?(?:subscriber|member|registered|have an account)\b|"
+    r"\b(?:create|make|open) (?:a |an |your )?(?:free )?account\b|"
+    r"\b(?:log|sign) ?(?:in|up) to\b|"
+    r"\bsupport (?:us|our (?:work|journalism|reporting|newsroom))\b|"
+    r"\bsupport independent (?:\w+ )?journalism\b|"
+    r"\bbecome a (?:member|subscriber|supporter|patron)\b|"
+    r"\b(?:from|just|only) [£$€]\d+(?:[.,]\d+)? (?:a|per|/) ?(?:day|week|month|year)\b|"
+    r"\b(?:enjoyed|enjoying|like|liked|love) (?:this|reading this|our) "
+    r"(?:article|story|post|piece)\b|"
+    r"\bwe need your (?:help|support)\b|"
+    r"\b(?:make|give) a (?:donation|contribution|gift)\b|\bdonate (?:now|today|from)\b|"
+    r"\b(?:accept|allow|reject|manage) (?:all |the )?(?:cookies|preferences|consent)\b|"
+    r"\bwe use cookies\b|\bcookie (?:policy|settings|preferences)\b|"
+    r"\bturn on (?:push )?notifications\b|\b(?:enable|allow) (?:push )?notifications\b|"
+    r"\bjoin (?:the |our )?(?:[\w-]+ )?(?:conversations?|discussions?|debate|community)\b|"
+    r"\b(?:view|read|see|show) (?:all )?"
+    r"(?:\d+ )?comments\b|\bcomments? \(\d+\)|"
+    r"\bshare (?:this|on|via) (?:article|story|page|facebook|twitter|x|whatsapp|email)?\b|"
+    r"\b(?:sign up|subscribe) (?:to|for) (?:our|the) (?:\w+ )?newsletters?\b|"
+    r"\bdelivered (?:straight |directly )?to your inbox\b|"
+    r"\b(?:refresh|reload) (?:the|this) page\b|\bplease enable javascript\b|"
+    r"\bad ?blocker\b|\bad-free\b|\bunlimited (?:digital )?access\b|\bfree trial\b|"
+    r"\bfollow us on\b|\bdownload (?:the|our) app\b|"
+    r"\byou (?:may|might|will) (?:also )?(?:like|love|enjoy|be interested)\b|"
+    r"\b(?:explore|discover|browse) (?:other|more|our|the latest)\b|"
+    r"\bread next\b|\bmore from\b|"
+    r"\b(?:earn|receive)s? (?:a )?(?:small )?commissions?\b|\baffiliate links?\b|"
+    r"\bsupported by (?:commissions|readers|our readers)\b|"
+    r"\bbuy (?:it )?now\b|"
+    r"\bbook (?:a|your) (?:free )?(?:demo|consultation|call)\b|\bno credit card required\b|"
+    r"\bget in touch\b|"
+    r"\b(?:may|might) (?:also )?interest you\b|"
+    r"\b(?:related|popular|more|similar) (?:topics|resources|posts|"
+    r"guides|reads|links)\b",
+)
+
+#: A sales line: an imperative offer to the reader that ends in "today" or "now" ("Get the
+#: cash you need with a low-interest loan today").
+_SALES_LINE = re.compile(
+    r"^(?:get|start|try|claim|unlock|apply|book|find) .{0,40}\byour?\b.{0,60}\b(?:today|now)\W*$"
+)
+
+#: Vocabulary of what clutter sells or asks for, in groups that each count once.
+_VOCABULARY_GROUPS = (
+    r"\bsubscri(?:be|bed|ber|bers|bing|ption|ptions)\b|\bpremium\b|\bpaywall\b|"
+    r"\bper (?:month|week)\b|\bfirst month\b",
+    r"\bnewsletters?\b|\binbox\b|\bemail (?:address|updates|alerts)\b",
+    r"\bdonat(?:e|ion|ions|ing)\b|\bour journalism\b|\bindependent journalism\b",
+    r"\b(?:log|sign)(?:ged)? ?(?:in|up|out)\b|\baccount\b|\bregister(?:ed)?\b|"
+    r"\bmembers?(?:hip)?\b",
+    r"\bcookies?\b|\bconsent\b|\bprivacy (?:policy|settings|notice)\b",
+    r"\bnotifications?\b|\bbreaking news alerts?\b|\brefresh\b",
+    r"\bcomments?\b|\bconversations?\b|\bcommunity guidelines\b",
+    r"\bshare\b|\bfacebook\b|\btwitter\b|\bwhatsapp\b|\blinkedin\b|\bcopy link\b",
+    r"\bread more\b|\brelated (?:stories|articles|content|reading)\b|\bmore stories\b|"
+    r"\brecommended\b|\bmost (?:read|popular|viewed)\b|\bdon'?t miss\b|\bbookmark|"
+    r"\bcheck out (?:our|my)\b",
+    r"\badvert(?:isement|ising)?\b|\bsponsored\b|\bpartner content\b",
+)
+_VOCABULARY = re.compile(
+    "|".join(f"(?P<g{n}>{pattern})" for n, pattern in enumerate(_VOCABULARY_GROUPS))
+)
+
+_IMPERATIVE = re.compile(
+    r"^\W*(?:subscribe|sign|log|register|donate|support|join|follow|share|download|get|"
+    r"start|try|click|tap|read|continue|allow|accept|enable|turn on|bookmark|unlock|become|"
+    r"give|contribute|upgrade|create|refresh|reload|discover|explore|find out|learn more|"
+    r"don'?t miss|never miss|stay|want|already|help|choose|save|claim|enjoy|receive|"
+    r"see|view|go to|visit|manage|please|never|be the first|buy|shop)\b",
+)
+_YOU = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b")
+_WE = re.compile(r"\b(?:we|our|us|we're)\b")
+_NARRATIVE = re.compile(r"\b(?:said|says|told|according to|announced|reported|explained)\b|[\"“”]")
+
+#: Whole lines that are page furniture whatever their surroundings.
+FURNITURE = re.compile(
+    r"^\W*(?:advertisement|advert|ad|sponsored(?: content)?|"
+    r"story continues below(?: advertisement)?|"
+    r"(?:advertisement\W+)?continue reading(?: below)?|skip to (?:main )?content|"
+    r"share(?: this)?(?: article| story| page| post)?|copy link|link copied|print|"
+    r"listen to (?:this )?article|show more|load more|"
+    r"related(?: \w+){0,2}|more (?:stories|from [\w .&'-]{1,30}|on this(?: story)?|to read)|"
+    r"you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed|shared)|"
+    r"recommended(?: for you| reading| stories)?|trending(?: now| stories)?|top stories|"
+    r"comments?(?: \(\d+\))?|editor'?s picks|don'?t miss|"
+    r"(?:table of )?contents?|on this page|footnotes|"
+    r"(?:call(?: us)?(?: now| today)?:?\s*)?(?:\+?\d{1,3}[-. ])?\(?\d{3}\)?[-. ]?"
+    r"(?:\d{3}[-. ]?\d{4}|[a-z]{7})|in this (?:article|post|guide)|jump to(?: section)?|"
+    r"(?:posted|published|updated|last updated?)(?: on| at|:)? (?=.*\d)(?:[\w,:.]+ ?){1,6}"
+    r"(?:by [\w .'-]{1,40})?|"
+    r"(?:posted|published|written|updated) by [\w .'-]{1,40}? (?:on|at) (?=.*\d)"
+    r"(?:[\w,:.]+ ?){1,5}|"
+    r"\d{1,2}(?:st|nd|rd|th)? [a-z]+,? \d{4}|[a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
+    r"back to [\w ]{1,25}|\d+ min(?:ute)?s?\.? read|scroll (?:down )?(?:for|to see) more|"
+    r"posted in [\w ,&'-]{1,80}|"
+    r"(?:pin|save) (?:it|this|for later)(?: on pinterest)?|"
+    r"(?:view|buy|shop|check (?:the )?price|see price)s? (?:on|at) [\w.]+(?: [\w.]+)?|"
+    r"(?:written|reviewed|edited|fact[- ]checked) by [\w .'-]{1,40}|"
+    r"follow [\w.&'-]+(?: [\w.&'-]+){0,2}(?: on \w+)?|"
+    r"(?:image|photo|picture|video)(?: credit)?s?\s*[:\-].{0,60}|"
+    r"(?:getty images|reuters|ap|afp|pa(?: media)?|shutterstock|alamy)(?:\s*/\s*\w+)?|"
+    r"[\w .'\u2019-]{1,40}?\s[·•|]|"
+    r"(?:was|is) this (?:page|article|answer|post|guide) (?:helpful|useful)|"
+    r"\(opens in new (?:tab|window)\)|(?:facebook|twitter|x|whatsapp|linkedin|"
+    r"reddit|pinterest|email|messenger)(?:\s+(?:facebook|twitter|x|whatsapp|linkedin|reddit|"
+    r"pinterest|email|messenger))*)\W*$",
+)
+
+#: Lines that are furniture by how they start or end: labelled links, copyright notices.
+_FURNITURE_LINE = re.compile(
+    r"^\W*(?:advertisement|sponsored|read more|related(?: \w+)?|see also|also read|read next|"
+    r"recommended|more on this(?: story)?|check out next|posted in|filed under|"
+    r"tags|categories)\s*[:|-]|"
+    r"^\W*(?:©|\(c\)|copyright\b)|^.*\ball rights reserved\W*$|"
+    r"^\W*(?:(?:feature[d]?|header|cover|lead|main|top|hero) )?(?:image|photo|picture)s? "
+    r"(?:by|via|courtesy)\b|^\W*page \d+ of \d+\W*$",
+)
+WORD = re.compile(r"\w+", re.UNICODE)
+
+#: A picture credit: "Photo: Jo Park", "Jo Park / Getty Images", "Image credit: Nikon".
+_CREDIT = re.compile(
+    r"^\W*(?:(?:image|photo|picture|video)s?(?: credit)?s?|credits?|source)\s*[:\-].{0,60}$|"
+    r"^[^.!?]{0,50}?(?:/|\bvia|\bfor|\bcourtesy(?: of)?)\s*/?\s*(?:getty(?: images)?|shutterstock|"
+    r"alamy|reuters|ap|afp|pa(?: media)?|istock(?:photo)?|unsplash|pexels|adobe stock|"
+    r"wikimedia commons|flickr|[\w .'-]{1,30} images)\b.{0,30}$",
+)
+
+
+def is_credit(caption: str) -> bool:
+    """Whether an image caption only credits the picture."""
+    low = caption.strip().lower()
+    return bool(low) and len(low) <= 120 and bool(_CREDIT.match(low))
+
+#: Cheap first test: text without any of these stems cannot score as a call to action.
+HINT = re.compile(
+    r"\b(?:subscri|newsletter|inbox|donat|contribut|support|member|premium|trial|access|"
+    r"sign|log ?in|regist|account|cookie|consent|privacy|notification|alert|refresh|reload|"
+    r"comment|conversation|discussion|debate|share|facebook|twitter|whatsapp|linkedin|"
+    r"follow|read|related|recommend|popular|miss|bookmark|advert|sponsor|partner|affiliate|"
+    r"commission|app\b|download|javascript|blocker|enjoy|like|love|explore|discover|browse|"
+    r"more from|more stor|guidelines|unlimited|offer|join|start|upgrade|interested|buy|"
+    r"partner|check out|topics|resources|guides|posts|book|credit card|touch|interest you)|"
+    r"[£$€]\d|\b(?:today|now)\W*$",
+)
+
+#: The start of an author's biography ("Jane Doe is a freelance writer ...", "Hi, I'm ...").
+BIO = re.compile(
+    r"^(?:[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3} (?:is|was|has been) (?:a|an|the) "
+    r"(?:[\w-]+ ){0,5}(?:writer|editor|journalist|reporter|author|contributor|correspondent|"
+    r"columnist|producer|blogger|critic)|(?:Hi|Hello),? I['\u2019]m |About the authors?\b)"
+)
+
+#: The publisher describing itself ("Example.com is a production of Example Media Inc.").
+PUBLISHER = re.compile(
+    r"^[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,4} (?:is|are) (?:a |an |the )?"
+    r"(?:(?:production|publication|product|division|subsidiary|brand|property) of|"
+    r"(?:published|owned|operated|produced) by)\b"
+)
+
+#: The picture credits that open the closing note ("Feature image by ..., all other images
+#: via ...").
+CREDITS = re.compile(
+    r"^\W*(?:(?:feature[d]?|header|cover|lead|main|top|hero) )?(?:image|photo|picture)s? "
+    r"(?:by|via|courtesy)\b",
+    re.I,
+)
+
+#: A line that only names authors ("By Jane Doe and John Roe"): metadata, kept apart.
+BYLINE = re.compile(
+    r"^(?:By|BY|Von|Par|Por)\s+[A-Z][\w.'\u2019-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w.'\u2019-]*){0,7}\s*$"
+)
+
+
+def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
+    """How much ``text`` reads like page furniture (≥ 5 is clutter anywhere, ≥ 4 at the edges).
+
+    Short blocks that ask the reader to subscribe, donate, sign in, allow notifications,
+    comment, share or accept cookies score high; long third-person narrative scores low,
+    and text without any clutter vocabulary scores nothing (however much it says "you").
+    """
+    stripped = text.strip()
+    if not stripped:
+        return 0.0
+    low = stripped.lower()  # the patterns are lower case: matching ignores case this way
+    if len(low) <= 120 and FURNITURE.match(low):
+        return 10.0
+    if len(low) <= 250 and _FURNITURE_LINE.match(low):
+        return 10.0
+    if len(low) <= 160 and _is_meta_line(low):
+        return 10.0
+    words = len(low.split())
+    if link_ratio >= LINK_LIST_RATIO and words <= _BUTTON_WORDS and _IMPERATIVE.match(low):
+        return 10.0  # a link styled as a button: "Shop the range", "See the rating"
+    if words > _LONGEST_CLUTTER or not HINT.search(low):
+        return 0.0
+    calls = len(_CALLS.findall(low)) + (1 if _SALES_LINE.match(low) else 0)
+    groups = len({match.lastgroup for match in _VOCABULARY.finditer(low)})
+    if not calls and not groups:
+        return 0.0
+    score = 3.0 * min(calls, 3) + 1.5 * groups
+    if _IMPERATIVE.match(low):
+        score += 1.5
+    score += min(1.5, 0.75 * len(_YOU.findall(low)))
+    score += min(1.0, 0.5 * len(_WE.findall(low)))
+    if words <= 12:
+        score += 1.0
+    elif words > 35:
+        score -= (words - 35) / 10
+    if _NARRATIVE.search(low):
+        score -= 3.0
+    if link_ratio > 0.6:
+        score += 1.5
+    elif link_ratio > 0.3:
+        score += 0.5
+    return score
+
+
+#: Separators of the pieces of a metadata line ("Jane Doe · 18 March 2025 · 9 min read").
+_META_SEPARATOR = re.compile(r"\s*[\t\n]\s*|\s+[·•|]\s+")
+
+
+def _is_meta_line(low: str) -> bool:
+    """Whether a line is a row of short metadata pieces, one of them furniture (a date,
+    a reading time, "Share")."""
+    pieces = _META_SEPARATOR.split(low)
+    return (
+        len(pieces) >= 2
+        and all(len(piece.split()) <= 6 for piece in pieces)
+        and any(FURNITURE.match(piece) for piece in pieces)
+    )

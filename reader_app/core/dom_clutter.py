@@ -1,0 +1,216 @@
+"""DOM cues of page furniture, used before extraction: class/id/role/aria/data-* names of
+promo, paywall, donation, newsletter, share, cookie, comment, related-story and ad
+containers, hidden elements, and small boxes with buttons, forms or links whose text reads
+as a call to action."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .clutter_text import HINT, THRESHOLD, clutter_score
+
+#: Name fragments (found at the start of a word inside the :data:`_NAME_ATTRS` values, so
+#: that "shareBar" and "site-newsletter" match but "bloginner" does not).
+_CLUTTER_NAME = re.compile(
+    r"(?<![a-z])(?:cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|"
+    r"donat(?:e|ion)|support-?us|"
+    r"share|sharing|social|follow-?us|related|recommend|read-?more|more-?stories|"
+    r"most-?(?:read|popular|viewed)|trending|outbrain|taboola|"
+    r"comment|disqus|login|log-?in|sign-?in|sign-?up|register|registration|"
+    r"notification|push-?prompt|promo|upsell|"
+    r"author-?bio|about-?(?:the-?)?author|advert|sponsor|disclos|disclaimer|"
+    r"rss|serial-?posts?|series-?(?:nav|list|posts|toc|box)|post-?series|"
+    r"modal|popup|pop-?up|toolbar|breadcrumb|skip-?link|"
+    r"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label))",
+)
+
+#: Whole tokens (names split on non-letters) that mark ads.
+_CLUTTER_TOKENS = frozenset(
+    {"ad", "ads", "adv", "advert", "advertisement", "dfp", "gpt", "cta", "ctas"}
+)
+
+#: Attributes whose values carry names.
+_NAME_ATTRS = ("class", "id", "role", "aria-label", "data-component", "data-testid", "data-module")
+
+#: Elements never removed by name: they are or hold the article, or sit inside a sentence.
+_PROTECTED_TAGS = frozenset(
+    {"html", "body", "main", "article", "p", "a", "span", "b", "i", "em", "strong", "img",
+     "time", "abbr", "sup", "sub", "small", "mark", "cite", "q", "code", "source", "picture",
+     "svg", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "td", "th"}
+)  # fmt: skip
+
+#: A named element holding more than this share of the page's text is the article itself.
+_MAX_SHARE = 0.3
+
+#: ... and so is one holding this many long, link-poor paragraphs.
+_CONTENT_PARAGRAPHS = 3
+_LONG_PARAGRAPH = 150
+
+#: Hidden elements longer than this are kept: tabs, accordions and streamed-in content.
+_MAX_HIDDEN_CHARS = 200
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+
+#: Boxes checked by text cues before extraction.
+_BOX_TAGS = frozenset({"div", "section", "aside", "form", "footer", "header"})
+_INTERACTIVE = frozenset({"button", "input", "select", "textarea", "form"})
+_MAX_BOX_CHARS = 500
+
+
+def _names(element: etree._Element) -> str:
+    values = [element.get(attr) for attr in _NAME_ATTRS]
+    return " ".join(v for v in values if v).lower()
+
+
+def _named_clutter(names: str) -> bool:
+    if not names:
+        return False
+    if _CLUTTER_NAME.search(names):
+        return True
+    return any(token in _CLUTTER_TOKENS for token in _TOKEN_SPLIT.split(names))
+
+
+@dataclass
+class _Stats:
+    """Text length of an element's subtree, and whether it holds links or controls."""
+
+    chars: int = 0
+    links: bool = False
+    interactive: bool = False
+
+
+def _subtree_stats(
+    scope: etree._Element,
+) -> tuple[list[etree._Element], dict[etree._Element, _Stats]]:
+    """Elements of ``scope`` in document order with their subtree statistics, in one pass."""
+    elements = [e for e in scope.iter() if isinstance(e.tag, str)]
+    stats = {e: _Stats() for e in elements}
+    for element in reversed(elements):
+        own = stats[element]
+        own.chars += len(element.text.strip()) if element.text else 0
+        tag = element.tag
+        if tag == "a":
+            own.links = True
+        elif tag in _INTERACTIVE or element.get("role") == "button":
+            own.interactive = True
+        if element is scope:
+            break
+        parent = stats.get(element.getparent())
+        if parent is not None:
+            parent.chars += own.chars + (len(element.tail.strip()) if element.tail else 0)
+            parent.links |= own.links
+            parent.interactive |= own.interactive
+    return elements, stats
+
+
+def _holds_content(element: etree._Element) -> bool:
+    """Whether ``element`` holds several long paragraphs that are not mostly links."""
+    found = 0
+    for p in element.iter("p"):
+        text = p.text_content()
+        if len(text) < _LONG_PARAGRAPH:
+            continue
+        links = sum(len(a.text_content()) for a in p.iter("a"))
+        if links < 0.3 * len(text):
+            found += 1
+            if found >= _CONTENT_PARAGRAPHS:
+                return True
+    return False
+
+
+def remove_keep_tail(element: etree._Element) -> None:
+    """Remove ``element`` from its tree, keeping the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        prev = element.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def prune_dom(root: etree._Element) -> int:
+    """Remove clutter containers from the parsed page ``root`` in place; return how many.
+
+    An element goes when its names mark it as clutter or it is hidden and short — unless it
+    holds a large share of the page's text or several long paragraphs (then it wraps the
+    article) — or when it is a small box with a button, form or links whose text reads as a
+    call to action.
+    """
+    body = root.find(".//body")
+    scope = body if body is not None else root
+    elements, stats = _subtree_stats(scope)
+    total = max(1, stats[scope].chars)
+    doomed: list[etree._Element] = []
+    gone: set[etree._Element] = set()
+    boxed: set[etree._Element] = set()
+    for element in elements:
+        tag = element.tag
+        parent = element.getparent()
+        if parent in gone:
+            gone.add(element)
+            continue
+        if parent in boxed:
+            boxed.add(element)
+        if tag in _PROTECTED_TAGS:
+            continue
+        chars = stats[element].chars
+        named = _named_clutter(_names(element))
+        if _is_control(element, chars):
+            doomed.append(element)
+            gone.add(element)
+            continue
+        if named or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS):
+            if chars <= _MAX_SHARE * total and not _holds_content(element):
+                doomed.append(element)
+                gone.add(element)
+            continue
+        if tag in _BOX_TAGS and 0 < chars <= _MAX_BOX_CHARS and element not in boxed:
+            boxed.add(element)
+            if _is_call_to_action(element, stats[element]):
+                doomed.append(element)
+                gone.add(element)
+    for element in doomed:
+        remove_keep_tail(element)
+    return len(doomed)
+
+
+#: Longest text of a button taken for a control ("Support us", "Remind me later").
+_MAX_CONTROL_CHARS = 30
+
+
+def _is_control(element: etree._Element, chars: int) -> bool:
+    """Whether ``element`` is a short button: a control, never article text (an accordion's
+    button around a heading is the heading of its section)."""
+    return (
+        (element.tag == "button" or element.get("role") == "button")
+        and chars <= _MAX_CONTROL_CHARS
+        and next(element.iter("p", "h1", "h2", "h3", "h4", "h5", "h6"), None) is None
+    )
+
+
+def _is_call_to_action(element: etree._Element, stats: _Stats) -> bool:
+    """Whether a small box with a button, form or links reads as a call to action."""
+    if not (stats.interactive or stats.links):
+        return False
+    text = " ".join(t.strip() for t in element.itertext() if t.strip())
+    if not HINT.search(text):
+        return False
+    link_chars = sum(len(a.text_content().strip()) for a in element.iter("a"))
+    score = clutter_score(text, link_ratio=link_chars / max(1, len(text)))
+    return score >= THRESHOLD + (0.0 if stats.interactive else 1.0)
+
+
+def _is_hidden(element: etree._Element) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
