@@ -22,12 +22,11 @@ from .cues import (
     COMMON_WORDS,
     DEMONYMS,
     EXTRA_GIVEN_NAMES,
-    EXTRA_PLACES,
     ORG_HEADS,
     TITLES,
-    UK_COUNTIES,
     words,
 )
+from .place_lists import EXTRA_PLACES, UK_COUNTIES
 
 DATA = Path(__file__).parent / "data"
 
