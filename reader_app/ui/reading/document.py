@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 
 from reader_app.core.inline import split_spans
 from reader_app.core.model import Article, Block, Span
+from reader_app.core.posts import POST_STAMP_LEVEL, is_post_heading
 
 from ..style.theme import SANS_FAMILIES, ReadingStyle, make_font, mix
 from .inline_format import inline_format
@@ -174,10 +175,23 @@ class DocumentBuilder:
     def heading(self, text: str, level: int, offset: int | None,
                 spans: Sequence[Span] = ()) -> None:
         level = min(max(level, 1), 6)
+        if is_post_heading(level, text):
+            self.post_stamp(text, offset, spans)
+            return
         scale = {1: 1.55, 2: 1.34, 3: 1.17}.get(level, 1.05)
         fmt = self.char_format(scale=scale, colour=self.theme.heading, bold=True)
         block = self.block_format(top=1.25 if level <= 2 else 0.9, bottom=0.45, leading=1.25)
         block.setHeadingLevel(level)
+        self.start_block(block, fmt)
+        self.put(text, fmt, offset, spans=spans)
+
+    def post_stamp(self, text: str, offset: int | None, spans: Sequence[Span] = ()) -> None:
+        """A post's time line: a quiet heading in the muted sans, with room above it."""
+        fmt = self.char_format(colour=self.theme.muted)
+        fmt.setFont(make_font(SANS_FAMILIES, self.style.font_size))
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+        block = self.block_format(top=1.6, bottom=0.2, leading=1.25)
+        block.setHeadingLevel(POST_STAMP_LEVEL)
         self.start_block(block, fmt)
         self.put(text, fmt, offset, spans=spans)
 
