@@ -30,14 +30,23 @@ from extraction_quality import html_text, load_pages
 
 from reader_app.core import ReaderError, extract_article
 from reader_app.core.block_features import page_candidates
-from reader_app.core.declutter_model import FilterModel, filter_keep, load_model, unit_rows
+from reader_app.core.declutter_model import (
+    FilterModel,
+    WordsModel,
+    filter_keep,
+    load_model,
+    unit_rows,
+    words_keep,
+)
 from reader_app.core.segment import page_root
 from reader_app.core.train_declutter import TYPES, PageScore, score_page, summarise
 
 SYSTEMS = ("rules", "rules + filter", "trafilatura")
 
 
-def run_page(html: str, url: str | None, model: FilterModel) -> tuple[list[str], list[float]]:
+def run_page(
+    html: str, url: str | None, model: FilterModel | WordsModel
+) -> tuple[list[str], list[float]]:
     """The three systems' texts of a page and their times in seconds (the filter's time
     includes the rules')."""
     import trafilatura
@@ -51,10 +60,13 @@ def run_page(html: str, url: str | None, model: FilterModel) -> tuple[list[str],
     rules_text = filtered = ""
     if article is not None:
         rules_text = "\n\n".join(b.text for b in article.blocks if b.text)
-        candidates, rows = page_candidates(
-            page_root(html), title=article.title, author=article.byline or ""
-        )
-        keep = filter_keep(article.blocks, unit_rows(article.blocks, candidates, rows), model)
+        if isinstance(model, WordsModel):
+            keep = words_keep(article.blocks, model)
+        else:
+            candidates, rows = page_candidates(
+                page_root(html), title=article.title, author=article.byline or ""
+            )
+            keep = filter_keep(article.blocks, unit_rows(article.blocks, candidates, rows), model)
         filtered = "\n\n".join(
             b.text for b, k in zip(article.blocks, keep, strict=True) if k and b.text
         )

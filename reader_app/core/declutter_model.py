@@ -1,15 +1,20 @@
-"""The learned declutter filter over the rules' output: each block the rule-based declutter
-kept is matched to its candidate block in the page (:mod:`~reader_app.core.segment`), and
-boosted trees over its features (:mod:`~reader_app.core.block_features`, plus where it sits
-in the rules' output) give the probability that it is content; blocks below the threshold
-go. The trees are a compact JSON table evaluated in plain Python (trained by
-:mod:`reader_app.core.train_declutter`)."""
+"""The learned declutter filters over the rules' output, evaluated in plain Python (trained by
+:mod:`reader_app.core.train_declutter`); a block goes when its probability of being content
+is below the model's threshold.
+
+* :class:`WordsModel`: logistic regression over the hashed words and word pairs of a block.
+* :class:`FilterModel`: boosted trees over a block's page features: each block the rules
+  kept is matched to its candidate in the page (:mod:`~reader_app.core.segment`), whose
+  features (:mod:`~reader_app.core.block_features`) are joined by where it sits in the
+  rules' output."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +25,18 @@ from .errors import ReaderError
 from .model import Block
 from .segment import Candidate
 
-__all__ = ["UNIT_FEATURES", "FilterModel", "Tree", "filter_keep", "load_model", "unit_rows"]
+__all__ = [
+    "UNIT_FEATURES",
+    "WORD_BUCKETS",
+    "FilterModel",
+    "Tree",
+    "WordsModel",
+    "filter_keep",
+    "load_model",
+    "unit_rows",
+    "word_features",
+    "words_keep",
+]
 
 #: Where a block sits in the rules' output (appended to :data:`FEATURE_NAMES`).
 _OUTPUT_FEATURES = (
@@ -110,9 +126,66 @@ def _emit(tree: Tree, node: int, depth: int, lines: list[str]) -> None:
     _emit(tree, tree.right[node], depth + 1, lines)
 
 
-def load_model(path: Path) -> FilterModel:
+#: Hash buckets of the words model's features.
+WORD_BUCKETS = 2**14
+#: Only a block's first characters are read (long blocks are content whatever they say).
+_WORD_CHARS = 400
+
+
+def word_features(text: str) -> dict[int, float]:
+    """The hashed words and word pairs of a block's text (lower-cased), each bucket
+    ``1/sqrt(n)`` for ``n`` buckets, so that a block's vector has length 1."""
+    words = _WORDS.findall(text[:_WORD_CHARS].lower())
+    grams = [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
+    buckets = {zlib.crc32(g.encode()) % WORD_BUCKETS for g in grams}
+    value = 1.0 / math.sqrt(len(buckets)) if buckets else 0.0
+    return dict.fromkeys(buckets, value)
+
+
+@dataclass(frozen=True, eq=False)
+class WordsModel:
+    """Logistic regression over :func:`word_features`; ``weights`` maps a bucket to its
+    weight (buckets never seen in training weigh nothing)."""
+
+    intercept: float
+    weights: dict[int, float]
+    threshold: float
+
+    def probabilities(self, texts: Sequence[str]) -> list[float]:
+        """The probability that each text is content."""
+        out = []
+        for text in texts:
+            z = self.intercept + sum(
+                self.weights.get(b, 0.0) * v for b, v in word_features(text).items()
+            )
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as plain JSON data (what :func:`load_model` reads)."""
+        return {
+            "kind": "words",
+            "buckets": WORD_BUCKETS,
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            "weights": {str(b): round(w, 4) for b, w in sorted(self.weights.items()) if w},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> WordsModel:
+        """The model of :meth:`to_json` data; it must use today's buckets."""
+        if data.get("buckets") != WORD_BUCKETS:
+            raise ReaderError("The declutter model was trained on other features")
+        weights = {int(b): float(w) for b, w in data["weights"].items()}
+        return cls(float(data["intercept"]), weights, float(data["threshold"]))
+
+
+def load_model(path: Path) -> FilterModel | WordsModel:
     """A model saved as JSON at ``path``."""
-    return FilterModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return (
+        WordsModel.from_json(data) if data.get("kind") == "words" else FilterModel.from_json(data)
+    )
 
 
 def _key(text: str) -> str:
@@ -181,5 +254,16 @@ def filter_keep(
     keep = [True] * len(blocks)
     probabilities = model.probabilities([row for _, row in units])
     for (j, _), p in zip(units, probabilities, strict=True):
+        keep[j] = p >= model.threshold
+    return keep
+
+
+def words_keep(blocks: Sequence[Block], model: WordsModel) -> list[bool]:
+    """Which blocks of the rules' output stay: pictures, and text the words model scores at
+    or above its threshold."""
+    judged = [j for j, b in enumerate(blocks) if b.kind != "image" and b.text]
+    keep = [True] * len(blocks)
+    probabilities = model.probabilities([blocks[j].text for j in judged])
+    for j, p in zip(judged, probabilities, strict=True):
         keep[j] = p >= model.threshold
     return keep

@@ -1,13 +1,14 @@
 """Train the learned declutter filter on a WCXB-style dataset and judge it by 5-fold
 cross-validation grouped by host name.
 
-    python -m reader_app.core.train_declutter --data DIR [--cache FILE] [--folds-dir OUT]
-        [--output MODEL]
+    python -m reader_app.core.train_declutter --data DIR [--kind words|trees] [--cache FILE]
+        [--folds-dir OUT] [--output MODEL]
 
 DIR holds ``ground-truth.json`` and ``html/<id>.html.gz``. Every page goes through Reader's
 rule-based pipeline (:func:`~reader_app.core.extract_article`); each block it keeps is
-matched to its candidate in the page and labelled by aligning it with the page's
-``articleBody`` and ``with``/``without`` snippets. For each held-out fold the threshold is
+labelled by aligning it with the page's ``articleBody`` and ``with``/``without`` snippets.
+The ``words`` filter reads a block's words; the ``trees`` filter its page features (the
+block matched to its candidate in the page). For each held-out fold the threshold is
 chosen on the training folds only (their out-of-fold probabilities from an inner grouped
 4-fold split); the held-out figures per page type are printed against the rules alone, and
 the folds' models and assignment go to ``--folds-dir`` for ``benchmarks/extraction_cv.py``.
@@ -17,6 +18,7 @@ the folds' models and assignment go to ``--folds-dir`` for ``benchmarks/extracti
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import logging
@@ -32,14 +34,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .declutter_model import UNIT_FEATURES, FilterModel, Tree
+from .declutter_model import (
+    UNIT_FEATURES,
+    WORD_BUCKETS,
+    FilterModel,
+    Tree,
+    WordsModel,
+    word_features,
+)
 
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
 _FOLDS = 5
 _INNER_FOLDS = 4
 #: Thresholds tried (0: the rules alone).
-_GRID = (0.0, 0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+_GRID = (0.0, 0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6)
 #: A threshold may cost at most this share of the training folds' kept ``with`` snippets.
 _KEPT_SLACK = 0.005
 TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
@@ -113,34 +122,44 @@ class PageScore:
 
 
 def score_page(text: str, entry: dict[str, Any]) -> PageScore:
-    """The scores of ``text`` as a page's output against its ground truth ``entry``."""
-    truth = entry.get("articleBody") or ""
-    ours, theirs = tokens(text), tokens(truth)
-    words, true_words = Counter(ours), Counter(theirs)
+    """The scores of ``text`` as a page's output against its ground truth ``entry`` (a
+    snippet is found when its tokens' string occurs in the output's, as WCXB checks it)."""
+    ours = tokens(text)
+    words, grams = _counts(ours)
+    true_words, true_grams = _truth_counts(entry.get("articleBody") or "")
     shared = sum((words & true_words).values())
     if not true_words or not words or not shared:
         f1 = float(not true_words and not words)
     else:
-        p, r = shared / len(ours), shared / len(theirs)
+        p, r = shared / len(ours), shared / true_words.total()
         f1 = 2 * p * r / (p + r)
-    grams = Counter(tuple(ours[i : i + _SHINGLE]) for i in range(len(ours) - _SHINGLE + 1))
-    true_grams = Counter(tuple(theirs[i : i + _SHINGLE]) for i in range(len(theirs) - _SHINGLE + 1))
     if not grams or not true_grams:
         precision = recall = float(not grams and not true_grams)
     else:
         common = sum((grams & true_grams).values())
-        precision, recall = common / sum(grams.values()), common / sum(true_grams.values())
-    joined = f" {' '.join(ours)} "
+        precision, recall = common / grams.total(), common / true_grams.total()
+    joined = " ".join(ours)
     withouts = [s for s in entry.get("without") or [] if len(tokens(s)) >= 3]
     withs = entry.get("with") or []
     return PageScore(
         word_f1=f1,
         precision=precision,
         recall=recall,
-        leaking=any(f" {' '.join(tokens(s))} " in joined for s in withouts),
-        kept=sum(bool(tokens(s)) and f" {' '.join(tokens(s))} " in joined for s in withs),
+        leaking=any(" ".join(tokens(s)) in joined for s in withouts),
+        kept=sum(bool(tokens(s)) and " ".join(tokens(s)) in joined for s in withs),
         withs=len(withs),
     )
+
+
+def _counts(words: Sequence[str]) -> tuple[Counter[str], Counter[tuple[str, ...]]]:
+    grams = (tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1))
+    return Counter(words), Counter(grams)
+
+
+@functools.lru_cache(maxsize=4096)
+def _truth_counts(truth: str) -> tuple[Counter[str], Counter[tuple[str, ...]]]:
+    """Word and shingle counts of a ground truth (pages are scored many times)."""
+    return _counts(tokens(truth))
 
 
 def summarise(scores: Sequence[PageScore]) -> dict[str, float]:
@@ -190,6 +209,7 @@ def build_pages(data: Path, cache: Path | None) -> list[dict[str, Any]]:
             )
             units = unit_rows(blocks, candidates, rows)
         texts = [b.text for b in blocks]
+        words_units = [j for j, b in enumerate(blocks) if b.kind != "image" and b.text]
         pages.append(
             {
                 "id": page_id,
@@ -199,6 +219,8 @@ def build_pages(data: Path, cache: Path | None) -> list[dict[str, Any]]:
                 "units": units,
                 "labels": label_blocks([texts[j] for j, _ in units], entry),
                 "weights": [1.0 + min(len(tokens(texts[j])), 200) ** 0.5 / 2 for j, _ in units],
+                "word_units": words_units,
+                "word_labels": label_blocks([texts[j] for j in words_units], entry),
                 "truth": {k: entry.get(k) for k in ("articleBody", "with", "without")},
             }
         )
@@ -209,37 +231,78 @@ def build_pages(data: Path, cache: Path | None) -> list[dict[str, Any]]:
     return pages
 
 
-def _fit(pages: Sequence[dict[str, Any]]) -> Any:
-    from sklearn.ensemble import HistGradientBoostingClassifier
+#: The two filters: boosted trees over page features, logistic regression over words.
+KINDS = ("trees", "words")
 
-    model = HistGradientBoostingClassifier(
-        max_iter=150,
-        learning_rate=0.1,
-        max_leaf_nodes=15,
-        min_samples_leaf=20,
-        l2_regularization=1.0,
-        random_state=0,
-    )
+
+def for_kind(pages: Sequence[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    """The pages with what the ``kind`` of filter judges: ``index`` (blocks of the rules'
+    output), ``x`` (their rows or texts), ``labels`` and ``weights``."""
+    out = []
+    for page in pages:
+        if kind == "trees":
+            index = [j for j, _ in page["units"]]
+            x: list[Any] = [row for _, row in page["units"]]
+            labels = page["labels"]
+        else:
+            index = page["word_units"]
+            x = [page["texts"][j] for j in index]
+            labels = page["word_labels"]
+        weights = [1.0 + min(len(tokens(page["texts"][j])), 200) ** 0.5 / 2 for j in index]
+        out.append({**page, "index": index, "x": x, "labels": labels, "weights": weights})
+    return out
+
+
+def _matrix(x: Sequence[Any], kind: str) -> Any:
+    if kind == "trees":
+        return x
+    from scipy.sparse import csr_matrix
+
+    rows, columns, values = [], [], []
+    for i, text in enumerate(x):
+        for bucket, value in word_features(text).items():
+            rows.append(i)
+            columns.append(bucket)
+            values.append(value)
+    return csr_matrix((values, (rows, columns)), shape=(len(x), WORD_BUCKETS))
+
+
+def _fit(pages: Sequence[dict[str, Any]], kind: str) -> Any:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.linear_model import LogisticRegression
+
+    model: Any
+    if kind == "trees":
+        model = HistGradientBoostingClassifier(
+            max_iter=150,
+            learning_rate=0.1,
+            max_leaf_nodes=15,
+            min_samples_leaf=20,
+            l2_regularization=1.0,
+            random_state=0,
+        )
+    else:
+        model = LogisticRegression(C=1.0, max_iter=1000)
     model.fit(
-        [row for p in pages for _, row in p["units"]],
+        _matrix([x for p in pages for x in p["x"]], kind),
         [y for p in pages for y in p["labels"]],
         sample_weight=[w for p in pages for w in p["weights"]],
     )
     return model
 
 
-def _probabilities(classifier: Any, pages: Sequence[dict[str, Any]]) -> list[list[float]]:
+def _probabilities(
+    classifier: Any, pages: Sequence[dict[str, Any]], kind: str
+) -> list[list[float]]:
     return [
-        [float(x) for x in classifier.predict_proba([r for _, r in p["units"]])[:, 1]]
-        if p["units"]
-        else []
+        [float(x) for x in classifier.predict_proba(_matrix(p["x"], kind))[:, 1]] if p["x"] else []
         for p in pages
     ]
 
 
 def filtered_text(page: dict[str, Any], probabilities: Sequence[float], threshold: float) -> str:
-    """The page's rule output without the blocks scored below ``threshold``."""
-    drop = {j for (j, _), p in zip(page["units"], probabilities, strict=True) if p < threshold}
+    """The page's rule output without the blocks (``index``) scored below ``threshold``."""
+    drop = {j for j, p in zip(page["index"], probabilities, strict=True) if p < threshold}
     return "\n\n".join(t for j, t in enumerate(page["texts"]) if t and j not in drop)
 
 
@@ -263,20 +326,25 @@ def choose_threshold(pages: Sequence[dict[str, Any]], probabilities: list[list[f
     return min(allowed, key=lambda t: (results[t]["leaking"], t))
 
 
-def _out_of_fold(pages: Sequence[dict[str, Any]]) -> list[list[float]]:
+def _out_of_fold(pages: Sequence[dict[str, Any]], kind: str) -> list[list[float]]:
     """Probabilities for ``pages`` from models that did not see their hosts."""
     folds = grouped_folds([p["host"] for p in pages], _INNER_FOLDS)
     out: list[list[float]] = [[] for _ in pages]
     for k in range(_INNER_FOLDS):
         held = [i for i, f in enumerate(folds) if f == k]
-        model = _fit([p for p, f in zip(pages, folds, strict=True) if f != k])
-        for i, probs in zip(held, _probabilities(model, [pages[i] for i in held]), strict=True):
+        model = _fit([p for p, f in zip(pages, folds, strict=True) if f != k], kind)
+        probabilities = _probabilities(model, [pages[i] for i in held], kind)
+        for i, probs in zip(held, probabilities, strict=True):
             out[i] = probs
     return out
 
 
-def export(classifier: Any, threshold: float) -> FilterModel:
-    """The fitted scikit-learn model as a :class:`FilterModel` for plain-Python inference."""
+def export(classifier: Any, threshold: float, kind: str) -> FilterModel | WordsModel:
+    """The fitted scikit-learn model for plain-Python inference."""
+    if kind == "words":
+        coef = classifier.coef_[0]
+        weights = {int(b): float(coef[b]) for b in coef.nonzero()[0]}
+        return WordsModel(float(classifier.intercept_[0]), weights, threshold)
     trees = []
     for (predictor,) in classifier._predictors:
         nodes = predictor.nodes
@@ -294,7 +362,7 @@ def export(classifier: Any, threshold: float) -> FilterModel:
     return FilterModel(base=base, trees=tuple(trees), threshold=threshold)
 
 
-def cross_validate(pages: list[dict[str, Any]], folds_dir: Path | None) -> None:
+def cross_validate(pages: list[dict[str, Any]], kind: str, folds_dir: Path | None) -> None:
     """Print held-out figures per page type for the rules alone and with the filter."""
     folds = grouped_folds([p["host"] for p in pages], _FOLDS)
     if folds_dir:
@@ -305,15 +373,15 @@ def cross_validate(pages: list[dict[str, Any]], folds_dir: Path | None) -> None:
     for k in range(_FOLDS):
         train = [p for p, f in zip(pages, folds, strict=True) if f != k]
         held = [p for p, f in zip(pages, folds, strict=True) if f == k]
-        threshold = choose_threshold(train, _out_of_fold(train))
-        classifier = _fit(train)
-        for page, probs in zip(held, _probabilities(classifier, held), strict=True):
+        threshold = choose_threshold(train, _out_of_fold(train, kind))
+        classifier = _fit(train, kind)
+        for page, probs in zip(held, _probabilities(classifier, held, kind), strict=True):
             for name, t in (("rules", 0.0), ("rules + filter", threshold)):
                 score = score_page(filtered_text(page, probs, t), page["truth"])
                 results[name][page["type"]].append(score)
                 results[name]["all"].append(score)
         if folds_dir:
-            model = export(classifier, threshold)
+            model = export(classifier, threshold, kind)
             (folds_dir / f"fold{k}.json").write_text(json.dumps(model.to_json()), "utf-8")
         print(f"fold {k}: {len(held)} held-out pages, threshold {threshold:.2f}", flush=True)
     for name, groups in results.items():
@@ -332,21 +400,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="keep the pages' rows in this file")
     parser.add_argument("--folds-dir", type=Path, help="write each fold's model and folds.json")
     parser.add_argument("--output", type=Path, help="write a model trained on every page here")
+    parser.add_argument("--kind", choices=KINDS, default="words", help="which filter")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
     logging.disable(logging.CRITICAL)
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(1):
-        pages = build_pages(args.data, args.cache)
-        print(f"{len(pages)} pages, {sum(len(p['units']) for p in pages)} blocks of the rules")
-        cross_validate(pages, args.folds_dir)
+        pages = for_kind(build_pages(args.data, args.cache), args.kind)
+        print(f"{len(pages)} pages, {sum(len(p['x']) for p in pages)} blocks judged")
+        cross_validate(pages, args.kind, args.folds_dir)
         if args.output:
-            threshold = choose_threshold(pages, _out_of_fold(pages))
-            model = export(_fit(pages), threshold)
+            threshold = choose_threshold(pages, _out_of_fold(pages, args.kind))
+            model = export(_fit(pages, args.kind), threshold, args.kind)
             args.output.parent.mkdir(parents=True, exist_ok=True)
             args.output.write_text(json.dumps(model.to_json(), separators=(",", ":")), "utf-8")
-            print(f"model: {len(model.trees)} trees, threshold {threshold:.2f} -> {args.output}")
+            print(f"model: threshold {threshold:.2f} -> {args.output}")
     return 0
 
 

@@ -3,6 +3,9 @@ and its decision, and the training helpers (labels, host-grouped folds, scores, 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from reader_app.core import ReaderError
@@ -10,10 +13,15 @@ from reader_app.core.block_features import FEATURE_NAMES, page_candidates
 from reader_app.core.clutter_cues import find_clutter
 from reader_app.core.declutter_model import (
     UNIT_FEATURES,
+    WORD_BUCKETS,
     FilterModel,
     Tree,
+    WordsModel,
     filter_keep,
+    load_model,
     unit_rows,
+    word_features,
+    words_keep,
 )
 from reader_app.core.model import Block
 from reader_app.core.segment import page_root, segment
@@ -117,6 +125,37 @@ def test_filter_drops_the_blocks_scored_as_boilerplate() -> None:
     assert model.probabilities([units[0][1]])[0] == pytest.approx(1 / (1 + 2.718281828**-3))
 
 
+def test_word_features_are_a_unit_vector_of_words_and_pairs() -> None:
+    features = word_features("Get started today!")
+    assert len(features) == 5  # get, started, today, "get started", "started today"
+    assert all(0 <= b < WORD_BUCKETS for b in features)
+    assert sum(v * v for v in features.values()) == pytest.approx(1.0)
+    assert word_features("GET STARTED today") == features
+    assert word_features("") == {}
+
+
+def test_words_model_drops_promo_lines_and_keeps_pictures(tmp_path: Path) -> None:
+    promo = word_features("get started today")
+    model = WordsModel(intercept=2.0, weights=dict.fromkeys(promo, -8.0), threshold=0.5)
+    blocks = [
+        Block("paragraph", "The turbines ran for a year."),
+        Block("heading", "Get started today"),
+        Block("image", "", src="turbine.png"),
+    ]
+    assert words_keep(blocks, model) == [True, False, True]
+    path = tmp_path / "words.json"
+    path.write_text(json.dumps(model.to_json()), encoding="utf-8")
+    again = load_model(path)
+    assert isinstance(again, WordsModel)
+    assert again.probabilities(["get started today"]) == pytest.approx(
+        model.probabilities(["get started today"]), abs=1e-4
+    )
+    data = model.to_json()
+    data["buckets"] = WORD_BUCKETS * 2
+    with pytest.raises(ReaderError):
+        WordsModel.from_json(data)
+
+
 def test_model_round_trips_through_json_and_refuses_other_features() -> None:
     model = _model("log_words", 2.0, threshold=0.3)
     again = FilterModel.from_json(model.to_json())
@@ -173,7 +212,7 @@ def test_threshold_removes_leaks_only_when_word_f1_holds() -> None:
     promo = {**truth, "without": ["get started today"]}
     page = {
         "texts": ["alpha beta gamma delta epsilon", "get started today"],
-        "units": [(0, []), (1, [])],
+        "index": [0, 1],
         "truth": promo,
     }
     # The promo scores 0.1 and the content 0.9: dropping the promo is free and stops the leak.
