@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from .ui.style.theme_names import THEME_NAMES
 
 FORMATS = ("text", "markdown", "html", "json")
 LIBRARY_COMMANDS = ("save", "search", "library")
@@ -51,7 +52,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window, save a PNG and exit"
     )
-    parser.add_argument("--theme", choices=("light", "sepia", "dark"), help="colour theme")
+    parser.add_argument("--theme", choices=THEME_NAMES, help="colour theme")
     parser.add_argument(
         "--font", metavar="FONT", help="article font: serif, sans, mono or a font family name"
     )

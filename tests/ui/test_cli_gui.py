@@ -94,7 +94,7 @@ def test_first_run_opens_the_sample_then_the_start_page(qtbot, settings_file: Pa
 
 
 def test_the_theme_option_offers_every_theme() -> None:
-    from reader_app.ui.style.theme import THEME_NAMES
+    from reader_app.ui.style.theme_names import THEME_NAMES
 
     theme = next(a for a in _gui_parser()._actions if a.dest == "theme")
     assert tuple(theme.choices or ()) == THEME_NAMES

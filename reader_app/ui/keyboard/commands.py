@@ -19,7 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from ..style.theme import LINE_HEIGHT_STEPS, THEME_NAMES
+from ..style.theme import LINE_HEIGHT_STEPS
+from ..style.theme_names import THEME_NAMES
 from .dispatch import Stroke, article_only, strokes
 from .keymap import KEYMAP, Key, key_sequences
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 
-from ..style.theme import THEME_NAMES
+from ..style.theme_names import THEME_NAMES
 from .commands import COMMANDS, COMMANDS_BY_NAME
 from .dispatch import sequence_text, strokes
 from .keymap import KEYMAP, Key, key_sequences

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument
 
-from ..style.theme import THEME_NAMES, ReadingStyle
+from ..style.theme import ReadingStyle
+from ..style.theme_names import THEME_NAMES
 from .document import DocumentBuilder
 
 

@@ -18,7 +18,6 @@ from ..style.theme import (
     FONT_CHOICES,
     FONT_SIZE_RANGE,
     LINE_HEIGHT_STEPS,
-    THEME_NAMES,
     FontChoice,
     ReadingStyle,
     Theme,
@@ -26,6 +25,7 @@ from ..style.theme import (
     apply_chrome_theme,
     mix,
 )
+from ..style.theme_names import THEME_NAMES
 from .message_bar import MessageBar
 from .settings import Settings
 from .status_line import StatusLine

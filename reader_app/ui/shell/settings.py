@@ -15,7 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, QStandardPaths, Signal
 
-from ..style.theme import FONT_CHOICES, THEME_NAMES
+from ..style.theme import FONT_CHOICES
+from ..style.theme_names import THEME_NAMES
 
 
 @dataclass(frozen=True)

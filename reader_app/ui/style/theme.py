@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from .theme_names import THEME_NAMES
+
 FontChoice = Literal["serif", "sans", "mono", "custom"]
 Alignment = Literal["left", "justify"]
 FONT_CHOICES: tuple[FontChoice, ...] = ("serif", "sans", "mono", "custom")
@@ -140,8 +142,7 @@ THEMES: dict[str, Theme] = {
     ),
 }
 
-#: The themes in the order the View menu lists them and `t` cycles through them.
-THEME_NAMES: tuple[str, ...] = tuple(THEMES)
+assert tuple(THEMES) == THEME_NAMES, "every theme is named once, in theme_names"
 
 
 class Themed(Protocol):
