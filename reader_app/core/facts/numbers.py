@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .counted import counts_after, is_metres
 from .model import Contexts, Fact, importance
 from .number_patterns import (
     AGE_WORDS,
@@ -40,33 +41,7 @@ _DETERMINERS = word_set(
     "the these those its their his her our my your both all every each first last next past "
     "other another whose which"
 )
-# Words after a number that end the search for what it counts.
-_STOP = word_set(
-    """the a an of in on at to for from by with and or but is are was were be been being have
-    has had will would could should may might can did do does said says say that which who as
-    than per more less about over under after before since during into out up down off times
-    this these those it its their they them he she we you i his her our not no so if then
-    there here when where while what how also just only still yet again ago each every such
-    other another some any all most many much few several own same too very"""
-)
-# Verbs in -s that look like plural nouns after a number ("since 2.1 contains the flaw"):
-# what a number counts is a noun, never a verb.
-_VERBS = word_set(
-    """contains includes remains means seems appears becomes exists occurs happens requires
-    allows affects applies represents involves continues belongs depends consists makes takes
-    gives goes comes gets has does is was says tells adds explains insists argues admits
-    announces suggests confirms denies replies urges asks knows thinks believes expects
-    wants needs lets puts brings leaves sees seeks reaches grows fell rose dropped climbed
-    jumped grew said told
-    contained included meant remained became"""
-)
-_IRREGULAR_PLURALS = word_set(
-    """people children men women police staff personnel cattle sheep fish deer aircraft
-    media feet teeth geese crew livestock"""
-)
 _ORDINALS = word_set("first second third fourth final last latter former other the a")
-# Words between a number and what it counts ("two more robots"), unless "than" follows.
-_COMPARATIVES = word_set("more fewer less extra additional further new")
 # "nine of its 71 stores", "two of nine": a written number before "of" and one of these
 # counts a part.
 _OF_PARTS = re.compile(
@@ -74,12 +49,6 @@ _OF_PARTS = re.compile(
     rf"|{'|'.join(UNITS)}|{'|'.join(TENS)})\b",
     re.IGNORECASE,
 )
-# Words after a bare "3m" that make it metres rather than millions.
-_METRE_WORDS = word_set(
-    """high tall long wide deep freestyle backstroke breaststroke butterfly medley hurdles
-    sprint race relay final dash wall drop fall"""
-)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 _LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-.]*)[ \u00a0]$")
 _APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]+,[ \u00a0]$")
 _YEAR_ONLY = re.compile(YEAR)
@@ -196,7 +165,7 @@ def _number(text: str, match: re.Match[str]) -> _Found | None:
         else:
             rate = _clean(group("rate")).lstrip("/").lower()
             unit = f"{unit} per {rate.split(' ', 1)[1] if ' ' in rate else rate}"
-    if unit is None and (group("scale") or "").strip() == "m" and _metres(text, end):
+    if unit is None and (group("scale") or "").strip() == "m" and is_metres(text, end):
         # A bare "m" is metres ("a 3m wall", "100m freestyle") unless millions are counted.
         value, unit = (_value(group("num"), None) or 0.0), "m"
     surface = _clean(text[start:end])
@@ -242,7 +211,7 @@ def _unitless(text: str, match: re.Match[str], start: int, end: int, value: floa
     group = match.group
     surface = _clean(text[start:end])
     digits = group("digits")
-    counts = _counts(text, end)
+    counts = counts_after(text, end)
     if digits and _YEAR_ONLY.fullmatch(digits) and not group("scale"):
         second = group("num2")
         if second and not _YEAR_END.fullmatch(second):
@@ -293,60 +262,6 @@ def _value(number: str, scale: str | None) -> float | None:
     if value is not None and scale:
         value *= SCALES[scale.strip().lower()]
     return value
-
-
-def _following_words(text: str, end: int) -> list[str]:
-    """Up to three words after ``end``, stopping at punctuation or a line break."""
-    words: list[str] = []
-    position = end
-    while len(words) < 3:
-        gap = position
-        while gap < len(text) and text[gap] in SPACE:
-            gap += 1
-        word = _WORD.match(text, gap) if gap > position else None
-        if word is None:
-            break
-        words.append(word.group())
-        position = word.end()
-    return words
-
-
-def _metres(text: str, end: int) -> bool:
-    """Whether a bare "3m" is metres: no counted noun follows, or a word of size or sport."""
-    words = _following_words(text, end)
-    if not words or words[0].lower() in _METRE_WORDS:
-        return True
-    return _counts(text, end) is None and not words[0][:1].isupper()
-
-
-def _is_plural(word: str) -> bool:
-    lower = word.lower()
-    if lower in _IRREGULAR_PLURALS:
-        return True
-    return (
-        len(lower) > 3
-        and lower.endswith("s")
-        and not lower.endswith(("ss", "us", "is", "'s", "\u2019s"))
-        and lower not in _STOP
-        and lower not in _VERBS
-    )
-
-
-def _counts(text: str, end: int) -> str | None:
-    """What a number counts: the noun phrase right after it ("Russian troops"), if any."""
-    words = _following_words(text, end)
-    for index, word in enumerate(words):
-        lower = word.lower()
-        if lower in _COMPARATIVES and words[index + 1 : index + 2] != ["than"]:
-            continue
-        if lower in _STOP or lower in _VERBS:
-            return None
-        if _is_plural(word) and (word.islower() or index > 0):
-            return " ".join(words[: index + 1])
-        demonym = word[:1].isupper() and word.endswith(("an", "ese", "ish", "i"))
-        if not (word.islower() or demonym):
-            return None
-    return None
 
 
 def _is_score(match: re.Match[str]) -> bool:
