@@ -13,6 +13,7 @@ from .page_blocks import clean_text
 
 _WORDS = re.compile(r"\w+")
 
+
 def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None]:
     """Title, byline, site name and date, as trafilatura's metadata extraction finds them
     (meta tags, JSON-LD, then the page), without the categories, tags and licence it also
