@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from lxml import etree
 
+from .dom_clutter import remove_keep_tail
 from .model import Block
 
 __all__ = ["POST_STAMP_LEVEL", "as_post_heading", "is_post_heading", "is_post_stamp", "mark_posts"]
@@ -337,20 +338,7 @@ def _remove_furniture(container: etree._Element) -> None:
         if text is not None and is_post_controls(text):
             doomed.append(element)
     for element in doomed:
-        parent = element.getparent()
-        if parent is not None:
-            _drop_keep_tail(element, parent)
-
-
-def _drop_keep_tail(element: etree._Element, parent: etree._Element) -> None:
-    tail = element.tail
-    if tail and tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
+        remove_keep_tail(element)
 
 
 def _plain_posts(container: etree._Element) -> None:
