@@ -3,34 +3,43 @@ which one is chosen."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextFragment
 from PySide6.QtWidgets import QTextEdit
 
 if TYPE_CHECKING:
     from .view import ReaderView
 
 
-def document_links(document: QTextDocument) -> list[tuple[int, int, str]]:
-    """``(start, end, href)`` of every link in ``document``, in order (one per run of text
-    with the same address)."""
-    links: list[tuple[int, int, str]] = []
+def link_fragments(document: QTextDocument) -> Iterator[QTextFragment]:
+    """Every run of text of ``document`` that is a link, in order."""
     block = document.begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
-            fmt = fragment.charFormat()
-            if fragment.isValid() and fmt.isAnchor() and fmt.anchorHref():
-                start, end = fragment.position(), fragment.position() + fragment.length()
-                if links and links[-1][1] == start and links[-1][2] == fmt.anchorHref():
-                    links[-1] = (links[-1][0], end, links[-1][2])
-                else:
-                    links.append((start, end, fmt.anchorHref()))
+            if fragment.isValid() and fragment.charFormat().isAnchor():
+                yield fragment
             iterator += 1
         block = block.next()
+
+
+def document_links(document: QTextDocument) -> list[tuple[int, int, str]]:
+    """``(start, end, href)`` of every link in ``document``, in order (one per run of text
+    with the same address)."""
+    links: list[tuple[int, int, str]] = []
+    for fragment in link_fragments(document):
+        href = fragment.charFormat().anchorHref()
+        if not href:
+            continue
+        start, end = fragment.position(), fragment.position() + fragment.length()
+        if links and links[-1][1] == start and links[-1][2] == href:
+            links[-1] = (links[-1][0], end, href)
+        else:
+            links.append((start, end, href))
     return links
 
 

@@ -18,6 +18,8 @@ from PySide6.QtGui import (
 
 from reader_app.core.model import Article
 
+from ..reading.link_focus import link_fragments
+
 #: File dialog filters and suffixes of each export format.
 FORMATS: dict[str, tuple[str, str]] = {
     "markdown": ("Markdown (*.md)", ".md"),
@@ -111,18 +113,10 @@ def _absolute_safe_links(document: QTextDocument) -> None:
 
     base = document.baseUrl().toString() or None
     found: list[tuple[int, int, QTextCharFormat, str | None]] = []
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            fmt = fragment.charFormat()
-            if fmt.isAnchor():
-                end = fragment.position() + fragment.length()
-                found.append((fragment.position(), end, fmt,
-                              link_target(fmt.anchorHref(), base)))
-            iterator += 1
-        block = block.next()
+    for fragment in link_fragments(document):
+        fmt = fragment.charFormat()
+        end = fragment.position() + fragment.length()
+        found.append((fragment.position(), end, fmt, link_target(fmt.anchorHref(), base)))
     cursor = QTextCursor(document)
     for start, end, fmt, target in found:
         cursor.setPosition(start)
