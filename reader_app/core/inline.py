@@ -76,6 +76,11 @@ _MARKERS = re.compile("[\ufdd0-\ufdd9]")
 _LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
+def _has_markers(text: str) -> bool:
+    """Whether ``text`` holds a marker (one scan per character: much faster than a regex)."""
+    return any(marker in text for marker in _MARKER_KIND)
+
+
 @dataclass(frozen=True)
 class _Mark:
     """A span in the tree's non-whitespace character sequence."""
@@ -89,7 +94,7 @@ class _Mark:
 def without_markers(text: str) -> str:
     """``text`` without the characters :func:`mark_formatting` uses (a page's own are no
     formatting)."""
-    return _MARKERS.sub("", text) if _MARKERS.search(text) else text
+    return _MARKERS.sub("", text) if _has_markers(text) else text
 
 
 def mark_formatting(root: etree._Element) -> list[etree._Element]:
@@ -161,7 +166,7 @@ def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int], bool]:
             chars.append(solid)
             length += len(solid)
     solid = "".join(chars)
-    marked = _MARKERS.search(solid) is not None
+    marked = _has_markers(solid)
     if marked:
         solid, marks, breaks = _read_markers(solid, marks, breaks)
     marks.sort(key=lambda m: m.start)
@@ -226,7 +231,7 @@ def with_spans(root: etree._Element, drafts: Iterable[Draft]) -> list[Draft]:
     next_mark = 0
     for draft in drafts:
         block = draft.block
-        if marked and _MARKERS.search(block.text):
+        if marked and _has_markers(block.text):
             block = _unmarked(block)
             draft = replace(draft, block=block)
         wanted = _solid(block.text) if block.kind != "image" else ""
