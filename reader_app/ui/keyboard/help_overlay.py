@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,8 +31,6 @@ class HelpOverlay(CardOverlay):
     Signals:
         closed(): the overlay was closed.
     """
-
-    closed = Signal()
 
     def __init__(self, parent: QWidget, keymap: Mapping[str, tuple[Key, ...]] = KEYMAP) -> None:
         super().__init__(parent, ("helpOverlay", "helpCard"), (700, 760))
@@ -77,19 +75,10 @@ class HelpOverlay(CardOverlay):
         self.raise_()
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def close_overlay(self) -> None:
-        """Hide the overlay and give the focus back."""
-        if not self.isVisible():
-            return
-        self.hide()
-        if self._return_focus is not None:
-            self._return_focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.closed.emit()
-
     def toggle(self) -> None:
         """Open the overlay, or close it when open."""
         if self.isVisible():
-            self.close_overlay()
+            self.dismiss()
         else:
             self.open()
 
@@ -144,9 +133,6 @@ class HelpOverlay(CardOverlay):
         parts.append("</div>")
         self.browser.setHtml("".join(parts))
 
-    def dismiss(self) -> None:
-        self.close_overlay()
-
     def filter_key(self, watched: QObject, event: QKeyEvent) -> bool:
         if watched is not self.filter_box:
             return False
@@ -161,7 +147,7 @@ class HelpOverlay(CardOverlay):
         if event.type() != QEvent.Type.KeyPress:
             return False
         if key == Qt.Key.Key_Escape:
-            self.close_overlay()
+            self.dismiss()
             return True
         if key in own:
             return True  # the focus stays in the overlay while it is open

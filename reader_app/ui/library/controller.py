@@ -114,7 +114,7 @@ class LibraryController(QObject):
     def toggle_view(self) -> None:
         """Show the library, or close it when shown."""
         if self.view.isVisible():
-            self.view.close_view()
+            self.view.dismiss()
         else:
             self.view.open()
 
@@ -237,7 +237,7 @@ class LibraryController(QObject):
                 self.view.show_results(results)
                 self.results_shown.emit(results)
         elif name == "open":
-            self.view.close_view()
+            self.view.dismiss()
             self.shelf.show_stored_article(result.article, _stored_source(result.source),
                                             result.position)
             self.opened.emit(result.id)

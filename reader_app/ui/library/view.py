@@ -167,7 +167,6 @@ class LibraryView(CardOverlay):
     open_requested = Signal(int)
     delete_requested = Signal(int)
     saved_toggled = Signal(int, bool)
-    closed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, ("libraryView", "libraryCard"), (760, 820))
@@ -227,15 +226,6 @@ class LibraryView(CardOverlay):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
-    def close_view(self) -> None:
-        """Hide the view and give the focus back."""
-        if not self.isVisible():
-            return
-        self.hide()
-        if self._return_focus is not None:
-            self._return_focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.closed.emit()
-
     def set_theme(self, theme: Theme) -> None:
         """Draw the card and the rows in ``theme``'s colours."""
         self.delegate.theme = theme
@@ -283,7 +273,7 @@ class LibraryView(CardOverlay):
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         current = self.current()
         if key == Qt.Key.Key_Escape:
-            self.close_view()
+            self.dismiss()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if current is not None:
                 self.open_requested.emit(current.id)
@@ -306,9 +296,6 @@ class LibraryView(CardOverlay):
         return True
 
     # Geometry, painting, events -----------------------------------------------------------
-
-    def dismiss(self) -> None:
-        self.close_view()
 
     def filter_key(self, watched: QObject, event: QKeyEvent) -> bool:
         if watched not in (self.search_box, self.list):

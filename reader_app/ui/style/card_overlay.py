@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QWidget
 
@@ -13,9 +13,15 @@ class CardOverlay(QWidget):
     """Covers its parent with a dimmed backdrop and a centred ``card``, following the parent's
     size; a click on the backdrop calls :meth:`dismiss`.
 
-    Subclasses lay out the card, close themselves in :meth:`dismiss` and read the keys of their
-    own widgets in :meth:`filter_key` (installed as this object's event filter).
+    Subclasses lay out the card, note the widget to give the focus back to in
+    ``_return_focus`` when they open, and read the keys of their own widgets in
+    :meth:`filter_key` (installed as this object's event filter).
+
+    Signals:
+        closed(): the overlay was hidden by :meth:`dismiss`.
     """
+
+    closed = Signal()
 
     def __init__(self, parent: QWidget, names: tuple[str, str],
                  card_size: tuple[int, int]) -> None:
@@ -52,8 +58,13 @@ class CardOverlay(QWidget):
 {extra}""")
 
     def dismiss(self) -> None:
-        """Close the overlay (a click on the backdrop)."""
+        """Hide the overlay and give the focus back (Esc, a click on the backdrop)."""
+        if not self.isVisible():
+            return
         self.hide()
+        if self._return_focus is not None:
+            self._return_focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.closed.emit()
 
     def filter_key(self, watched: QObject, event: QKeyEvent) -> bool:
         """Handle a key event of one of the card's widgets; True when it was used."""
