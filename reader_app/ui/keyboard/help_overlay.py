@@ -9,10 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
-    QLineEdit,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,27 +32,14 @@ class HelpOverlay(CardOverlay):
     def __init__(self, parent: QWidget, keymap: Mapping[str, tuple[Key, ...]] = KEYMAP) -> None:
         super().__init__(parent, ("helpOverlay", "helpCard"), (700, 760))
         self._groups = key_rows(keymap)
-        title = QLabel("Keyboard", self.card)
-        title.setObjectName("helpTitle")
-        hint = QLabel("Letter keys act while the article has focus · Esc closes", self.card)
-        hint.setObjectName("helpHint")
-        self.filter_box = QLineEdit(self.card)
-        self.filter_box.setObjectName("helpFilter")
-        self.filter_box.setPlaceholderText("Filter keys and commands")
-        self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.setAccessibleName("Filter keys")
-        self.filter_box.installEventFilter(self)
+        self.filter_box = self.card_head(
+            "help", "Keyboard", "Letter keys act while the article has focus · Esc closes",
+            "Filter keys and commands", "Filter keys")
         self.browser = QTextBrowser(self.card)
         self.browser.setObjectName("helpKeys")
         self.browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.browser.setOpenLinks(False)
-        layout = QVBoxLayout(self.card)
-        layout.setContentsMargins(22, 18, 22, 14)
-        layout.setSpacing(8)
-        layout.addWidget(title)
-        layout.addWidget(hint)
-        layout.addWidget(self.filter_box)
-        layout.addWidget(self.browser, 1)
+        self.lay_out_card(self.browser)
 
         self.filter_box.textChanged.connect(self.on_filter_changed)
         parent.installEventFilter(self)

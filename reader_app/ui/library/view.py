@@ -34,12 +34,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QLineEdit,
     QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -170,17 +168,8 @@ class LibraryView(CardOverlay):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, ("libraryView", "libraryCard"), (760, 820))
-        title = QLabel("Library", self.card)
-        title.setObjectName("libraryTitle")
-        hint = QLabel(HINT, self.card)
-        hint.setObjectName("libraryHint")
-        hint.setWordWrap(True)
-        self.search_box = QLineEdit(self.card)
-        self.search_box.setObjectName("libraryFilter")
-        self.search_box.setPlaceholderText("Search the articles you have read")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search the library")
-        self.search_box.installEventFilter(self)
+        self.search_box = self.card_head(
+            "library", "Library", HINT, "Search the articles you have read", "Search the library")
         self.model = ResultModel(self)
         self.delegate = ResultDelegate(self)
         self.list = QListView(self.card)
@@ -195,14 +184,7 @@ class LibraryView(CardOverlay):
         self.list.activated.connect(self.on_activated)
         self.status = QLabel("", self.card)
         self.status.setObjectName("libraryStatus")
-        layout = QVBoxLayout(self.card)
-        layout.setContentsMargins(22, 18, 22, 14)
-        layout.setSpacing(8)
-        layout.addWidget(title)
-        layout.addWidget(hint)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.status)
+        self.lay_out_card(self.list, self.status)
 
         self.search_box.textChanged.connect(self.query_changed)
         parent.installEventFilter(self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from .theme import THEMES, Theme, mix
 
@@ -34,7 +34,39 @@ class CardOverlay(QWidget):
         self._card_size = card_size
         self.card = QFrame(self)
         self.card.setObjectName(names[1])
+        self._head: tuple[QLabel, QLabel, QLineEdit] | None = None
         parent.installEventFilter(self)
+
+    def card_head(self, prefix: str, title: str, hint: str, placeholder: str,
+                  accessible: str) -> QLineEdit:
+        """The card's title, hint and filter field, named ``{prefix}Title``, ``{prefix}Hint``
+        and ``{prefix}Filter`` for :meth:`set_card_style`; returns the field."""
+        title_label = QLabel(title, self.card)
+        title_label.setObjectName(f"{prefix}Title")
+        hint_label = QLabel(hint, self.card)
+        hint_label.setObjectName(f"{prefix}Hint")
+        hint_label.setWordWrap(True)
+        field = QLineEdit(self.card)
+        field.setObjectName(f"{prefix}Filter")
+        field.setPlaceholderText(placeholder)
+        field.setClearButtonEnabled(True)
+        field.setAccessibleName(accessible)
+        field.installEventFilter(self)
+        self._head = (title_label, hint_label, field)
+        return field
+
+    def lay_out_card(self, body: QWidget, *after: QWidget) -> None:
+        """The card's head (:meth:`card_head`), then ``body`` taking the room left, then
+        ``after``."""
+        assert self._head is not None, "card_head comes first"
+        layout = QVBoxLayout(self.card)
+        layout.setContentsMargins(22, 18, 22, 14)
+        layout.setSpacing(8)
+        for part in self._head:
+            layout.addWidget(part)
+        layout.addWidget(body, 1)
+        for widget in after:
+            layout.addWidget(widget)
 
     def set_card_style(self, theme: Theme, prefix: str, scrolled: str, extra: str = "") -> None:
         """Draw the card in ``theme``: the widgets named ``{prefix}Card``, ``{prefix}Title``,
