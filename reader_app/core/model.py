@@ -8,6 +8,8 @@ from types import MappingProxyType
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list", "quote", "image", "table", "code"]
+#: Heading level given to a post's time line (a live blog's "14:05"; see ``core.posts``).
+POST_STAMP_LEVEL = 5
 #: Where a page came from: a web server, a page file on disk, a saved archive (MHTML, from disk
 #: or the web), or text handed over directly (dropped HTML). It decides which images may load.
 Origin = Literal["web", "file", "archive", "text"]

@@ -18,12 +18,9 @@ from dataclasses import replace
 from lxml import etree
 
 from .dom_clutter import remove_keep_tail
-from .model import Block
+from .model import POST_STAMP_LEVEL, Block
 
 __all__ = ["POST_STAMP_LEVEL", "as_post_heading", "is_post_heading", "is_post_stamp", "mark_posts"]
-
-#: Heading level given to a post's time line.
-POST_STAMP_LEVEL = 5
 
 _ZONE = r"(?:gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ist|aest)"
 #: A time of day or a relative time: "14:05", "9.30am BST", "2 hours ago", "yesterday".

@@ -29,8 +29,7 @@ from PySide6.QtGui import (
 )
 
 from reader_app.core.inline import split_spans
-from reader_app.core.model import Article, Block, Span
-from reader_app.core.posts import POST_STAMP_LEVEL, is_post_heading
+from reader_app.core.model import POST_STAMP_LEVEL, Article, Block, Span
 
 from ..style.theme import SANS_FAMILIES, ReadingStyle, make_font, mix
 from .inline_format import inline_format
@@ -57,6 +56,14 @@ def image_url(src: str, base: str | None) -> str:
     if base and url.isRelative():
         url = QUrl(base).resolved(url)
     return url.toString()
+
+
+def _is_post_stamp(text: str) -> bool:
+    """``core.posts.is_post_stamp``, loaded only for a heading at a post's level (its patterns
+    would cost the window's start-up otherwise)."""
+    from reader_app.core.posts import is_post_stamp
+
+    return is_post_stamp(text)
 
 
 class DocumentBuilder:
@@ -175,7 +182,7 @@ class DocumentBuilder:
     def heading(self, text: str, level: int, offset: int | None,
                 spans: Sequence[Span] = ()) -> None:
         level = min(max(level, 1), 6)
-        if is_post_heading(level, text):
+        if level == POST_STAMP_LEVEL and _is_post_stamp(text):
             self.post_stamp(text, offset, spans)
             return
         scale = {1: 1.55, 2: 1.34, 3: 1.17}.get(level, 1.05)
