@@ -9,6 +9,7 @@ import re
 from lxml import etree
 
 from .model import Block
+from .page_author import page_author
 from .page_blocks import clean_text
 
 _WORDS = re.compile(r"\w+")
@@ -27,7 +28,7 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
     with contextlib.suppress(Exception):  # JSON-LD in the wild is often malformed
         found = tm.extract_meta_json(root, found)
     title = found.title or tm.extract_title(root)
-    author = found.author or tm.extract_author(root)
+    author = found.author or page_author(root)
     page_url = found.url or tm.extract_url(root, url)
     # Dates come from the page's markup only, never guessed from years in the text.
     date = find_date(root, url=page_url, extensive_search=False, original_date=True)
