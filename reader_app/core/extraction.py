@@ -30,7 +30,14 @@ from .figures import (
     without_credit,
 )
 from .inline import mark_formatting, unmark_formatting, with_spans, without_markers
-from .metadata import drop_title_heading, html_title, iso_date, page_language, page_metadata
+from .metadata import (
+    drop_title_heading,
+    html_title,
+    iso_date,
+    page_date,
+    page_language,
+    page_metadata,
+)
 from .model import Article, RawPage
 from .page_blocks import clean_text, walk_html, walk_xml
 from .posts import as_post_heading, mark_posts
@@ -124,11 +131,13 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 
 def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     root = _parse(html)
+    meta = page_metadata(root, url)  # before the scripts go: JSON-LD names authors
+    _prepare(root, html)
+    date = page_date(root, meta["url"])
     language = page_language(root)
     if options.declutter:
         prune_dom(root)
     anchored = collect_anchored(root, url, options.images, options.saved_copy)
-    meta = page_metadata(root, url)
     stamps = mark_posts(root)  # posts' time lines, made small headings below
     document = _trafilatura(root, url, options)
     drafts: list[Draft] = []
@@ -158,7 +167,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         blocks=tuple(blocks),
         byline=clean_text(meta.get("byline") or "") or None,
         site=clean_text(meta.get("site") or "") or None,
-        date=iso_date(meta.get("date")),
+        date=iso_date(date),
         url=url,
         language=language,
         extractor=extractor,
@@ -185,9 +194,14 @@ def _parse(html: str) -> etree._Element:
     )
     parser.set_element_class_lookup(_HTML_CLASSES)
     try:
-        root = lxml.html.document_fromstring(html, parser=parser)
+        return lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError as err:
         raise ExtractionError(NO_ARTICLE) from err
+
+
+def _prepare(root: etree._Element, html: str) -> None:
+    """Ready the parsed page for the extractors: pictures out of ``<noscript>``, captions
+    with their figures, no scripts or styles, paragraphs cut at ``<br>`` pairs."""
     for noscript in list(root.iter("noscript")):
         unwrap_noscript_image(noscript)
     if "aption" in html or "redit" in html or "egend" in html:
@@ -196,8 +210,6 @@ def _parse(html: str) -> etree._Element:
         remove_keep_tail(element)
     for paragraph in list(root.iter("p")):
         _split_at_break_pairs(paragraph)
-    return root
-
 
 
 def _split_at_break_pairs(paragraph: etree._Element) -> None:

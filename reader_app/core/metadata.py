@@ -8,6 +8,7 @@ import re
 
 from lxml import etree
 
+from .byline import clean_byline
 from .model import Block
 from .page_author import page_author
 from .page_blocks import clean_text
@@ -16,10 +17,10 @@ _WORDS = re.compile(r"\w+")
 
 
 def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None]:
-    """Title, byline, site name and date, as trafilatura's metadata extraction finds them
-    (meta tags, JSON-LD, then the page), without the categories, tags and licence it also
-    looks for."""
-    from htmldate import find_date
+    """Title, byline, site name and the page's own address, as trafilatura's metadata
+    extraction finds them (meta tags, JSON-LD, then the page), without the categories, tags
+    and licence it also looks for. ``root`` is the page as parsed, its scripts still there
+    (JSON-LD names authors)."""
     from trafilatura import metadata as tm
 
     found = tm.examine_meta(root)
@@ -27,11 +28,9 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
         found.author = None
     with contextlib.suppress(Exception):  # JSON-LD in the wild is often malformed
         found = tm.extract_meta_json(root, found)
-    title = found.title or tm.extract_title(root)
-    author = found.author or page_author(root)
+    title = headline(root, found.title or tm.extract_title(root))
+    author = clean_byline(found.author) or clean_byline(page_author(root))
     page_url = found.url or tm.extract_url(root, url)
-    # Dates come from the page's markup only, never guessed from years in the text.
-    date = find_date(root, url=page_url, extensive_search=False, original_date=True)
     site = found.sitename or tm.extract_sitename(root)
     if site:
         site = site.lstrip("@")
@@ -40,7 +39,44 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
     elif page_url:
         match = tm.META_URL.match(page_url)
         site = match[1] if match else None
-    return {"title": title, "byline": author, "site": site, "date": date}
+    return {"title": title, "byline": author, "site": site, "url": page_url}
+
+
+def page_date(root: etree._Element, page_url: str | None) -> str | None:
+    """The page's date from its markup only, never guessed from years in the text.
+
+    ``root`` without its scripts: dates in JSON-LD and scripts are more often a product's or
+    a listing's than the article's."""
+    from htmldate import find_date
+
+    return find_date(root, url=page_url, extensive_search=False, original_date=True)
+
+
+#: A separator between a title and the site's name ("Title | Site", "Title - Site").
+_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u2022\u00bb:/]\s+")
+#: Share of the shorter one's words an <h1> and the page's title have in common to be one title.
+_SAME_HEADLINE = 0.5
+
+
+def headline(root: etree._Element, title: str | None) -> str | None:
+    """The article's headline as the page shows it: the page's ``title`` (from its meta tags
+    or ``<title>``) without what follows a separator when at least three words precede it
+    (the site's name), unless the first ``<h1>`` that shares half its words with that (counted
+    on the shorter of the two) words it differently."""
+    if not title:
+        return None
+    first = _SEPARATOR.split(title, maxsplit=1)[0]
+    core = first if first != title and len(_WORDS.findall(first)) >= 3 else title
+    for element in root.iter("h1"):
+        text = clean_text(element.text_content())
+        if text and _shared_words(text, core) >= _SAME_HEADLINE:
+            return text
+    return core
+
+
+def _shared_words(a: str, b: str) -> float:
+    words_a, words_b = set(_WORDS.findall(a.lower())), set(_WORDS.findall(b.lower()))
+    return len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
 
 
 _LANG = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.I)

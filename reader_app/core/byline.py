@@ -1,0 +1,65 @@
+"""A byline as a reader wants it: the authors' names, without the labels, dates and job
+titles that the page's author box holds around them."""
+
+from __future__ import annotations
+
+import re
+
+#: A label before the names ("By", "Written by", "Authors:", "Article by").
+_LABEL = re.compile(
+    r"^(?:(?:article|story|words|text|written|posted|reviewed|edited|photos?)\s+by"
+    r"|by|authors?|writer|posted)\b[\s:]*",
+    re.I,
+)
+#: Where the names end: an update or review note, a forum's member line, a number, a date
+#: (a month before a day or year, or at the end unless it is also a name: "Tom May").
+_END = re.compile(
+    r"\b(?:(?:last\s+)?updated|published|posted|reviewed\s+by|fact[\s-]+checked|medically"
+    r"|read\s+more|joined|wrote|offline)\b|(?<!\w)\d|[•|©]"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?=\s*\d)"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar|apr|aug|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b\.?\s*$",
+    re.I,
+)
+#: Job titles that follow a name ("Jane Doe Senior Reporter"; not "Metro Desk Staff").
+_ROLE = re.compile(
+    r"\b(?:senior|junior|chief|managing|executive|staff|contributing|associate|assistant"
+    r"|deputy|head|lead|editor|editorial|reporter|writer|correspondent|columnist|director"
+    r"|founder|co-founder|ceo|cto|cfo|vp|manager|advisor|adviser|expert|consultant|analyst"
+    r"|attorney|moderator|contributor|producer|strategist|specialist|officer|president)\b",
+    re.I,
+)
+_TEAM = re.compile(r"\b(?:team|staff|desk|group)$", re.I)
+#: Words of a name before a job title is cut from it: fewer, and the title is the name's.
+_NAME_WORDS = 2
+#: Punctuation left at the ends of a name once a label or title is cut.
+_EDGES = " ,:\u00b7-\u2013\u2014"
+#: What an author box says when it names no one.
+_NO_NAME = frozenset({
+    "author", "authors", "admin", "administrator", "webmaster", "name", "undefined", "null",
+    "unknown", "anonymous", "guest", "staff", "sign in", "log in", "get", "the author",
+})
+
+
+def clean_byline(byline: str | None) -> str | None:
+    """The names in ``byline`` (pieces separated by "; ", as trafilatura gives them), or
+    None when it names no one."""
+    if not byline:
+        return None
+    names = [name for name in map(_name, byline.split(";")) if name]
+    return "; ".join(dict.fromkeys(names)) or None
+
+
+def _name(piece: str) -> str | None:
+    text = _LABEL.sub("", piece.strip())
+    end = _END.search(text)
+    if end:
+        text = text[: end.start()]
+    text = text.strip(_EDGES)
+    role = _ROLE.search(text)
+    if role and not _TEAM.search(text) and len(text[: role.start()].split()) >= _NAME_WORDS:
+        text = text[: role.start()].strip(_EDGES)
+    if not text or text.lower() in _NO_NAME or not any(c.isupper() for c in text):
+        return None
+    return text

@@ -1,0 +1,86 @@
+"""Title, byline and date: the headline the page shows, the authors' names alone."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+import pytest
+
+from reader_app.core import extract_article
+from reader_app.core.byline import clean_byline
+from reader_app.core.metadata import headline
+
+BODY = "".join(
+    f"<p>Paragraph {n} of the story tells how the harbour bridge was mended by the crews who "
+    "worked through the winter, and what the town thinks of it now that it is open.</p>"
+    for n in range(6)
+)
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body><article>{body}{BODY}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        ("Jane Roe", "Jane Roe"),
+        ("Author Ida Lindqvist", "Ida Lindqvist"),
+        ("Written by Amara Okafor", "Amara Okafor"),
+        ("Jane Roe Last Updated August 1", "Jane Roe"),
+        ("Jane Roe • March", "Jane Roe"),
+        ("Luke Kim December", "Luke Kim"),
+        ("Keith Doe Senior Autos Reporter", "Keith Doe"),
+        ("Rachel Moore Founder; Lead Reviewer Updated Feb", "Rachel Moore; Lead Reviewer"),
+        ("Tom May", "Tom May"),
+        ("April Fulton", "April Fulton"),
+        ("Community Editor", "Community Editor"),
+        ("Metro Desk Staff", "Metro Desk Staff"),
+        ("Vader 6", "Vader"),
+        ("Luizjr4", "Luizjr4"),
+        ("Jane Roe; Jane Roe", "Jane Roe"),
+        ("Written By", None),
+        ("Sign In", None),
+        ("Name", None),
+        ("Updated January", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_a_byline_keeps_the_names_alone(found: str | None, expected: str | None) -> None:
+    assert clean_byline(found) == expected
+
+
+def _headline(h1s: list[str], title: str | None) -> str | None:
+    body = "".join(f"<h1>{h}</h1>" for h in h1s)
+    return headline(lxml.html.document_fromstring(_page("", body)), title)
+
+
+def test_the_headline_is_the_h1_that_shares_the_titles_words() -> None:
+    title = "Bridge reopens after repairs | Kelbridge Post"
+    assert _headline(["Kelbridge Post", "Harbour bridge reopens after two years of repairs"],
+                     title) == "Harbour bridge reopens after two years of repairs"
+
+
+def test_without_such_an_h1_the_title_loses_the_sites_name() -> None:
+    assert _headline(["Latest news"], "Harbour bridge reopens - Kelbridge Post") == (
+        "Harbour bridge reopens"
+    )
+    assert _headline([], "Harbour bridge reopens | Kelbridge Post") == "Harbour bridge reopens"
+    # two words before the separator are more likely the title's own than a site's
+    assert _headline([], "Bridge reopens | Kelbridge Post") == "Bridge reopens | Kelbridge Post"
+    assert _headline([], None) is None
+
+
+def test_an_article_shows_its_headline_and_the_author_its_json_ld_names() -> None:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle",
+            "author": {"@type": "Person", "name": "Amara Okafor"}}
+    head = (
+        '<meta property="og:title" content="Bridge reopens | Kelbridge Post">'
+        f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    )
+    article = extract_article(_page(head, "<h1>Harbour bridge reopens after repairs</h1>"))
+    assert article.title == "Harbour bridge reopens after repairs"
+    assert article.byline == "Amara Okafor"
+    assert "Kelbridge" not in article.text
