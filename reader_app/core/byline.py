@@ -43,12 +43,14 @@ _NO_NAME = frozenset({
 
 
 def clean_byline(byline: str | None) -> str | None:
-    """The names in ``byline`` (pieces separated by "; ", as trafilatura gives them), or
-    None when it names no one."""
+    """The names in ``byline`` (pieces separated by "; ", as trafilatura gives them) as a
+    reader writes them ("A, B and C"), or None when it names no one."""
     if not byline:
         return None
-    names = [name for name in map(_name, byline.split(";")) if name]
-    return "; ".join(dict.fromkeys(names)) or None
+    names = list(dict.fromkeys(name for name in map(_name, byline.split(";")) if name))
+    if len(names) > 1:
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if names else None
 
 
 def _name(piece: str) -> str | None:
