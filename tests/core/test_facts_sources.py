@@ -87,6 +87,17 @@ def test_each_section_is_ordered_by_salience() -> None:
     assert max(counted) < min(years)
 
 
+def test_a_year_in_the_title_and_lede_comes_after_the_quantities() -> None:
+    text = (
+        "The best dishwashers of 2025\n\n"
+        "These are our picks for 2025, tested over two months. The winner runs eight cycles "
+        "and holds up to 32 washes of detergent."
+    )
+    numbers = find_facts(text).numbers
+    assert numbers[-1].label == "2025" and numbers[-1].unit == "year"
+    assert {f.label for f in numbers[:-1]} >= {"eight cycles", "two months"}
+
+
 def linear(make: object, sizes: tuple[int, int] = (10_000, 40_000)) -> None:
     """Finding facts on texts four times longer takes at most about ten times longer (best
     of two runs each, so that a busy machine does not decide)."""

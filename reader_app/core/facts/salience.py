@@ -35,18 +35,22 @@ class Salience:
         title = any(self.kinds[i] == "title" for i in seen)
         lede = any(self.lede[i] for i in seen)
         score = 3.0 * title + 2.0 * lede + min(len(fact.mentions), 10) * 0.5 + len(seen) * 0.5
-        if fact.kind == "number":
-            if fact.unit in ("year", "date") and not fact.counts:
-                score -= 2.0
-            elif fact.counts or fact.unit:
-                score += 1.0
+        if fact.kind == "number" and (fact.counts or fact.unit) and not _bare_date(fact):
+            score += 1.0
         return score
 
     def ranked(self, facts: Sequence[Fact]) -> tuple[Fact, ...]:
-        """``facts`` by salience, then by their first mention."""
+        """``facts`` by salience, then by their first mention; bare years and dates after
+        every other number, however often the title or lede names them."""
         return tuple(
-            sorted(facts, key=lambda f: (-self.score(f), f.mentions[0][0] if f.mentions else 0))
+            sorted(facts, key=lambda f: (
+                _bare_date(f), -self.score(f), f.mentions[0][0] if f.mentions else 0
+            ))
         )
+
+
+def _bare_date(fact: Fact) -> bool:
+    return fact.kind == "number" and fact.unit in ("year", "date") and not fact.counts
 
 
 __all__ = ["Salience"]
