@@ -13,55 +13,21 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import sys
 import warnings
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-_TOKEN = re.compile(r"\w+")
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-cased ``\\w+`` tokens."""
-    return _TOKEN.findall(text.lower())
-
-
-def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:
-    """The multiset of overlapping ``size``-token shingles of ``text``."""
-    words = tokens(text)
-    return Counter(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
-
-
-def precision_recall(predicted: str, truth: str) -> tuple[float, float]:
-    """Shingle precision and recall of one page (1.0 for two empty sides, else 0)."""
-    pred, true = shingles(predicted), shingles(truth)
-    if not pred and not true:
-        return 1.0, 1.0
-    if not pred or not true:
-        return 0.0, 0.0
-    shared = sum((pred & true).values())
-    return shared / sum(pred.values()), shared / sum(true.values())
-
-
-def contains(output: str, snippet: str) -> bool:
-    """Whether the token sequence of ``snippet`` occurs in ``output``'s tokens."""
-    needle = " ".join(tokens(snippet))
-    return bool(needle) and needle in " ".join(tokens(output))
+from reader_app.core.extraction_score import body_text, score
 
 
 def ours(html: str, url: str | None) -> str:
-    """Reader's article body: :attr:`Article.text` without the title line, because the
-    ground truth and plain trafilatura's text leave the title out."""
     from reader_app.core import ReaderError, extract_article
-    from reader_app.core.model import BLOCK_SEPARATOR
 
     try:
-        article = extract_article(html, url)
+        return body_text(extract_article(html, url))
     except ReaderError:
         return ""
-    return BLOCK_SEPARATOR.join(b.text for b in article.blocks if b.text)
 
 
 def plain_trafilatura(html: str, url: str | None) -> str:
@@ -106,30 +72,6 @@ def html_text(raw: bytes) -> str:
     from reader_app.core.decoding import decode_html
 
     return decode_html(raw)
-
-
-def score(outputs: list[str], pages: list[dict]) -> dict[str, float]:
-    precisions, recalls, leaking, kept, withs = [], [], 0, 0, 0
-    for text, page in zip(outputs, pages, strict=True):
-        p, r = precision_recall(text, page.get("articleBody") or "")
-        precisions.append(p)
-        recalls.append(r)
-        snippets = [s for s in page.get("without") or [] if len(tokens(s)) >= 3]
-        if any(contains(text, s) for s in snippets):
-            leaking += 1
-        for snippet in page.get("with") or []:
-            withs += 1
-            kept += contains(text, snippet)
-    precision = sum(precisions) / len(precisions)
-    recall = sum(recalls) / len(recalls)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "precision": precision,
-        "recall": recall,
-        "f1": f1,
-        "leaking": leaking / len(pages),
-        "kept": kept / max(1, withs),
-    }
 
 
 def main() -> int:

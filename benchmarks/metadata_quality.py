@@ -22,7 +22,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from extraction_quality import html_text, load_pages, tokens
+from extraction_quality import html_text, load_pages
+
+from reader_app.core.extraction_score import tokens
 
 Fields = dict[str, str | None]
 FIELDS = ("title", "byline", "date")
