@@ -4,8 +4,9 @@ Usage: python benchmarks/extraction_quality.py DATASET_DIR [--page-type article]
 
 DATASET_DIR holds ``ground-truth.json`` (``{id: {url, page_type, articleBody, with,
 without}}``) and ``html/<id>.html.gz``. Scores: 4-token shingle precision/recall averaged
-over pages, F1 of the averages; the share of pages whose output contains a ``without``
-snippet of 3+ words (leaking); the share of ``with`` snippets found in the output (kept).
+over pages, F1 of the averages; WCXB's word F1 (the mean of the pages' bag-of-words F1);
+the share of pages whose output contains a ``without`` snippet of 3+ words (leaking); the
+share of ``with`` snippets found in the output (kept).
 """
 
 from __future__ import annotations
@@ -74,6 +75,14 @@ def html_text(raw: bytes) -> str:
     return decode_html(raw)
 
 
+def _print_row(name: str, s: dict[str, float]) -> None:
+    print(
+        f"{name:<20} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f} "
+        f"{s['word_f1']:>8.3f} {s['leaking']:>8.1%} {s['kept']:>6.1%}",
+        flush=True,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dataset", type=Path)
@@ -90,18 +99,19 @@ def main() -> int:
     pages = load_pages(args.dataset, page_type, args.limit)
     htmls = [html_text(p["bytes"]) for p in pages]
     print(f"{len(pages)} pages ({args.page_type}) from {args.dataset.name}")
-    print(f"{'system':<18} {'precision':>9} {'recall':>7} {'F1':>6} {'leaking':>8} {'kept':>6}")
+    print(f"{'system':<20} {'precision':>9} {'recall':>7} {'F1':>6} {'word F1':>8} "
+          f"{'leaking':>8} {'kept':>6}")
     dumps = {}
     for name in args.systems.split(","):
         extract = SYSTEMS[name]
         outputs = [extract(html, page.get("url")) for html, page in zip(htmls, pages, strict=True)]
         dumps[name] = {p["id"]: out for p, out in zip(pages, outputs, strict=True)}
-        s = score(outputs, pages)
-        print(
-            f"{name:<18} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f} "
-            f"{s['leaking']:>8.1%} {s['kept']:>6.1%}",
-            flush=True,
-        )
+        _print_row(name, score(outputs, pages))
+        if page_type is None:  # every type: each one's own row too
+            for kind in sorted({p["page_type"] for p in pages}):
+                chosen = [i for i, p in enumerate(pages) if p["page_type"] == kind]
+                found = score([outputs[i] for i in chosen], [pages[i] for i in chosen])
+                _print_row(f"  {kind} ({len(chosen)})", found)
     if args.dump:
         args.dump.write_text(json.dumps(dumps), encoding="utf-8")
     return 0
