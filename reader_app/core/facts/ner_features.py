@@ -81,11 +81,12 @@ def words_of(text: str, offset: int = 0) -> list[Sentence]:
     """The sentences of a block of ``text``; offsets add ``offset``.
 
     A sentence ends after ".", "!" or "?" before a capital, a quote or a line break, and at
-    every line break; sentences longer than ``_MAX_WORDS`` are cut into pieces.
+    every line break and tab (between a table's cells: no name spans two); sentences longer
+    than ``_MAX_WORDS`` are cut into pieces.
     """
     sentences: list[Sentence] = []
     line_start = offset
-    for line in text.split("\n"):
+    for line in text.replace("\t", "\n").split("\n"):
         starts: list[int] = []
         words: list[str] = []
         upper: list[int] = []

@@ -46,7 +46,7 @@ HOLD_OUT_EVERY = 5
 UNIT_SENTENCES = 50
 PARAMS = {
     "c1": 0.05,
-    "c2": 0.01,
+    "c2": 0.3,
     "max_iterations": 200,
     "feature.minfreq": 2,
     "feature.possible_transitions": True,
