@@ -339,3 +339,14 @@ def test_a_national_arm_is_an_organisation_and_a_clause_is_no_name() -> None:
     assert "Network Rail Scotland" not in labels(facts.places)
     every = labels(facts.people) + labels(facts.places) + labels(facts.organisations)
     assert "Grey" not in every
+
+
+def test_a_table_row_s_cells_are_sentences_of_their_own() -> None:
+    from reader_app.core.facts.ner_features import words_of
+
+    text = "Region\tDrones\nKharkiv\t40 drones\t5 people"
+    assert [s.words for s in words_of(text, 10)] == [
+        ["Region"], ["Drones"], ["Kharkiv"], ["40", "drones"], ["5", "people"]]
+    assert words_of(text, 10)[2].starts == [10 + text.index("Kharkiv")]
+    facts = find_facts(text)
+    assert all("\t" not in text[s:e] for f in facts.all() for s, e in f.mentions)

@@ -25,7 +25,7 @@ from .cues import (
     SPEECH_VERBS,
     TITLES,
 )
-from .lexicon import Lexicon
+from .lexicon import Clusters, Lexicon, cluster_key
 
 _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Mt|Ft|Inc|Ltd|Corp|Co"
 _WORD = re.compile(
@@ -81,11 +81,12 @@ def words_of(text: str, offset: int = 0) -> list[Sentence]:
     """The sentences of a block of ``text``; offsets add ``offset``.
 
     A sentence ends after ".", "!" or "?" before a capital, a quote or a line break, and at
-    every line break; sentences longer than ``_MAX_WORDS`` are cut into pieces.
+    every line break and tab (between a table's cells: no name spans two); sentences longer
+    than ``_MAX_WORDS`` are cut into pieces.
     """
     sentences: list[Sentence] = []
     line_start = offset
-    for line in text.split("\n"):
+    for line in text.replace("\t", "\n").split("\n"):
         starts: list[int] = []
         words: list[str] = []
         upper: list[int] = []
@@ -125,10 +126,14 @@ def shape(word: str) -> str:
 
 
 class FeatureMaker:
-    """Features of sentences, with each word's own features cached by its surface."""
+    """Features of sentences, with each word's own features cached by its surface;
+    ``clusters`` maps a word (``cluster_key``) to its coarse, middle and fine cluster."""
 
-    def __init__(self, lex: Lexicon | None) -> None:
+    def __init__(
+        self, lex: Lexicon | None, clusters: Clusters | None = None
+    ) -> None:
         self.lex = lex
+        self.clusters = clusters
         self._own: dict[str, _Own] = {}
 
     def lexicon_tags(self, word: str) -> list[str]:
@@ -180,6 +185,11 @@ class FeatureMaker:
         features += ["g=" + tag for tag in lexical]
         near = ["w=" + lower, word_shape, *("g=" + tag for tag in lexical)]
         far = ["w=" + lower, word_shape]
+        grouped = self.clusters.get(cluster_key(word)) if self.clusters is not None else None
+        if grouped is not None:
+            coarse, middle, fine = grouped
+            features += ["k=" + coarse, "km=" + middle, "kf=" + fine]
+            near.append("k=" + coarse)
         result = _Own(
             _encoded(features), word_shape.encode(),
             _encoded("-1" + f for f in near), _encoded("+1" + f for f in near),

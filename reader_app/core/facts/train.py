@@ -2,11 +2,13 @@
 
 ``pip install .[train]``, then
 ``python -m reader_app.core.facts.train --data DIR [--out DIR] [--algorithm lbfgs|ap]
-[--no-lexicons]``. ``DIR`` holds the ``*.conll`` files (``token<TAB>IOB2 tag``) listed in
-``CORPORA``. Every fifth unit of each corpus (a document, or 50 sentences where a corpus has
-few documents) and all of UNER-PUD are held out: the model never trains on them; the
-thresholds are chosen on the held-out news and encyclopedia text, and every corpus's held-out
-part is reported. Training is deterministic: the same data gives the same model.
+[--no-lexicons] [--clusters FILE]``. ``DIR`` holds the ``*.conll`` files
+(``token<TAB>IOB2 tag``) listed in ``CORPORA``; ``FILE`` is a word-cluster file of
+``train_clusters``, read by the features. Every fifth unit of each corpus (a document, or 50
+sentences where a corpus has few documents) and all of UNER-PUD are held out: the model never
+trains on them; the thresholds are chosen on the held-out news and encyclopedia text, and
+every corpus's held-out part is reported. Training is deterministic: the same data gives the
+same model.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 from .cues import HONORIFICS, TITLES
 from .evaluation import Score, read_conll
 from .heldout import score_documents
-from .lexicon import lexicon
+from .lexicon import Clusters, lexicon, read_clusters
 from .ner_features import FeatureMaker
 from .tagger import MODEL, SETTINGS, SUPPORTED, TYPES, NameTagger, spans, tag_sentence
 
@@ -44,7 +46,7 @@ HOLD_OUT_EVERY = 5
 UNIT_SENTENCES = 50
 PARAMS = {
     "c1": 0.05,
-    "c2": 0.01,
+    "c2": 0.3,
     "max_iterations": 200,
     "feature.minfreq": 2,
     "feature.possible_transitions": True,
@@ -113,7 +115,11 @@ def load_corpus(path: Path, name: str, all_held_out: bool) -> Corpus:
 
 
 def train(
-    corpora: Sequence[Corpus], maker: FeatureMaker, model: Path, algorithm: str
+    corpora: Sequence[Corpus],
+    maker: FeatureMaker,
+    model: Path,
+    algorithm: str,
+    params: dict[str, Any] = PARAMS,
 ) -> None:
     """Train a CRF on the training sentences of ``corpora`` into ``model``."""
     import pycrfsuite
@@ -122,7 +128,7 @@ def train(
     for corpus in corpora:
         for words, tags in corpus.train:
             trainer.append(maker.sentence(words), tags)
-    params: dict[str, Any] = dict(PARAMS)
+    params = dict(params)
     if algorithm != "lbfgs":
         params = {"max_iterations": 15, "feature.minfreq": PARAMS["feature.minfreq"],
                   "feature.possible_transitions": True}
@@ -167,7 +173,9 @@ GRID = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99)
 _KIND = {"PER": "people", "LOC": "places", "ORG": "organisations"}
 
 
-def choose_thresholds(model: Path, lexicons: bool, units: list[list[Sentence]]) -> dict[str, float]:
+def choose_thresholds(
+    model: Path, lexicons: bool, units: list[list[Sentence]], clusters: Clusters | None = None
+) -> dict[str, float]:
     """Per type, the threshold of ``GRID`` at which the whole recogniser has the best F0.5
     (precision weighed twice as much as recall) on the held-out documents ``units``; then,
     with that fixed, the same for mentions the lexicons agree with, which may only be lower.
@@ -176,7 +184,7 @@ def choose_thresholds(model: Path, lexicons: bool, units: list[list[Sentence]]) 
     place) that a floor of 0.9 would cut recall in half."""
 
     def scores(thresholds: dict[str, float]) -> dict[str, Score]:
-        return score_documents(units, NameTagger(str(model), thresholds, lexicons))
+        return score_documents(units, NameTagger(str(model), thresholds, lexicons, clusters))
 
     def pick(label: str, runs: dict[float, dict[str, Score]], grid: Sequence[float]) -> float:
         return max(grid, key=lambda t: _f05(runs[t][_KIND[label]]))
@@ -218,6 +226,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data")
     parser.add_argument("--algorithm", choices=("lbfgs", "ap"), default="lbfgs")
     parser.add_argument("--no-lexicons", action="store_true", help="features without lexicons")
+    parser.add_argument("--clusters", type=Path,
+                        help="word clusters (train_clusters) the features read")
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 penalty")
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 penalty")
     parser.add_argument("--skip", nargs="*", default=(), help="corpora not to train on")
     parser.add_argument("--keep-model", action="store_true",
                         help="choose thresholds for the model already in --out")
@@ -229,12 +241,15 @@ def main(argv: list[str] | None = None) -> None:
         for name, (corpus, held) in CORPORA.items()
         if (args.data / name).exists()
     ]
-    maker = FeatureMaker(None if args.no_lexicons else lexicon())
+    clusters = read_clusters(args.clusters.read_bytes()) if args.clusters else None
+    maker = FeatureMaker(None if args.no_lexicons else lexicon(), clusters)
+    params = {**PARAMS, "c1": args.c1, "c2": args.c2}
     args.out.mkdir(parents=True, exist_ok=True)
     model = args.out / MODEL
     began = time.perf_counter()
     if not args.keep_model:
-        train([c for c in corpora if c.name not in args.skip], maker, model, args.algorithm)
+        train([c for c in corpora if c.name not in args.skip], maker, model, args.algorithm,
+              params)
     print(f"trained in {time.perf_counter() - began:.0f} s; {model.stat().st_size:,} bytes")
 
     tagger = pycrfsuite.Tagger()
@@ -258,15 +273,15 @@ def main(argv: list[str] | None = None) -> None:
                   f" | {s.gold} | {r90:.3f} |")
     by_name = {corpus.name: corpus for corpus in corpora}
     pool = [unit for name in THRESHOLD_CORPORA if name in by_name for unit in by_name[name].units]
-    thresholds = choose_thresholds(model, not args.no_lexicons, pool)
-    settings = {"thresholds": thresholds, "algorithm": args.algorithm, "params": PARAMS,
-                "lexicons": not args.no_lexicons}
+    thresholds = choose_thresholds(model, not args.no_lexicons, pool, clusters)
+    settings = {"thresholds": thresholds, "algorithm": args.algorithm, "params": params,
+                "lexicons": not args.no_lexicons, "clusters": clusters is not None}
     (args.out / SETTINGS).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     print(f"\nthresholds {thresholds}")
     print("\nNames per document, as the panel lists them (at the thresholds):")
     print("| held-out set | type | precision | recall | F1 | gold |")
     print("|---|---|---|---|---|---|")
-    final = NameTagger(str(model), thresholds, not args.no_lexicons)
+    final = NameTagger(str(model), thresholds, not args.no_lexicons, clusters)
     sets = [(c.name, c.units) for c in corpora] + [("threshold pool", pool)]
     for name, units in sets:
         scores = score_documents(units, final)
