@@ -38,34 +38,3 @@ def lexicon() -> Lexicon:
         given_names=frozenset(_text("given_names.txt.gz").splitlines()),
         surnames=frozenset(_text("surnames.txt.gz").splitlines()),
     )
-
-
-CLUSTERS = "clusters.txt.gz"
-
-
-def cluster_key(word: str) -> str:
-    """The form under which a word's clusters are kept: case kept, curly apostrophes straight."""
-    return word.replace("\u2019", "'")
-
-
-Clusters = dict[str, tuple[str, str, str]]
-
-
-def read_clusters(raw: bytes) -> Clusters:
-    """Each listed word's coarse, middle and fine cluster (``train_clusters``), as strings,
-    from the gzipped file: a line of each fine cluster's middle cluster, a line of each
-    middle cluster's coarse cluster, then a line of the words of each fine cluster."""
-    lines = gzip.decompress(raw).decode("utf-8").splitlines()
-    mid = lines[0].split()
-    coarse = lines[1].split()
-    out: Clusters = {}
-    for fine, words in enumerate(lines[2:]):
-        m = mid[fine]
-        out.update(dict.fromkeys(words.split(), (coarse[int(m)], m, str(fine))))
-    return out
-
-
-@cache
-def word_clusters() -> Clusters:
-    """The shipped word clusters (read on first use only)."""
-    return read_clusters((resources.files(__package__) / "data" / CLUSTERS).read_bytes())

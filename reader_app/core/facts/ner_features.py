@@ -25,7 +25,7 @@ from .cues import (
     SPEECH_VERBS,
     TITLES,
 )
-from .lexicon import Clusters, Lexicon, cluster_key
+from .lexicon import Lexicon
 
 _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Mt|Ft|Inc|Ltd|Corp|Co"
 _WORD = re.compile(
@@ -126,14 +126,10 @@ def shape(word: str) -> str:
 
 
 class FeatureMaker:
-    """Features of sentences, with each word's own features cached by its surface;
-    ``clusters`` maps a word (``cluster_key``) to its coarse, middle and fine cluster."""
+    """Features of sentences, with each word's own features cached by its surface."""
 
-    def __init__(
-        self, lex: Lexicon | None, clusters: Clusters | None = None
-    ) -> None:
+    def __init__(self, lex: Lexicon | None) -> None:
         self.lex = lex
-        self.clusters = clusters
         self._own: dict[str, _Own] = {}
 
     def lexicon_tags(self, word: str) -> list[str]:
@@ -185,11 +181,6 @@ class FeatureMaker:
         features += ["g=" + tag for tag in lexical]
         near = ["w=" + lower, word_shape, *("g=" + tag for tag in lexical)]
         far = ["w=" + lower, word_shape]
-        grouped = self.clusters.get(cluster_key(word)) if self.clusters is not None else None
-        if grouped is not None:
-            coarse, middle, fine = grouped
-            features += ["k=" + coarse, "km=" + middle, "kf=" + fine]
-            near.append("k=" + coarse)
         result = _Own(
             _encoded(features), word_shape.encode(),
             _encoded("-1" + f for f in near), _encoded("+1" + f for f in near),

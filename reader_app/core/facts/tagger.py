@@ -28,7 +28,7 @@ from .cues import (
     ROLE_NOUNS,
     TITLES,
 )
-from .lexicon import Clusters, lexicon, word_clusters
+from .lexicon import lexicon
 from .ner_features import FeatureMaker, Sentence, listable, words_of
 from .org_rules import organisation_spans
 
@@ -115,13 +115,12 @@ class NameTagger:
     """The shipped model with its features and thresholds; one per process."""
 
     def __init__(
-        self, model_path: str, thresholds: dict[str, float], lexicons: bool = True,
-        clusters: Clusters | None = None,
+        self, model_path: str, thresholds: dict[str, float], lexicons: bool = True
     ) -> None:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(model_path)
         self.thresholds = thresholds
-        self.features = FeatureMaker(lexicon() if lexicons else None, clusters)
+        self.features = FeatureMaker(lexicon() if lexicons else None)
 
     def supported(self, words: Sequence[str], label: str) -> bool:
         """Whether the lexicons agree with the tag: a listed place for LOC, a given name or
@@ -363,8 +362,7 @@ def name_tagger() -> NameTagger:
     settings = json.loads((folder / SETTINGS).read_text(encoding="utf-8"))
     with resources.as_file(folder / MODEL) as path:
         thresholds = {k: float(v) for k, v in settings["thresholds"].items()}
-        return NameTagger(str(path), thresholds, bool(settings.get("lexicons", True)),
-                          word_clusters() if settings.get("clusters") else None)
+        return NameTagger(str(path), thresholds, bool(settings.get("lexicons", True)))
 
 
 __all__ = ["SUPPORTED", "TYPES", "Mention", "NameTagger", "name_tagger", "spans", "tag_sentence"]

@@ -2,13 +2,12 @@
 
 ``pip install .[train]``, then
 ``python -m reader_app.core.facts.train --data DIR [--out DIR] [--algorithm lbfgs|ap]
-[--no-lexicons] [--clusters FILE]``. ``DIR`` holds the ``*.conll`` files
-(``token<TAB>IOB2 tag``) listed in ``CORPORA``; ``FILE`` is a word-cluster file of
-``train_clusters``, read by the features. Every fifth unit of each corpus (a document, or 50
-sentences where a corpus has few documents) and all of UNER-PUD are held out: the model never
-trains on them; the thresholds are chosen on the held-out news and encyclopedia text, and
-every corpus's held-out part is reported. Training is deterministic: the same data gives the
-same model.
+[--no-lexicons] [--c1 C1] [--c2 C2]``. ``DIR`` holds the ``*.conll`` files
+(``token<TAB>IOB2 tag``) listed in ``CORPORA``; ``--c1``/``--c2`` set the CRF's L1 and L2
+penalties. Every fifth unit of each corpus (a document, or 50 sentences where a corpus has
+few documents) and all of UNER-PUD are held out: the model never trains on them; the
+thresholds are chosen on the held-out news and encyclopedia text, and every corpus's held-out
+part is reported. Training is deterministic: the same data gives the same model.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from typing import Any
 from .cues import HONORIFICS, TITLES
 from .evaluation import Score, read_conll
 from .heldout import score_documents
-from .lexicon import Clusters, lexicon, read_clusters
+from .lexicon import lexicon
 from .ner_features import FeatureMaker
 from .tagger import MODEL, SETTINGS, SUPPORTED, TYPES, NameTagger, spans, tag_sentence
 
@@ -173,9 +172,7 @@ GRID = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99)
 _KIND = {"PER": "people", "LOC": "places", "ORG": "organisations"}
 
 
-def choose_thresholds(
-    model: Path, lexicons: bool, units: list[list[Sentence]], clusters: Clusters | None = None
-) -> dict[str, float]:
+def choose_thresholds(model: Path, lexicons: bool, units: list[list[Sentence]]) -> dict[str, float]:
     """Per type, the threshold of ``GRID`` at which the whole recogniser has the best F0.5
     (precision weighed twice as much as recall) on the held-out documents ``units``; then,
     with that fixed, the same for mentions the lexicons agree with, which may only be lower.
@@ -184,7 +181,7 @@ def choose_thresholds(
     place) that a floor of 0.9 would cut recall in half."""
 
     def scores(thresholds: dict[str, float]) -> dict[str, Score]:
-        return score_documents(units, NameTagger(str(model), thresholds, lexicons, clusters))
+        return score_documents(units, NameTagger(str(model), thresholds, lexicons))
 
     def pick(label: str, runs: dict[float, dict[str, Score]], grid: Sequence[float]) -> float:
         return max(grid, key=lambda t: _f05(runs[t][_KIND[label]]))
@@ -226,8 +223,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data")
     parser.add_argument("--algorithm", choices=("lbfgs", "ap"), default="lbfgs")
     parser.add_argument("--no-lexicons", action="store_true", help="features without lexicons")
-    parser.add_argument("--clusters", type=Path,
-                        help="word clusters (train_clusters) the features read")
     parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 penalty")
     parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 penalty")
     parser.add_argument("--skip", nargs="*", default=(), help="corpora not to train on")
@@ -241,8 +236,7 @@ def main(argv: list[str] | None = None) -> None:
         for name, (corpus, held) in CORPORA.items()
         if (args.data / name).exists()
     ]
-    clusters = read_clusters(args.clusters.read_bytes()) if args.clusters else None
-    maker = FeatureMaker(None if args.no_lexicons else lexicon(), clusters)
+    maker = FeatureMaker(None if args.no_lexicons else lexicon())
     params = {**PARAMS, "c1": args.c1, "c2": args.c2}
     args.out.mkdir(parents=True, exist_ok=True)
     model = args.out / MODEL
@@ -273,15 +267,15 @@ def main(argv: list[str] | None = None) -> None:
                   f" | {s.gold} | {r90:.3f} |")
     by_name = {corpus.name: corpus for corpus in corpora}
     pool = [unit for name in THRESHOLD_CORPORA if name in by_name for unit in by_name[name].units]
-    thresholds = choose_thresholds(model, not args.no_lexicons, pool, clusters)
+    thresholds = choose_thresholds(model, not args.no_lexicons, pool)
     settings = {"thresholds": thresholds, "algorithm": args.algorithm, "params": params,
-                "lexicons": not args.no_lexicons, "clusters": clusters is not None}
+                "lexicons": not args.no_lexicons}
     (args.out / SETTINGS).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     print(f"\nthresholds {thresholds}")
     print("\nNames per document, as the panel lists them (at the thresholds):")
     print("| held-out set | type | precision | recall | F1 | gold |")
     print("|---|---|---|---|---|---|")
-    final = NameTagger(str(model), thresholds, not args.no_lexicons, clusters)
+    final = NameTagger(str(model), thresholds, not args.no_lexicons)
     sets = [(c.name, c.units) for c in corpora] + [("threshold pool", pool)]
     for name, units in sets:
         scores = score_documents(units, final)
