@@ -330,6 +330,17 @@ def test_a_district_named_for_its_service_is_a_body_and_a_river_one_place() -> N
     assert surfaces(text, river) == ["Ouse River", "Ouse"]
 
 
+def test_a_listed_place_named_by_a_body_s_head_word_stays_a_place() -> None:
+    text = ("Road closures\n\nCAPE TOWN \u2014 Settlers in the West Bank said the army had "
+            "closed the road. Luton Town won at home, and Shropshire Council said nothing.")
+    facts = find_facts(text)
+    assert {"West Bank"} <= {f.label for f in facts.places}
+    assert any(f.label.lower() == "cape town" for f in facts.places)
+    organisations = set(labels(facts.organisations))
+    assert {"Luton Town", "Shropshire Council"} <= organisations
+    assert not {"West Bank", "CAPE TOWN", "Cape Town"} & organisations
+
+
 def test_a_national_arm_is_an_organisation_and_a_clause_is_no_name() -> None:
     text = ("Storm update\n\nNetwork Rail Scotland closed the West Highland Line on Friday, "
             "and Police Scotland asked drivers to stay at home.\n\n"

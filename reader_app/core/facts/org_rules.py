@@ -125,8 +125,9 @@ def organisation_spans(
                     and word not in lex.strong_places and word not in lex.weak_places
                     and not headline):
                 out.append((i, j))
-        elif not headline and (_headed(words[i:j], lex) or _public_body(words[i:j])):
-            out.append((i, j))
+        elif (not headline and (_headed(words[i:j], lex) or _public_body(words[i:j]))
+              and name not in lex.strong_places and name.title() not in lex.strong_places):
+            out.append((i, j))  # a listed place is no body for its head word: "West Bank"
     return out
 
 
