@@ -14,18 +14,24 @@ from .errors import (
     ReaderError,
     UnsupportedSourceError,
 )
-from .model import Article, Block, RawPage
-from .source import Source, parse_source
 
 if TYPE_CHECKING:
     from .extraction import ExtractOptions, extract_article, extract_text
     from .facts import Fact, Facts, find_facts
     from .loading import LoadOptions, load
+    from .model import Article, Block, RawPage
     from .pipeline import extract_page, read_article
+    from .source import Source, parse_source
 
 # The heavy stages (trafilatura, lxml, the lexicons) are imported on first use, so that a
-# window can paint before they are needed and a worker thread pays for them.
+# window can paint before they are needed and a worker thread pays for them; the data model
+# and sources too, so that the helpers' fork server starts before any of them is imported.
 _LAZY = {
+    "Article": "model",
+    "Block": "model",
+    "RawPage": "model",
+    "Source": "source",
+    "parse_source": "source",
     "ExtractOptions": "extraction",
     "extract_article": "extraction",
     "extract_page": "pipeline",

@@ -120,3 +120,17 @@ def test_a_reader_started_with_a_page_has_its_helpers_warmed_on_it(page: Path) -
     assert seen["warmed"] == page.resolve().as_uri()
     assert seen["title"] == "Ferry timetable changes"
     assert "Ewan MacLeod" in seen["people"]
+
+
+def test_the_fork_server_starts_before_the_core_is_loaded() -> None:
+    """What Reader imports before it starts the helpers' fork server is the server's head
+    start: none of the core's stages, its data model or the network modules."""
+    script = (
+        "import sys\n"
+        "import reader_app.__main__, reader_app.display_check, reader_app.ui.executor.helper\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('reader_app.core', 'urllib.request',"
+        " 'http.client', 'ssl', 'lxml', 'trafilatura'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert done.stdout.strip() == "['reader_app.core', 'reader_app.core.errors']"

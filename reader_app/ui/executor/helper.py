@@ -36,6 +36,8 @@ T = TypeVar("T")
 
 #: Modules the fork server imports before it forks helpers (the first ties it to Reader).
 PRELOAD = ("reader_app.ui.executor.preload",)
+#: The page Reader was started with, handed to the fork server (see ``jobs.warm_up``).
+FIRST_PAGE_ENV = "READER_FIRST_PAGE"
 #: Helpers kept waiting, warm, for the next job.
 IDLE = 2
 #: A helper's address space is capped (bytes): a runaway job gets MemoryError, not the machine.
@@ -117,8 +119,6 @@ class Helper:
             return
         self._started = True
         from multiprocessing import forkserver
-
-        from .jobs import FIRST_PAGE_ENV
 
         if self._first_page:  # the server inherits the environment it is started with
             os.environ[FIRST_PAGE_ENV] = os.path.abspath(self._first_page)

@@ -12,8 +12,6 @@ from typing import Any
 
 from reader_app.core.model import Article, RawPage
 
-#: The page Reader was started with, handed to the fork server (see :func:`warm_up`).
-FIRST_PAGE_ENV = "READER_FIRST_PAGE"
 #: Largest first page the fork server reads ahead (bytes): a bigger one would keep it busy.
 FIRST_PAGE_MAX = 4 * 1024**2
 

@@ -16,7 +16,7 @@ import gc
 import os
 from multiprocessing import spawn
 
-from reader_app.ui.executor.helper import die_with_parent
+from reader_app.ui.executor.helper import FIRST_PAGE_ENV, die_with_parent
 
 die_with_parent()
 
@@ -28,10 +28,7 @@ def _keep_main(_main: str) -> None:
 spawn._fixup_main_from_path = _keep_main  # type: ignore[attr-defined]
 spawn._fixup_main_from_name = _keep_main  # type: ignore[attr-defined]
 
-from reader_app.ui.executor.jobs import (  # noqa: E402 (after the parent-death signal)
-    FIRST_PAGE_ENV,
-    warm_up,
-)
+from reader_app.ui.executor.jobs import warm_up  # noqa: E402 (after the parent-death signal)
 
 warm_up(os.environ.pop(FIRST_PAGE_ENV, None))
 gc.freeze()
