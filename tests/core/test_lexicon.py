@@ -1,0 +1,38 @@
+"""The weak place names, looked up a bucket at a time, answer as a set of every name would."""
+
+from __future__ import annotations
+
+import gzip
+from importlib import resources
+
+from reader_app.core.facts.lexicon import SortedNames, lexicon
+
+
+def _weak_names() -> list[str]:
+    raw = (resources.files("reader_app.core.facts") / "data" / "places.txt.gz").read_bytes()
+    return gzip.decompress(raw).decode("utf-8").split("\n\n")[1].splitlines()
+
+
+def test_every_weak_place_and_its_near_misses_answer_as_a_set_would() -> None:
+    names = _weak_names()
+    every = frozenset(names)
+    lazy = SortedNames("\n".join(names))
+    probes = [*names, "", "A", "I", "Z", "zz", "paris", "\uffff", "Ä", "O'", "St."]
+    for name in names[::13]:
+        probes += [name[:1], name[:2], name[:-1], name + "a", name + " ", name.lower()]
+    assert [p in lazy for p in probes] == [p in every for p in probes]
+
+
+def test_a_short_list_and_its_edges() -> None:
+    lazy = SortedNames("\n".join(["A", "A Coruña", "Aa", "Ab", "B", "Ba Be", "Bz", "Ca"]))
+    for name in ["A", "A Coruña", "Aa", "Ab", "B", "Ba Be", "Bz", "Ca"]:
+        assert name in lazy
+    for name in ["", "A ", "AC", "Ac", "Ba", "Bb", "C", "Cb", "c", 3]:
+        assert name not in lazy
+
+
+def test_the_shipped_lexicon_knows_its_places() -> None:
+    lex = lexicon()
+    assert "A Coruna" in lex.weak_places
+    assert "Paris" in lex.strong_places
+    assert "Thereabouts nowhere" not in lex.weak_places
