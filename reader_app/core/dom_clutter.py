@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -61,11 +62,14 @@ _INTERACTIVE = frozenset({"button", "input", "select", "textarea", "form"})
 _MAX_BOX_CHARS = 500
 
 
+_NAME_ATTR_SET = frozenset(_NAME_ATTRS)
+
+
 def _names(element: etree._Element) -> str:
-    values = [element.get(attr) for attr in _NAME_ATTRS]
-    return " ".join(v for v in values if v).lower()
+    return " ".join(v for k, v in element.items() if v and k in _NAME_ATTR_SET).lower()
 
 
+@lru_cache(maxsize=8192)  # a page repeats its class names: each is judged once
 def _named_clutter(names: str) -> bool:
     if not names:
         return False
@@ -74,7 +78,7 @@ def _named_clutter(names: str) -> bool:
     return any(token in _CLUTTER_TOKENS for token in _TOKEN_SPLIT.split(names))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stats:
     """Text length of an element's subtree, and whether it holds links or controls."""
 
