@@ -30,7 +30,6 @@ from .figures import (
     without_credit,
 )
 from .inline import mark_formatting, unmark_formatting, with_spans, without_markers
-from .line_filter import drop_promo_lines
 from .metadata import (
     drop_title_heading,
     html_title,
@@ -160,8 +159,6 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     blocks = [d.block for d in place_anchored([Draft(b) for b in kept], images)]
     title = clean_text(meta.get("title") or "") or html_title(root)
     blocks = drop_title_heading(blocks, title)
-    if options.declutter:
-        blocks = drop_promo_lines(blocks)
     body_chars = sum(len(b.text) for b in blocks if b.kind != "image")
     if body_chars < options.min_text_chars:
         raise ExtractionError(NO_ARTICLE)
