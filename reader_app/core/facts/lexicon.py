@@ -10,13 +10,15 @@ from importlib import resources
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Place names (``strong``: a place without a cue; ``weak``: only after a place cue)
-    and lowercase given names and surnames."""
+    """Place names (``strong``: a place without a cue; ``weak``: only after a place cue),
+    lowercase given names and surnames, and the case table: each lowercase word's bin of
+    how often open text capitalises it where case is free (``build_case``), "0" to "4"."""
 
     strong_places: frozenset[str]
     weak_places: frozenset[str]
     given_names: frozenset[str]
     surnames: frozenset[str]
+    case: dict[str, str]
 
 
 def _text(name: str) -> str:
@@ -37,4 +39,13 @@ def lexicon() -> Lexicon:
         weak_places=frozenset(weak.splitlines()),
         given_names=frozenset(_text("given_names.txt.gz").splitlines()),
         surnames=frozenset(_text("surnames.txt.gz").splitlines()),
+        case=_case(_text("case.txt.gz")),
     )
+
+
+def _case(text: str) -> dict[str, str]:
+    """The case table: blocks of words, one block per bin, in bin order."""
+    table: dict[str, str] = {}
+    for index, block in enumerate(text.split("\n\n")):
+        table.update(dict.fromkeys(block.split(), str(index)))
+    return table

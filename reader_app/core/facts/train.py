@@ -24,7 +24,7 @@ from .cues import HONORIFICS, TITLES
 from .evaluation import Score, read_conll
 from .heldout import score_documents
 from .lexicon import lexicon
-from .ner_features import FeatureMaker
+from .ner_features import DocumentCase, FeatureMaker
 from .tagger import MODEL, SETTINGS, SUPPORTED, TYPES, NameTagger, spans, tag_sentence
 
 # file name → (corpus name, held out entirely)
@@ -58,10 +58,10 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 @dataclass
 class Corpus:
-    """One corpus split into training sentences and held-out units (documents)."""
+    """One corpus split into training and held-out units (documents)."""
 
     name: str
-    train: list[Sentence]
+    train: list[list[Sentence]]
     units: list[list[Sentence]]
 
     @property
@@ -106,10 +106,7 @@ def load_corpus(path: Path, name: str, all_held_out: bool) -> Corpus:
     corpus = Corpus(name, [], [])
     for index, unit in enumerate(units):
         held = all_held_out or index % HOLD_OUT_EVERY == HOLD_OUT_EVERY // 2
-        if held:
-            corpus.units.append(unit)
-        else:
-            corpus.train.extend(unit)
+        (corpus.units if held else corpus.train).append(unit)
     return corpus
 
 
@@ -125,8 +122,10 @@ def train(
 
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     for corpus in corpora:
-        for words, tags in corpus.train:
-            trainer.append(maker.sentence(words), tags)
+        for unit in corpus.train:
+            document = DocumentCase(words for words, _ in unit)
+            for words, tags in unit:
+                trainer.append(maker.sentence(words, document), tags)
     params = dict(params)
     if algorithm != "lbfgs":
         params = {"max_iterations": 15, "feature.minfreq": PARAMS["feature.minfreq"],
@@ -139,17 +138,25 @@ Prediction = tuple[int, int, int, str, float]  # sentence, first, end, type, con
 
 
 def predict(
-    tagger: Any, maker: FeatureMaker, sentences: Sequence[Sentence]
+    tagger: Any, maker: FeatureMaker, units: Sequence[Sequence[Sentence]]
 ) -> tuple[list[Prediction], set[tuple[int, int, int, str]], float]:
-    """Predictions with confidences, gold spans, and seconds spent, over ``sentences``."""
+    """Predictions with confidences, gold spans, and seconds spent, over the sentences of
+    ``units``, numbered through."""
     predicted: list[Prediction] = []
     gold = set()
     began = time.perf_counter()
-    for index, (words, _) in enumerate(sentences):
-        if words:
-            for first, end, label, confidence in tag_sentence(tagger, maker.sentence(words)):
-                predicted.append((index, first, end, label, confidence))
+    index = 0
+    for unit in units:
+        document = DocumentCase(words for words, _ in unit)
+        for words, _ in unit:
+            if words:
+                for first, end, label, confidence in tag_sentence(
+                    tagger, maker.sentence(words, document)
+                ):
+                    predicted.append((index, first, end, label, confidence))
+            index += 1
     seconds = time.perf_counter() - began
+    sentences = [sentence for unit in units for sentence in unit]
     for index, (_, tags) in enumerate(sentences):
         gold |= {(index, first, end, label) for first, end, label in spans(tags)}
     return predicted, gold, seconds
@@ -251,7 +258,7 @@ def main(argv: list[str] | None = None) -> None:
     results = {}
     tokens = seconds = 0.0
     for corpus in corpora:
-        predicted, gold, spent = predict(tagger, maker, corpus.held_out)
+        predicted, gold, spent = predict(tagger, maker, corpus.units)
         results[corpus.name] = (predicted, gold)
         tokens += sum(len(w) for w, _ in corpus.held_out)
         seconds += spent
