@@ -1,5 +1,5 @@
-"""What the name tagger learns from the whole document and from open text: how words are
-written where case is free, and names made consistent across an article."""
+"""How open text writes words where case is free (the case table) and what the engine makes
+of it, and names made consistent across an article."""
 
 from __future__ import annotations
 
@@ -7,20 +7,16 @@ from collections import Counter
 from importlib import resources
 
 from reader_app.core.facts import find_facts
-from reader_app.core.facts.build_case import bins, count
+from reader_app.core.facts.build_case import bins, count, headline
 from reader_app.core.facts.lexicon import lexicon
-from reader_app.core.facts.ner_features import DocumentCase, FeatureMaker, headline, words_of
-
-
-def caps(words: list[str]) -> list[int]:
-    return [i for i, word in enumerate(words) if word[:1].isupper()]
 
 
 def test_the_case_table_tells_common_words_from_names() -> None:
-    case = lexicon().case
-    assert case["scientists"] == case["normal"] == case["government"] == "0"
-    assert case["london"] == case["smith"] == "4"
-    assert "kyivskyi-xq" not in case
+    lex = lexicon()
+    assert {"scientists", "normal", "government", "surprise"} <= lex.lowercase
+    assert not {"london", "smith", "kyiv", "kyivskyi-xq"} & lex.lowercase
+    assert lex.mostly_lower("Scientists") and not lex.mostly_lower("London")
+    assert not lex.mostly_lower("US")  # an acronym is no lowercase word
     notice = (resources.files("reader_app.core.facts") / "data" / "NAMES-MODEL-LICENCE.txt")
     assert "WCXB" in notice.read_text(encoding="utf-8")
 
@@ -44,20 +40,6 @@ def test_headline_case_is_told_from_a_sentence_full_of_names() -> None:
     assert headline(["Storms", "Batter", "Coast", "as", "Lagos", "Braces"])
     assert not headline(["Acme", "Holdings", "said", "on", "Monday", "that", "Dr", "Okafor",
                          "would", "lead", "it", "."])
-
-
-def test_the_document_says_how_it_writes_a_word_elsewhere() -> None:
-    text = ("Acme Holdings said on Monday that Dr Okafor would lead it. Acme shares rose. "
-            "Okafor said so. Normal service resumed, and normal rates apply.")
-    sentences = [s.words for s in words_of(text)]
-    document = DocumentCase(sentences)
-    marks = [document.marks(words, caps(words)) for words in sentences]
-    assert marks[0][0] == [b"do"] and marks[0][7] == [b"dt"]
-    assert marks[1][0] == [b"do"]
-    assert marks[2][0] == [b"firstdc", b"dt"]
-    assert marks[3][0] == [b"firstdl"]
-    features = FeatureMaker(lexicon()).sentence(sentences[3], document)
-    assert b"firstdl" in features[0] and b"g=c0" in features[0] and b"firstc0" in features[0]
 
 
 def test_a_body_named_by_its_head_word_alone_is_the_one_body_of_the_article() -> None:

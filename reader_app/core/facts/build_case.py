@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .ner_features import headline, words_of
+from .ner_features import words_of
 from .train import CORPORA, load_corpus
 
 BINS = 5
@@ -27,6 +27,13 @@ MIN_SEEN = 3
 DATA = Path(__file__).parent / "data"
 CASE = "case.txt.gz"
 _OPENERS = frozenset(":\"\u201c'\u2018.!?")  # a capital after these may open a sentence
+
+
+def headline(words: Sequence[str]) -> bool:
+    """Whether a sentence is set in headline case (four in five of its longer words
+    capitalised, or more) or has no such word: its case says nothing."""
+    letters = [w for w in words if len(w) > 3 and w.isalpha()]
+    return not letters or 5 * sum(w[0].isupper() for w in letters) >= 4 * len(letters)
 
 
 def count(
@@ -68,8 +75,8 @@ def main(argv: list[str] | None = None) -> None:
     lower: Counter[str] = Counter()
     for name, (corpus, held) in CORPORA.items():
         if (args.data / name).exists() and not held:
-            units = load_corpus(args.data / name, corpus, held).train
-            count((words for unit in units for words, _ in unit), capitalised, lower)
+            sentences = load_corpus(args.data / name, corpus, held).train
+            count((words for words, _ in sentences), capitalised, lower)
     if args.pages:
         pages = json.loads(args.pages.read_text(encoding="utf-8"))
         for key in sorted(pages):

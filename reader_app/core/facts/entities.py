@@ -131,8 +131,7 @@ def _uncommon(mentions: list[Mention], text: str) -> list[Mention]:
     flagged = []
     for m in mentions:
         surface = text[m.start : m.end]
-        flagged.append(" " not in surface and surface[1:].islower()
-                       and lex.case.get(surface.lower(), "4") in "01"
+        flagged.append(" " not in surface and lex.mostly_lower(surface)
                        and surface.lower() not in lex.given_names
                        and _opens_sentence(text, m.start, 0))
     named = {text[m.start : m.end] for m, flag in zip(mentions, flagged, strict=True) if not flag}
@@ -219,7 +218,7 @@ def _propagate(text: str, blocks: Sequence[SourceBlock], mentions: list[Mention]
     """Find the article's names again wherever else they stand, as whole words that do not
     run on into another capitalised word (except in titles and headings)."""
     forms = _other_forms(text, mentions)
-    case = lexicon().case
+    lex = lexicon()
     by_first: dict[str, list[str]] = defaultdict(list)
     for form in sorted(forms, key=len, reverse=True):
         first = _CAPITALISED.match(form)
@@ -244,7 +243,7 @@ def _propagate(text: str, blocks: Sequence[SourceBlock], mentions: list[Mention]
             form, end = match, start + len(match)
             if end - 1 in covered or (not headline and _runs_on(text, start, end)):
                 continue
-            if " " not in form and form[1:].islower() and case.get(form.lower(), "4") in "01" \
+            if " " not in form and lex.mostly_lower(form) \
                     and _opens_sentence(text, start, block.start):
                 continue  # "Surprise", "Barking" opening a sentence: a common word
             found.append(Mention(start, end, forms[form], 0.0))
@@ -380,7 +379,9 @@ def find_names(
 ) -> dict[FactKind, list[tuple[str, tuple[tuple[int, int], ...]]]]:
     """Each kind's names in ``text`` as (label, mentions), from ``blocks`` only."""
     tagger = tagger or name_tagger()
-    raw = tagger.mentions([(block.text, block.start) for block in blocks])
+    raw: list[Mention] = []
+    for block in blocks:
+        raw += tagger.mentions(block.text, block.start)
     mentions = _uncommon([t for m in raw if (t := _trim(text, m)) is not None], text)
     taken = [(m.start, m.end) for m in mentions]
     mentions += [

@@ -9,7 +9,6 @@ demonyms), a multi-word lexicon match, and the same for two words either side.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -68,7 +67,6 @@ class _Own(NamedTuple):
 
     features: list[bytes]
     shape: bytes
-    case: bytes  # the case table's bin ("c0" to "c4", "cu" unseen), or nothing
     before1: list[bytes]  # for the word after it
     after1: list[bytes]  # for the word before it
     before2: list[bytes]
@@ -127,75 +125,6 @@ def shape(word: str) -> str:
     return _REPEATS.sub(r"\1", word.translate(_SHAPE))
 
 
-def headline(words: Sequence[str]) -> bool:
-    """Whether a sentence is set in headline case (four in five of its longer words
-    capitalised, or more) or has no such word: its case says nothing."""
-    letters = [w for w in words if len(w) > 3 and w.isalpha()]
-    return not letters or 5 * sum(w[0].isupper() for w in letters) >= 4 * len(letters)
-
-
-class DocumentCase:
-    """How one document writes its words where case is free (not opening a sentence, not
-    in a headline): which it writes in lowercase, how often it capitalises each, and which
-    it uses in a capitalised run headed by an organisation word ("Acme" of "Acme Holdings")
-    or after a title ("Okafor" of "Dr Okafor")."""
-
-    def __init__(self, sentences: Iterable[Sequence[str]]) -> None:
-        lower: set[str] = set()
-        capitalised: Counter[str] = Counter()
-        self.lower, self.capitalised = lower, capitalised
-        self.organised: set[str] = set()
-        self.titled: set[str] = set()
-        for words in sentences:
-            if headline(words):
-                continue
-            first = 0
-            for i, word in enumerate(words):
-                if word.islower():
-                    lower.add(word)
-                elif word[:1].isupper():
-                    if i:
-                        capitalised[word.lower()] += 1
-                    continue
-                if i - first > 1:
-                    self._run(words[first:i])
-                first = i + 1
-            if len(words) - first > 1:
-                self._run(words[first:])
-
-    def _run(self, run: Sequence[str]) -> None:
-        """Note the words of a run of two or more capitalised words."""
-        lowered = [w.lower() for w in run]
-        if lowered[-1].rstrip(".") in ORG_HEADS:
-            self.organised.update(lowered[:-1])
-        if lowered[0].rstrip(".") in _TITLE_WORDS:
-            self.titled.update(lowered[1:])
-
-    def marks(self, words: Sequence[str], caps: Sequence[int]) -> list[list[bytes]]:
-        """For each capitalised word of a sentence: "dl" when the document writes it in
-        lowercase elsewhere, "dc" when it capitalises it elsewhere where case is free (a
-        word not opening a sentence twice, as its own place counts unless in a headline;
-        prefixed "first" for the sentence's first word), "do" and "dt" when it names an
-        organisation or follows a title somewhere in the document."""
-        marks: list[list[bytes]] = [_NO_MARKS] * len(words)
-        for i in caps:
-            key = words[i].lower()
-            found = []
-            if key in self.lower:
-                found.append(b"dl")
-            if self.capitalised[key] > (i > 0):
-                found.append(b"dc")
-            if i == 0 and found:
-                found = [b"first" + f for f in found]
-            if key in self.organised:
-                found.append(b"do")
-            if key in self.titled:
-                found.append(b"dt")
-            if found:
-                marks[i] = found
-        return marks
-
-
 class FeatureMaker:
     """Features of sentences, with each word's own features cached by its surface."""
 
@@ -223,8 +152,6 @@ class FeatureMaker:
                 tags.append("orghead")
             if bare in PLACE_HEADS:
                 tags.append("placehead")
-            if word[0].isupper() and word.isalpha():
-                tags.append("c" + self.lex.case.get(lower, "u"))
         if bare in _TITLE_WORDS:
             tags.append("title")
         if lower in _DEMONYMS:
@@ -254,9 +181,8 @@ class FeatureMaker:
         features += ["g=" + tag for tag in lexical]
         near = ["w=" + lower, word_shape, *("g=" + tag for tag in lexical)]
         far = ["w=" + lower, word_shape]
-        case = next((tag for tag in lexical if tag[0] == "c" and len(tag) == 2), "")
         result = _Own(
-            _encoded(features), word_shape.encode(), case.encode(),
+            _encoded(features), word_shape.encode(),
             _encoded("-1" + f for f in near), _encoded("+1" + f for f in near),
             _encoded("-2" + f for f in far), _encoded("+2" + f for f in far),
         )
@@ -295,28 +221,22 @@ class FeatureMaker:
                     break
         return marks
 
-    def sentence(
-        self, words: Sequence[str], document: DocumentCase | None = None
-    ) -> list[list[bytes]]:
-        """The features of each word of one sentence (of ``document``, if known)."""
-        return self.parts(words, [(0, len(words))], None, document)[0]
+    def sentence(self, words: Sequence[str]) -> list[list[bytes]]:
+        """The features of each word of one sentence."""
+        return self.parts(words, [(0, len(words))])[0]
 
     def parts(
         self,
         words: Sequence[str],
         parts: Sequence[tuple[int, int]],
         caps: Sequence[int] | None = None,
-        document: DocumentCase | None = None,
     ) -> list[list[list[bytes]]]:
         """The features of the words ``first:end`` of one sentence for each part
         ``(first, end)``, each word seeing the whole sentence around it; ``caps`` as for
-        ``multiword``; with the case of the words in the rest of ``document``, if known."""
+        ``multiword``."""
         cached = self._own.get
         owns = [cached(w) or self.own(w) for w in words]
-        if caps is None:
-            caps = [i for i, word in enumerate(words) if word[:1].isupper()]
         marks = self.multiword(words, caps)
-        seen = document.marks(words, caps) if document is not None else None
         last = len(words) - 1
         out = []
         for first, end in parts:
@@ -324,12 +244,8 @@ class FeatureMaker:
             for i in range(first, end):
                 own = owns[i]
                 features = own.features + marks[i]
-                if seen is not None and seen[i]:
-                    features += seen[i]
                 if i == 0:
                     features += [b"first", b"first" + own.shape, b"-1=bos"]
-                    if own.case:
-                        features.append(b"first" + own.case)
                 else:
                     before = owns[i - 1]
                     features.append(b"-1" + before.shape + b"|" + own.shape)
@@ -351,4 +267,4 @@ class FeatureMaker:
         return out
 
 
-__all__ = ["DocumentCase", "FeatureMaker", "Sentence", "headline", "listable", "shape", "words_of"]
+__all__ = ["FeatureMaker", "Sentence", "listable", "shape", "words_of"]

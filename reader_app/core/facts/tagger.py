@@ -29,7 +29,7 @@ from .cues import (
     TITLES,
 )
 from .lexicon import lexicon
-from .ner_features import DocumentCase, FeatureMaker, Sentence, listable, words_of
+from .ner_features import FeatureMaker, Sentence, listable, words_of
 from .org_rules import organisation_spans
 
 TYPES = ("PER", "LOC", "ORG")
@@ -43,7 +43,6 @@ GIVEN_PAIR = 0.2
 #: On the held-out corpora two after cost recall; three before gained nothing over two.
 CONTEXT_BEFORE = 2
 CONTEXT_AFTER = 3
-_LOWER_CASE = ("0", "1")  # bins of the case table: a word open text mostly writes in lowercase
 CUED = 0.6  # the confidence given to a name cued by a title the model left untagged
 _TITLE_CUES = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _NOT_NAME_WORDS = (
@@ -141,11 +140,9 @@ class NameTagger:
             or words[-1].lower().rstrip(".") in ORG_HEADS
         )
 
-    def sentence_mentions(
-        self, sentence: Sentence, document: DocumentCase | None = None
-    ) -> list[Mention]:
-        """Names of one sentence (of ``document``, if known) above their type's threshold
-        (a lower one where the lexicons agree)."""
+    def sentence_mentions(self, sentence: Sentence) -> list[Mention]:
+        """Names of one sentence above their type's threshold (a lower one where the
+        lexicons agree)."""
         starts, words, upper = sentence
         parts = windows(words, upper)
         if not parts:
@@ -160,7 +157,7 @@ class NameTagger:
         tagged = [False] * len(words)
         chance: dict[int, float] = {}  # the marginal probability of B-PER, else I-PER ...
         wanted = self.given_name_words(words, caps)  # ... where given_name_pairs reads it
-        features_of = self.features.parts(words, parts, caps, document)
+        features_of = self.features.parts(words, parts, caps)
         for (low, _), features in zip(parts, features_of, strict=True):
             for first, end, label, confidence in tag_sentence(self.tagger, features):
                 first, end = first + low, end + low
@@ -326,27 +323,19 @@ class NameTagger:
             for n in range(listable(words, i, 4), 0, -1):
                 if " ".join(words[i : i + n]) in lex.strong_places and not any(
                     claimed[i : i + n]
-                ) and not (n == 1 and i == 0 and self.common(words[0])):
+                ) and not (n == 1 and i == 0 and lex.mostly_lower(words[0])):
                     if not _runs_on(words, i, i + n):
                         out.append((i, i + n))
                     resume = i + n
                     break
         return out
 
-    def common(self, word: str) -> bool:
-        """Whether a capitalised word is one that open text mostly writes in lowercase
-        ("Surprise", "Barking"): opening a sentence, it is no listed place."""
-        lex = self.features.lex
-        return (lex is not None and word[1:].islower()
-                and lex.case.get(word.lower(), "4") in _LOWER_CASE)
-
-    def mentions(self, texts: Sequence[tuple[str, int]]) -> list[Mention]:
-        """Names in the blocks of one document, each ``(text, offset)``: offsets add
-        ``offset``; every word is tagged knowing how the whole document writes it."""
-        blocks = [words_of(text, offset) for text, offset in texts]
-        document = DocumentCase(s.words for sentences in blocks for s in sentences)
-        return [m for sentences in blocks for s in sentences
-                for m in self.sentence_mentions(s, document)]
+    def mentions(self, text: str, offset: int = 0) -> list[Mention]:
+        """Names in one block of text; offsets add ``offset``."""
+        out: list[Mention] = []
+        for sentence in words_of(text, offset):
+            out += self.sentence_mentions(sentence)
+        return out
 
 
 def windows(words: Sequence[str], upper: Sequence[int]) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from .cues import HONORIFICS, TITLES
 from .evaluation import Score, read_conll
 from .heldout import score_documents
 from .lexicon import lexicon
-from .ner_features import DocumentCase, FeatureMaker
+from .ner_features import FeatureMaker
 from .tagger import MODEL, SETTINGS, SUPPORTED, TYPES, NameTagger, spans, tag_sentence
 
 # file name → (corpus name, held out entirely)
@@ -58,10 +58,10 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 @dataclass
 class Corpus:
-    """One corpus split into training and held-out units (documents)."""
+    """One corpus split into training sentences and held-out units (documents)."""
 
     name: str
-    train: list[list[Sentence]]
+    train: list[Sentence]
     units: list[list[Sentence]]
 
     @property
@@ -106,7 +106,10 @@ def load_corpus(path: Path, name: str, all_held_out: bool) -> Corpus:
     corpus = Corpus(name, [], [])
     for index, unit in enumerate(units):
         held = all_held_out or index % HOLD_OUT_EVERY == HOLD_OUT_EVERY // 2
-        (corpus.units if held else corpus.train).append(unit)
+        if held:
+            corpus.units.append(unit)
+        else:
+            corpus.train.extend(unit)
     return corpus
 
 
@@ -122,10 +125,8 @@ def train(
 
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     for corpus in corpora:
-        for unit in corpus.train:
-            document = DocumentCase(words for words, _ in unit)
-            for words, tags in unit:
-                trainer.append(maker.sentence(words, document), tags)
+        for words, tags in corpus.train:
+            trainer.append(maker.sentence(words), tags)
     params = dict(params)
     if algorithm != "lbfgs":
         params = {"max_iterations": 15, "feature.minfreq": PARAMS["feature.minfreq"],
@@ -138,25 +139,17 @@ Prediction = tuple[int, int, int, str, float]  # sentence, first, end, type, con
 
 
 def predict(
-    tagger: Any, maker: FeatureMaker, units: Sequence[Sequence[Sentence]]
+    tagger: Any, maker: FeatureMaker, sentences: Sequence[Sentence]
 ) -> tuple[list[Prediction], set[tuple[int, int, int, str]], float]:
-    """Predictions with confidences, gold spans, and seconds spent, over the sentences of
-    ``units``, numbered through."""
+    """Predictions with confidences, gold spans, and seconds spent, over ``sentences``."""
     predicted: list[Prediction] = []
     gold = set()
     began = time.perf_counter()
-    index = 0
-    for unit in units:
-        document = DocumentCase(words for words, _ in unit)
-        for words, _ in unit:
-            if words:
-                for first, end, label, confidence in tag_sentence(
-                    tagger, maker.sentence(words, document)
-                ):
-                    predicted.append((index, first, end, label, confidence))
-            index += 1
+    for index, (words, _) in enumerate(sentences):
+        if words:
+            for first, end, label, confidence in tag_sentence(tagger, maker.sentence(words)):
+                predicted.append((index, first, end, label, confidence))
     seconds = time.perf_counter() - began
-    sentences = [sentence for unit in units for sentence in unit]
     for index, (_, tags) in enumerate(sentences):
         gold |= {(index, first, end, label) for first, end, label in spans(tags)}
     return predicted, gold, seconds
@@ -258,7 +251,7 @@ def main(argv: list[str] | None = None) -> None:
     results = {}
     tokens = seconds = 0.0
     for corpus in corpora:
-        predicted, gold, spent = predict(tagger, maker, corpus.units)
+        predicted, gold, spent = predict(tagger, maker, corpus.held_out)
         results[corpus.name] = (predicted, gold)
         tokens += sum(len(w) for w, _ in corpus.held_out)
         seconds += spent
