@@ -47,6 +47,29 @@ def test_references_credits_bylines_and_citation_labels_are_no_sources() -> None
     assert not {"Med", "Brain Plast", "Immunol", "PubMed", "Getty Images"} & set(organisations)
 
 
+def test_picture_credits_in_every_style_are_no_sources() -> None:
+    captions = [
+        "Protesters in Kyiv. Credit: J. Scott Applewhite/AP Photo",
+        "Rescue workers in Kharkiv. Credit...Todd Heisler/The New York Times",
+        "Firefighters in Athens. Efrem Lukatsky/AP",
+        "Voters queue in Lagos. Mary Altaffer / AP via Getty Images",
+    ]
+    article = Article(
+        title="Storms hit the coast",
+        blocks=(
+            Block("paragraph", "Officials in Kyiv said the storm would pass by Friday."),
+            *(Block("image", caption) for caption in captions),
+        ),
+    )
+    facts = find_facts(article)
+    assert not facts.people
+    assert {f.label for f in facts.places} == {"Kyiv", "Kharkiv", "Athens", "Lagos"}
+    assert not {"New York Times", "AP"} & {f.label for f in facts.organisations}
+    # a place before an agency is a dateline, not a photographer: it stays a source
+    assert masked("Kyiv/Reuters - Shelling", article_blocks(Article(
+        title="", blocks=(Block("paragraph", "Kyiv/Reuters - Shelling"),)))).strip()
+
+
 def test_masked_text_keeps_offsets_and_lines() -> None:
     article = science_article()
     blocks = article_blocks(article)

@@ -20,6 +20,7 @@ from .cues import (
     NOT_PERSON_ENDS,
     NOT_PERSON_OPENS,
     ORG_ALIASES,
+    ORG_HEADS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -60,6 +61,7 @@ _MINISTRY_NAME = re.compile(
     r"|\b(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and )?[A-Z][a-z]+)*"
 )
 _CAPITALISED = re.compile(r"(?<![\w\u2019'-])[A-Z][\w-]*")
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov)\.\s*$")
 _WORD_CHARS = re.compile(r"[\w\u2019'.-]")
 
 
@@ -118,6 +120,23 @@ def _trim(text: str, mention: Mention) -> Mention | None:
     if not any(c.isupper() for c in text[start:end]):
         return None
     return Mention(start, end, mention.kind, mention.confidence)
+
+
+def _uncommon(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions but single words opening a sentence that open text mostly writes in
+    lowercase ("Scientists warned ...", "Normal service ..."; bins "0" and "1" of the case
+    table) and is no given name ("Will", "Hope"), unless the article names the same word
+    elsewhere."""
+    lex = lexicon()
+    flagged = []
+    for m in mentions:
+        surface = text[m.start : m.end]
+        flagged.append(" " not in surface and lex.mostly_lower(surface)
+                       and surface.lower() not in lex.given_names
+                       and _opens_sentence(text, m.start, 0))
+    named = {text[m.start : m.end] for m, flag in zip(mentions, flagged, strict=True) if not flag}
+    return [m for m, flag in zip(mentions, flagged, strict=True)
+            if not flag or text[m.start : m.end] in named]
 
 
 def _job_title(word: str) -> bool:
@@ -199,6 +218,7 @@ def _propagate(text: str, blocks: Sequence[SourceBlock], mentions: list[Mention]
     """Find the article's names again wherever else they stand, as whole words that do not
     run on into another capitalised word (except in titles and headings)."""
     forms = _other_forms(text, mentions)
+    lex = lexicon()
     by_first: dict[str, list[str]] = defaultdict(list)
     for form in sorted(forms, key=len, reverse=True):
         first = _CAPITALISED.match(form)
@@ -223,9 +243,20 @@ def _propagate(text: str, blocks: Sequence[SourceBlock], mentions: list[Mention]
             form, end = match, start + len(match)
             if end - 1 in covered or (not headline and _runs_on(text, start, end)):
                 continue
+            if " " not in form and lex.mostly_lower(form) \
+                    and _opens_sentence(text, start, block.start):
+                continue  # "Surprise", "Barking" opening a sentence: a common word
             found.append(Mention(start, end, forms[form], 0.0))
             covered.update(range(start, end))
     return sorted(found, key=lambda m: m.start)
+
+
+def _opens_sentence(text: str, start: int, first: int) -> bool:
+    """Whether ``text[start]`` opens a sentence of the block starting at ``first``."""
+    before = text[max(first, start - 3) : start].rstrip(" \"'\u201c\u2018")
+    return start == first or not before or (
+        before[-1] in ".!?:\n" and not _ABBREVIATION.search(text, max(first, start - 8), start)
+    )
 
 
 def _whole(text: str, start: int, form: str) -> bool:
@@ -323,13 +354,24 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
             ]
             if len(surface) > 1 and len(owners) == 1:
                 groups[owners[0]] += groups.pop(key)
+        # "Council" alone is the one "Shropshire Council" of the article
+        for key in [k for k in groups if k in ORG_HEADS]:
+            owners = [k for k in groups if k.endswith(" " + key)]
+            if len(owners) == 1:
+                groups[owners[0]] += groups.pop(key)
     return list(groups.values())
 
 
-def _label(text: str, spans: list[tuple[int, int]]) -> str:
-    """The fullest form: most words, then not all capitals, then longest, then first."""
+def _label(text: str, spans: list[tuple[int, int]], kind: str) -> str:
+    """The fullest form: most words, then not all capitals, then longest, then first; a
+    place named only in capitals (a dateline, "ADDIS ABABA —") as the lexicon writes it."""
     forms = [text[s:e] for s, e in spans]
-    return max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f), -forms.index(f)))
+    label = max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f), -forms.index(f)))
+    if kind == "LOC" and label.isupper() and len(label) > 3:
+        places, titled = lexicon(), label.title()
+        if titled in places.strong_places or titled in places.weak_places:
+            return titled
+    return label
 
 
 def find_names(
@@ -340,7 +382,7 @@ def find_names(
     raw: list[Mention] = []
     for block in blocks:
         raw += tagger.mentions(block.text, block.start)
-    mentions = [t for m in raw if (t := _trim(text, m)) is not None]
+    mentions = _uncommon([t for m in raw if (t := _trim(text, m)) is not None], text)
     taken = [(m.start, m.end) for m in mentions]
     mentions += [
         m for m in _ministries(text, blocks)
@@ -350,7 +392,7 @@ def find_names(
     out: dict[FactKind, list[tuple[str, tuple[tuple[int, int], ...]]]] = {}
     for label, kind in KINDS.items():
         groups = _group(text, mentions, label)
-        out[kind] = [(_label(text, sorted(g)), tuple(sorted(set(g)))) for g in groups]
+        out[kind] = [(_label(text, sorted(g), label), tuple(sorted(set(g)))) for g in groups]
     return out
 
 

@@ -32,13 +32,18 @@ _CITATION = re.compile(
 _BYLINE = re.compile(
     r"^(?:by|words by|written by|reporting by|edited by|photographs? by)\s+\S", re.IGNORECASE
 )
+_AGENCIES = r"(?:Getty Images?|AFP|AP|Reuters|PA|EPA|Shutterstock|Alamy)"
+_NAME_WORD = r"(?-i:[A-Z][\w'\u2019-]*)"
 _CREDIT = re.compile(
-    r"(?:\b(?:photograph|photo|picture|image|illustration|credit|source)s?\s*:\s*"
-    r"[^.\n]{0,80}?(?=$|\n|\.\s|\)))"
-    r"|\((?:[A-Z][\w.&' -]{0,40}/)?(?:Getty Images?|AFP|AP|Reuters|PA|EPA|Shutterstock|"
-    r"Alamy)[^)]{0,40}\)"
+    # "Photograph: X/Getty", "Credit: J. Scott Applewhite/AP", "Credit...X/The New York Times"
+    r"(?:\b(?:photograph|photo|picture|image|illustration|credit|source)s?\s*(?::|\.\.\.|\u2026)"
+    r"\s*[^\n]{0,80}?(?=$|(?<!\b[A-Z])\.\s|\)))"
+    rf"|\((?:[A-Z][\w.&' -]{{0,40}}/)?{_AGENCIES}[^)]{{0,40}}\)"
+    # a name and an agency ending a line: "Efrem Lukatsky/AP", "Mary Altaffer / AP Photo"
+    rf"|\b(?:(?-i:[A-Z]\.)|{_NAME_WORD}) (?:(?:(?-i:[A-Z]\.)|{_NAME_WORD}) ){{0,2}}?"
+    rf"{_NAME_WORD} ?/ ?{_AGENCIES}\b[^\n/]{{0,30}}$"
     r"|©[^\n]{0,80}",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 _FURNITURE = re.compile(
     r"^(?:advertisement|read more|related|most read|share this|sign up|subscribe|"
@@ -82,7 +87,7 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 
 def clean(text: str) -> str:
     """``text`` with credits, citation labels and identifiers blanked out."""
-    if ":" in text or "(" in text or "\u00a9" in text:  # every credit holds one of them
+    if any(mark in text for mark in ":(/\u00a9\u2026") or "..." in text:  # every credit has one
         text = _blank(text, _CREDIT)
     lower = text.lower()
     if any(hint in lower for hint in _IDENTIFIER_HINTS) or _RESOLUTION_HINT.search(text):

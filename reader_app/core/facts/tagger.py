@@ -323,7 +323,7 @@ class NameTagger:
             for n in range(listable(words, i, 4), 0, -1):
                 if " ".join(words[i : i + n]) in lex.strong_places and not any(
                     claimed[i : i + n]
-                ):
+                ) and not (n == 1 and i == 0 and lex.mostly_lower(words[0])):
                     if not _runs_on(words, i, i + n):
                         out.append((i, i + n))
                     resume = i + n

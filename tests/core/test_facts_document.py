@@ -1,0 +1,76 @@
+"""How open text writes words where case is free (the case table) and what the engine makes
+of it, and names made consistent across an article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+
+from reader_app.core.facts import find_facts
+from reader_app.core.facts.build_case import bins, count, headline
+from reader_app.core.facts.lexicon import lexicon
+
+
+def test_the_case_table_tells_common_words_from_names() -> None:
+    lex = lexicon()
+    assert {"scientists", "normal", "government", "surprise"} <= lex.lowercase
+    assert not {"london", "smith", "kyiv", "kyivskyi-xq"} & lex.lowercase
+    assert lex.mostly_lower("Scientists") and not lex.mostly_lower("London")
+    assert not lex.mostly_lower("US")  # an acronym is no lowercase word
+    notice = (resources.files("reader_app.core.facts") / "data" / "NAMES-MODEL-LICENCE.txt")
+    assert "WCXB" in notice.read_text(encoding="utf-8")
+
+
+def test_case_is_counted_where_it_is_free_only() -> None:
+    capitalised: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    count([
+        ["Scientists", "said", "the", "scientists", "of", "Leeds", "met", "."],
+        ["The", "scientists", "and", "Leeds", "officials", "agreed", "."],
+        ["Leeds", "Scientists", "Warn", "Of", "Floods"],  # a headline: no count
+        ["He", "said", ":", "Scientists", "lie", "in", "Leeds", "."],  # after a colon: no count
+    ], capitalised, lower)
+    assert lower["scientists"] == 2 and capitalised["scientists"] == 0
+    assert capitalised["leeds"] == 3 and lower["leeds"] == 0
+    table = bins(capitalised, lower)
+    assert "leeds" in table[-1] and "scientists" not in table[0]  # seen twice: too few
+
+
+def test_headline_case_is_told_from_a_sentence_full_of_names() -> None:
+    assert headline(["Storms", "Batter", "Coast", "as", "Lagos", "Braces"])
+    assert not headline(["Acme", "Holdings", "said", "on", "Monday", "that", "Dr", "Okafor",
+                         "would", "lead", "it", "."])
+
+
+def test_a_body_named_by_its_head_word_alone_is_the_one_body_of_the_article() -> None:
+    text = ("Floods in Shrewsbury\n\nMore than 200 homes were evacuated in Shrewsbury, "
+            "Shropshire Council has said.\n\nCouncil leader Lezley Picton said a rest centre "
+            "had opened.")
+    organisations = find_facts(text).organisations
+    assert [f.label for f in organisations] == ["Shropshire Council"]
+    assert [text[s:e] for s, e in organisations[0].mentions] == ["Shropshire Council", "Council"]
+
+
+def test_a_place_named_in_a_dateline_only_is_labelled_as_the_lexicon_writes_it() -> None:
+    text = ("Dam talks resume\n\nADDIS ABABA \u2014 Ethiopia said on Monday that talks over "
+            "the dam would resume.")
+    places = [f.label for f in find_facts(text).places]
+    assert "Addis Ababa" in places and "ADDIS ABABA" not in places
+
+
+def test_sentence_initial_common_words_are_no_names() -> None:
+    text = ("Fires in the Amazon\n\nDeforestation fell by a third in Brazil last year. "
+            "Scientists warned that drought and fires remained a threat. Normal rainfall "
+            "would not return before March, officials said.")
+    facts = find_facts(text)
+    names = {f.label for f in facts.people + facts.places + facts.organisations}
+    assert not {"Scientists", "Normal"} & names
+    assert "Brazil" in names
+
+
+def test_a_listed_place_that_is_mostly_a_common_word_is_no_place_opening_a_sentence() -> None:
+    text = ("Town news\n\nBarking dogs woke the street. Surprise was the mood. She moved to "
+            "Barking, then to Surprise.")
+    places = {f.label: [text[s:e] for s, e in f.mentions] for f in find_facts(text).places}
+    assert places == {"Barking": ["Barking"], "Surprise": ["Surprise"]}
+    assert text.index("to Barking") + 3 == find_facts(text).places[0].mentions[0][0]
