@@ -59,7 +59,6 @@ class SortedNames:
         return lo
 
 
-
 @dataclass(frozen=True)
 class Lexicon:
     """Place names (``strong``: a place without a cue; ``weak``: only after a place cue),
