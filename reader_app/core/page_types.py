@@ -24,13 +24,16 @@ from .page_blocks import walk_html
 
 #: Read in the page's JSON-LD and ``og:type`` meta tag, as written in the HTML (they are
 #: gone from the parsed tree by the time the signals are read).
-_TYPE = r'"@type"\s*:\s*\[?\s*"'
-_META_CUES = {
-    "ld_article": re.compile(_TYPE + r'(?:(?:News|Blog|Scholarly|Tech)?Article|BlogPosting)"'),
-    "ld_product": re.compile(_TYPE + r'(?:Product|Offer|AggregateOffer)"'),
-    "ld_list": re.compile(_TYPE + r'(?:ItemList|CollectionPage|SearchResultsPage)"'),
-    "ld_forum": re.compile(_TYPE + r'(?:DiscussionForumPosting|QAPage|Question)"'),
-    "ld_service": re.compile(_TYPE + r'(?:Service|LocalBusiness|FAQPage|WebPage)"'),
+_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([^"]*)"')
+_LD_TYPES = {
+    "ld_article": {"Article", "NewsArticle", "BlogArticle", "ScholarlyArticle", "TechArticle",
+                   "BlogPosting"},
+    "ld_product": {"Product", "Offer", "AggregateOffer"},
+    "ld_list": {"ItemList", "CollectionPage", "SearchResultsPage"},
+    "ld_forum": {"DiscussionForumPosting", "QAPage", "Question"},
+    "ld_service": {"Service", "LocalBusiness", "FAQPage", "WebPage"},
+}
+_OG_TYPES = {
     "og_article": re.compile(r'og:type"[^>]{0,40}"article"|"article"[^>]{0,40}og:type"'),
     "og_product": re.compile(r'og:type"[^>]{0,40}"product|"product[^"]*"[^>]{0,40}og:type"'),
 }
@@ -52,7 +55,7 @@ _URL_WORDS = {
 _COUNTED = ("a", "p", "li", "form", "table", "h2", "img")
 
 FEATURES: tuple[str, ...] = (
-    *_META_CUES, "prices", *_URL_WORDS, "url_depth", "slug_words", "url_query",
+    *_LD_TYPES, *_OG_TYPES, "prices", *_URL_WORDS, "url_depth", "slug_words", "url_query",
     *(f"n_{tag}" for tag in _COUNTED), "page_chars",
     "out_chars", "out_blocks", "out_lists", "out_headings", "out_share", "out_mean_block",
     "links_per_word",
@@ -62,8 +65,12 @@ FEATURES: tuple[str, ...] = (
 def page_signals(root: etree._Element, html: str, url: str | None) -> dict[str, float]:
     """Cheap signals of the page (before the declutter), by their names in
     :data:`FEATURES`; counts are taken as ``log(1 + n)``."""
-    cues = _type_cues(html)
-    signals = {name: math.log1p(len(cue.findall(cues))) for name, cue in _META_CUES.items()}
+    json_ld, og_type = _type_cues(html)
+    types = _TYPE.findall(json_ld)
+    signals = {name: math.log1p(sum(t in names for t in types))
+               for name, names in _LD_TYPES.items()}
+    for name, cue in _OG_TYPES.items():
+        signals[name] = math.log1p(len(cue.findall(og_type)))
     text = str(root.xpath("string(//body)"))
     signals["prices"] = math.log1p(sum(text.count(sign) for sign in "$€£"))
     path = urlsplit(url or "").path
@@ -82,7 +89,7 @@ def page_signals(root: etree._Element, html: str, url: str | None) -> dict[str, 
     return signals
 
 
-def _type_cues(html: str) -> str:
+def _type_cues(html: str) -> tuple[str, str]:
     """The page's JSON-LD scripts and the surroundings of its ``og:type``, found with plain
     substring scans (a regular expression over the whole page costs milliseconds)."""
     pieces = []
@@ -93,9 +100,8 @@ def _type_cues(html: str) -> str:
         pieces.append(html[start : min(end, start + _LD_CHARS)])
         start = html.find("application/ld+json", end)
     at = html.find("og:type")
-    if at >= 0:
-        pieces.append(html[max(0, at - _META_CHARS) : at + _META_CHARS])
-    return "\n".join(pieces)
+    around = html[max(0, at - _META_CHARS) : at + _META_CHARS] if at >= 0 else ""
+    return "\n".join(pieces), around
 
 
 def output_signals(signals: Mapping[str, float], blocks: Sequence[Block]) -> dict[str, float]:
