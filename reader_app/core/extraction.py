@@ -139,7 +139,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     if signals is not None and shipped_router().page_text_wins(
         output_signals(signals, article.blocks)
     ):
-        own = drop_title_heading(_own_blocks(html, url, options), article.title)
+        own = drop_title_heading(_own_blocks(html, options), article.title)
         if _body_chars(own) >= options.min_text_chars:
             article = replace(article, blocks=tuple(own))
     if _body_chars(article.blocks) < options.min_text_chars:
@@ -154,7 +154,7 @@ def extract_with_signals(html: str, url: str | None) -> tuple[str, str, dict[str
     options = ExtractOptions()
     article, signals = _by_rules(html, url, options)
     rules: Sequence[Block] = article.blocks
-    own = drop_title_heading(_own_blocks(html, url, options), article.title)
+    own = drop_title_heading(_own_blocks(html, options), article.title)
     if _body_chars(own) < options.min_text_chars:
         own = list(rules)  # too short: the rules' text stands
     texts = [BLOCK_SEPARATOR.join(b.text for b in blocks if b.text)
@@ -210,7 +210,7 @@ def _by_rules(
     return article, None if stamps else signals
 
 
-def _own_blocks(html: str, url: str | None, options: ExtractOptions) -> list[Block]:
+def _own_blocks(html: str, options: ExtractOptions) -> list[Block]:
     """The page's own text (:func:`~reader_app.core.page_types.own_text`), decluttered in
     its DOM only: the main text of pages that are grids, listings or service pages."""
     root = _parse(html)
