@@ -86,6 +86,7 @@ def test_wheel_ships_every_resource_and_lexicon(installed: Path) -> None:
     for source, target in (
         (ROOT / "resources", package / "resources"),
         (ROOT / "reader_app" / "core" / "facts" / "data", package / "core" / "facts" / "data"),
+        (ROOT / "reader_app" / "core" / "data", package / "core" / "data"),
     ):
         expected = source_files(source)
         assert expected, source

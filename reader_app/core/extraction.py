@@ -7,6 +7,7 @@ import copy
 import logging
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 from urllib.request import pathname2url
@@ -38,8 +39,9 @@ from .metadata import (
     page_language,
     page_metadata,
 )
-from .model import Article, RawPage
-from .page_blocks import clean_text, walk_html, walk_xml
+from .model import BLOCK_SEPARATOR, Article, Block, RawPage
+from .page_blocks import clean_text, split_at_break_pairs, walk_html, walk_xml
+from .page_types import output_signals, own_text, page_signals, shipped_router
 from .posts import as_post_heading, mark_posts
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,9 @@ class ExtractOptions:
     table blocks. ``min_text_chars``: less article text than this means the page holds no
     article. ``saved_copy``: the page is a browser's saved copy (a file or an archive), whose
     ``src`` is the picture that was shown when it was saved, so it wins over lazy-loading
-    attributes (:func:`extract_page` sets it from the page's origin).
+    attributes (:func:`extract_page` sets it from the page's origin). ``use_router``: let
+    the page-type model (:mod:`~reader_app.core.page_types`) read a page whose main text is
+    the page itself (a grid of products, a listing) as the page's own text.
     """
 
     use_readability: bool = True
@@ -71,6 +75,7 @@ class ExtractOptions:
     min_text_chars: int = 150
     readability_ratio: float = 1.3
     saved_copy: bool = False
+    use_router: bool = True
 
 
 def extract_article(
@@ -130,11 +135,45 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 
 
 def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
+    article, signals = _by_rules(html, url, options)
+    if signals is not None and shipped_router().page_text_wins(
+        output_signals(signals, article.blocks)
+    ):
+        own = drop_title_heading(_own_blocks(html, options), article.title)
+        if _body_chars(own) >= options.min_text_chars:
+            article = replace(article, blocks=tuple(own))
+    if _body_chars(article.blocks) < options.min_text_chars:
+        raise ExtractionError(NO_ARTICLE)
+    return article
+
+
+def extract_with_signals(html: str, url: str | None) -> tuple[str, str, dict[str, float] | None]:
+    """The text the rules extract, the text of the page when routed to its own text and
+    the page-type router's signals (``None`` for a page of posts, which is never routed), for
+    training the router; each text as :func:`extract_article` gives it ("" for no article)."""
+    options = ExtractOptions()
+    article, signals = _by_rules(html, url, options)
+    rules: Sequence[Block] = article.blocks
+    own = drop_title_heading(_own_blocks(html, options), article.title)
+    if _body_chars(own) < options.min_text_chars:
+        own = list(rules)  # too short: the rules' text stands
+    texts = [BLOCK_SEPARATOR.join(b.text for b in blocks if b.text)
+             if _body_chars(blocks) >= options.min_text_chars else "" for blocks in (rules, own)]
+    found = None if signals is None else output_signals(signals, article.blocks)
+    return texts[0], texts[1], found
+
+
+def _by_rules(
+    html: str, url: str | None, options: ExtractOptions
+) -> tuple[Article, dict[str, float] | None]:
+    """The article as the extractors and the declutter find it, and the page's signals for
+    the page-type router (``None`` when it is not asked or the page is a page of posts)."""
     root = _parse(html)
     meta = page_metadata(root, url)  # before the scripts go: JSON-LD names authors
     _prepare(root, html)
     date = page_date(root, meta["url"])
     language = page_language(root)
+    signals = page_signals(root, html, url) if options.use_router else None
     if options.declutter:
         prune_dom(root)
     anchored = collect_anchored(root, url, options.images, options.saved_copy)
@@ -158,13 +197,9 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     kept = declutter_blocks(drafts) if options.declutter else [d.block for d in drafts]
     blocks = [d.block for d in place_anchored([Draft(b) for b in kept], images)]
     title = clean_text(meta.get("title") or "") or html_title(root)
-    blocks = drop_title_heading(blocks, title)
-    body_chars = sum(len(b.text) for b in blocks if b.kind != "image")
-    if body_chars < options.min_text_chars:
-        raise ExtractionError(NO_ARTICLE)
-    return Article(
+    article = Article(
         title=title,
-        blocks=tuple(blocks),
+        blocks=tuple(drop_title_heading(blocks, title)),
         byline=clean_text(meta.get("byline") or "") or None,
         site=clean_text(meta.get("site") or "") or None,
         date=iso_date(date),
@@ -172,6 +207,21 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         language=language,
         extractor=extractor,
     )
+    return article, None if stamps else signals
+
+
+def _own_blocks(html: str, options: ExtractOptions) -> list[Block]:
+    """The page's own text (:func:`~reader_app.core.page_types.own_text`), decluttered in
+    its DOM only: the main text of pages that are grids, listings or service pages."""
+    root = _parse(html)
+    _prepare(root, html)
+    if options.declutter:
+        prune_dom(root)
+    return [d.block for d in own_text(root)]
+
+
+def _body_chars(blocks: Sequence[Block]) -> int:
+    return sum(len(b.text) for b in blocks if b.kind != "image")
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -209,45 +259,7 @@ def _prepare(root: etree._Element, html: str) -> None:
     for element in list(root.iter(*_CODE_TAGS)):
         remove_keep_tail(element)
     for paragraph in list(root.iter("p")):
-        _split_at_break_pairs(paragraph)
-
-
-def _split_at_break_pairs(paragraph: etree._Element) -> None:
-    """Cut a ``<p>`` into sibling paragraphs where two or more ``<br>`` meet with only
-    whitespace between them (extractors would keep one line break of the pair)."""
-    children = list(paragraph)
-    cuts: list[tuple[int, int]] = []  # (first br, last br) of each run of breaks
-    i = 0
-    while i < len(children):
-        j = i
-        while (
-            j + 1 < len(children)
-            and children[j].tag == "br"
-            and not (children[j].tail or "").strip()
-            and children[j + 1].tag == "br"
-        ):
-            j += 1
-        if j > i:
-            cuts.append((i, j))
-        i = j + 1
-    parent = paragraph.getparent()
-    if not cuts or parent is None:
-        return
-    anchor = paragraph
-    for number, (_first, last) in enumerate(cuts):
-        end = cuts[number + 1][0] if number + 1 < len(cuts) else len(children)
-        piece = etree.Element("p", dict(paragraph.attrib))
-        piece.text = children[last].tail
-        piece.extend(children[last + 1 : end])
-        piece.tail = anchor.tail
-        anchor.tail = None
-        anchor.addnext(piece)
-        anchor = piece
-    for first, last in cuts:
-        for br in children[first : last + 1]:
-            owner = br.getparent()
-            if owner is not None:
-                owner.remove(br)
+        split_at_break_pairs(paragraph)
 
 
 #: Elements that never hold article text.
@@ -352,6 +364,3 @@ def _prefer_readability(
 
 def _text_chars(drafts: list[Draft]) -> int:
     return sum(len(d.block.text) for d in drafts if d.block.kind != "image")
-
-
-# --- metadata ---------------------------------------------------------------------------

@@ -328,3 +328,44 @@ def _html_block(element: etree._Element) -> Iterator[Draft]:
         yield from _xml_table(element, "tr", ("td", "th"))
     elif tag not in ("img", "picture", "hr"):  # images are placed from the page itself
         yield from walk_html(element)
+
+
+# --- the page before extraction ---------------------------------------------------------
+
+
+def split_at_break_pairs(paragraph: etree._Element) -> None:
+    """Cut a ``<p>`` into sibling paragraphs where two or more ``<br>`` meet with only
+    whitespace between them (extractors would keep one line break of the pair)."""
+    children = list(paragraph)
+    cuts: list[tuple[int, int]] = []  # (first br, last br) of each run of breaks
+    i = 0
+    while i < len(children):
+        j = i
+        while (
+            j + 1 < len(children)
+            and children[j].tag == "br"
+            and not (children[j].tail or "").strip()
+            and children[j + 1].tag == "br"
+        ):
+            j += 1
+        if j > i:
+            cuts.append((i, j))
+        i = j + 1
+    parent = paragraph.getparent()
+    if not cuts or parent is None:
+        return
+    anchor = paragraph
+    for number, (_first, last) in enumerate(cuts):
+        end = cuts[number + 1][0] if number + 1 < len(cuts) else len(children)
+        piece = etree.Element("p", dict(paragraph.attrib))
+        piece.text = children[last].tail
+        piece.extend(children[last + 1 : end])
+        piece.tail = anchor.tail
+        anchor.tail = None
+        anchor.addnext(piece)
+        anchor = piece
+    for first, last in cuts:
+        for br in children[first : last + 1]:
+            owner = br.getparent()
+            if owner is not None:
+                owner.remove(br)

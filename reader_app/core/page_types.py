@@ -1,0 +1,186 @@
+"""What kind of page this is, as far as its main text goes: an article (the extractors'
+choice stands) or a page whose main text is the page itself (a grid of products, a listing,
+a service page), read from cheap signals of the page and of the extractors' result by a
+small logistic model trained on WCXB's development pages (``train_page_types.py``)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from .declutter import Draft
+from .inline import with_spans
+from .model import Block
+from .page_blocks import walk_html
+
+#: Read in the page's JSON-LD and ``og:type`` meta tag, as written in the HTML (they are
+#: gone from the parsed tree by the time the signals are read).
+_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([^"]*)"')
+_LD_TYPES = {
+    "ld_article": {"Article", "NewsArticle", "BlogArticle", "ScholarlyArticle", "TechArticle",
+                   "BlogPosting"},
+    "ld_product": {"Product", "Offer", "AggregateOffer"},
+    "ld_list": {"ItemList", "CollectionPage", "SearchResultsPage"},
+    "ld_forum": {"DiscussionForumPosting", "QAPage", "Question"},
+    "ld_service": {"Service", "LocalBusiness", "FAQPage", "WebPage"},
+}
+_OG_TYPES = {
+    "og_article": re.compile(r'og:type"[^>]{0,40}"article"|"article"[^>]{0,40}og:type"'),
+    "og_product": re.compile(r'og:type"[^>]{0,40}"product|"product[^"]*"[^>]{0,40}og:type"'),
+}
+#: Characters of the page's JSON-LD read at most (per script) and around ``og:type``.
+_LD_CHARS = 20_000
+_META_CHARS = 120
+_URL_WORDS = {
+    "url_shop": re.compile(r"/(?:products?|shop|store|item|p|dp|collections?)/", re.I),
+    "url_list": re.compile(
+        r"/(?:categor(?:y|ies)|tags?|topics?|search|list|browse|archive)", re.I
+    ),
+    "url_forum": re.compile(
+        r"/(?:forums?|threads?|t|questions|discussions?|community|topic)/", re.I
+    ),
+    "url_docs": re.compile(r"/(?:docs?|documentation|api|reference|manual|guide|help)/", re.I),
+    "url_date": re.compile(r"/(?:19|20)\d\d/"),
+}
+#: Elements counted in the page as parsed.
+_COUNTED = ("a", "p", "li", "form", "table", "h2", "img")
+
+FEATURES: tuple[str, ...] = (
+    *_LD_TYPES, *_OG_TYPES, "prices", *_URL_WORDS, "url_depth", "slug_words", "url_query",
+    *(f"n_{tag}" for tag in _COUNTED), "page_chars",
+    "out_chars", "out_blocks", "out_lists", "out_headings", "out_share", "out_mean_block",
+    "links_per_word",
+)
+
+
+def page_signals(root: etree._Element, html: str, url: str | None) -> dict[str, float]:
+    """Cheap signals of the page (before the declutter), by their names in
+    :data:`FEATURES`; counts are taken as ``log(1 + n)``."""
+    json_ld, og_type = _type_cues(html)
+    types = _TYPE.findall(json_ld)
+    signals = {name: math.log1p(sum(t in names for t in types))
+               for name, names in _LD_TYPES.items()}
+    for name, cue in _OG_TYPES.items():
+        signals[name] = math.log1p(len(cue.findall(og_type)))
+    text = str(root.xpath("string(//body)"))
+    signals["prices"] = math.log1p(sum(text.count(sign) for sign in "$€£"))
+    path = urlsplit(url or "").path
+    for name, cue in _URL_WORDS.items():
+        signals[name] = float(bool(cue.search(path)))
+    parts = [p for p in path.split("/") if p]
+    signals["url_depth"] = float(len(parts))
+    signals["slug_words"] = float(len(re.split(r"[-_]", parts[-1]))) if parts else 0.0
+    signals["url_query"] = float(bool(urlsplit(url or "").query))
+    counts = dict.fromkeys(_COUNTED, 0)
+    for element in root.iter(*_COUNTED):
+        counts[element.tag] += 1
+    for tag, count in counts.items():
+        signals[f"n_{tag}"] = math.log1p(count)
+    signals["page_chars"] = math.log1p(len(text))
+    return signals
+
+
+def _type_cues(html: str) -> tuple[str, str]:
+    """The page's JSON-LD scripts and the surroundings of its ``og:type``, found with plain
+    substring scans (a regular expression over the whole page costs milliseconds)."""
+    pieces = []
+    start = html.find("application/ld+json")
+    while start >= 0:
+        end = html.find("</script", start)
+        end = len(html) if end < 0 else end
+        pieces.append(html[start : min(end, start + _LD_CHARS)])
+        start = html.find("application/ld+json", end)
+    at = html.find("og:type")
+    around = html[max(0, at - _META_CHARS) : at + _META_CHARS] if at >= 0 else ""
+    return "\n".join(pieces), around
+
+
+def output_signals(signals: Mapping[str, float], blocks: Sequence[Block]) -> dict[str, float]:
+    """``signals`` with those of the extractors' result (its blocks after the declutter)."""
+    chars = sum(len(b.text) for b in blocks if b.kind != "image")
+    words = sum(len(b.text.split()) for b in blocks if b.kind != "image")
+    found = dict(signals)
+    found["out_chars"] = math.log1p(chars)
+    found["out_blocks"] = math.log1p(len(blocks))
+    found["out_lists"] = math.log1p(sum(b.kind == "list" for b in blocks))
+    found["out_headings"] = math.log1p(sum(b.kind == "heading" for b in blocks))
+    found["out_share"] = found["out_chars"] - signals["page_chars"]
+    found["out_mean_block"] = math.log1p(chars / max(1, len(blocks)))
+    found["links_per_word"] = signals["n_a"] - math.log1p(words)
+    return found
+
+
+@dataclass(frozen=True)
+class Router:
+    """A logistic model over standardised signals: the page's own text is read when the
+    probability reaches ``threshold``."""
+
+    weights: tuple[float, ...]
+    bias: float
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    threshold: float
+
+    def probability(self, signals: Mapping[str, float]) -> float:
+        """The probability that the page's own text scores better than the extractors'."""
+        z = self.bias
+        for name, w, m, s in zip(FEATURES, self.weights, self.means, self.scales, strict=True):
+            z += w * (signals[name] - m) / s
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def page_text_wins(self, signals: Mapping[str, float]) -> bool:
+        """Whether the page's own text should replace the extractors'."""
+        return self.probability(signals) >= self.threshold
+
+    def to_json(self) -> dict[str, object]:
+        """The model as stored in the package's data file."""
+        return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
+                "means": list(self.means), "scales": list(self.scales),
+                "threshold": self.threshold}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Router:
+        """The model stored by :meth:`to_json`; its features must be :data:`FEATURES`."""
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError("page-type model for other features")
+        return cls(
+            weights=tuple(float(w) for w in data["weights"]),
+            bias=float(data["bias"]),
+            means=tuple(float(m) for m in data["means"]),
+            scales=tuple(float(s) for s in data["scales"]),
+            threshold=float(data["threshold"]),
+        )
+
+
+@cache
+def shipped_router() -> Router:
+    """The model shipped with the package."""
+    text = resources.files(__package__).joinpath("data/page_types.json").read_text("utf-8")
+    return Router.from_json(json.loads(text))
+
+
+#: Page furniture left out of the page's own text: navigation, headers, footers, sidebars,
+#: forms and controls.
+_FURNITURE = ("nav", "header", "footer", "aside", "form", "svg", "button", "select", "dialog")
+
+
+def own_text(root: etree._Element) -> list[Draft]:
+    """The page's own text (of its ``<main>``, else its ``<body>``) without the furniture,
+    as drafts of blocks in the page's order. ``root`` is decluttered already and is
+    changed."""
+    for element in list(root.iter(*_FURNITURE)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    top = next(root.iter("main"), None)
+    if top is None:
+        top = root.find("body")
+    return [] if top is None else with_spans(top, walk_html(top))

@@ -1,0 +1,153 @@
+"""The page-type router: its signals, the shipped model, the page's own text, its training."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from reader_app.core import ExtractionError, extract_article
+from reader_app.core.extraction import ExtractOptions, extract_with_signals
+from reader_app.core.page_types import (
+    FEATURES,
+    Router,
+    output_signals,
+    own_text,
+    page_signals,
+    shipped_router,
+)
+from reader_app.core.train_page_types import Row, fit, fold_of, held_out_choices
+
+NAV = (
+    "<header><a href='/'>Home</a> <a href='/men'>Men</a> <a href='/women'>Women</a></header>"
+    "<nav><ul><li><a href='/sale'>Sale</a></li><li><a href='/new'>New in</a></li></ul></nav>"
+)
+FOOTER = "<footer><p>Company registered in Wales. Careers. Press. Contact us.</p></footer>"
+SOCKS = ("Harbour Crew", "Quay Ankle", "Pier Knee High", "Tide Running", "Gull Merino",
+         "Anchor Wool", "Buoy Cotton", "Dock No Show", "Reef Hiking", "Mast Compression",
+         "Sail Trainer", "Keel Boot")
+#: A grid of 36 products, each a name and a price.
+PRODUCTS = [(f"{sock} Sock in {colour}", f"${10 + n}")
+            for n, sock in enumerate(SOCKS) for colour in ("Navy", "Grey", "Black")]
+ARTICLE = (
+    "The harbour board voted on Tuesday to reopen the old swing bridge to foot traffic after "
+    "three years of repairs, ending a long detour for the people who live on the north quay. "
+    "Engineers said the new bearings would carry the bridge for another forty years, and the "
+    "board's chair thanked residents for their patience during the works. "
+)
+
+
+def _grid_page() -> str:
+    cards = "".join(
+        f"<li class='card'><a href='/p/{n}'><img src='/i/{n}.jpg' alt=''>"
+        f"<span class='name'>{name}</span></a><span class='price'>{price}</span>"
+        "<button>Add to cart</button></li>"
+        for n, (name, price) in enumerate(PRODUCTS)
+    )
+    return (
+        "<html><head><title>Men's socks | Harbour Socks</title>"
+        "<meta property='og:type' content='website'></head><body>"
+        f"{NAV}<main><h1>Men's Socks</h1><p>36 products</p><ul class='grid'>{cards}</ul></main>"
+        f"{FOOTER}</body></html>"
+    )
+
+
+def _article_page() -> str:
+    paragraphs = "".join(f"<p>{ARTICLE}</p>" for _ in range(6))
+    return (
+        "<html><head><title>Swing bridge reopens | Kelbridge Post</title>"
+        "<meta property='og:type' content='article'></head><body>"
+        f"{NAV}<article><h1>Swing bridge reopens</h1>{paragraphs}</article>{FOOTER}</body></html>"
+    )
+
+
+def _signals(html: str, url: str) -> dict[str, float]:
+    return page_signals(lxml.html.document_fromstring(html), html, url)
+
+
+def test_signals_are_the_models_features() -> None:
+    root = lxml.html.document_fromstring(_grid_page())
+    signals = output_signals(page_signals(root, _grid_page(), "https://x.test/collections/men"), ())
+    assert tuple(sorted(signals)) == tuple(sorted(FEATURES))
+    assert signals["url_shop"] == 1.0 and signals["n_li"] > signals["n_p"]
+    assert signals["prices"] > 2 and signals["og_article"] == 0.0
+
+
+def test_json_ld_and_og_types_are_read_from_the_html() -> None:
+    html = (
+        '<html><head><meta property="og:type" content="article"><script '
+        'type="application/ld+json">{"@type": "Product", "offers": {"@type": "Offer"}}</script>'
+        "</head><body><p>Text</p></body></html>"
+    )
+    signals = _signals(html, "https://x.test/a")
+    assert signals["og_article"] > 0 and signals["ld_product"] > 0 and signals["ld_article"] == 0
+
+
+def test_a_grid_of_products_is_read_as_the_page_itself() -> None:
+    url = "https://socks.test/collections/mens-socks"
+    router = shipped_router()
+    _, _, signals = extract_with_signals(_grid_page(), url)
+    assert signals is not None and router.page_text_wins(signals)
+    text = extract_article(_grid_page(), url).text
+    assert all(name in text and price in text for name, price in PRODUCTS)
+    assert "Company registered" not in text and "New in" not in text
+    with pytest.raises(ExtractionError):  # the rules alone keep no grid of links
+        extract_article(_grid_page(), url, ExtractOptions(use_router=False))
+
+
+def test_an_article_stays_with_the_extractors() -> None:
+    url = "https://post.test/2025/03/swing-bridge-reopens-after-repairs"
+    _, _, signals = extract_with_signals(_article_page(), url)
+    assert signals is not None and not shipped_router().page_text_wins(signals)
+    routed = extract_article(_article_page(), url)
+    assert routed == extract_article(_article_page(), url, ExtractOptions(use_router=False))
+
+
+def test_a_page_of_posts_is_never_routed() -> None:
+    posts = "".join(
+        f"<div class='post'><span class='when'>{stamp}</span><p>{ARTICLE}</p></div>"
+        for stamp in ("16:40", "14:05", "09:30")
+    )
+    html = f"<html><body>{NAV}<main><h1>Live</h1>{posts}</main></body></html>"
+    assert extract_with_signals(html, "https://x.test/live")[2] is None
+
+
+def test_own_text_leaves_the_furniture_out() -> None:
+    root = lxml.html.document_fromstring(_grid_page())
+    texts = [d.block.text for d in own_text(root)]
+    assert texts[0] == "Men's Socks" and "Harbour Crew Sock in Navy" in "\n".join(texts)
+    assert not any("Sale" in t or "Careers" in t or "Add to cart" in t for t in texts)
+
+
+def test_the_model_must_match_the_features() -> None:
+    data = shipped_router().to_json()
+    assert Router.from_json(data) == shipped_router()
+    with pytest.raises(ValueError):
+        Router.from_json({**data, "features": ["out_chars"]})
+
+
+def _rows() -> list[Row]:
+    """Pages on 40 hosts where the page's own text wins exactly when it has many lists."""
+    rows = []
+    for n in range(80):
+        lists = float(n % 2)
+        signals = dict.fromkeys(FEATURES, 0.0) | {"out_lists": lists, "out_chars": n / 80}
+        rows.append(Row(f"{n}", f"host{n // 2}.test", "listing" if lists else "article",
+                        signals, "", "", 0.5, 0.9 if lists else 0.2, False, False))
+    rows.append(Row("posts", "forum.test", "forum", None, "", "", 0.5, 0.9, False, False))
+    return rows
+
+
+def test_training_learns_the_signal_and_never_routes_posts() -> None:
+    rows = _rows()
+    router = fit(rows, steps=200)
+    for row in rows[:-1]:
+        assert row.signals is not None
+        assert router.page_text_wins(row.signals) == (row.page_type == "listing")
+    chosen = held_out_choices(rows)
+    assert not chosen["posts"]
+    assert sum(chosen[r.page_id] == (r.page_type == "listing") for r in rows[:-1]) >= 76
+
+
+def test_folds_are_stable_and_by_host() -> None:
+    assert fold_of("www.example.com") == fold_of("www.example.com")
+    assert {fold_of(f"host{n}.test") for n in range(50)} == set(range(5))
