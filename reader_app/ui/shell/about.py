@@ -19,7 +19,8 @@ People, places and organisations are found by a model learned from open corpora 
 under <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>:
 UniversalNER English EWT and PUD (CC BY-SA 4.0), GUM (CC BY 4.0, texts CC BY / CC BY-SA),
 wikigold, the Broad Twitter Corpus, WNUT-17 and LitBank (CC BY 4.0), Re-DocRED and CrossNER
-(MIT, Wikipedia text CC BY-SA).<br>
+(MIT, Wikipedia text CC BY-SA); how often words are capitalised is counted over those corpora
+and the development pages of WCXB (CC BY 4.0).<br>
 Article extraction: trafilatura and readability-lxml; pages whose main text is the page
 itself are recognised by a model learned from the development pages of WCXB, the Web Content
 eXtraction Benchmark (CC BY 4.0). Interface: Qt for Python.</p>
