@@ -27,8 +27,16 @@ def test_a_short_list_and_its_edges() -> None:
     lazy = SortedNames("\n".join(["A", "A Coruña", "Aa", "Ab", "B", "Ba Be", "Bz", "Ca"]))
     for name in ["A", "A Coruña", "Aa", "Ab", "B", "Ba Be", "Bz", "Ca"]:
         assert name in lazy
-    for name in ["", "A ", "AC", "Ac", "Ba", "Bb", "C", "Cb", "c", 3]:
+    for name in ["", "A ", "AC", "Ac", "Ba", "Bb", "C", "Cb", "c", 3, "B\U0010ffff", "\U0010ffff"]:
         assert name not in lazy
+
+
+def test_words_of_any_letters_are_answered_and_remembered_within_bounds() -> None:
+    lazy = SortedNames("\n".join(["Aa", "Zz"]))
+    words = [chr(0x4E00 + i // 300) + chr(0x4E00 + i % 300) for i in range(60_000)]
+    assert not any(word in lazy for word in words)
+    assert "Zz" in lazy and "Aa" in lazy
+    assert len(lazy._buckets) <= 50_002
 
 
 def test_the_shipped_lexicon_knows_its_places() -> None:

@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+#: Most first-two-letter keys without names that a lookup table remembers (any text has
+#: many, its words' first letters being anything): beyond, they are looked up again.
+_MAX_EMPTY_KEYS = 50_000
+_EMPTY: frozenset[str] = frozenset()
+
 
 class SortedNames:
     """Membership in a sorted, newline-separated list of names.
@@ -17,11 +22,12 @@ class SortedNames:
     buckets, so its lookups cost what a set's do without building a set of every name first.
     """
 
-    __slots__ = ("_buckets", "_text")
+    __slots__ = ("_buckets", "_empty", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._buckets: dict[str, frozenset[str]] = {}
+        self._empty = 0
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
@@ -33,27 +39,31 @@ class SortedNames:
         return name in bucket
 
     def _bucket(self, key: str) -> frozenset[str]:
-        if not key:
-            bucket: frozenset[str] = frozenset()
+        first = self._start(key, within=False)
+        if len(key) < 2:  # a one-letter word: a bucket of its own
+            bucket = frozenset({key}) if self._line(first) == key else _EMPTY
         else:
-            end = key + " " if len(key) == 1 else key[0] + chr(ord(key[1]) + 1)
-            first, last = self._start(key), self._start(end)
-            bucket = frozenset(self._text[first:last].split("\n")) - {""}
-        self._buckets[key] = bucket
+            bucket = frozenset(self._text[first : self._start(key, within=True)].split("\n"))
+            bucket -= {""}
+        if bucket or self._empty < _MAX_EMPTY_KEYS:
+            self._buckets[key] = bucket
+            self._empty += not bucket
         return bucket
 
-    def _start(self, name: str) -> int:
-        """Where the first line not below ``name`` starts."""
+    def _line(self, start: int) -> str:
+        stop = self._text.find("\n", start)
+        return self._text[start : stop if stop >= 0 else len(self._text)]
+
+    def _start(self, key: str, within: bool) -> int:
+        """Where the first line starts that sorts after ``key`` (``within``: after every line
+        that begins with ``key``), or that is not below ``key``."""
         text = self._text
         lo, hi = 0, len(text)
         while lo < hi:
-            mid = (lo + hi) // 2
-            start = text.rfind("\n", 0, mid) + 1
-            stop = text.find("\n", start)
-            if stop < 0:
-                stop = len(text)
-            if text[start:stop] < name:
-                lo = stop + 1
+            start = text.rfind("\n", 0, (lo + hi) // 2) + 1
+            line = self._line(start)
+            if (line[: len(key)] <= key) if within else (line < key):
+                lo = start + len(line) + 1
             else:
                 hi = start
         return lo
