@@ -21,7 +21,7 @@ import warnings
 from pathlib import Path
 
 from reader_app.core.extraction_score import score
-from reader_app.core.train_page_types import held_out_choices, load_rows, page_rows
+from reader_app.core.train_page_types import cached_rows, held_out_choices
 
 
 def main() -> int:
@@ -32,12 +32,7 @@ def main() -> int:
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     logging.disable(logging.CRITICAL)
-    if args.rows and args.rows.exists():
-        rows = load_rows(args.rows)
-    else:
-        rows = page_rows(args.dataset, args.limit)
-        if args.rows:
-            args.rows.write_text(json.dumps([r.__dict__ for r in rows]), encoding="utf-8")
+    rows = cached_rows(args.dataset, args.rows, args.limit)
     truth = json.loads((args.dataset / "ground-truth.json").read_text(encoding="utf-8"))
     chosen = held_out_choices(rows)
     print(f"{len(rows)} pages from {args.dataset.name}, 5 folds grouped by host")

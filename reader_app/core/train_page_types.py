@@ -146,6 +146,16 @@ def load_rows(path: Path) -> list[Row]:
     return [Row(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
 
 
+def cached_rows(data: Path, kept: Path | None, limit: int | None) -> list[Row]:
+    """The pages' rows: read from ``kept`` if it exists, else computed (and kept there)."""
+    if kept and kept.exists():
+        return load_rows(kept)
+    rows = page_rows(data, limit)
+    if kept:
+        kept.write_text(json.dumps([r.__dict__ for r in rows]), encoding="utf-8")
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -156,12 +166,7 @@ def main() -> int:
     args = parser.parse_args()
     warnings.simplefilter("ignore")
     logging.disable(logging.CRITICAL)
-    if args.rows and args.rows.exists():
-        rows = load_rows(args.rows)
-    else:
-        rows = page_rows(args.data, args.limit)
-        if args.rows:
-            args.rows.write_text(json.dumps([r.__dict__ for r in rows]), encoding="utf-8")
+    rows = cached_rows(args.data, args.rows, args.limit)
     if args.cv:
         chosen = held_out_choices(rows)
         for kind in [*sorted({r.page_type for r in rows}), "all"]:
