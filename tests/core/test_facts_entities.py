@@ -40,6 +40,18 @@ def test_forms_of_one_person_are_one_fact_without_titles_or_possessives() -> Non
     assert surfaces(text, person) == ["Trump", "Donald Trump", "Trump", "Trump"]
 
 
+def test_a_transcripts_speaker_label_in_capitals_is_the_person_named_with_accents() -> None:
+    facts = find_facts(article(
+        "Plumbers train as substitute teachers",
+        "The Texas Newsroom's Sergio Martínez-Beltrán explains.",
+        "SERGIO MARTINEZ-BELTRAN, BYLINE: It's a Saturday afternoon in Austin.",
+        "SERGIO MARTINEZ-BELTRAN, BYLINE: Plumbers are learning to teach.",
+    ))
+    sergio = [f for f in facts.people if "sergio" in f.label.lower()]
+    assert [f.label for f in sergio] == ["Sergio Martínez-Beltrán"]
+    assert len(sergio[0].mentions) == 3
+
+
 def test_a_headline_naming_a_foreign_leader_by_surname_only() -> None:
     text = (
         "Netanyahu rejects ceasefire plan as talks stall\n\n"

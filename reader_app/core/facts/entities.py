@@ -10,6 +10,7 @@ most of its mentions have; a name found confidently once is found at its other m
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -66,7 +67,10 @@ _WORD_CHARS = re.compile(r"[\w\u2019'.-]")
 
 
 def _norm(surface: str) -> str:
-    return surface.replace("\u2019", "'").replace(".", "").casefold()
+    """The key of a name: case, full stops and accents aside ("SERGIO MARTINEZ-BELTRAN", a
+    transcript's speaker label, is the "Sergio Martínez-Beltrán" of the text)."""
+    key = unicodedata.normalize("NFKD", surface.replace("\u2019", "'").replace(".", "").casefold())
+    return "".join(c for c in key if not unicodedata.combining(c))
 
 
 def _trim(text: str, mention: Mention) -> Mention | None:
