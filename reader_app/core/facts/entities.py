@@ -67,8 +67,7 @@ _WORD_CHARS = re.compile(r"[\w\u2019'.-]")
 
 
 def _norm(surface: str) -> str:
-    """The key of a name: case, full stops and accents aside ("SERGIO MARTINEZ-BELTRAN", a
-    transcript's speaker label, is the "Sergio Martínez-Beltrán" of the text)."""
+    """A name's key, without case, full stops or accents ("MARTINEZ" is "Martínez")."""
     key = unicodedata.normalize("NFKD", surface.replace("\u2019", "'").replace(".", "").casefold())
     return "".join(c for c in key if not unicodedata.combining(c))
 
@@ -278,12 +277,10 @@ def _runs_on(text: str, start: int, end: int) -> bool:
     """Whether a capitalised word stands right before or after ``text[start:end]``."""
     after = text[end : end + 2]
     before = text[max(0, start - 2) : start]
-    return (
-        (len(after) == 2 and after[0] == " " and after[1].isupper())
-        or (len(before) == 2 and before[1] == " " and before[0].isalpha()
-            and _word_before(text, start)[:1].isupper()
-            and _word_before(text, start).lower() not in _TITLE_WORDS)
-    )
+    return (len(after) == 2 and after[0] == " " and after[1].isupper()) or (
+        len(before) == 2 and before[1] == " " and before[0].isalpha()
+        and _word_before(text, start)[:1].isupper()
+        and _word_before(text, start).lower() not in _TITLE_WORDS)
 
 
 def _word_before(text: str, start: int) -> str:
