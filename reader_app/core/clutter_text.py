@@ -83,9 +83,32 @@ _VOCABULARY_GROUPS = (
     r"\bcheck out (?:our|my)\b",
     r"\badvert(?:isement|ising)?\b|\bsponsored\b|\bpartner content\b",
 )
-_VOCABULARY = re.compile(
-    "|".join(f"(?P<g{n}>{pattern})" for n, pattern in enumerate(_VOCABULARY_GROUPS))
+#: Words each group's every match holds: a group's pattern runs only on text holding one.
+_VOCABULARY_STEMS = (
+    ("subscri", "premium", "paywall", "per ", "first month"),
+    ("newsletter", "inbox", "email "),
+    ("donat", "journalism"),
+    ("log", "sign", "account", "register", "member"),
+    ("cookie", "consent", "privacy "),
+    ("notification", "breaking news alert", "refresh"),
+    ("comment", "conversation", "community guidelines"),
+    ("share", "facebook", "twitter", "whatsapp", "linkedin", "copy link"),
+    ("read more", "related ", "more stories", "recommended", "most ", "don", "bookmark",
+     "check out "),
+    ("advert", "sponsored", "partner content"),
 )
+_VOCABULARY = tuple(
+    (stems, re.compile(pattern))
+    for stems, pattern in zip(_VOCABULARY_STEMS, _VOCABULARY_GROUPS, strict=True)
+)
+
+
+def _vocabulary_groups(low: str) -> int:
+    """How many of the vocabulary's groups the lower-cased text ``low`` uses."""
+    return sum(
+        1 for stems, pattern in _VOCABULARY
+        if any(stem in low for stem in stems) and pattern.search(low)
+    )
 
 _IMPERATIVE = re.compile(
     r"^\W*(?:subscribe|sign|log|register|donate|support|join|follow|share|download|get|"
@@ -220,7 +243,7 @@ def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
     if words > _LONGEST_CLUTTER or not HINT.search(low):
         return 0.0
     calls = len(_CALLS.findall(low)) + (1 if _SALES_LINE.match(low) else 0)
-    groups = len({match.lastgroup for match in _VOCABULARY.finditer(low)})
+    groups = _vocabulary_groups(low)
     if not calls and not groups:
         return 0.0
     score = 3.0 * min(calls, 3) + 1.5 * groups

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import pytest
 
-from reader_app.core import extract_article
+from reader_app.core import clutter_text, extract_article
 from reader_app.core.clutter_text import clutter_score
 from reader_app.core.declutter import Draft, declutter_blocks
 from reader_app.core.dom_clutter import prune_dom
@@ -422,3 +424,30 @@ def test_post_time_lines_are_never_judged_as_date_lines() -> None:
     # as a paragraph at the top it is the page's date line: metadata
     kept = declutter_blocks([_para("Fri 14 Mar 2025 06.10 GMT"), body])
     assert [b.text for b in kept] == [LONG]
+
+
+def test_the_vocabulary_groups_are_counted_as_one_pattern_over_them_would() -> None:
+    """Each group's pattern runs only on text holding one of its stems: the count is that of
+    one alternation of every group's pattern, whatever the text."""
+    whole = re.compile("|".join(f"(?P<g{n}>{pattern})"
+                                for n, pattern in enumerate(clutter_text._VOCABULARY_GROUPS)))
+    texts = [
+        "sign up for our newsletter and never miss a story",
+        "log in to your account to read more stories",
+        "read more stories from our independent journalism: donate today",
+        "we use cookies; see our privacy policy and privacy settings",
+        "turn on breaking news alerts or refresh the page",
+        "share on facebook, twitter, whatsapp or linkedin, or copy link",
+        "don't miss our most popular recommended posts; bookmark this",
+        "advertisement · sponsored · partner content",
+        "first month free, then $5 per month for premium without the paywall",
+        "join the conversation: comments follow our community guidelines",
+        "check out our related articles and email alerts",
+        "the prime minister said the talks would resume on monday",
+        "logged out, signup, signing in, registered members and membership",
+        "",
+    ]
+    for text in texts:
+        expected = len({match.lastgroup for match in whole.finditer(text)})
+        assert clutter_text._vocabulary_groups(text) == expected, text
+    assert clutter_text._vocabulary_groups(texts[0]) == 2  # "sign up", "newsletter"
