@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
-from urllib.request import pathname2url
+from urllib.parse import quote
 
 import lxml.html
 from lxml import etree
@@ -116,7 +116,7 @@ def extract_page(raw: RawPage, options: ExtractOptions | None = None) -> Article
         options = replace(options, saved_copy=True)
     base = raw.url
     if base is None and raw.base_dir:
-        base = "file://" + pathname2url(raw.base_dir.rstrip("/\\") + "/")
+        base = "file://" + quote(raw.base_dir.rstrip("/\\") + "/")  # as pathname2url on POSIX
     article = extract_article(html, base, options)
     blocks = tuple(
         replace(b, src=resolve_src(b.src, base)) if b.kind == "image" and b.src else b

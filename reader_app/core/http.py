@@ -7,14 +7,14 @@ import socket
 import ssl
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from email.message import Message
 from urllib.parse import quote, urljoin, urlsplit
 
 from .describe import describe_type, too_large
-from .errors import LoadCancelledError, LoadError, ReaderError, UnsupportedSourceError
-from .load_options import Cancelled, LoadOptions, Progress
+from .errors import LoadError, ReaderError, UnsupportedSourceError
+from .load_options import Cancelled, LoadOptions, Progress, check_cancelled
 from .mhtml import parse_mhtml
 from .model import RawPage
 from .net import Clock, Connection, TLSConnection
@@ -366,7 +366,3 @@ def _reason(status: int) -> str:
         return ""
 
 
-def check_cancelled(cancelled: Callable[[], bool] | None) -> None:
-    """Raise :class:`LoadCancelledError` when ``cancelled`` says so."""
-    if cancelled is not None and cancelled():
-        raise LoadCancelledError("Loading was cancelled.")

@@ -14,16 +14,16 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Literal
 from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
-from urllib.request import url2pathname
 
 from .describe import too_large
 from .errors import LoadError
-from .http import check_cancelled, fetch_image
-from .loading import Cancelled, LoadOptions, open_regular
+from .load_options import Cancelled, LoadOptions, check_cancelled
+from .loading import open_regular
 from .model import Article
+from .source import file_url_path
 
 #: Largest image read or fetched, in bytes.
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
@@ -78,6 +78,8 @@ def read_image(
     elif source.kind == "file":
         data = _read_file(source.file or source.name, cap)
     else:
+        from .http import fetch_image  # the network modules, only for images of the web
+
         data = fetch_image(source.name, options, cancelled)
     if len(data) > cap:
         raise LoadError(too_large("The image", len(data), cap))
@@ -92,7 +94,7 @@ def saved_copy_of(name: str, page_url: str | None) -> str | None:
     if not page_url or not page_url.lower().startswith("file:"):
         return None
     try:
-        page = Path(url2pathname(urlsplit(page_url).path))
+        page = file_url_path(urlsplit(page_url).path)
         file_name = PurePosixPath(unquote(urlsplit(name).path)).name
     except ValueError:
         return None
@@ -109,7 +111,7 @@ def _read_file(url: str, cap: int) -> bytes:
     parts = urlsplit(url)
     if parts.netloc not in ("", "localhost"):
         raise LoadError(f"Reader reads images on this computer only, not on {parts.netloc}.")
-    path = Path(url2pathname(parts.path))
+    path = file_url_path(parts.path)
     try:
         with open_regular(path) as file:
             data = file.read(cap + 1)

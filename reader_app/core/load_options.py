@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import __version__
+from .errors import LoadCancelledError
 
 #: Called as bytes arrive: ``progress(received, total)``; ``total`` is None when unknown.
 Progress = Callable[[int, int | None], None]
@@ -32,3 +33,9 @@ class LoadOptions:
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 10
     user_agent: str = DEFAULT_USER_AGENT
+
+
+def check_cancelled(cancelled: Cancelled | None) -> None:
+    """Raise :class:`LoadCancelledError` when ``cancelled`` says so."""
+    if cancelled is not None and cancelled():
+        raise LoadCancelledError("Loading was cancelled.")

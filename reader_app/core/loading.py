@@ -11,9 +11,7 @@ from typing import BinaryIO
 
 from .describe import too_large
 from .errors import DecodeError, LoadError, UnsupportedSourceError
-from .http import check_cancelled, fetch
-from .load_options import DEFAULT_USER_AGENT, Cancelled, LoadOptions, Progress
-from .mhtml import parse_mhtml
+from .load_options import DEFAULT_USER_AGENT, Cancelled, LoadOptions, Progress, check_cancelled
 from .model import RawPage
 from .sniff import SNIFF_BYTES, looks_like_html, looks_like_mhtml
 from .source import HTML_SUFFIXES, MHTML_SUFFIXES, Source, parse_source
@@ -50,6 +48,8 @@ def load(
     if not isinstance(source, Source):
         source = parse_source(source)
     if source.kind == "web":
+        from .http import fetch  # the network modules, only for pages of the web
+
         return fetch(source.location, options, progress, cancelled)
     return _load_file(source.path, options, progress, cancelled)
 
@@ -66,6 +66,8 @@ def _load_file(
     if not data.strip():
         raise LoadError(f"The file {name} holds only blank space.")
     if archive:
+        from .mhtml import parse_mhtml  # the e-mail parser, only for archives
+
         page = parse_mhtml(data)
         return dataclasses.replace(
             page, url=page.url or path.resolve().as_uri(), base_dir=_dir(path), origin="archive"

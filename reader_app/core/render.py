@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from .facts.model import FACT_GROUPS, FACT_KINDS, FACT_TITLES, Fact, Facts
-from .inline import nested, split_spans
 from .model import Article, Block, Span
+from .spans import nested, split_spans
 
 
 def to_text(article: Article) -> str:

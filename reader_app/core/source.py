@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, urlsplit
 
 from .errors import LoadError, UnsupportedSourceError
 
@@ -135,4 +134,10 @@ def _file_url_path(url: str) -> Path:
         )
     if not parts.path:
         raise LoadError(f"This file address names no file: {url}")
-    return Path(url2pathname(parts.path))
+    return file_url_path(parts.path)
+
+
+def file_url_path(path: str) -> Path:
+    """The file a ``file:`` address's path names: its percent-escapes decoded (as
+    ``urllib.request.url2pathname`` does on POSIX, without loading the network modules)."""
+    return Path(unquote(path))

@@ -7,11 +7,12 @@ import pytest
 
 from reader_app.core import extract_article
 from reader_app.core.declutter import Draft
-from reader_app.core.inline import nested, spans_within, with_spans
+from reader_app.core.inline import with_spans
 from reader_app.core.library.codec import block_from_dict, block_to_dict
 from reader_app.core.library.errors import LibraryError
 from reader_app.core.model import Article, Block, Span
 from reader_app.core.render import to_html, to_json_dict, to_markdown
+from reader_app.core.spans import nested, spans_within
 
 FILLER = "Filler sentence that makes the page long enough to count as an article. " * 6
 

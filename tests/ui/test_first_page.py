@@ -134,3 +134,25 @@ def test_the_fork_server_starts_before_the_core_is_loaded() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=60, check=True)
     assert done.stdout.strip() == "['reader_app.core', 'reader_app.core.errors']"
+
+
+def test_the_window_shows_a_saved_page_without_the_network_extraction_or_library_code(
+        page: Path, tmp_path: Path) -> None:
+    """The window's own process reads a saved page and shows it with its facts; the network
+    modules, lxml, the extractors and the library load only where they are needed (the
+    helpers, a page of the web, the library's thread), not while Reader starts."""
+    script = (
+        "import json, sys\n"
+        "from reader_app.__main__ import main\n"
+        "code = main([sys.argv[1], '--screenshot', sys.argv[2]])\n"
+        "print(json.dumps([code, sorted(m for m in sys.modules if m.startswith(('http.client',"
+        " 'ssl', 'urllib.request', 'email.parser', 'lxml', 'trafilatura',"
+        " 'reader_app.core.library', 'reader_app.core.http', 'reader_app.core.mhtml')))]))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", script, str(page), str(tmp_path / "shot.png")],
+                          capture_output=True, text=True, timeout=120, check=True, env=env)
+    code, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    assert code == 0
+    assert (tmp_path / "shot.png").stat().st_size > 0
+    assert modules == []

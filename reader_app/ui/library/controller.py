@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QStatusBar
 
 from reader_app.core.errors import ReaderError
 from reader_app.core.facts.model import Facts
-from reader_app.core.library import article_key, search
 from reader_app.core.model import Article
 from reader_app.core.source import Source, parse_source
 
@@ -32,6 +31,14 @@ from .worker import LibraryWorker
 POSITION_DELAY_MS = 800
 #: Results listed in the view.
 RESULT_LIMIT = 100
+
+
+def _key(article: Article) -> str:
+    """The library's key of ``article``, worked out on the library's thread (the library's
+    modules load there, not while the window starts)."""
+    from reader_app.core.library import article_key
+
+    return article_key(article)
 
 
 class Shelf(Protocol):
@@ -91,7 +98,7 @@ class LibraryController(QObject):
         self._persist = bool(shelf.persist)
         self.worker = LibraryWorker(parent=self)
         self.view.set_theme(theme())
-        self._key: str | None = None
+        self._stored: Article | None = None  # the article on screen, as stored
         self._generation = 0
         self._reported: set[str] = set()
         self._position_timer = QTimer(self)
@@ -147,7 +154,7 @@ class LibraryController(QObject):
         if action is not None:
             action.setChecked(self.private)
         if self.private:
-            self._key = None
+            self._stored = None
             self._position_timer.stop()
 
     def shutdown(self) -> None:
@@ -163,10 +170,10 @@ class LibraryController(QObject):
     def on_article_shown(self, article: Article) -> None:
         if self._position_timer.isActive():
             self._position_timer.stop()
-            self._key = None  # the position read now would be the new article's
+            self._stored = None  # the position read now would be the new article's
         if self.private:
             return
-        self._key = article_key(article)
+        self._stored = article
         current = self.shelf.current_source()
         source = str(current) if current is not None else None
         self.worker.submit("save", lambda lib: lib.save(article, source=source))
@@ -174,28 +181,29 @@ class LibraryController(QObject):
     @Slot()
     def on_start_page_shown(self) -> None:
         self.store_position()
-        self._key = None
+        self._stored = None
 
     @Slot(object)
     def on_facts_shown(self, facts: Facts) -> None:
-        key = self._key
-        if key is None or self.private:
+        article = self._stored
+        if article is None or self.private:
             return
-        self.worker.submit("facts", lambda lib: lib.save_facts(key, facts))
+        self.worker.submit("facts", lambda lib: lib.save_facts(_key(article), facts))
 
     @Slot(int)
     def on_scrolled(self, _value: int) -> None:
-        if self._key is not None:
+        if self._stored is not None:
             self._position_timer.start()
 
     @Slot()
     def store_position(self) -> None:
         """Store where the reader is in the article on screen."""
-        key, view = self._key, self.reader
-        if key is None or self.private or view.rendered is None:
+        article, view = self._stored, self.reader
+        if article is None or self.private or view.rendered is None:
             return
         offset, fraction = view.top_text_offset(), view.scroll_fraction()
-        self.worker.submit("position", lambda lib: lib.set_position(key, offset, fraction))
+        self.worker.submit("position",
+                           lambda lib: lib.set_position(_key(article), offset, fraction))
 
     # The view -----------------------------------------------------------------------------
 
@@ -207,6 +215,8 @@ class LibraryController(QObject):
         def run(lib: Any) -> tuple[int, Any]:
             if generation != self._generation:
                 return generation, None  # the reader typed on meanwhile
+            from reader_app.core.library import search  # on the library's thread
+
             return generation, search(lib, text, limit=RESULT_LIMIT, prefix=True)
 
         self.worker.submit("search", run)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import time
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -41,7 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader_app.core.library import SearchResult
+if TYPE_CHECKING:  # the library's modules load on its own thread
+    from reader_app.core.library import SearchResult
 
 from ..style.card_overlay import CardOverlay
 from ..style.theme import THEMES, Theme, mix
@@ -121,7 +123,7 @@ class ResultDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         result = index.data(Qt.ItemDataRole.UserRole)
-        if not isinstance(result, SearchResult):
+        if result is None:
             return
         rect: QRect = option.rect
         state = option.state
@@ -143,7 +145,7 @@ class ResultDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         result = index.data(Qt.ItemDataRole.UserRole)
-        if not isinstance(result, SearchResult):
+        if result is None:
             return QSize(0, 0)
         width = option.rect.width() or 600
         doc = self._document(result, width, option.font)
@@ -239,15 +241,15 @@ class LibraryView(CardOverlay):
 
     def current(self) -> SearchResult | None:
         """The result the list's cursor is on, if any."""
-        value = self.list.currentIndex().data(Qt.ItemDataRole.UserRole)
-        return value if isinstance(value, SearchResult) else None
+        result: SearchResult | None = self.list.currentIndex().data(Qt.ItemDataRole.UserRole)
+        return result
 
     # Actions ------------------------------------------------------------------------------
 
     @Slot(QModelIndex)
     def on_activated(self, index: QModelIndex) -> None:
         result = index.data(Qt.ItemDataRole.UserRole)
-        if isinstance(result, SearchResult):
+        if result is not None:
             self.open_requested.emit(result.id)
 
     def _key(self, event: QKeyEvent, in_box: bool) -> bool:

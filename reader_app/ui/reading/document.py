@@ -28,8 +28,8 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from reader_app.core.inline import split_spans
 from reader_app.core.model import POST_STAMP_LEVEL, Article, Block, Span
+from reader_app.core.spans import split_spans
 
 from ..style.theme import SANS_FAMILIES, ReadingStyle, make_font, mix
 from .inline_format import inline_format
