@@ -30,14 +30,12 @@ from typing import Any, TypeVar
 
 from reader_app.core.errors import ExtractionError, LoadCancelledError, ReaderError
 
+from . import fork_server
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-#: Modules the fork server imports before it forks helpers (the first ties it to Reader).
-PRELOAD = ("reader_app.ui.executor.preload",)
-#: The page Reader was started with, handed to the fork server (see ``jobs.warm_up``).
-FIRST_PAGE_ENV = "READER_FIRST_PAGE"
 #: Helpers kept waiting, warm, for the next job.
 IDLE = 2
 #: A helper's address space is capped (bytes): a runaway job gets MemoryError, not the machine.
@@ -103,14 +101,12 @@ class Helper:
         self._busy: set[_Process] = set()
         self._idle: list[_Process] = []
         self._closed = False
-        self.usable = not getattr(sys, "frozen", False) and (
-            "forkserver" in multiprocessing.get_all_start_methods()
-        )
+        self.usable = fork_server.can_run()
         self._context: ForkServerContext | None = None
         self._started = False
         if self.usable:
             self._context = multiprocessing.get_context("forkserver")
-            self._context.set_forkserver_preload(list(PRELOAD))
+            self._context.set_forkserver_preload(list(fork_server.PRELOAD))
 
     def start(self) -> None:
         """Start the fork server now, from this thread (its life is tied to this thread's);
@@ -118,17 +114,11 @@ class Helper:
         if not self.usable or self._started:
             return
         self._started = True
-        from multiprocessing import forkserver
-
-        if self._first_page:  # the server inherits the environment it is started with
-            os.environ[FIRST_PAGE_ENV] = os.path.abspath(self._first_page)
         try:
-            forkserver.ensure_running()
+            fork_server.start(self._first_page)
         except (OSError, ValueError) as err:
             log.warning("no helper processes (%s); long work runs on threads", err)
             self.usable = False
-        finally:
-            os.environ.pop(FIRST_PAGE_ENV, None)
 
     def run(self, job: Callable[..., T], args: tuple[Any, ...],
             cancelled: Callable[[], bool]) -> T:

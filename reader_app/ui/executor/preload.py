@@ -16,7 +16,8 @@ import gc
 import os
 from multiprocessing import spawn
 
-from reader_app.ui.executor.helper import FIRST_PAGE_ENV, die_with_parent
+from reader_app.ui.executor.fork_server import FIRST_PAGE_ENV
+from reader_app.ui.executor.helper import die_with_parent
 
 die_with_parent()
 
