@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader_app.core.facts import find_facts
+from reader_app.core.facts.tagger import spans
 
 # Words that exercise the recogniser: names, titles, places, organisation heads, demonyms,
 # page furniture, possessives, particles, initials and punctuation.
@@ -67,3 +68,23 @@ def test_entity_mentions_are_in_range_ordered_and_disjoint(text: str) -> None:
 @given(texts)
 def test_finding_is_deterministic(text: str) -> None:
     assert find_facts(text) == find_facts(text)
+
+
+def _spans_read_tag_by_tag(tags: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    out, start, label = [], -1, ""
+    for index, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and tag[2:] == label:
+            continue
+        if label:
+            out.append((start, index, label))
+        start, label = (index, tag[2:]) if tag != "O" else (-1, "")
+    return out
+
+
+def test_entity_spans_of_every_short_tag_sequence() -> None:
+    assert spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
+    labels = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG"]
+    for length in range(7):
+        for tags in itertools.product(labels, repeat=length):
+            assert spans(tags) == _spans_read_tag_by_tag(tags)

@@ -44,3 +44,14 @@ def test_the_shipped_lexicon_knows_its_places() -> None:
     assert "A Coruna" in lex.weak_places
     assert "Paris" in lex.strong_places
     assert "Thereabouts nowhere" not in lex.weak_places
+
+
+def test_openers_name_the_first_word_of_every_longer_name_and_no_other() -> None:
+    names = _weak_names()
+    lazy = SortedNames("\n".join(names))
+    firsts = {name.partition(" ")[0] for name in names if " " in name}
+    probes = [name.partition(" ")[0] for name in names[::7]] + ["A", "Zz", "paris", "Ä"]
+    assert [p in lazy.openers(p) for p in probes] == [p in firsts for p in probes]
+    strong = lexicon().strong_places
+    assert lexicon().place_openers == {n.partition(" ")[0] for n in strong if " " in n}
+    assert "Rio" in lexicon().place_openers and "Kyiv" not in lexicon().place_openers

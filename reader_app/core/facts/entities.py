@@ -61,15 +61,16 @@ _MINISTRY_NAME = re.compile(
     r"\b(?!The\b|A\b)([A-Z][a-z]+) (?:Ministry|Department)\b(?! of)"
     r"|\b(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and )?[A-Z][a-z]+)*"
 )
-_CAPITALISED = re.compile(r"(?<![\w\u2019'-])[A-Z][\w-]*")
+_CAPITALISED = re.compile(r"[A-Z](?<![\w\u2019'-][A-Z])[\w-]*")  # capital first: found faster
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov)\.\s*$")
 _WORD_CHARS = re.compile(r"[\w\u2019'.-]")
 
 
 def _norm(surface: str) -> str:
     """A name's key, without case, full stops or accents ("MARTINEZ" is "Martínez")."""
-    key = unicodedata.normalize("NFKD", surface.replace("\u2019", "'").replace(".", "").casefold())
-    return "".join(c for c in key if not unicodedata.combining(c))
+    key = surface.replace("\u2019", "'").replace(".", "").casefold()
+    return key if key.isascii() else "".join(
+        c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 def _trim(text: str, mention: Mention) -> Mention | None:
@@ -284,8 +285,7 @@ def _runs_on(text: str, start: int, end: int) -> bool:
 
 
 def _word_before(text: str, start: int) -> str:
-    end = start - 1
-    begin = end
+    begin = end = start - 1
     while begin > 0 and _WORD_CHARS.match(text[begin - 1]):
         begin -= 1
     return text[begin:end]

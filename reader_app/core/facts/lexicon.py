@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import gzip
-from collections.abc import Container
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 #: Most first-two-letter keys without names that a lookup table remembers (any text has
@@ -22,21 +21,33 @@ class SortedNames:
     buckets, so its lookups cost what a set's do without building a set of every name first.
     """
 
-    __slots__ = ("_buckets", "_empty", "_text")
+    __slots__ = ("_buckets", "_empty", "_openers", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._buckets: dict[str, frozenset[str]] = {}
+        self._openers: dict[str, frozenset[str]] = {}
         self._empty = 0
 
     def __contains__(self, name: object) -> bool:
-        if not isinstance(name, str):
-            return False
+        return isinstance(name, str) and name in self.bucket(name)
+
+    def bucket(self, name: str) -> frozenset[str]:
+        """The listed names that share ``name``'s first two letters: those it can be."""
         key = name[:2]
         bucket = self._buckets.get(key)
-        if bucket is None:
-            bucket = self._bucket(key)
-        return name in bucket
+        return self._bucket(key) if bucket is None else bucket
+
+    def openers(self, word: str) -> frozenset[str]:
+        """The first words of the names of two words or more in ``word``'s bucket: unless
+        ``word`` is one of them, no listed name starts with ``word`` and a space."""
+        key = (word + " ")[:2]
+        found = self._openers.get(key)
+        if found is None:
+            found = frozenset(n.partition(" ")[0] for n in self.bucket(key) if " " in n)
+            if key in self._buckets:
+                self._openers[key] = found
+        return found
 
     def _bucket(self, key: str) -> frozenset[str]:
         first = self._start(key, within=False)
@@ -76,7 +87,7 @@ class Lexicon:
     where case is free (bins "0" and "1" of the case table, ``build_case``)."""
 
     strong_places: frozenset[str]
-    weak_places: Container[str]
+    weak_places: SortedNames
     given_names: frozenset[str]
     surnames: frozenset[str]
     lowercase: frozenset[str]
@@ -85,6 +96,11 @@ class Lexicon:
         """Whether open text mostly writes a capitalised ``word`` in lowercase where case
         is free ("Scientists", "Surprise", "Barking"; not "London", nor "US")."""
         return word[1:].islower() and word.lower() in self.lowercase
+
+    @cached_property
+    def place_openers(self) -> frozenset[str]:
+        """The first words of the strong place names of two words or more."""
+        return frozenset(n.partition(" ")[0] for n in self.strong_places if " " in n)
 
 
 def _text(name: str) -> str:

@@ -29,6 +29,7 @@ from .lexicon import Lexicon
 
 _ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Mt|Ft|Inc|Ltd|Corp|Co"
 _WORD = re.compile(
+    r"[a-z]\w*(?:(?:[-\u2010&]|['\u2019](?!s\b)(?=[^\W\d_]))\w+)*|"  # lowercase first, as most are
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.
     rf"|(?:{_ABBREVIATIONS})\.(?=[\s,;:)\]]|$)"  # Mr. Biden, Apple Inc.
     r"|[A-Z]\.(?=\s+[A-Z])"  # initials: J. K. Rowling
@@ -49,6 +50,7 @@ _TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
 _KNOWN_ORGS = frozenset(o.lower() for o in KNOWN_ORGS)
 _MULTI_MAX = 4
+_ORG_OPENERS = frozenset(name.partition(" ")[0] for name in KNOWN_ORG_NAMES if " " in name)
 _NO_MARKS: list[bytes] = []  # shared, never changed
 
 
@@ -202,15 +204,23 @@ class FeatureMaker:
         resume = 0
         if caps is None:
             caps = [i for i, word in enumerate(words) if word[:1].isupper()]
+        openers = self.lex.place_openers
         for i in caps:
-            if i < resume:
+            word = words[i]
+            if i < resume or not (
+                word in openers or word in _ORG_OPENERS or word in weak.openers(word)
+            ):
+                continue  # no listed name of two words or more starts with it
+            most = listable(words, i, _MULTI_MAX)
+            if most < 2:
                 continue
-            for n in range(listable(words, i, _MULTI_MAX), 1, -1):
-                name = " ".join(words[i : i + n])
+            names = [" ".join(words[i : i + n]) for n in range(most, 1, -1)]
+            listed = weak.bucket(names[0])  # the weak names of every length share it
+            for n, name in zip(range(most, 1, -1), names, strict=True):
                 kind = (
                     b"place" if name in strong
                     else b"org" if name in KNOWN_ORG_NAMES
-                    else b"weakplace" if name in weak
+                    else b"weakplace" if name in listed
                     else None
                 )
                 if kind:

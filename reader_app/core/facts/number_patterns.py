@@ -225,10 +225,31 @@ _NOT_FACT_WORDS = word_set(
 )
 
 
-_TOKENS = re.compile(
-    r"^|[A-Za-z]+|(?<!\d)\d|[-+#(\[\u2212$£€¥₹₩₽₴]|['\u2019](?=[1-9]0s)", re.MULTILINE
-)
+# A token begins with a letter, digit or sign, which the scan finds quickly (a digit's
+# digit before is looked for once it is found); line starts are found apart.
+_TOKENS = re.compile(r"[A-Za-z]+|\d(?<!\d\d)|[-+#(\[\u2212$£€¥₹₩₽₴]|['\u2019](?=[1-9]0s)")
 _MONTH_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _MONTH))
+
+
+_LINE_BREAK = re.compile("\n")
+_NUMBER_START, _NOT_FACT_START, _DATE_START = 1, 2, 4
+#: What may begin at each token seen so far (most tokens are words that begin nothing).
+_TOKEN_KINDS: dict[str, int] = {}
+
+
+def _kinds(token: str) -> int:
+    """What may begin at a token of ``_TOKENS``: a number, a look-alike, a date (bits)."""
+    if token[:1].isalpha():
+        lower = token.lower()
+        return (
+            (_NUMBER_START if lower in _NUMBER_WORDS else 0)
+            | (_NOT_FACT_START if lower in _NOT_FACT_WORDS or (len(token) <= 2 and token.isupper())
+               else 0)
+            | (_DATE_START if token in _MONTH_WORDS else 0)
+        )
+    if token in "'\u2019":  # a decade such as '90s
+        return _DATE_START
+    return _NUMBER_START | _NOT_FACT_START | (_DATE_START if token.isdigit() else 0)
 
 
 def _starts(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -236,27 +257,25 @@ def _starts(text: str) -> tuple[list[int], list[int], list[int]]:
     numbers: list[int] = []
     not_facts: list[int] = []
     dates: list[int] = []
+    known = _TOKEN_KINDS.get
     for token in _TOKENS.finditer(text):
         word = token.group()
-        if word[:1].isalpha():
-            lower = word.lower()
-            if lower in _NUMBER_WORDS:
-                numbers.append(token.start())
-            if lower in _NOT_FACT_WORDS or (len(word) <= 2 and word.isupper()):
-                not_facts.append(token.start())
-            if word in _MONTH_WORDS:
-                dates.append(token.start())
-        elif not word:  # a line start: list markers, "Updated ..." lines
-            not_facts.append(token.start())
-        elif word in "'\u2019":  # a decade such as '90s
-            dates.append(token.start())
-        else:
+        kinds = known(word)
+        if kinds is None:
+            kinds = _kinds(word)
+            if len(_TOKEN_KINDS) < 100_000:
+                _TOKEN_KINDS[word] = kinds
+        if kinds:
             start = token.start()
-            numbers.append(start)
-            not_facts.append(start)
-            if word.isdigit():
+            if kinds & _NUMBER_START:
+                numbers.append(start)
+            if kinds & _NOT_FACT_START:
+                not_facts.append(start)
+            if kinds & _DATE_START:
                 dates.append(start)
-    return numbers, not_facts, dates
+    # line starts (list markers, "Updated ..." lines), before any token starting there
+    lines = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    return numbers, sorted(lines + not_facts), dates
 
 
 def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:

@@ -62,15 +62,18 @@ _SCALE = "|".join(SCALE_WORDS)
 _SMALL = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNIT}))?|{_UNIT})"
 _SP = r"[\s\u00a0\u202f]+"
 
+# The first letters of written numbers, looked at before trying every word.
+_FIRST = "(?=[" + "".join(sorted({w[0] for w in [*UNITS, *TENS, "a", "half"]})) + "])"
+
 # "twenty-five", "two hundred", "three hundred and fifty thousand", "a million", "a dozen".
 WORD_NUMBER = (
-    rf"(?:(?:{_SMALL}|a|an){_SP}dozen"
+    rf"{_FIRST}(?:(?:{_SMALL}|a|an){_SP}dozen"
     rf"|(?:{_SMALL}|a){_SP}(?:{_SCALE})(?:{_SP}(?:and{_SP})?{_SMALL})?(?:{_SP}(?:{_SCALE}))*"
     rf"|half{_SP}a{_SP}(?:million|billion)"
     rf"|{_SMALL})"
 )
 # "two-thirds", "a third", "three quarters", "half".
-FRACTION = rf"(?:(?:{_UNIT}|a)[-\s](?:{'|'.join(FRACTIONS)})|half)"
+FRACTION = rf"{_FIRST}(?:(?:{_UNIT}|a)[-\s](?:{'|'.join(FRACTIONS)})|half)"
 
 _TOKEN = re.compile(r"[a-z]+")
 

@@ -20,20 +20,21 @@ class Salience:
 
     def __init__(self, blocks: Sequence[SourceBlock]) -> None:
         self.starts = [b.start for b in blocks]
-        self.kinds = [b.kind for b in blocks]
+        self.titles = {i for i, b in enumerate(blocks) if b.kind == "title"}
+        self.ledes: set[int] = set()  # the indices of the lede's blocks
         body = 0
-        self.lede = []
-        for kind in self.kinds:
-            headline = kind in ("title", "heading")
-            self.lede.append(not headline and body < _LEDE_BLOCKS)
+        for i, block in enumerate(blocks):
+            headline = block.kind in ("title", "heading")
+            if not headline and body < _LEDE_BLOCKS:
+                self.ledes.add(i)
             body += not headline
 
     def score(self, fact: Fact) -> float:
         """The fact's salience (higher first)."""
         seen = {bisect.bisect_right(self.starts, start) - 1 for start, _ in fact.mentions}
         seen.discard(-1)
-        title = any(self.kinds[i] == "title" for i in seen)
-        lede = any(self.lede[i] for i in seen)
+        title = not self.titles.isdisjoint(seen)
+        lede = not self.ledes.isdisjoint(seen)
         score = 3.0 * title + 2.0 * lede + min(len(fact.mentions), 10) * 0.5 + len(seen) * 0.5
         if fact.kind == "number" and (fact.counts or fact.unit) and not _bare_date(fact):
             score += 1.0

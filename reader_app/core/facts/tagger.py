@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from itertools import compress, count
 from typing import Any, NamedTuple
 
 import pycrfsuite
@@ -84,13 +85,17 @@ class Mention(NamedTuple):
 def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Entity spans ``(first, end, type)`` of BIO tags; a stray I- opens an entity."""
     out = []
-    start, label = -1, ""
-    for index, tag in enumerate([*tags, "O"]):
-        if tag.startswith("I-") and tag[2:] == label:
+    start, label, last = -1, "", -1
+    for index in compress(count(), map("O".__ne__, tags)):  # most words are "O"
+        tag = tags[index]
+        if index == last + 1 and tag.startswith("I-") and tag[2:] == label:
+            last = index
             continue
         if label:
-            out.append((start, index, label))
-        start, label = (index, tag[2:]) if tag != "O" else (-1, "")
+            out.append((start, last + 1, label))
+        start, label, last = index, tag[2:], index
+    if label:
+        out.append((start, last + 1, label))
     return out
 
 
@@ -318,7 +323,8 @@ class NameTagger:
                 out.append((0, upper))
         resume = upper if out else 0
         for i in caps:
-            if i < resume:
+            if i < resume or (words[i] not in lex.strong_places
+                              and words[i] not in lex.place_openers):
                 continue
             for n in range(listable(words, i, 4), 0, -1):
                 if " ".join(words[i : i + n]) in lex.strong_places and not any(

@@ -241,6 +241,10 @@ MONTHS: dict[str, int] = {
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` (longest first, spaces matching any space)."""
+    """A regex alternation of ``words`` (longest first, spaces matching any space), after a
+    look at the next character: most failed matches end there rather than trying each word."""
     items = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"[\s\u00a0\u202f]+") for w in items)
+    body = "|".join(re.escape(w).replace(r"\ ", r"[\s\u00a0\u202f]+") for w in items)
+    if not items or any(w[:1].isspace() for w in items):
+        return body
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in items})) + f"])(?:{body})"
