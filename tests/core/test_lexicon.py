@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
 from importlib import resources
 
 from reader_app.core.facts.lexicon import SortedNames, lexicon
 
 
 def _weak_names() -> list[str]:
-    raw = (resources.files("reader_app.core.facts") / "data" / "places.txt.gz").read_bytes()
-    return gzip.decompress(raw).decode("utf-8").split("\n\n")[1].splitlines()
+    raw = (resources.files("reader_app.core.facts") / "data" / "places.txt").read_bytes()
+    return raw.decode("utf-8").split("\n\n")[1].splitlines()
 
 
 def test_every_weak_place_and_its_near_misses_answer_as_a_set_would() -> None:

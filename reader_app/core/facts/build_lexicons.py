@@ -145,22 +145,26 @@ def build_places(names_dir: Path) -> dict[str, str]:
 
 
 def write_lines(path: Path, lines: list[str]) -> None:
-    """Write sorted lines gzip-compressed, reproducibly (no timestamp)."""
+    """Write lines, gzip-compressed reproducibly (no timestamp) where the name ends ``.gz``."""
     payload = ("\n".join(lines) + "\n").encode("utf-8")
+    if path.suffix != ".gz":
+        path.write_bytes(payload)
+        return
     with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
         out.write(payload)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Build ``data/places.txt.gz`` (strong names, a blank line, weak names),
-    ``data/given_names.txt.gz`` and ``data/surnames.txt.gz``."""
+    """Build ``data/places.txt`` (strong names, a blank line, weak names; not compressed:
+    read at every start, where decompressing it took 10 ms), ``data/given_names.txt.gz`` and
+    ``data/surnames.txt.gz``."""
     args = sys.argv[1:] if argv is None else argv
     names_dir = _names_dir(args[0] if args else None)
     DATA.mkdir(exist_ok=True)
     places = build_places(names_dir)
     strong = sorted(name for name, kind in places.items() if kind == "S")
     weak = sorted(name for name, kind in places.items() if kind == "W")
-    write_lines(DATA / "places.txt.gz", [*strong, "", *weak])
+    write_lines(DATA / "places.txt", [*strong, "", *weak])
     given = build_given_names(names_dir)
     write_lines(DATA / "given_names.txt.gz", given)
     surnames = build_surnames(names_dir)

@@ -105,18 +105,18 @@ class Lexicon:
 
 def _text(name: str) -> str:
     raw = (resources.files(__package__) / "data" / name).read_bytes()
-    return gzip.decompress(raw).decode("utf-8")
+    return (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
 
 
 @cache
 def lexicon() -> Lexicon:
-    """The shipped lexicons (read and decompressed on first use only; the weak place names
-    are made into sets as they are looked up).
+    """The shipped lexicons (read on first use only; the weak place names are made into sets
+    as they are looked up).
 
-    ``places.txt.gz`` holds the strong place names, a blank line, then the weak ones, so that
+    ``places.txt`` holds the strong place names, a blank line, then the weak ones, so that
     loading takes a few splits rather than a loop over every line.
     """
-    strong, weak = _text("places.txt.gz").split("\n\n")
+    strong, weak = _text("places.txt").split("\n\n")
     return Lexicon(
         strong_places=frozenset(strong.splitlines()),
         weak_places=SortedNames(weak),
