@@ -19,8 +19,9 @@ def data_dir() -> Path:
 @pytest.fixture(autouse=True)
 def isolated_data_home(tmp_path_factory: pytest.TempPathFactory,
                        monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Reader's data folder (the library) of every test, and of the processes it starts, is a
-    fresh temporary folder, never the user's."""
+    """Reader's data folder (the library) and cache folder of every test, and of the
+    processes it starts, are fresh temporary folders, never the user's."""
     folder = tmp_path_factory.mktemp("data-home")
     monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache-home")))
     return folder

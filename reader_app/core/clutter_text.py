@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .regex_cache import regex
+
 #: Share of link text from which a block at the edges is a list of links.
 LINK_LIST_RATIO = 0.8
 
@@ -19,7 +21,7 @@ _BUTTON_WORDS = 6
 THRESHOLD = 5.0
 
 #: Calls to action: what clutter asks the reader to do. Each match weighs heavily.
-_CALLS = re.compile(
+_CALLS = regex(
     r"\b(?:subscribe|sign up|sign in|log ?in|register|donate|upgrade|join)\s+"
     r"(?:now|today|here|for free|for|to (?:our|the|my|us|get|continue|read))\b|"
     r"\b(?:start|begin|try|get|unlock|claim)\s+(?:your|a|our|\d+)?\s*(?:free\s+)?"
@@ -122,7 +124,7 @@ _WE = re.compile(r"\b(?:we|our|us|we're)\b")
 _NARRATIVE = re.compile(r"\b(?:said|says|told|according to|announced|reported|explained)\b|[\"“”]")
 
 #: Whole lines that are page furniture whatever their surroundings.
-FURNITURE = re.compile(
+FURNITURE = regex(
     r"^\W*(?:advertisement|advert|ad|sponsored(?: content)?|"
     r"story continues below(?: advertisement)?|"
     r"(?:advertisement\W+)?continue reading(?: below)?|skip to (?:main )?content|"
@@ -181,7 +183,7 @@ def is_credit(caption: str) -> bool:
     return bool(low) and len(low) <= 120 and bool(_CREDIT.match(low))
 
 #: Cheap first test: text without any of these stems cannot score as a call to action.
-HINT = re.compile(
+HINT = regex(
     r"\b(?:subscri|newsletter|inbox|donat|contribut|support|member|premium|trial|access|"
     r"sign|log ?in|regist|account|cookie|consent|privacy|notification|alert|refresh|reload|"
     r"comment|conversation|discussion|debate|share|facebook|twitter|whatsapp|linkedin|"

@@ -19,6 +19,7 @@ from lxml import etree
 
 from .dom_clutter import remove_keep_tail
 from .model import POST_STAMP_LEVEL, Block
+from .regex_cache import regex
 
 __all__ = ["POST_STAMP_LEVEL", "as_post_heading", "is_post_heading", "is_post_stamp", "mark_posts"]
 
@@ -51,13 +52,13 @@ _VERSION = r"(?:(?:version|release|v)\s?)?\d+\.\d+(?:\.\d+)*(?:[-+.]?[a-z]+\d*)?
 #: When: a date with a time, a time with a date, a relative time; a bare date only after a
 #: verb ("Released 3 March 2025") or a version ("2.4.0 - 3 March 2025").
 _WHEN = rf"(?:{_DATE}\W{{0,3}}(?:at\s+)?{_TIME}|{_TIME}(?:\W{{0,3}}{_DATE})?)"
-_STAMP = re.compile(
+_STAMP = regex(
     rf"^[^\w$£€¥(]*(?:(?:{_VERSION}|{_NAME}){_SEPARATOR})?"
     rf"(?:{_VERB}?{_WHEN}|{_VERB}{_DATE})"
     rf"(?:\s*(?:[-\u2013\u2014|·•,]|by)\s*[\w.'\u2019 @-]{{1,40}})?[^\w%]*$",
     re.I,
 )
-_VERSION_STAMP = re.compile(
+_VERSION_STAMP = regex(
     rf"^\W*{_VERSION}(?:{_SEPARATOR}|\s+\(?)(?:{_VERB}?{_DATE}|{_WHEN})\)?\W*$", re.I
 )
 _MAX_STAMP_CHARS = 60

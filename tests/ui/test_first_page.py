@@ -156,3 +156,5 @@ def test_the_window_shows_a_saved_page_without_the_network_extraction_or_library
     assert code == 0
     assert (tmp_path / "shot.png").stat().st_size > 0
     assert modules == []
+    # the fork server kept the core's long patterns for the next start
+    assert list((Path(os.environ["XDG_CACHE_HOME"]) / "Reader" / "Reader").glob("regex-*.json"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..regex_cache import regex
 from .number_words import FRACTION, FRACTIONS, TENS, UNITS, WORD_NUMBER
 from .units import (
     CURRENCY_PREFIXES,
@@ -93,7 +94,7 @@ _HYPHEN_UNITS = (
     "|foot|inch|storey|acre|tonne|point|game|match|seat|member|page|strong|man|person"
 )
 
-_NUMBER = re.compile(
+_NUMBER = regex(
     rf"""
     (?<![\w.,\-/£$€¥₹'\u2018\u2019])
     (?:(?<=[Ff]rom[ ])(?P<from>))?
@@ -145,7 +146,7 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_DATE = re.compile(
+_DATE = regex(
     rf"""
     (?<![\w.,\-/])
     (?:
@@ -163,7 +164,7 @@ _DATE = re.compile(
 
 # Spans that look numeric but are no facts: times of day and of posts, phone numbers,
 # footnote marks, list markers, page furniture, version and model numbers, postcodes.
-_NOT_FACTS = re.compile(
+_NOT_FACTS = regex(
     r"""
     \b\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.))?
         (?:[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT))?

@@ -29,7 +29,9 @@ def _keep_main(_main: str) -> None:
 spawn._fixup_main_from_path = _keep_main  # type: ignore[attr-defined]
 spawn._fixup_main_from_name = _keep_main  # type: ignore[attr-defined]
 
-from reader_app.ui.executor.jobs import warm_up  # noqa: E402 (after the parent-death signal)
+from reader_app.core import regex_cache  # noqa: E402 (after the parent-death signal)
+from reader_app.ui.executor.jobs import warm_up  # noqa: E402
 
 warm_up(os.environ.pop(FIRST_PAGE_ENV, None))
+regex_cache.save()  # the next start reads the core's long patterns instead of compiling them
 gc.freeze()
