@@ -56,6 +56,7 @@ class ColumnView(QTextBrowser):
         self.reading_style: ReadingStyle = ReadingStyle()
         self._start_page = False
         self._remote_images = False
+        self._own_document: QTextDocument | None = None
         self.images = ArticleImages(self, executor)
         #: Extra selections by layer, painted in this order (facts, then find matches).
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {"": []}
@@ -128,12 +129,13 @@ class ColumnView(QTextBrowser):
         for name in [n for n, layer in self._layers.items() if n and layer]:
             # Dropped while the old document is still shown, which costs little.
             self.set_selection_layer(name, [])
-        previous = self.document()
-        owned = previous is not document and previous.parent() is self
         # A child document routes loadResource() here; Qt deletes only its own first one.
+        # (Which document is this view's own is remembered: asking the first one for its
+        # parent, Qt's internal text control, costs 20 ms of type set-up in the bindings.)
+        previous, self._own_document = self._own_document, document
         document.setParent(self)
         self.setDocument(document)
-        if owned:
+        if previous is not None and previous is not document:
             previous.deleteLater()
         self._apply_palette()
         self._update_column()
