@@ -22,9 +22,11 @@ import sys
 PRELOAD = ("reader_app.ui.executor.preload",)
 #: The page Reader was started with, handed to the fork server (see ``jobs.warm_up``).
 FIRST_PAGE_ENV = "READER_FIRST_PAGE"
-#: What ``multiprocessing.forkserver.ForkServer`` keeps of a running server (Python 3.8 to 3.13).
+#: What ``multiprocessing.forkserver.ForkServer`` keeps of a running server, and what its
+#: server loop takes (as in Python 3.11).
 _STATE = ("_lock", "_preload_modules", "_forkserver_address", "_forkserver_alive_fd",
           "_forkserver_pid")
+_MAIN_ARGS = ("listener_fd", "alive_r", "preload", "main_path", "sys_path")
 
 
 def can_run() -> bool:
@@ -54,12 +56,16 @@ def start(first_page: str | None = None) -> None:
 
 def _may_fork(server: object) -> bool:
     """One thread (counted by the kernel, so Qt's threads count too) and a known server."""
+    from multiprocessing import forkserver
+
     try:
         threads = len(os.listdir("/proc/self/task"))
     except OSError:
         return False
-    return threads == 1 and all(hasattr(server, name) for name in _STATE) and not hasattr(
-        server, "_forkserver_authkey")  # a later protocol: started the usual way
+    code = forkserver.main.__code__
+    known = (code.co_varnames[: code.co_argcount] == _MAIN_ARGS
+             and not code.co_kwonlyargcount)  # a later protocol is started the usual way
+    return threads == 1 and known and all(hasattr(server, name) for name in _STATE)
 
 
 def _fork_server(server: object) -> None:
