@@ -70,6 +70,26 @@ def test_picture_credits_in_every_style_are_no_sources() -> None:
         title="", blocks=(Block("paragraph", "Kyiv/Reuters - Shelling"),)))).strip()
 
 
+def test_a_transcripts_stage_directions_and_unnamed_speakers_are_no_sources() -> None:
+    article = Article(
+        title="Plumbers train as substitute teachers",
+        blocks=(
+            Block("paragraph", "SACHA PFEIFFER, HOST:"),
+            Block("paragraph", "Teachers in Austin plan to protest, said Travis Cantwell."),
+            Block("paragraph", "(SOUNDBITE OF ARCHIVED RECORDING)"),
+            Block("paragraph", "UNIDENTIFIED GROUP #1: (Chanting) Boot."),
+            Block("paragraph", "UNIDENTIFIED PERSON #2: Yeah."),
+            Block("paragraph", '(SOUNDBITE OF ROBIN THICKE AND LIL WAYNE SONG, "SHOOTER")'),
+            Block("paragraph", "The North Atlantic Treaty Organization (NATO) was not asked."),
+        ),
+    )
+    facts = find_facts(article)
+    names = {f.label.casefold() for f in (*facts.people, *facts.organisations, *facts.places)}
+    assert {"travis cantwell", "austin", "sacha pfeiffer"} <= names
+    assert not {n for n in names if "unidentified" in n or "wayne" in n or "thicke" in n}
+    assert "nato" in names or "north atlantic treaty organization" in names
+
+
 def test_masked_text_keeps_offsets_and_lines() -> None:
     article = science_article()
     blocks = article_blocks(article)

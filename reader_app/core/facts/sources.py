@@ -50,6 +50,15 @@ _FURNITURE = re.compile(
     r"updated|published|last updated|copyright)\b",
     re.IGNORECASE,
 )
+# Transcripts' stage directions: words in capitals, three or more before anything else
+# ("(SOUNDBITE OF ROBIN THICKE AND LIL WAYNE SONG, "SHOOTER")", "(BEGIN VIDEO CLIP)"; not
+# "(NMBS / SNCB)" or "(32 GB)"), and the label of a speaker nobody named ("UNIDENTIFIED
+# GROUP #1:"): what they name is no fact of the article.
+_STAGE = re.compile(
+    r"\((?:[A-Z][A-Z'\u2019.]+ ){2,}[A-Z][^a-z()\n]{0,150}\)"
+    r"|^(?:UNIDENTIFIED|UNKNOWN)\b[^a-z:\n]{0,40}:",
+    re.MULTILINE,
+)
 # Strings whose digits identify rather than count.
 _IDENTIFIERS = re.compile(
     r"\b10\.\d{4,9}/\S+"  # DOI
@@ -86,9 +95,11 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def clean(text: str) -> str:
-    """``text`` with credits, citation labels and identifiers blanked out."""
+    """``text`` with credits, stage directions, citation labels and identifiers blanked
+    out."""
     if any(mark in text for mark in ":(/\u00a9\u2026") or "..." in text:  # every credit has one
         text = _blank(text, _CREDIT)
+        text = _blank(text, _STAGE)
     lower = text.lower()
     if any(hint in lower for hint in _IDENTIFIER_HINTS) or _RESOLUTION_HINT.search(text):
         text = _blank(text, _IDENTIFIERS)
