@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -17,8 +18,11 @@ from window_support import (  # noqa: F401 (fixtures)
     write_page,
 )
 
+from reader_app.ui.executor.service import Executor
 from reader_app.ui.keyboard.commands import COMMANDS, COMMANDS_BY_NAME, MENUS, SEPARATOR
 from reader_app.ui.keyboard.keymap import KEYMAP, key_sequences, key_text
+from reader_app.ui.shell.settings import Settings
+from reader_app.ui.shell.window import MainWindow
 
 
 def test_open_a_file_sets_title_location_and_status(qtbot, window, tmp_path: Path) -> None:
@@ -341,3 +345,16 @@ def test_every_command_runs_a_documented_method_of_its_owner(window) -> None:
         assert callable(method), command.name
         if command.owner not in ("view", "find"):  # Qt widgets' own methods
             assert (method.__doc__ or "").strip().endswith("."), command.name
+
+
+def test_a_window_destroyed_while_shown_raises_nothing(qtbot, settings_file: Path) -> None:
+    """As when the display goes away: the window is deleted without being closed first (its
+    dock hides as it goes, which must not reach the window)."""
+    window = MainWindow(Settings(settings_file), executor=Executor())
+    window.show()
+    qtbot.waitExposed(window)
+    window.executor.shutdown()
+    gone = []
+    window.destroyed.connect(lambda: gone.append(True))
+    shiboken6.delete(window)
+    assert gone == [True]

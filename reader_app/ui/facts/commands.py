@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+import shiboken6
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QStatusBar, QWidget
@@ -83,6 +84,8 @@ class FactsCommands(QObject):
 
     @Slot(bool)
     def on_dock_toggled(self, visible: bool) -> None:
+        if not shiboken6.isValid(self.window):
+            return  # the window is going (its display too, maybe): the dock hides with it
         self.actions["toggle_facts_panel"].setChecked(visible)
         if self.window.isVisible():
             self.settings.set("facts_panel_visible", visible)
