@@ -65,7 +65,11 @@ def save(environ: Mapping[str, str] | None = None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", dir=folder, prefix=".regex-", delete=False,
                                          encoding="utf-8") as out:
-            json.dump(records, out)
+            try:
+                json.dump(records, out)
+            except OSError:
+                os.unlink(out.name)  # a full disk leaves no half-written file behind
+                raise
         os.replace(out.name, folder / _FILE)
     except OSError:
         return
