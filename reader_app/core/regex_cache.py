@@ -30,6 +30,8 @@ from .. import APP_NAME
 #: The engine's code of one pattern: flags, code, groups, group index, group names.
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _FILE = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.json"
+#: A larger file is none this module wrote (it writes about 0.5 MB): it is not read.
+_MAX_BYTES = 8 * 1024 * 1024
 
 _entries: dict[str, _Entry] | None = None
 _new = False
@@ -94,6 +96,8 @@ def _loaded() -> dict[str, _Entry]:
 def _read(path: Path) -> dict[str, _Entry]:
     """The entries of ``path``; none when it is missing or not what :func:`save` writes."""
     try:
+        if path.stat().st_size > _MAX_BYTES:
+            return {}
         records = json.loads(path.read_text(encoding="utf-8"))
         return {key: (int(flags), array("I", bytes.fromhex(code)).tolist(), int(groups),
                       {str(k): int(v) for k, v in index.items()},

@@ -60,7 +60,8 @@ def test_nothing_is_written_when_nothing_was_compiled(fresh: None) -> None:
     assert not _cache_file().exists()
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "refused code", "wrong shapes"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "refused code", "wrong shapes",
+                                    "huge"])
 def test_a_damaged_cache_is_compiled_again(fresh: None, monkeypatch: pytest.MonkeyPatch,
                                            damage: str) -> None:
     source, flags = PATTERNS[1]
@@ -70,6 +71,10 @@ def test_a_damaged_cache_is_compiled_again(fresh: None, monkeypatch: pytest.Monk
     text = path.read_text(encoding="utf-8")
     if damage == "garbage":
         path.write_bytes(b"\x00\xff not a cache")
+    elif damage == "huge":  # valid, but read it would cost the start-up what it saves
+        records = json.loads(text)
+        records["0:padding"] = [0, "", 0, {}, ["x" * regex_cache._MAX_BYTES]]
+        path.write_text(json.dumps(records), encoding="utf-8")
     elif damage == "truncated":
         path.write_text(text[: len(text) // 2], encoding="utf-8")
     else:
@@ -82,6 +87,7 @@ def test_a_damaged_cache_is_compiled_again(fresh: None, monkeypatch: pytest.Monk
         path.write_text(json.dumps(records), encoding="utf-8")
     monkeypatch.setattr(regex_cache, "_entries", None)
     _same(regex(source, flags), source, flags)
+    assert regex_cache._new is True  # compiled again, not taken from the file
 
 
 def test_an_unwritable_cache_folder_is_no_error(fresh: None, tmp_path: Path,
