@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from .clutter_text import (
     BIO,
@@ -50,6 +51,13 @@ class Draft:
 _SKIP_KINDS = frozenset({"image", "table", "code"})
 
 
+def _has_words(text: str, count: int) -> bool:
+    """Whether ``text`` holds ``count`` words (the scan stops at the last one needed)."""
+    return len(text) >= 2 * count - 1 and next(
+        islice(WORD.finditer(text), count - 1, None), None
+    ) is not None
+
+
 def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
     """Keep the content blocks of ``drafts``, dropping those that score as clutter.
 
@@ -60,7 +68,7 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
     long_idx = [
         i
         for i, d in enumerate(drafts)
-        if d.block.kind == "paragraph" and len(WORD.findall(d.block.text)) >= 30
+        if d.block.kind == "paragraph" and _has_words(d.block.text, 30)
     ]
     first_long = long_idx[0] if long_idx else n
     last_long = long_idx[-1] if long_idx else -1

@@ -65,14 +65,12 @@ _MAX_BOX_CHARS = 500
 _NAME_ATTR_SET = frozenset(_NAME_ATTRS)
 
 
-def _names(element: etree._Element) -> str:
-    return " ".join(v for k, v in element.items() if v and k in _NAME_ATTR_SET).lower()
+def _names(attributes: list[tuple[str, str]]) -> str:
+    return " ".join(v for k, v in attributes if v and k in _NAME_ATTR_SET).lower()
 
 
 @lru_cache(maxsize=8192)  # a page repeats its class names: each is judged once
 def _named_clutter(names: str) -> bool:
-    if not names:
-        return False
     if _CLUTTER_NAME.search(names):
         return True
     return any(token in _CLUTTER_TOKENS for token in _TOKEN_SPLIT.split(names))
@@ -80,32 +78,39 @@ def _named_clutter(names: str) -> bool:
 
 @dataclass(slots=True)
 class _Stats:
-    """Text length of an element's subtree, and whether it holds links or controls."""
+    """Text length of an element's subtree, whether it holds links or controls, its
+    parent's statistics, and whether the declutter removes it or judged a box around it."""
 
+    parent: _Stats | None
     chars: int = 0
     links: bool = False
     interactive: bool = False
+    gone: bool = False
+    boxed: bool = False
 
 
 def _subtree_stats(
     scope: etree._Element,
 ) -> tuple[list[etree._Element], dict[etree._Element, _Stats]]:
-    """Elements of ``scope`` in document order with their subtree statistics, in one pass."""
-    elements = [e for e in scope.iter() if isinstance(e.tag, str)]
-    stats = {e: _Stats() for e in elements}
+    """Elements of ``scope`` in document order with their subtree statistics."""
+    elements = list(scope.iter(etree.Element))
+    stats: dict[etree._Element, _Stats] = {}
+    for element in elements:  # a parent comes before its children
+        stats[element] = _Stats(stats.get(element.getparent()))
     for element in reversed(elements):
         own = stats[element]
-        own.chars += len(element.text.strip()) if element.text else 0
+        text = element.text  # lxml makes a new string each time it is read
+        if text:
+            own.chars += len(text.strip())
         tag = element.tag
         if tag == "a":
             own.links = True
         elif tag in _INTERACTIVE or element.get("role") == "button":
             own.interactive = True
-        if element is scope:
-            break
-        parent = stats.get(element.getparent())
+        parent = own.parent
         if parent is not None:
-            parent.chars += own.chars + (len(element.tail.strip()) if element.tail else 0)
+            tail = element.tail
+            parent.chars += own.chars + (len(tail.strip()) if tail else 0)
             parent.links |= own.links
             parent.interactive |= own.interactive
     return elements, stats
@@ -154,34 +159,37 @@ def prune_dom(root: etree._Element) -> int:
     elements, stats = _subtree_stats(scope)
     total = max(1, stats[scope].chars)
     doomed: list[etree._Element] = []
-    gone: set[etree._Element] = set()
-    boxed: set[etree._Element] = set()
     for element in elements:
+        own = stats[element]
+        parent = own.parent
+        if parent is not None:
+            if parent.gone:
+                own.gone = True
+                continue
+            own.boxed = parent.boxed
         tag = element.tag
-        parent = element.getparent()
-        if parent in gone:
-            gone.add(element)
-            continue
-        if parent in boxed:
-            boxed.add(element)
         if tag in _PROTECTED_TAGS:
             continue
-        chars = stats[element].chars
-        named = _named_clutter(_names(element))
-        if _is_control(element, chars):
+        chars = own.chars
+        attributes = element.items()  # without any: no names, no hidden flag, no role
+        if (attributes or tag == "button") and _is_control(element, chars):
             doomed.append(element)
-            gone.add(element)
+            own.gone = True
             continue
-        if named or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS):
+        names = _names(attributes) if attributes else ""
+        if attributes and (
+            (names and _named_clutter(names))
+            or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
+        ):
             if chars <= _MAX_SHARE * total and not _holds_content(element):
                 doomed.append(element)
-                gone.add(element)
+                own.gone = True
             continue
-        if tag in _BOX_TAGS and 0 < chars <= _MAX_BOX_CHARS and element not in boxed:
-            boxed.add(element)
-            if _is_call_to_action(element, stats[element]):
+        if tag in _BOX_TAGS and 0 < chars <= _MAX_BOX_CHARS and not own.boxed:
+            own.boxed = True
+            if _is_call_to_action(element, own):
                 doomed.append(element)
-                gone.add(element)
+                own.gone = True
     for element in doomed:
         remove_keep_tail(element)
     return len(doomed)
@@ -205,7 +213,7 @@ def _is_call_to_action(element: etree._Element, stats: _Stats) -> bool:
     """Whether a small box with a button, form or links reads as a call to action."""
     if not (stats.interactive or stats.links):
         return False
-    text = " ".join(t.strip() for t in element.itertext() if t.strip())
+    text = " ".join(t for t in map(str.strip, element.itertext()) if t)
     if not HINT.search(text):
         return False
     link_chars = sum(len(a.text_content().strip()) for a in element.iter("a"))

@@ -153,7 +153,10 @@ _KEY_WORDS = re.compile(r"\w+")
 
 
 def _key(text: str) -> str | None:
-    key = " ".join(_KEY_WORDS.findall(text[:120].lower()))[:60]
+    low = text[:120].lower()
+    if len(low) < 12:  # the key is never longer than the text it is made of
+        return None
+    key = " ".join(_KEY_WORDS.findall(low))[:60]
     return key if len(key) >= 12 else None
 
 

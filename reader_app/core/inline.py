@@ -192,7 +192,7 @@ def _read_markers(
     def moved(n: int) -> int:
         return n - bisect_left(cuts, n)
 
-    marks = [replace(m, start=moved(m.start), end=moved(m.end)) for m in marks]
+    marks = [_Mark(moved(m.start), moved(m.end), m.kind, m.href) for m in marks]
     breaks = [moved(n) for n in breaks]
     return _MARKERS.sub("", solid), marks + found, breaks
 

@@ -16,8 +16,19 @@ _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 def clean_text(text: str) -> str:
     """Collapse runs of spaces; keep single line breaks, trim each line."""
-    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (_collapsed(line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _collapsed(line: str) -> str:
+    """``line`` with each run of spaces one space; most lines have no run to collapse, which
+    substring scans tell faster than the pattern's replacing every single space by itself."""
+    if (
+        "  " in line or "\t" in line or "\r" in line or "\f" in line or "\v" in line
+        or "\u00a0" in line or "\u200b" in line
+    ):
+        return _SPACE.sub(" ", line)
+    return line
 
 
 # --- trafilatura XML → drafts -----------------------------------------------------------
@@ -45,12 +56,15 @@ class _Text:
         self.link_chars = 0
 
     def add(self, element: etree._Element, *, break_tags: tuple[str, ...]) -> None:
-        if element.text:
-            self.parts.append(element.text)
+        text = element.text  # lxml makes a new string each time it is read
+        if text:
+            self.parts.append(text)
             if element.tag in ("ref", "a"):
-                self.link_chars += len(element.text.strip())
+                self.link_chars += len(text.strip())
         for child in element:
-            tag = child.tag if isinstance(child.tag, str) else ""  # "" for comments: tail only
+            tag = child.tag
+            if not isinstance(tag, str):
+                tag = ""  # a comment: its tail only
             if tag in break_tags:
                 self.parts.append(_BREAK)
             elif tag and tag not in ("graphic", "img", "list", "ul", "ol", "table"):
@@ -64,12 +78,17 @@ class _Text:
                 if tag in ("ref", "a"):
                     inner = "".join(child.itertext()).strip()
                     self.link_chars = before + len(inner)
-            if child.tail:
-                self.parts.append(child.tail)
+            tail = child.tail
+            if tail:
+                self.parts.append(tail)
 
     def result(self) -> tuple[str, float]:
         text = clean_text("".join(self.parts).replace(_BREAK, "\n"))
         return text, (self.link_chars / len(text) if text else 0.0)
+
+    def breaks(self) -> int:
+        """How many line breaks the text holds (two can make a paragraph break)."""
+        return sum(part.count(_BREAK) for part in self.parts)
 
     def paragraphs(self) -> list[str]:
         """The text cut into paragraphs where two or more line breaks meet (``<br><br>``)."""
@@ -91,7 +110,7 @@ def _paragraphs(element: etree._Element, break_tags: tuple[str, ...]) -> Iterato
     text, ratio = collector.result()
     if not text:
         return
-    pieces = collector.paragraphs()
+    pieces = collector.paragraphs() if collector.breaks() >= 2 else []
     if len(pieces) <= 1:
         yield Draft(Block("paragraph", text), ratio)
         return
