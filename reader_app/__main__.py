@@ -83,7 +83,7 @@ def _fail(message: str) -> int:
 def run_extract(argv: Sequence[str]) -> int:
     """``reader-app extract``: print the article of one source to stdout."""
     args = _extract_parser().parse_args(argv)
-    from .core import ExtractionError, ReaderError, find_facts, read_article, render
+    from .core import ExtractionError, ReaderError, find_facts, read_article, regex_cache, render
     from .core.limits import guard
 
     try:
@@ -101,13 +101,14 @@ def run_extract(argv: Sequence[str]) -> int:
             args.format
         ](article)
     _write(out)
+    regex_cache.save()  # the next run reads the core's long patterns instead of compiling them
     return 0
 
 
 def run_facts(argv: Sequence[str]) -> int:
     """``reader-app facts``: print the facts of a plain-text file or stdin."""
     args = _facts_parser().parse_args(argv)
-    from .core import ExtractionError, LoadError, ReaderError, find_facts, render
+    from .core import ExtractionError, LoadError, ReaderError, find_facts, regex_cache, render
     from .core.describe import too_large
     from .core.limits import guard
     from .core.loading import LoadOptions, decode_text, load_text
@@ -129,6 +130,7 @@ def run_facts(argv: Sequence[str]) -> int:
         _write(json.dumps(render.facts_to_json(facts), ensure_ascii=False, indent=2))
     else:
         _write(render.facts_to_text(facts))
+    regex_cache.save()
     return 0
 
 

@@ -114,3 +114,15 @@ def test_bad_input_fails_with_one_line(tmp_path: Path, name: str) -> None:
 
 def test_unsupported_scheme_fails_with_one_line() -> None:
     _assert_clean_failure(run("ftp://example.org/page.html"))
+
+
+def test_the_core_s_long_patterns_are_kept_for_the_next_run(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert run(str(ARTICLE), "--format", "json").returncode == 0
+    kept = list((tmp_path / "Reader" / "Reader").glob("regex-*.json"))
+    assert len(kept) == 1
+    written = kept[0].stat().st_mtime_ns
+    assert run(str(ARTICLE), "--format", "json").returncode == 0
+    assert kept[0].stat().st_mtime_ns == written  # read, nothing new to write
+
