@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .regex_cache import regex
+from .regex_cache import prefix_tree, regex
 
 #: Share of link text from which a block at the edges is a list of links.
 LINK_LIST_RATIO = 0.8
@@ -182,16 +182,21 @@ def is_credit(caption: str) -> bool:
     low = caption.strip().lower()
     return bool(low) and len(low) <= 120 and bool(_CREDIT.match(low))
 
+#: Starts of the words of clutter vocabulary (see :data:`HINT`).
+_HINT_WORDS = (
+    "subscri", "newsletter", "inbox", "donat", "contribut", "support", "member", "premium",
+    "trial", "access", "sign", "regist", "account", "cookie", "consent", "privacy",
+    "notification", "alert", "refresh", "reload", "comment", "conversation", "discussion",
+    "debate", "share", "facebook", "twitter", "whatsapp", "linkedin", "follow", "read",
+    "related", "recommend", "popular", "miss", "bookmark", "advert", "sponsor", "partner",
+    "affiliate", "commission", "download", "javascript", "blocker", "enjoy", "like", "love",
+    "explore", "discover", "browse", "more from", "more stor", "guidelines", "unlimited",
+    "offer", "join", "start", "upgrade", "interested", "buy", "check out", "topics",
+    "resources", "guides", "posts", "book", "credit card", "touch", "interest you",
+)
 #: Cheap first test: text without any of these stems cannot score as a call to action.
 HINT = regex(
-    r"\b(?:subscri|newsletter|inbox|donat|contribut|support|member|premium|trial|access|"
-    r"sign|log ?in|regist|account|cookie|consent|privacy|notification|alert|refresh|reload|"
-    r"comment|conversation|discussion|debate|share|facebook|twitter|whatsapp|linkedin|"
-    r"follow|read|related|recommend|popular|miss|bookmark|advert|sponsor|partner|affiliate|"
-    r"commission|app\b|download|javascript|blocker|enjoy|like|love|explore|discover|browse|"
-    r"more from|more stor|guidelines|unlimited|offer|join|start|upgrade|interested|buy|"
-    r"partner|check out|topics|resources|guides|posts|book|credit card|touch|interest you)|"
-    r"[£$€]\d|\b(?:today|now)\W*$",
+    rf"\b(?:{prefix_tree(_HINT_WORDS)}|log ?in|app\b)|[£$€]\d|\b(?:today|now)\W*$",
 )
 
 #: The start of an author's biography ("Jane Doe is a freelance writer ...", "Hi, I'm ...").

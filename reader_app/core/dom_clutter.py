@@ -73,7 +73,7 @@ def _names(attributes: list[tuple[str, str]]) -> str:
 def _named_clutter(names: str) -> bool:
     if _CLUTTER_NAME.search(names):
         return True
-    return any(token in _CLUTTER_TOKENS for token in _TOKEN_SPLIT.split(names))
+    return not _CLUTTER_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names))
 
 
 @dataclass(slots=True)

@@ -9,14 +9,11 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 from urllib.parse import quote
 
 import lxml.html
 from lxml import etree
-
-if TYPE_CHECKING:
-    from trafilatura.settings import Document
 
 from .declutter import Draft, declutter_blocks
 from .decoding import decode_html
@@ -43,6 +40,7 @@ from .model import BLOCK_SEPARATOR, Article, Block, RawPage
 from .page_blocks import clean_text, split_at_break_pairs, walk_html, walk_xml
 from .page_types import output_signals, own_text, page_signals, shipped_router
 from .posts import as_post_heading, mark_posts
+from .set_aside import put_back, set_aside
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +137,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     if signals is not None and shipped_router().page_text_wins(
         output_signals(signals, article.blocks)
     ):
-        own = drop_title_heading(_own_blocks(html, options), article.title)
+        own = drop_title_heading(_own_blocks(html, url, options), article.title)
         if _body_chars(own) >= options.min_text_chars:
             article = replace(article, blocks=tuple(own))
     if _body_chars(article.blocks) < options.min_text_chars:
@@ -154,7 +152,7 @@ def extract_with_signals(html: str, url: str | None) -> tuple[str, str, dict[str
     options = ExtractOptions()
     article, signals = _by_rules(html, url, options)
     rules: Sequence[Block] = article.blocks
-    own = drop_title_heading(_own_blocks(html, options), article.title)
+    own = drop_title_heading(_own_blocks(html, url, options), article.title)
     if _body_chars(own) < options.min_text_chars:
         own = list(rules)  # too short: the rules' text stands
     texts = [BLOCK_SEPARATOR.join(b.text for b in blocks if b.text)
@@ -178,13 +176,10 @@ def _by_rules(
         prune_dom(root)
     anchored = collect_anchored(root, url, options.images, options.saved_copy)
     stamps = mark_posts(root)  # posts' time lines, made small headings below
-    document = _trafilatura(root, url, options)
-    drafts: list[Draft] = []
-    if document is not None and document.body is not None:
-        drafts = with_spans(document.body, walk_xml(document.body))  # inline spans
+    drafts = _trafilatura(root, url, options)
     extractor: Literal["trafilatura", "readability"] = "trafilatura"
     if options.use_readability and _readability_may_win(root, drafts, options):
-        alternative = _readability(root)
+        alternative = _readability(root, url)
         if _prefer_readability(drafts, alternative, options):
             drafts, extractor = alternative, "readability"
     if options.use_readability and _text_chars(drafts) < _SHORT_RESULT_CHARS:
@@ -210,14 +205,14 @@ def _by_rules(
     return article, None if stamps else signals
 
 
-def _own_blocks(html: str, options: ExtractOptions) -> list[Block]:
+def _own_blocks(html: str, url: str | None, options: ExtractOptions) -> list[Block]:
     """The page's own text (:func:`~reader_app.core.page_types.own_text`), decluttered in
     its DOM only: the main text of pages that are grids, listings or service pages."""
     root = _parse(html)
     _prepare(root, html)
     if options.declutter:
         prune_dom(root)
-    return [d.block for d in own_text(root)]
+    return [d.block for d in own_text(root, url)]
 
 
 def _body_chars(blocks: Sequence[Block]) -> int:
@@ -279,10 +274,7 @@ def _second_try(
 ) -> tuple[list[Draft], Literal["trafilatura", "readability"]]:
     """trafilatura with its own fallbacks and default balance, for a short result; its
     text replaces the result when it is ``readability_ratio`` times as long."""
-    document = _trafilatura(root, url, options, thorough=True)
-    if document is None or document.body is None:
-        return drafts, extractor
-    found = with_spans(document.body, walk_xml(document.body))  # inline spans
+    found = _trafilatura(root, url, options, thorough=True)
     if _text_chars(found) >= options.readability_ratio * max(1, _text_chars(drafts)):
         return found, "trafilatura"
     return drafts, extractor
@@ -290,9 +282,9 @@ def _second_try(
 
 def _trafilatura(
     tree: etree._Element, url: str | None, options: ExtractOptions, *, thorough: bool = False
-) -> Document | None:
+) -> list[Draft]:
     """trafilatura's structured extraction of the (decluttered) tree, which it leaves as it
-    is (it works on a copy).
+    is (it works on a copy), as blocks with their inline spans.
 
     By default without its fallbacks and with ``favor_recall``, which keeps list-like
     sections and short paragraphs trafilatura's default leaves out (the declutter judges
@@ -300,32 +292,42 @@ def _trafilatura(
     Asked for XML, it returns the body without also writing it out as text, which is not
     used here. Emphasis, strong, code and sub/superscripts reach it as markers in the text
     rather than as elements (:func:`~reader_app.core.inline.mark_formatting`): it is faster
-    without them, and :func:`~reader_app.core.inline.with_spans` reads the markers back."""
+    without them, and :func:`~reader_app.core.inline.with_spans` reads the markers back. It
+    gets no address: the links it keeps are resolved afterwards against the page's address,
+    as a browser resolves them (trafilatura would resolve every link of the page, against
+    the site's root). What its cleaning deletes whole is set aside meanwhile
+    (:mod:`~reader_app.core.set_aside`), but for the thorough pass, whose fallbacks measure
+    the whole page's text."""
     import trafilatura
     from trafilatura.settings import Document
 
+    aside = [] if thorough else set_aside(tree, options.tables)  # put back below
     marked = mark_formatting(tree)  # read back by with_spans
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        result = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            fast=not thorough,
-            favor_recall=not thorough,
-            with_metadata=False,
-            include_comments=False,
-            include_formatting=False,
-            include_links=True,
-            include_images=False,
-            include_tables=options.tables,
-            deduplicate=False,
-            output_format="xml",
-        )
-    unmark_formatting(marked)
-    return result if isinstance(result, Document) else None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = trafilatura.bare_extraction(
+                tree,
+                fast=not thorough,
+                favor_recall=not thorough,
+                with_metadata=False,
+                include_comments=False,
+                include_formatting=False,
+                include_links=True,
+                include_images=False,
+                include_tables=options.tables,
+                deduplicate=False,
+                output_format="xml",
+            )
+    finally:
+        unmark_formatting(marked)
+        put_back(aside)
+    if not isinstance(result, Document) or result.body is None:
+        return []
+    return with_spans(result.body, walk_xml(result.body), url)
 
 
-def _readability(root: etree._Element) -> list[Draft]:
+def _readability(root: etree._Element, url: str | None) -> list[Draft]:
     from readability import Document
 
     try:
@@ -336,7 +338,7 @@ def _readability(root: etree._Element) -> list[Draft]:
     except Exception:  # readability gives up on some pages; trafilatura's result stands
         log.debug("readability failed", exc_info=True)
         return []
-    return with_spans(fragment, walk_html(fragment))  # inline spans
+    return with_spans(fragment, walk_html(fragment), url)  # inline spans
 
 
 def _readability_may_win(

@@ -247,29 +247,48 @@ def collect_anchored(
     found: list[Anchored] = []
     pending: list[tuple[Block, str | None]] = []
     seen: set[str] = set()
-    last: str | None = None
+    last: str | None = None  # the key of the last text with one ...
+    unread: list[etree._Element] = []  # ... or of one of these, read when a block needs it
+
+    def last_key() -> str | None:
+        nonlocal last
+        for element in reversed(unread):
+            key = _key(_anchor_text(element))
+            if key is not None:
+                last = key
+                break
+        unread.clear()
+        return last
+
     tags = ("figure", "img", *_TEXT_TAGS) if images else tuple(_TEXT_TAGS)
     for element in root.iter(*tags):
         tag = element.tag
         if tag in _TEXT_TAGS:
-            if tag in _HEADING_TAGS:  # "Students<br>by Kimber" is two words, not one
-                text = " ".join(text_of(element, ("br",))[0].split())
-            else:
-                text = " ".join(element.text_content().split())
+            if not pending and tag not in _HEADING_TAGS:
+                unread.append(element)
+                continue
+            text = _anchor_text(element)
             key = _key(text)
             if key is None:
                 continue
             found += [Anchored(block, before, key) for block, before in pending]
             pending = []
             if tag in _HEADING_TAGS:
-                pending.append((Block("heading", text, level=_HEADING_TAGS[tag]), last))
+                pending.append((Block("heading", text, level=_HEADING_TAGS[tag]), last_key()))
             last = key
+            unread.clear()
             continue
         image = _figure_block(element, url, seen, saved_copy)
         if image is not None:
-            pending.append((image, last))
+            pending.append((image, last_key()))
     found += [Anchored(block, before, None) for block, before in pending]
     return found
+
+
+def _anchor_text(element: etree._Element) -> str:
+    if element.tag in _HEADING_TAGS:  # "Students<br>by Kimber" is two words, not one
+        return " ".join(text_of(element, ("br",))[0].split())
+    return " ".join(element.text_content().split())
 
 
 def _figure_block(

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from .figures import resolve_src
 from .model import Block, Span, SpanKind
 
 if TYPE_CHECKING:  # the window renders spans without loading the declutter stage
@@ -122,17 +123,23 @@ def unmark_formatting(marked: list[etree._Element]) -> None:
             element[-1].tail = element[-1].tail.translate(_NO_MARKERS)
 
 
-def _kind(element: etree._Element) -> tuple[SpanKind | None, str | None]:
+def _kind(
+    element: etree._Element, base_url: str | None
+) -> tuple[SpanKind | None, str | None]:
     tag = element.tag
     if tag == "hi":
         return _REND.get(element.get("rend") or ""), None
     if tag in ("ref", "a"):
         href = (element.get("target") or element.get("href") or "").strip()
+        if href and base_url:
+            href = resolve_src(href, base_url)
         return ("link", href) if href else (None, None)
     return _HTML.get(tag) if isinstance(tag, str) else None, None
 
 
-def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int], bool]:
+def _marks(
+    root: etree._Element, base_url: str | None
+) -> tuple[str, list[_Mark], list[int], bool]:
     """The tree's non-whitespace characters, its inline spans and its line breaks in them,
     and whether its text held formatting markers."""
     chars: list[str] = []
@@ -148,7 +155,7 @@ def _marks(root: etree._Element) -> tuple[str, list[_Mark], list[int], bool]:
             if tag in _INLINE_TAGS:
                 if tag in _BREAKS:
                     breaks.append(length)
-                kind, href = _kind(element)
+                kind, href = _kind(element, base_url)
                 if kind is not None:
                     opened[id(element)] = (length, kind, href)
             text = element.text
@@ -219,9 +226,12 @@ class _Positions:
         return self.starts[run] + n - self.counts[run]
 
 
-def with_spans(root: etree._Element, drafts: Iterable[Draft]) -> list[Draft]:
-    """``drafts`` (built from ``root``, in its order) with the inline spans of their blocks."""
-    solid, marks, breaks, marked = _marks(root)
+def with_spans(
+    root: etree._Element, drafts: Iterable[Draft], base_url: str | None = None
+) -> list[Draft]:
+    """``drafts`` (built from ``root``, in its order) with the inline spans of their blocks;
+    links resolved against ``base_url`` (the page's address) when one is given."""
+    solid, marks, breaks, marked = _marks(root, base_url)
     out: list[Draft] = []
     pointer = 0
     active: list[_Mark] = []

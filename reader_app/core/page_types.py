@@ -173,14 +173,14 @@ def shipped_router() -> Router:
 _FURNITURE = ("nav", "header", "footer", "aside", "form", "svg", "button", "select", "dialog")
 
 
-def own_text(root: etree._Element) -> list[Draft]:
+def own_text(root: etree._Element, url: str | None) -> list[Draft]:
     """The page's own text (of its ``<main>``, else its ``<body>``) without the furniture,
-    as drafts of blocks in the page's order. ``root`` is decluttered already and is
-    changed."""
+    as drafts of blocks in the page's order, links resolved against ``url``. ``root`` is
+    decluttered already and is changed."""
     for element in list(root.iter(*_FURNITURE)):
         if element.getparent() is not None:
             element.drop_tree()
     top = next(root.iter("main"), None)
     if top is None:
         top = root.find("body")
-    return [] if top is None else with_spans(top, walk_html(top))
+    return [] if top is None else with_spans(top, walk_html(top), url)

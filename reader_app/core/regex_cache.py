@@ -20,7 +20,7 @@ import re
 import sys
 import tempfile
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -53,6 +53,27 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     entries[key] = entry
     _new = True
     return compiled
+
+
+def prefix_tree(words: Iterable[str]) -> str:
+    """A pattern matching where any of the literal ``words`` (or a longer word they start)
+    begins, written as a tree of their shared starts ("a(?:ccount|lert)"): Python's engine
+    tries an alternation's branches one by one, so a tree compares each start once."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[0], []).append(word)
+    branches = []
+    for group in groups.values():
+        stem = group[0]
+        for word in group[1:]:
+            while not word.startswith(stem):
+                stem = stem[:-1]
+        rests = [word[len(stem):] for word in group]
+        if "" in rests:  # the stem is a word: the longer ones it starts add nothing
+            branches.append(re.escape(stem))
+        else:
+            branches.append(f"{re.escape(stem)}(?:{prefix_tree(rests)})")
+    return "|".join(branches)
 
 
 def save(environ: Mapping[str, str] | None = None) -> None:

@@ -107,6 +107,23 @@ def test_figure_becomes_image_block_with_caption_and_absolute_src() -> None:
     assert "image" not in [b.kind for b in without.blocks]
 
 
+def test_links_in_the_text_resolve_against_the_page_address() -> None:
+    links = ("<a href='/about'>the board</a>, <a href=' minutes.html '>its minutes</a>, "
+             "<a href='#vote'>the vote</a> and <a href='https://port.example/plan'>the plan</a>")
+    body = (f"<article><p>{PARAGRAPHS[0]} See {links}.</p><p>{PARAGRAPHS[1]}</p>"
+            f"<p>{PARAGRAPHS[2]}</p></article>")
+
+    def hrefs(article: Article) -> list[str | None]:
+        return [s.href for b in article.blocks for s in b.spans if s.kind == "link"]
+
+    found = extract_article(page(body), "https://news.example/2024/harbour")
+    assert hrefs(found) == [
+        "https://news.example/about", "https://news.example/2024/minutes.html",
+        "https://news.example/2024/harbour#vote", "https://port.example/plan"]
+    assert hrefs(extract_article(page(body))) == [
+        "/about", "minutes.html", "#vote", "https://port.example/plan"]
+
+
 def test_captions_that_only_credit_the_picture_are_left_out() -> None:
     figures = (
         "<figure><img src='/img/a.jpg'><figcaption>Jo Park / Getty Images</figcaption></figure>"

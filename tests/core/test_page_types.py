@@ -113,7 +113,7 @@ def test_a_page_of_posts_is_never_routed() -> None:
 
 def test_own_text_leaves_the_furniture_out() -> None:
     root = lxml.html.document_fromstring(_grid_page())
-    texts = [d.block.text for d in own_text(root)]
+    texts = [d.block.text for d in own_text(root, None)]
     assert texts[0] == "Men's Socks" and "Harbour Crew Sock in Navy" in "\n".join(texts)
     assert not any("Sale" in t or "Careers" in t or "Add to cart" in t for t in texts)
 

@@ -8,10 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader_app.core import regex_cache
 from reader_app.core.facts import number_patterns
-from reader_app.core.regex_cache import cache_dir, regex
+from reader_app.core.regex_cache import cache_dir, prefix_tree, regex
 
 PATTERNS = [
     (number_patterns._NUMBER.pattern, number_patterns._NUMBER.flags),
@@ -99,3 +101,12 @@ def test_an_unwritable_cache_folder_is_no_error(fresh: None, tmp_path: Path,
     _same(regex(source, flags), source, flags)
     regex_cache.save()
     assert regex_cache._new is True  # still to be written, by a later save
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abc d", min_size=1, max_size=5), min_size=1, max_size=8),
+       st.text("abc d.", max_size=30))
+def test_a_prefix_tree_matches_where_its_words_do(words: list[str], text: str) -> None:
+    plain = re.compile(r"(?=\b(?:" + "|".join(map(re.escape, words)) + "))")
+    tree = re.compile(r"(?=\b(?:" + prefix_tree(words) + "))")
+    assert [m.start() for m in tree.finditer(text)] == [m.start() for m in plain.finditer(text)]
