@@ -13,7 +13,8 @@ from lxml import etree
 
 #: Containers trafilatura's cleaning (``MANUALLY_CLEANED``) deletes whole whatever they
 #: hold (without pictures, as Reader asks it); forms and formulas it treats case by case,
-#: figures too when they hold a table and tables are kept.
+#: figures too when they hold a table and tables are kept. Only those its settings still
+#: list are set aside.
 _DELETED_WHOLE = (
     "head", "nav", "footer", "aside", "menu", "svg", "video", "audio", "canvas", "map",
     "dialog", "select", "iframe", "object", "embed", "picture", "figure",
@@ -29,8 +30,10 @@ def set_aside(root: etree._Element, tables: bool) -> list[Swap]:
     Nothing is set aside unless some paragraph lies outside every element trafilatura's
     cleaning deletes: otherwise it keeps the page uncleaned, whole (``tables`` as passed to
     trafilatura, which deletes tables too without it)."""
-    found = list(root.iter(*_DELETED_WHOLE))
-    if not found or not _paragraph_survives(root, tables):
+    cleaned = _cleaned(tables)
+    found = list(root.iter(*(tag for tag in _DELETED_WHOLE if tag in cleaned)))
+    if not found or not any(next(p.iterancestors(*cleaned), None) is None
+                            for p in root.iter("p")):
         return []
     chosen = set(found)
     swaps = []
@@ -55,10 +58,9 @@ def put_back(swaps: list[Swap]) -> None:
             parent.replace(stand_in, element)
 
 
-def _paragraph_survives(root: etree._Element, tables: bool) -> bool:
+def _cleaned(tables: bool) -> list[str]:
+    """What trafilatura's cleaning deletes whole: forms apart, tables too without them."""
     from trafilatura.settings import MANUALLY_CLEANED
 
     cleaned = [tag for tag in MANUALLY_CLEANED if tag != "form"]
-    if not tables:
-        cleaned += ["table", "td", "th", "tr"]
-    return any(next(p.iterancestors(*cleaned), None) is None for p in root.iter("p"))
+    return cleaned if tables else [*cleaned, "table", "td", "th", "tr"]
