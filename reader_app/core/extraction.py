@@ -36,6 +36,7 @@ from .metadata import (
     page_language,
     page_metadata,
 )
+from .missed_paragraphs import with_missed
 from .model import BLOCK_SEPARATOR, Article, Block, RawPage
 from .page_blocks import clean_text, split_at_break_pairs, walk_html, walk_xml
 from .page_types import output_signals, own_text, page_signals, shipped_router
@@ -181,7 +182,7 @@ def _by_rules(
     if options.use_readability and _readability_may_win(root, drafts, options):
         alternative = _readability(root, url)
         if _prefer_readability(drafts, alternative, options):
-            drafts, extractor = alternative, "readability"
+            drafts, extractor = with_missed(root, alternative, drafts), "readability"
     if options.use_readability and _text_chars(drafts) < _SHORT_RESULT_CHARS:
         drafts, extractor = _second_try(root, url, options, drafts, extractor)
     if stamps:
