@@ -14,19 +14,25 @@ from lxml import etree
 from .clutter_text import HINT, THRESHOLD, clutter_score
 
 #: Name fragments (found at the start of a word inside the :data:`_NAME_ATTRS` values, so
-#: that "shareBar" and "site-newsletter" match but "bloginner" does not).
-_CLUTTER_NAME = re.compile(
-    r"(?<![a-z])(?:cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|"
+#: that "shareBar" and "site-newsletter" match but "bloginner" does not). Comments are
+#: clutter but on a discussion page, whose posts they are (:func:`_clutter_names`).
+_CLUTTER_WORDS = (
+    r"cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|"
     r"donat(?:e|ion)|support-?us|"
     r"share|sharing|social|follow-?us|related|recommend|read-?more|more-?stories|"
     r"most-?(?:read|popular|viewed)|trending|outbrain|taboola|"
-    r"comment|disqus|login|log-?in|sign-?in|sign-?up|register|registration|"
+    r"login|log-?in|sign-?in|sign-?up|register|registration|"
     r"notification|push-?prompt|promo|upsell|"
     r"author-?bio|about-?(?:the-?)?author|advert|sponsor|disclos|disclaimer|"
     r"rss|serial-?posts?|series-?(?:nav|list|posts|toc|box)|post-?series|"
     r"modal|popup|pop-?up|toolbar|breadcrumb|skip-?link|"
-    r"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label))",
+    r"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label)"
 )
+_COMMENT_WORDS = r"comment|disqus"
+_CLUTTER_NAME = {
+    False: re.compile(rf"(?<![a-z])(?:{_COMMENT_WORDS}|{_CLUTTER_WORDS})"),
+    True: re.compile(rf"(?<![a-z])(?:{_CLUTTER_WORDS})"),
+}
 
 #: Whole tokens (names split on non-letters) that mark ads.
 _CLUTTER_TOKENS = frozenset(
@@ -70,8 +76,8 @@ def _names(attributes: list[tuple[str, str]]) -> str:
 
 
 @lru_cache(maxsize=8192)  # a page repeats its class names: each is judged once
-def _named_clutter(names: str) -> bool:
-    if _CLUTTER_NAME.search(names):
+def _named_clutter(names: str, discussion: bool) -> bool:
+    if _CLUTTER_NAME[discussion].search(names):
         return True
     return not _CLUTTER_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names))
 
@@ -146,13 +152,13 @@ def remove_keep_tail(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def prune_dom(root: etree._Element) -> int:
+def prune_dom(root: etree._Element, discussion: bool = False) -> int:
     """Remove clutter containers from the parsed page ``root`` in place; return how many.
 
     An element goes when its names mark it as clutter or it is hidden and short — unless it
     holds a large share of the page's text or several long paragraphs (then it wraps the
     article) — or when it is a small box with a button, form or links whose text reads as a
-    call to action.
+    call to action. On a ``discussion`` page (a forum thread) comments are no clutter.
     """
     body = root.find(".//body")
     scope = body if body is not None else root
@@ -178,7 +184,7 @@ def prune_dom(root: etree._Element) -> int:
             continue
         names = _names(attributes) if attributes else ""
         if attributes and (
-            (names and _named_clutter(names))
+            (names and _named_clutter(names, discussion))
             or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
         ):
             if chars <= _MAX_SHARE * total and not _holds_content(element):

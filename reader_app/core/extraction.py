@@ -39,7 +39,13 @@ from .metadata import (
 from .missed_paragraphs import with_missed
 from .model import BLOCK_SEPARATOR, Article, Block, RawPage
 from .page_blocks import clean_text, split_at_break_pairs, walk_html, walk_xml
-from .page_types import output_signals, own_text, page_signals, shipped_router
+from .page_types import (
+    discussion_page,
+    output_signals,
+    own_text,
+    page_signals,
+    shipped_router,
+)
 from .posts import as_post_heading, mark_posts
 from .set_aside import put_back, set_aside
 
@@ -173,18 +179,19 @@ def _by_rules(
     date = page_date(root, meta["url"])
     language = page_language(root)
     signals = page_signals(root, html, url) if options.use_router else None
+    discussion = discussion_page(html, url)  # its comments are its posts
     if options.declutter:
-        prune_dom(root)
+        prune_dom(root, discussion)
     anchored = collect_anchored(root, url, options.images, options.saved_copy)
     stamps = mark_posts(root)  # posts' time lines, made small headings below
-    drafts = _trafilatura(root, url, options)
+    drafts = _trafilatura(root, url, options, comments=discussion)
     extractor: Literal["trafilatura", "readability"] = "trafilatura"
     if options.use_readability and _readability_may_win(root, drafts, options):
         alternative = _readability(root, url)
         if _prefer_readability(drafts, alternative, options):
             drafts, extractor = with_missed(root, alternative, drafts), "readability"
     if options.use_readability and _text_chars(drafts) < _SHORT_RESULT_CHARS:
-        drafts, extractor = _second_try(root, url, options, drafts, extractor)
+        drafts, extractor = _second_try(root, url, options, drafts, extractor, discussion)
     if stamps:
         drafts = [replace(d, block=as_post_heading(d.block, stamps)) for d in drafts]
     headings = [a for a in anchored if a.block.kind == "heading"]
@@ -212,7 +219,7 @@ def _own_blocks(html: str, url: str | None, options: ExtractOptions) -> list[Blo
     root = _parse(html)
     _prepare(root, html)
     if options.declutter:
-        prune_dom(root)
+        prune_dom(root, discussion_page(html, url))
     return [d.block for d in own_text(root, url)]
 
 
@@ -272,17 +279,23 @@ def _second_try(
     options: ExtractOptions,
     drafts: list[Draft],
     extractor: Literal["trafilatura", "readability"],
+    comments: bool,
 ) -> tuple[list[Draft], Literal["trafilatura", "readability"]]:
     """trafilatura with its own fallbacks and default balance, for a short result; its
     text replaces the result when it is ``readability_ratio`` times as long."""
-    found = _trafilatura(root, url, options, thorough=True)
+    found = _trafilatura(root, url, options, thorough=True, comments=comments)
     if _text_chars(found) >= options.readability_ratio * max(1, _text_chars(drafts)):
         return found, "trafilatura"
     return drafts, extractor
 
 
 def _trafilatura(
-    tree: etree._Element, url: str | None, options: ExtractOptions, *, thorough: bool = False
+    tree: etree._Element,
+    url: str | None,
+    options: ExtractOptions,
+    *,
+    thorough: bool = False,
+    comments: bool = False,
 ) -> list[Draft]:
     """trafilatura's structured extraction of the (decluttered) tree, which it leaves as it
     is (it works on a copy), as blocks with their inline spans.
@@ -298,7 +311,8 @@ def _trafilatura(
     as a browser resolves them (trafilatura would resolve every link of the page, against
     the site's root). What its cleaning deletes whole is set aside meanwhile
     (:mod:`~reader_app.core.set_aside`), but for the thorough pass, whose fallbacks measure
-    the whole page's text."""
+    the whole page's text. With ``comments`` what it takes for comments follows the body:
+    on a discussion page they are the replies."""
     import trafilatura
     from trafilatura.settings import Document
 
@@ -312,7 +326,7 @@ def _trafilatura(
                 fast=not thorough,
                 favor_recall=not thorough,
                 with_metadata=False,
-                include_comments=False,
+                include_comments=comments,
                 include_formatting=False,
                 include_links=True,
                 include_images=False,
@@ -325,7 +339,10 @@ def _trafilatura(
         put_back(aside)
     if not isinstance(result, Document) or result.body is None:
         return []
-    return with_spans(result.body, walk_xml(result.body), url)
+    parts = [result.body]
+    if comments and result.commentsbody is not None:
+        parts.append(result.commentsbody)  # what it took for comments, after the body
+    return [d for part in parts for d in with_spans(part, walk_xml(part), url)]
 
 
 def _readability(root: etree._Element, url: str | None) -> list[Draft]:

@@ -89,6 +89,19 @@ def page_signals(root: etree._Element, html: str, url: str | None) -> dict[str, 
     return signals
 
 
+#: JSON-LD types of a discussion ("Question" alone is also the FAQ markup of articles).
+_DISCUSSION_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
+
+
+def discussion_page(html: str, url: str | None) -> bool:
+    """Whether the page is a discussion — a forum thread, a question and its answers — by
+    its address (a forum, thread, topic or question path) or the types its JSON-LD
+    declares: its comments are then its main text."""
+    if _URL_WORDS["url_forum"].search(urlsplit(url or "").path):
+        return True
+    return not _DISCUSSION_TYPES.isdisjoint(_TYPE.findall(_type_cues(html)[0]))
+
+
 def _type_cues(html: str) -> tuple[str, str]:
     """The page's JSON-LD scripts and the surroundings of its ``og:type``, found with plain
     substring scans (a regular expression over the whole page costs milliseconds)."""

@@ -451,3 +451,19 @@ def test_the_vocabulary_groups_are_counted_as_one_pattern_over_them_would() -> N
         expected = len({match.lastgroup for match in whole.finditer(text)})
         assert clutter_text._vocabulary_groups(text) == expected, text
     assert clutter_text._vocabulary_groups(texts[0]) == 2  # "sign up", "newsletter"
+
+
+def test_comments_are_posts_on_a_discussion_page_and_clutter_elsewhere() -> None:
+    html = (
+        f"<article>{ARTICLE}</article>"
+        "<div class='comment'><p>Pour the hooch off and feed it twice a day.</p></div>"
+        "<div id='disqus_thread'><p>Mine smelt the same and came back.</p></div>"
+        "<div class='share-bar'><a href='#'>Share</a></div>"
+    )
+    article = _tree(html)
+    assert prune_dom(article) == 3
+    assert "hooch" not in _texts(article)
+    thread = _tree(html)
+    assert prune_dom(thread, discussion=True) == 1
+    assert "hooch" in _texts(thread) and "came back" in _texts(thread)
+    assert "Share" not in _texts(thread)

@@ -10,6 +10,7 @@ from reader_app.core.extraction import ExtractOptions, extract_with_signals
 from reader_app.core.page_types import (
     FEATURES,
     Router,
+    discussion_page,
     output_signals,
     own_text,
     page_signals,
@@ -151,3 +152,27 @@ def test_training_learns_the_signal_and_never_routes_posts() -> None:
 def test_folds_are_stable_and_by_host() -> None:
     assert fold_of("www.example.com") == fold_of("www.example.com")
     assert {fold_of(f"host{n}.test") for n in range(50)} == set(range(5))
+
+
+@pytest.mark.parametrize(
+    ("url", "json_ld", "discussion"),
+    [
+        ("https://bakers.example/forum/threads/starter-smells-4411", "", True),
+        ("https://ask.example/questions/123/why-does-rye-rise", "", True),
+        ("https://bakers.example/t/sourdough-starter/4411", "", True),
+        ("https://news.example/2025/06/02/bakeries", '{"@type": "QAPage"}', True),
+        ("https://news.example/2025/06/02/bakeries", '{"@type": "DiscussionForumPosting"}',
+         True),
+        # FAQ markup on an article names questions: no discussion
+        ("https://news.example/2025/06/02/bakeries", '{"@type": "FAQPage", "mainEntity": '
+         '[{"@type": "Question", "name": "Why?"}]}', False),
+        ("https://news.example/2025/06/02/bakeries", '{"@type": "NewsArticle"}', False),
+        (None, "", False),
+    ],
+)
+def test_discussion_pages_are_known_by_address_or_declared_type(
+    url: str | None, json_ld: str, discussion: bool
+) -> None:
+    html = (f'<html><head><script type="application/ld+json">{json_ld}</script></head>'
+            "<body><p>Text.</p></body></html>")
+    assert discussion_page(html, url) is discussion
