@@ -75,11 +75,21 @@ def _names(attributes: list[tuple[str, str]]) -> str:
     return " ".join(v for k, v in attributes if v and k in _NAME_ATTR_SET).lower()
 
 
-@lru_cache(maxsize=8192)  # a page repeats its class names: each is judged once
-def _named_clutter(names: str, discussion: bool) -> bool:
-    if _CLUTTER_NAME[discussion].search(names):
+def _named(names: str, pattern: re.Pattern[str]) -> bool:
+    if pattern.search(names):
         return True
     return not _CLUTTER_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names))
+
+
+# A page repeats its class names: each is judged once (one argument: the cache's fast path).
+@lru_cache(maxsize=8192)
+def _named_clutter(names: str) -> bool:
+    return _named(names, _CLUTTER_NAME[False])
+
+
+@lru_cache(maxsize=8192)
+def _named_clutter_in_discussion(names: str) -> bool:
+    return _named(names, _CLUTTER_NAME[True])
 
 
 @dataclass(slots=True)
@@ -164,6 +174,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
     scope = body if body is not None else root
     elements, stats = _subtree_stats(scope)
     total = max(1, stats[scope].chars)
+    named_clutter = _named_clutter_in_discussion if discussion else _named_clutter
     doomed: list[etree._Element] = []
     for element in elements:
         own = stats[element]
@@ -184,7 +195,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             continue
         names = _names(attributes) if attributes else ""
         if attributes and (
-            (names and _named_clutter(names, discussion))
+            (names and named_clutter(names))
             or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
         ):
             if chars <= _MAX_SHARE * total and not _holds_content(element):
