@@ -140,11 +140,11 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 
 
 def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
-    article, signals = _by_rules(html, url, options)
+    article, signals, discussion = _by_rules(html, url, options)
     if signals is not None and shipped_router().page_text_wins(
         output_signals(signals, article.blocks)
     ):
-        own = drop_title_heading(_own_blocks(html, url, options), article.title)
+        own = drop_title_heading(_own_blocks(html, url, options, discussion), article.title)
         if _body_chars(own) >= options.min_text_chars:
             article = replace(article, blocks=tuple(own))
     if _body_chars(article.blocks) < options.min_text_chars:
@@ -157,9 +157,9 @@ def extract_with_signals(html: str, url: str | None) -> tuple[str, str, dict[str
     the page-type router's signals (``None`` for a page of posts, which is never routed), for
     training the router; each text as :func:`extract_article` gives it ("" for no article)."""
     options = ExtractOptions()
-    article, signals = _by_rules(html, url, options)
+    article, signals, discussion = _by_rules(html, url, options)
     rules: Sequence[Block] = article.blocks
-    own = drop_title_heading(_own_blocks(html, url, options), article.title)
+    own = drop_title_heading(_own_blocks(html, url, options, discussion), article.title)
     if _body_chars(own) < options.min_text_chars:
         own = list(rules)  # too short: the rules' text stands
     texts = [BLOCK_SEPARATOR.join(b.text for b in blocks if b.text)
@@ -170,16 +170,17 @@ def extract_with_signals(html: str, url: str | None) -> tuple[str, str, dict[str
 
 def _by_rules(
     html: str, url: str | None, options: ExtractOptions
-) -> tuple[Article, dict[str, float] | None]:
-    """The article as the extractors and the declutter find it, and the page's signals for
-    the page-type router (``None`` when it is not asked or the page is a page of posts)."""
+) -> tuple[Article, dict[str, float] | None, bool]:
+    """The article as the extractors and the declutter find it, the page's signals for the
+    page-type router (``None`` when it is not asked or the page is a page of posts), and
+    whether the page is a discussion (by the address it gives itself, else ``url``)."""
     root = _parse(html)
     meta = page_metadata(root, url)  # before the scripts go: JSON-LD names authors
     _prepare(root, html)
     date = page_date(root, meta["url"])
     language = page_language(root)
     signals = page_signals(root, html, url) if options.use_router else None
-    discussion = discussion_page(html, url)  # its comments are its posts
+    discussion = discussion_page(html, meta["url"] or url)  # its comments are its posts
     if options.declutter:
         prune_dom(root, discussion)
     anchored = collect_anchored(root, url, options.images, options.saved_copy)
@@ -210,16 +211,18 @@ def _by_rules(
         language=language,
         extractor=extractor,
     )
-    return article, None if stamps else signals
+    return article, None if stamps else signals, discussion
 
 
-def _own_blocks(html: str, url: str | None, options: ExtractOptions) -> list[Block]:
+def _own_blocks(
+    html: str, url: str | None, options: ExtractOptions, discussion: bool
+) -> list[Block]:
     """The page's own text (:func:`~reader_app.core.page_types.own_text`), decluttered in
     its DOM only: the main text of pages that are grids, listings or service pages."""
     root = _parse(html)
     _prepare(root, html)
     if options.declutter:
-        prune_dom(root, discussion_page(html, url))
+        prune_dom(root, discussion)
     return [d.block for d in own_text(root, url)]
 
 

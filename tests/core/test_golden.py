@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader_app.core import Article, ExtractionError, RawPage, extract_article, extract_page
+from reader_app.core.loading import load
 from reader_app.core.posts import POST_STAMP_LEVEL
 
 PAGES = Path(__file__).parent.parent / "data" / "pages"
@@ -210,3 +211,13 @@ def test_mhtml_archive_keeps_its_figures_in_place() -> None:
     text = article.text
     assert "Get our weekly wildlife newsletter" not in text and "By Ewan Lindsay" not in text
     assert text.count("A ringed adult on the north slope") == 1
+
+
+def test_a_saved_thread_opened_from_disk_keeps_its_replies(data_dir: Path) -> None:
+    """A thread saved to disk is known as a discussion by the address it gives itself."""
+    page = load(data_dir / "pages" / "forum_comments.html")
+    assert page.url is not None and page.url.startswith("file:")
+    text = extract_page(page).text
+    assert "Dark streaks on the stems are the giveaway" in text
+    assert "picked eleven green fruit" in text
+    assert "Similar threads" not in text
