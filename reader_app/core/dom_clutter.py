@@ -15,7 +15,7 @@ from .clutter_text import HINT, THRESHOLD, clutter_score
 
 #: Name fragments (found at the start of a word inside the :data:`_NAME_ATTRS` values, so
 #: that "shareBar" and "site-newsletter" match but "bloginner" does not). Comments are
-#: clutter but on a discussion page, whose posts they are (:func:`_clutter_names`).
+#: clutter but on a discussion page, whose replies they are (``prune_dom``'s ``discussion``).
 _CLUTTER_WORDS = (
     r"cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|"
     r"donat(?:e|ion)|support-?us|"
@@ -28,11 +28,8 @@ _CLUTTER_WORDS = (
     r"modal|popup|pop-?up|toolbar|breadcrumb|skip-?link|"
     r"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label)"
 )
-_COMMENT_WORDS = r"comment|disqus"
-_CLUTTER_NAME = {
-    False: re.compile(rf"(?<![a-z])(?:{_COMMENT_WORDS}|{_CLUTTER_WORDS})"),
-    True: re.compile(rf"(?<![a-z])(?:{_CLUTTER_WORDS})"),
-}
+_CLUTTER_NAME = re.compile(rf"(?<![a-z])(?:comment|disqus|{_CLUTTER_WORDS})")
+_CLUTTER_NAME_IN_DISCUSSION = re.compile(rf"(?<![a-z])(?:{_CLUTTER_WORDS})")
 
 #: Whole tokens (names split on non-letters) that mark ads.
 _CLUTTER_TOKENS = frozenset(
@@ -84,12 +81,12 @@ def _named(names: str, pattern: re.Pattern[str]) -> bool:
 # A page repeats its class names: each is judged once (one argument: the cache's fast path).
 @lru_cache(maxsize=8192)
 def _named_clutter(names: str) -> bool:
-    return _named(names, _CLUTTER_NAME[False])
+    return _named(names, _CLUTTER_NAME)
 
 
 @lru_cache(maxsize=8192)
 def _named_clutter_in_discussion(names: str) -> bool:
-    return _named(names, _CLUTTER_NAME[True])
+    return _named(names, _CLUTTER_NAME_IN_DISCUSSION)
 
 
 @dataclass(slots=True)
