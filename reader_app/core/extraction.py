@@ -39,13 +39,7 @@ from .metadata import (
 from .missed_paragraphs import with_missed
 from .model import BLOCK_SEPARATOR, Article, Block, RawPage
 from .page_blocks import clean_text, split_at_break_pairs, walk_html, walk_xml
-from .page_types import (
-    discussion_page,
-    output_signals,
-    own_text,
-    page_signals,
-    shipped_router,
-)
+from .page_types import discussion_page, output_signals, own_text, page_signals, shipped_router
 from .posts import as_post_heading, mark_posts
 from .set_aside import put_back, set_aside
 
@@ -191,7 +185,7 @@ def _by_rules(
         alternative = _readability(root, url)
         if _prefer_readability(drafts, alternative, options):
             drafts, extractor = with_missed(root, alternative, drafts), "readability"
-    if options.use_readability and _text_chars(drafts) < _SHORT_RESULT_CHARS:
+    if options.use_readability and (_text_chars(drafts) < _SHORT_RESULT_CHARS or _wall(drafts)):
         drafts, extractor = _second_try(root, url, options, drafts, extractor, discussion)
     if stamps:
         drafts = [replace(d, block=as_post_heading(d.block, stamps)) for d in drafts]
@@ -274,6 +268,14 @@ _CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "em
 
 #: Article text shorter than this (characters) is suspect: trafilatura tries once more.
 _SHORT_RESULT_CHARS = 1500
+#: ... and so is a paragraph or table this long that holds most of it: a wall of text.
+_WALL_CHARS = 3000
+
+
+def _wall(drafts: list[Draft]) -> bool:
+    longest = max((len(d.block.text) for d in drafts if d.block.kind in ("paragraph", "table")),
+                  default=0)
+    return longest >= _WALL_CHARS and 2 * longest >= _text_chars(drafts)
 
 
 def _second_try(
@@ -284,10 +286,14 @@ def _second_try(
     extractor: Literal["trafilatura", "readability"],
     comments: bool,
 ) -> tuple[list[Draft], Literal["trafilatura", "readability"]]:
-    """trafilatura with its own fallbacks and default balance, for a short result; its
-    text replaces the result when it is ``readability_ratio`` times as long."""
+    """trafilatura with its own fallbacks and default balance, for a short result or a wall
+    of text; its text replaces the result when it is ``readability_ratio`` times as long, or
+    when it breaks a wall into more blocks and keeps four fifths of its text."""
     found = _trafilatura(root, url, options, thorough=True, comments=comments)
-    if _text_chars(found) >= options.readability_ratio * max(1, _text_chars(drafts)):
+    mine, theirs = _text_chars(drafts), _text_chars(found)
+    if theirs >= options.readability_ratio * max(1, mine) or (
+        _wall(drafts) and len(found) > len(drafts) and 5 * theirs >= 4 * mine
+    ):
         return found, "trafilatura"
     return drafts, extractor
 

@@ -151,7 +151,11 @@ def _xml_element(element: etree._Element) -> Iterator[Draft]:
             alt = clean_text(element.get("alt") or element.get("title") or "")
             yield Draft(Block("image", alt, src=src))
     elif tag == "table":
-        yield from _xml_table(element)
+        cells = _layout_cells(element, "./row/cell", _XML_TEXT)
+        if cells is None:
+            yield from _xml_table(element)
+        for cell in cells or ():
+            yield from walk_xml(cell)
     elif tag == "code":
         text = "".join(element.itertext()).strip("\n")
         if text.strip():
@@ -235,6 +239,22 @@ def _xml_quote(element: etree._Element) -> Iterator[Draft]:
         yield Draft(Block("quote", text), ratio)
 
 
+#: Children that make a table's cell hold text rather than data (trafilatura's XML, HTML).
+_XML_TEXT = frozenset({"p", "head", "list", "quote"})
+_HTML_TEXT = frozenset({"p", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _layout_cells(
+    table: etree._Element, path: str, text_tags: frozenset[str]
+) -> list[etree._Element] | None:
+    """The cells of a table that lays out a page's text rather than data (a cell of it holds
+    two paragraphs, lists, quotes or headings or more), in order; else None."""
+    cells = table.xpath(path)
+    if any(sum(isinstance(c.tag, str) and c.tag in text_tags for c in cell) >= 2 for cell in cells):
+        return list(cells)
+    return None
+
+
 def _xml_table(
     element: etree._Element, row_tag: str = "row", cell_tags: tuple[str, ...] = ("cell",)
 ) -> Iterator[Draft]:
@@ -295,31 +315,10 @@ def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft
             inline.append(child.tail)
 
 
-_BLOCK_HTML = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "aside",
-        "figure",
-        "ul",
-        "ol",
-        "dl",
-        "blockquote",
-        "pre",
-        "table",
-        "img",
-        "picture",
-        "hr",
-        "center",
-        "details",
-        *_HEADINGS,
-    }
-)
+_BLOCK_HTML = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "figure", "ul", "ol",
+    "dl", "blockquote", "pre", "table", "img", "picture", "hr", "center", "details", *_HEADINGS,
+})  # fmt: skip
 
 
 def _html_block(element: etree._Element) -> Iterator[Draft]:
@@ -344,7 +343,11 @@ def _html_block(element: etree._Element) -> Iterator[Draft]:
         if text.strip():
             yield Draft(Block("code", text))
     elif tag == "table":
-        yield from _xml_table(element, "tr", ("td", "th"))
+        cells = _layout_cells(element, "./tr/*|./*/tr/*", _HTML_TEXT)
+        if cells is None:
+            yield from _xml_table(element, "tr", ("td", "th"))
+        for cell in cells or ():
+            yield from walk_html(cell)
     elif tag not in ("img", "picture", "hr"):  # images are placed from the page itself
         yield from walk_html(element)
 

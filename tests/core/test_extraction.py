@@ -502,3 +502,48 @@ def test_formatting_reaches_the_article_as_spans_over_unchanged_text() -> None:
     before = lxml.html.tostring(root)
     unmark_formatting(mark_formatting(root))
     assert lxml.html.tostring(root) == before  # the page is left as it was
+
+
+def test_a_table_that_lays_out_text_gives_its_paragraphs_and_a_data_table_stays() -> None:
+    from lxml import etree
+
+    from reader_app.core.page_blocks import walk_html, walk_xml
+
+    layout = etree.fromstring(
+        "<body><table><row><cell><p>First paragraph of the post.</p><head>A heading</head>"
+        "<p>Second paragraph.</p></cell><cell><list><item>Archive</item></list></cell></row>"
+        "</table><table><row><cell>Time</cell><cell>Height</cell></row>"
+        "<row><cell>04:12</cell><cell><p>4.8 m</p></cell></row></table></body>"
+    )
+    drafts = list(walk_xml(layout))
+    assert [(d.block.kind, d.block.text) for d in drafts] == [
+        ("paragraph", "First paragraph of the post."),
+        ("heading", "A heading"),
+        ("paragraph", "Second paragraph."),
+        ("list", "Archive"),
+        ("table", "Time\tHeight\n04:12\t4.8 m"),
+    ]
+    html = lxml.html.fragment_fromstring(
+        "<table><tbody><tr><td><h2>Post</h2><p>One.</p><p>Two.</p></td></tr></tbody></table>"
+        "<table><tr><th>Time</th><th>Height</th></tr><tr><td>04:12</td><td>4.8 m</td></tr></table>",
+        create_parent="div",
+    )
+    assert [(d.block.kind, d.block.text) for d in walk_html(html)] == [
+        ("heading", "Post"), ("paragraph", "One."), ("paragraph", "Two."),
+        ("table", "Time\tHeight\n04:12\t4.8 m"),
+    ]
+
+
+def test_a_result_that_is_one_wall_of_text_is_read_again() -> None:
+    from reader_app.core.declutter import Draft
+    from reader_app.core.extraction import _wall
+    from reader_app.core.model import Block
+
+    wall = "A sentence of the post, glued to the next one." * 70
+    assert len(wall) >= 3000
+    paragraphs = [Draft(Block("paragraph", "A paragraph of its own, of a good length."))] * 8
+    assert _wall([Draft(Block("paragraph", wall)), *paragraphs])
+    assert _wall([Draft(Block("table", wall))])
+    assert not _wall([Draft(Block("list", wall))])  # a long list keeps its items
+    assert not _wall(paragraphs * 100)
+    assert not _wall([Draft(Block("paragraph", wall))] + [Draft(Block("paragraph", wall[:-1]))] * 2)
