@@ -30,6 +30,10 @@ _BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre
                "dd", "dt", "figcaption", "td", "th")
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _key(text: str) -> str:
     return "".join(text.split()).lower()[:_KEY_CHARS]
 
@@ -52,18 +56,18 @@ def with_missed(
     each before the first block of ``theirs`` that stands after it in ``root`` (the page
     both read). A block found nowhere in the page, or starting as one of ``theirs`` does,
     is not put back, nor is anything when none of ``theirs`` is found."""
-    blocks = [" ".join(d.block.text.split()) for d in theirs]
+    blocks = [_flat(d.block.text) for d in theirs]
     same = set(blocks)
     unmatched = list(islice(
         (d for d in ours
          if d.block.kind in _KINDS and len(d.block.text.split(None, MIN_WORDS)) >= MIN_WORDS
-         and " ".join(d.block.text.split()) not in same),
+         and _flat(d.block.text) not in same),
         2 * MAX_MISSED + 1,
     ))
     if not unmatched or len(unmatched) > 2 * MAX_MISSED:  # split otherwise, or elsewhere
         return list(theirs)
     text = "\n".join(blocks)
-    missed = [d for d in unmatched if " ".join(d.block.text.split()) not in text]
+    missed = [d for d in unmatched if _flat(d.block.text) not in text]
     if not missed or len(missed) > MAX_MISSED:
         return list(theirs)
     places = _places(root)

@@ -239,9 +239,9 @@ def _xml_quote(element: etree._Element) -> Iterator[Draft]:
         yield Draft(Block("quote", text), ratio)
 
 
-#: Children that make a table's cell hold text rather than data (trafilatura's XML, HTML).
+#: Children that make a table's cell hold text rather than data (trafilatura's XML; for
+#: HTML see ``_HTML_TEXT``).
 _XML_TEXT = frozenset({"p", "head", "list", "quote"})
-_HTML_TEXT = frozenset({"p", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _layout_cells(
@@ -273,6 +273,7 @@ def _xml_table(
 # --- readability HTML → drafts ----------------------------------------------------------
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_HTML_TEXT = frozenset({"p", "ul", "ol", "blockquote", *_HEADINGS})
 _SKIP_HTML = frozenset({"script", "style", "noscript", "button", "form", "input", "nav", "svg"})
 
 
