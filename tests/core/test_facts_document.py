@@ -7,8 +7,15 @@ from collections import Counter
 from importlib import resources
 
 from reader_app.core.facts import find_facts
-from reader_app.core.facts.build_case import bins, count, headline
+from reader_app.core.facts.build_case import bins, count
+from reader_app.core.facts.common_words import headline
 from reader_app.core.facts.lexicon import lexicon
+from reader_app.core.facts.model import Fact
+from reader_app.core.model import Article, Block
+
+
+def labels(facts: tuple[Fact, ...]) -> list[str]:
+    return [fact.label for fact in facts]
 
 
 def test_the_case_table_tells_common_words_from_names() -> None:
@@ -74,3 +81,30 @@ def test_a_listed_place_that_is_mostly_a_common_word_is_no_place_opening_a_sente
     places = {f.label: [text[s:e] for s, e in f.mentions] for f in find_facts(text).places}
     assert places == {"Barking": ["Barking"], "Surprise": ["Surprise"]}
     assert text.index("to Barking") + 3 == find_facts(text).places[0].mentions[0][0]
+
+
+def test_a_heading_made_of_common_words_names_nothing() -> None:
+    headings = ["Hourly Cleaning Services", "Types of Restaurant Services", "Travel Insurance",
+                "Emergency Fund", "Corporate Relocation Company", "Rosé Wine",
+                "Moving to Little Rock", "The White House"]
+    blocks = []
+    for heading in headings:
+        blocks += [Block("heading", heading, level=2),
+                   Block("paragraph", "Prices vary widely, and most crews charge by the hour.")]
+    facts = find_facts(Article(title="How We Rank Cleaners", blocks=tuple(blocks)))
+    assert labels(facts.people) == []
+    assert labels(facts.places) == ["Little Rock"]  # listed places and organisations stay
+    assert labels(facts.organisations) == ["White House"]
+
+
+def test_a_heading_s_common_words_named_where_case_is_free_are_a_name() -> None:
+    facts = find_facts(Article(title="Garden pests", blocks=(
+        Block("heading", "Advice From the Native Plant Trust", level=2),
+        Block("paragraph", "Volunteers at the Native Plant Trust in Massachusetts sow clover "
+                           "between rows, Jessica Lautz said."),
+        Block("heading", "Pet Insurance and Garden Chemicals", level=2),
+        Block("paragraph", "Keep dogs and cats indoors after spraying."),
+    )))
+    assert labels(facts.organisations) == ["Native Plant Trust"]
+    assert [len(f.mentions) for f in facts.organisations] == [2]
+    assert labels(facts.people) == ["Jessica Lautz"]

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .common_words import headline
 from .ner_features import words_of
 from .train import CORPORA, load_corpus
 
@@ -27,13 +28,6 @@ MIN_SEEN = 3
 DATA = Path(__file__).parent / "data"
 CASE = "case.txt.gz"
 _OPENERS = frozenset(":\"\u201c'\u2018.!?")  # a capital after these may open a sentence
-
-
-def headline(words: Sequence[str]) -> bool:
-    """Whether a sentence is set in headline case (four in five of its longer words
-    capitalised, or more) or has no such word: its case says nothing."""
-    letters = [w for w in words if len(w) > 3 and w.isalpha()]
-    return not letters or 5 * sum(w[0].isupper() for w in letters) >= 4 * len(letters)
 
 
 def count(

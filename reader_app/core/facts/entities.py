@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from .common_words import opens_sentence, uncommon
 from .cues import (
     COMMON_WORDS,
     DEMONYMS,
@@ -62,7 +63,6 @@ _MINISTRY_NAME = re.compile(
     r"|\b(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and )?[A-Z][a-z]+)*"
 )
 _CAPITALISED = re.compile(r"[A-Z](?<![\w\u2019'-][A-Z])[\w-]*")  # capital first: found faster
-_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov)\.\s*$")
 _WORD_CHARS = re.compile(r"[\w\u2019'.-]")
 
 
@@ -124,23 +124,6 @@ def _trim(text: str, mention: Mention) -> Mention | None:
     if not any(c.isupper() for c in text[start:end]):
         return None
     return Mention(start, end, mention.kind, mention.confidence)
-
-
-def _uncommon(mentions: list[Mention], text: str) -> list[Mention]:
-    """The mentions but single words opening a sentence that open text mostly writes in
-    lowercase ("Scientists warned ...", "Normal service ..."; bins "0" and "1" of the case
-    table) and is no given name ("Will", "Hope"), unless the article names the same word
-    elsewhere."""
-    lex = lexicon()
-    flagged = []
-    for m in mentions:
-        surface = text[m.start : m.end]
-        flagged.append(" " not in surface and lex.mostly_lower(surface)
-                       and surface.lower() not in lex.given_names
-                       and _opens_sentence(text, m.start, 0))
-    named = {text[m.start : m.end] for m, flag in zip(mentions, flagged, strict=True) if not flag}
-    return [m for m, flag in zip(mentions, flagged, strict=True)
-            if not flag or text[m.start : m.end] in named]
 
 
 def _job_title(word: str) -> bool:
@@ -248,19 +231,11 @@ def _propagate(text: str, blocks: Sequence[SourceBlock], mentions: list[Mention]
             if end - 1 in covered or (not headline and _runs_on(text, start, end)):
                 continue
             if " " not in form and lex.mostly_lower(form) \
-                    and _opens_sentence(text, start, block.start):
+                    and opens_sentence(text, start, block.start):
                 continue  # "Surprise", "Barking" opening a sentence: a common word
             found.append(Mention(start, end, forms[form], 0.0))
             covered.update(range(start, end))
     return sorted(found, key=lambda m: m.start)
-
-
-def _opens_sentence(text: str, start: int, first: int) -> bool:
-    """Whether ``text[start]`` opens a sentence of the block starting at ``first``."""
-    before = text[max(first, start - 3) : start].rstrip(" \"'\u201c\u2018")
-    return start == first or not before or (
-        before[-1] in ".!?:\n" and not _ABBREVIATION.search(text, max(first, start - 8), start)
-    )
 
 
 def _whole(text: str, start: int, form: str) -> bool:
@@ -383,7 +358,7 @@ def find_names(
     raw: list[Mention] = []
     for block in blocks:
         raw += tagger.mentions(block.text, block.start)
-    mentions = _uncommon([t for m in raw if (t := _trim(text, m)) is not None], text)
+    mentions = uncommon([t for m in raw if (t := _trim(text, m)) is not None], text, blocks)
     taken = [(m.start, m.end) for m in mentions]
     mentions += [
         m for m in _ministries(text, blocks)

@@ -1,0 +1,71 @@
+"""Names whose capitals case explains: common words at a sentence's start or in a heading.
+
+A capital letter is evidence of a name only where case is free. At the start of a sentence
+and in a title or heading set in headline case it says nothing, so there a name made of words
+that open text mostly writes in lowercase (the case table, ``build_case``) is no name unless
+the article names the same words where case is free.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .cues import KNOWN_ORG_NAMES, KNOWN_ORGS
+from .lexicon import lexicon
+from .sources import SourceBlock
+from .tagger import Mention
+
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov)\.\s*$")
+_WORDS = re.compile(r"[^\W_]{2,}")
+_HEADLINES = ("title", "heading")
+
+
+def headline(words: Sequence[str]) -> bool:
+    """Whether a sentence is set in headline case (four in five of its longer words
+    capitalised, or more) or has no such word: its case says nothing."""
+    letters = [w for w in words if len(w) > 3 and w.isalpha()]
+    return not letters or 5 * sum(w[0].isupper() for w in letters) >= 4 * len(letters)
+
+
+def opens_sentence(text: str, start: int, first: int) -> bool:
+    """Whether ``text[start]`` opens a sentence of the block starting at ``first``."""
+    before = text[max(first, start - 3) : start].rstrip(" \"'\u201c\u2018")
+    return start == first or not before or (
+        before[-1] in ".!?:\n" and not _ABBREVIATION.search(text, max(first, start - 8), start)
+    )
+
+
+def uncommon(mentions: list[Mention], text: str, blocks: Sequence[SourceBlock]) -> list[Mention]:
+    """The mentions but those whose capitals case explains, unless the article names the same
+    words elsewhere: a single word opening a sentence that open text mostly writes in
+    lowercase and that is no given name ("Scientists warned ...", "Normal service ..."; not
+    "Will", "Hope"), and a name in a title or heading set in headline case every word of
+    which (of two characters or more) open text mostly writes in lowercase ("Organic Pest
+    Control", "Build Trust"; not "AI & Automation", nor a known organisation or a place of
+    two words or more that the lexicon lists: "White House", "Little Rock")."""
+    lex = lexicon()
+    headlines = [(b.start, b.end) for b in blocks
+                 if b.kind in _HEADLINES and headline(b.text.split())]
+    flagged = []
+    for m in mentions:
+        surface = text[m.start : m.end]
+        if " " not in surface and surface.lower() in lex.given_names:
+            flagged.append(False)
+        elif any(start <= m.start < end for start, end in headlines):
+            words = _WORDS.findall(surface)
+            flagged.append(bool(words) and all(lex.mostly_lower(w) for w in words)
+                           and not _listed(surface))
+        else:
+            flagged.append(" " not in surface and lex.mostly_lower(surface)
+                           and opens_sentence(text, m.start, 0))
+    named = {text[m.start : m.end] for m, flag in zip(mentions, flagged, strict=True) if not flag}
+    return [m for m, flag in zip(mentions, flagged, strict=True)
+            if not flag or text[m.start : m.end] in named]
+
+
+def _listed(surface: str) -> bool:
+    """Whether the lexicons list ``surface`` whole: a known organisation, or a place of two
+    words or more (one word may be the common word: "Surprise", "Reading")."""
+    return surface in KNOWN_ORG_NAMES or surface in KNOWN_ORGS or (
+        " " in surface and surface in lexicon().strong_places)
