@@ -263,6 +263,22 @@ def test_list_markers_at_a_line_start_are_not_facts() -> None:
     assert surfaces(text) == ["Three", "40"]
 
 
+def test_numbered_headings_with_a_colon_or_a_closed_bracket_are_not_facts() -> None:
+    text = "1: Train your staff\n\nEach of 40 staff trains.\n\n2.) Back up 12 files\n\n3) Encrypt"
+    assert surfaces(text) == ["40", "12"]
+
+
+def test_street_numbers_with_a_compass_point_or_a_numbered_street_are_not_facts() -> None:
+    text = ("Details: 455 N. 3rd St. Unit 1205. Also at 45 W. Jefferson St., where "
+            "40 N. Korean chefs and 5 S. African bakers work.")
+    assert surfaces(text) == ["40", "5"]
+
+
+def test_an_abbreviated_month_ends_no_publication_line_early() -> None:
+    text = "The analysis, published online Feb. 16, 2023, by the journal.\n\n12 teams took part."
+    assert surfaces(text) == ["12"]
+
+
 def test_links_to_other_stories_are_not_facts() -> None:
     text = "He was jailed for 12 years.\n\nRead more: 5 signs of fraud\nRelated: 10 tips"
     assert surfaces(text) == ["12 years"]
