@@ -9,6 +9,7 @@ the article names the same words where case is free.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from .cues import KNOWN_ORG_NAMES, KNOWN_ORGS
@@ -45,14 +46,15 @@ def uncommon(mentions: list[Mention], text: str, blocks: Sequence[SourceBlock]) 
     Control", "Build Trust"; not "AI & Automation", nor a known organisation or a place of
     two words or more that the lexicon lists: "White House", "Little Rock")."""
     lex = lexicon()
-    headlines = [(b.start, b.end) for b in blocks
-                 if b.kind in _HEADLINES and headline(b.text.split())]
+    headlines = sorted((b.start, b.end) for b in blocks
+                       if b.kind in _HEADLINES and headline(b.text.split()))
+    starts = [start for start, _ in headlines]
     flagged = []
     for m in mentions:
         surface = text[m.start : m.end]
         if " " not in surface and surface.lower() in lex.given_names:
             flagged.append(False)
-        elif any(start <= m.start < end for start, end in headlines):
+        elif _inside(headlines, starts, m.start):
             words = _WORDS.findall(surface)
             flagged.append(bool(words) and all(lex.mostly_lower(w) for w in words)
                            and not _listed(surface))
@@ -62,6 +64,12 @@ def uncommon(mentions: list[Mention], text: str, blocks: Sequence[SourceBlock]) 
     named = {text[m.start : m.end] for m, flag in zip(mentions, flagged, strict=True) if not flag}
     return [m for m, flag in zip(mentions, flagged, strict=True)
             if not flag or text[m.start : m.end] in named]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` falls in one of the sorted, disjoint ``spans``."""
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 def _listed(surface: str) -> bool:
