@@ -108,3 +108,18 @@ def test_a_heading_s_common_words_named_where_case_is_free_are_a_name() -> None:
     assert labels(facts.organisations) == ["Native Plant Trust"]
     assert [len(f.mentions) for f in facts.organisations] == [2]
     assert labels(facts.people) == ["Jessica Lautz"]
+
+
+def test_a_line_s_label_in_headline_case_before_a_colon_or_dash_names_nothing() -> None:
+    items = ("Licensing and Insurance: Verify that the company is licensed.",
+             "Specialized Moving Services: If you have fragile items, ask.",
+             "Regulatory Compliance \u2013 Ensure policies follow the law.",
+             "Excellent Customer Service: Known for its quick replies.")
+    facts = find_facts(Article(title="Choosing a mover", blocks=(
+        Block("list", "\n".join(items), items=items),
+        Block("paragraph", "The Better Business Bureau lists complaints against movers in "
+                           "Ohio, Jessica Lautz said."),
+    )))
+    assert labels(facts.organisations) == ["Better Business Bureau"]
+    assert labels(facts.places) == ["Ohio"]
+    assert labels(facts.people) == ["Jessica Lautz"]

@@ -20,6 +20,9 @@ from .tagger import Mention
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov)\.\s*$")
 _WORDS = re.compile(r"[^\W_]{2,}")
 _HEADLINES = ("title", "heading")
+#: A line's opening label: up to eight words before a colon or a spaced dash.
+_LABEL = re.compile(r"^[ \t]*((?:[^\s:\u2013\u2014]+[ \t]){0,7}[^\s:\u2013\u2014]+)"
+                    r"(?::|[ \t][-\u2013\u2014][ \t])", re.MULTILINE)
 
 
 def headline(words: Sequence[str]) -> bool:
@@ -41,13 +44,13 @@ def uncommon(mentions: list[Mention], text: str, blocks: Sequence[SourceBlock]) 
     """The mentions but those whose capitals case explains, unless the article names the same
     words elsewhere: a single word opening a sentence that open text mostly writes in
     lowercase and that is no given name ("Scientists warned ...", "Normal service ..."; not
-    "Will", "Hope"), and a name in a title or heading set in headline case every word of
+    "Will", "Hope"), and a name in a title, a heading or a line's opening label set in
+    headline case every word of
     which (of two characters or more) open text mostly writes in lowercase ("Organic Pest
     Control", "Build Trust"; not "AI & Automation", nor a known organisation or a place of
     two words or more that the lexicon lists: "White House", "Little Rock")."""
     lex = lexicon()
-    headlines = sorted((b.start, b.end) for b in blocks
-                       if b.kind in _HEADLINES and headline(b.text.split()))
+    headlines = _headlines(blocks)
     starts = [start for start, _ in headlines]
     flagged = []
     for m in mentions:
@@ -64,6 +67,22 @@ def uncommon(mentions: list[Mention], text: str, blocks: Sequence[SourceBlock]) 
     named = {text[m.start : m.end] for m, flag in zip(mentions, flagged, strict=True) if not flag}
     return [m for m, flag in zip(mentions, flagged, strict=True)
             if not flag or text[m.start : m.end] in named]
+
+
+def _headlines(blocks: Sequence[SourceBlock]) -> list[tuple[int, int]]:
+    """The spans of text set in headline case as a heading is: titles and headings, and the
+    label that opens a line before a colon or a dash ("Licensing and Insurance: Verify
+    that ...", "Social Engineering - attacks that ...")."""
+    spans = []
+    for block in blocks:
+        if block.kind in _HEADLINES:
+            if headline(block.text.split()):
+                spans.append((block.start, block.end))
+            continue
+        for label in _LABEL.finditer(block.text):
+            if headline(label.group(1).split()):
+                spans.append((block.start + label.start(1), block.start + label.end(1)))
+    return sorted(spans)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
