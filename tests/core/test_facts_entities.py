@@ -373,3 +373,11 @@ def test_a_table_row_s_cells_are_sentences_of_their_own() -> None:
     assert words_of(text, 10)[2].starts == [10 + text.index("Kharkiv")]
     facts = find_facts(text)
     assert all("\t" not in text[s:e] for f in facts.all() for s, e in f.mentions)
+
+
+def test_a_known_organisation_after_a_place_preposition_stays_an_organisation() -> None:
+    text = ("Search ads\n\nAds on Google cost more this year. She took freelance work from "
+            "Google before moving to Oban.")
+    facts = find_facts(text)
+    assert labels(facts.organisations) == ["Google"]
+    assert labels(facts.places) == ["Oban"]

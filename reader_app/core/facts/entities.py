@@ -19,6 +19,7 @@ from .cues import (
     COMMON_WORDS,
     DEMONYMS,
     HONORIFICS,
+    KNOWN_ORGS,
     NOT_PERSON_ENDS,
     NOT_PERSON_OPENS,
     ORG_ALIASES,
@@ -149,7 +150,8 @@ def _ministries(text: str, blocks: Sequence[SourceBlock]) -> list[Mention]:
 def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
     """Give every mention of one surface the type its mentions carry most confidently;
     a single word that ends a person's full name is that person, and a listed place named
-    after a place preposition is a place (unless it is also a surname)."""
+    after a place preposition is a place (unless it is also a surname or a known
+    organisation: "work from Google")."""
     weight: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     keys = [_norm(text[m.start : m.end]) for m in mentions]
     for m, key in zip(mentions, keys, strict=True):
@@ -165,6 +167,7 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
         and (text[m.start : m.end] in places.strong_places
              or text[m.start : m.end] in places.weak_places)
         and text[m.start : m.end].lower() not in places.surnames
+        and text[m.start : m.end] not in KNOWN_ORGS  # "work from Google"
         and _PLACE_CUE.search(text, max(0, m.start - 12), m.start)
     }
     out = []
