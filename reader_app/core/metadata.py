@@ -4,6 +4,7 @@ title."""
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 
 from lxml import etree
@@ -29,7 +30,8 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
     with contextlib.suppress(Exception):  # JSON-LD in the wild is often malformed
         found = tm.extract_meta_json(root, found)
     title = headline(root, found.title or tm.extract_title(root))
-    author = clean_byline(found.author) or clean_byline(page_author(root))
+    author = (thread_author(root) or clean_byline(found.author)
+              or clean_byline(page_author(root)))
     page_url = found.url or tm.extract_url(root, url)
     site = found.sitename or tm.extract_sitename(root)
     if site:
@@ -40,6 +42,51 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
         match = tm.META_URL.match(page_url)
         site = match[1] if match else None
     return {"title": title, "byline": author, "site": site, "url": page_url}
+
+
+#: JSON-LD types whose author opened the discussion the page shows.
+_THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage", "Question"})
+
+
+def thread_author(root: etree._Element) -> str | None:
+    """The author of a forum thread or question as its JSON-LD declares it (the first
+    ``DiscussionForumPosting`` or question of a ``QAPage``), written as the forum writes it:
+    a user name such as "lulug30" or "Mr_Enigmatic" is no name to tidy."""
+    for script in root.iter("script"):
+        text = script.text or ""
+        if script.get("type") != "application/ld+json" or not (
+            "DiscussionForumPosting" in text or "QAPage" in text
+        ):
+            continue
+        with contextlib.suppress(ValueError, RecursionError):
+            name = _author_of(json.loads(text))
+            if name:
+                return name
+    return None
+
+
+def _author_of(item: object) -> str | None:
+    """The author's name of the first thread type in a JSON-LD item, depth first."""
+    if isinstance(item, list):
+        return next((n for n in map(_author_of, item) if n), None)
+    if not isinstance(item, dict):
+        return None
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if not _THREAD_TYPES.isdisjoint(k for k in kinds if isinstance(k, str)):
+        author = item.get("author")
+        if isinstance(author, list):
+            author = author[0] if author else None
+        if isinstance(author, dict):
+            author = author.get("name")
+        if isinstance(author, str) and author.strip():
+            name = " ".join(author.split())
+            return name if name.lower() not in _NO_AUTHOR else None
+    return next((n for n in map(_author_of, item.values()) if n), None)
+
+
+#: What a thread's author field says when it names no one.
+_NO_AUTHOR = frozenset({"anonymous", "guest", "deleted", "deleted member", "unknown"})
 
 
 def page_date(root: etree._Element, page_url: str | None) -> str | None:

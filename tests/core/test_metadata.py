@@ -85,3 +85,25 @@ def test_an_article_shows_its_headline_and_the_author_its_json_ld_names() -> Non
     assert article.title == "Harbour bridge reopens after repairs"
     assert article.byline == "Amara Okafor"
     assert "Kelbridge" not in article.text
+
+
+def test_a_thread_shows_its_author_as_the_forum_writes_the_name() -> None:
+    data = {"@context": "https://schema.org", "@type": "DiscussionForumPosting",
+            "headline": "Early symptoms?", "author": {"@type": "Person", "name": "lulug30"},
+            "comment": [{"@type": "Comment", "author": {"@type": "Person", "name": "Dr_Kay"}}]}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    body = ('<h1>Early symptoms?</h1><div class="post"><p>' + "My hands shake in the morning "
+            "and I cannot tell whether it is the cold or something else. " * 4 + "</p></div>"
+            '<div class="reply"><span class="author">Dr_Kay</span><p>'
+            + "See a neurologist soon; early tests help whatever the cause turns out to be. " * 3
+            + "</p></div>")
+    assert extract_article(_page(head, body)).byline == "lulug30"
+
+
+@pytest.mark.parametrize("author", ["Anonymous", "  ", "Deleted member"])
+def test_a_thread_whose_author_is_no_one_falls_back_to_the_page(author: str) -> None:
+    data = {"@type": "DiscussionForumPosting", "author": {"name": author}}
+    head = (f'<script type="application/ld+json">{json.dumps(data)}</script>'
+            '<meta name="author" content="Amara Okafor">')
+    body = "<h1>A thread</h1><p>" + "Words of the opening post, long enough to keep. " * 8 + "</p>"
+    assert extract_article(_page(head, body)).byline == "Amara Okafor"
