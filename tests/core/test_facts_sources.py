@@ -47,6 +47,24 @@ def test_references_credits_bylines_and_citation_labels_are_no_sources() -> None
     assert not {"Med", "Brain Plast", "Immunol", "PubMed", "Getty Images"} & set(organisations)
 
 
+def test_a_reference_list_without_a_heading_or_doi_is_no_source() -> None:
+    references = (
+        "Belin RJ, Greenland P, Allison M, Martin L, Howard BV. Diet quality and the risk "
+        "of heart disease. The American journal of clinical nutrition. 2011 May "
+        "25;94(1):49-57.\n"
+        "McCullough ML, Feskanich D, Stampfer MJ, Willett WC. Diet quality and chronic "
+        "disease risk. Am J Clin Nutr. 2002;76(6):1261-71."
+    )
+    facts = find_facts(Article(title="Eating well", blocks=(
+        Block("paragraph", "Researchers in Boston followed 42,000 adults for 12 years, "
+                           "Maria Lopez said."),
+        Block("list", references, items=tuple(references.split("\n"))),
+    )))
+    assert [f.label for f in facts.people] == ["Maria Lopez"]
+    assert [f.label for f in facts.places] == ["Boston"]
+    assert {f.label for f in facts.numbers} == {"42,000 adults", "12 years"}
+
+
 def test_picture_credits_in_every_style_are_no_sources() -> None:
     captions = [
         "Protesters in Kyiv. Credit: J. Scott Applewhite/AP Photo",

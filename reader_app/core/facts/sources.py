@@ -26,7 +26,11 @@ _REFERENCE_HEADING = re.compile(
 # A list item or paragraph shaped as a citation: authors, a year in brackets, a journal.
 _CITATION = re.compile(
     r"\bdoi\b|\bet al\b|\bpp?\.\s*\d|\(\d{4}[a-z]?\)[.,]|\bvol\.\s*\d|\bPMID\b|\bISSN\b"
-    r"|\[(?:DOI|PubMed|PMC free article|Google Scholar|CrossRef|Ref list)\]",
+    r"|\[(?:DOI|PubMed|PMC free article|Google Scholar|CrossRef|Ref list)\]"
+    # a journal's year, volume, issue and pages ("2011 May 25;94(1):49-57"), and authors
+    # named by their initials ("Colditz GA, Willett WC"), as Vancouver-style lists write them
+    r"|\b(?:1[89]|20)\d\d(?: (?-i:[A-Z][a-z]{2})(?: \d{1,2})?)?;\s?\d+(?:\(\d+\))?:\s?\d+"
+    r"|(?-i:\b[A-Z][a-z]+ [A-Z]{1,3}, [A-Z][a-z]+ [A-Z]{1,3}\b)",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -72,7 +76,7 @@ _IDENTIFIERS = re.compile(
 # Cheap tests first: the patterns above run only on text that holds one of these.
 _IDENTIFIER_HINTS = ("10.", "doi", "isbn", "arxiv", "pmid", "pmcid", "issn", "[")
 _RESOLUTION_HINT = re.compile(r"\d ?[x\u00d7] ?\d")
-_CITATION_HINTS = ("doi", "et al", "p.", "vol.", "pmid", "issn", "[")
+_CITATION_HINTS = ("doi", "et al", "p.", "vol.", "pmid", "issn", "[", ";")
 _YEAR_HINT = re.compile(r"\(\d{4}[a-z]?\)[.,]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _SHORT_LINE = 12  # words: bylines, headings and furniture are short
