@@ -42,6 +42,7 @@ from .page_blocks import clean_text, split_at_break_pairs, walk_html, walk_xml
 from .page_types import discussion_page, output_signals, own_text, page_signals, shipped_router
 from .posts import as_post_heading, mark_posts
 from .set_aside import put_back, set_aside
+from .soft_hyphens import drop_soft_hyphens
 
 log = logging.getLogger(__name__)
 
@@ -244,9 +245,11 @@ def _parse(html: str) -> etree._Element:
     )
     parser.set_element_class_lookup(_HTML_CLASSES)
     try:
-        return lxml.html.document_fromstring(html, parser=parser)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError as err:
         raise ExtractionError(NO_ARTICLE) from err
+    drop_soft_hyphens(root, html)
+    return root
 
 
 def _prepare(root: etree._Element, html: str) -> None:

@@ -547,3 +547,25 @@ def test_a_result_that_is_one_wall_of_text_is_read_again() -> None:
     assert not _wall([Draft(Block("list", wall))])  # a long list keeps its items
     assert not _wall(paragraphs * 100)
     assert not _wall([Draft(Block("paragraph", wall))] + [Draft(Block("paragraph", wall[:-1]))] * 2)
+
+
+def test_soft_hyphens_leave_no_breaks_in_words_names_or_emphasis() -> None:
+    body = ("<p>The City of Mar&shy;ion Build&shy;ing Department gives <em>home&shy;owners</em> "
+            "up to $5,000 for repairs, the mayor said on Monday, and more next year.</p>") * 4
+    article = extract_article(f"<html><body><article><h1>Home&shy;owners grants</h1>{body}"
+                              "</article></body></html>")
+    assert article.title == "Homeowners grants"
+    first = article.blocks[0]
+    assert first.text.startswith("The City of Marion Building Department gives homeowners")
+    assert [first.text[s.start:s.end] for s in first.spans] == ["homeowners"]
+    assert "\u00ad" not in article.text
+
+
+def test_a_soft_hyphen_in_an_address_stays() -> None:
+    body = ('<figure><img src="https://example.org/Scherm\u00adafbeelding.webp" width="800">'
+            "<figcaption>A screenshot of the grant form, filled in by a reader.</figcaption>"
+            "</figure>" + "<p>Grants for home repairs reach up to $5,000 a household this year, "
+            "the building department said on Monday.</p>" * 4)
+    article = extract_article(f"<html><body><article>{body}</article></body></html>")
+    sources = [b.src for b in article.blocks if b.kind == "image"]
+    assert sources == ["https://example.org/Scherm\u00adafbeelding.webp"]
