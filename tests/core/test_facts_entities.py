@@ -381,3 +381,22 @@ def test_a_known_organisation_after_a_place_preposition_stays_an_organisation() 
     facts = find_facts(text)
     assert labels(facts.organisations) == ["Google"]
     assert labels(facts.places) == ["Oban"]
+
+
+def test_the_site_s_own_name_is_an_organisation() -> None:
+    body = ("Klaviyo helps shops in Dublin send emails. Businesses pay Klaviyo $20 a month, "
+            "and Klaviyo says most see results within two weeks, Maria Lopez said.")
+    plain = find_facts(Article(title="Email for shops", blocks=(Block("paragraph", body),)))
+    assert "Klaviyo" in labels(plain.people)  # read as a person without the site's name
+    facts = find_facts(Article(title="Email for shops", blocks=(Block("paragraph", body),),
+                               site="Klaviyo", url="https://www.klaviyo.com/blog/email"))
+    assert labels(facts.organisations) == ["Klaviyo"]
+    assert [len(f.mentions) for f in facts.organisations] == [3]
+    assert labels(facts.people) == ["Maria Lopez"] and labels(facts.places) == ["Dublin"]
+
+
+def test_a_person_s_own_site_keeps_the_person() -> None:
+    body = "Hal Higdon ran the Boston Marathon 17 times. Higdon still trains in Michigan."
+    facts = find_facts(Article(title="Training plans", blocks=(Block("paragraph", body),),
+                               site="Hal Higdon", url="https://www.halhigdon.com/plans"))
+    assert labels(facts.people) == ["Hal Higdon"]

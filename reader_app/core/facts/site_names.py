@@ -1,0 +1,75 @@
+"""The site's own name is an organisation: a company's pages about its products name it
+alone, where the tagger reads a person or a place ("Twilio", "Stripe", "Bose")."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .lexicon import lexicon
+from .model import Fact, FactKind
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_DOMAIN = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.I)
+#: Second-level labels under a country code ("example.co.uk"): the name is the one before.
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})
+
+
+def site_keys(site: str | None, url: str | None) -> frozenset[str]:
+    """The page's own names, compared without case, spaces or punctuation: the site's name
+    (a domain written as the name gives its main label) and the main label of the page's
+    host ("twilio" of www.twilio.com, "glossier" of uk.glossier.com)."""
+    keys = set()
+    for value in (site if site and _DOMAIN.match(site) else None, urlsplit(url or "").hostname):
+        if value:
+            keys.add(_main_label(value))
+    if site and not _DOMAIN.match(site):
+        keys.add(_key(site))
+    keys.discard("")
+    return frozenset(keys)
+
+
+def as_organisations(
+    entities: dict[FactKind, list[Fact]], keys: frozenset[str]
+) -> dict[FactKind, list[Fact]]:
+    """``entities`` with each person or place named as the site is moved to the
+    organisations (joined with an organisation of the same name), unless it is a person
+    named with a given name first ("Hal Higdon" of halhigdon.com) or a listed place ("Illinois"
+    of illinois.edu)."""
+    if not keys:
+        return entities
+    lex = lexicon()
+    moved: list[Fact] = []
+    out = dict(entities)
+    for kind in ("person", "place"):
+        kept = []
+        for fact in entities[kind]:
+            words = fact.label.split()
+            own = (len(words) > 1 and words[0].lower() in lex.given_names) if kind == "person" \
+                else fact.label in lex.strong_places
+            if _key(fact.label) in keys and not own:
+                moved.append(fact)
+            else:
+                kept.append(fact)
+        out[kind] = kept
+    if moved:
+        organisations = {_key(f.label): f for f in entities["organisation"]}
+        for fact in moved:
+            same = organisations.get(_key(fact.label))
+            mentions = tuple(sorted(set(fact.mentions) | set(same.mentions if same else ())))
+            organisations[_key(fact.label)] = Fact(
+                kind="organisation", label=same.label if same else fact.label,
+                mentions=mentions, context=same.context if same else fact.context)
+        out["organisation"] = list(organisations.values())
+    return out
+
+
+def _main_label(host: str) -> str:
+    labels = host.lower().split(".")[:-1]  # without the top-level domain
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    return _key(labels[-1]) if labels else ""
+
+
+def _key(name: str) -> str:
+    return _NOT_ALNUM.sub("", name.lower())
