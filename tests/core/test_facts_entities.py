@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.model import Fact, Facts
+from reader_app.core.facts.site_names import as_organisations, site_keys
 from reader_app.core.facts.tagger import name_tagger
 from reader_app.core.model import Article, Block
 
@@ -400,3 +401,13 @@ def test_a_person_s_own_site_keeps_the_person() -> None:
     facts = find_facts(Article(title="Training plans", blocks=(Block("paragraph", body),),
                                site="Hal Higdon", url="https://www.halhigdon.com/plans"))
     assert labels(facts.people) == ["Hal Higdon"]
+
+
+def test_the_site_s_name_read_as_a_place_joins_the_organisation_of_that_name() -> None:
+    place = Fact(kind="place", label="Car Talk", mentions=((0, 8), (40, 48)), context="a")
+    organisation = Fact(kind="organisation", label="CarTalk", mentions=((20, 27),), context="b")
+    found = as_organisations({"person": [], "place": [place], "organisation": [organisation]},
+                             site_keys("Cartalk", "https://www.cartalk.com/story"))
+    assert found["place"] == []
+    assert found["organisation"] == [Fact(kind="organisation", label="CarTalk",
+                                          mentions=((0, 8), (20, 27), (40, 48)), context="b")]

@@ -45,10 +45,10 @@ def uncommon(mentions: list[Mention], text: str, blocks: Sequence[SourceBlock]) 
     words elsewhere: a single word opening a sentence that open text mostly writes in
     lowercase and that is no given name ("Scientists warned ...", "Normal service ..."; not
     "Will", "Hope"), and a name in a title, a heading or a line's opening label set in
-    headline case every word of
-    which (of two characters or more) open text mostly writes in lowercase ("Organic Pest
-    Control", "Build Trust"; not "AI & Automation", nor a known organisation or a place of
-    two words or more that the lexicon lists: "White House", "Little Rock")."""
+    headline case every word of which (of two characters or more) open text mostly writes
+    in lowercase ("Organic Pest Control", "Build Trust"; not "AI & Automation", nor a known
+    organisation or a place of two words or more that the lexicon lists: "White House",
+    "Little Rock")."""
     lex = lexicon()
     headlines = _headlines(blocks)
     starts = [start for start, _ in headlines]

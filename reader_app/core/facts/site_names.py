@@ -4,6 +4,7 @@ alone, where the tagger reads a person or a place ("Twilio", "Stripe", "Bose")."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from .lexicon import lexicon
@@ -44,24 +45,32 @@ def as_organisations(
     for kind in ("person", "place"):
         kept = []
         for fact in entities[kind]:
-            words = fact.label.split()
-            own = (len(words) > 1 and words[0].lower() in lex.given_names) if kind == "person" \
-                else fact.label in lex.strong_places
-            if _key(fact.label) in keys and not own:
+            if _key(fact.label) in keys and not _named_so(fact, lex.given_names, lex.strong_places):
                 moved.append(fact)
             else:
                 kept.append(fact)
         out[kind] = kept
-    if moved:
-        organisations = {_key(f.label): f for f in entities["organisation"]}
-        for fact in moved:
-            same = organisations.get(_key(fact.label))
-            mentions = tuple(sorted(set(fact.mentions) | set(same.mentions if same else ())))
-            organisations[_key(fact.label)] = Fact(
-                kind="organisation", label=same.label if same else fact.label,
-                mentions=mentions, context=same.context if same else fact.context)
-        out["organisation"] = list(organisations.values())
+    organisations = list(entities["organisation"])
+    for fact in moved:
+        at = next((i for i, f in enumerate(organisations) if _key(f.label) == _key(fact.label)),
+                  None)
+        if at is None:
+            organisations.append(replace(fact, kind="organisation"))
+        else:
+            same = organisations[at]
+            mentions = tuple(sorted(set(fact.mentions) | set(same.mentions)))
+            organisations[at] = replace(same, mentions=mentions)
+    out["organisation"] = organisations
     return out
+
+
+def _named_so(fact: Fact, given_names: frozenset[str], places: frozenset[str]) -> bool:
+    """Whether the fact is rightly what it is though the site bears its name: a person named
+    with a given name first, a listed place."""
+    if fact.kind == "person":
+        words = fact.label.split()
+        return len(words) > 1 and words[0].lower() in given_names
+    return fact.label in places
 
 
 def _main_label(host: str) -> str:
