@@ -516,3 +516,11 @@ def test_golden_pages_together_with_exact_spans() -> None:
         exact += len(found & set(gold))
         total += len(gold)
     assert exact / total >= 0.97
+
+
+def test_what_a_number_counts_after_a_superlative_an_acronym_or_in_a_title() -> None:
+    labels = [f.label for f in find_numbers(
+        "We tested the 18 best GPS watches.\n\nThe 11 Best Mirrorless Cameras\n\n"
+        "He bought 12 new electric delivery vans.\n\nFour Seasons opened two hotels.")]
+    assert labels == ["18 best GPS watches", "11 Best Mirrorless Cameras",
+                      "12 new electric delivery vans", "two hotels"]

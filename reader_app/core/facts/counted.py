@@ -42,10 +42,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 
 
 def _following_words(text: str, end: int) -> list[str]:
-    """Up to three words after ``end``, stopping at punctuation or a line break."""
+    """Up to four words after ``end``, stopping at punctuation or a line break."""
     words: list[str] = []
     position = end
-    while len(words) < 3:
+    while len(words) < 4:
         gap = position
         while gap < len(text) and text[gap] in SPACE:
             gap += 1
@@ -79,17 +79,22 @@ def _is_plural(word: str) -> bool:
 
 
 def counts_after(text: str, end: int) -> str | None:
-    """What a number counts: the noun phrase right after it ("Russian troops"), if any."""
+    """What a number counts: the noun phrase right after it ("Russian troops"; after digits
+    also "best GPS watches" and, in a title, "Best Mirrorless Cameras"), if any."""
     words = _following_words(text, end)
+    # after digits only: capitals after a written number are a name ("Four Seasons")
+    digits = end > 0 and text[end - 1].isdigit()
+    titled = digits and len(words) > 1 and all(word[:1].isupper() for word in words)
     for index, word in enumerate(words):
         lower = word.lower()
         if lower in _COMPARATIVES and words[index + 1 : index + 2] != ["than"]:
             continue
         if lower in _STOP or lower in _VERBS:
             return None
-        if _is_plural(word) and (word.islower() or index > 0):
+        if _is_plural(word) and (word.islower() or index > 0 or titled):
             return " ".join(words[: index + 1])
         demonym = word[:1].isupper() and word.endswith(("an", "ese", "ish", "i"))
-        if not (word.islower() or demonym):
+        acronym = digits and 2 <= len(word) <= 5 and word.isupper()
+        if not (word.islower() or demonym or acronym or titled):
             return None
     return None
