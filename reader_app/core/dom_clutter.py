@@ -31,6 +31,13 @@ _CLUTTER_WORDS = (
 _CLUTTER_NAME = re.compile(rf"(?<![a-z])(?:comment|disqus|{_CLUTTER_WORDS})")
 _CLUTTER_NAME_IN_DISCUSSION = re.compile(rf"(?<![a-z])(?:{_CLUTTER_WORDS})")
 
+#: Names of cookie consent managers, whose long notices never wrap an article (a recipe
+#: blog's "cookie-recipes" box may).
+_CONSENT_NAME = re.compile(
+    r"(?<![a-z])(?:consent|gdpr|onetrust|cookiebot|cookie-?(?:banner|consent|notice|policy"
+    r"|law|bar|popup|settings|preferences|compliance|modal))"
+)
+
 #: Whole tokens (names split on non-letters) that mark ads.
 _CLUTTER_TOKENS = frozenset(
     {"ad", "ads", "adv", "advert", "advertisement", "dfp", "gpt", "cta", "ctas"}
@@ -164,8 +171,9 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
 
     An element goes when its names mark it as clutter or it is hidden and short — unless it
     holds a large share of the page's text or several long paragraphs (then it wraps the
-    article) — or when it is a small box with a button, form or links whose text reads as a
-    call to action. On a ``discussion`` page (a forum thread) comments are no clutter.
+    article; a cookie consent manager never does) — or when it is a small box with a
+    button, form or links whose text reads as a call to action. On a ``discussion`` page (a
+    forum thread) comments are no clutter.
     """
     body = root.find(".//body")
     scope = body if body is not None else root
@@ -195,7 +203,9 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             (names and named_clutter(names))
             or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
         ):
-            if chars <= _MAX_SHARE * total and not _holds_content(element):
+            if (chars <= _MAX_SHARE * total and not _holds_content(element)) or (
+                names and _CONSENT_NAME.search(names)
+            ):
                 doomed.append(element)
                 own.gone = True
             continue

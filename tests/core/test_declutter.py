@@ -233,6 +233,19 @@ def test_prune_dom_keeps_wrappers_that_hold_the_article() -> None:
     assert "Paragraph 3." in _texts(root)
 
 
+def test_prune_dom_removes_a_consent_manager_however_long_its_notices() -> None:
+    notices = "".join(f"<p>{LONG} Cookie category {n}.</p>" for n in range(8))
+    root = _tree(f"<article><p>{LONG} The thread.</p></article><div id='onetrust-consent-sdk'>"
+                 f"<h2>Privacy Preference Center</h2>{notices}</div>")
+    assert prune_dom(root) == 1
+    assert "The thread." in _texts(root) and "Cookie category" not in _texts(root)
+
+
+def test_prune_dom_keeps_a_recipe_box_named_for_cookies() -> None:
+    root = _tree(f"<div class='cookie-recipes'>{ARTICLE}</div>")
+    assert prune_dom(root) == 0
+
+
 def test_prune_dom_matches_names_at_word_starts_only() -> None:
     root = _tree(f"<div class='bloginner'>{ARTICLE}<p>Short note.</p></div>")
     assert prune_dom(root) == 0
