@@ -203,8 +203,8 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             (names and named_clutter(names))
             or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
         ):
-            if (chars <= _MAX_SHARE * total and not _holds_content(element)) or (
-                names and _CONSENT_NAME.search(names)
+            if (chars <= _MAX_SHARE * total and not _holds_content(element)) or _is_consent(
+                element, names
             ):
                 doomed.append(element)
                 own.gone = True
@@ -230,6 +230,14 @@ def _is_control(element: etree._Element, chars: int) -> bool:
         (element.tag == "button" or element.get("role") == "button")
         and chars <= _MAX_CONTROL_CHARS
         and next(element.iter("p", "h1", "h2", "h3", "h4", "h5", "h6"), None) is None
+    )
+
+
+def _is_consent(element: etree._Element, names: str) -> bool:
+    """Whether ``element`` is a cookie consent manager: named as one, and its text speaks of
+    cookies (an article on informed consent in a box of that name does not)."""
+    return bool(names and _CONSENT_NAME.search(names)) and "cookie" in (
+        element.text_content().lower()
     )
 
 

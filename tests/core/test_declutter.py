@@ -480,3 +480,8 @@ def test_comments_are_posts_on_a_discussion_page_and_clutter_elsewhere() -> None
     assert prune_dom(thread, discussion=True) == 1
     assert "hooch" in _texts(thread) and "came back" in _texts(thread)
     assert "Share" not in _texts(thread)
+
+
+def test_prune_dom_keeps_an_article_on_consent_in_a_box_of_that_name() -> None:
+    root = _tree(f"<div class='consent-guide'>{ARTICLE}</div>")
+    assert prune_dom(root) == 0
