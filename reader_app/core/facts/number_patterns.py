@@ -165,24 +165,26 @@ _DATE = regex(
 # Spans that look numeric but are no facts: times of day and of posts, phone numbers,
 # footnote marks, list markers, page furniture, version and model numbers, postcodes.
 _NOT_FACTS = regex(
-    rf"""
-    \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.))?
+    r"""
+    \b\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.))?
         (?:[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT))?
-    |\b\d{{1,2}}(?:\.\d{{2}})?[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.)(?![\w])
-    |\b\d{{1,2}}\.\d{{2}}[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT)\b
-    |(?:©|\(c\)|(?i:\bcopyright))[ \u00a0]*\d{{4}}(?:[-\u2013]\d{{2,4}})?
+    |\b\d{1,2}(?:\.\d{2})?[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.)(?![\w])
+    |\b\d{1,2}\.\d{2}[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT)\b
+    |(?:©|\(c\)|(?i:\bcopyright))[ \u00a0]*\d{4}(?:[-\u2013]\d{2,4})?
     |(?i:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)
         [ \u00a0]+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)
         [ \u00a0]+ago\b)
     |(?i:\b(?:updated|published|posted|first[ ]published|last[ ]updated|last[ ]modified)\b)
-        (?:[ap]\.m\.|{_MONTH}|[^\n.]|\.(?!\s)){{0,60}}
-    |(?:\+\d{{1,3}}[ -]?)?(?:\(\d{{2,5}}\)[ -]?|\b0\d{{2,4}}[ -])\d{{3,4}}[ -]?\d{{3,4}}\b
-    |\b\d{{3}}-\d{{3}}-\d{{4}}\b
+        (?:[ap]\.m\.|"""
+    + _MONTH
+    + r"""|[^\n.]|\.(?!\s)){0,60}
+    |(?:\+\d{1,3}[ -]?)?(?:\(\d{2,5}\)[ -]?|\b0\d{2,4}[ -])\d{3,4}[ -]?\d{3,4}\b
+    |\b\d{3}-\d{3}-\d{4}\b
     |(?i:\b(?:call|dial|phone|ring|text|tel\.?|telephone))[ \u00a0]+(?:on[ \u00a0]+)?\+?\d[\d -]*\d
-    |\[\d{{1,3}}\]
-    |\(\d{{1,2}}\)
+    |\[\d{1,3}\]
+    |\(\d{1,2}\)
     |\b\d+[ \u00a0]?(?i:min|mins|minute|minutes)[ \u00a0]read\b
-    |^[ \t]*\(?\d{{1,2}}(?:[.):]|\.\))(?=[ \t]|$)
+    |^[ \t]*\(?\d{1,2}(?:[.):]|\.\))(?=[ \t]|$)
     |^[ \t]*(?i:read[ ]more|related|see[ ]also|more[ ]on[ ]this[ ]story|watch|listen)
         [ \t]*:[^\n]*
     |(?i:\b(?:page|image|photo|picture|slide|step|part|video)[ \u00a0]+\d+[ \u00a0]*
@@ -196,14 +198,14 @@ _NOT_FACTS = regex(
     |\b\d+(?:\.\d+)*\.[xX*](?![\w])
     |\b(?:No\.?|Number|Nos\.?)[ \u00a0]\d+
     |\#[ \u00a0]?\d+
-    |\b\d{{1,5}}[ \u00a0](?:[NSEW]\.?[ \u00a0])?
-        (?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))[ \u00a0]){{1,3}}
+    |\b\d{1,5}[ \u00a0](?:[NSEW]\.?[ \u00a0])?
+        (?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))[ \u00a0]){1,3}
         (?:Street|St|Road|Rd|Avenue|Ave|Lane|Place|Drive|Boulevard|Blvd|Way|Square|Terrace|Court
         |Crescent)\b
     |(?i:\b(?:pages?|pp?\.|chapter|section|paragraph|clause|fig\.|figure|table|line)
         [ \u00a0]+\d+(?:[-\u2013]\d+)?)
-    |\b[A-Z]{{1,2}}\d[A-Z\d]?[ \u00a0]\d[A-Z]{{2}}\b
-    |\b[A-Z]{{2}}[ \u00a0]\d{{5}}(?:-\d{{4}})?\b
+    |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
+    |\b[A-Z]{2}[ \u00a0]\d{5}(?:-\d{4})?\b
     """,
     re.VERBOSE | re.MULTILINE,
 )
