@@ -65,3 +65,21 @@ def _name(piece: str) -> str | None:
     if not text or text.lower() in _NO_NAME or not any(c.isupper() for c in text):
         return None
     return text
+
+
+#: A forum member's user name: letters first, then a digit or an underscore somewhere
+#: ("Ejp55230", "Noah_B", "user3080392"), or a lowercase start with a capital inside
+#: ("xJewishNinjax").
+_USER_NAME = re.compile(r"[^\W\d_][\w.-]*[\d_][\w.-]*|[a-z][\w.-]*[A-Z][\w.-]*")
+_SHORTEST_USER_NAME = 3
+
+
+def user_name(box: str | None) -> str | None:
+    """The user name an author box opens with, as the forum writes it ("Ejp55230 E Member"
+    → "Ejp55230"), which a journalist's name tidying would cut ("Ejp"); None when the box
+    opens with a name."""
+    first = box.split(maxsplit=1)[0] if box and box.strip() else ""
+    if len(first) >= _SHORTEST_USER_NAME and _USER_NAME.fullmatch(first):
+        return first
+    return None
+

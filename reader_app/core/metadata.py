@@ -8,10 +8,12 @@ import json
 import re
 
 from lxml import etree
+from trafilatura.json_metadata import normalize_authors
 
-from .byline import clean_byline
+from .byline import clean_byline, user_name
+from .credit_line import credited_author
 from .model import Block
-from .page_author import page_author
+from .page_author import author_box_text
 from .page_blocks import clean_text
 
 _WORDS = re.compile(r"\w+")
@@ -30,8 +32,7 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
     with contextlib.suppress(Exception):  # JSON-LD in the wild is often malformed
         found = tm.extract_meta_json(root, found)
     title = headline(root, found.title or tm.extract_title(root))
-    author = (thread_author(root) or clean_byline(found.author)
-              or clean_byline(page_author(root)))
+    author = thread_author(root) or clean_byline(found.author) or _byline_in_page(root)
     page_url = found.url or tm.extract_url(root, url)
     site = found.sitename or tm.extract_sitename(root)
     if site:
@@ -42,6 +43,17 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
         match = tm.META_URL.match(page_url)
         site = match[1] if match else None
     return {"title": title, "byline": author, "site": site, "url": page_url}
+
+
+def _byline_in_page(root: etree._Element) -> str | None:
+    """The author the page names outside its metadata: in an author box (a forum's user
+    name as written, other names tidied), else in a credit line under the headline."""
+    box = author_box_text(root)
+    return (
+        user_name(box)
+        or clean_byline(normalize_authors(None, box) if box else None)
+        or clean_byline(credited_author(root))
+    )
 
 
 #: JSON-LD types whose author opened the discussion the page shows.

@@ -60,6 +60,13 @@ def _id_flags(value: str) -> _Flags:
 
 def page_author(root: etree._Element) -> str | None:
     """The author trafilatura's ``extract_author`` finds on the page ``root``, or None."""
+    text = author_box_text(root)
+    return normalize_authors(None, text) if text else None
+
+
+def author_box_text(root: etree._Element) -> str | None:
+    """The text of the author box in which trafilatura's ``extract_author`` finds the
+    author, before its names are tidied, or None."""
     removed: set[etree._Element] = set()
     found: tuple[list[etree._Element], ...] = ([], [], [])  # exact, named, any
     # `rel='me'` in trafilatura's first search tests a child element named "rel"
@@ -114,7 +121,7 @@ def page_author(root: etree._Element) -> str | None:
                 continue
             content = trim(" ".join(_kept_text(element, removed)))
             if content and 2 < len(content) < _LONGEST:
-                return normalize_authors(None, content)
+                return content
     return None
 
 

@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 
 from reader_app.core import extract_article
-from reader_app.core.byline import clean_byline
+from reader_app.core.byline import clean_byline, user_name
 from reader_app.core.metadata import headline
 
 BODY = "".join(
@@ -107,3 +107,67 @@ def test_a_thread_whose_author_is_no_one_falls_back_to_the_page(author: str) -> 
             '<meta name="author" content="Amara Okafor">')
     body = "<h1>A thread</h1><p>" + "Words of the opening post, long enough to keep. " * 8 + "</p>"
     assert extract_article(_page(head, body)).byline == "Amara Okafor"
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ('<p class="x1">Written by</p><p class="x2">Edzel Tabing</p>', "Edzel Tabing"),
+        ('<span>By <a href="/producers/sofia-gonzalez">Sofia Gonzalez</a></span>',
+         "Sofia Gonzalez"),
+        ('<div class="meta">By: <b>Marna van der Merwe</b> · 9 min read</div>',
+         "Marna van der Merwe"),
+        ("<p>Written by Ben Applebaum-Bauch</p>", "Ben Applebaum-Bauch"),
+        ("<p>By The Meetingnotes Team</p>", "The Meetingnotes Team"),
+    ],
+)
+def test_a_credit_line_under_the_headline_names_the_author(credit: str, expected: str) -> None:
+    page = _page("", f"<h1>Harbour bridge reopens after repairs</h1>{credit}")
+    assert extract_article(page).byline == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a menu before the headline, and a footer's credit after the text
+        '<ul><li><a href="/c">By Category</a></li></ul><h1>Harbour bridge reopens</h1>'
+        "<footer>By Harbour Media</footer>",
+        # a label without a name, a picture's credit, code
+        "<h1>Harbour bridge reopens</h1><p>By</p><p>the crews of the port, 12 of them</p>"
+        "<figure><img src='a.jpg'><figcaption>By Jo Park</figcaption></figure>"
+        "<pre>By Default</pre>",
+        # no headline to stand under
+        "<p>By Jo Park</p>",
+    ],
+)
+def test_no_credit_line_no_byline(body: str) -> None:
+    assert extract_article(_page("", body)).byline is None
+
+
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        ("Ejp55230 E", "Ejp55230"),
+        ("user3080392 193 1 1 silver badge", "user3080392"),
+        ("Noah_B", "Noah_B"),
+        ("xJewishNinjax X", "xJewishNinjax"),
+        ("McNamara", None),
+        ("Jane Doe", None),
+        ("By Jane Doe", None),
+        ("Vader 6", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_an_author_box_that_opens_with_a_user_name_gives_it(
+    box: str | None, expected: str | None
+) -> None:
+    assert user_name(box) == expected
+
+
+def test_a_thread_shows_its_posters_user_name_as_written() -> None:
+    body = ('<h1>Grub will not boot after update</h1><div class="post">'
+            '<div class="message-author">InsaneSnow45</div><p>'
+            + "After the kernel update the machine stops at the grub prompt and I cannot "
+            "find which partition it wants. " * 3 + "</p></div>")
+    assert extract_article(_page("", body)).byline == "InsaneSnow45"
