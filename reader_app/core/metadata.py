@@ -127,10 +127,43 @@ def headline(root: etree._Element, title: str | None) -> str | None:
     first = _SEPARATOR.split(title, maxsplit=1)[0]
     core = first if first != title and len(_WORDS.findall(first)) >= 3 else title
     for element in root.iter("h1"):
-        text = clean_text(element.text_content())
+        text = heading_text(element)
         if text and _shared_words(text, core) >= _SAME_HEADLINE:
             return text
     return core
+
+
+#: What a permalink beside a heading shows ("Middleware¶").
+_PERMALINKS = frozenset({"¶", "#", "§", "\U0001f517"})
+
+
+def heading_text(element: etree._Element) -> str:
+    """A heading's text as the page shows it: a line break is a space; its buttons ("Copy
+    item path"), parts hidden from screen readers (a copy of the words set for animation)
+    and permalinks ("¶") are no part of it."""
+    pieces: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        pieces.append(node.text or "")
+        for child in node:
+            tag = child.tag
+            if tag == "br":
+                pieces.append(" ")
+            elif isinstance(tag, str) and not _beside_heading(child):
+                walk(child)
+            pieces.append(child.tail or "")
+
+    walk(element)
+    return clean_text("".join(pieces))
+
+
+def _beside_heading(element: etree._Element) -> bool:
+    tag = element.tag
+    return (
+        tag in ("button", "script", "style", "template")
+        or element.get("aria-hidden") == "true"
+        or (tag == "a" and element.text_content().strip() in _PERMALINKS)
+    )
 
 
 def _shared_words(a: str, b: str) -> float:
@@ -158,7 +191,7 @@ def html_title(root: etree._Element) -> str:
     for path in (".//h1", ".//title"):
         element = root.find(path)
         if element is not None:
-            text = clean_text(element.text_content())
+            text = heading_text(element) if path == ".//h1" else clean_text(element.text_content())
             if text:
                 return text
     return ""

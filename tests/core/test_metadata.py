@@ -171,3 +171,27 @@ def test_a_thread_shows_its_posters_user_name_as_written() -> None:
             + "After the kernel update the machine stops at the grub prompt and I cannot "
             "find which partition it wants. " * 3 + "</p></div>")
     assert extract_article(_page("", body)).byline == "InsaneSnow45"
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        ("News Product<br>Management Certification", "News Product Management Certification"),
+        ("Data Analytics<span><br>Agency</span>", "Data Analytics Agency"),
+        ('Middleware<a class="headerlink" href="#m">¶</a>', "Middleware"),
+        ('Crate <span>tokio</span> <button id="copy-path">Copy item path</button>',
+         "Crate tokio"),
+        ('<span aria-hidden="true"><span>The product</span><span>development</span></span>'
+         '<span class="visually-hidden">The product development</span>',
+         "The product development"),
+    ],
+)
+def test_the_headline_reads_as_the_page_shows_it(h1: str, expected: str) -> None:
+    page = _page("", f"<h1>{h1}</h1>")
+    assert extract_article(page).title == expected
+
+
+def test_the_h1_that_words_the_title_differently_reads_as_shown() -> None:
+    head = "<title>Cosmetic packaging design studio | Packwell</title>"
+    page = _page(head, "<h1>Cosmetic Packaging<br>Design</h1>")
+    assert extract_article(page).title == "Cosmetic Packaging Design"
