@@ -62,6 +62,21 @@ _CALLS = regex(
     r"guides|reads|links)\b",
 )
 
+#: Offers that close an article: a quote, a consultation, a free download, a discount code,
+#: a rating asked for ("Get a free quote today.", "Get the FREE eBook!"). Service pages
+#: open their sections with the same words, so they count only after the text.
+_OFFERS = regex(
+    r"\b(?:request|get|schedule|book) (?:a |an |your |my )?(?:free )?"
+    r"(?:quote|consultation|estimate|demo)\b|\bget started (?:today|now|for free)\b|"
+    r"\b(?:get|download|grab|claim) (?:the|your|our|my|a) free (?:[\w-]+ )?"
+    r"(?:e-?book|guide|checklist|template|printable|download|course)\b|"
+    r"\boff your first (?:order|purchase|box|month)\b|"
+    r"\b(?:use|with) (?:the )?(?:promo |discount |coupon )?code\b|"
+    r"\bleave a (?:star )?rating\b|\brate this recipe\b",
+)
+#: Longest line read for :data:`_OFFERS`: a call, not a paragraph that mentions one.
+_OFFER_WORDS = 12
+
 #: A sales line: an imperative offer to the reader that ends in "today" or "now" ("Get the
 #: cash you need with a low-interest loan today").
 _SALES_LINE = re.compile(
@@ -143,6 +158,9 @@ FURNITURE = regex(
     r"(?:[\w,:.]+ ?){1,5}|"
     r"\d{1,2}(?:st|nd|rd|th)? [a-z]+,? \d{4}|[a-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
     r"back to [\w ]{1,25}|\d+ min(?:ute)?s?\.? read|scroll (?:down )?(?:for|to see) more|"
+    r"(?:add|leave|post|write) a (?:comment|reply)(?: cancel reply)?|"
+    r"jump to (?:the )?(?:recipe|list|section|content|comments|video|top|faq)s?|"
+    r"(?:connect|stay connected) with (?:us|me)|"
     r"posted in [\w ,&'-]{1,80}|"
     r"(?:pin|save) (?:it|this|for later)(?: on pinterest)?|"
     r"(?:view|buy|shop|check (?:the )?price|see price)s? (?:on|at) [\w.]+(?: [\w.]+)?|"
@@ -193,6 +211,8 @@ _HINT_WORDS = (
     "explore", "discover", "browse", "more from", "more stor", "guidelines", "unlimited",
     "offer", "join", "start", "upgrade", "interested", "buy", "check out", "topics",
     "resources", "guides", "posts", "book", "credit card", "touch", "interest you",
+    "request", "quote", "consult", "estimate", "demo", "free", "off your", "code", "rating",
+    "rate this",
 )
 #: Cheap first test: text without any of these stems cannot score as a call to action.
 HINT = regex(
@@ -227,12 +247,14 @@ BYLINE = re.compile(
 )
 
 
-def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
+def clutter_score(text: str, *, link_ratio: float = 0.0, closing: bool = False) -> float:
     """How much ``text`` reads like page furniture (≥ 5 is clutter anywhere, ≥ 4 at the edges).
 
     Short blocks that ask the reader to subscribe, donate, sign in, allow notifications,
-    comment, share or accept cookies score high; long third-person narrative scores low,
-    and text without any clutter vocabulary scores nothing (however much it says "you").
+    comment, share or accept cookies score high, and so do offers (a quote, a free
+    download, a discount code) in a ``closing`` block, one after the text; long third-person
+    narrative scores low, and text without any clutter vocabulary scores nothing (however
+    much it says "you").
     """
     stripped = text.strip()
     if not stripped:
@@ -250,6 +272,8 @@ def clutter_score(text: str, *, link_ratio: float = 0.0) -> float:
     if words > _LONGEST_CLUTTER or not HINT.search(low):
         return 0.0
     calls = len(_CALLS.findall(low)) + (1 if _SALES_LINE.match(low) else 0)
+    if closing and words <= _OFFER_WORDS:
+        calls += len(_OFFERS.findall(low))
     groups = _vocabulary_groups(low)
     if not calls and not groups:
         return 0.0

@@ -38,6 +38,8 @@ from .posts import is_post_heading, is_post_stamp
 _NEIGHBOUR_THRESHOLD = 2.5
 #: Score from which a block before the first or after the last long paragraph goes.
 _EDGE_THRESHOLD = 4.0
+#: The last blocks, after the text, in which an offer closes the page ("Get a free quote").
+_CLOSING_BLOCKS = 3
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
             block.kind == "heading" and is_post_heading(block.level, block.text)
         ):
             continue  # a post's time line is judged with its post
-        scores[i] = clutter_score(block.text, link_ratio=draft.link_ratio)
+        ends_page = i > last_long and i >= n - _CLOSING_BLOCKS
+        scores[i] = clutter_score(block.text, link_ratio=draft.link_ratio, closing=ends_page)
         at_edge = i < first_long or i > last_long
         at_tail = i > first_long and (at_edge or i >= n - 2)
         byline = block.kind == "paragraph" and BYLINE.match(block.text)

@@ -47,6 +47,10 @@ CLUTTER = [
     "Carys Morgan ·",
     "Last update: 3 March 2025",
     "Was this page helpful?",
+    "Leave a Reply Cancel reply",
+    "Add A Comment",
+    "Jump to Recipe",
+    "Connect With Us",
 ]
 
 CONTENT = [
@@ -485,3 +489,25 @@ def test_comments_are_posts_on_a_discussion_page_and_clutter_elsewhere() -> None
 def test_prune_dom_keeps_an_article_on_consent_in_a_box_of_that_name() -> None:
     root = _tree(f"<div class='consent-guide'>{ARTICLE}</div>")
     assert prune_dom(root) == 0
+
+
+OFFERS = ["Get a free quote today.", "Get the FREE eBook!", "Get started today",
+          "Request a demo", "Use code HARBOUR10 for 10% off your first order"]
+
+
+@pytest.mark.parametrize("offer", OFFERS)
+def test_an_offer_that_closes_the_page_goes(offer: str) -> None:
+    drafts = [_para(LONG), _para(LONG + " It was the third such vote."),
+              Draft(Block("heading", offer, level=2)),
+              _para("A member of the team calls back within a day.")]
+    assert offer not in [b.text for b in declutter_blocks(drafts)]
+    assert clutter_score(offer) < 4.0  # in the text, or read by the DOM cues, no clutter
+
+
+def test_a_section_that_opens_with_an_offer_stays() -> None:
+    steps = [Draft(Block("heading", "Get started today", level=2))] + [
+        _para(f"Step {n}: we call you, listen to what the project needs and send a plan.")
+        for n in range(1, 5)
+    ]
+    kept = declutter_blocks([_para(LONG), *steps])
+    assert [b.text for b in kept] == [LONG] + [d.block.text for d in steps]
