@@ -13,7 +13,8 @@ from pathlib import Path
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.model import Fact, Facts
 from reader_app.core.facts.site_names import as_organisations, site_keys
-from reader_app.core.facts.tagger import name_tagger
+from reader_app.core.facts.lists import like_its_list
+from reader_app.core.facts.tagger import Mention, name_tagger
 from reader_app.core.model import Article, Block
 
 
@@ -411,3 +412,26 @@ def test_the_site_s_name_read_as_a_place_joins_the_organisation_of_that_name() -
     assert found["place"] == []
     assert found["organisation"] == [Fact(kind="organisation", label="CarTalk",
                                           mentions=((0, 8), (20, 27), (40, 48)), context="b")]
+
+
+def test_a_single_name_listed_with_places_is_a_place() -> None:
+    facts = find_facts(
+        "Riders love bike-friendly cities like Austin, Portland, or Seattle, where the lanes "
+        "are protected."
+    )
+    assert "Austin" in labels(facts.places) and "Austin" not in labels(facts.people)
+
+
+def test_a_surname_listed_with_organisations_stays_its_persons() -> None:
+    text = "Emmanuel Macron met the leaders. Later, Macron, Google and Microsoft signed the pact."
+    facts = find_facts(text)
+    (person,) = facts.people
+    assert person.label == "Emmanuel Macron" and len(person.mentions) == 2
+    assert "Macron" not in labels(facts.organisations)
+
+
+def test_letters_after_a_name_are_no_list_of_organisations() -> None:
+    text = "Reviewed by Vedala, MD, FAAFP, DABOM"
+    spans = [("Vedala", "PER"), ("MD", "ORG"), ("FAAFP", "ORG"), ("DABOM", "ORG")]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), kind, 0.9) for s, kind in spans]
+    assert like_its_list(text, mentions) == mentions

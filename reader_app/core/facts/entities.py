@@ -28,6 +28,7 @@ from .cues import (
     TITLES,
 )
 from .lexicon import lexicon
+from .lists import like_its_list
 from .model import FactKind
 from .sources import SourceBlock
 from .tagger import Mention, NameTagger, name_tagger
@@ -367,7 +368,7 @@ def find_names(
         m for m in _ministries(text, blocks)
         if not any(s < m.end and m.start < e for s, e in taken)
     ]
-    mentions = _vote(text, _propagate(text, blocks, _vote(text, mentions)))
+    mentions = like_its_list(text, _vote(text, _propagate(text, blocks, _vote(text, mentions))))
     out: dict[FactKind, list[tuple[str, tuple[tuple[int, int], ...]]]] = {}
     for label, kind in KINDS.items():
         groups = _group(text, mentions, label)
