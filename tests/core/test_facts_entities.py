@@ -435,3 +435,16 @@ def test_letters_after_a_name_are_no_list_of_organisations() -> None:
     spans = [("Vedala", "PER"), ("MD", "ORG"), ("FAAFP", "ORG"), ("DABOM", "ORG")]
     mentions = [Mention(text.index(s), text.index(s) + len(s), kind, 0.9) for s, kind in spans]
     assert like_its_list(text, mentions) == mentions
+
+
+def test_a_disease_named_for_its_discoverer_is_no_person() -> None:
+    facts = find_facts(
+        "Research on Alzheimer’s disease and Parkinson’s disease is moving fast, scientists "
+        "said."
+    )
+    assert labels(facts.people) == []
+
+
+def test_acronyms_in_the_plural_are_no_names() -> None:
+    facts = find_facts("Most CLIs are written in Go. CLIs are fast, and Ana Ruiz maintains two.")
+    assert "CLIs" not in labels(facts.people) + labels(facts.organisations)

@@ -64,6 +64,8 @@ _MINISTRY_NAME = re.compile(
     r"\b(?!The\b|A\b)([A-Z][a-z]+) (?:Ministry|Department)\b(?! of)"
     r"|\b(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and )?[A-Z][a-z]+)*"
 )
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|ataxia)\b", re.I)
 _CAPITALISED = re.compile(r"[A-Z](?<![\w\u2019'-][A-Z])[\w-]*")  # capital first: found faster
 _WORD_CHARS = re.compile(r"[\w\u2019'.-]")
 
@@ -119,6 +121,10 @@ def _trim(text: str, mention: Mention) -> Mention | None:
         words = words[1:]
     surface = text[start:end]
     bare = surface.lower()
+    if _PLURAL_ACRONYM.fullmatch(surface) or (
+        mention.kind == "PER" and _EPONYM.match(text, end)
+    ):
+        return None  # "KPIs", "LLMs"; "Alzheimer's disease"
     if surface.isupper() and len(surface) > 1:  # "US", "WHO": acronyms, not the words
         return Mention(start, end, mention.kind, mention.confidence)
     if bare in COMMON_WORDS or bare in _DEMONYMS or bare.rstrip(".") in _TITLE_WORDS:
