@@ -161,6 +161,14 @@ FURNITURE = regex(
     r"(?:add|leave|post|write) a (?:comment|reply)(?: cancel reply)?|"
     r"jump to (?:the )?(?:recipe|list|section|content|comments|video|top|faq)s?|"
     r"(?:connect|stay connected) with (?:us|me)|"
+    r"add(?:ed)? to (?:your )?(?:cart|bag|basket|wish ?list)\b.{0,40}|(?:in|out of) stock|"
+    r"free (?:fast |standard |express )?(?:shipping|delivery)"
+    r"(?: on (?:[\w-]+ ){0,2}orders?(?: over| of| above)?(?: \S{1,8})?)?|"
+    r"returns? (?:&|and) exchanges? accepted|"
+    r"(?:people|customers) who (?:viewed|bought) this (?:item|product) also (?:viewed|bought)|"
+    r"you are not logged in|top posters in this (?:topic|thread)|"
+    r"\d+ (?:replies|posts) (?:to|in) this (?:topic|thread)|"
+    r"this (?:topic|thread) was automatically closed .{0,80}|"
     r"posted in [\w ,&'-]{1,80}|"
     r"(?:pin|save) (?:it|this|for later)(?: on pinterest)?|"
     r"(?:view|buy|shop|check (?:the )?price|see price)s? (?:on|at) [\w.]+(?: [\w.]+)?|"
@@ -223,7 +231,7 @@ HINT = regex(
 BIO = re.compile(
     r"^(?:[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3} (?:is|was|has been) (?:a|an|the) "
     r"(?:[\w-]+ ){0,5}(?:writer|editor|journalist|reporter|author|contributor|correspondent|"
-    r"columnist|producer|blogger|critic)|(?:Hi|Hello),? I['\u2019]m |About the authors?\b)"
+    r"columnist|producer|blogger|critic)\b|(?:Hi|Hello),? I['\u2019]m |About the authors?\b)"
 )
 
 #: The publisher describing itself ("Example.com is a production of Example Media Inc.").

@@ -92,7 +92,7 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
         headed = i > first_long and drafts[i - 1].block.kind == "heading"
         if (
             (at_edge and (byline or (block.kind == "paragraph" and is_post_stamp(block.text))))
-            or ((at_tail or headed) and BIO.match(block.text))
+            or ((at_tail or headed or i < first_long) and BIO.match(block.text))
             or (closing and (PUBLISHER.match(block.text) or CREDITS.match(block.text)))
         ):
             scores[i] = 10.0

@@ -51,6 +51,15 @@ CLUTTER = [
     "Add A Comment",
     "Jump to Recipe",
     "Connect With Us",
+    "Add to cart",
+    "Out of stock",
+    "Free Shipping on Orders over $75",
+    "Returns & exchanges accepted",
+    "People who viewed this item also viewed",
+    "You are not logged in.",
+    "20 replies to this topic",
+    "This topic was automatically closed 30 days after the last reply. New replies are no "
+    "longer allowed.",
 ]
 
 CONTENT = [
@@ -75,6 +84,7 @@ CONTENT = [
     "upload a key.",
     "Each of these services has its own app, which you can install on a television or a "
     "phone. You can subscribe to these services through their own websites.",
+    "In stock and ready to ship from the warehouse in Leeds on the day of the order.",
 ]
 
 
@@ -511,3 +521,14 @@ def test_a_section_that_opens_with_an_offer_stays() -> None:
     ]
     kept = declutter_blocks([_para(LONG), *steps])
     assert [b.text for b in kept] == [LONG] + [d.block.text for d in steps]
+
+
+def test_an_author_biography_that_opens_the_text_goes() -> None:
+    bio = "Jane Doe is a freelance writer who covers transport and the environment."
+    assert [b.text for b in declutter_blocks([_para(bio), _para(LONG), _para(LONG)])] == [
+        LONG, LONG]
+
+
+def test_a_sentence_on_authorization_is_no_biography() -> None:
+    opening = "IAM is a tool to manage fine-grained authorization for the cloud."
+    assert len(declutter_blocks([_para(opening), _para(LONG), _para(LONG)])) == 3
