@@ -11,9 +11,9 @@ from importlib import resources
 from pathlib import Path
 
 from reader_app.core.facts import find_facts
+from reader_app.core.facts.lists import like_its_list
 from reader_app.core.facts.model import Fact, Facts
 from reader_app.core.facts.site_names import as_organisations, site_keys
-from reader_app.core.facts.lists import like_its_list
 from reader_app.core.facts.tagger import Mention, name_tagger
 from reader_app.core.model import Article, Block
 
