@@ -448,3 +448,10 @@ def test_a_disease_named_for_its_discoverer_is_no_person() -> None:
 def test_acronyms_in_the_plural_are_no_names() -> None:
     facts = find_facts("Most CLIs are written in Go. CLIs are fast, and Ana Ruiz maintains two.")
     assert "CLIs" not in labels(facts.people) + labels(facts.organisations)
+
+
+def test_a_product_named_like_a_person_is_no_person() -> None:
+    facts = find_facts(
+        "We slept on the Emma Hybrid for a month, and Jeffrey Callahan, our tester, liked it."
+    )
+    assert labels(facts.people) == ["Jeffrey Callahan"]

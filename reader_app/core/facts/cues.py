@@ -85,6 +85,8 @@ NOT_PERSON_ENDS = PLACE_HEADS | words(
     "meadow meadows fields moor moors heath mews crescent shelf glacier ice"
 )
 NOT_PERSON_OPENS = words("storm hurricane typhoon cyclone operation project")
+# Words that end a product's name, never a person's ("Emma Hybrid", "Galaxy Ultra").
+PRODUCT_ENDS = words("Pro Max Ultra Plus Mini Elite Luxe Hybrid Edition Series Lite")
 
 # Organisations also written in a short form ("the Fed").
 ORG_ALIASES = {"Fed": "Federal Reserve", "Nato": "NATO", "Nasa": "NASA"}

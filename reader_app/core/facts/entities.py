@@ -24,6 +24,7 @@ from .cues import (
     NOT_PERSON_OPENS,
     ORG_ALIASES,
     ORG_HEADS,
+    PRODUCT_ENDS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -65,6 +66,7 @@ _MINISTRY_NAME = re.compile(
     r"|\b(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and )?[A-Z][a-z]+)*"
 )
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_DIGIT = re.compile(r"\d")
 _EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|ataxia)\b", re.I)
 _CAPITALISED = re.compile(r"[A-Z](?<![\w\u2019'-][A-Z])[\w-]*")  # capital first: found faster
 _WORD_CHARS = re.compile(r"[\w\u2019'.-]")
@@ -101,8 +103,9 @@ def _trim(text: str, mention: Mention) -> Mention | None:
         return None  # "Grey seals haul out": the model ran on into a clause
     if mention.kind == "PER" and (
         words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
+        or (len(words) > 1 and (words[-1] in PRODUCT_ENDS or _DIGIT.search(words[-1])))
     ):
-        return None
+        return None  # "Storm Ciarán"; "Emma Hybrid", "Pixel 9": products
     if mention.kind == "PER" and len(words) > 1 and _job_title(words[-1]):
         # "Paul Carter Robinson Artlyst Editor": the title and the employer naming it go
         while len(words) > 1 and _job_title(words[-1]):
