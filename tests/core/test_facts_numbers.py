@@ -274,6 +274,12 @@ def test_street_numbers_with_a_compass_point_or_a_numbered_street_are_not_facts(
     assert surfaces(text) == ["40", "5"]
 
 
+def test_a_category_named_by_its_number_is_no_fact() -> None:
+    text = ("The drug treats type 2 diabetes in 30 patients; class 3 e-bikes reach 28 mph, "
+            "and a stage 4 tumour grew 5 millimetres.")
+    assert surfaces(text) == ["30", "28 mph", "5 millimetres"]
+
+
 def test_an_abbreviated_month_ends_no_publication_line_early() -> None:
     text = "The analysis, published online Feb. 16, 2023, by the journal.\n\n12 teams took part."
     assert surfaces(text) == ["12"]

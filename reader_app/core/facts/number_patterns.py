@@ -204,6 +204,7 @@ _NOT_FACTS = regex(
         |Crescent)\b
     |(?i:\b(?:pages?|pp?\.|chapter|section|paragraph|clause|fig\.|figure|table|line)
         [ \u00a0]+\d+(?:[-\u2013]\d+)?)
+    |(?i:\b(?:type|stage|phase|level|grade|tier|category|class)[ \u00a0-]\d{1,2}\b)
     |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
     |\b[A-Z]{2}[ \u00a0]\d{5}(?:-\d{4})?\b
     """,
@@ -224,6 +225,7 @@ _NOT_FACT_WORDS = word_set(
     """updated published posted first last call dial phone ring text tel telephone page image
     read related see more watch listen
     pages p pp chapter section paragraph clause fig figure table line
+    type stage phase level grade tier category class
     photo picture slide step part video version v no number nos a an one two three four five
     versions release releases branch branches build builds patch patches
     six seven eight nine ten few several"""
