@@ -38,6 +38,10 @@ from .posts import is_post_heading, is_post_stamp
 _NEIGHBOUR_THRESHOLD = 2.5
 #: Score from which a block before the first or after the last long paragraph goes.
 _EDGE_THRESHOLD = 4.0
+#: Score from which the first long paragraph goes: the article's lede, which may well
+#: address the reader ("you've made a resolution to sign up for ..."), goes only as clear
+#: clutter (an appeal for donations that opens the page).
+_LEDE_THRESHOLD = 7.0
 #: The last blocks, after the text, in which an offer closes the page ("Get a free quote").
 _CLOSING_BLOCKS = 3
 
@@ -101,7 +105,10 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
         elif at_edge and _is_link_list(draft):
             scores[i] = max(scores[i], _EDGE_THRESHOLD)
         edge_like = at_edge or block.kind == "heading"
-        drop[i] = scores[i] >= (_EDGE_THRESHOLD if edge_like else THRESHOLD)
+        if i == first_long:
+            drop[i] = scores[i] >= _LEDE_THRESHOLD
+        else:
+            drop[i] = scores[i] >= (_EDGE_THRESHOLD if edge_like else THRESHOLD)
     _drop_clutter_sections(drafts, drop)
     for i in range(n - 2, -1, -1):
         block = drafts[i].block

@@ -532,3 +532,19 @@ def test_an_author_biography_that_opens_the_text_goes() -> None:
 def test_a_sentence_on_authorization_is_no_biography() -> None:
     opening = "IAM is a tool to manage fine-grained authorization for the cloud."
     assert len(declutter_blocks([_para(opening), _para(LONG), _para(LONG)])) == 3
+
+
+def test_a_lede_that_addresses_the_reader_stays() -> None:
+    lede = ("With January around the corner, you may already be focused on your health goals "
+            "for next year. Maybe a watch is on your list, or you have made a resolution to "
+            "sign up for monthly group workout classes with a friend.")
+    kept = declutter_blocks([_para(lede), _para(LONG), _para(LONG)])
+    assert [b.text for b in kept] == [lede, LONG, LONG]
+
+
+def test_an_appeal_that_opens_the_page_still_goes() -> None:
+    appeal = ("Your donation allows us to keep our journalism free for everyone. Support our "
+              "journalism and become a member today: donate from £1, sign up to our "
+              "newsletter and join the conversation with thousands of readers like you.")
+    kept = declutter_blocks([_para(appeal), _para(LONG), _para(LONG)])
+    assert [b.text for b in kept] == [LONG, LONG]
