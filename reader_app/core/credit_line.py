@@ -21,8 +21,8 @@ _NAME = re.compile(
     r"|bin|al)){0,4}"
 )
 _LONGEST_NAME = 40
-#: Text pieces after the first <h1> in which the credit line is looked for: the headline's
-#: own, a standfirst, a date and the byline; not menus before it or cards far after it.
+#: Text pieces after the first <h1> in which the credit line is looked for: a standfirst, a
+#: date and the byline; not menus before the headline or cards far after it.
 _WINDOW = 30
 #: Elements whose text credits no author of the page.
 _SKIPPED = frozenset({
@@ -52,8 +52,8 @@ def _is_name(text: str) -> bool:
 
 
 def _pieces_after_headline(root: etree._Element) -> list[str]:
-    """The page's first ``_WINDOW`` text pieces from its first ``<h1>`` on, in document
-    order, stripped, without the text of skipped elements."""
+    """The page's first ``_WINDOW`` text pieces after its first ``<h1>``, in document order,
+    stripped, without the text of skipped elements."""
     body = root.find(".//body")
     if body is None:
         return []
@@ -69,12 +69,12 @@ def _pieces_after_headline(root: etree._Element) -> list[str]:
             else:
                 continue
         elif event == "start":
-            started = started or tag == "h1"
             if tag in _SKIPPED:
                 skipping = element
                 continue
             text = element.text if isinstance(tag, str) else None
         else:
+            started = started or tag == "h1"  # the lines under the headline, not its own
             text = element.tail
         if started and text and text.strip():
             pieces.append(text.strip())

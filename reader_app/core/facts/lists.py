@@ -13,7 +13,7 @@ from .tagger import Mention
 #: Letters after a name, which a tagger may read as organisations: "Jo Park, MD, FAAFP".
 _CREDENTIAL = re.compile(r"[A-Z]{2,6}")
 #: What stands between two names of one list: a comma, a slash, "and", "or", "&".
-_JOIN = re.compile(r"\s*[,/;]?\s*(?:(?:and|or|&)\s+)?")
+_JOIN = re.compile(r"\s*(?:[,/;]\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)")
 
 
 def like_its_list(text: str, mentions: Sequence[Mention]) -> list[Mention]:
