@@ -219,8 +219,6 @@ _HINT_WORDS = (
     "explore", "discover", "browse", "more from", "more stor", "guidelines", "unlimited",
     "offer", "join", "start", "upgrade", "interested", "buy", "check out", "topics",
     "resources", "guides", "posts", "book", "credit card", "touch", "interest you",
-    "request", "quote", "consult", "estimate", "demo", "free", "off your", "code", "rating",
-    "rate this",
 )
 #: Cheap first test: text without any of these stems cannot score as a call to action.
 HINT = regex(
@@ -277,11 +275,12 @@ def clutter_score(text: str, *, link_ratio: float = 0.0, closing: bool = False) 
     words = len(low.split())
     if link_ratio >= LINK_LIST_RATIO and words <= _BUTTON_WORDS and _IMPERATIVE.match(low):
         return 10.0  # a link styled as a button: "Shop the range", "See the rating"
-    if words > _LONGEST_CLUTTER or not HINT.search(low):
+    if words > _LONGEST_CLUTTER:
         return 0.0
-    calls = len(_CALLS.findall(low)) + (1 if _SALES_LINE.match(low) else 0)
-    if closing and words <= _OFFER_WORDS:
-        calls += len(_OFFERS.findall(low))
+    offers = len(_OFFERS.findall(low)) if closing and words <= _OFFER_WORDS else 0
+    if not offers and not HINT.search(low):
+        return 0.0
+    calls = len(_CALLS.findall(low)) + (1 if _SALES_LINE.match(low) else 0) + offers
     groups = _vocabulary_groups(low)
     if not calls and not groups:
         return 0.0
