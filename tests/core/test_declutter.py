@@ -60,6 +60,11 @@ CLUTTER = [
     "20 replies to this topic",
     "This topic was automatically closed 30 days after the last reply. New replies are no "
     "longer allowed.",
+    "Was this helpful?",
+    "Last modified November 18, 2025",
+    "Sort and Filter",
+    "Your browser does not support the video tag.",
+    "Save this event",
 ]
 
 CONTENT = [
@@ -85,6 +90,7 @@ CONTENT = [
     "Each of these services has its own app, which you can install on a television or a "
     "phone. You can subscribe to these services through their own websites.",
     "In stock and ready to ship from the warehouse in Leeds on the day of the order.",
+    "Save",
 ]
 
 
