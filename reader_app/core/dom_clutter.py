@@ -214,9 +214,46 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             if _is_call_to_action(element, own):
                 doomed.append(element)
                 own.gone = True
+    doomed += _nag_boxes(scope, stats)
     for element in doomed:
         remove_keep_tail(element)
     return len(doomed)
+
+
+#: What a nag's button says to put it off: the box that holds one asks something of the
+#: reader (an appeal for donations, a newsletter sign-up), whatever its names.
+_PUT_OFF = re.compile(
+    r"(?:maybe|remind me|ask me|i'?ll do it) later|not now|no,? thanks?|not interested", re.I
+)
+#: Longest text of a box taken for a nag around such a button.
+_MAX_NAG_CHARS = 1200
+
+
+def _nag_boxes(scope: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
+    """The outermost boxes of up to :data:`_MAX_NAG_CHARS` characters that hold a button
+    putting them off ("Remind me later", "Not now") and hold no article, not yet removed."""
+    boxes: list[etree._Element] = []
+    for control in scope.iter("button", "div", "span", "a"):
+        own = stats.get(control)
+        if own is None or own.chars > _MAX_CONTROL_CHARS:
+            continue
+        if control.tag != "button" and control.get("role") != "button":
+            continue
+        if not _PUT_OFF.fullmatch(" ".join(control.text_content().split())):
+            continue
+        box = None
+        for ancestor in control.iterancestors(*_BOX_TAGS):
+            found = stats.get(ancestor)
+            if found is None or found.gone:  # outside the scope, or already going
+                box = None
+                break
+            if found.chars > _MAX_NAG_CHARS:
+                break
+            box = ancestor
+        if box is not None and not _holds_content(box):
+            stats[box].gone = True
+            boxes.append(box)
+    return boxes
 
 
 #: Longest text of a button taken for a control ("Support us", "Remind me later").

@@ -554,3 +554,24 @@ def test_an_appeal_that_opens_the_page_still_goes() -> None:
               "newsletter and join the conversation with thousands of readers like you.")
     kept = declutter_blocks([_para(appeal), _para(LONG), _para(LONG)])
     assert [b.text for b in kept] == [LONG, LONG]
+
+
+def test_a_box_the_reader_can_put_off_goes_whatever_it_says() -> None:
+    appeal = (
+        "<div class='k1'><div class='n4'>"
+        "<p>From housing to healthcare, the stories that shape your life deserve reporting "
+        "that nobody owns.</p><p>It takes less than a minute.</p>"
+        "<div role='button'>Support the Ledger</div><div role='button'>Remind me later</div>"
+        "</div></div>"
+    )
+    root = _tree(f"{appeal}<div class='q7'>{ARTICLE}</div>")
+    prune_dom(root)
+    text = _texts(root)
+    assert "From housing" not in text and "less than a minute" not in text
+    assert "Paragraph 3." in text
+
+
+def test_an_article_with_a_put_off_button_stays() -> None:
+    root = _tree(f"<div class='q7'>{ARTICLE}<button>No thanks</button></div>")
+    prune_dom(root)
+    assert "Paragraph 0." in _texts(root)
