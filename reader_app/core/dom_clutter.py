@@ -111,10 +111,12 @@ class _Stats:
 
 def _subtree_stats(
     scope: etree._Element,
-) -> tuple[list[etree._Element], dict[etree._Element, _Stats]]:
-    """Elements of ``scope`` in document order with their subtree statistics."""
+) -> tuple[list[etree._Element], dict[etree._Element, _Stats], list[etree._Element]]:
+    """Elements of ``scope`` in document order with their subtree statistics, and its
+    buttons (``<button>`` or ``role="button"``)."""
     elements = list(scope.iter(etree.Element))
     stats: dict[etree._Element, _Stats] = {}
+    buttons: list[etree._Element] = []
     for element in elements:  # a parent comes before its children
         stats[element] = _Stats(stats.get(element.getparent()))
     for element in reversed(elements):
@@ -127,13 +129,15 @@ def _subtree_stats(
             own.links = True
         elif tag in _INTERACTIVE or element.get("role") == "button":
             own.interactive = True
+            if tag == "button" or tag not in _INTERACTIVE:  # else a field or a form
+                buttons.append(element)
         parent = own.parent
         if parent is not None:
             tail = element.tail
             parent.chars += own.chars + (len(tail.strip()) if tail else 0)
             parent.links |= own.links
             parent.interactive |= own.interactive
-    return elements, stats
+    return elements, stats, buttons
 
 
 def _holds_content(element: etree._Element) -> bool:
@@ -177,7 +181,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
     """
     body = root.find(".//body")
     scope = body if body is not None else root
-    elements, stats = _subtree_stats(scope)
+    elements, stats, buttons = _subtree_stats(scope)
     total = max(1, stats[scope].chars)
     named_clutter = _named_clutter_in_discussion if discussion else _named_clutter
     doomed: list[etree._Element] = []
@@ -214,7 +218,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             if _is_call_to_action(element, own):
                 doomed.append(element)
                 own.gone = True
-    doomed += _nag_boxes(scope, stats)
+    doomed += _nag_boxes(buttons, stats)
     for element in doomed:
         remove_keep_tail(element)
     return len(doomed)
@@ -229,15 +233,15 @@ _PUT_OFF = re.compile(
 _MAX_NAG_CHARS = 1200
 
 
-def _nag_boxes(scope: etree._Element, stats: dict[etree._Element, _Stats]) -> list[etree._Element]:
-    """The outermost boxes of up to :data:`_MAX_NAG_CHARS` characters that hold a button
-    putting them off ("Remind me later", "Not now") and hold no article, not yet removed."""
+def _nag_boxes(
+    buttons: list[etree._Element], stats: dict[etree._Element, _Stats]
+) -> list[etree._Element]:
+    """The outermost boxes of up to :data:`_MAX_NAG_CHARS` characters around one of the
+    ``buttons`` that puts them off ("Remind me later", "Not now"), holding no article and
+    not yet removed."""
     boxes: list[etree._Element] = []
-    for control in scope.iter("button", "div", "span", "a"):
-        own = stats.get(control)
-        if own is None or own.chars > _MAX_CONTROL_CHARS:
-            continue
-        if control.tag != "button" and control.get("role") != "button":
+    for control in buttons:
+        if stats[control].chars > _MAX_CONTROL_CHARS:
             continue
         if not _PUT_OFF.fullmatch(" ".join(control.text_content().split())):
             continue
