@@ -1,12 +1,13 @@
-"""The page's author, found where trafilatura's ``extract_author`` finds it, in one pass.
+"""The page's author box, found where trafilatura's ``extract_author`` finds it, in one pass.
 
 trafilatura copies the page, removes comment sections, sidebars, dates and figures from the
 copy, and runs three XPath searches for author-like elements (named ``author``, ``byline``,
 ``writer`` ...), each a regular expression called from XPath on every element: on a typical
 article that is a quarter as long as its whole extraction. Here one walk over the page
 collects the elements those searches would remove and find, and the text of a candidate
-is read without the removed parts, as from trafilatura's copy. The result is the same
-(``tests/core/test_page_author.py`` compares the two on every page the tests hold).
+is read without the removed parts, as from trafilatura's copy. Its names tidied as
+trafilatura tidies them, the result is the same (``tests/core/test_page_author.py``
+compares the two on every page the tests hold).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import re
 
 from lxml import etree
-from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
 # trafilatura's AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS, condition by condition.
@@ -56,12 +56,6 @@ def _id_flags(value: str) -> _Flags:
         bool(_NAMED_ID.search(value)),
         bool(_ANY_ID.search(value)),
     )
-
-
-def page_author(root: etree._Element) -> str | None:
-    """The author trafilatura's ``extract_author`` finds on the page ``root``, or None."""
-    text = author_box_text(root)
-    return normalize_authors(None, text) if text else None
 
 
 def author_box_text(root: etree._Element) -> str | None:

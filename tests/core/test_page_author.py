@@ -6,11 +6,12 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_author
 
 from reader_app.core.decoding import decode_html
 from reader_app.core.extraction import _parse
-from reader_app.core.page_author import page_author
+from reader_app.core.page_author import author_box_text
 
 DATA = Path(__file__).parent.parent / "data"
 PAGES = sorted(p for p in DATA.rglob("*") if p.suffix in (".html", ".htm", ".xhtml"))
@@ -18,6 +19,12 @@ PAGES = sorted(p for p in DATA.rglob("*") if p.suffix in (".html", ".htm", ".xht
 
 def _root(html: str) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(html)
+
+
+def page_author(root: lxml.html.HtmlElement) -> str | None:
+    """The author box's names tidied as trafilatura tidies them."""
+    text = author_box_text(root)
+    return normalize_authors(None, text) if text else None
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
