@@ -7,14 +7,11 @@ import re
 
 from lxml import etree
 
+_BY = r"(?:(?:written|posted|article|story|words|authored)\s+)?by\s*:?"
 #: A label alone before the name ("By", "Written by:", "Authors:").
-_LABEL = re.compile(
-    r"(?:(?:written|posted|article|story|words|authored)\s+)?by\s*:?|authors?\s*:", re.I
-)
+_LABEL = re.compile(rf"{_BY}|authors?\s*:", re.I)
 #: A label and the name in one line ("By Jane Doe", "Written by Jane Doe").
-_LABELLED = re.compile(
-    r"(?:(?:written|posted|article|story|words|authored)\s+)?by\s*:?\s+(\S.*)", re.I | re.S
-)
+_LABELLED = re.compile(rf"{_BY}\s+(\S.*)", re.I | re.S)
 #: Up to five capitalised words, with the particles of names ("Marna van der Merwe").
 _NAME = re.compile(
     r"[^\W\d_][\w.'\u2019-]*(?:\s+(?:[^\W\d_][\w.'\u2019-]*|van|von|de|der|da|del|la|le|di"
