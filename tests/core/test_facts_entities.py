@@ -15,6 +15,7 @@ from reader_app.core.facts.lists import like_its_list
 from reader_app.core.facts.model import Fact, Facts
 from reader_app.core.facts.site_names import as_organisations, site_keys
 from reader_app.core.facts.tagger import Mention, name_tagger
+from reader_app.core.facts.terms import defined_terms
 from reader_app.core.model import Article, Block
 
 
@@ -455,3 +456,22 @@ def test_a_product_named_like_a_person_is_no_person() -> None:
         "We slept on the Emma Hybrid for a month, and Jeffrey Callahan, our tester, liked it."
     )
     assert labels(facts.people) == ["Jeffrey Callahan"]
+
+
+def test_an_acronym_spelt_out_in_lowercase_is_a_term_not_an_organisation() -> None:
+    facts = find_facts(
+        "Teams that adopt machine learning (ML) early see gains. Today ML drives most of the "
+        "ranking, and the ML team at Acme Corp grew."
+    )
+    assert labels(facts.organisations) == ["Acme Corp"]
+
+
+def test_terms_are_acronyms_spelt_out_in_lowercase_words() -> None:
+    assert defined_terms(
+        "the click-through rate (CTR), software as a service (SaaS), key performance "
+        "indicators (KPIs), return on investment (ROI), Light-emitting diodes (LED)"
+    ) == {"CTR", "CTRs", "SaaS", "SaaSs", "KPI", "KPIs", "ROI", "ROIs", "LED", "LEDs"}
+    assert defined_terms(
+        "the National Health Service (NHS), the Department of Defense (DoD), the Bureau of "
+        "Labor Statistics (BLS), Power over Ethernet (PoE), the (US) dollar, a cat (CT)"
+    ) == set()

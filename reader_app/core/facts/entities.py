@@ -33,6 +33,7 @@ from .lists import like_its_list
 from .model import FactKind
 from .sources import SourceBlock
 from .tagger import Mention, NameTagger, name_tagger
+from .terms import defined_terms
 
 KINDS: dict[str, FactKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 
@@ -371,7 +372,9 @@ def find_names(
     raw: list[Mention] = []
     for block in blocks:
         raw += tagger.mentions(block.text, block.start)
-    mentions = uncommon([t for m in raw if (t := _trim(text, m)) is not None], text, blocks)
+    terms = defined_terms(text)  # "machine learning (ML)": ML names no one
+    trimmed = [t for m in raw if (t := _trim(text, m)) is not None]
+    mentions = uncommon([m for m in trimmed if text[m.start : m.end] not in terms], text, blocks)
     taken = [(m.start, m.end) for m in mentions]
     mentions += [
         m for m in _ministries(text, blocks)
