@@ -475,3 +475,16 @@ def test_terms_are_acronyms_spelt_out_in_lowercase_words() -> None:
         "the National Health Service (NHS), the Department of Defense (DoD), the Bureau of "
         "Labor Statistics (BLS), Power over Ethernet (PoE), the (US) dollar, a cat (CT)"
     ) == set()
+
+
+def test_acronyms_of_things_and_roles_are_no_organisations() -> None:
+    design = find_facts(
+        "Why UX Design Matters\nA strong UX team helps. Companies like Airbnb invest in UX "
+        "research, and HR leaders agree."
+    )
+    exams = find_facts(
+        "How to Pass the PMP Exam\nThe PMP certification is offered by PMI. Many candidates "
+        "also hold an MBA or the CAPM."
+    )
+    assert labels(design.organisations) == ["Airbnb"]
+    assert labels(exams.organisations) == ["PMI"]

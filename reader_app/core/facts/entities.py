@@ -26,6 +26,7 @@ from .cues import (
     ORG_HEADS,
     PRODUCT_ENDS,
     ROLE_NOUNS,
+    TERM_ACRONYMS,
     TITLES,
 )
 from .lexicon import lexicon
@@ -129,6 +130,8 @@ def _trim(text: str, mention: Mention) -> Mention | None:
         mention.kind == "PER" and _EPONYM.match(text, end)
     ):
         return None  # "KPIs", "LLMs"; "Alzheimer's disease"
+    if mention.kind != "LOC" and surface in TERM_ACRONYMS:
+        return None  # "UX", "CEO": things and roles ("AR" may be a place)
     if surface.isupper() and len(surface) > 1:  # "US", "WHO": acronyms, not the words
         return Mention(start, end, mention.kind, mention.confidence)
     if bare in COMMON_WORDS or bare in _DEMONYMS or bare.rstrip(".") in _TITLE_WORDS:
