@@ -488,3 +488,14 @@ def test_acronyms_of_things_and_roles_are_no_organisations() -> None:
     )
     assert labels(design.organisations) == ["Airbnb"]
     assert labels(exams.organisations) == ["PMI"]
+
+
+def test_a_name_ending_in_a_common_noun_is_a_thing_unless_a_given_name_opens_it() -> None:
+    bindings = find_facts(
+        "Swift Bindings\nThe CPython Bindings and GoLang Bindings wrap the same library, said "
+        "Daniel Lemire."
+    )
+    singer = find_facts("The Nasdaq Composite fell 2% on Friday, while Stevie Wonder performed "
+                        "in Detroit.")
+    assert labels(bindings.people) == ["Daniel Lemire"]
+    assert labels(singer.people) == ["Stevie Wonder"]

@@ -300,3 +300,8 @@ EXTRA_GIVEN_NAMES = words(
     mikel arne ange unai thomas gareth emma sebastian lewis max charles lando carlos
     novak rafael roger andy iga aryna coco jannik carlos"""
 )
+
+# The title and honorific words without their full stops ("Dr", "President"), and the
+# demonyms in lowercase, as the rules compare them.
+TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
+DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS)

@@ -17,17 +17,11 @@ from collections.abc import Iterable, Sequence
 from .common_words import opens_sentence, uncommon
 from .cues import (
     COMMON_WORDS,
-    DEMONYMS,
-    HONORIFICS,
+    DEMONYM_WORDS,
     KNOWN_ORGS,
-    NOT_PERSON_ENDS,
-    NOT_PERSON_OPENS,
     ORG_ALIASES,
     ORG_HEADS,
-    PRODUCT_ENDS,
-    ROLE_NOUNS,
-    TERM_ACRONYMS,
-    TITLES,
+    TITLE_WORDS,
 )
 from .lexicon import lexicon
 from .lists import like_its_list
@@ -35,6 +29,7 @@ from .model import FactKind
 from .sources import SourceBlock
 from .tagger import Mention, NameTagger, name_tagger
 from .terms import defined_terms
+from .trim import trim
 
 KINDS: dict[str, FactKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 
@@ -56,20 +51,13 @@ _PLACE_SUFFIX = re.compile(
 _RIVER = re.compile(r"river (.+)|(.+) river", re.IGNORECASE)
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?P<area>[\w ]+?)\s+(?:ministry|department)$",
                        re.IGNORECASE)
-_TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
-_DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
 _PLACE_CUE = re.compile(
     r"\b(?:in|from|near|to|between|outside|across|around|towards) $", re.IGNORECASE
 )
-_AMPERSAND_AFTER = re.compile(r" ?& ?[A-Z]")
-_AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.]* ?& ?$")
 _MINISTRY_NAME = re.compile(
     r"\b(?!The\b|A\b)([A-Z][a-z]+) (?:Ministry|Department)\b(?! of)"
     r"|\b(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][a-z]+(?:,? (?:and )?[A-Z][a-z]+)*"
 )
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
-_DIGIT = re.compile(r"\d")
-_EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|ataxia)\b", re.I)
 _CAPITALISED = re.compile(r"[A-Z](?<![\w\u2019'-][A-Z])[\w-]*")  # capital first: found faster
 _WORD_CHARS = re.compile(r"[\w\u2019'.-]")
 
@@ -81,72 +69,6 @@ def _norm(surface: str) -> str:
         c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
-def _trim(text: str, mention: Mention) -> Mention | None:
-    """The mention without a leading title or article, or None when nothing of a name is
-    left (a common word or demonym alone) or the model ran on into a clause."""
-    start, end = mention.start, mention.end
-    before = max(0, start - 40)
-    if "&" in text[before : end + 2] and (
-        _AMPERSAND_AFTER.match(text, end) or _AMPERSAND_BEFORE.search(text, before, start)
-    ):
-        return None  # part of a name such as "Marks & Spencer"
-    words = text[start:end].split(" ")
-    while words and not words[0][:1].isalnum():  # "&", a quote
-        start += len(words[0]) + 1
-        words = words[1:]
-    lowercase = 0
-    while words and (not any(c.isalnum() for c in words[-1]) or (
-        len(words) > 1 and words[-1].islower()  # "Kyivskyi district"
-    )):
-        lowercase += words[-1].islower()
-        end -= len(words[-1]) + 1
-        words = words[:-1]
-    if not words or start >= end or (lowercase > 1 and len(words) == 1):
-        return None  # "Grey seals haul out": the model ran on into a clause
-    if mention.kind == "PER" and (
-        words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
-        or (len(words) > 1 and (words[-1] in PRODUCT_ENDS or _DIGIT.search(words[-1])))
-    ):
-        return None  # "Storm Ciarán"; "Emma Hybrid", "Pixel 9": products
-    if mention.kind == "PER" and len(words) > 1 and _job_title(words[-1]):
-        # "Paul Carter Robinson Artlyst Editor": the title and the employer naming it go
-        while len(words) > 1 and _job_title(words[-1]):
-            end -= len(words[-1]) + 1
-            words = words[:-1]
-        if len(words) > 2 and (words[-1].isupper() or words[-1].lower() not in lexicon().surnames):
-            end -= len(words[-1]) + 1
-            words = words[:-1]
-    while len(words) > 1 and (
-        words[0].lower() in ("the", "a", "an")
-        or (mention.kind == "PER" and (
-            words[0].lower().rstrip(".") in _TITLE_WORDS or words[0].lower() in ROLE_NOUNS
-        ))
-    ):
-        start += len(words[0]) + 1
-        words = words[1:]
-    surface = text[start:end]
-    bare = surface.lower()
-    if _PLURAL_ACRONYM.fullmatch(surface) or (
-        mention.kind == "PER" and _EPONYM.match(text, end)
-    ):
-        return None  # "KPIs", "LLMs"; "Alzheimer's disease"
-    if mention.kind != "LOC" and surface in TERM_ACRONYMS:
-        return None  # "UX", "CEO": things and roles ("AR" may be a place)
-    if surface.isupper() and len(surface) > 1:  # "US", "WHO": acronyms, not the words
-        return Mention(start, end, mention.kind, mention.confidence)
-    if bare in COMMON_WORDS or bare in _DEMONYMS or bare.rstrip(".") in _TITLE_WORDS:
-        return None
-    if not any(c.isupper() for c in text[start:end]):
-        return None
-    return Mention(start, end, mention.kind, mention.confidence)
-
-
-def _job_title(word: str) -> bool:
-    """A title that is no surname ("Editor", "Director"; not "King", "Bishop")."""
-    bare = word.lower().rstrip(".")
-    return bare in _TITLE_WORDS and bare not in lexicon().surnames
-
-
 def _ministries(text: str, blocks: Sequence[SourceBlock]) -> list[Mention]:
     """Ministries and departments named short or long ("Defence Ministry", "Ministry of
     Defence"), which the model often leaves untagged in their short form."""
@@ -155,7 +77,7 @@ def _ministries(text: str, blocks: Sequence[SourceBlock]) -> list[Mention]:
         if "Ministry" not in block.text and "Department" not in block.text:
             continue
         for match in _MINISTRY_NAME.finditer(block.text):
-            if match.group(1) is None or match.group(1).lower() not in _DEMONYMS:
+            if match.group(1) is None or match.group(1).lower() not in DEMONYM_WORDS:
                 start = block.start + match.start()
                 out.append(Mention(start, block.start + match.end(), "ORG", 0.5))
     return out
@@ -273,7 +195,7 @@ def _runs_on(text: str, start: int, end: int) -> bool:
     return (len(after) == 2 and after[0] == " " and after[1].isupper()) or (
         len(before) == 2 and before[1] == " " and before[0].isalpha()
         and _word_before(text, start)[:1].isupper()
-        and _word_before(text, start).lower() not in _TITLE_WORDS)
+        and _word_before(text, start).lower() not in TITLE_WORDS)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -376,7 +298,7 @@ def find_names(
     for block in blocks:
         raw += tagger.mentions(block.text, block.start)
     terms = defined_terms(text)  # "machine learning (ML)": ML names no one
-    trimmed = [t for m in raw if (t := _trim(text, m)) is not None]
+    trimmed = [t for m in raw if (t := trim(text, m)) is not None]
     mentions = uncommon([m for m in trimmed if text[m.start : m.end] not in terms], text, blocks)
     taken = [(m.start, m.end) for m in mentions]
     mentions += [

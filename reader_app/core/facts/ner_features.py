@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .cues import (
-    DEMONYMS,
+    DEMONYM_WORDS,
     FUNCTION_WORDS,
-    HONORIFICS,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     ORG_HEADS,
@@ -23,7 +22,7 @@ from .cues import (
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
     SPEECH_VERBS,
-    TITLES,
+    TITLE_WORDS,
 )
 from .lexicon import Lexicon
 
@@ -46,8 +45,6 @@ _SHAPE = str.maketrans(
     "X" * 26 + "x" * 26 + "d" * 10,
 )
 _REPEATS = re.compile(r"(.)\1+")
-_TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
-_DEMONYMS = frozenset(d.lower() for d in DEMONYMS)
 _KNOWN_ORGS = frozenset(o.lower() for o in KNOWN_ORGS)
 _MULTI_MAX = 4
 _ORG_OPENERS = frozenset(name.partition(" ")[0] for name in KNOWN_ORG_NAMES if " " in name)
@@ -154,9 +151,9 @@ class FeatureMaker:
                 tags.append("orghead")
             if bare in PLACE_HEADS:
                 tags.append("placehead")
-        if bare in _TITLE_WORDS:
+        if bare in TITLE_WORDS:
             tags.append("title")
-        if lower in _DEMONYMS:
+        if lower in DEMONYM_WORDS:
             tags.append("demonym")
         if lower in FUNCTION_WORDS:
             tags.append("function")

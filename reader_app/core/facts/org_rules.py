@@ -12,11 +12,10 @@ from collections.abc import Sequence
 
 from .cues import (
     FUNCTION_WORDS,
-    HONORIFICS,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     ORG_HEADS,
-    TITLES,
+    TITLE_WORDS,
     words,
 )
 from .lexicon import Lexicon
@@ -30,7 +29,6 @@ _NOT_ORG_CAPS = words(
 )
 _HEADLINE_SHARE = 0.6  # a sentence this capitalised is in headline case
 _AFFILIATION_WORDS = 3
-_TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 # What a district named after a service provides: such a district is a body, not a place.
 _SERVICES = words(
     """business improvement school water fire sanitation sewer transit irrigation
@@ -145,7 +143,7 @@ def _affiliation(
         end - first <= _AFFILIATION_WORDS and first >= 2 and end < len(words)
         and words[first - 1] == "(" and words[end] == ")" and people[first - 2]
         and not people[first - 1]
-    ) or any("-" in w or "." in w for w in run) or run[0].lower() in _TITLE_WORDS:
+    ) or any("-" in w or "." in w for w in run) or run[0].lower() in TITLE_WORDS:
         return False
     return (len(run) == 1 and run[0].lower() not in lex.given_names) or "/" in words[: first - 2]
 

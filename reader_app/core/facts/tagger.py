@@ -19,7 +19,7 @@ import pycrfsuite
 
 from .cues import (
     COMMON_WORDS,
-    DEMONYMS,
+    DEMONYM_WORDS,
     FUNCTION_WORDS,
     HONORIFICS,
     KNOWN_ORG_NAMES,
@@ -27,7 +27,7 @@ from .cues import (
     ORG_HEADS,
     PLACE_HEADS,
     ROLE_NOUNS,
-    TITLES,
+    TITLE_WORDS,
 )
 from .lexicon import lexicon
 from .ner_features import FeatureMaker, Sentence, listable, words_of
@@ -45,14 +45,13 @@ GIVEN_PAIR = 0.2
 CONTEXT_BEFORE = 2
 CONTEXT_AFTER = 3
 CUED = 0.6  # the confidence given to a name cued by a title the model left untagged
-_TITLE_CUES = frozenset(w.rstrip(".") for w in TITLES | HONORIFICS)
 _NOT_NAME_WORDS = (
-    COMMON_WORDS | ORG_HEADS | PLACE_HEADS | _TITLE_CUES | frozenset(d.lower() for d in DEMONYMS)
+    COMMON_WORDS | ORG_HEADS | PLACE_HEADS | TITLE_WORDS | DEMONYM_WORDS
 )
 # Every written form of a cue ("researcher", "Minister", "Mr."), looked up before any lowering.
 _CUE_FORMS = frozenset(
     form
-    for cue in _TITLE_CUES | ROLE_NOUNS
+    for cue in TITLE_WORDS | ROLE_NOUNS
     for cased in (cue, cue.capitalize(), "-".join(p.capitalize() for p in cue.split("-")))
     for form in (cased, cased + ".")
 )
@@ -283,9 +282,9 @@ class NameTagger:
             if i < 0 or words[i] not in _CUE_FORMS:
                 continue  # also "MS Windows": a cue in capitals is an acronym
             cue = words[i].lower().rstrip(".")
-            if cue in HONORIFICS or (cue in _TITLE_CUES and not words[i].islower()):
+            if cue in HONORIFICS or (cue in TITLE_WORDS and not words[i].islower()):
                 shortest = 1
-            elif (words[i].islower() and cue in _TITLE_CUES) or cue in ROLE_NOUNS:
+            elif (words[i].islower() and cue in TITLE_WORDS) or cue in ROLE_NOUNS:
                 shortest = 2
             else:
                 continue

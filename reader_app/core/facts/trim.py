@@ -1,0 +1,109 @@
+"""A tagged mention cut to the name it holds, or dropped when it holds none.
+
+The tagger's span may carry a title or an article before the name, a clause after it, or
+be no name at all: a common word, an acronym of a thing, a product, a disease named for
+its discoverer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .cues import (
+    COMMON_WORDS,
+    DEMONYM_WORDS,
+    NOT_PERSON_ENDS,
+    NOT_PERSON_OPENS,
+    PRODUCT_ENDS,
+    ROLE_NOUNS,
+    TERM_ACRONYMS,
+    TITLE_WORDS,
+)
+from .lexicon import lexicon
+from .tagger import Mention
+
+_AMPERSAND_AFTER = re.compile(r" ?& ?[A-Z]")
+_AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.]* ?& ?$")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_DIGIT = re.compile(r"\d")
+_EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|ataxia)\b", re.I)
+
+
+def trim(text: str, mention: Mention) -> Mention | None:
+    """The mention without a leading title or article, or None when nothing of a name is
+    left (a common word or demonym alone) or the model ran on into a clause."""
+    start, end = mention.start, mention.end
+    before = max(0, start - 40)
+    if "&" in text[before : end + 2] and (
+        _AMPERSAND_AFTER.match(text, end) or _AMPERSAND_BEFORE.search(text, before, start)
+    ):
+        return None  # part of a name such as "Marks & Spencer"
+    words = text[start:end].split(" ")
+    while words and not words[0][:1].isalnum():  # "&", a quote
+        start += len(words[0]) + 1
+        words = words[1:]
+    lowercase = 0
+    while words and (not any(c.isalnum() for c in words[-1]) or (
+        len(words) > 1 and words[-1].islower()  # "Kyivskyi district"
+    )):
+        lowercase += words[-1].islower()
+        end -= len(words[-1]) + 1
+        words = words[:-1]
+    if not words or start >= end or (lowercase > 1 and len(words) == 1):
+        return None  # "Grey seals haul out": the model ran on into a clause
+    if mention.kind == "PER" and (
+        words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
+        or (len(words) > 1 and (words[-1] in PRODUCT_ENDS or _DIGIT.search(words[-1])))
+    ):
+        return None  # "Storm Ciarán"; "Emma Hybrid", "Pixel 9": products
+    if mention.kind == "PER" and len(words) > 1 and _job_title(words[-1]):
+        # "Paul Carter Robinson Artlyst Editor": the title and the employer naming it go
+        while len(words) > 1 and _job_title(words[-1]):
+            end -= len(words[-1]) + 1
+            words = words[:-1]
+        if len(words) > 2 and (words[-1].isupper() or words[-1].lower() not in lexicon().surnames):
+            end -= len(words[-1]) + 1
+            words = words[:-1]
+    if mention.kind == "PER" and _common_noun_end(words):
+        return None  # "Fastener Information", "Nasdaq Composite"
+    while len(words) > 1 and (
+        words[0].lower() in ("the", "a", "an")
+        or (mention.kind == "PER" and (
+            words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in ROLE_NOUNS
+        ))
+    ):
+        start += len(words[0]) + 1
+        words = words[1:]
+    surface = text[start:end]
+    bare = surface.lower()
+    if _PLURAL_ACRONYM.fullmatch(surface) or (
+        mention.kind == "PER" and _EPONYM.match(text, end)
+    ):
+        return None  # "KPIs", "LLMs"; "Alzheimer's disease"
+    if mention.kind != "LOC" and surface in TERM_ACRONYMS:
+        return None  # "UX", "CEO": things and roles ("AR" may be a place)
+    if surface.isupper() and len(surface) > 1:  # "US", "WHO": acronyms, not the words
+        return Mention(start, end, mention.kind, mention.confidence)
+    if bare in COMMON_WORDS or bare in DEMONYM_WORDS or bare.rstrip(".") in TITLE_WORDS:
+        return None
+    if not any(c.isupper() for c in text[start:end]):
+        return None
+    return Mention(start, end, mention.kind, mention.confidence)
+
+
+def _common_noun_end(words: Sequence[str]) -> bool:
+    """Whether a name of two words or more ends in a word open text writes in lowercase
+    that is no surname, and opens with no given name: a thing ("Lean Development"), not a
+    person ("Stevie Wonder", "Karen Baker")."""
+    lex = lexicon()
+    return (
+        len(words) > 1 and lex.mostly_lower(words[-1])
+        and words[-1].lower() not in lex.surnames and words[0].lower() not in lex.given_names
+    )
+
+
+def _job_title(word: str) -> bool:
+    """A title that is no surname ("Editor", "Director"; not "King", "Bishop")."""
+    bare = word.lower().rstrip(".")
+    return bare in TITLE_WORDS and bare not in lexicon().surnames
