@@ -499,3 +499,13 @@ def test_a_name_ending_in_a_common_noun_is_a_thing_unless_a_given_name_opens_it(
                         "in Detroit.")
     assert labels(bindings.people) == ["Daniel Lemire"]
     assert labels(singer.people) == ["Stevie Wonder"]
+
+
+def test_a_host_names_the_person_after_the_role() -> None:
+    facts = find_facts(
+        "Tech Lead Journal\n\nHost Henry Suryawirawan, a seasoned engineer and cloud advocate, "
+        "cuts through the noise to focus on what matters.\n\nHomegrown\n\nIf you’re looking "
+        "to take your backyard from frumpy to full-on farming, this is your show. Host Jamila "
+        "Norman is a backyard farming expert."
+    )
+    assert labels(facts.people) == ["Henry Suryawirawan", "Jamila Norman"]

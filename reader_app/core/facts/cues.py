@@ -45,7 +45,8 @@ ROLE_NOUNS = words(
     investor surgeon physician psychologist sociologist footballer cyclist athlete boxer
     sprinter swimmer skier jockey golfer dancer producer teacher student chef broadcaster
     columnist blogger commentator inventor explorer missionary lecturer academic curator
-    historian biographer translator publisher entertainer musician vocalist frontman"""
+    historian biographer translator publisher entertainer musician vocalist frontman host
+    anchor narrator writer"""
 )
 
 # Words that make a capitalised span an organisation when they end (or head) it.
