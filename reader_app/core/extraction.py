@@ -15,6 +15,7 @@ from urllib.parse import quote
 import lxml.html
 from lxml import etree
 
+from . import inline
 from .declutter import Draft, declutter_blocks
 from .decoding import decode_html
 from .dom_clutter import prune_dom, remove_keep_tail
@@ -27,7 +28,6 @@ from .figures import (
     unwrap_noscript_image,
     without_credit,
 )
-from .inline import mark_formatting, unmark_formatting, with_spans, without_markers
 from .metadata import (
     drop_title_heading,
     html_title,
@@ -237,7 +237,7 @@ _HTML_CLASSES = etree.ElementDefaultClassLookup(
 
 
 def _parse(html: str) -> etree._Element:
-    html = without_markers(_XML_DECLARATION.sub("", html, count=1))
+    html = inline.without_markers(_XML_DECLARATION.sub("", html, count=1))
     if not html.strip():
         raise ExtractionError(NO_ARTICLE)
     parser = lxml.html.HTMLParser(
@@ -329,7 +329,7 @@ def _trafilatura(
     from trafilatura.settings import Document
 
     aside = [] if thorough else set_aside(tree, options.tables)  # put back below
-    marked = mark_formatting(tree)  # read back by with_spans
+    marked = inline.mark_formatting(tree)  # read back by with_spans
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -347,14 +347,14 @@ def _trafilatura(
                 output_format="xml",
             )
     finally:
-        unmark_formatting(marked)
+        inline.unmark_formatting(marked)
         put_back(aside)
     if not isinstance(result, Document) or result.body is None:
         return []
-    parts = [result.body]
+    parts = [inline.with_link_spaces(result.body)]
     if comments and result.commentsbody is not None:
-        parts.append(result.commentsbody)  # what it took for comments, after the body
-    return [d for part in parts for d in with_spans(part, walk_xml(part), url)]
+        parts.append(inline.with_link_spaces(result.commentsbody))  # the replies, after the body
+    return [d for part in parts for d in inline.with_spans(part, walk_xml(part), url)]
 
 
 def _readability(root: etree._Element, url: str | None) -> list[Draft]:
@@ -368,7 +368,7 @@ def _readability(root: etree._Element, url: str | None) -> list[Draft]:
     except Exception:  # readability gives up on some pages; trafilatura's result stands
         log.debug("readability failed", exc_info=True)
         return []
-    return with_spans(fragment, walk_html(fragment), url)  # inline spans
+    return inline.with_spans(fragment, walk_html(fragment), url)  # inline spans
 
 
 def _readability_may_win(

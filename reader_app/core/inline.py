@@ -10,7 +10,9 @@ cleaning without the block text changing. A block whose characters are not found
 trafilatura is faster without formatting elements, so :func:`mark_formatting` writes where
 each one starts and ends into the page's text as Unicode noncharacters before it reads the
 page; :func:`with_spans` takes them out of the tree's and the blocks' text again and makes them
-spans, as it does with ``<hi>`` elements.
+spans, as it does with ``<hi>`` elements. A link loose in a box (a ``<div>``, not a paragraph)
+loses the space after it in trafilatura; another noncharacter keeps it there, and
+:func:`with_link_spaces` makes it a space again.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from .model import Block, Span, SpanKind
 if TYPE_CHECKING:  # the window renders spans without loading the declutter stage
     from .declutter import Draft
 
-__all__ = ["mark_formatting", "unmark_formatting", "with_spans", "without_markers"]
+__all__ = [
+    "mark_formatting", "unmark_formatting", "with_link_spaces", "with_spans", "without_markers",
+]
 
 #: Non-whitespace runs, as the text cleaning sees them (a zero-width space is whitespace).
 _WORD = re.compile(r"[^\s\u200b]+")
@@ -71,6 +75,10 @@ _MARKER_KIND: dict[str, tuple[SpanKind, bool]] = {
 }
 _NO_MARKERS = {ord(c): None for c in _MARKER_KIND}
 _MARKERS = re.compile("[\ufdd0-\ufdd9]")
+#: A noncharacter that keeps the space after a link loose in a box (a ``<div>``, not a
+#: paragraph): trafilatura trims it away, and "Jo Park</a> has" would read "Jo Parkhas".
+_LINK_SPACE = "\ufdda"
+_LOOSE_PARENTS = frozenset({"div", "section", "article", "main", "body", "center"})
 _LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
@@ -92,6 +100,8 @@ class _Mark:
 def without_markers(text: str) -> str:
     """``text`` without the characters :func:`mark_formatting` uses (a page's own are no
     formatting)."""
+    if _LINK_SPACE in text:
+        text = text.replace(_LINK_SPACE, "")
     return _MARKERS.sub("", text) if _has_markers(text) else text
 
 
@@ -111,16 +121,38 @@ def mark_formatting(root: etree._Element) -> list[etree._Element]:
         else:
             element.text += _CLOSERS[kind]
         marked.append(element)
+    for link in root.iter("a"):
+        tail = link.tail
+        if tail and tail[0].isspace() and not tail.isspace() and (
+            link.getparent().tag in _LOOSE_PARENTS
+        ):
+            link.tail = _LINK_SPACE + tail
+            marked.append(link)
     return marked
 
 
 def unmark_formatting(marked: list[etree._Element]) -> None:
     """Take the markers of :func:`mark_formatting` out of the tree again."""
     for element in marked:
+        if element.tag == "a":
+            element.tail = element.tail[1:] if element.tail else element.tail
+            continue
         if element.text:
             element.text = element.text.translate(_NO_MARKERS)
         if len(element) and element[-1].tail:
             element[-1].tail = element[-1].tail.translate(_NO_MARKERS)
+
+
+def with_link_spaces(root: etree._Element) -> etree._Element:
+    """``root`` (an extractor's result) with the spaces :func:`mark_formatting` kept after
+    links put back, in place."""
+    for element in root.iter():
+        text, tail = element.text, element.tail
+        if text and _LINK_SPACE in text:
+            element.text = text.replace(_LINK_SPACE, " ")
+        if tail and _LINK_SPACE in tail:
+            element.tail = tail.replace(_LINK_SPACE, " ")
+    return root
 
 
 def _kind(

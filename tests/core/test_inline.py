@@ -63,6 +63,21 @@ def test_readability_path_keeps_emphasis() -> None:
     assert strong == [f"number {n}" for n in range(8)]
 
 
+def test_a_link_loose_in_a_box_keeps_the_space_after_it() -> None:
+    disclosure = (
+        "<div><a href='/author/2420/'>Scott Levine</a> has no position in any of the stocks "
+        "mentioned.</div>"
+    )
+    html = (f"<html><body><article><h1>Cloud stocks</h1><p>{FILLER}\ufdda</p>{disclosure}"
+            f"<p>{FILLER} The end.</p></article></body></html>")
+    article = extract_article(html, "https://example.org/a")
+    (block,) = [b for b in article.blocks if "position" in b.text]
+    assert block.text == "Scott Levine has no position in any of the stocks mentioned."
+    assert _texts(block) == [("link", "Scott Levine")]
+    assert block.spans[0].href == "https://example.org/author/2420/"
+    assert "\ufdda" not in article.text
+
+
 ARTICLE = Article(
     title="Title",
     url="https://example.org/story",
