@@ -11,7 +11,7 @@ trafilatura is faster without formatting elements, so :func:`mark_formatting` wr
 each one starts and ends into the page's text as Unicode noncharacters before it reads the
 page; :func:`with_spans` takes them out of the tree's and the blocks' text again and makes them
 spans, as it does with ``<hi>`` elements. A link loose in a box (a ``<div>``, not a paragraph)
-loses the space after it in trafilatura; another noncharacter keeps it there, and
+loses the spaces around it in trafilatura; another noncharacter keeps each, and
 :func:`with_link_spaces` makes it a space again.
 """
 
@@ -75,8 +75,8 @@ _MARKER_KIND: dict[str, tuple[SpanKind, bool]] = {
 }
 _NO_MARKERS = {ord(c): None for c in _MARKER_KIND}
 _MARKERS = re.compile("[\ufdd0-\ufdd9]")
-#: A noncharacter that keeps the space after a link loose in a box (a ``<div>``, not a
-#: paragraph): trafilatura trims it away, and "Jo Park</a> has" would read "Jo Parkhas".
+#: A noncharacter that keeps the spaces around a link loose in a box (a ``<div>``, not a
+#: paragraph): trafilatura trims them away, and "Jo Park</a> has" would read "Jo Parkhas".
 _LINK_SPACE = "\ufdda"
 _LOOSE_PARENTS = frozenset({"div", "section", "article", "main", "body", "center"})
 _LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
@@ -122,11 +122,20 @@ def mark_formatting(root: etree._Element) -> list[etree._Element]:
             element.text += _CLOSERS[kind]
         marked.append(element)
     for link in root.iter("a"):
-        tail = link.tail
-        if tail and tail[0].isspace() and not tail.isspace() and (
-            link.getparent().tag in _LOOSE_PARENTS
-        ):
-            link.tail = _LINK_SPACE + tail
+        parent = link.getparent()
+        if parent is None or parent.tag not in _LOOSE_PARENTS:
+            continue
+        tail, previous = link.tail, link.getprevious()
+        before = parent.text if previous is None else previous.tail
+        spaced_after = bool(tail and tail[0].isspace() and not tail.isspace())
+        spaced_before = bool(before and before[-1].isspace() and not before.isspace())
+        if spaced_after:
+            link.tail = _LINK_SPACE + link.tail
+        if spaced_before and previous is None:
+            parent.text = f"{before}{_LINK_SPACE}"
+        elif spaced_before:
+            previous.tail = f"{before}{_LINK_SPACE}"
+        if spaced_after or spaced_before:
             marked.append(link)
     return marked
 
@@ -135,12 +144,25 @@ def unmark_formatting(marked: list[etree._Element]) -> None:
     """Take the markers of :func:`mark_formatting` out of the tree again."""
     for element in marked:
         if element.tag == "a":
-            element.tail = element.tail[1:] if element.tail else element.tail
+            _unmark_link(element)
             continue
         if element.text:
             element.text = element.text.translate(_NO_MARKERS)
         if len(element) and element[-1].tail:
             element[-1].tail = element[-1].tail.translate(_NO_MARKERS)
+
+
+def _unmark_link(link: etree._Element) -> None:
+    """Take the markers of the spaces around ``link`` out of its tail and the text before it."""
+    if link.tail and link.tail[0] == _LINK_SPACE:
+        link.tail = link.tail[1:]
+    previous = link.getprevious()
+    if previous is None:
+        parent = link.getparent()
+        if parent is not None and parent.text and parent.text[-1] == _LINK_SPACE:
+            parent.text = parent.text[:-1]
+    elif previous.tail and previous.tail[-1] == _LINK_SPACE:
+        previous.tail = previous.tail[:-1]
 
 
 def with_link_spaces(root: etree._Element) -> etree._Element:

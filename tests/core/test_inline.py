@@ -78,6 +78,18 @@ def test_a_link_loose_in_a_box_keeps_the_space_after_it() -> None:
     assert "\ufdda" not in article.text
 
 
+def test_a_link_loose_in_a_list_item_s_box_keeps_the_space_before_it() -> None:
+    answer = (
+        "<ul><li><div class='accordion-content'>Your US auto insurance policy won't cover your "
+        "vehicle in Mexico. We're here to help you find the <a href='/mexico/'>Mexico car "
+        "insurance</a> you need.</div></li></ul>"
+    )
+    html = (f"<html><body><article><h1>Insurance</h1><p>{FILLER}</p>{answer}"
+            f"<p>{FILLER} The end.</p></article></body></html>")
+    article = extract_article(html, "https://example.org/a")
+    assert "help you find the Mexico car insurance you need." in article.text
+
+
 ARTICLE = Article(
     title="Title",
     url="https://example.org/story",
