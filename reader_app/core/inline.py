@@ -79,6 +79,14 @@ _MARKERS = re.compile("[\ufdd0-\ufdd9]")
 #: paragraph): trafilatura trims them away, and "Jo Park</a> has" would read "Jo Parkhas".
 _LINK_SPACE = "\ufdda"
 _LOOSE_PARENTS = frozenset({"div", "section", "article", "main", "body", "center"})
+#: Boxes of text inside a list item with something after them, whose texts trafilatura joins
+#: without a space; not those in or around a link (a card of related links), whose text a
+#: marker would make less a link's.
+_ITEM_BLOCKS = etree.XPath(
+    "//li//*[self::div or self::p or self::section or self::table]"
+    "[following-sibling::* or normalize-space(following-sibling::text()[1])]"
+    "[not(ancestor::a)][not(.//a)][normalize-space()]"
+)
 _LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
@@ -137,6 +145,9 @@ def mark_formatting(root: etree._Element) -> list[etree._Element]:
             previous.tail = f"{before}{_LINK_SPACE}"
         if spaced_after or spaced_before:
             marked.append(link)
+    for block in _ITEM_BLOCKS(root):  # "<li><div>Language</div><div>English</div>"
+        block.tail = _LINK_SPACE + (block.tail or "")
+        marked.append(block)
     return marked
 
 
@@ -145,6 +156,10 @@ def unmark_formatting(marked: list[etree._Element]) -> None:
     for element in marked:
         if element.tag == "a":
             _unmark_link(element)
+            continue
+        if element.tag not in _FORMATTING:  # a box in a list item
+            if element.tail and element.tail[0] == _LINK_SPACE:
+                element.tail = element.tail[1:] or None
             continue
         if element.text:
             element.text = element.text.translate(_NO_MARKERS)

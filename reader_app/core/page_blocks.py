@@ -41,7 +41,7 @@ _PARAGRAPH_BREAK = re.compile(r"\x1e[\s\x1e]*\x1e")
 #: Elements of trafilatura's XML (and of HTML) whose text stands on lines of its own.
 _BLOCK_CHILDREN = frozenset(
     {"p", "div", "head", "quote", "item", "section", "article", "h1", "h2", "h3", "h4", "h5",
-     "h6", "li", "blockquote", "figure", "figcaption", "dd", "dt"}
+     "h6", "li", "blockquote", "figure", "figcaption", "dd", "dt", "td", "th", "cell"}
 )
 
 

@@ -90,6 +90,20 @@ def test_a_link_loose_in_a_list_item_s_box_keeps_the_space_before_it() -> None:
     assert "help you find the Mexico car insurance you need." in article.text
 
 
+def test_boxes_and_tables_in_a_list_item_keep_their_words_apart() -> None:
+    details = (
+        "<ul><li><div><span>Language</span></div> <div><span>English</span></div></li>"
+        "<li><div><span>Publisher</span></div> <div><span>Avery</span></div></li>"
+        "<li>Plans<table><tr><th>Basic</th><th>Prime</th></tr><tr><td>$642</td><td>$845</td>"
+        "</tr></table></li></ul>"
+    )
+    html = (f"<html><body><article><h1>A book</h1><p>{FILLER}</p>{details}"
+            f"<p>{FILLER} The end.</p></article></body></html>")
+    article = extract_article(html, "https://example.org/a")
+    (listed,) = [b for b in article.blocks if b.kind == "list"]
+    assert listed.items == ("Language English", "Publisher Avery", "Plans Basic Prime $642 $845")
+
+
 ARTICLE = Article(
     title="Title",
     url="https://example.org/story",
