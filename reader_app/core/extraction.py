@@ -351,9 +351,9 @@ def _trafilatura(
         put_back(aside)
     if not isinstance(result, Document) or result.body is None:
         return []
-    parts = [inline.with_link_spaces(result.body)]
+    parts = [inline.with_kept_spaces(result.body)]
     if comments and result.commentsbody is not None:
-        parts.append(inline.with_link_spaces(result.commentsbody))  # the replies, after the body
+        parts.append(inline.with_kept_spaces(result.commentsbody))  # the replies, after the body
     return [d for part in parts for d in inline.with_spans(part, walk_xml(part), url)]
 
 

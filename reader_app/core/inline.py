@@ -11,8 +11,8 @@ trafilatura is faster without formatting elements, so :func:`mark_formatting` wr
 each one starts and ends into the page's text as Unicode noncharacters before it reads the
 page; :func:`with_spans` takes them out of the tree's and the blocks' text again and makes them
 spans, as it does with ``<hi>`` elements. A link loose in a box (a ``<div>``, not a paragraph)
-loses the spaces around it in trafilatura; another noncharacter keeps each, and
-:func:`with_link_spaces` makes it a space again.
+loses the spaces around it in trafilatura, and the boxes inside a list item the space between
+them; another noncharacter keeps each, and :func:`with_kept_spaces` makes it a space again.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # the window renders spans without loading the declutter stag
     from .declutter import Draft
 
 __all__ = [
-    "mark_formatting", "unmark_formatting", "with_link_spaces", "with_spans", "without_markers",
+    "mark_formatting", "unmark_formatting", "with_kept_spaces", "with_spans", "without_markers",
 ]
 
 #: Non-whitespace runs, as the text cleaning sees them (a zero-width space is whitespace).
@@ -75,9 +75,10 @@ _MARKER_KIND: dict[str, tuple[SpanKind, bool]] = {
 }
 _NO_MARKERS = {ord(c): None for c in _MARKER_KIND}
 _MARKERS = re.compile("[\ufdd0-\ufdd9]")
-#: A noncharacter that keeps the spaces around a link loose in a box (a ``<div>``, not a
-#: paragraph): trafilatura trims them away, and "Jo Park</a> has" would read "Jo Parkhas".
-_LINK_SPACE = "\ufdda"
+#: A noncharacter that keeps a space trafilatura would drop: around a link loose in a box (a
+#: ``<div>``, not a paragraph; "Jo Park</a> has" would read "Jo Parkhas") and after a box of
+#: text in a list item.
+_KEPT_SPACE = "\ufdda"
 _LOOSE_PARENTS = frozenset({"div", "section", "article", "main", "body", "center"})
 #: Boxes of text inside a list item with something after them, whose texts trafilatura joins
 #: without a space; not those in or around a link (a card of related links), whose text a
@@ -108,15 +109,16 @@ class _Mark:
 def without_markers(text: str) -> str:
     """``text`` without the characters :func:`mark_formatting` uses (a page's own are no
     formatting)."""
-    if _LINK_SPACE in text:
-        text = text.replace(_LINK_SPACE, "")
+    if _KEPT_SPACE in text:
+        text = text.replace(_KEPT_SPACE, "")
     return _MARKERS.sub("", text) if _has_markers(text) else text
 
 
 def mark_formatting(root: etree._Element) -> list[etree._Element]:
     """Write each formatting element's start and end into the text of ``root`` as markers, so
     that an extractor that drops the elements (it is faster without them) keeps where they
-    were; :func:`with_spans` reads them. Returns the elements to :func:`unmark_formatting`."""
+    were; :func:`with_spans` reads them. Mark too the spaces trafilatura would drop (see
+    :data:`_KEPT_SPACE`). Returns the elements to :func:`unmark_formatting`."""
     marked = []
     for element in root.iter(*_FORMATTING):
         if not element.text and not len(element):
@@ -138,15 +140,15 @@ def mark_formatting(root: etree._Element) -> list[etree._Element]:
         spaced_after = bool(tail and tail[0].isspace() and not tail.isspace())
         spaced_before = bool(before and before[-1].isspace() and not before.isspace())
         if spaced_after:
-            link.tail = _LINK_SPACE + link.tail
+            link.tail = _KEPT_SPACE + link.tail
         if spaced_before and previous is None:
-            parent.text = f"{before}{_LINK_SPACE}"
+            parent.text = f"{before}{_KEPT_SPACE}"
         elif spaced_before:
-            previous.tail = f"{before}{_LINK_SPACE}"
+            previous.tail = f"{before}{_KEPT_SPACE}"
         if spaced_after or spaced_before:
             marked.append(link)
     for block in _ITEM_BLOCKS(root):  # "<li><div>Language</div><div>English</div>"
-        block.tail = _LINK_SPACE + (block.tail or "")
+        block.tail = _KEPT_SPACE + (block.tail or "")
         marked.append(block)
     return marked
 
@@ -158,7 +160,7 @@ def unmark_formatting(marked: list[etree._Element]) -> None:
             _unmark_link(element)
             continue
         if element.tag not in _FORMATTING:  # a box in a list item
-            if element.tail and element.tail[0] == _LINK_SPACE:
+            if element.tail and element.tail[0] == _KEPT_SPACE:
                 element.tail = element.tail[1:] or None
             continue
         if element.text:
@@ -169,26 +171,26 @@ def unmark_formatting(marked: list[etree._Element]) -> None:
 
 def _unmark_link(link: etree._Element) -> None:
     """Take the markers of the spaces around ``link`` out of its tail and the text before it."""
-    if link.tail and link.tail[0] == _LINK_SPACE:
+    if link.tail and link.tail[0] == _KEPT_SPACE:
         link.tail = link.tail[1:]
     previous = link.getprevious()
     if previous is None:
         parent = link.getparent()
-        if parent is not None and parent.text and parent.text[-1] == _LINK_SPACE:
+        if parent is not None and parent.text and parent.text[-1] == _KEPT_SPACE:
             parent.text = parent.text[:-1]
-    elif previous.tail and previous.tail[-1] == _LINK_SPACE:
+    elif previous.tail and previous.tail[-1] == _KEPT_SPACE:
         previous.tail = previous.tail[:-1]
 
 
-def with_link_spaces(root: etree._Element) -> etree._Element:
-    """``root`` (an extractor's result) with the spaces :func:`mark_formatting` kept after
-    links put back, in place."""
+def with_kept_spaces(root: etree._Element) -> etree._Element:
+    """``root`` (an extractor's result) with the spaces :func:`mark_formatting` kept put
+    back, in place."""
     for element in root.iter():
         text, tail = element.text, element.tail
-        if text and _LINK_SPACE in text:
-            element.text = text.replace(_LINK_SPACE, " ")
-        if tail and _LINK_SPACE in tail:
-            element.tail = tail.replace(_LINK_SPACE, " ")
+        if text and _KEPT_SPACE in text:
+            element.text = text.replace(_KEPT_SPACE, " ")
+        if tail and _KEPT_SPACE in tail:
+            element.tail = tail.replace(_KEPT_SPACE, " ")
     return root
 
 
