@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .cues import (
     COMMON_WORDS,
-    DEMONYMS,
+    DEMONYM_WORDS,
     EXTRA_GIVEN_NAMES,
     ORG_HEADS,
     TITLES,
@@ -82,14 +82,14 @@ def build_given_names(names_dir: Path) -> list[str]:
         _census(names_dir / "dist.female.first")
     )
     given |= EXTRA_GIVEN_NAMES
-    return sorted(given - COMMON_WORDS - {d.lower() for d in DEMONYMS})
+    return sorted(given - COMMON_WORDS - DEMONYM_WORDS)
 
 
 def build_surnames(names_dir: Path) -> list[str]:
     """The commonest US Census surnames (lowercase) that are not also common words, sorted:
     a feature of the name tagger."""
     last = set(_census(names_dir / "dist.all.last", SURNAME_RANK))
-    return sorted(last - COMMON_WORDS - {d.lower() for d in DEMONYMS})
+    return sorted(last - COMMON_WORDS - DEMONYM_WORDS)
 
 
 def build_places(names_dir: Path) -> dict[str, str]:
@@ -102,13 +102,12 @@ def build_places(names_dir: Path) -> dict[str, str]:
     )
     people |= set(_census(names_dir / "dist.all.last", SURNAME_RANK))
     words = COMMON_WORDS | WORD_PLACES
-    demonyms = {d.lower() for d in DEMONYMS}
 
     places: dict[str, str] = {}
 
     def add(name: str, strong: bool) -> None:
         name = name.strip()
-        if name not in EXTRA_PLACES and (not _latin(name) or name.lower() in demonyms):
+        if name not in EXTRA_PLACES and (not _latin(name) or name.lower() in DEMONYM_WORDS):
             return
         if name.lower() in words and name not in EXTRA_PLACES:
             strong = False
