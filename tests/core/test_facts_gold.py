@@ -20,6 +20,7 @@ from reader_app.core.facts.evaluation import (
     score_entities,
     score_numbers,
 )
+from reader_app.core.facts.heldout import document
 from reader_app.core.facts.model import Fact
 
 
@@ -92,3 +93,14 @@ def test_conll_reading_detokenising_and_scoring(tmp_path: Path) -> None:
     assert scores["people"].gold == 2
     assert scores["people"].correct_gold == 2
     assert scores["places"].gold == 1 and scores["places"].predicted == 0
+
+
+def test_held_out_document_counts_no_nationality_word_as_a_name() -> None:
+    text, gold = document([
+        (["Italian", "troops", "left", "Rome", "."], ["B-LOC", "O", "O", "B-LOC", "O"]),
+        (["The", "Germans", "met", "Italian", "Somaliland", "officials", "."],
+         ["O", "B-PER", "O", "B-LOC", "I-LOC", "O", "O"]),
+    ])
+    assert text.startswith("Italian troops left Rome.")
+    assert gold["places"] == {"Rome", "Italian Somaliland"}
+    assert gold["people"] == set()

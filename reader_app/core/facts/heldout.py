@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import BLOCK_SEPARATOR
+from .cues import DEMONYM_WORDS
 from .entities import find_names
 from .evaluation import CONLL_TYPES, Score, detokenise, score_entities, total
 from .model import Fact
@@ -18,13 +19,16 @@ _KINDS = {"people": "person", "places": "place", "organisations": "organisation"
 
 def document(unit: Sequence[Sentence]) -> tuple[str, dict[str, set[str]]]:
     """A held-out document as text (a sentence a block, the first one as its title) and
-    its annotated names by kind."""
+    its annotated names by kind. A nationality word alone ("Italian", "Germans": a place
+    in Re-DocRED, a person in GUM) is no name the panel lists, and is not counted."""
     parts: list[str] = []
     gold: dict[str, set[str]] = {kind: set() for kind in _KINDS}
     for words, tags in unit:
         line, offsets = detokenise(words)
         parts.append(line)
         for first, end, label in spans(tags):
+            if end - first == 1 and words[first].lower() in DEMONYM_WORDS:
+                continue
             gold[CONLL_TYPES[label]].add(line[offsets[first][0] : offsets[end - 1][1]])
     return BLOCK_SEPARATOR.join(parts), gold
 
