@@ -103,16 +103,22 @@ def print_table(title: str, results: dict[str, dict[str, Score]]) -> None:
 
 
 def held_out(ner_dir: Path) -> dict[str, tuple[list[str], list[dict[str, list[str]]]]]:
-    """Each corpus's held-out documents as texts and their annotated names."""
+    """Each corpus's held-out documents as texts and their annotated names; for the corpora
+    the thresholds are chosen on (on their even-numbered documents), the odd-numbered ones
+    apart too."""
     from reader_app.core.facts.heldout import document
-    from reader_app.core.facts.train import CORPORA, load_corpus
+    from reader_app.core.facts.train import CORPORA, THRESHOLD_CORPORA, load_corpus
 
     out = {}
     for name, (corpus, whole) in CORPORA.items():
         if (ner_dir / name).exists():
             docs = [document(unit) for unit in load_corpus(ner_dir / name, corpus, whole).units]
-            out[corpus] = ([t for t, _ in docs], [{k: sorted(v) for k, v in g.items()}
-                                                   for _, g in docs])
+            parts = {f"{corpus}, held-out documents": docs}
+            if corpus in THRESHOLD_CORPORA:
+                parts[f"{corpus}, odd-numbered held-out documents"] = docs[1::2]
+            for title, chosen in parts.items():
+                out[title] = ([t for t, _ in chosen],
+                              [{k: sorted(v) for k, v in g.items()} for _, g in chosen])
     return out
 
 
@@ -131,8 +137,7 @@ def main() -> None:
          for a in articles],
     )}
     if args.ner_dir:
-        for corpus, data in held_out(args.ner_dir).items():
-            sets[f"{corpus}, held-out documents"] = data
+        sets.update(held_out(args.ner_dir))
     with tempfile.TemporaryDirectory() as folder:
         baseline = checkout(args.baseline, Path(folder))
         for title, (texts, golds) in sets.items():
