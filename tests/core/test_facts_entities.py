@@ -509,3 +509,25 @@ def test_a_host_names_the_person_after_the_role() -> None:
         "Norman is a backyard farming expert."
     )
     assert labels(facts.people) == ["Henry Suryawirawan", "Jamila Norman"]
+
+
+def test_a_body_is_named_whole_with_its_remit() -> None:
+    text = (
+        "Birds and rain\n\nThe Royal Society for the Protection of Birds counted fewer "
+        "sparrows, and the Intergovernmental Panel on Climate Change warned of wetter "
+        "winters. The Department for Environment, Food and Rural Affairs said farms would "
+        "get help. Members of the National Union of Farmers met the Central Bank of Nigeria "
+        "on Monday. The Woodruff Arts Center on Peachtree Street hosted the talks."
+    )
+    facts = find_facts(text)
+    assert {
+        "Royal Society for the Protection of Birds",
+        "Intergovernmental Panel on Climate Change",
+        "Department for Environment, Food and Rural Affairs",
+        "National Union of Farmers",
+        "Central Bank of Nigeria",
+    } <= set(labels(facts.organisations))
+    named = labels(facts.organisations) + labels(facts.places)
+    assert not any(n.startswith("Members") or "on Peachtree" in n
+                   or n in ("Royal Society", "Climate Change", "Department for Environment")
+                   for n in named)

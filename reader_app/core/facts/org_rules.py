@@ -15,12 +15,26 @@ from .cues import (
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     ORG_HEADS,
+    PLACE_HEADS,
     TITLE_WORDS,
     words,
 )
 from .lexicon import Lexicon
 
 _CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&", "de"})
+#: Connectors after which a body's remit follows, "the" allowed between after a body's
+#: head ("Society for the Protection of Birds", "Panel on Climate Change").
+_REMIT = frozenset({"of", "for", "on"})
+#: Heads of public bodies and institutions, which name one with the remit after them even
+#: when words come before ("Royal Institute of British Architects", "Central Bank of
+#: Nigeria"), unlike heads that end a club's or paper's name ("Manchester City").
+_BODY_HEADS = words(
+    """academy agency alliance assembly association authority bank board bureau centre
+    center coalition college commission committee confederation council court department
+    federation foundation fund institute institution ministry movement museum office
+    organisation organization panel party school service society tribunal trust union
+    university"""
+)
 # Capitals that are words of the news, not organisations.
 _NOT_ORG_CAPS = words(
     """AI GDP CEO CFO CTO TV PM AM MP MPS MEP OK UK US USA EU UN I II III IV VI VII VIII IX
@@ -65,6 +79,10 @@ def _runs(words: Sequence[str], caps: Sequence[int]) -> list[tuple[int, int]]:
             elif (j + 1 in capital and words[j] in _CONNECTORS
                   and words[j + 1].lower() not in FUNCTION_WORDS):
                 j += 2
+            elif (j + 2 in capital and words[j] in _REMIT and words[j + 1] == "the"
+                  and words[j - 1].lower() in _BODY_HEADS
+                  and words[j + 2].lower() not in FUNCTION_WORDS):
+                j += 3
             else:
                 break
         runs.append((i, j))
@@ -74,11 +92,18 @@ def _runs(words: Sequence[str], caps: Sequence[int]) -> list[tuple[int, int]]:
 
 def _headed(run: Sequence[str], lex: Lexicon) -> bool:
     """Whether a run of two or more capitalised words names an organisation by its head
-    ("Bank of Italy", "Liberal Democratic Party"), or by one opening it before the
+    ("Bank of Italy", "Liberal Democratic Party"), by a body's head before its remit
+    ("Royal Society for the Protection of Birds"), or by one opening it before the
     country it serves ("Network Rail Scotland", "Police Scotland")."""
     bare = [w.lower().rstrip(".") for w in run]
     if sum(_capitalised(w) for w in run) < 2:
         return False
+    if (
+        any(bare[k] in _BODY_HEADS and bare[k + 1] in _REMIT for k in range(1, len(run) - 1))
+        and bare[-1] not in PLACE_HEADS  # "Arts Center on Peachtree Street": an address
+        and not all(w.isupper() for w in run if w.isalpha())  # "THE CENTER OF THE ROOM"
+    ):
+        return True  # "Intergovernmental Panel on Climate Change"
     return bare[-1] in ORG_HEADS or (bare[0] in ORG_HEADS and (
         bare[1] in ("of", "for")
         or (run[-1] in lex.strong_places and bare[0] != "united"  # "United States"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -194,6 +195,9 @@ class NameTagger:
                         k += 1
             for first, end in organisation_spans(words, caps, people, tagged, self.features.lex):
                 organisation = mention(first, end, "ORG", LISTED)
+                if any(m.kind == "ORG" and m.start == organisation.start
+                       and _remit_list(words[end : bisect_left(starts, m.end)]) for m in out):
+                    continue  # the model's name goes on: "Department for Environment, Food ..."
                 out = [m for m in out
                        if m.end <= organisation.start or m.start >= organisation.end]
                 out.append(organisation)
@@ -341,6 +345,15 @@ class NameTagger:
         for sentence in words_of(text, offset):
             out += self.sentence_mentions(sentence)
         return out
+
+
+def _remit_list(rest: Sequence[str]) -> bool:
+    """Whether the words after a body's name list more of its remit, as ministries' names
+    do: ", Food and Rural Affairs"."""
+    return (
+        len(rest) > 1 and rest[0] == "," and rest[-1][:1].isupper()
+        and all(w in (",", "and", "&") or w[:1].isupper() for w in rest)
+    )
 
 
 def windows(words: Sequence[str], upper: Sequence[int]) -> list[tuple[int, int]]:
