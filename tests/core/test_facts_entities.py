@@ -531,3 +531,18 @@ def test_a_body_is_named_whole_with_its_remit() -> None:
     assert not any(n.startswith("Members") or "on Peachtree" in n
                    or n in ("Royal Society", "Climate Change", "Department for Environment")
                    for n in named)
+
+
+def test_two_bodies_joined_by_and_are_two_organisations() -> None:
+    text = (
+        "Campus news\n\nStudents of Lappeenranta University of Technology and Saimaa "
+        "University of Applied Sciences met staff of the Department of Health and Social "
+        "Care and the Australian Securities and Investments Commission."
+    )
+    found = set(labels(find_facts(text).organisations))
+    assert {
+        "Lappeenranta University of Technology",
+        "Saimaa University of Applied Sciences",
+        "Department of Health and Social Care",
+    } <= found
+    assert not any(n.startswith("Students") or n == "Australian Securities" for n in found)

@@ -99,7 +99,9 @@ def _headed(run: Sequence[str], lex: Lexicon) -> bool:
     if sum(_capitalised(w) for w in run) < 2:
         return False
     if (
-        any(bare[k] in _BODY_HEADS and bare[k + 1] in _REMIT for k in range(1, len(run) - 1))
+        any(bare[k] in _BODY_HEADS and bare[k + 1] in _REMIT
+            and not _REMIT.intersection(bare[:k])  # "Students of X University of Y"
+            for k in range(1, len(run) - 1))
         and bare[-1] not in PLACE_HEADS  # "Arts Center on Peachtree Street": an address
         and not all(w.isupper() for w in run if w.isalpha())  # "THE CENTER OF THE ROOM"
     ):
@@ -150,8 +152,19 @@ def organisation_spans(
                 out.append((i, j))
         elif (not headline and (_headed(words[i:j], lex) or _public_body(words[i:j]))
               and name not in lex.strong_places and name.title() not in lex.strong_places):
-            out.append((i, j))  # a listed place is no body for its head word: "West Bank"
+            out += _bodies(words, i, j, lex)  # a listed place is no body: "West Bank"
     return out
+
+
+def _bodies(words: Sequence[str], first: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """A headed run as one organisation, or as two where "and" joins two names each headed
+    on its own ("University of Turku and Åbo Akademi University"); not where a common word
+    follows it ("Securities and Investments Commission")."""
+    for k in range(first + 2, end - 2):
+        if (words[k] == "and" and not lex.mostly_lower(words[k + 1])
+                and _headed(words[first:k], lex) and _headed(words[k + 1 : end], lex)):
+            return [(first, k), *_bodies(words, k + 1, end, lex)]
+    return [(first, end)]
 
 
 def _affiliation(
