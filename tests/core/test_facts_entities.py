@@ -517,7 +517,8 @@ def test_a_body_is_named_whole_with_its_remit() -> None:
         "sparrows, and the Intergovernmental Panel on Climate Change warned of wetter "
         "winters. The Department for Environment, Food and Rural Affairs said farms would "
         "get help. Members of the National Union of Farmers met the Central Bank of Nigeria "
-        "on Monday. The Woodruff Arts Center on Peachtree Street hosted the talks."
+        "on Monday. The Woodruff Arts Center on Peachtree Street hosted the talks, and the "
+        "Council on Foreign Relations sent two fellows."
     )
     facts = find_facts(text)
     assert {
@@ -526,6 +527,7 @@ def test_a_body_is_named_whole_with_its_remit() -> None:
         "Department for Environment, Food and Rural Affairs",
         "National Union of Farmers",
         "Central Bank of Nigeria",
+        "Council on Foreign Relations",
     } <= set(labels(facts.organisations))
     named = labels(facts.organisations) + labels(facts.places)
     assert not any(n.startswith("Members") or "on Peachtree" in n

@@ -107,7 +107,7 @@ def _headed(run: Sequence[str], lex: Lexicon) -> bool:
     ):
         return True  # "Intergovernmental Panel on Climate Change"
     return bare[-1] in ORG_HEADS or (bare[0] in ORG_HEADS and (
-        bare[1] in ("of", "for")
+        bare[1] in ("of", "for") or (bare[1] == "on" and bare[0] in _BODY_HEADS)
         or (run[-1] in lex.strong_places and bare[0] != "united"  # "United States"
             and not any(w in _CONNECTORS for w in bare))
     ))
