@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -160,6 +159,7 @@ class NameTagger:
         out = []
         claimed = [False] * len(words)
         tagged = [False] * len(words)
+        model_orgs: dict[int, int] = {}  # the end of each organisation the model tagged
         chance: dict[int, float] = {}  # the marginal probability of B-PER, else I-PER ...
         wanted = self.given_name_words(words, caps)  # ... where given_name_pairs reads it
         features_of = self.features.parts(words, parts, caps)
@@ -168,6 +168,7 @@ class NameTagger:
                 first, end = first + low, end + low
                 if label == "ORG":
                     tagged[first:end] = [True] * (end - first)
+                    model_orgs[first] = end
                 key = label + SUPPORTED if self.supported(words[first:end], label) else label
                 if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
                     claimed[first:end] = [True] * (end - first)
@@ -194,10 +195,10 @@ class NameTagger:
                         people[k] = True
                         k += 1
             for first, end in organisation_spans(words, caps, people, tagged, self.features.lex):
+                longer = model_orgs.get(first, end)
+                if longer > end and _remit_list(words[end:longer]):
+                    end = longer  # the model's name goes on: "Department for Environment, Food ..."
                 organisation = mention(first, end, "ORG", LISTED)
-                if any(m.kind == "ORG" and m.start == organisation.start
-                       and _remit_list(words[end : bisect_left(starts, m.end)]) for m in out):
-                    continue  # the model's name goes on: "Department for Environment, Food ..."
                 out = [m for m in out
                        if m.end <= organisation.start or m.start >= organisation.end]
                 out.append(organisation)
