@@ -167,6 +167,15 @@ def _bodies(words: Sequence[str], first: int, end: int, lex: Lexicon) -> list[tu
     return [(first, end)]
 
 
+def remit_list(rest: Sequence[str]) -> bool:
+    """Whether the words after a body's name list more of its remit, as ministries' names
+    do: ", Food and Rural Affairs"."""
+    return (
+        len(rest) > 1 and rest[0] == "," and rest[-1][:1].isupper()
+        and all(w in (",", "and", "&") or w[:1].isupper() for w in rest)
+    )
+
+
 def _affiliation(
     words: Sequence[str], first: int, end: int, people: Sequence[bool], lex: Lexicon
 ) -> bool:
@@ -202,4 +211,4 @@ def _public_body(run: Sequence[str]) -> bool:
     return bare[-1] in ("district", "districts") and any(w in _SERVICES for w in bare[:-1])
 
 
-__all__ = ["organisation_spans"]
+__all__ = ["organisation_spans", "remit_list"]

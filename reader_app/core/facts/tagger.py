@@ -31,7 +31,7 @@ from .cues import (
 )
 from .lexicon import lexicon
 from .ner_features import FeatureMaker, Sentence, listable, words_of
-from .org_rules import organisation_spans
+from .org_rules import organisation_spans, remit_list
 
 TYPES = ("PER", "LOC", "ORG")
 SUPPORTED = "+lexicon"  # the threshold key of a mention the lexicons agree with
@@ -196,7 +196,7 @@ class NameTagger:
                         k += 1
             for first, end in organisation_spans(words, caps, people, tagged, self.features.lex):
                 longer = model_orgs.get(first, end)
-                if longer > end and _remit_list(words[end:longer]):
+                if longer > end and remit_list(words[end:longer]):
                     end = longer  # the model's name goes on: "Department for Environment, Food ..."
                 organisation = mention(first, end, "ORG", LISTED)
                 out = [m for m in out
@@ -346,15 +346,6 @@ class NameTagger:
         for sentence in words_of(text, offset):
             out += self.sentence_mentions(sentence)
         return out
-
-
-def _remit_list(rest: Sequence[str]) -> bool:
-    """Whether the words after a body's name list more of its remit, as ministries' names
-    do: ", Food and Rural Affairs"."""
-    return (
-        len(rest) > 1 and rest[0] == "," and rest[-1][:1].isupper()
-        and all(w in (",", "and", "&") or w[:1].isupper() for w in rest)
-    )
 
 
 def windows(words: Sequence[str], upper: Sequence[int]) -> list[tuple[int, int]]:
