@@ -107,7 +107,7 @@ def held_out(ner_dir: Path) -> dict[str, tuple[list[str], list[dict[str, list[st
     the thresholds are chosen on (on their even-numbered documents), the odd-numbered ones
     apart too."""
     from reader_app.core.facts.heldout import document
-    from reader_app.core.facts.train import CORPORA, THRESHOLD_CORPORA, load_corpus
+    from reader_app.core.facts.train import CORPORA, THRESHOLD_CORPORA, halve, load_corpus
 
     out = {}
     for name, (corpus, whole) in CORPORA.items():
@@ -115,7 +115,7 @@ def held_out(ner_dir: Path) -> dict[str, tuple[list[str], list[dict[str, list[st
             docs = [document(unit) for unit in load_corpus(ner_dir / name, corpus, whole).units]
             parts = {f"{corpus}, held-out documents": docs}
             if corpus in THRESHOLD_CORPORA:
-                parts[f"{corpus}, odd-numbered held-out documents"] = docs[1::2]
+                parts[f"{corpus}, odd-numbered held-out documents"] = halve(docs)[1]
             for title, chosen in parts.items():
                 out[title] = ([t for t, _ in chosen],
                               [{k: sorted(v) for k, v in g.items()} for _, g in chosen])

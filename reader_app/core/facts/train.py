@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .cues import HONORIFICS, TITLES
 from .evaluation import Score, read_conll
@@ -54,6 +54,7 @@ PARAMS = {
 }
 
 Sentence = tuple[list[str], list[str]]  # words, BIO tags
+T = TypeVar("T")
 _TITLES = frozenset(w.rstrip(".") for w in HONORIFICS | TITLES)
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -87,6 +88,12 @@ def _clean(words: Sequence[str], tags: Sequence[str]) -> list[str]:
             out[first] = "B-" + label
             out[first + 1 : end] = ["I-" + label] * (end - first - 1)
     return out
+
+
+def halve(units: Sequence[T]) -> tuple[list[T], list[T]]:
+    """A threshold corpus's held-out units: the even-numbered ones, on which thresholds are
+    chosen, and the odd-numbered ones, which no choice sees."""
+    return list(units[::2]), list(units[1::2])
 
 
 def load_corpus(path: Path, name: str, all_held_out: bool) -> Corpus:
@@ -268,10 +275,9 @@ def main(argv: list[str] | None = None) -> None:
             print(f"| {name} | {label} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f}"
                   f" | {s.gold} | {r90:.3f} |")
     by_name = {corpus.name: corpus for corpus in corpora}
-    pool = [(index, unit) for name in THRESHOLD_CORPORA if name in by_name
-            for index, unit in enumerate(by_name[name].units)]
-    development = [unit for index, unit in pool if index % 2 == 0]
-    test = [unit for index, unit in pool if index % 2 == 1]
+    halves = [halve(by_name[name].units) for name in THRESHOLD_CORPORA if name in by_name]
+    development = [unit for even, _ in halves for unit in even]
+    test = [unit for _, odd in halves for unit in odd]
     thresholds = choose_thresholds(model, not args.no_lexicons, development)
     settings = {"thresholds": thresholds, "algorithm": args.algorithm, "params": params,
                 "lexicons": not args.no_lexicons}
