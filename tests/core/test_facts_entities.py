@@ -146,6 +146,28 @@ def test_a_ministry_short_and_long_and_its_acronym_are_one_organisation() -> Non
     assert set(surfaces(text, ministry[0])) >= {"Ministry of Defence", "MoD"}
 
 
+def test_a_firm_named_with_and_without_its_legal_form_is_one_organisation() -> None:
+    text = (
+        "Quarterly results\n\n"
+        "Netflix Inc. reported higher profits on Tuesday. Netflix said it added nine million "
+        "subscribers, while Whirlpool Corp. and Whirlpool Corporation filings showed weaker "
+        "sales. Apple Inc. and Amnesty International were not asked."
+    )
+    by_label = {f.label: surfaces(text, f) for f in find_facts(text).organisations}
+    assert set(by_label["Netflix"]) == {"Netflix Inc.", "Netflix"}  # the plain name labels it
+    assert set(by_label["Whirlpool Corporation"]) == {"Whirlpool Corp.", "Whirlpool Corporation"}
+    assert by_label["Amnesty International"] == ["Amnesty International"]  # "AI" spells no firm
+
+
+def test_a_listed_place_of_which_the_model_finds_a_part_is_named_whole() -> None:
+    text = (
+        "Movers\n\n"
+        "The company holds its employees to high standards, providing New York City "
+        "residents access to a large fleet."
+    )
+    assert labels(find_facts(text).places) == ["New York City"]
+
+
 def test_names_are_found_per_block_never_across_blocks() -> None:
     glued = Article(
         title="Cafe opens",

@@ -49,6 +49,10 @@ _PLACE_SUFFIX = re.compile(
     r"\s+(?:oblast|region|province|governorate|krai|prefecture|county|state)$", re.IGNORECASE
 )
 _RIVER = re.compile(r"river (.+)|(.+) river", re.IGNORECASE)
+#: A firm's legal form after its name, in a name's key ("Hudson Moving & Storage Co., Inc.").
+_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:&\s+)?(?:inc|incorporated|co|corp|corporation|ltd|limited|llc|llp|plc|gmbh))+$"
+)
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?P<area>[\w ]+?)\s+(?:ministry|department)$",
                        re.IGNORECASE)
 _PLACE_CUE = re.compile(
@@ -220,6 +224,9 @@ def _org_key(surface: str) -> str:
     alias = ORG_ALIASES.get(surface)
     if alias:
         return _norm(alias)
+    firm = _LEGAL_FORM.sub("", key)
+    if firm != key and len(firm) > 3 and firm != "the":
+        return firm  # "Hudson Moving & Storage Co." is "Hudson Moving & Storage"
     ministry = _MINISTRY.match(key)
     if ministry and " of " not in key:  # "Defence Ministry" is the "Ministry of Defence"
         return f"ministry of {ministry.group('area').split()[-1]}"
@@ -260,8 +267,10 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
                     groups[key] += groups.pop(bare)
     if kind == "ORG":  # an acronym joins the one organisation whose initials it spells
         for key in [k for k in groups if " " not in k]:
-            surface = "".join(c for c in text[groups[key][0][0] : groups[key][0][1]]
-                              if c.isupper())  # "MoD" spells "MD"
+            named = text[groups[key][0][0] : groups[key][0][1]]
+            if " " in named:
+                continue  # a firm's name with its legal form ("Apple Inc."), no acronym
+            surface = "".join(c for c in named if c.isupper())  # "MoD" spells "MD"
             owners = [
                 k for k in groups
                 if " " in k and _initials(text[groups[k][0][0] : groups[k][0][1]]).upper()
@@ -279,9 +288,15 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
 
 def _label(text: str, spans: list[tuple[int, int]], kind: str) -> str:
     """The fullest form: most words, then not all capitals, then longest, then first; a
-    place named only in capitals (a dateline, "ADDIS ABABA —") as the lexicon writes it."""
+    firm by its name without its legal form where the article names it so too ("Apple",
+    not "Apple Inc."); a place named only in capitals (a dateline, "ADDIS ABABA —") as the lexicon
+    writes it."""
     forms = [text[s:e] for s, e in spans]
-    label = max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f), -forms.index(f)))
+    keys = {_norm(f) for f in forms} if kind == "ORG" else set()
+    label = max(forms, key=lambda f: (
+        _LEGAL_FORM.sub("", _norm(f)) not in keys - {_norm(f)},  # named without it too
+        len(f.split()), not f.isupper(), len(f), -forms.index(f),
+    ))
     if kind == "LOC" and label.isupper() and len(label) > 3:
         places, titled = lexicon(), label.title()
         if titled in places.strong_places or titled in places.weak_places:

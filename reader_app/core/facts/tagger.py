@@ -64,6 +64,18 @@ def _runs_on(words: Sequence[str], first: int, end: int) -> bool:
     return (first > 1 and words[first - 1][:1].isupper()) or (
         end < len(words) and words[end][:1].isupper()
     )
+def _unclaimed(
+    claimed: Sequence[bool], places: Sequence[tuple[int, int]], first: int, end: int
+) -> bool:
+    """Whether no name was found among ``words[first:end]``, or only parts of it that are
+    places (the span then names the place whole)."""
+    taken = sum(claimed[first:end])
+    return not taken or (
+        taken < end - first
+        and taken == sum(b - a for a, b in places if first <= a and b <= end)
+    )
+
+
 #: Words that open the name of a natural feature ("River Avon", "Lake Geneva", "Mount Kenya").
 FEATURE_HEADS = frozenset({"river", "lake", "loch", "mount", "isle", "gulf"})
 MODEL = "names.crfsuite"
@@ -160,6 +172,7 @@ class NameTagger:
         claimed = [False] * len(words)
         tagged = [False] * len(words)
         model_orgs: dict[int, int] = {}  # the end of each organisation the model tagged
+        places: list[tuple[int, int]] = []  # the places the model tagged, as word spans
         chance: dict[int, float] = {}  # the marginal probability of B-PER, else I-PER ...
         wanted = self.given_name_words(words, caps)  # ... where given_name_pairs reads it
         features_of = self.features.parts(words, parts, caps)
@@ -173,6 +186,8 @@ class NameTagger:
                 if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
                     claimed[first:end] = [True] * (end - first)
                     out.append(mention(first, end, label, confidence))
+                    if label == "LOC":
+                        places.append((first, end))
             for k, label in wanted.items():
                 if low <= k < low + len(features):
                     chance[k] = self.tagger.marginal(label, k - low)
@@ -182,7 +197,7 @@ class NameTagger:
         for first, end in self.given_name_pairs(words, caps, claimed, chance):
             claimed[first:end] = [True] * (end - first)
             out.append(mention(first, end, "PER", CUED))
-        for first, end in self.listed_places(words, caps, claimed):
+        for first, end in self.listed_places(words, caps, claimed, places):
             place = mention(first, end, "LOC", LISTED)
             out = [m for m in out if m.end <= place.start or m.start >= place.end]
             out.append(place)
@@ -308,11 +323,16 @@ class NameTagger:
         return out
 
     def listed_places(
-        self, words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool]
+        self,
+        words: Sequence[str],
+        caps: Sequence[int],
+        claimed: Sequence[bool],
+        places: Sequence[tuple[int, int]] = (),
     ) -> list[tuple[int, int]]:
         """Places the model left untagged (or tagged below its threshold) that the lexicon
-        lists as places wherever they stand ("US", "Kyiv"), as whole capitalised runs; and
-        a dateline in capitals opening a paragraph ("ROME —", "PORT SUDAN —") that names a
+        lists as places wherever they stand ("US", "Kyiv"), as whole capitalised runs, or of
+        which it tagged only a part (``places``: "York City" of "New York City"); and a
+        dateline in capitals opening a paragraph ("ROME —", "PORT SUDAN —") that names a
         listed place."""
         lex = self.features.lex
         if lex is None:
@@ -331,8 +351,8 @@ class NameTagger:
                               and words[i] not in lex.place_openers):
                 continue
             for n in range(listable(words, i, 4), 0, -1):
-                if " ".join(words[i : i + n]) in lex.strong_places and not any(
-                    claimed[i : i + n]
+                if " ".join(words[i : i + n]) in lex.strong_places and _unclaimed(
+                    claimed, places, i, i + n
                 ) and not (n == 1 and i == 0 and lex.mostly_lower(words[0])):
                     if not _runs_on(words, i, i + n):
                         out.append((i, i + n))
