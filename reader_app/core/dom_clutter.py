@@ -111,19 +111,18 @@ class _Stats:
 
 def _subtree_stats(
     scope: etree._Element,
-) -> tuple[list[etree._Element], dict[etree._Element, _Stats], list[etree._Element]]:
-    """Elements of ``scope`` in document order with their subtree statistics, and its
+) -> tuple[dict[etree._Element, _Stats], list[etree._Element]]:
+    """The elements of ``scope`` in document order with their subtree statistics, and its
     buttons (``<button>`` or ``role="button"``)."""
-    elements = list(scope.iter(etree.Element))
     stats: dict[etree._Element, _Stats] = {}
     buttons: list[etree._Element] = []
-    for element in elements:  # a parent comes before its children
-        stats[element] = _Stats(stats.get(element.getparent()))
-    for element in reversed(elements):
-        own = stats[element]
+    parent_of = stats.get
+    for element in scope.iter(etree.Element):  # a parent comes before its children
+        stats[element] = _Stats(parent_of(element.getparent()))
+    for element, own in reversed(stats.items()):
         text = element.text  # lxml makes a new string each time it is read
-        if text:
-            own.chars += len(text.strip())
+        chars = own.chars + len(text.strip()) if text else own.chars
+        own.chars = chars
         tag = element.tag
         if tag == "a":
             own.links = True
@@ -134,10 +133,12 @@ def _subtree_stats(
         parent = own.parent
         if parent is not None:
             tail = element.tail
-            parent.chars += own.chars + (len(tail.strip()) if tail else 0)
-            parent.links |= own.links
-            parent.interactive |= own.interactive
-    return elements, stats, buttons
+            parent.chars += chars + len(tail.strip()) if tail else chars
+            if own.links:
+                parent.links = True
+            if own.interactive:
+                parent.interactive = True
+    return stats, buttons
 
 
 def _holds_content(element: etree._Element) -> bool:
@@ -181,12 +182,11 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
     """
     body = root.find(".//body")
     scope = body if body is not None else root
-    elements, stats, buttons = _subtree_stats(scope)
+    stats, buttons = _subtree_stats(scope)
     total = max(1, stats[scope].chars)
     named_clutter = _named_clutter_in_discussion if discussion else _named_clutter
     doomed: list[etree._Element] = []
-    for element in elements:
-        own = stats[element]
+    for element, own in stats.items():  # in document order
         parent = own.parent
         if parent is not None:
             if parent.gone:
