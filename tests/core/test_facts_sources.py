@@ -132,6 +132,22 @@ def test_identifiers_codes_and_a_headline_year_are_no_numbers() -> None:
         assert not any(junk in n for n in numbers), (junk, numbers)
 
 
+def test_a_tables_bare_cells_are_no_numbers_but_its_measures_are() -> None:
+    rows = (("Desk", "Price", "Stability", "Speed"),
+            ("Eureka 36", "$199", "7.0", "9.2"),
+            ("TaskMate Go", "$249", "8.5", "6.4"))
+    table = "\n".join("\t".join(row) for row in rows)
+    facts = find_facts(Article(
+        title="Standing desks tested",
+        blocks=(Block("paragraph", "We tested 12 standing desks over 9.2 weeks."),
+                Block("table", table, rows=rows)),
+    ))
+    labels = [fact.label for fact in facts.numbers]
+    assert "$199" in labels and "$249" in labels  # a measure says what it is anywhere
+    assert "12 standing desks" in labels and "9.2 weeks" in labels
+    assert not {"7.0", "8.5", "6.4", "9.2"} & set(labels)  # a cell means its column's heading
+
+
 def test_each_section_is_ordered_by_salience() -> None:
     text = (
         "Kharkiv hit by 47 drones\n\n"

@@ -37,15 +37,19 @@ def find_facts(source: Article | str) -> Facts:
     readable = masked(text, blocks)
     starts = [b.start for b in blocks]
 
-    def headline(offset: int) -> bool:
+    def kind_at(offset: int) -> str | None:
         index = bisect.bisect_right(starts, offset) - 1
-        return index >= 0 and blocks[index].kind in ("title", "heading")
+        return blocks[index].kind if index >= 0 else None
+
+    def headline(offset: int) -> bool:
+        return kind_at(offset) in ("title", "heading")
 
     numbers = [  # a year only in headlines dates the article ("Best laptops 2024")
         fact if not headline(fact.mentions[0][0])
         else replace(fact, context=context_at(readable, _first_in_body(fact.mentions, headline)))
         for fact in find_numbers(readable)
         if not (fact.unit == "year" and all(headline(s) for s, _ in fact.mentions))
+        and not (_bare(fact) and all(kind_at(s) == "table" for s, _ in fact.mentions))
     ]
     contexts = Contexts(text)
     entities = {
@@ -68,6 +72,12 @@ def find_facts(source: Article | str) -> Facts:
         places=rank(entities["place"]),
         organisations=rank(entities["organisation"]),
     )
+
+
+def _bare(fact: Fact) -> bool:
+    """Whether a number says nothing of what it is (no unit, nothing counted, no year): in
+    a table's cell ("7.0", "2,932,787") only its column heading would."""
+    return fact.unit is None and fact.counts is None
 
 
 #: Characters an italic run may hold beyond a name for the name to be the whole run.
