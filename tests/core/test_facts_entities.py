@@ -146,6 +146,19 @@ def test_a_ministry_short_and_long_and_its_acronym_are_one_organisation() -> Non
     assert set(surfaces(text, ministry[0])) >= {"Ministry of Defence", "MoD"}
 
 
+def test_letters_in_capitals_after_a_name_go_but_a_surname_in_capitals_stays() -> None:
+    honours = find_facts("Honours\n\nDaniel Bernoulli FRS wrote the paper in 1738.")
+    assert labels(honours.people) == ["Daniel Bernoulli"]
+    affiliation = find_facts(
+        "Depression study\n\n\"It works,\" said Naomi Simon of MGH, who led the trial."
+    )
+    assert labels(affiliation.people) == ["Naomi Simon"]
+    capitals = find_facts(
+        "Summit\n\nEmmanuel MACRON met Olaf SCHOLZ in Paris. Henry VIII had six wives."
+    )
+    assert labels(capitals.people) == ["Emmanuel MACRON", "Olaf SCHOLZ", "Henry VIII"]
+
+
 def test_a_firm_named_with_and_without_its_legal_form_is_one_organisation() -> None:
     text = (
         "Quarterly results\n\n"

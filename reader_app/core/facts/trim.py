@@ -27,6 +27,7 @@ _AMPERSAND_AFTER = re.compile(r" ?& ?[A-Z]")
 _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.]* ?& ?$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _DIGIT = re.compile(r"\d")
+_ROMAN = re.compile(r"[IVXL]+")
 _EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|ataxia)\b", re.I)
 
 
@@ -65,6 +66,17 @@ def trim(text: str, mention: Mention) -> Mention | None:
         if len(words) > 2 and (words[-1].isupper() or words[-1].lower() not in lexicon().surnames):
             end -= len(words[-1]) + 1
             words = words[:-1]
+    if mention.kind == "PER" and len(words) > 1 and _initialism(words[-1]):
+        # "Daniel Bernoulli FRS": honours after a name go; "Gemini CLI" is a product, but
+        # "Emmanuel MACRON" a surname set in capitals after a given name
+        name, cut = list(words), end
+        while len(name) > 1 and (_initialism(name[-1]) or name[-1].islower()):  # "X of VSI"
+            cut -= len(name[-1]) + 1
+            name = name[:-1]
+        if len(name) > 1:
+            words, end = name, cut
+        elif name[0].lower() not in lexicon().given_names:
+            return None
     if mention.kind == "PER" and _common_noun_end(words):
         return None  # "Fastener Information", "Nasdaq Composite"
     while len(words) > 1 and (
@@ -100,6 +112,16 @@ def _common_noun_end(words: Sequence[str]) -> bool:
     return (
         len(words) > 1 and lex.mostly_lower(words[-1])
         and words[-1].lower() not in lex.surnames and words[0].lower() not in lex.given_names
+    )
+
+
+def _initialism(word: str) -> bool:
+    """Whether a word after a person's name is letters in capitals that are no listed
+    surname nor a Roman numeral ("Henry VIII"): honours ("CBE"), a product's kind ("CLI"),
+    or a surname set in capitals."""
+    return (
+        len(word) > 1 and word.isupper() and word.isalpha() and not _ROMAN.fullmatch(word)
+        and word.lower() not in lexicon().surnames
     )
 
 
