@@ -486,6 +486,48 @@ def test_the_vocabulary_groups_are_counted_as_one_pattern_over_them_would() -> N
     assert clutter_text._vocabulary_groups(texts[0]) == 2  # "sign up", "newsletter"
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` at its top level (split at "|" outside brackets)."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for at, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:at])
+            start = at + 1
+    return [*parts, pattern[start:]]
+
+
+def test_every_call_to_action_starts_with_one_of_the_words_it_is_looked_for_at() -> None:
+    """The calls are tried only where one of their openers stands: each alternative of the
+    pattern (or of the group it opens with) starts with an opener, not cut by a quantifier."""
+    openers = clutter_text._CALL_OPENERS
+
+    def opens(alternative: str) -> bool:
+        return any(alternative.startswith(word) and alternative[len(word):][:1] not in set("?*+{")
+                   for word in openers)
+
+    calls = _alternatives(clutter_text._CALL_PATTERN)
+    assert len(calls) > 40
+    for call in calls:
+        assert call.startswith(r"\b"), call
+        call = call[2:]
+        if call.startswith("(?:"):
+            group = call[3 : call.index(")")]
+            assert all(opens(first) for first in _alternatives(group)), call
+        else:
+            assert opens(call), call
+    ungated = re.compile(clutter_text._CALL_PATTERN)
+    for text in [*CLUTTER, "Get started with a free trial", "Read next: more from us"]:
+        assert clutter_text._CALLS.findall(text.lower()) == ungated.findall(text.lower())
+
+
 def test_comments_are_posts_on_a_discussion_page_and_clutter_elsewhere() -> None:
     html = (
         f"<article>{ARTICLE}</article>"
