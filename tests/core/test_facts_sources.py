@@ -148,6 +148,16 @@ def test_a_tables_bare_cells_are_no_numbers_but_its_measures_are() -> None:
     assert not {"7.0", "8.5", "6.4", "9.2"} & set(labels)  # a cell means its column's heading
 
 
+def test_a_number_alone_on_its_line_is_no_number() -> None:
+    facts = find_facts(Article(
+        title="Best board games",
+        blocks=(Block("heading", "Our Score", level=3), Block("paragraph", "9.1"),
+                Block("paragraph", "(172)\n4.5"),
+                Block("paragraph", "We played 40 games over nine weekends; 12 were great.")),
+    ))
+    assert [fact.label for fact in facts.numbers] == ["40 games", "over nine weekends", "12"]
+
+
 def test_each_section_is_ordered_by_salience() -> None:
     text = (
         "Kharkiv hit by 47 drones\n\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -49,7 +50,8 @@ def find_facts(source: Article | str) -> Facts:
         else replace(fact, context=context_at(readable, _first_in_body(fact.mentions, headline)))
         for fact in find_numbers(readable)
         if not (fact.unit == "year" and all(headline(s) for s, _ in fact.mentions))
-        and not (_bare(fact) and all(kind_at(s) == "table" for s, _ in fact.mentions))
+        and not (_bare(fact) and all(kind_at(s) == "table" or _alone(text, s, e)
+                                     for s, e in fact.mentions))
     ]
     contexts = Contexts(text)
     entities = {
@@ -76,8 +78,21 @@ def find_facts(source: Article | str) -> Facts:
 
 def _bare(fact: Fact) -> bool:
     """Whether a number says nothing of what it is (no unit, nothing counted, no year): in
-    a table's cell ("7.0", "2,932,787") only its column heading would."""
+    a table's cell ("7.0", "2,932,787") only its column heading would, alone on a line
+    ("9.1" under "Our Score", "(172)" under a rating) only the line before it."""
     return fact.unit is None and fact.counts is None
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone on its line, but for punctuation."""
+    line_end = text.find("\n", end)
+    return bool(
+        _NO_WORD.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+        and _NO_WORD.fullmatch(text, end, len(text) if line_end < 0 else line_end)
+    )
+
+
+_NO_WORD = re.compile(r"\W*")
 
 
 #: Characters an italic run may hold beyond a name for the name to be the whole run.
