@@ -264,7 +264,8 @@ def test_list_markers_at_a_line_start_are_not_facts() -> None:
 
 
 def test_numbered_headings_with_a_colon_or_a_closed_bracket_are_not_facts() -> None:
-    text = "1: Train your staff\n\nEach of 40 staff trains.\n\n2.) Back up 12 files\n\n3) Encrypt"
+    text = ("1: Train your staff\n\nEach of 40 staff trains.\n\n2.) Back up 12 files\n\n3) Encrypt"
+            "\n\n4). Limited wardrobe")
     assert surfaces(text) == ["40", "12"]
 
 
