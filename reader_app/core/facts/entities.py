@@ -289,13 +289,18 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
 def _label(text: str, spans: list[tuple[int, int]], kind: str) -> str:
     """The fullest form: most words, then not all capitals, then longest, then first; a
     firm by its name without its legal form where the article names it so too ("Apple",
-    not "Apple Inc."); a place named only in capitals (a dateline, "ADDIS ABABA —") as the lexicon
-    writes it."""
+    not "Apple Inc."); a place named only in capitals (a dateline, "ADDIS ABABA —") as the
+    lexicon writes it."""
     forms = [text[s:e] for s, e in spans]
     keys = {_norm(f) for f in forms} if kind == "ORG" else set()
+
+    def plain_too(form: str) -> bool:
+        """Whether the article also names the firm without this form's legal form."""
+        key = _norm(form)
+        return bool(keys) and _LEGAL_FORM.sub("", key) in keys - {key}
+
     label = max(forms, key=lambda f: (
-        _LEGAL_FORM.sub("", _norm(f)) not in keys - {_norm(f)},  # named without it too
-        len(f.split()), not f.isupper(), len(f), -forms.index(f),
+        not plain_too(f), len(f.split()), not f.isupper(), len(f), -forms.index(f),
     ))
     if kind == "LOC" and label.isupper() and len(label) > 3:
         places, titled = lexicon(), label.title()

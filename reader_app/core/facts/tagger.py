@@ -64,6 +64,8 @@ def _runs_on(words: Sequence[str], first: int, end: int) -> bool:
     return (first > 1 and words[first - 1][:1].isupper()) or (
         end < len(words) and words[end][:1].isupper()
     )
+
+
 def _unclaimed(
     claimed: Sequence[bool], places: Sequence[tuple[int, int]], first: int, end: int
 ) -> bool:
