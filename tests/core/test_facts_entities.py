@@ -283,6 +283,18 @@ def test_a_listed_given_name_and_a_capitalised_word_standing_alone_make_a_person
         assert people <= set(labels(find_facts(text).people)), text
 
 
+def test_a_given_name_before_a_common_word_names_a_firm_not_a_person() -> None:
+    facts = find_facts(Article(
+        title="Best movers",
+        blocks=(Block("heading", "4. Liberty Moving", level=2),
+                Block("paragraph", "Movers in the city were rated by their customers."),
+                Block("heading", "5. Claude Code", level=2)),
+    ))
+    assert not {"Liberty Moving", "Claude Code"} & set(labels(facts.people))
+    young = find_facts("Music\n\nThe band played with Neil Young and Gary Brown in Toronto.")
+    assert {"Neil Young", "Gary Brown"} <= set(labels(young.people))  # words that are surnames
+
+
 def test_a_given_name_inside_a_longer_capitalised_run_makes_no_person() -> None:
     text = (
         "Stadium and ice\n\nThey played at the Ferenc Puskas Stadium Complex in Budapest and "

@@ -231,7 +231,8 @@ class NameTagger:
         """Two or three capitalised words of a name's shape standing alone, the first a
         listed given name ("Saul Bass", "Gary LeGare"), that the model left untagged but
         gives some chance of being a person: the mean marginal probability of B-PER, I-PER
-        over the words (``chance``) reaches ``GIVEN_PAIR``."""
+        over the words (``chance``) reaches ``GIVEN_PAIR``. The last may not be a word open
+        text mostly writes in lowercase that is no surname ("Liberty Moving" is a firm)."""
         lex = self.features.lex
         if lex is None:
             return []
@@ -253,6 +254,8 @@ class NameTagger:
                 2 <= end - i <= 3
                 and not any(claimed[i:end])
                 and not (end < len(words) and words[end][:1].isupper())
+                and not (lex.mostly_lower(words[end - 1])  # "Liberty Moving": a firm
+                         and words[end - 1].lower() not in lex.surnames)
                 and sum(chance.get(k, 0.0) for k in range(i, end)) / (end - i) >= GIVEN_PAIR
             ):
                 out.append((i, end))
@@ -325,10 +328,7 @@ class NameTagger:
         return out
 
     def listed_places(
-        self,
-        words: Sequence[str],
-        caps: Sequence[int],
-        claimed: Sequence[bool],
+        self, words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool],
         places: Sequence[tuple[int, int]] = (),
     ) -> list[tuple[int, int]]:
         """Places the model left untagged (or tagged below its threshold) that the lexicon
