@@ -493,6 +493,18 @@ def test_a_disease_named_for_its_discoverer_is_no_person() -> None:
     assert labels(facts.people) == []
 
 
+def test_a_prize_named_for_a_person_is_no_person() -> None:
+    assert labels(find_facts(
+        "Honours\n\nAwards: Elliott Cresson Medal, Rumford Medal, Copley Medal."
+    ).people) == []
+    items = ("Elliott Cresson Medal (1912)", "David Marr Prize (2003)", "Rumford Medal (1920)")
+    listed = find_facts(Article(title="Awards", blocks=(
+        Block("paragraph", "His honours included:"),
+        Block("list", "\n".join(items), items=items),
+    )))
+    assert not [label for label in labels(listed.people) if label.endswith(("Medal", "Prize"))]
+
+
 def test_acronyms_in_the_plural_are_no_names() -> None:
     facts = find_facts("Most CLIs are written in Go. CLIs are fast, and Ana Ruiz maintains two.")
     assert "CLIs" not in labels(facts.people) + labels(facts.organisations)

@@ -80,10 +80,12 @@ PLACE_HEADS = words(
     docks village quay wharf marina glacier creek falls springs ridge row way"""
 )
 
-# Words that end the names of places but not of people ("Abbey Meadows", "Quay Lane"), and
-# words that open the names of storms and events ("Storm Dennis"): no person ends or opens so.
+# Words that end the names of places and of prizes named for a person but not of people
+# ("Abbey Meadows", "Quay Lane", "Elliott Cresson Medal"), and words that open the names of
+# storms and events ("Storm Dennis"): no person ends or opens so.
 NOT_PERSON_ENDS = PLACE_HEADS | words(
-    "meadow meadows fields moor moors heath mews crescent shelf glacier ice"
+    "meadow meadows fields moor moors heath mews crescent shelf glacier ice "
+    "medal prize award awards trophy cup lecture lectures fellowship scholarship memorial"
 )
 NOT_PERSON_OPENS = words("storm hurricane typhoon cyclone operation project")
 # Words that end a product's name, never a person's ("Emma Hybrid", "Galaxy Ultra").
