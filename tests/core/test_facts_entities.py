@@ -267,6 +267,12 @@ def test_a_job_title_ending_a_run_of_capitals_leaves_the_person() -> None:
     assert labels(find_facts(text).people) == ["Martin Luther King"]  # a title and a surname
 
 
+def test_a_country_and_a_title_before_a_name_leave_the_person() -> None:
+    text = ("Talks\n\nU.S. President Donald Trump met French President Emmanuel Macron and UK "
+            "Prime Minister Keir Starmer in Paris.")
+    assert labels(find_facts(text).people) == ["Donald Trump", "Emmanuel Macron", "Keir Starmer"]
+
+
 def test_a_listed_given_name_and_a_capitalised_word_standing_alone_make_a_person() -> None:
     texts = {
         "Hitchcock films\n\nHe worked with the best talent of his day — film poster designers "

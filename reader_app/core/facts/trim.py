@@ -83,6 +83,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
         words[0].lower() in ("the", "a", "an")
         or (mention.kind == "PER" and (
             words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in ROLE_NOUNS
+            or (len(words) > 2 and words[1].lower().rstrip(".") in TITLE_WORDS
+                and words[0] in lexicon().strong_places)  # "U.S. President Donald Trump"
         ))
     ):
         start += len(words[0]) + 1
