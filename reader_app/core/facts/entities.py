@@ -296,8 +296,10 @@ def _label(text: str, spans: list[tuple[int, int]], kind: str) -> str:
 
     def plain_too(form: str) -> bool:
         """Whether the article also names the firm without this form's legal form."""
+        if not keys:
+            return False
         key = _norm(form)
-        return bool(keys) and _LEGAL_FORM.sub("", key) in keys - {key}
+        return _LEGAL_FORM.sub("", key) in keys - {key}
 
     label = max(forms, key=lambda f: (
         not plain_too(f), len(f.split()), not f.isupper(), len(f), -forms.index(f),
