@@ -84,14 +84,21 @@ def _bare(fact: Fact) -> bool:
 
 
 def _alone(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stands alone on its line, but for punctuation."""
-    line_end = text.find("\n", end)
-    return bool(
-        _NO_WORD.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
-        and _NO_WORD.fullmatch(text, end, len(text) if line_end < 0 else line_end)
-    )
+    """Whether ``text[start:end]`` stands alone on its line, but for a little punctuation
+    (looked for within :data:`_ALONE_REACH` characters, so that a long line costs no more)."""
+    before = text[max(0, start - _ALONE_REACH) : start]
+    after = text[end : end + _ALONE_REACH]
+    line_start, line_end = before.rfind("\n"), after.find("\n")
+    if line_start < 0 and start > _ALONE_REACH:
+        return False  # the line starts further back: words stand before the number
+    if line_end < 0 and end + _ALONE_REACH < len(text):
+        return False
+    return bool(_NO_WORD.fullmatch(before[line_start + 1 :])
+                and _NO_WORD.fullmatch(after if line_end < 0 else after[:line_end]))
 
 
+#: Characters either side of a number in which its line must end for it to stand alone.
+_ALONE_REACH = 16
 _NO_WORD = re.compile(r"\W*")
 
 
