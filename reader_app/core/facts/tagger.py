@@ -8,7 +8,6 @@ The model (``data/names.crfsuite``) and its per-type confidence thresholds
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -18,46 +17,25 @@ from typing import Any, NamedTuple
 import pycrfsuite
 
 from .cues import (
-    COMMON_WORDS,
-    DEMONYM_WORDS,
     FUNCTION_WORDS,
-    HONORIFICS,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     ORG_HEADS,
-    PLACE_HEADS,
-    ROLE_NOUNS,
-    TITLE_WORDS,
 )
 from .lexicon import lexicon
 from .ner_features import FeatureMaker, Sentence, listable, words_of
 from .org_rules import organisation_spans, remit_list
+from .person_cues import cued_people, given_name_pairs, given_name_words, speakers
 
 TYPES = ("PER", "LOC", "ORG")
 SUPPORTED = "+lexicon"  # the threshold key of a mention the lexicons agree with
 LISTED = 0.5  # the confidence given to a listed place the model left untagged
 _DATELINE_ENDS = frozenset({"\u2014", "\u2013", "-", ","})
-# Chosen on the development documents (the even-numbered held-out documents of the threshold
-# corpora; docs/facts.md, "Training").
-GIVEN_PAIR = 0.2
 #: Words before and after a capitalised word tagged with it: a sentence is tagged in parts.
 #: On the held-out corpora two after cost recall; three before gained nothing over two.
 CONTEXT_BEFORE = 2
 CONTEXT_AFTER = 3
 CUED = 0.6  # the confidence given to a name cued by a title the model left untagged
-_NOT_NAME_WORDS = (
-    COMMON_WORDS | ORG_HEADS | PLACE_HEADS | TITLE_WORDS | DEMONYM_WORDS
-)
-# Every written form of a cue ("researcher", "Minister", "Mr."), looked up before any lowering.
-_CUE_FORMS = frozenset(
-    form
-    for cue in TITLE_WORDS | ROLE_NOUNS
-    for cased in (cue, cue.capitalize(), "-".join(p.capitalize() for p in cue.split("-")))
-    for form in (cased, cased + ".")
-)
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:[-\u2019'][^\W\d_]+)?")
-
-
 def _runs_on(words: Sequence[str], first: int, end: int) -> bool:
     """Whether a capitalised word joins the run ``words[first:end]`` on either side (the
     first word of a sentence aside): then it is part of a longer name."""
@@ -170,13 +148,14 @@ class NameTagger:
         def mention(first: int, end: int, kind: str, confidence: float) -> Mention:
             return Mention(starts[first], starts[end - 1] + len(words[end - 1]), kind, confidence)
 
+        lex = self.features.lex
         out = []
         claimed = [False] * len(words)
         tagged = [False] * len(words)
         model_orgs: dict[int, int] = {}  # the end of each organisation the model tagged
         places: list[tuple[int, int]] = []  # the places the model tagged, as word spans
         chance: dict[int, float] = {}  # the marginal probability of B-PER, else I-PER ...
-        wanted = self.given_name_words(words, caps)  # ... where given_name_pairs reads it
+        wanted = given_name_words(words, caps, lex)  # ... where given_name_pairs reads it
         features_of = self.features.parts(words, parts, caps)
         for (low, _), features in zip(parts, features_of, strict=True):
             for first, end, label, confidence in tag_sentence(self.tagger, features):
@@ -193,17 +172,19 @@ class NameTagger:
             for k, label in wanted.items():
                 if low <= k < low + len(features):
                     chance[k] = self.tagger.marginal(label, k - low)
-        for first, end in self.cued_people(words, caps, claimed):
-            claimed[first:end] = [True] * (end - first)
-            out.append(mention(first, end, "PER", CUED))
-        for first, end in self.given_name_pairs(words, caps, claimed, chance):
-            claimed[first:end] = [True] * (end - first)
-            out.append(mention(first, end, "PER", CUED))
+        def add_people(found: list[tuple[int, int]]) -> None:
+            for first, end in found:
+                claimed[first:end] = [True] * (end - first)
+                out.append(mention(first, end, "PER", CUED))
+
+        add_people(cued_people(words, caps, claimed, lex))  # each sees the people found before
+        add_people(speakers(words, caps, claimed, tagged, lex))
+        add_people(given_name_pairs(words, caps, claimed, chance, lex))
         for first, end in self.listed_places(words, caps, claimed, places):
             place = mention(first, end, "LOC", LISTED)
             out = [m for m in out if m.end <= place.start or m.start >= place.end]
             out.append(place)
-        if self.features.lex is not None:
+        if lex is not None:
             people = [False] * len(words)
             for m in out:
                 if m.kind == "PER":
@@ -211,7 +192,7 @@ class NameTagger:
                     while k < len(words) and starts[k] < m.end:
                         people[k] = True
                         k += 1
-            for first, end in organisation_spans(words, caps, people, tagged, self.features.lex):
+            for first, end in organisation_spans(words, caps, people, tagged, lex):
                 longer = model_orgs.get(first, end)
                 if longer > end and remit_list(words[end:longer]):
                     end = longer  # the model's name goes on: "Department for Environment, Food ..."
@@ -220,112 +201,6 @@ class NameTagger:
                        if m.end <= organisation.start or m.start >= organisation.end]
                 out.append(organisation)
         return sorted(out, key=lambda m: m.start)
-
-    def given_name_pairs(
-        self,
-        words: Sequence[str],
-        caps: Sequence[int],
-        claimed: Sequence[bool],
-        chance: dict[int, float],
-    ) -> list[tuple[int, int]]:
-        """Two or three capitalised words of a name's shape standing alone, the first a
-        listed given name ("Saul Bass", "Gary LeGare"), that the model left untagged but
-        gives some chance of being a person: the mean marginal probability of B-PER, I-PER
-        over the words (``chance``) reaches ``GIVEN_PAIR``. The last may not be a word open
-        text mostly writes in lowercase that is no surname ("Liberty Moving" is a firm)."""
-        lex = self.features.lex
-        if lex is None:
-            return []
-        out = []
-        resume = 0
-        for i in caps:
-            if (
-                i < resume
-                or i == len(words) - 1
-                or claimed[i]
-                or words[i].lower() not in lex.given_names
-                or (i > 0 and words[i - 1][:1].isupper())
-            ):
-                continue
-            end = i
-            while end < len(words) and end - i < 4 and self.name_word(words[end]):
-                end += 1
-            if (
-                2 <= end - i <= 3
-                and not any(claimed[i:end])
-                and not (end < len(words) and words[end][:1].isupper())
-                and not (lex.mostly_lower(words[end - 1])  # "Liberty Moving": a firm
-                         and words[end - 1].lower() not in lex.surnames)
-                and sum(chance.get(k, 0.0) for k in range(i, end)) / (end - i) >= GIVEN_PAIR
-            ):
-                out.append((i, end))
-                resume = end
-        return out
-
-    def given_name_words(self, words: Sequence[str], caps: Sequence[int]) -> dict[int, str]:
-        """The words whose chance of being a person ``given_name_pairs`` reads, with the
-        tag it reads: "B-PER" where a pair may start (a capitalised given name after no
-        capitalised word), "I-PER" on the two words after it."""
-        lex = self.features.lex
-        wanted: dict[int, str] = {}
-        if lex is None:
-            return wanted
-        for i in caps:
-            if (words[i].lower() in lex.given_names
-                    and not (i and words[i - 1][:1].isupper())):
-                wanted[i] = "B-PER"
-                for k in range(i + 1, min(i + 3, len(words))):
-                    wanted.setdefault(k, "I-PER")
-        return wanted
-
-    def name_word(self, word: str) -> bool:
-        """Whether ``word`` can be part of a person's name: a capitalised word of letters
-        that is no place, organisation, title or common word."""
-        lex = self.features.lex
-        return bool(
-            _NAME_WORD.fullmatch(word) and word[0].isupper() and not word[1:].isupper()
-            and word.lower() not in _NOT_NAME_WORDS and word.lower() not in ROLE_NOUNS
-            and word not in KNOWN_ORGS
-            and (lex is None or word not in lex.strong_places)
-        )
-
-    def cued_people(
-        self, words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool]
-    ) -> list[tuple[int, int]]:
-        """People the model left untagged after a title or role word: two or three
-        capitalised words of a name's shape after a role written in lowercase ("security
-        researcher Anneli Virtanen", "bassist Tim Commerford"), one to three after a courtesy
-        title or a capitalised office ("Mr Comey", "Defense Minister Nelson Jobim"), none of
-        them a place, an organisation word, a title or a common word, and no capitalised word
-        running on after them."""
-        lex = self.features.lex
-        if lex is None:
-            return []
-        out = []
-        for after in caps:
-            i = after - 1
-            if i < 0 or words[i] not in _CUE_FORMS:
-                continue  # also "MS Windows": a cue in capitals is an acronym
-            cue = words[i].lower().rstrip(".")
-            if cue in HONORIFICS or (cue in TITLE_WORDS and not words[i].islower()):
-                shortest = 1
-            elif (words[i].islower() and cue in TITLE_WORDS) or cue in ROLE_NOUNS:
-                shortest = 2
-            else:
-                continue
-            end = i + 1
-            while end < len(words) and end - i <= 3 and self.name_word(words[end]):
-                end += 1
-            if (
-                shortest <= end - i - 1 <= 3
-                and not (end < len(words) and words[end][:1].isupper())
-                and not any(claimed[i + 1 : end])
-                and (end - i > 2 or cue in HONORIFICS or cue + "." in HONORIFICS
-                     or words[i + 1].lower() in lex.surnames
-                     or words[i + 1].lower() in lex.given_names)
-            ):
-                out.append((i + 1, end))
-        return out
 
     def listed_places(
         self, words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool],

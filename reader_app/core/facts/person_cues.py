@@ -1,0 +1,219 @@
+"""People the model leaves untagged, found by what stands around them: a title or role
+before the name ("Mr Comey", "bassist Tim Commerford"), a verb of speech beside a quote
+("“...,” Leive said"), an age or a birth after it ("Jutting, now 31, is"), or a listed
+given name the model gives some chance ("Saul Bass")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .cues import (
+    COMMON_WORDS,
+    DEMONYM_WORDS,
+    HONORIFICS,
+    KNOWN_ORGS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
+from .lexicon import Lexicon
+
+# Chosen on the development documents (the even-numbered held-out documents of the threshold
+# corpora; docs/facts.md, "Training").
+GIVEN_PAIR = 0.2
+_NOT_NAME_WORDS = COMMON_WORDS | ORG_HEADS | PLACE_HEADS | TITLE_WORDS | DEMONYM_WORDS
+# Every written form of a cue ("researcher", "Minister", "Mr."), looked up before any lowering.
+_CUE_FORMS = frozenset(
+    form
+    for cue in TITLE_WORDS | ROLE_NOUNS
+    for cased in (cue, cue.capitalize(), "-".join(p.capitalize() for p in cue.split("-")))
+    for form in (cased, cased + ".")
+)
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:[-\u2019'][^\W\d_]+)?")
+# Verbs a speaker's name stands before ("Leive said"), and those it may follow ("said Dündar").
+_SPEAKING = frozenset({
+    "said", "says", "told", "tells", "explained", "explains", "wrote", "writes", "recalled",
+    "recalls", "insisted", "insists", "argued", "argues", "warned", "admitted", "replied",
+    "asked",
+})
+_SAID = frozenset({"said", "says"})
+_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
+# A speaker's word: capitalised, no capital inside but after a family prefix ("McDonald",
+# "DeSantis"; not "ClassPass"), hyphenated parts capitalised ("Bourget-Vennin"), no
+# contraction ("We've").
+_SPEAKER_WORD = re.compile(
+    r"(?:Mc|Mac|O['\u2019]|De|Di|Le|La|Du)?[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_a-z][^\W\d_A-Z]+)*"
+)
+_AGE = re.compile(r"[1-9]\d")
+
+
+def name_word(word: str, lex: Lexicon) -> bool:
+    """Whether ``word`` can be part of a person's name: a capitalised word of letters
+    that is no place, organisation, title or common word."""
+    return bool(
+        _NAME_WORD.fullmatch(word) and word[0].isupper() and not word[1:].isupper()
+        and word.lower() not in _NOT_NAME_WORDS and word.lower() not in ROLE_NOUNS
+        and word not in KNOWN_ORGS and word not in lex.strong_places
+    )
+
+
+def cued_people(
+    words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool], lex: Lexicon | None
+) -> list[tuple[int, int]]:
+    """People the model left untagged after a title or role word: two or three
+    capitalised words of a name's shape after a role written in lowercase ("security
+    researcher Anneli Virtanen", "bassist Tim Commerford"), one to three after a courtesy
+    title or a capitalised office ("Mr Comey", "Defense Minister Nelson Jobim"), none of
+    them a place, an organisation word, a title or a common word, and no capitalised word
+    running on after them."""
+    if lex is None:
+        return []
+    out = []
+    for after in caps:
+        i = after - 1
+        if i < 0 or words[i] not in _CUE_FORMS:
+            continue  # also "MS Windows": a cue in capitals is an acronym
+        cue = words[i].lower().rstrip(".")
+        if cue in HONORIFICS or (cue in TITLE_WORDS and not words[i].islower()):
+            shortest = 1
+        elif (words[i].islower() and cue in TITLE_WORDS) or cue in ROLE_NOUNS:
+            shortest = 2
+        else:
+            continue
+        end = i + 1
+        while end < len(words) and end - i <= 3 and name_word(words[end], lex):
+            end += 1
+        if (
+            shortest <= end - i - 1 <= 3
+            and not (end < len(words) and words[end][:1].isupper())
+            and not any(claimed[i + 1 : end])
+            and (end - i > 2 or cue in HONORIFICS or cue + "." in HONORIFICS
+                 or words[i + 1].lower() in lex.surnames
+                 or words[i + 1].lower() in lex.given_names)
+        ):
+            out.append((i + 1, end))
+    return out
+
+
+def _speaker_word(word: str, lex: Lexicon) -> bool:
+    return bool(
+        name_word(word, lex) and _SPEAKER_WORD.fullmatch(word)
+        and not any(part.lower() in _NOT_NAME_WORDS for part in word.split("-"))
+    )
+
+
+def _person_follows(words: Sequence[str], end: int) -> bool:
+    """Whether an age (", 31, is", ", aged 45, was") or a birth ("was born") follows the
+    name ending before ``end``."""
+    rest = words[end : end + 5]
+    if rest[:1] == [","]:
+        k = 2 if rest[1:2] in (["aged"], ["now"]) else 1
+        return (
+            k + 2 < len(rest) and bool(_AGE.fullmatch(rest[k])) and rest[k + 1] == ","
+            and rest[k + 2].islower()  # not an address: "Gubbi Cross, 81, Bangalore"
+        )
+    return rest[:2] in (["was", "born"], ["is", "born"])
+
+
+def speakers(
+    words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool],
+    organisations: Sequence[bool], lex: Lexicon | None,
+) -> list[tuple[int, int]]:
+    """People the model left untagged that a quote, an age or a birth marks: one to three
+    capitalised words of a name's shape before a verb of speech in a sentence that quotes
+    ("“...,” Leive said"; "Nate Wheatley said, “...”") or after "said" at its end ("...,”
+    said Dündar."), or before an age or "was born"; not after a word ("Analysts at Peel
+    Hunt said": a body), not a word open text mostly writes in lowercase ("Officials said")
+    or a listed place, and nothing the model tagged as an organisation (``organisations``)."""
+    if lex is None:
+        return []
+    quoted = any(word in _QUOTES for word in words)
+    out = []
+    resume = 0
+    for i in caps:
+        if i < resume or claimed[i] or (i and words[i - 1][:1].isupper()):
+            continue
+        end = i
+        while end < len(words) and end - i < 3 and _speaker_word(words[end], lex):
+            end += 1
+        if end == i or any(claimed[i:end]) or any(organisations[i:end]):
+            continue
+        said_before = (
+            quoted and i > 0 and words[i - 1] in _SAID
+            and (end == len(words) or words[end] in ".,;")
+        )
+        if not (said_before or (
+            (i == 0 or not words[i - 1][:1].isalnum())
+            and ((quoted and end < len(words) and words[end] in _SPEAKING)
+                 or _person_follows(words, end))
+        )):
+            continue
+        if end - i == 1 and (lex.mostly_lower(words[i]) or words[i] in lex.weak_places):
+            continue
+        out.append((i, end))
+        resume = end
+    return out
+
+
+def given_name_words(
+    words: Sequence[str], caps: Sequence[int], lex: Lexicon | None
+) -> dict[int, str]:
+    """The words whose chance of being a person ``given_name_pairs`` reads, with the
+    tag it reads: "B-PER" where a pair may start (a capitalised given name after no
+    capitalised word), "I-PER" on the two words after it."""
+    wanted: dict[int, str] = {}
+    if lex is None:
+        return wanted
+    for i in caps:
+        if (words[i].lower() in lex.given_names
+                and not (i and words[i - 1][:1].isupper())):
+            wanted[i] = "B-PER"
+            for k in range(i + 1, min(i + 3, len(words))):
+                wanted.setdefault(k, "I-PER")
+    return wanted
+
+
+def given_name_pairs(
+    words: Sequence[str],
+    caps: Sequence[int],
+    claimed: Sequence[bool],
+    chance: dict[int, float],
+    lex: Lexicon | None,
+) -> list[tuple[int, int]]:
+    """Two or three capitalised words of a name's shape standing alone, the first a
+    listed given name ("Saul Bass", "Gary LeGare"), that the model left untagged but
+    gives some chance of being a person: the mean marginal probability of B-PER, I-PER
+    over the words (``chance``) reaches ``GIVEN_PAIR``. The last may not be a word open
+    text mostly writes in lowercase that is no surname ("Liberty Moving" is a firm)."""
+    if lex is None:
+        return []
+    out = []
+    resume = 0
+    for i in caps:
+        if (
+            i < resume
+            or i == len(words) - 1
+            or claimed[i]
+            or words[i].lower() not in lex.given_names
+            or (i > 0 and words[i - 1][:1].isupper())
+        ):
+            continue
+        end = i
+        while end < len(words) and end - i < 4 and name_word(words[end], lex):
+            end += 1
+        if (
+            2 <= end - i <= 3
+            and not any(claimed[i:end])
+            and not (end < len(words) and words[end][:1].isupper())
+            and not (lex.mostly_lower(words[end - 1])  # "Liberty Moving": a firm
+                     and words[end - 1].lower() not in lex.surnames)
+            and sum(chance.get(k, 0.0) for k in range(i, end)) / (end - i) >= GIVEN_PAIR
+        ):
+            out.append((i, end))
+            resume = end
+    return out
+
+
+__all__ = ["GIVEN_PAIR", "cued_people", "given_name_pairs", "given_name_words", "speakers"]
