@@ -618,13 +618,16 @@ def test_a_body_s_head_before_on_names_it() -> None:
     assert labels(find_facts(text).organisations) == ["Committee on Standards and Privileges"]
 
 
-def test_a_speaker_beside_a_quote_or_an_age_is_a_person_but_a_body_or_an_address_is_not() -> None:
+def test_a_speaker_or_a_name_before_an_age_who_or_kin_is_a_person_but_a_body_is_not() -> None:
     people = {
         "“I was one of those guys who went around the world,” Leive said in an interview.":
             ["Leive"],
         "“They want to silence us,” said Dündar.": ["Dündar"],
         "Two years later, Jutting, now 31, is serving a life sentence in Hong Kong.":
             ["Jutting"],
+        "Seagal, whose grandmother was from Ukraine, has visited Moscow often.": ["Seagal"],
+        "Outside the court, Okonjo’s lawyer read a short statement.": ["Okonjo"],
+        "Turkey, who is a member of NATO, voted against it.": [],
         "Analysts at Peel Hunt said the results were “weaker than feared”.": [],
         "ClassPass said in its report that “strength is the new cardio”.": [],
         "The firm moved to 3rd Floor, Indraprastha, Gubbi Cross, 81, Bangalore last year.": [],

@@ -1,7 +1,7 @@
 """People the model leaves untagged, found by what stands around them: a title or role
 before the name ("Mr Comey", "bassist Tim Commerford"), a verb of speech beside a quote
-("“...,” Leive said"), an age or a birth after it ("Jutting, now 31, is"), or a listed
-given name the model gives some chance ("Saul Bass")."""
+("“...,” Leive said"), "who", kin, an age or a birth after it ("Seagal, whose", "Jutting,
+now 31, is"), or a listed given name the model gives some chance ("Saul Bass")."""
 
 from __future__ import annotations
 
@@ -46,6 +46,11 @@ _QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
 _SPEAKER_WORD = re.compile(
     r"(?:Mc|Mac|O['\u2019]|De|Di|Le|La|Du)?[^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_a-z][^\W\d_A-Z]+)*"
 )
+#: What only a person has: "Okonjo's lawyer", "Duffy's wife".
+_KIN = frozenset({
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+    "spokesman", "spokeswoman", "lawyer", "attorney",
+})
 _AGE = re.compile(r"[1-9]\d")
 
 
@@ -105,9 +110,14 @@ def _speaker_word(word: str, lex: Lexicon) -> bool:
 
 
 def _person_follows(words: Sequence[str], end: int) -> bool:
-    """Whether an age (", 31, is", ", aged 45, was") or a birth ("was born") follows the
-    name ending before ``end``."""
+    """Whether what follows the name ending before ``end`` tells a person: "who" or
+    "whose", kin or counsel ("'s wife", "'s lawyer"), an age (", 31, is", ", aged 45,
+    was") or a birth ("was born")."""
     rest = words[end : end + 5]
+    if rest[:2] in ([",", "who"], [",", "whose"]):
+        return True
+    if rest[:1] in (["'s"], ["\u2019s"]) and len(rest) > 1 and rest[1] in _KIN:
+        return True
     if rest[:1] == [","]:
         k = 2 if rest[1:2] in (["aged"], ["now"]) else 1
         return (
@@ -121,12 +131,13 @@ def speakers(
     words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool],
     organisations: Sequence[bool], lex: Lexicon | None,
 ) -> list[tuple[int, int]]:
-    """People the model left untagged that a quote, an age or a birth marks: one to three
+    """People the model left untagged that a quote or what follows them marks: one to three
     capitalised words of a name's shape before a verb of speech in a sentence that quotes
     ("“...,” Leive said"; "Nate Wheatley said, “...”") or after "said" at its end ("...,”
-    said Dündar."), or before an age or "was born"; not after a word ("Analysts at Peel
-    Hunt said": a body), not a word open text mostly writes in lowercase ("Officials said")
-    or a listed place, and nothing the model tagged as an organisation (``organisations``)."""
+    said Dündar."), or before what tells a person (``_person_follows``); not after a word
+    ("Analysts at Peel Hunt said": a body), not a word open text mostly writes in lowercase
+    ("Officials said") or a listed place, and nothing the model tagged as an organisation
+    (``organisations``)."""
     if lex is None:
         return []
     quoted = any(word in _QUOTES for word in words)
