@@ -52,6 +52,8 @@ _KIN = frozenset({
     "spokesman", "spokeswoman", "lawyer", "attorney",
 })
 _AGE = re.compile(r"[1-9]\d")
+#: Words of which a sentence holds one at least where _person_follows may find a person.
+_TRIGGERS = frozenset({"who", "whose", "born"}) | _KIN | {str(age) for age in range(10, 100)}
 
 
 def name_word(word: str, lex: Lexicon) -> bool:
@@ -138,9 +140,11 @@ def speakers(
     ("Analysts at Peel Hunt said": a body), not a word open text mostly writes in lowercase
     ("Officials said") or a listed place, and nothing the model tagged as an organisation
     (``organisations``)."""
-    if lex is None:
-        return []
-    quoted = any(word in _QUOTES for word in words)
+    quoted = not _QUOTES.isdisjoint(words)
+    if lex is None or (
+        _TRIGGERS.isdisjoint(words) and (not quoted or _SPEAKING.isdisjoint(words))
+    ):
+        return []  # most sentences: nothing that could mark a person
     out = []
     resume = 0
     for i in caps:
