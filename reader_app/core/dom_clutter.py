@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
+import lxml.html
 from lxml import etree
 
 from .clutter_text import HINT, THRESHOLD, clutter_score
@@ -154,6 +156,30 @@ def _holds_content(element: etree._Element) -> bool:
             if found >= _CONTENT_PARAGRAPHS:
                 return True
     return False
+
+
+#: Words from which a ``<noscript>`` may hold the page's text rather than a notice.
+NOSCRIPT_WORDS = 50
+
+
+def _words(element: etree._Element) -> int:
+    return len(element.text_content().split())
+
+
+def shut_noscripts(root: etree._Element) -> list[etree._Element]:
+    """The page's ``<noscript>`` elements but those that hold most of its text (a forum's
+    posts where a script draws them), which are opened: their content takes their place,
+    as a browser without scripts shows it. A copy of text the page shows anyway stays
+    shut."""
+    noscripts = list(root.iter("noscript"))
+    large = [n for n in noscripts if _words(n) >= NOSCRIPT_WORDS]
+    if not large:
+        return noscripts
+    page_words = _words(root) - sum(_words(e) for e in root.iter("script", "style", "template"))
+    opened = [n for n in large if 2 * _words(n) > page_words]
+    for noscript in opened:
+        cast(lxml.html.HtmlElement, noscript).drop_tag()
+    return [n for n in noscripts if n not in opened]
 
 
 def remove_keep_tail(element: etree._Element) -> None:

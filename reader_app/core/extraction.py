@@ -18,7 +18,7 @@ from lxml import etree
 from . import inline
 from .declutter import Draft, declutter_blocks
 from .decoding import decode_html
-from .dom_clutter import prune_dom, remove_keep_tail
+from .dom_clutter import prune_dom, remove_keep_tail, shut_noscripts
 from .errors import ExtractionError, ReaderError
 from .figures import (
     captions_to_figures,
@@ -254,9 +254,9 @@ def _parse(html: str) -> etree._Element:
 
 
 def _prepare(root: etree._Element, html: str) -> None:
-    """Ready the parsed page for the extractors: pictures out of ``<noscript>``, captions
-    with their figures, no scripts or styles, paragraphs cut at ``<br>`` pairs."""
-    for noscript in list(root.iter("noscript")):
+    """Ready the parsed page for the extractors: text and pictures out of ``<noscript>``,
+    captions with their figures, no scripts or styles, paragraphs cut at ``<br>`` pairs."""
+    for noscript in shut_noscripts(root):  # those holding the page's text are opened
         unwrap_noscript_image(noscript)
     if "aption" in html or "redit" in html or "egend" in html:
         captions_to_figures(root)

@@ -360,6 +360,18 @@ def test_noscript_tracking_pixels_lend_no_address_to_placeholders() -> None:
     assert [(b.src, b.text) for b in images] == [("/img/quay.jpg", "The quay.")]
 
 
+def test_text_a_script_would_draw_is_read_from_noscript_and_a_copy_is_not_read_twice() -> None:
+    posts = "".join(f"<article><h3>member{n}</h3><p>{p}</p></article>"
+                    for n, p in enumerate(PARAGRAPHS))
+    notice = "<noscript>This site is best viewed with JavaScript enabled.</noscript>"
+    shell = page(f"{notice}<main><div id='app'>Loading...</div><noscript>{posts}</noscript></main>")
+    text = extract_article(shell).text
+    assert PARAGRAPHS[0] in text and "JavaScript" not in text
+    shown = page(f"<article><h1>Harbour</h1>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}"
+                 f"</article><noscript>{posts}</noscript>")
+    assert extract_article(shown).text.count(PARAGRAPHS[1]) == 1
+
+
 def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> None:
     from reader_app.core.extraction import _parse
     from reader_app.core.figures import collect_anchored
