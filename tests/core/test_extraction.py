@@ -372,6 +372,26 @@ def test_text_a_script_would_draw_is_read_from_noscript_and_a_copy_is_not_read_t
     assert extract_article(shown).text.count(PARAGRAPHS[1]) == 1
 
 
+def test_a_page_the_extractors_find_too_little_of_is_read_as_its_own_text() -> None:
+    trails = ["Anthills", "Cypress Creek", "Memorial Park", "Jack Brooks", "Double Lake"]
+    cards = "".join(
+        f"<div class='elementor-widget'><div class='box'><div class='bg' "
+        f"style='background-image:url(/i{n}.jpg)'></div><h2>{name} MTB</h2>"
+        f"<div class='description'>Difficulty: Beginner <br>Length: {n + 3} miles <br>"
+        f"Trail Steward(s): Dave Ruiz</div><div><a class='button' "
+        f"href='https://maps.example/{n}'>View Map</a></div></div></div>"
+        for n, name in enumerate(trails)
+    )
+    body = (
+        "<div class='page'><h1>Trails</h1><p>Greater Houston Off-Road Biking Association is "
+        "dedicated to building, maintaining and riding local off-road trails.</p>"
+        f"{cards}</div>"
+    )
+    text = extract_article(page(body, head="<title>Trails</title>"), "https://club.example/").text
+    assert all(f"{name} MTB" in text for name in trails)
+    assert "Length: 7 miles" in text
+
+
 def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> None:
     from reader_app.core.extraction import _parse
     from reader_app.core.figures import collect_anchored
