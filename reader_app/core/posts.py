@@ -139,12 +139,44 @@ def mark_posts(root: etree._Element) -> dict[str, int]:
         if text and heading not in chosen:
             levels.setdefault(text, _HEADING_LEVELS[heading.tag])
             _as_paragraph(heading, text)
-    for element in stamps:
-        _unlist(element)
-        text = _short_text(element) or ""
+    for stamp in stamps:
+        _unlist(stamp)
+        element, text = _meta_line(stamp, _short_text(stamp) or "")
         _as_paragraph(element, text)
         levels[text] = POST_STAMP_LEVEL
     return levels
+
+
+#: A post's meta line around its time: its author's name before, its number after.
+_META_DEPTH = 2
+#: Words that stand before a post's time where its author may: what was done when.
+_NOT_AUTHORS = frozenset(
+    {"posted", "updated", "published", "edited", "released", "replied", "answered", "asked",
+     "commented", "modified", "created", "viewed", "last", "on", "at", "date", "time"}
+)
+
+
+def _meta_line(stamp: etree._Element, text: str) -> tuple[etree._Element, str]:
+    """The element of the post's meta line around ``stamp`` and its text: an author's name
+    written before the time joins it ("Brian · September 26, 2025, 1:38pm"), and the post's
+    number after it goes (Discourse's "Brian September 26, 2025, 1:38pm 1")."""
+    element = stamp
+    for _ in range(_META_DEPTH):
+        parent = element.getparent()
+        if parent is None or any(_tag(child) in _BLOCKS for child in parent):
+            break
+        whole = " ".join(" ".join(parent.itertext()).split())  # "<span>Brian</span><time>"
+        stamp_text = r"\s*".join(map(re.escape, text.replace(" ", "")))
+        found = len(whole) <= _MAX_STAMP_CHARS and re.fullmatch(
+            rf"(?:({_NAME})\s+)?{stamp_text}(?:\s+#?\d+)?", whole
+        )
+        if not found:
+            break
+        element = parent
+        name = found.group(1)
+        if name and name.split()[0].lower() not in _NOT_AUTHORS:  # "Commented May 2, 2009"
+            text = f"{name} \u00b7 {text}"
+    return element, text
 
 
 def as_post_heading(block: Block, levels: Mapping[str, int]) -> Block:

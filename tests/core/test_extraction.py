@@ -464,6 +464,25 @@ def test_two_time_lines_or_cards_of_other_pages_make_no_page_of_posts() -> None:
     assert mark_posts(root) == {}
 
 
+def test_a_post_s_author_joins_its_time_line_and_its_number_goes() -> None:
+    posters = ["Brian", "Thiago_Marques_0", "Commented"]
+    stamps = ["September 26, 2025, 1:38pm", "September 26, 2025, 1:55pm", "May 2, 2009 at 0:53"]
+    posts = "".join(
+        f"<div class='crawler-post'><div class='crawler-post-meta'><span class='creator'>"
+        f"<a href='/u/{who}'><span>{who}</span></a></span><span class='infos'><time>{stamp}"
+        f"</time><span itemprop='position'>{n + 1}</span></span></div>"
+        f"<div class='post'><p>{PARAGRAPHS[n]}</p></div></div>"
+        for n, (who, stamp) in enumerate(zip(posters, stamps, strict=True))
+    )
+    article = extract_article(page(f"<h1>Multiple agents crashing</h1>{posts}"))
+    heads = [b.text for b in article.blocks if b.kind == "heading"]
+    assert heads == [
+        "Brian · September 26, 2025, 1:38pm", "Thiago_Marques_0 · September 26, 2025, 1:55pm",
+        "May 2, 2009 at 0:53",  # "Commented" is no one
+    ]
+    assert [b.kind for b in article.blocks] == ["heading", "paragraph"] * 3
+
+
 def test_a_list_of_posts_is_no_list() -> None:
     items = "".join(
         f"<li><header><time>{stamp}</time></header><h3>Update {n}</h3><p>{PARAGRAPHS[n]}</p></li>"
