@@ -158,6 +158,21 @@ def test_a_number_alone_on_its_line_is_no_number() -> None:
     assert [fact.label for fact in facts.numbers] == ["40 games", "over nine weekends", "12"]
 
 
+def test_a_post_s_time_line_only_dates_its_post() -> None:
+    thread = Article(
+        title="Multiple agents crashing",
+        blocks=(
+            Block("heading", "Brian · September 26, 2025, 1:38pm", level=5),
+            Block("paragraph", "The agent on 2 servers will not stay started since May 3."),
+            Block("heading", "Thiago_Marques_0 · 1:55pm, September 27, 2025", level=5),
+            Block("paragraph", "Dear Brian, a patch for 12 crashes ships on 14 October."),
+        ),
+    )
+    facts = find_facts(thread)
+    assert {f.label for f in facts.numbers} == {"2 servers", "May 3", "12 crashes", "14 October"}
+    assert [len(f.mentions) for f in facts.people] == [1]
+
+
 def test_each_section_is_ordered_by_salience() -> None:
     text = (
         "Kharkiv hit by 47 drones\n\n"

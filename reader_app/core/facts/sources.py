@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import BLOCK_SEPARATOR, Article
+from ..model import BLOCK_SEPARATOR, POST_STAMP_LEVEL, Article
 
 # Headings that open a reference section: every block after them, to the next heading of
 # the same or a higher level, is no source.
@@ -134,9 +134,19 @@ def _is_source(kind: str, text: str) -> bool:
     return kind != "code"
 
 
+def _post_time_line(level: int, text: str) -> bool:
+    """``core.posts.is_post_heading``, loaded only for a heading at a post's level."""
+    if level != POST_STAMP_LEVEL:
+        return False
+    from ..posts import is_post_heading
+
+    return is_post_heading(level, text)
+
+
 def _select(text: str, parts: Iterable[tuple[int, int, str, int]]) -> list[SourceBlock]:
     """The source blocks among ``parts`` (start, end, kind, heading level): a reference
-    heading leaves out every block up to the next heading of its level or higher."""
+    heading leaves out every block up to the next heading of its level or higher, and a
+    post's time line ("Brian · September 26, 2025, 1:38pm") only dates its post."""
     out = []
     skip_level: int | None = None
     for start, end, kind, level in parts:
@@ -146,6 +156,8 @@ def _select(text: str, parts: Iterable[tuple[int, int, str, int]]) -> list[Sourc
                 skip_level = None
             if _REFERENCE_HEADING.match(part):
                 skip_level = level
+                continue
+            if _post_time_line(level, part):
                 continue
         if skip_level is None and _is_source(kind, part):
             out.append(SourceBlock(start, end, kind, clean(part)))
