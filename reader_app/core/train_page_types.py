@@ -128,14 +128,14 @@ def fit(rows: Sequence[Row], penalty: float = PENALTY, steps: int = STEPS) -> Ro
 
 
 def held_out_choices(rows: Sequence[Row]) -> dict[str, bool]:
-    """Whether each page (by id) reads its own text, decided by the router of the fold
-    that held the page's host out."""
+    """Whether each page (by id) reads its own text: where the rules find too little, as
+    extraction does, else as the router of the fold that held the page's host out decides."""
     chosen: dict[str, bool] = {}
     for fold in range(FOLDS):
         router = fit([r for r in rows if fold_of(r.host) != fold])
         for row in rows:
             if fold_of(row.host) == fold:
-                chosen[row.page_id] = (
+                chosen[row.page_id] = (not row.rules_text and bool(row.page_text)) or (
                     row.signals is not None and router.page_text_wins(row.signals)
                 )
     return chosen

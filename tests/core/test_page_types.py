@@ -149,6 +149,14 @@ def test_training_learns_the_signal_and_never_routes_posts() -> None:
     assert sum(chosen[r.page_id] == (r.page_type == "listing") for r in rows[:-1]) >= 76
 
 
+def test_held_out_folds_read_its_own_text_where_the_rules_find_too_little() -> None:
+    rows = _rows()
+    rows.append(Row("short", "shop.test", "listing", None, "", "Trails: Anthills, 5 miles.",
+                    0.0, 0.8, False, False))
+    chosen = held_out_choices(rows)
+    assert chosen["short"] and not chosen["posts"]
+
+
 def test_folds_are_stable_and_by_host() -> None:
     assert fold_of("www.example.com") == fold_of("www.example.com")
     assert {fold_of(f"host{n}.test") for n in range(50)} == set(range(5))
