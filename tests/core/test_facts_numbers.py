@@ -531,3 +531,14 @@ def test_what_a_number_counts_after_a_superlative_an_acronym_or_in_a_title() -> 
         "He bought 12 new electric delivery vans.\n\nFour Seasons opened two hotels.")]
     assert labels == ["18 best GPS watches", "11 Best Mirrorless Cameras",
                       "12 new electric delivery vans", "two hotels"]
+
+
+def test_a_count_in_a_headline_s_capitals_is_the_count_of_its_prose() -> None:
+    text = "10 Books That Teach Drawing\n\nHere are 10 books that teach it; the 10 books are cheap."
+    facts = find_numbers(text)
+    assert [(f.label, len(f.mentions)) for f in facts] == [("10 books", 3)]
+
+
+def test_a_degree_sign_is_a_unit() -> None:
+    facts = find_numbers("Bend your knees to a 90° angle; the kettle heats water to 90°C.")
+    assert [(f.label, f.unit) for f in facts] == [("90°", "degrees"), ("90°C", "°C")]

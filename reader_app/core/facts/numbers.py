@@ -306,7 +306,7 @@ def _key(mention: _Found) -> tuple[object, ...]:
     """Mentions with the same key are the same quantity."""
     if mention.unit == "date" or mention.value is None or mention.exact:
         return (mention.unit, mention.label.lower())
-    return (mention.unit, round(mention.value, 6), mention.counts)
+    return (mention.unit, round(mention.value, 6), mention.counts and mention.counts.lower())
 
 
 def _merge(text: str, found: list[_Found]) -> list[Fact]:
@@ -327,7 +327,8 @@ def _merge(text: str, found: list[_Found]) -> list[Fact]:
     contexts = Contexts(text)
     for mentions in groups.values():
         mentions.sort(key=lambda m: m.start)
-        best = next((m for m in mentions if m.counts), mentions[0])
+        telling = [m for m in mentions if m.counts] or mentions  # as prose writes it:
+        best = next((m for m in telling if (m.counts or "").islower()), telling[0])  # "10 books"
         facts.append(
             Fact(
                 kind="number",

@@ -177,6 +177,7 @@ MEASURES: dict[str, str] = {
     "degrees fahrenheit": "°F",
     "f": "°F",
     "degrees": "degrees",
+    "°": "degrees",
 }
 
 # Durations: the unit is the plural form ("years", "weeks").
