@@ -634,3 +634,13 @@ def test_a_speaker_or_a_name_before_an_age_who_or_kin_is_a_person_but_a_body_is_
     }
     for text, expected in people.items():
         assert labels(find_facts("News of the day\n\n" + text).people) == expected, text
+
+
+def test_a_name_does_not_run_on_into_the_next_sentence_across_a_lost_full_stop() -> None:
+    for text, name in (
+        ("The Artist's Way Workbook by Julia Cameron The subheading is a spiritual path.",
+         "Julia Cameron"),
+        ("Perspective for Artists by Rex Vicat Cole Another very useful guide for artists.",
+         "Rex Vicat Cole"),
+    ):
+        assert labels(find_facts("Books on drawing\n\n" + text).people) == [name]

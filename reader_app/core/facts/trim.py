@@ -31,6 +31,15 @@ _ROMAN = re.compile(r"[IVXL]+")
 _EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|ataxia)\b", re.I)
 
 
+#: Words that open the next sentence where a name runs on into it across a lost full stop
+#: ("... by Julia Cameron The subheading is ...").
+_SENTENCE_OPENERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "another", "it", "he", "she", "they",
+     "we", "his", "her", "its", "their", "our", "my", "your", "but", "and", "or", "so",
+     "if", "then", "there", "here", "however"}
+)
+
+
 def trim(text: str, mention: Mention) -> Mention | None:
     """The mention without a leading title or article, or None when nothing of a name is
     left (a common word or demonym alone) or the model ran on into a clause."""
@@ -46,7 +55,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
         words = words[1:]
     lowercase = 0
     while words and (not any(c.isalnum() for c in words[-1]) or (
-        len(words) > 1 and words[-1].islower()  # "Kyivskyi district"
+        len(words) > 1 and (words[-1].islower()  # "Kyivskyi district"
+                            or words[-1].lower() in _SENTENCE_OPENERS)
     )):
         lowercase += words[-1].islower()
         end -= len(words[-1]) + 1
