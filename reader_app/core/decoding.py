@@ -95,13 +95,43 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode an HTML document, as a browser would, into text.
+    """Decode an HTML document, as a browser would, into text, and repair text its server
+    encoded in UTF-8 twice (:func:`repair_double_utf8`).
 
     ``declared`` is the charset the transport named (HTTP header, MIME part). The order is:
     byte-order mark, ``declared``, ``<meta charset>``/http-equiv or the XML declaration, then
     detection. A declared charset the bytes do not decode in is ignored. Raises
     :class:`DecodeError` for empty input and for binary data.
     """
+    return repair_double_utf8(_decode(data, declared))
+
+
+#: A character that starts a UTF-8 sequence read as Latin-1, then a C1 control character:
+#: never text, the mark of UTF-8 encoded twice ("\u00e2\u0080\u0099" for "\u2019").
+_TWICE = re.compile(r"[\u00c2-\u00f4][\u0080-\u009f]")
+_SEQUENCE = re.compile(
+    r"[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}"
+    r"|[\u00f0-\u00f4][\u0080-\u00bf]{3}"
+)
+
+
+def _once(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
+
+
+def repair_double_utf8(text: str) -> str:
+    """``text`` with the UTF-8 sequences read as Latin-1 decoded once more, where it holds
+    the mark of text encoded twice ("Ared\u00e2\u0080\u0099s" → "Ared\u2019s"); other text
+    is returned as it is."""
+    if not _TWICE.search(text):
+        return text
+    return _SEQUENCE.sub(_once, text)
+
+
+def _decode(data: bytes, declared: str | None) -> str:
     if not data:
         raise DecodeError("The page is empty.")
     for bom, encoding in _BOMS:

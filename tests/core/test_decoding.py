@@ -211,3 +211,11 @@ def test_arbitrary_bytes_decode_or_raise_decode_error(data: bytes, declared: str
         assert str(err)
     else:
         assert isinstance(result, str)
+
+
+def test_text_encoded_in_utf8_twice_is_repaired_and_other_text_is_left_alone() -> None:
+    meant = "<p>Ared’s kiosks charge phones in Nairobi’s markets — 72 % of them — café</p>"
+    twice = meant.encode("utf-8").decode("latin-1").encode("utf-8")
+    assert decode_html(twice) == meant
+    # Without the mark of double encoding (a C1 control character), "Ã©" stays as written.
+    assert decode_html("<p>Le Ã© du mot</p>".encode()) == "<p>Le Ã© du mot</p>"
