@@ -109,6 +109,7 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
 #: A character that starts a UTF-8 sequence read as Latin-1, then a C1 control character:
 #: never text, the mark of UTF-8 encoded twice ("\u00e2\u0080\u0099" for "\u2019").
 _TWICE = re.compile(r"[\u00c2-\u00f4][\u0080-\u009f]")
+_C1 = tuple(map(chr, range(0x80, 0xA0)))
 _SEQUENCE = re.compile(
     r"[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}"
     r"|[\u00f0-\u00f4][\u0080-\u00bf]{3}"
@@ -126,7 +127,7 @@ def repair_double_utf8(text: str) -> str:
     """``text`` with the UTF-8 sequences read as Latin-1 decoded once more, where it holds
     the mark of text encoded twice ("Ared\u00e2\u0080\u0099s" → "Ared\u2019s"); other text
     is returned as it is."""
-    if not _TWICE.search(text):
+    if not any(c in text for c in _C1) or not _TWICE.search(text):  # substring scans: fast
         return text
     return _SEQUENCE.sub(_once, text)
 
