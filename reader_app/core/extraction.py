@@ -136,10 +136,11 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 
 def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     article, signals, discussion = _by_rules(html, url, options)
-    short = _body_chars(article.blocks) < options.min_text_chars  # the page's own text, then
-    if (short and options.use_router) or (signals is not None and shipped_router().page_text_wins(
-        output_signals(signals, article.blocks)
-    )):
+    short = _body_chars(article.blocks) < options.min_text_chars
+    if (short and options.use_router) or (
+        signals is not None
+        and shipped_router().page_text_wins(output_signals(signals, article.blocks))
+    ):
         own = drop_title_heading(_own_blocks(html, url, options, discussion), article.title)
         if _body_chars(own) >= options.min_text_chars:
             article = replace(article, blocks=tuple(own))

@@ -149,6 +149,8 @@ def mark_posts(root: etree._Element) -> dict[str, int]:
 
 #: A post's meta line around its time: its author's name before, its number after.
 _META_DEPTH = 2
+#: Characters of markup text (indentation counts) read for a meta line at most.
+_META_RAW_CHARS = 2000
 #: Words that stand before a post's time where its author may: what was done when.
 _NOT_AUTHORS = frozenset(
     {"posted", "updated", "published", "edited", "released", "replied", "answered", "asked",
@@ -160,23 +162,35 @@ def _meta_line(stamp: etree._Element, text: str) -> tuple[etree._Element, str]:
     """The element of the post's meta line around ``stamp`` and its text: an author's name
     written before the time joins it ("Brian · September 26, 2025, 1:38pm"), and the post's
     number after it goes (Discourse's "Brian September 26, 2025, 1:38pm 1")."""
-    element = stamp
+    own = r"\s*".join(map(re.escape, text.replace(" ", "")))  # "<time>1:38<b>pm</b></time>"
+    line = re.compile(rf"(?:({_NAME})\s+)?{own}(?:\s+#?\d+)?")
+    element, author = stamp, None
     for _ in range(_META_DEPTH):
         parent = element.getparent()
         if parent is None or any(_tag(child) in _BLOCKS for child in parent):
             break
-        whole = " ".join(" ".join(parent.itertext()).split())  # "<span>Brian</span><time>"
-        stamp_text = r"\s*".join(map(re.escape, text.replace(" ", "")))
-        found = len(whole) <= _MAX_STAMP_CHARS and re.fullmatch(
-            rf"(?:({_NAME})\s+)?{stamp_text}(?:\s+#?\d+)?", whole
-        )
+        whole = _spaced_text(parent)
+        found = whole and line.fullmatch(whole)
         if not found:
             break
-        element = parent
-        name = found.group(1)
-        if name and name.split()[0].lower() not in _NOT_AUTHORS:  # "Commented May 2, 2009"
-            text = f"{name} \u00b7 {text}"
+        element, author = parent, found.group(1) or author
+    if author and author.split()[0].lower() not in _NOT_AUTHORS:  # "Commented May 2, 2009"
+        text = f"{author} \u00b7 {text}"
     return element, text
+
+
+def _spaced_text(element: etree._Element) -> str | None:
+    """The element's text, its pieces apart ("<span>Brian</span><time>..." reads "Brian
+    ..."), when it is short enough for a post's meta line; else None (read no further)."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > _META_RAW_CHARS:
+            return None
+        parts.append(piece)
+    text = " ".join(" ".join(parts).split())
+    return text if len(text) <= _MAX_STAMP_CHARS else None
 
 
 def as_post_heading(block: Block, levels: Mapping[str, int]) -> Block:
