@@ -160,10 +160,11 @@ _NOT_AUTHORS = frozenset(
 
 def _meta_line(stamp: etree._Element, text: str) -> tuple[etree._Element, str]:
     """The element of the post's meta line around ``stamp`` and its text: an author's name
-    written before the time joins it ("Brian · September 26, 2025, 1:38pm"), and the post's
-    number after it goes (Discourse's "Brian September 26, 2025, 1:38pm 1")."""
+    written before the time joins it ("Brian · September 26, 2025, 1:38pm"; a full name
+    in brackets after it goes: "raoul (Raoul Duke)"), and the post's number after it goes
+    (Discourse's "Brian September 26, 2025, 1:38pm 1")."""
     own = r"\s*".join(map(re.escape, text.replace(" ", "")))  # "<time>1:38<b>pm</b></time>"
-    line = re.compile(rf"(?:({_NAME})\s+)?{own}(?:\s+#?\d+)?")
+    line = re.compile(rf"(?:({_NAME})(?:\s*\([^()]{{1,40}}\))?\s+)?{own}(?:\s+#?\d+)?")
     element, author = stamp, None
     for _ in range(_META_DEPTH):
         parent = element.getparent()

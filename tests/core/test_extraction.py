@@ -469,8 +469,8 @@ def test_a_post_s_author_joins_its_time_line_and_its_number_goes() -> None:
     stamps = ["September 26, 2025, 1:38pm", "September 26, 2025, 1:55pm", "May 2, 2009 at 0:53"]
     posts = "".join(
         f"<div class='crawler-post'><div class='crawler-post-meta'><span class='creator'>"
-        f"<a href='/u/{who}'><span>{who}</span></a></span><span class='infos'><time>{stamp}"
-        f"</time><span itemprop='position'>{n + 1}</span></span></div>"
+        f"<a href='/u/{who}'><span>{who}</span></a> (Kim Kerr)</span><span class='infos'>"
+        f"<time>{stamp}</time><span itemprop='position'>{n + 1}</span></span></div>"
         f"<div class='post'><p>{PARAGRAPHS[n]}</p></div></div>"
         for n, (who, stamp) in enumerate(zip(posters, stamps, strict=True))
     )
