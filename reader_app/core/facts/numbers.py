@@ -327,8 +327,9 @@ def _merge(text: str, found: list[_Found]) -> list[Fact]:
     contexts = Contexts(text)
     for mentions in groups.values():
         mentions.sort(key=lambda m: m.start)
-        telling = [m for m in mentions if m.counts] or mentions  # as prose writes it:
-        best = next((m for m in telling if (m.counts or "").islower()), telling[0])  # "10 books"
+        # the label as prose writes it: "10 books" rather than a headline's "10 Books"
+        telling = [m for m in mentions if m.counts] or mentions
+        best = next((m for m in telling if (m.counts or "").islower()), telling[0])
         facts.append(
             Fact(
                 kind="number",

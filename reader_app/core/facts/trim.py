@@ -34,9 +34,9 @@ _EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|at
 #: Words that open the next sentence where a name runs on into it across a lost full stop
 #: ("... by Julia Cameron The subheading is ...").
 _SENTENCE_OPENERS = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "another", "it", "he", "she", "they",
-     "we", "his", "her", "its", "their", "our", "my", "your", "but", "and", "or", "so",
-     "if", "then", "there", "here", "however"}
+    {"the", "a", "this", "that", "these", "those", "another", "it", "he", "she", "they", "we",
+     "his", "her", "its", "their", "our", "my", "your", "but", "and", "or", "if", "then",
+     "there", "here", "however"}  # not "So", "An": surnames (Wesley So)
 )
 
 
