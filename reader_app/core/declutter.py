@@ -32,7 +32,7 @@ from .clutter_text import (
     clutter_score,
 )
 from .model import Block
-from .posts import is_post_heading, is_post_stamp
+from .post_stamps import is_post_heading, is_post_stamp
 
 #: Score from which a block next to dropped clutter at the edges goes too.
 _NEIGHBOUR_THRESHOLD = 2.5

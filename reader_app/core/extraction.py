@@ -61,12 +61,11 @@ class ExtractOptions:
     when it is at least ``readability_ratio`` times as long. ``declutter``:
     remove promos, prompts and other page furniture. ``images``/``tables``: keep image and
     table blocks. ``min_text_chars``: less article text than this means the page holds no
-    article. ``saved_copy``: the page is a browser's saved copy (a file or an archive), whose
-    ``src`` is the picture that was shown when it was saved, so it wins over lazy-loading
-    attributes (:func:`extract_page` sets it from the page's origin). ``use_router``: let
-    the page-type model (:mod:`~reader_app.core.page_types`) read a page whose main text is
-    the page itself (a grid of products, a listing) as the page's own text.
-    """
+    article. ``saved_copy``: the page is a browser's saved copy (a file or an archive): its
+    ``src`` was the picture shown and wins over lazy-loading attributes (:func:`extract_page`
+    sets it). ``use_router``: read the page's own text where the page-type model
+    (:mod:`~reader_app.core.page_types`) says the page itself is its main text (a grid of
+    products, a listing), or where the extractors find too little."""
 
     use_readability: bool = True
     declutter: bool = True

@@ -19,49 +19,10 @@ from lxml import etree
 
 from .dom_clutter import remove_keep_tail
 from .model import POST_STAMP_LEVEL, Block
-from .regex_cache import regex
+from .post_stamps import MAX_STAMP_CHARS, NAME, is_post_heading, is_post_stamp
 
 __all__ = ["POST_STAMP_LEVEL", "as_post_heading", "is_post_heading", "is_post_stamp", "mark_posts"]
 
-_ZONE = r"(?:gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ist|aest)"
-#: A time of day or a relative time: "14:05", "9.30am BST", "2 hours ago", "yesterday".
-_HOUR = r"(?:[01]?\d|2[0-3])"
-_AMPM = r"[ap]\.?m\b\.?"
-_TIME = (
-    rf"(?:{_HOUR}:[0-5]\d(?:\s*{_AMPM})?(?:\s*{_ZONE})?|"
-    rf"{_HOUR}\.[0-5]\d\s*(?:{_AMPM}(?:\s*{_ZONE})?|{_ZONE})|"
-    rf"{_HOUR}\s*{_AMPM}(?:\s*{_ZONE})?|"
-    r"(?:an?|\d+)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago|"
-    r"just now|yesterday|today)"
-)
-#: A calendar date: "Fri 14 Mar 2025", "March 3, 2025", "2025-03-03", "3/3/25".
-_DATE = (
-    r"(?:(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:\s+\d{4})?|"
-    r"[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}))"
-)
-_NAME = r"[\w.'\u2019@-]{1,30}(?: [\w.'\u2019-]{1,30}){0,2}"
-_SEPARATOR = r"\s*[·•|\u2013\u2014-]\s*"
-_VERB = (
-    r"(?:(?:posted|updated|published|edited|released|replied|answered|asked)"
-    r"\s*(?:at|on)?\s*:?\s*)"
-)
-#: A version number, as changelogs head their entries: "v2.4.0", "Version 2.4", "1.10.3-rc1".
-_VERSION = r"(?:(?:version|release|v)\s?)?\d+\.\d+(?:\.\d+)*(?:[-+.]?[a-z]+\d*)?"
-#: When: a date with a time, a time with a date, a relative time; a bare date only after a
-#: verb ("Released 3 March 2025") or a version ("2.4.0 - 3 March 2025").
-_WHEN = rf"(?:{_DATE}\W{{0,3}}(?:at\s+)?{_TIME}|{_TIME}(?:\W{{0,3}}{_DATE})?)"
-_STAMP = regex(
-    rf"^[^\w$£€¥(]*(?:(?:{_VERSION}|{_NAME}){_SEPARATOR})?"
-    rf"(?:{_VERB}?{_WHEN}|{_VERB}{_DATE})"
-    rf"(?:\s*(?:[-\u2013\u2014|·•,]|by)\s*[\w.'\u2019 @-]{{1,40}})?[^\w%]*$",
-    re.I,
-)
-_VERSION_STAMP = regex(
-    rf"^\W*{_VERSION}(?:{_SEPARATOR}|\s+\(?)(?:{_VERB}?{_DATE}|{_WHEN})\)?\W*$", re.I
-)
-_MAX_STAMP_CHARS = 60
 #: Fewer stamps of one template than this make an article with a date line, not posts.
 _MIN_POSTS = 3
 #: Text (characters, outside links) a post must hold after its stamp.
@@ -83,19 +44,6 @@ _TIME_TEXTS = etree.XPath(
 )
 #: How far above such a text a stamp may start ("<div><a><time>14:05</time></a></div>").
 _STAMP_DEPTH = 3
-
-
-def is_post_stamp(text: str) -> bool:
-    """Whether ``text`` is a post's time line (with an author or a version, perhaps)."""
-    text = " ".join(text.split())
-    if not 0 < len(text) <= _MAX_STAMP_CHARS:
-        return False
-    return bool(_STAMP.match(text) or _VERSION_STAMP.match(text))
-
-
-def is_post_heading(level: int, text: str) -> bool:
-    """Whether a heading is a post's time line as :func:`mark_posts` made it."""
-    return level == POST_STAMP_LEVEL and is_post_stamp(text)
 
 
 def mark_posts(root: etree._Element) -> dict[str, int]:
@@ -164,7 +112,7 @@ def _meta_line(stamp: etree._Element, text: str) -> tuple[etree._Element, str]:
     in brackets after it goes: "raoul (Raoul Duke)"), and the post's number after it goes
     (Discourse's "Brian September 26, 2025, 1:38pm 1")."""
     own = r"\s*".join(map(re.escape, text.replace(" ", "")))  # "<time>1:38<b>pm</b></time>"
-    line = re.compile(rf"(?:({_NAME})(?:\s*\([^()]{{1,40}}\))?\s+)?{own}(?:\s+#?\d+)?")
+    line = re.compile(rf"(?:({NAME})(?:\s*\([^()]{{1,40}}\))?\s+)?{own}(?:\s+#?\d+)?")
     element, author = stamp, None
     for _ in range(_META_DEPTH):
         parent = element.getparent()
@@ -191,7 +139,7 @@ def _spaced_text(element: etree._Element) -> str | None:
             return None
         parts.append(piece)
     text = " ".join(" ".join(parts).split())
-    return text if len(text) <= _MAX_STAMP_CHARS else None
+    return text if len(text) <= MAX_STAMP_CHARS else None
 
 
 def as_post_heading(block: Block, levels: Mapping[str, int]) -> Block:
@@ -254,11 +202,11 @@ def _short_text(element: etree._Element) -> str | None:
     size = 0
     for piece in element.itertext():
         size += len(piece)
-        if size > 4 * _MAX_STAMP_CHARS:
+        if size > 4 * MAX_STAMP_CHARS:
             return None
         parts.append(piece)
     text = " ".join("".join(parts).split())
-    return text if 0 < len(text) <= _MAX_STAMP_CHARS else None
+    return text if 0 < len(text) <= MAX_STAMP_CHARS else None
 
 
 def _template(element: etree._Element) -> tuple[str, ...]:

@@ -135,10 +135,10 @@ def _is_source(kind: str, text: str) -> bool:
 
 
 def _post_time_line(level: int, text: str) -> bool:
-    """``core.posts.is_post_heading``, loaded only for a heading at a post's level."""
+    """``core.post_stamps.is_post_heading``, loaded only for a heading at a post's level."""
     if level != POST_STAMP_LEVEL:
         return False
-    from ..posts import is_post_heading
+    from ..post_stamps import is_post_heading
 
     return is_post_heading(level, text)
 

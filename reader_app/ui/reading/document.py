@@ -59,9 +59,9 @@ def image_url(src: str, base: str | None) -> str:
 
 
 def _is_post_stamp(text: str) -> bool:
-    """``core.posts.is_post_stamp``, loaded only for a heading at a post's level (its patterns
-    would cost the window's start-up otherwise)."""
-    from reader_app.core.posts import is_post_stamp
+    """``core.post_stamps.is_post_stamp``, loaded only for a heading at a post's level (its
+    patterns would cost the window's start-up otherwise)."""
+    from reader_app.core.post_stamps import is_post_stamp
 
     return is_post_stamp(text)
 
