@@ -93,11 +93,16 @@ def page_signals(root: etree._Element, html: str, url: str | None) -> dict[str, 
 _DISCUSSION_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
 
 
+#: Addresses of threads beyond the router's forum words ("/r/science/comments/1rku5x9/...").
+_THREAD_PATH = re.compile(r"/comments/\w+/")
+
+
 def discussion_page(html: str, url: str | None) -> bool:
     """Whether the page is a discussion — a forum thread, a question and its answers — by
     its address (a forum, thread, topic or question path) or the types its JSON-LD
     declares: its comments are then its main text."""
-    if _URL_WORDS["url_forum"].search(urlsplit(url or "").path):
+    path = urlsplit(url or "").path
+    if _URL_WORDS["url_forum"].search(path) or _THREAD_PATH.search(path):
         return True
     return not _DISCUSSION_TYPES.isdisjoint(_TYPE.findall(_type_cues(html)[0]))
 
