@@ -25,6 +25,7 @@ from .cues import (
 )
 from .lexicon import lexicon
 from .lists import like_its_list
+from .lone_names import unintroduced
 from .model import FactKind
 from .sources import SourceBlock
 from .tagger import Mention, NameTagger, name_tagger
@@ -329,8 +330,11 @@ def find_names(
     ]
     mentions = like_its_list(text, _vote(text, _propagate(text, blocks, _vote(text, mentions))))
     out: dict[FactKind, list[tuple[str, tuple[tuple[int, int], ...]]]] = {}
+    lex = lexicon()
     for label, kind in KINDS.items():
         groups = _group(text, mentions, label)
+        if label == "PER":
+            groups = [g for g in groups if not unintroduced(text, g, lex)]
         out[kind] = [(_label(text, sorted(g), label), tuple(sorted(set(g)))) for g in groups]
     return out
 

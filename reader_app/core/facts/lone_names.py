@@ -1,0 +1,70 @@
+"""A "person" an article names often and only ever by one word, with nothing around any of its
+mentions that only a person has, is a brand, a product or a place of business ("Garmin
+Forerunner 970", "Skyscanner", "Hertz", "Tucker's Onion Burgers"): well-edited prose
+introduces a person by their full name, a title or their words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .cues import PERSON_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from .lexicon import Lexicon
+
+#: Mentions from which a one-word name with no person's cue is taken for no person; a name
+#: met once or twice may be a surname whose full name the article left out.
+MIN_MENTIONS = 3
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.\u2019'-]*)\W*$")
+_WORD_AFTER = re.compile(r"\W*?([^\W\d_]\w*)")
+_POSSESSED = re.compile(r"[\u2019']s\s+([^\W\d_]+)")
+#: A pronoun only a person takes, in the rest of the mention's sentence.
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_CONTEXT = 80  # characters read either side of a mention
+
+
+def unintroduced(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
+    """Whether the person of ``spans`` is named only by one word that is no given name, at
+    ``MIN_MENTIONS`` places or more, none with a person's cue around it: a title before it,
+    a verb of speech beside it, kin after it ("'s wife"), a personal pronoun after it in its
+    sentence or an "@" before it (a user's handle); nor where a line of the text writes a
+    given name before the word."""
+    if len(spans) < MIN_MENTIONS:
+        return False
+    words = {text[start:end] for start, end in spans}
+    if any(" " in word or word.lower() in lex.given_names for word in words):
+        return False
+    return not any(_person_cue(text, start, end) for start, end in spans) and not any(
+        _after_given_name(text, word, lex) for word in words
+    )
+
+
+def _after_given_name(text: str, word: str, lex: Lexicon) -> bool:
+    """Whether a line of the text writes a capitalised given name before ``word``, which the
+    tagger did not take for one name with it ("James Whitman \"Jim\" McLamore")."""
+    return any(
+        given[0].isupper() and given.lower() in lex.given_names and not lex.mostly_lower(given)
+        for given in re.findall(rf"([^\W\d_]+)[ \"\u201d'\u00a0]{{1,3}}{re.escape(word)}\b", text)
+    )
+
+
+def _person_cue(text: str, start: int, end: int) -> bool:
+    if text[max(0, start - 2) : start].strip().endswith("@"):
+        return True  # a user's handle: "@JoeCFD", "(@ SimoLove)"
+    before = _WORD_BEFORE.search(text, max(0, start - _CONTEXT), start)
+    if before:
+        word = before.group(1).lower()
+        if word.rstrip(".") in TITLE_WORDS or word in SPEECH_VERBS:
+            return True
+    after = text[end : end + _CONTEXT]
+    possessed = _POSSESSED.match(after)
+    if possessed and possessed.group(1).lower() in PERSON_NOUNS:
+        return True
+    following = _WORD_AFTER.match(after)
+    if following and following.group(1).lower() in SPEECH_VERBS:
+        return True
+    stop = _SENTENCE_END.search(after)
+    return bool(_PRONOUN.search(after, 0, stop.start() if stop else len(after)))
+
+
+__all__ = ["MIN_MENTIONS", "unintroduced"]

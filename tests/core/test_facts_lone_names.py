@@ -1,0 +1,61 @@
+"""A one-word "person" the article never introduces as one is a brand or a business."""
+
+from __future__ import annotations
+
+import re
+
+from reader_app.core.facts import find_facts
+from reader_app.core.facts.lexicon import lexicon
+from reader_app.core.facts.lone_names import MIN_MENTIONS, unintroduced
+
+REVIEW = (
+    "The best running watches of 2026\n\n"
+    "Best overall GPS running watch: Garmin Forerunner 970 ($750)\n\n"
+    "We tested 20 watches over six months. Garmin has led this market for years, and Coros, "
+    "Suunto and Polar follow.\n\n"
+    "Garmin offers the brightest screen of the lot. Coros wins on battery life, while Polar "
+    "reads heart rate best.\n\n"
+    "Why trust us? Our tester Megan Lynch ran 400 miles in them. Lynch said the Forerunner "
+    "felt lightest. Evans, a coach in Leeds, agreed: Evans and his team switched to Coros last "
+    "spring. Evans now runs with Garmin too."
+)
+
+
+def spans(text: str, word: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(rf"\b{word}\b", text)]
+
+
+def test_a_brand_named_often_without_a_person_s_cue_is_no_person() -> None:
+    people = [fact.label for fact in find_facts(REVIEW).people]
+    assert "Garmin" not in people
+    assert "Megan Lynch" in people
+    assert "Evans" in people  # "Evans and his team": a pronoun only a person takes
+
+
+def test_each_cue_of_a_person_keeps_a_surname_named_alone() -> None:
+    lex = lexicon()
+    for name, text in (
+        ("Parr", "Parr runs the clinic. Parr opened it in 2004. Fat is fine, Dr. Parr says."),
+        ("Shulman", "Shulman built it. Shulman sold it. “It was time,” Shulman said."),
+        ("Kaldi", "Kaldi saw it. Kaldi ate it. Kaldi shared them with his abbot."),
+        ("Odell", "Odell owns it. Odell sold it. Odell's wife runs it now."),
+        ("JoeCFD", "Thanks @JoeCFD. JoeCFD is right. JoeCFD knows the build."),
+        ("McLamore", 'James Whitman "Jim" McLamore founded it. McLamore ran it. McLamore sold it.'),
+    ):
+        assert not unintroduced(text, spans(text, name), lex), text
+
+
+def test_without_any_cue_the_same_surname_is_taken_for_no_person() -> None:
+    text = "Parr runs the clinic. Parr opened it in 2004. Saturated fat is fine at Parr."
+    assert unintroduced(text, spans(text, "Parr"), lexicon())
+
+
+def test_a_name_met_less_often_a_full_name_or_a_given_name_stays_a_person() -> None:
+    lex = lexicon()
+    text = "Hertz rents cars. Hertz has desks at airports."
+    assert len(spans(text, "Hertz")) < MIN_MENTIONS
+    assert not unintroduced(text, spans(text, "Hertz"), lex)
+    text = "Jonathan runs. Jonathan swims. Jonathan rides."
+    assert not unintroduced(text, spans(text, "Jonathan"), lex)
+    text = "Ana Ruiz wrote it. Ana Ruiz signed it. Ana Ruiz sent it."
+    assert not unintroduced(text, spans(text, "Ana Ruiz"), lex)
