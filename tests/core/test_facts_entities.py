@@ -538,8 +538,27 @@ def test_terms_are_acronyms_spelt_out_in_lowercase_words() -> None:
     ) == {"CTR", "CTRs", "SaaS", "SaaSs", "KPI", "KPIs", "ROI", "ROIs", "LED", "LEDs"}
     assert defined_terms(
         "the National Health Service (NHS), the Department of Defense (DoD), the Bureau of "
-        "Labor Statistics (BLS), Power over Ethernet (PoE), the (US) dollar, a cat (CT)"
+        "Labor Statistics (BLS), the (US) dollar, a cat (CT)"
     ) == set()
+
+
+def test_an_acronym_spelt_out_in_capitals_is_a_term_unless_it_names_an_organisation() -> None:
+    text = (
+        "Power over Ethernet (PoE) feeds the camera. Certified Supply Chain Professional "
+        "(CSCP) holders earn more. Hewlett Packard Enterprise (HPE), the Bureau of Labor "
+        "Statistics (BLS) and the Front for the National Liberation of the Congo (FNLC) agree."
+    )
+    hpe = text.index("Hewlett")
+    assert defined_terms(text, [(hpe, hpe + len("Hewlett Packard Enterprise"))]) == {
+        "PoE", "PoEs", "CSCP", "CSCPs"
+    }
+    assert defined_terms(text) == {"PoE", "PoEs", "CSCP", "CSCPs", "HPE", "HPEs"}
+    facts = find_facts(
+        "Certified Supply Chain Professional (CSCP)\n\nThe CSCP exam tests planning. Holders "
+        "of the CSCP earn more, and the CSCP is run by ASCM, the Association for Supply Chain "
+        "Management."
+    )
+    assert "CSCP" not in labels(facts.organisations)
 
 
 def test_acronyms_of_things_and_roles_are_no_organisations() -> None:

@@ -320,8 +320,9 @@ def find_names(
     raw: list[Mention] = []
     for block in blocks:
         raw += tagger.mentions(block.text, block.start)
-    terms = defined_terms(text)  # "machine learning (ML)": ML names no one
     trimmed = [t for m in raw if (t := trim(text, m)) is not None]
+    # "machine learning (ML)", "Anti-Money Laundering (AML)": ML and AML name no one
+    terms = defined_terms(text, [(m.start, m.end) for m in trimmed if m.kind == "ORG"])
     mentions = uncommon([m for m in trimmed if text[m.start : m.end] not in terms], text, blocks)
     taken = [(m.start, m.end) for m in mentions]
     mentions += [
