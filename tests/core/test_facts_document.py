@@ -97,6 +97,16 @@ def test_a_heading_made_of_common_words_names_nothing() -> None:
     assert labels(facts.organisations) == ["White House"]
 
 
+def test_a_short_line_standing_as_a_heading_is_read_as_one() -> None:
+    facts = find_facts(Article(title="Our services", blocks=(
+        Block("paragraph", "Professional Resume Writing Services"),
+        Block("paragraph", "We write resumes for engineers and nurses across Ohio."),
+        Block("paragraph", "Coolant Fluid Exchange"),
+        Block("paragraph", "Your radiator keeps the engine cool, the Automobile Association says."),
+    )))
+    assert labels(facts.organisations) == ["Automobile Association"]
+
+
 def test_a_heading_s_common_words_named_where_case_is_free_are_a_name() -> None:
     facts = find_facts(Article(title="Garden pests", blocks=(
         Block("heading", "Advice From the Native Plant Trust", level=2),

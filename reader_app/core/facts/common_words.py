@@ -20,6 +20,9 @@ from .tagger import Mention
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov)\.\s*$")
 _WORDS = re.compile(r"[^\W_]{2,}")
 _HEADLINES = ("title", "heading")
+#: Most words of a paragraph that may be a heading set as a paragraph; how a sentence ends.
+_HEADING_WORDS = 8
+_SENTENCE_ENDS = frozenset(".!?,;\"\u201d")
 #: A line's opening label: up to eight words before a colon or a spaced dash.
 _LABEL = re.compile(r"^[ \t]*((?:[^\s:\u2013\u2014]+[ \t]){0,7}[^\s:\u2013\u2014]+)"
                     r"(?::|[ \t][-\u2013\u2014][ \t])", re.MULTILINE)
@@ -70,12 +73,12 @@ def uncommon(mentions: list[Mention], text: str, blocks: Sequence[SourceBlock]) 
 
 
 def _headlines(blocks: Sequence[SourceBlock]) -> list[tuple[int, int]]:
-    """The spans of text set in headline case as a heading is: titles and headings, and the
-    label that opens a line before a colon or a dash ("Licensing and Insurance: Verify
-    that ...", "Social Engineering - attacks that ...")."""
+    """The spans of text set in headline case as a heading is: titles and headings, short
+    lines standing as headings, and the label that opens a line before a colon or a dash
+    ("Licensing and Insurance: Verify that ...", "Social Engineering - attacks that ...")."""
     spans = []
     for block in blocks:
-        if block.kind in _HEADLINES:
+        if block.kind in _HEADLINES or _heading_line(block.text):
             if headline(block.text.split()):
                 spans.append((block.start, block.end))
             continue
@@ -83,6 +86,14 @@ def _headlines(blocks: Sequence[SourceBlock]) -> list[tuple[int, int]]:
             if headline(label.group(1).split()):
                 spans.append((block.start + label.start(1), block.start + label.end(1)))
     return sorted(spans)
+
+
+def _heading_line(text: str) -> bool:
+    """Whether a paragraph is a heading in all but its markup: one short line that ends in
+    no full stop ("Hand-Drawn Dinner Party" above the paragraphs about it)."""
+    line = text.strip()
+    return (0 < len(line.split()) <= _HEADING_WORDS and "\n" not in line
+            and line[-1] not in _SENTENCE_ENDS)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
