@@ -303,6 +303,17 @@ def test_pairs_of_line_breaks_make_paragraphs_and_single_breaks_stay() -> None:
     assert [second.text[s.start : s.end] for s in second.spans if s.kind == "br"] == ["\n"]
 
 
+def test_spacer_paragraphs_of_invisible_characters_are_no_blocks() -> None:
+    spacer = "<p>\u200d</p><p>\u200c<br>\ufeff</p>"
+    body = (f"<article><h1>Harbour board weighs dredging plan</h1>{spacer}"
+            + spacer.join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "<p>A family 👨\u200d👩\u200d👧 came to the meeting.</p></article>")
+    article = extract_article(page(body))
+    assert [b.text for b in article.blocks] == [
+        *PARAGRAPHS, "A family 👨\u200d👩\u200d👧 came to the meeting."
+    ]
+
+
 def test_readability_html_splits_at_break_pairs_and_never_glues_blocks() -> None:
     from lxml import html as lxml_html
 
