@@ -38,7 +38,7 @@ from .metadata import (
 )
 from .missed_paragraphs import with_missed
 from .model import BLOCK_SEPARATOR, Article, Block, RawPage
-from .page_blocks import clean_text, split_at_break_pairs, walk_html, walk_xml
+from .page_blocks import split_at_break_pairs, walk_html, walk_xml
 from .page_types import discussion_page, output_signals, own_text, page_signals, shipped_router
 from .posts import as_post_heading, mark_posts
 from .set_aside import put_back, set_aside
@@ -196,12 +196,12 @@ def _by_rules(
     drafts = place_anchored([d for d in drafts if d.block.kind != "image"], headings)
     kept = declutter_blocks(drafts) if options.declutter else [d.block for d in drafts]
     blocks = [d.block for d in place_anchored([Draft(b) for b in kept], images)]
-    title = clean_text(meta.get("title") or "") or html_title(root)
+    title = meta["title"] or html_title(root)
     article = Article(
         title=title,
         blocks=tuple(drop_title_heading(blocks, title)),
-        byline=clean_text(meta.get("byline") or "") or None,
-        site=clean_text(meta.get("site") or "") or None,
+        byline=meta["byline"],
+        site=meta["site"],
         date=iso_date(date),
         url=url,
         language=language,

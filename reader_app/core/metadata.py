@@ -14,16 +14,16 @@ from .byline import clean_byline, user_name
 from .credit_line import credited_author
 from .model import Block
 from .page_author import author_box_text
-from .page_blocks import clean_text
+from .text_lines import clean_text
 
 _WORDS = re.compile(r"\w+")
 
 
 def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None]:
-    """Title, byline, site name and the page's own address, as trafilatura's metadata
-    extraction finds them (meta tags, JSON-LD, then the page), without the categories, tags
-    and licence it also looks for. ``root`` is the page as parsed, its scripts still there
-    (JSON-LD names authors)."""
+    """Title, byline and site name (as clean text) and the page's own address, as
+    trafilatura's metadata extraction finds them (meta tags, JSON-LD, then the page), without
+    the categories, tags and licence it also looks for. ``root`` is the page as parsed, its
+    scripts still there (JSON-LD names authors)."""
     from trafilatura import metadata as tm
 
     found = tm.examine_meta(root)
@@ -42,7 +42,9 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
     elif page_url:
         match = tm.META_URL.match(page_url)
         site = match[1] if match else None
-    return {"title": title, "byline": author, "site": site, "url": page_url}
+    named = {"title": title, "byline": author, "site": site}
+    return {**{key: clean_text(value or "") or None for key, value in named.items()},
+            "url": page_url}
 
 
 def _byline_in_page(root: etree._Element) -> str | None:
