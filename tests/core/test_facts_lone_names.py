@@ -39,6 +39,7 @@ def test_each_cue_of_a_person_keeps_a_surname_named_alone() -> None:
         ("Shulman", "Shulman built it. Shulman sold it. “It was time,” Shulman said."),
         ("Kaldi", "Kaldi saw it. Kaldi ate it. Kaldi shared them with his abbot."),
         ("Odell", "Odell owns it. Odell sold it. Odell's wife runs it now."),
+        ("Starmer", "Starmer won. Starmer's cabinet met. Starmer flew to Kyiv on Monday."),
         ("JoeCFD", "Thanks @JoeCFD. JoeCFD is right. JoeCFD knows the build."),
         ("McLamore", 'James Whitman "Jim" McLamore founded it. McLamore ran it. McLamore sold it.'),
     ):

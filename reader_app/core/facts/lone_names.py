@@ -17,6 +17,11 @@ MIN_MENTIONS = 3
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.\u2019'-]*)\W*$")
 _WORD_AFTER = re.compile(r"\W*?([^\W\d_]\w*)")
 _POSSESSED = re.compile(r"[\u2019']s\s+([^\W\d_]+)")
+#: What only a person has, after a possessive: kin and these ("Sunak's government").
+_OWN = PERSON_NOUNS | {
+    "government", "administration", "cabinet", "campaign", "presidency", "aides", "allies",
+    "family", "career", "death", "lawyer", "lawyers", "spokesman", "spokeswoman",
+}
 #: A pronoun only a person takes, in the rest of the mention's sentence.
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -26,9 +31,9 @@ _CONTEXT = 80  # characters read either side of a mention
 def unintroduced(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether the person of ``spans`` is named only by one word that is no given name, at
     ``MIN_MENTIONS`` places or more, none with a person's cue around it: a title before it,
-    a verb of speech beside it, kin after it ("'s wife"), a personal pronoun after it in its
-    sentence or an "@" before it (a user's handle); nor where a line of the text writes a
-    given name before the word."""
+    a verb of speech beside it, kin or a government after it ("'s wife", "'s cabinet"), a
+    personal pronoun after it in its sentence or an "@" before it (a user's handle); nor
+    where a line of the text writes a given name before the word."""
     if len(spans) < MIN_MENTIONS:
         return False
     words = {text[start:end] for start, end in spans}
@@ -58,7 +63,7 @@ def _person_cue(text: str, start: int, end: int) -> bool:
             return True
     after = text[end : end + _CONTEXT]
     possessed = _POSSESSED.match(after)
-    if possessed and possessed.group(1).lower() in PERSON_NOUNS:
+    if possessed and possessed.group(1).lower() in _OWN:
         return True
     following = _WORD_AFTER.match(after)
     if following and following.group(1).lower() in SPEECH_VERBS:
