@@ -60,3 +60,15 @@ def test_a_name_met_less_often_a_full_name_or_a_given_name_stays_a_person() -> N
     assert not unintroduced(text, spans(text, "Jonathan"), lex)
     text = "Ana Ruiz wrote it. Ana Ruiz signed it. Ana Ruiz sent it."
     assert not unintroduced(text, spans(text, "Ana Ruiz"), lex)
+
+
+def test_one_longer_form_of_common_words_introduces_no_one() -> None:
+    lex = lexicon()
+    text = ("Hostinger Cost\n\nHostinger is cheap. Hostinger is fast. Hostinger hosts "
+            "WordPress.")
+    name = [(m.start(), m.end()) for m in re.finditer(r"Hostinger(?: Cost)?", text)]
+    assert unintroduced(text, name, lex)
+    text = ("Horst Eidenmüller teaches law. Eidenmüller studied in Munich. Eidenmüller "
+            "moved to Oxford. Eidenmüller writes on contracts.")
+    name = [(m.start(), m.end()) for m in re.finditer(r"(?:Horst )?Eidenmüller", text)]
+    assert not unintroduced(text, name, lex)  # a full name: no common word beside

@@ -33,15 +33,27 @@ def unintroduced(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> b
     ``MIN_MENTIONS`` places or more, none with a person's cue around it: a title before it,
     a verb of speech beside it, kin or a government after it ("'s wife", "'s cabinet"), a
     personal pronoun after it in its sentence or an "@" before it (a user's handle); nor
-    where a line of the text writes a given name before the word."""
-    if len(spans) < MIN_MENTIONS:
-        return False
-    words = {text[start:end] for start, end in spans}
-    if any(" " in word or word.lower() in lex.given_names for word in words):
+    where a line of the text writes a given name before the word. One longer form met once
+    whose other words are common words ("Hostinger Cost" of a table's heading, "Visit
+    Budlong") introduces no one."""
+    surfaces = [text[start:end] for start, end in spans]
+    longer = [form for form in surfaces if " " in form]
+    words = set(surfaces) - set(longer)
+    if (
+        len(surfaces) - len(longer) < MIN_MENTIONS or len(longer) > 1
+        or any(word.lower() in lex.given_names for word in words)
+        or any(not _common_beside(form, words, lex) for form in longer)
+    ):
         return False
     return not any(_person_cue(text, start, end) for start, end in spans) and not any(
         _after_given_name(text, word, lex) for word in words
     )
+
+
+def _common_beside(form: str, words: set[str], lex: Lexicon) -> bool:
+    """Whether the words of ``form`` but the name's own are words open text mostly writes in
+    lowercase ("Hostinger Cost", "Visit Budlong"; not "Horst Eidenmüller")."""
+    return all(w in words or lex.mostly_lower(w) for w in form.split())
 
 
 def _after_given_name(text: str, word: str, lex: Lexicon) -> bool:
