@@ -49,6 +49,8 @@ def test_each_cue_of_a_person_keeps_a_surname_named_alone() -> None:
 def test_without_any_cue_the_same_surname_is_taken_for_no_person() -> None:
     text = "Parr runs the clinic. Parr opened it in 2004. Saturated fat is fine at Parr."
     assert unintroduced(text, spans(text, "Parr"), lexicon())
+    text = "Wix is cheap. That said, Wix is slow.\n\nMy testing notes\n\nWix has templates."
+    assert unintroduced(text, spans(text, "Wix"), lexicon())  # a cue stands right before
 
 
 def test_a_name_met_less_often_a_full_name_or_a_given_name_stays_a_person() -> None:

@@ -14,7 +14,7 @@ from .lexicon import Lexicon
 #: Mentions from which a one-word name with no person's cue is taken for no person; a name
 #: met once or twice may be a surname whose full name the article left out.
 MIN_MENTIONS = 3
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w.\u2019'-]*)\W*$")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.\u2019'-]*) +$")  # spaces only between: not "That said,"
 _WORD_AFTER = re.compile(r"\W*?([^\W\d_]\w*)")
 _POSSESSED = re.compile(r"[\u2019']s\s+([^\W\d_]+)")
 #: What only a person has, after a possessive: kin and these ("Sunak's government").
