@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .cues import PERSON_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from .lexicon import Lexicon
@@ -26,6 +27,8 @@ _OWN = PERSON_NOUNS | {
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _CONTEXT = 80  # characters read either side of a mention
+#: A capitalised word and the word after it on its line (overlapping pairs).
+_PAIR = re.compile(r"\b([^\W\d_]+)(?=[ \"\u201d'\u00a0]{1,3}([^\W\d_][\w-]*))")
 
 
 def unintroduced(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
@@ -45,8 +48,8 @@ def unintroduced(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> b
         or any(not _common_beside(form, words, lex) for form in longer)
     ):
         return False
-    return not any(_person_cue(text, start, end) for start, end in spans) and not any(
-        _after_given_name(text, word, lex) for word in words
+    return not any(_person_cue(text, start, end) for start, end in spans) and words.isdisjoint(
+        _after_given_names(text, lex)
     )
 
 
@@ -56,12 +59,15 @@ def _common_beside(form: str, words: set[str], lex: Lexicon) -> bool:
     return all(w in words or lex.mostly_lower(w) for w in form.split())
 
 
-def _after_given_name(text: str, word: str, lex: Lexicon) -> bool:
-    """Whether a line of the text writes a capitalised given name before ``word``, which the
-    tagger did not take for one name with it ("James Whitman \"Jim\" McLamore")."""
-    return any(
-        given[0].isupper() and given.lower() in lex.given_names and not lex.mostly_lower(given)
-        for given in re.findall(rf"([^\W\d_]+)[ \"\u201d'\u00a0]{{1,3}}{re.escape(word)}\b", text)
+@lru_cache(maxsize=1)
+def _after_given_names(text: str, lex: Lexicon) -> frozenset[str]:
+    """The words that a line of ``text`` writes after a capitalised given name, which the
+    tagger did not take for one name with it ("James Whitman \"Jim\" McLamore"): read in
+    one pass, for every name of the text at once."""
+    return frozenset(
+        match.group(2) for match in _PAIR.finditer(text)
+        if (given := match.group(1))[0].isupper() and given.lower() in lex.given_names
+        and not lex.mostly_lower(given)
     )
 
 

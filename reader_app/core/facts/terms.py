@@ -9,6 +9,7 @@ organisation in them ("National Health Service (NHS)", "Amazon Web Services (AWS
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -26,7 +27,7 @@ _HEADS = ORG_HEADS | {"forum"}
 
 def defined_terms(text: str, organisations: Sequence[tuple[int, int]] = ()) -> set[str]:
     """The acronyms ``text`` spells out as terms, with their plurals; ``organisations`` are
-    the spans of the organisations the tagger found."""
+    the spans of the organisations the tagger found, in text order, none overlapping."""
     terms: set[str] = set()
     for match in _DEFINED.finditer(text):
         acronym = match.group(1)
@@ -75,4 +76,5 @@ def _no_organisation(
             break
         run.append(word.lower().rstrip("."))
     start, end = spelt[-1][0], spelt[0][0] + len(spelt[0][1])
-    return _HEADS.isdisjoint(run) and not any(s < end and start < e for s, e in organisations)
+    index = bisect.bisect_left(organisations, (end,))  # the last organisation starting before
+    return _HEADS.isdisjoint(run) and not (index and organisations[index - 1][1] > start)
