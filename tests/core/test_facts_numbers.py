@@ -269,6 +269,13 @@ def test_numbered_headings_with_a_colon_or_a_closed_bracket_are_not_facts() -> N
     assert surfaces(text) == ["40", "12"]
 
 
+def test_section_numbers_opening_a_line_are_not_facts() -> None:
+    text = ("1.1. The HTTP layer\n\nIt logs 40 requests.\n\n**2. Problem Definition**\n\n"
+            "7.13 Replace\n\n7.14 Credential Storage\n\n0.2 Lbs\n\n"
+            "20.3 MP Camera: sharp at 12 metres")
+    assert surfaces(text) == ["40", "0.2 Lbs", "20.3", "12 metres"]  # quantities stay
+
+
 def test_street_numbers_with_a_compass_point_or_a_numbered_street_are_not_facts() -> None:
     text = ("Details: 455 N. 3rd St. Unit 1205. Also at 45 W. Jefferson St., where "
             "40 N. Korean chefs and 5 S. African bakers work.")

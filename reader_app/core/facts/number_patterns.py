@@ -184,7 +184,8 @@ _NOT_FACTS = regex(
     |\[\d{1,3}\]
     |\(\d{1,2}\)
     |\b\d+[ \u00a0]?(?i:min|mins|minute|minutes)[ \u00a0]read\b
-    |^[ \t]*\(?\d{1,2}(?:[.):]|\.\)|\)\.)(?=[ \t]|$)
+    |^[ \t*\#>_]*\(?\d{1,2}(?:\.\d{1,2})*(?:[.):]|\.\)|\)\.)(?=[ \t]|$)
+    |^[ \t*\#>_]*[1-9]\d?(?:\.\d{1,2})+(?=[ \t]+[A-Z][^\n:]{0,60}$)
     |^[ \t]*(?i:read[ ]more|related|see[ ]also|more[ ]on[ ]this[ ]story|watch|listen)
         [ \t]*:[^\n]*
     |(?i:\b(?:page|image|photo|picture|slide|step|part|video)[ \u00a0]+\d+[ \u00a0]*
