@@ -8,9 +8,10 @@ import re
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
-#: Characters that show nothing: a line of these alone is an empty line (a page's
-#: ``<p>&zwj;</p>`` spacers), though inside a word or an emoji they join letters.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+#: Characters that show nothing (zero-width spaces and joiners, direction marks, a byte-order
+#: mark): a line of these alone is an empty line (a page's ``<p>&zwj;</p>`` spacers), though
+#: inside a word or an emoji they join letters.
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 _MAX_SPACER = 8  # longest line looked at for being invisible alone
 
 
