@@ -516,6 +516,28 @@ def test_acronyms_in_the_plural_are_no_names() -> None:
     assert "CLIs" not in labels(facts.people) + labels(facts.organisations)
 
 
+def test_a_name_ending_in_acronyms_in_the_plural_is_no_person_nor_are_they() -> None:
+    text = ("Trustworthy VPNs undergo independent audits. The best VPNs have kill switches, "
+            "and most VPNs log nothing, said Ana Ruiz.")
+    assert labels(find_facts(text).people) == ["Ana Ruiz"]
+
+
+def test_a_given_name_before_a_term_acronym_is_a_product() -> None:
+    facts = find_facts(
+        "Claude API pricing is per token. Jeffrey Callahan, our tester, ran it for a month; "
+        "Olaf SCHOLZ did not."
+    )
+    assert labels(facts.people) == ["Jeffrey Callahan", "Olaf SCHOLZ"]
+
+
+def test_a_surname_the_article_writes_in_lowercase_is_not_looked_for_alone() -> None:
+    text = ("Best for prepaid rentals: Max Brew. Its cold brew is strong. Cold Brew, Auto "
+            "Start and a timer come with it. Brew Temperature stays even.")
+    people = find_facts(text).people
+    assert all(surfaces(text, fact) == [fact.label] for fact in people)
+    assert not [s for fact in people for s in surfaces(text, fact) if s == "Brew"]
+
+
 def test_a_product_named_like_a_person_is_no_person() -> None:
     facts = find_facts(
         "We slept on the Emma Hybrid for a month, and Jeffrey Callahan, our tester, liked it."

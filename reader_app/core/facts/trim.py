@@ -65,9 +65,12 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return None  # "Grey seals haul out": the model ran on into a clause
     if mention.kind == "PER" and (
         words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
-        or (len(words) > 1 and (words[-1] in PRODUCT_ENDS or _DIGIT.search(words[-1])))
+        or (len(words) > 1 and (
+            words[-1] in PRODUCT_ENDS or _DIGIT.search(words[-1])
+            or _PLURAL_ACRONYM.fullmatch(words[-1])
+        ))
     ):
-        return None  # "Storm Ciarán"; "Emma Hybrid", "Pixel 9": products
+        return None  # "Storm Ciarán"; "Emma Hybrid", "Pixel 9", "Trusted VPNs": products
     if mention.kind == "PER" and len(words) > 1 and _job_title(words[-1]):
         # "Paul Carter Robinson Artlyst Editor": the title and the employer naming it go
         while len(words) > 1 and _job_title(words[-1]):
@@ -85,8 +88,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
             name = name[:-1]
         if len(name) > 1:
             words, end = name, cut
-        elif name[0].lower() not in lexicon().given_names:
-            return None
+        elif name[0].lower() not in lexicon().given_names or words[1] in TERM_ACRONYMS:
+            return None  # "Claude API": a product
     if mention.kind == "PER" and _common_noun_end(words):
         return None  # "Fastener Information", "Nasdaq Composite"
     while len(words) > 1 and (
