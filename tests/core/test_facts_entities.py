@@ -16,6 +16,7 @@ from reader_app.core.facts.model import Fact, Facts
 from reader_app.core.facts.site_names import as_organisations, site_keys
 from reader_app.core.facts.tagger import Mention, name_tagger
 from reader_app.core.facts.terms import defined_terms
+from reader_app.core.facts.trim import trim
 from reader_app.core.model import Article, Block
 
 
@@ -536,6 +537,13 @@ def test_a_surname_the_article_writes_in_lowercase_is_not_looked_for_alone() -> 
     people = find_facts(text).people
     assert all(surfaces(text, fact) == [fact.label] for fact in people)
     assert not [s for fact in people for s in surfaces(text, fact) if s == "Brew"]
+
+
+def test_a_place_named_by_a_common_word_is_a_place_only_when_a_list_holds_it() -> None:
+    text = "Premiums with Embrace, audio in Handheld mode, a flat in Reading, a pub in Boston."
+    places = [w for w in ("Embrace", "Handheld", "Reading", "Boston")
+              if trim(text, Mention(text.index(w), text.index(w) + len(w), "LOC", 0.9))]
+    assert places == ["Reading", "Boston"]
 
 
 def test_a_product_named_like_a_person_is_no_person() -> None:

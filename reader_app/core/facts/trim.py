@@ -114,9 +114,19 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return Mention(start, end, mention.kind, mention.confidence)
     if bare in COMMON_WORDS or bare in DEMONYM_WORDS or bare.rstrip(".") in TITLE_WORDS:
         return None
+    if mention.kind == "LOC" and _unlisted_common(surface):
+        return None  # "written in Rust", "on Discord": a language, an app
     if not any(c.isupper() for c in text[start:end]):
         return None
     return Mention(start, end, mention.kind, mention.confidence)
+
+
+def _unlisted_common(surface: str) -> bool:
+    """Whether a single word is one open text mostly writes in lowercase and no list of
+    places holds: a place named by a common word is a known one ("Reading", "Surprise")."""
+    lex = lexicon()
+    return (" " not in surface and lex.mostly_lower(surface)
+            and surface not in lex.strong_places and surface not in lex.weak_places)
 
 
 def _common_noun_end(words: Sequence[str]) -> bool:
