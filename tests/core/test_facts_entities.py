@@ -546,6 +546,15 @@ def test_a_place_named_by_a_common_word_is_a_place_only_when_a_list_holds_it() -
     assert places == ["Reading", "Boston"]
 
 
+def test_a_kind_of_firm_is_no_organisation() -> None:
+    facts = find_facts(
+        "Forming a Limited Liability Company in New York takes a week. A Limited Liability "
+        "Company (LLC) shields its owners; many choose an S Corporation, as Acme Corporation "
+        "did. An LLC is cheap."
+    )
+    assert labels(facts.organisations) == ["Acme Corporation"]
+
+
 def test_a_product_named_like_a_person_is_no_person() -> None:
     facts = find_facts(
         "We slept on the Emma Hybrid for a month, and Jeffrey Callahan, our tester, liked it."

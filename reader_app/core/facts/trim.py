@@ -28,6 +28,13 @@ _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.]* ?& ?$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"[IVXL]+")
+#: Kinds of firm, which name none ("an S Corporation", "forming a Limited Liability Company").
+_LEGAL_FORMS = frozenset({
+    "limited liability company", "limited liability partnership", "limited partnership",
+    "general partnership", "limited company", "public limited company",
+    "private limited company", "s corporation", "c corporation", "b corporation",
+    "benefit corporation", "professional corporation", "sole proprietorship",
+})
 _EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|ataxia)\b", re.I)
 
 
@@ -112,7 +119,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return None  # "UX", "CEO": things and roles ("AR" may be a place)
     if surface.isupper() and len(surface) > 1:  # "US", "WHO": acronyms, not the words
         return Mention(start, end, mention.kind, mention.confidence)
-    if bare in COMMON_WORDS or bare in DEMONYM_WORDS or bare.rstrip(".") in TITLE_WORDS:
+    if bare in COMMON_WORDS or bare in DEMONYM_WORDS or bare.rstrip(".") in TITLE_WORDS \
+            or bare in _LEGAL_FORMS:
         return None
     if mention.kind == "LOC" and _unlisted_common(surface):
         return None  # "written in Rust", "on Discord": a language, an app
