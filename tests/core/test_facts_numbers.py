@@ -162,6 +162,11 @@ def only(text: str) -> Fact:
         ),
         ("Some 5m people watched.", "Some 5m", "Some 5m people", 5e6, None, "people"),
         ("He won the 100m freestyle.", "100m", "100m", 100, "m", None),
+        ("The board takes 5-pin sockets.", "5-pin", "5-pin", 5, "pin", None),
+        ("It has 256-bit encryption.", "256-bit", "256-bit", 256, "bit", None),
+        ("Users give it a 4.8-star rating.", "4.8-star", "4.8-star", 4.8, "star", None),
+        ("The $24.1-billion deal closed.", "$24.1-billion", "$24.1-billion", 2.41e10, "USD", None),
+        ("Quotes for 65-year-olds vary.", "65-year-olds", "65-year-olds", 65, "years", None),
     ],
 )
 def test_each_kind_of_number(
@@ -227,6 +232,9 @@ def test_each_kind_of_number(
         "12 min read",
         "You can try (3) things.",
         "Papers at JCDCG\u201998 and GD'98 were cited.",
+        "Try a 2-in-1 laptop if you work 9-to-5.",
+        "The Ford F\u2011150 Lightning is electric.",
+        "Call 1-800-FDA-0178 for help.",
     ],
 )
 def test_what_is_no_number_fact(text: str) -> None:

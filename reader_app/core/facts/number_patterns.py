@@ -85,7 +85,7 @@ AGE_WORDS = ("aged", "age")
 _CUR_PREFIX = alternation(CURRENCY_PREFIXES)
 _SCALE = (
     rf"(?:{_S}?(?:bn|mn|m|k|tn|trn)(?![\w])"
-    rf"|{_S}(?i:hundred|thousand|lakh|million|crore|billion|trillion)(?![\w]))"
+    rf"|(?:{_S}|-)(?i:hundred|thousand|lakh|million|crore|billion|trillion)(?![\w]))"
 )
 _PERCENT = alternation(k for k in PERCENT_WORDS if not k.startswith("%"))
 _MEASURE = alternation(k for k in MEASURES if k not in ("c", "f"))
@@ -93,10 +93,13 @@ _HYPHEN_UNITS = (
     "year|month|week|day|hour|minute|second|mile|metre|meter|kilometre|kilometer|km"
     "|foot|inch|storey|acre|tonne|point|game|match|seat|member|page|strong|man|person"
 )
+#: Words after a hyphen that make no compound with the number before them ("2-in-1",
+#: "9-to-5", "40-ish"); any other word does ("5-pin", "3-stage", "256-bit", "4.8-star").
+_NOT_COMPOUND = "in|to|per|on|a|an|and|or|for|by|of|the|at|up|ish|plus|odd"
 
 _NUMBER = regex(
     rf"""
-    (?<![\w.,\-/£$€¥₹'\u2018\u2019])
+    (?<![\w.,\-\u2010\u2011/£$€¥₹'\u2018\u2019])
     (?:(?<=[Ff]rom[ ])(?P<from>))?
     (?:(?P<aged>(?i:aged|age)){_S}+(?=(?i:between)))?
     (?:(?P<between>(?i:between)){_S}+)?
@@ -129,13 +132,14 @@ _NUMBER = regex(
             |{_S}+(?i:degrees{_S}+(?:celsius|centigrade|fahrenheit)))
         |{_S}+(?P<curword>(?i:{alternation(CURRENCY_WORDS)}))
         |(?P<sub>p(?![\w])|{_S}+(?i:pence|cents?))
-        |-(?P<hyphen>(?i:{_HYPHEN_UNITS})s?(?:-old)?)
+        |-(?P<hyphen>(?i:{_HYPHEN_UNITS})s?(?:-olds?)?
+            |(?(digits)(?!(?i:{_NOT_COMPOUND})(?![a-z]))[A-Za-z][a-z]{{1,15}}(?![\w-])|(?!)))
         |{_S}*(?P<measure>(?i:{_MEASURE}))
         |{_S}+(?P<time>(?i:{alternation(TIME_UNITS)}))
     )?
     (?P<rate>{_S}+(?i:per|a|an){_S}+(?i:{RATE_BASES})(?!{_S}+(?i:earlier|later|ago|before|after))
         |/(?i:day|h|hr|year|yr|month|week))?
-    (?![\w]|[.,]\d|/\d)
+    (?![\w]|[.,]\d|/\d|-\w)  # no part of a compound read no further ("2-in-1", "F-150")
     """,
     re.VERBOSE,
 )

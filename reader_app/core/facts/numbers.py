@@ -199,7 +199,7 @@ def _unit(match: re.Match[str]) -> str | None:
     if group("time"):
         return TIME_UNITS[group("time").lower()]
     if group("hyphen"):
-        base = group("hyphen").lower().removesuffix("-old").rstrip("s")
+        base = group("hyphen").lower().rstrip("s").removesuffix("-old").rstrip("s")
         return TIME_UNITS.get(base) or MEASURES.get(base, base)
     if group("aged") or (group("approx") and group("approx").lower() in AGE_WORDS):
         return "years"
@@ -260,7 +260,7 @@ def _value(number: str, scale: str | None) -> float | None:
     digits = normal[:1].isdigit()
     value = float(_GROUPING.sub("", normal)) if digits else word_value(normal)
     if value is not None and scale:
-        value *= SCALES[scale.strip().lower()]
+        value *= SCALES[scale.strip().lstrip("-").lower()]
     return value
 
 
