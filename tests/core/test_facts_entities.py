@@ -44,6 +44,14 @@ def test_forms_of_one_person_are_one_fact_without_titles_or_possessives() -> Non
     assert surfaces(text, person) == ["Trump", "Donald Trump", "Trump", "Trump"]
 
 
+def test_initials_with_or_without_a_space_name_one_person() -> None:
+    text = ("Shopping\n\nThe book by J. B. MacKinnon is out. J.B. MacKinnon writes about "
+            "consumption, and MacKinnon said we buy too much.")
+    people = find_facts(text).people
+    assert labels(people) == ["J. B. MacKinnon"]
+    assert surfaces(text, people[0]) == ["J. B. MacKinnon", "J.B. MacKinnon", "MacKinnon"]
+
+
 def test_a_transcripts_speaker_label_in_capitals_is_the_person_named_with_accents() -> None:
     facts = find_facts(article(
         "Plumbers train as substitute teachers",

@@ -65,6 +65,7 @@ _MINISTRY_NAME = re.compile(
 )
 _CAPITALISED = re.compile(r"[A-Z](?<![\w\u2019'-][A-Z])[\w-]*")  # capital first: found faster
 _WORD_CHARS = re.compile(r"[\w\u2019'.-]")
+_INITIALS = re.compile(r"(?<=\b\w) (?=\w\b)")  # the space between two initials
 
 
 def _norm(surface: str) -> str:
@@ -251,7 +252,7 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
     if kind == "PER":
         singles: list[tuple[int, int]] = []
         for span in spans:
-            surface = _norm(text[span[0] : span[1]])
+            surface = _INITIALS.sub("", _norm(text[span[0] : span[1]]))  # "J. B." is "J.B."
             (groups.setdefault(surface, []) if " " in surface else singles).append(span)
         for span in singles:
             word = _norm(text[span[0] : span[1]])
