@@ -171,9 +171,9 @@ def _by_rules(
     page-type router (``None`` when it is not asked or the page is a page of posts), and
     whether the page is a discussion (by the address it gives itself, else ``url``)."""
     root = _parse(html)
-    meta = page_metadata(root, url)  # before the scripts go: JSON-LD names authors
+    meta = page_metadata(root, url)  # before the scripts go: JSON-LD names authors, dates
     _prepare(root, html)
-    date = page_date(root, meta["url"])
+    date = page_date(root, meta["url"]) or meta["date"]
     language = page_language(root)
     signals = page_signals(root, html, url) if options.use_router else None
     discussion = discussion_page(html, meta["url"] or url)  # its comments are its posts

@@ -44,7 +44,7 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
         site = match[1] if match else None
     named = {"title": title, "byline": author, "site": site}
     return {**{key: clean_text(value or "") or None for key, value in named.items()},
-            "url": page_url}
+            "url": page_url, "date": declared_date(root)}
 
 
 def _byline_in_page(root: etree._Element) -> str | None:
@@ -97,6 +97,48 @@ def _author_of(item: object) -> str | None:
             name = " ".join(author.split())
             return name if name.lower() not in _NO_AUTHOR else None
     return next((n for n in map(_author_of, item.values()) if n), None)
+
+
+#: JSON-LD types of an article, whose ``datePublished`` is the article's date (a product's
+#: or a listing's is not the page's).
+_ARTICLE_TYPES = frozenset({
+    "Article", "NewsArticle", "BlogPosting", "TechArticle", "ScholarlyArticle", "Report",
+    "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
+    "BackgroundNewsArticle", "LiveBlogPosting",
+})
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def declared_date(root: etree._Element) -> str | None:
+    """The day an article's JSON-LD says it was published ("2025-11-28"), if it says so in
+    ISO form; ``root`` with its scripts."""
+    for script in root.iter("script"):
+        text = script.text or ""
+        if script.get("type") != "application/ld+json" or "datePublished" not in text:
+            continue
+        with contextlib.suppress(ValueError, RecursionError):
+            day = _published_of(json.loads(text))
+            if day:
+                return day
+    return None
+
+
+def _published_of(item: object) -> str | None:
+    """The ``datePublished`` day of the first article type in a JSON-LD item, depth first."""
+    if isinstance(item, list):
+        return next((d for d in map(_published_of, item) if d), None)
+    if not isinstance(item, dict):
+        return None
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    published = item.get("datePublished")
+    if isinstance(published, str) and not _ARTICLE_TYPES.isdisjoint(
+        k for k in kinds if isinstance(k, str)
+    ):
+        day = _ISO_DAY.match(published.strip())
+        if day:
+            return day.group()
+    return next((d for d in map(_published_of, item.values()) if d), None)
 
 
 #: What a thread's author field says when it names no one.

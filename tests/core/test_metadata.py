@@ -87,6 +87,27 @@ def test_an_article_shows_its_headline_and_the_author_its_json_ld_names() -> Non
     assert "Kelbridge" not in article.text
 
 
+@pytest.mark.parametrize(
+    ("kind", "published", "time", "expected"),
+    [
+        ("NewsArticle", "2025-11-28T09:30:00+00:00", "", "2025-11-28"),
+        (["BlogPosting"], "2024-01-23", "", "2024-01-23"),
+        ("NewsArticle", "2019-04-03", '<time datetime="2025-12-19">19 December 2025</time>',
+         "2025-12-19"),  # the date the page shows comes first
+        ("Product", "2025-11-28", "", None),  # a product's date is not the page's
+        ("NewsArticle", "Nov 28, 2025", "", None),  # only days written in ISO form
+    ],
+)
+def test_an_article_without_a_date_in_its_markup_takes_its_json_ld_date(
+    kind: str | list[str], published: str, time: str, expected: str | None
+) -> None:
+    data = {"@context": "https://schema.org",
+            "@graph": [{"@type": kind, "datePublished": published}]}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    article = extract_article(_page(head, f"<h1>Harbour bridge reopens</h1>{time}"))
+    assert article.date == expected
+
+
 def test_a_thread_shows_its_author_as_the_forum_writes_the_name() -> None:
     data = {"@context": "https://schema.org", "@type": "DiscussionForumPosting",
             "headline": "Early symptoms?", "author": {"@type": "Person", "name": "lulug30"},
