@@ -563,6 +563,14 @@ def test_a_kind_of_firm_is_no_organisation() -> None:
     assert labels(facts.organisations) == ["Acme Corporation"]
 
 
+def test_a_street_named_short_is_no_person() -> None:
+    facts = find_facts(
+        "The eatery sits on the corner of 3rd and McKinley St. Details: 801 N. 3rd St. Head "
+        "to Roosevelt and 5th St. for hot dogs, said Anna Ruiz."
+    )
+    assert labels(facts.people) == ["Anna Ruiz"]
+
+
 def test_a_product_named_like_a_person_is_no_person() -> None:
     facts = find_facts(
         "We slept on the Emma Hybrid for a month, and Jeffrey Callahan, our tester, liked it."

@@ -81,10 +81,11 @@ PLACE_HEADS = words(
 )
 
 # Words that end the names of places and of prizes named for a person but not of people
-# ("Abbey Meadows", "Quay Lane", "Elliott Cresson Medal"), and words that open the names of
-# storms and events ("Storm Dennis"): no person ends or opens so.
+# ("Abbey Meadows", "Quay Lane", "McKinley St.", "Elliott Cresson Medal"), and words that
+# open the names of storms and events ("Storm Dennis"): no person ends or opens so.
 NOT_PERSON_ENDS = PLACE_HEADS | words(
     "meadow meadows fields moor moors heath mews crescent shelf glacier ice "
+    "st. st ave. ave rd. rd blvd. blvd ln. pkwy. pkwy hwy. hwy "
     "medal prize award awards trophy cup lecture lectures fellowship scholarship memorial"
 )
 NOT_PERSON_OPENS = words("storm hurricane typhoon cyclone operation project")
