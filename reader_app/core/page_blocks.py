@@ -289,7 +289,11 @@ def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft
             blocks_inside = any(
                 isinstance(d.tag, str) and d.tag in _BLOCK_CHILDREN for d in child.iterdescendants()
             )
-            if blocks_inside:  # a link or span around blocks: their lines stand apart
+            if blocks_inside and "-" in tag:  # a custom element ("n-tabs"): a container
+                yield from _inline_paragraphs(inline)
+                inline.clear()
+                yield from walk_html(child)
+            elif blocks_inside:  # a link or span around blocks: their lines stand apart
                 inline.append("\n" + text_of(child, ("br",))[0] + "\n")
             else:
                 inline.append(("" if tag == "a" else " ").join(child.itertext()))

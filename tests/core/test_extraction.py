@@ -327,6 +327,22 @@ def test_readability_html_splits_at_break_pairs_and_never_glues_blocks() -> None
     assert texts == ["Students\nby Kimber\nStreams", PARAGRAPHS[0], "First\nSecond\nThird"]
 
 
+def test_a_custom_element_around_blocks_keeps_them_apart() -> None:
+    from lxml import html as lxml_html
+
+    from reader_app.core.page_blocks import walk_html
+
+    fragment = lxml_html.fragment_fromstring(
+        "<div>Intro<n-tabs><div role='tabpanel'><h3>Power apps</h3><p>Call any model.</p>"
+        "<ul><li>No keys</li></ul><pre><code><span>import os</span>\n<span>os.sep</span>"
+        "</code></pre></div></n-tabs>Outro</div>"
+    )
+    assert [(d.block.kind, d.block.text) for d in walk_html(fragment)] == [
+        ("paragraph", "Intro"), ("heading", "Power apps"), ("paragraph", "Call any model."),
+        ("list", "No keys"), ("code", "import os\nos.sep"), ("paragraph", "Outro"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("srcset", "chosen"),
     [
