@@ -3,7 +3,6 @@ readability-lxml as a second opinion and :mod:`~reader_app.core.declutter` aroun
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 import warnings
@@ -28,6 +27,7 @@ from .figures import (
     unwrap_noscript_image,
     without_credit,
 )
+from .html_blocks import readability_drafts
 from .metadata import (
     drop_title_heading,
     html_title,
@@ -38,7 +38,7 @@ from .metadata import (
 )
 from .missed_paragraphs import with_missed
 from .model import BLOCK_SEPARATOR, Article, Block, RawPage
-from .page_blocks import split_at_break_pairs, walk_html, walk_xml
+from .page_blocks import as_preformatted, preformatted, split_at_break_pairs, walk_xml
 from .page_types import discussion_page, output_signals, own_text, page_signals, shipped_router
 from .posts import as_post_heading, mark_posts
 from .set_aside import put_back, set_aside
@@ -184,7 +184,7 @@ def _by_rules(
     drafts = _trafilatura(root, url, options, comments=discussion)
     extractor: Literal["trafilatura", "readability"] = "trafilatura"
     if options.use_readability and _readability_may_win(root, drafts, options):
-        alternative = _readability(root, url)
+        alternative = readability_drafts(root, url)
         if _prefer_readability(drafts, alternative, options):
             drafts, extractor = with_missed(root, alternative, drafts), "readability"
     if options.use_readability and (_text_chars(drafts) < _SHORT_RESULT_CHARS or _wall(drafts)):
@@ -356,21 +356,10 @@ def _trafilatura(
     parts = [inline.with_kept_spaces(result.body)]
     if comments and result.commentsbody is not None:
         parts.append(inline.with_kept_spaces(result.commentsbody))  # the replies, after the body
-    return [d for part in parts for d in inline.with_spans(part, walk_xml(part), url)]
-
-
-def _readability(root: etree._Element, url: str | None) -> list[Draft]:
-    from readability import Document
-
-    try:
-        summary = Document(copy.deepcopy(root)).summary(html_partial=True)
-        if not summary.strip():
-            return []
-        fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
-    except Exception:  # readability gives up on some pages; trafilatura's result stands
-        log.debug("readability failed", exc_info=True)
-        return []
-    return inline.with_spans(fragment, walk_html(fragment), url)  # inline spans
+    shown = preformatted(tree)
+    return as_preformatted(
+        shown, [d for part in parts for d in inline.with_spans(part, walk_xml(part, shown), url)]
+    )
 
 
 def _readability_may_win(

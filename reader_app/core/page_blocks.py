@@ -1,10 +1,12 @@
-"""The extractors' trees walked into drafts of blocks: trafilatura's XML and readability's
-HTML become paragraphs, headings, lists, quotes and tables with clean text."""
+"""trafilatura's XML walked into drafts of blocks: paragraphs, headings, lists, quotes, code
+and tables with clean text (readability's HTML: :mod:`~reader_app.core.html_blocks`)."""
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 from lxml import etree
 
@@ -12,15 +14,20 @@ from .declutter import Draft
 from .model import Block
 from .text_lines import clean_text
 
+#: No preformatted texts (a page without ``<pre>``).
+_NONE: Mapping[str, str] = MappingProxyType({})
+
 # --- trafilatura XML → drafts -----------------------------------------------------------
 
 
 #: Stands for a line break (``<lb/>``, ``<br>``) while a block's text is collected.
-_BREAK = "\x1e"
+BREAK = "\x1e"
+#: Stands for the line a nested block's text stands on while a block's text is collected.
+LINE = "\x1f"
 #: Two or more line breaks with only whitespace between them: a paragraph break.
-_PARAGRAPH_BREAK = re.compile(r"\x1e[\s\x1e]*\x1e")
+PARAGRAPH_BREAK = re.compile(r"\x1e[\s\x1e]*\x1e")
 #: Elements of trafilatura's XML (and of HTML) whose text stands on lines of its own.
-_BLOCK_CHILDREN = frozenset(
+BLOCK_CHILDREN = frozenset(
     {"p", "div", "head", "quote", "item", "section", "article", "h1", "h2", "h3", "h4", "h5",
      "h6", "li", "blockquote", "figure", "figcaption", "dd", "dt", "td", "th", "cell"}
 )
@@ -29,7 +36,7 @@ _BLOCK_CHILDREN = frozenset(
 class _Text:
     """Collects text of an element, counting characters inside links.
 
-    A line break becomes ``_BREAK`` until :meth:`result`; text of block elements nested
+    A line break becomes ``BREAK`` until :meth:`result`; text of block elements nested
     inside stands on lines of its own, so neighbouring blocks never run together."""
 
     def __init__(self) -> None:
@@ -47,15 +54,15 @@ class _Text:
             if not isinstance(tag, str):
                 tag = ""  # a comment: its tail only
             if tag in break_tags:
-                self.parts.append(_BREAK)
+                self.parts.append(BREAK)
             elif tag and tag not in ("graphic", "img", "list", "ul", "ol", "table"):
                 before = self.link_chars
-                block = tag in _BLOCK_CHILDREN
+                block = tag in BLOCK_CHILDREN
                 if block:
-                    self.parts.append("\n")
+                    self.parts.append(LINE)
                 self.add(child, break_tags=break_tags)
                 if block:
-                    self.parts.append("\n")
+                    self.parts.append(LINE)
                 if tag in ("ref", "a"):
                     inner = "".join(child.itertext()).strip()
                     self.link_chars = before + len(inner)
@@ -64,18 +71,32 @@ class _Text:
                 self.parts.append(tail)
 
     def result(self) -> tuple[str, float]:
-        text = clean_text("".join(self.parts).replace(_BREAK, "\n"))
+        text = clean_text(lines("".join(self.parts)))
         return text, (self.link_chars / len(text) if text else 0.0)
 
     def breaks(self) -> int:
         """How many line breaks the text holds (two can make a paragraph break)."""
-        return sum(part.count(_BREAK) for part in self.parts)
+        return sum(part.count(BREAK) for part in self.parts)
 
     def paragraphs(self) -> list[str]:
         """The text cut into paragraphs where two or more line breaks meet (``<br><br>``)."""
-        pieces = _PARAGRAPH_BREAK.split("".join(self.parts))
-        texts = (clean_text(piece.replace(_BREAK, "\n")) for piece in pieces)
+        pieces = PARAGRAPH_BREAK.split("".join(self.parts))
+        texts = (clean_text(lines(piece)) for piece in pieces)
         return [text for text in texts if text]
+
+
+#: A line break of the page's source before a word in lowercase: the sentence goes on.
+_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t\r\n]*(?=[a-z\u00df-\u00f6\u00f8-\u00ff])")
+
+
+def lines(collected: str) -> str:
+    """Collected text with its lines: the source's line breaks inside sentences made
+    spaces, as a browser shows them ("building blocks inspired\nby constructs"; one before
+    a capital or a number stays, where it may part a page's pieces: "$130\nAdd to cart"),
+    and :data:`BREAK` and :data:`LINE` made line breaks."""
+    if "\n" in collected:
+        collected = _SOFT_BREAK.sub(" ", collected)
+    return collected.replace(BREAK, "\n").replace(LINE, "\n")
 
 
 def text_of(element: etree._Element, break_tags: tuple[str, ...]) -> tuple[str, float]:
@@ -84,7 +105,7 @@ def text_of(element: etree._Element, break_tags: tuple[str, ...]) -> tuple[str, 
     return collector.result()
 
 
-def _paragraphs(element: etree._Element, break_tags: tuple[str, ...]) -> Iterator[Draft]:
+def paragraphs(element: etree._Element, break_tags: tuple[str, ...]) -> Iterator[Draft]:
     """Paragraph drafts of one paragraph element, split at pairs of line breaks."""
     collector = _Text()
     collector.add(element, break_tags=break_tags)
@@ -99,17 +120,18 @@ def _paragraphs(element: etree._Element, break_tags: tuple[str, ...]) -> Iterato
         yield Draft(Block("paragraph", piece), ratio)
 
 
-def walk_xml(body: etree._Element) -> Iterator[Draft]:
-    """Drafts from trafilatura's XML body, in document order."""
+def walk_xml(body: etree._Element, shown: Mapping[str, str] = _NONE) -> Iterator[Draft]:
+    """Drafts from trafilatura's XML body, in document order; ``shown``: the page's
+    preformatted texts (:func:`preformatted`)."""
     if body.text and body.text.strip():
         yield Draft(Block("paragraph", clean_text(body.text)))
     for element in body:
-        yield from _xml_element(element)
+        yield from _xml_element(element, shown)
         if element.tail and element.tail.strip():
             yield Draft(Block("paragraph", clean_text(element.tail)))
 
 
-def _xml_element(element: etree._Element) -> Iterator[Draft]:
+def _xml_element(element: etree._Element, shown: Mapping[str, str]) -> Iterator[Draft]:
     tag = element.tag
     if not isinstance(tag, str):
         return
@@ -119,11 +141,11 @@ def _xml_element(element: etree._Element) -> Iterator[Draft]:
         if text:
             yield Draft(Block("heading", " ".join(text.split()), level=level), ratio)
     elif tag == "p":
-        yield from _paragraphs(element, ("lb",))
+        yield from paragraphs(element, ("lb",))
         for inner in _nested_blocks(element):
-            yield from _xml_element(inner)
+            yield from _xml_element(inner, shown)
     elif tag == "list":
-        yield from _xml_list(element)
+        yield from _xml_list(element, shown)
     elif tag == "quote":
         yield from _xml_quote(element)
     elif tag == "graphic":
@@ -132,11 +154,11 @@ def _xml_element(element: etree._Element) -> Iterator[Draft]:
             alt = clean_text(element.get("alt") or element.get("title") or "")
             yield Draft(Block("image", alt, src=src))
     elif tag == "table":
-        cells = _layout_cells(element, "./row/cell", _XML_TEXT)
+        cells = layout_cells(element, "./row/cell", _XML_TEXT)
         if cells is None:
-            yield from _xml_table(element)
+            yield from table_block(element)
         for cell in cells or ():
-            yield from walk_xml(cell)
+            yield from walk_xml(cell, shown)
     elif tag == "code":
         text = "".join(element.itertext()).strip("\n")
         if text.strip():
@@ -146,7 +168,7 @@ def _xml_element(element: etree._Element) -> Iterator[Draft]:
         if text and text.strip():
             yield Draft(Block("paragraph", clean_text(text)))
         for child in element:
-            yield from _xml_element(child)
+            yield from _xml_element(child, shown)
             if child.tail and child.tail.strip():
                 yield Draft(Block("paragraph", clean_text(child.tail)))
 
@@ -169,13 +191,15 @@ def _heading_level(rend: str | None) -> int:
     return 2
 
 
-def _list_items(
-    element: etree._Element, item_tag: str, list_tags: tuple[str, ...]
+def list_items(
+    children: Iterable[etree._Element], item_tag: str, list_tags: tuple[str, ...]
 ) -> tuple[list[str], int, int]:
+    """The texts of the ``item_tag`` elements among ``children`` (a list element, or some of
+    its items) and of their sublists, with the characters in links and in all."""
     items: list[str] = []
     link_chars = 0
     total = 0
-    for item in element:
+    for item in children:
         if item.tag != item_tag:
             continue
         text, ratio = text_of(item, ("lb", "br"))
@@ -186,19 +210,53 @@ def _list_items(
             total += len(text)
         for sub in item:
             if sub.tag in list_tags:
-                sub_items, sub_links, sub_total = _list_items(sub, item_tag, list_tags)
+                sub_items, sub_links, sub_total = list_items(sub, item_tag, list_tags)
                 items += sub_items
                 link_chars += sub_links
                 total += sub_total
     return items, link_chars, total
 
 
-def _xml_list(element: etree._Element) -> Iterator[Draft]:
-    items, link_chars, total = _list_items(element, "item", ("list",))
-    if items:
+def _xml_list(element: etree._Element, shown: Mapping[str, str]) -> Iterator[Draft]:
+    """A list block; where items hold one of the page's preformatted texts (a reference's
+    entries with their code), the runs of other items stay lists and those items give
+    their blocks."""
+    run: list[etree._Element] = []
+    for item in element:
+        if item.tag == "item" and shown and any(
+            child.tag in ("code", "quote") and " ".join("".join(child.itertext()).split()) in shown
+            for child in item
+        ):
+            yield from _xml_items(element, run)
+            yield from _item_blocks(item, shown)
+            run = []
+        else:
+            run.append(item)
+    yield from _xml_items(element, run)
+
+
+def _xml_items(element: etree._Element, items: Iterable[etree._Element]) -> Iterator[Draft]:
+    """The list block of some of ``element``'s items."""
+    texts, link_chars, total = list_items(items, "item", ("list",))
+    if texts:
         ordered = element.get("rend") == "ol"
-        block = Block("list", "\n".join(items), items=tuple(items), ordered=ordered)
+        block = Block("list", "\n".join(texts), items=tuple(texts), ordered=ordered)
         yield Draft(block, link_chars / max(1, total))
+
+
+def _item_blocks(item: etree._Element, shown: Mapping[str, str]) -> Iterator[Draft]:
+    """A list item's blocks in order: its runs of text as paragraphs, then its own."""
+    run = item.makeelement("p", {})
+    run.text = item.text
+    for child in item:
+        if child.tag in _XML_TEXT or child.tag in ("code", "table", "graphic"):
+            yield from paragraphs(run, ("lb",))
+            yield from _xml_element(child, shown)
+            run = item.makeelement("p", {})
+            run.text = child.tail
+        else:
+            run.append(copy.deepcopy(child))
+    yield from paragraphs(run, ("lb",))
 
 
 def _xml_quote(element: etree._Element) -> Iterator[Draft]:
@@ -225,7 +283,7 @@ def _xml_quote(element: etree._Element) -> Iterator[Draft]:
 _XML_TEXT = frozenset({"p", "head", "list", "quote"})
 
 
-def _layout_cells(
+def layout_cells(
     table: etree._Element, path: str, text_tags: frozenset[str]
 ) -> list[etree._Element] | None:
     """The cells of a table that lays out a page's text rather than data (a cell of it holds
@@ -236,7 +294,7 @@ def _layout_cells(
     return None
 
 
-def _xml_table(
+def table_block(
     element: etree._Element, row_tag: str = "row", cell_tags: tuple[str, ...] = ("cell",)
 ) -> Iterator[Draft]:
     rows: list[tuple[str, ...]] = []
@@ -251,91 +309,29 @@ def _xml_table(
         yield Draft(Block("table", text, rows=tuple(rows)))
 
 
-# --- readability HTML → drafts ----------------------------------------------------------
-
-_HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_HTML_TEXT = frozenset({"p", "ul", "ol", "blockquote", *_HEADINGS})
-_SKIP_HTML = frozenset({"script", "style", "noscript", "button", "form", "input", "nav", "svg"})
-
-
-def walk_html(element: etree._Element) -> Iterator[Draft]:
-    """Drafts from an HTML fragment (readability's summary), in document order."""
-    inline: list[str] = []
-    yield from _html_children(element, inline)
-    yield from _inline_paragraphs(inline)
-
-
-def _inline_paragraphs(inline: list[str]) -> Iterator[Draft]:
-    """Paragraphs of a run of inline text and line breaks, split at pairs of breaks."""
-    for piece in _PARAGRAPH_BREAK.split("".join(inline)):
-        text = clean_text(piece.replace(_BREAK, "\n"))
-        if text:
-            yield Draft(Block("paragraph", text))
+def as_preformatted(shown: Mapping[str, str], drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` with each quotation or code block whose words are those of one of the
+    page's preformatted texts made a code block of its lines as the page shows them: where
+    trafilatura takes a ``<pre>`` for a quotation, or finds it in a list item, it runs its
+    lines together."""
+    out = []
+    for draft in drafts:
+        block = draft.block
+        text = shown.get(" ".join(block.text.split())) if block.kind in ("quote", "code") else None
+        if text is not None and (block.kind != "code" or text != block.text):
+            draft = Draft(Block("code", text), draft.link_ratio)
+        out.append(draft)
+    return out
 
 
-def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft]:
-    if element.text:
-        inline.append(element.text)
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        skipped = not tag or tag in _SKIP_HTML  # comments and controls: their tail only
-        if not skipped and tag in _BLOCK_HTML:
-            yield from _inline_paragraphs(inline)
-            inline.clear()
-            yield from _html_block(child)
-        elif tag == "br":
-            inline.append(_BREAK)
-        elif not skipped:
-            blocks_inside = any(
-                isinstance(d.tag, str) and d.tag in _BLOCK_CHILDREN for d in child.iterdescendants()
-            )
-            if blocks_inside and "-" in tag:  # a custom element ("n-tabs"): a container
-                yield from _inline_paragraphs(inline)
-                inline.clear()
-                yield from walk_html(child)
-            elif blocks_inside:  # a link or span around blocks: their lines stand apart
-                inline.append("\n" + text_of(child, ("br",))[0] + "\n")
-            else:
-                inline.append(("" if tag == "a" else " ").join(child.itertext()))
-        if child.tail:
-            inline.append(child.tail)
-
-
-_BLOCK_HTML = frozenset({
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "figure", "ul", "ol",
-    "dl", "blockquote", "pre", "table", "img", "picture", "hr", "center", "details", *_HEADINGS,
-})  # fmt: skip
-
-
-def _html_block(element: etree._Element) -> Iterator[Draft]:
-    tag = element.tag
-    if tag in _HEADINGS:
-        text, ratio = text_of(element, ("br",))
-        if text:
-            yield Draft(Block("heading", " ".join(text.split()), level=_HEADINGS[tag]), ratio)
-    elif tag == "p":
-        yield from _paragraphs(element, ("br",))
-    elif tag in ("ul", "ol"):
-        items, link_chars, total = _list_items(element, "li", ("ul", "ol"))
-        if items:
-            block = Block("list", "\n".join(items), items=tuple(items), ordered=tag == "ol")
-            yield Draft(block, link_chars / max(1, total))
-    elif tag == "blockquote":
-        text = "\n".join(p.block.text for p in walk_html(element))
-        if text:
-            yield Draft(Block("quote", text))
-    elif tag == "pre":
-        text = "".join(element.itertext()).strip("\n")
-        if text.strip():
-            yield Draft(Block("code", text))
-    elif tag == "table":
-        cells = _layout_cells(element, "./tr/*|./*/tr/*", _HTML_TEXT)
-        if cells is None:
-            yield from _xml_table(element, "tr", ("td", "th"))
-        for cell in cells or ():
-            yield from walk_html(cell)
-    elif tag not in ("img", "picture", "hr"):  # images are placed from the page itself
-        yield from walk_html(element)
+def preformatted(tree: etree._Element) -> dict[str, str]:
+    """The texts of the page's ``<pre>`` elements in two lines or more, by their words."""
+    found: dict[str, str] = {}
+    for pre in tree.iter("pre"):
+        text = "".join(pre.itertext()).strip("\n")
+        if "\n" in text.strip():
+            found.setdefault(" ".join(text.split()), text)
+    return found
 
 
 # --- the page before extraction ---------------------------------------------------------

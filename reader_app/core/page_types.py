@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .declutter import Draft
+from .html_blocks import walk_html
 from .inline import with_spans
 from .model import Block
-from .page_blocks import walk_html
 
 #: Read in the page's JSON-LD and ``og:type`` meta tag, as written in the HTML (they are
 #: gone from the parsed tree by the time the signals are read).

@@ -317,7 +317,7 @@ def test_spacer_paragraphs_of_invisible_characters_are_no_blocks() -> None:
 def test_readability_html_splits_at_break_pairs_and_never_glues_blocks() -> None:
     from lxml import html as lxml_html
 
-    from reader_app.core.page_blocks import walk_html
+    from reader_app.core.html_blocks import walk_html
 
     fragment = lxml_html.fragment_fromstring(
         "<div>Students<a href='/a'><div>by Kimber</div><div>Streams</div></a>"
@@ -327,10 +327,72 @@ def test_readability_html_splits_at_break_pairs_and_never_glues_blocks() -> None
     assert texts == ["Students\nby Kimber\nStreams", PARAGRAPHS[0], "First\nSecond\nThird"]
 
 
+CODE = (
+    "def accumulate(iterable):\n    total = 0\n    for x in iterable:\n"
+    "        total += x\n        yield total"
+)
+HIGHLIGHTED = (
+    '<span class="k">def</span> accumulate(iterable):\n    <span class="n">total</span> = 0\n'
+    '    <span class="k">for</span> x <span class="ow">in</span> iterable:\n'
+    '        total <span class="o">+=</span> x\n        <span class="k">yield</span> total\n'
+)
+
+
+def test_code_of_a_reference_s_entry_keeps_its_lines() -> None:
+    told = ("Make an iterator that returns accumulated sums or accumulated results from other "
+            "binary functions; the function defaults to addition.")
+    body = (
+        f"<article><h1>Functions</h1>{''.join(f'<p>{t}</p>' for t in PARAGRAPHS)}"
+        "<dl><dt id='acc'>accumulate(iterable)<a href='#acc'>¶</a></dt>"
+        f"<dd><p>{told}</p><p>Roughly equivalent to:</p>"
+        f"<div class='highlight'><pre>{HIGHLIGHTED}</pre></div>"
+        "<p>Added in version 3.2.</p></dd>"
+        "<dt id='cyc'>cycle(iterable)<a href='#cyc'>¶</a></dt>"
+        f"<dd><p>{told}</p></dd></dl><p>{PARAGRAPHS[1]}</p></article>"
+    )
+    blocks = extract_article(page(body)).blocks
+    code = [b.text for b in blocks if b.kind == "code"]
+    assert code == [CODE]
+    texts = [b.text for b in blocks]
+    assert texts.index("Roughly equivalent to:") < texts.index(CODE)
+    assert texts.index(CODE) < texts.index("Added in version 3.2.")
+
+
+def test_preformatted_text_read_as_a_quotation_keeps_its_lines() -> None:
+    poem = "Zig has the syntax of Rust\nthe error handling of Go\n  and the build system of Nix"
+    body = (f"<article><h1>Languages</h1>{''.join(f'<p>{t}</p>' for t in PARAGRAPHS)}"
+            f"<pre>\n{poem}\n</pre><p>{PARAGRAPHS[0]}</p></article>")
+    blocks = extract_article(page(body)).blocks
+    assert [b.text for b in blocks if b.kind in ("code", "quote")] == [poem]
+    assert next(b.kind for b in blocks if b.text == poem) == "code"
+
+
+def test_the_source_s_line_breaks_inside_a_sentence_read_as_spaces() -> None:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from reader_app.core.html_blocks import walk_html
+    from reader_app.core.page_blocks import walk_xml
+
+    xml = etree.fromstring(
+        "<body><p>building blocks inspired\nby constructs from <ref target='a'>APL</ref>, and"
+        "\n<ref target='b'>more</ref> text.<lb/>A line of its own</p><p>$130\nAdd to cart</p>"
+        "</body>"
+    )
+    assert [d.block.text for d in walk_xml(xml)] == [
+        "building blocks inspired by constructs from APL, and more text.\nA line of its own",
+        "$130\nAdd to cart",
+    ]
+    html = lxml_html.fragment_fromstring(
+        "<div>Students\n<a href='/a'><div>by Kimber</div></a><p>suitable\n  for Python.</p></div>"
+    )
+    assert [d.block.text for d in walk_html(html)] == ["Students\nby Kimber", "suitable for Python."]
+
+
 def test_a_custom_element_around_blocks_keeps_them_apart() -> None:
     from lxml import html as lxml_html
 
-    from reader_app.core.page_blocks import walk_html
+    from reader_app.core.html_blocks import walk_html
 
     fragment = lxml_html.fragment_fromstring(
         "<div>Intro<n-tabs><div role='tabpanel'><h3>Power apps</h3><p>Call any model.</p>"
@@ -585,7 +647,8 @@ def test_formatting_reaches_the_article_as_spans_over_unchanged_text() -> None:
 def test_a_table_that_lays_out_text_gives_its_paragraphs_and_a_data_table_stays() -> None:
     from lxml import etree
 
-    from reader_app.core.page_blocks import walk_html, walk_xml
+    from reader_app.core.html_blocks import walk_html
+    from reader_app.core.page_blocks import walk_xml
 
     layout = etree.fromstring(
         "<body><table><row><cell><p>First paragraph of the post.</p><head>A heading</head>"
