@@ -86,7 +86,7 @@ class _Text:
 
 
 #: A line break of the page's source before a word in lowercase: the sentence goes on.
-_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t\r\n]*(?=[a-z\u00df-\u00f6\u00f8-\u00ff])")
+_SOFT_BREAK = re.compile(r"\n[ \t\r\n]*(?=[a-z\u00df-\u00f6\u00f8-\u00ff])")
 
 
 def lines(collected: str) -> str:
