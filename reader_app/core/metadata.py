@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from collections.abc import Callable
 
 from lxml import etree
 from trafilatura.json_metadata import normalize_authors
@@ -66,37 +67,19 @@ def thread_author(root: etree._Element) -> str | None:
     """The author of a forum thread or question as its JSON-LD declares it (the first
     ``DiscussionForumPosting`` or question of a ``QAPage``), written as the forum writes it:
     a user name such as "lulug30" or "Mr_Enigmatic" is no name to tidy."""
-    for script in root.iter("script"):
-        text = script.text or ""
-        if script.get("type") != "application/ld+json" or not (
-            "DiscussionForumPosting" in text or "QAPage" in text
-        ):
-            continue
-        with contextlib.suppress(ValueError, RecursionError):
-            name = _author_of(json.loads(text))
-            if name:
-                return name
+    return _declared(root, ("DiscussionForumPosting", "QAPage"), _THREAD_TYPES, _author_of)
+
+
+def _author_of(item: dict[str, object]) -> str | None:
+    author = item.get("author")
+    if isinstance(author, list):
+        author = author[0] if author else None
+    if isinstance(author, dict):
+        author = author.get("name")
+    if isinstance(author, str) and author.strip():
+        name = " ".join(author.split())
+        return name if name.lower() not in _NO_AUTHOR else None
     return None
-
-
-def _author_of(item: object) -> str | None:
-    """The author's name of the first thread type in a JSON-LD item, depth first."""
-    if isinstance(item, list):
-        return next((n for n in map(_author_of, item) if n), None)
-    if not isinstance(item, dict):
-        return None
-    kind = item.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    if not _THREAD_TYPES.isdisjoint(k for k in kinds if isinstance(k, str)):
-        author = item.get("author")
-        if isinstance(author, list):
-            author = author[0] if author else None
-        if isinstance(author, dict):
-            author = author.get("name")
-        if isinstance(author, str) and author.strip():
-            name = " ".join(author.split())
-            return name if name.lower() not in _NO_AUTHOR else None
-    return next((n for n in map(_author_of, item.values()) if n), None)
 
 
 #: JSON-LD types of an article, whose ``datePublished`` is the article's date (a product's
@@ -112,33 +95,46 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def declared_date(root: etree._Element) -> str | None:
     """The day an article's JSON-LD says it was published ("2025-11-28"), if it says so in
     ISO form; ``root`` with its scripts."""
+    return _declared(root, ("datePublished",), _ARTICLE_TYPES, _published_of)
+
+
+def _published_of(item: dict[str, object]) -> str | None:
+    published = item.get("datePublished")
+    day = _ISO_DAY.match(published.strip()) if isinstance(published, str) else None
+    return day.group() if day else None
+
+
+def _declared(
+    root: etree._Element, markers: tuple[str, ...], types: frozenset[str],
+    read: Callable[[dict[str, object]], str | None],
+) -> str | None:
+    """What ``read`` finds first in an item of one of ``types``, depth first, in the page's
+    JSON-LD scripts that hold one of ``markers``."""
     for script in root.iter("script"):
         text = script.text or ""
-        if script.get("type") != "application/ld+json" or "datePublished" not in text:
+        if script.get("type") != "application/ld+json" or not any(m in text for m in markers):
             continue
         with contextlib.suppress(ValueError, RecursionError):
-            day = _published_of(json.loads(text))
-            if day:
-                return day
+            found = _first(json.loads(text), types, read)
+            if found:
+                return found
     return None
 
 
-def _published_of(item: object) -> str | None:
-    """The ``datePublished`` day of the first article type in a JSON-LD item, depth first."""
+def _first(
+    item: object, types: frozenset[str], read: Callable[[dict[str, object]], str | None]
+) -> str | None:
     if isinstance(item, list):
-        return next((d for d in map(_published_of, item) if d), None)
+        return next((f for f in (_first(i, types, read) for i in item) if f), None)
     if not isinstance(item, dict):
         return None
     kind = item.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    published = item.get("datePublished")
-    if isinstance(published, str) and not _ARTICLE_TYPES.isdisjoint(
-        k for k in kinds if isinstance(k, str)
-    ):
-        day = _ISO_DAY.match(published.strip())
-        if day:
-            return day.group()
-    return next((d for d in map(_published_of, item.values()) if d), None)
+    if not types.isdisjoint(k for k in kinds if isinstance(k, str)):
+        found = read(item)
+        if found:
+            return found
+    return next((f for f in (_first(v, types, read) for v in item.values()) if f), None)
 
 
 #: What a thread's author field says when it names no one.

@@ -386,7 +386,8 @@ def test_the_source_s_line_breaks_inside_a_sentence_read_as_spaces() -> None:
     html = lxml_html.fragment_fromstring(
         "<div>Students\n<a href='/a'><div>by Kimber</div></a><p>suitable\n  for Python.</p></div>"
     )
-    assert [d.block.text for d in walk_html(html)] == ["Students\nby Kimber", "suitable for Python."]
+    texts = [d.block.text for d in walk_html(html)]
+    assert texts == ["Students\nby Kimber", "suitable for Python."]
 
 
 def test_a_custom_element_around_blocks_keeps_them_apart() -> None:
