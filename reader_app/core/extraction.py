@@ -323,10 +323,11 @@ def _trafilatura(
     without them, and :func:`~reader_app.core.inline.with_spans` reads the markers back. It
     gets no address: the links it keeps are resolved afterwards against the page's address,
     as a browser resolves them (trafilatura would resolve every link of the page, against
-    the site's root). What its cleaning deletes whole is set aside meanwhile
-    (:mod:`~reader_app.core.set_aside`), but for the thorough pass, whose fallbacks measure
-    the whole page's text. With ``comments`` what it takes for comments follows the body:
-    on a discussion page they are the replies."""
+    the site's root). A ``<pre>`` it reads as a quotation or inside a list item keeps its
+    lines (:func:`~reader_app.core.page_blocks.as_preformatted`). What its cleaning deletes
+    whole is set aside meanwhile (:mod:`~reader_app.core.set_aside`), but for the thorough
+    pass, whose fallbacks measure the whole page's text. With ``comments`` what it takes for
+    comments follows the body: on a discussion page they are the replies."""
     import trafilatura
     from trafilatura.settings import Document
 

@@ -123,7 +123,7 @@ def trim(text: str, mention: Mention) -> Mention | None:
             or bare in _LEGAL_FORMS:
         return None
     if mention.kind == "LOC" and _unlisted_common(surface):
-        return None  # "written in Rust", "on Discord": a language, an app
+        return None  # "with Embrace" (an insurer), "in Handheld mode"
     if not any(c.isupper() for c in text[start:end]):
         return None
     return Mention(start, end, mention.kind, mention.confidence)
