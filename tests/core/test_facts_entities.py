@@ -571,6 +571,16 @@ def test_a_street_named_short_is_no_person() -> None:
     assert labels(facts.people) == ["Anna Ruiz"]
 
 
+def test_a_title_before_a_common_word_the_article_writes_in_lowercase_names_a_brand() -> None:
+    facts = find_facts(
+        "Best drip coffee makers\n\nYou can't talk about drip coffee makers without mentioning "
+        "Mr. Coffee. For decades, Mr. Coffee has been one of the best-selling coffee brands. One "
+        "feature worth pointing out is Mr. Coffee's auto-pause. If you want a coffee maker that "
+        "does its job, Mr. Coffee is a solid choice, said Kevin Sinnott, our tester."
+    )
+    assert labels(facts.people) == ["Kevin Sinnott"]
+
+
 def test_a_product_named_like_a_person_is_no_person() -> None:
     facts = find_facts(
         "We slept on the Emma Hybrid for a month, and Jeffrey Callahan, our tester, liked it."

@@ -72,6 +72,15 @@ def uncommon(mentions: list[Mention], text: str, blocks: Sequence[SourceBlock]) 
             if not flag or text[m.start : m.end] in named]
 
 
+def written_lowercase(text: str, word: str) -> bool:
+    """Whether ``word`` is a common word open text mostly writes in lowercase, that ``text``
+    also writes so ("Rental" of "Avis Car Rental" beside "rental cars")."""
+    if not lexicon().mostly_lower(word):
+        return False
+    lower = word.lower()
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
 def _headlines(blocks: Sequence[SourceBlock]) -> list[tuple[int, int]]:
     """The spans of text set in headline case as a heading is: titles and headings, short
     lines standing as headings, and the label that opens a line before a colon or a dash

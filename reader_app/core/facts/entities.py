@@ -14,7 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from .common_words import opens_sentence, uncommon
+from .common_words import opens_sentence, uncommon, written_lowercase
 from .cues import (
     COMMON_WORDS,
     DEMONYM_WORDS,
@@ -137,7 +137,7 @@ def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
         if m.kind == "PER" and len(words) >= 2:
             for word in {words[-1], words[0]} if len(words) == 3 else {words[-1]}:
                 if len(word) > 2 and word.lower() not in COMMON_WORDS and word[0].isupper() \
-                        and not _common_here(text, word):
+                        and not written_lowercase(text, word):
                     forms.setdefault(word, "PER")
         river = _RIVER.fullmatch(surface) if m.kind == "LOC" else None
         if river:
@@ -145,15 +145,6 @@ def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
             if name[:1].isupper() and name not in lexicon().strong_places:
                 forms.setdefault(name, "LOC")
     return forms
-
-
-def _common_here(text: str, word: str) -> bool:
-    """Whether ``word`` is a common word open text mostly writes in lowercase, that the
-    article also writes so ("Rental" of "Avis Car Rental" beside "rental cars")."""
-    if not lexicon().mostly_lower(word):
-        return False
-    lower = word.lower()
-    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 def _propagate(text: str, blocks: Sequence[SourceBlock], mentions: list[Mention]) -> list[Mention]:

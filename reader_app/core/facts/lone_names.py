@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .common_words import written_lowercase
 from .cues import PERSON_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from .lexicon import Lexicon
 
@@ -33,7 +34,8 @@ _PAIR = re.compile(r"\b([^\W\d_]+)(?=[ \"\u201d'\u00a0]{1,3}([^\W\d_][\w-]*))")
 
 def unintroduced(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether the person of ``spans`` is named only by one word that is no given name, at
-    ``MIN_MENTIONS`` places or more, none with a person's cue around it: a title before it,
+    ``MIN_MENTIONS`` places or more, none with a person's cue around it: a title before it
+    (but before a common word the text also writes in lowercase: "Mr. Coffee", a brand),
     a verb of speech beside it, kin or a government after it ("'s wife", "'s cabinet"), a
     personal pronoun after it in its sentence or an "@" before it (a user's handle); nor
     where a line of the text writes a given name before the word. One longer form met once
@@ -48,9 +50,10 @@ def unintroduced(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> b
         or any(not _common_beside(form, words, lex) for form in longer)
     ):
         return False
-    return not any(_person_cue(text, start, end) for start, end in spans) and words.isdisjoint(
-        _after_given_names(text, lex)
-    )
+    titled = not any(written_lowercase(text, word) for word in words)  # not "Mr. Coffee"
+    return not any(
+        _person_cue(text, start, end, titled) for start, end in spans
+    ) and words.isdisjoint(_after_given_names(text, lex))
 
 
 def _common_beside(form: str, words: set[str], lex: Lexicon) -> bool:
@@ -71,13 +74,13 @@ def _after_given_names(text: str, lex: Lexicon) -> frozenset[str]:
     )
 
 
-def _person_cue(text: str, start: int, end: int) -> bool:
+def _person_cue(text: str, start: int, end: int, titled: bool) -> bool:
     if text[max(0, start - 2) : start].strip().endswith("@"):
         return True  # a user's handle: "@JoeCFD", "(@ SimoLove)"
     before = _WORD_BEFORE.search(text, max(0, start - _CONTEXT), start)
     if before:
         word = before.group(1).lower()
-        if word.rstrip(".") in TITLE_WORDS or word in SPEECH_VERBS:
+        if (titled and word.rstrip(".") in TITLE_WORDS) or word in SPEECH_VERBS:
             return True
     after = text[end : end + _CONTEXT]
     possessed = _POSSESSED.match(after)
