@@ -256,6 +256,11 @@ def test_what_a_number_counts_is_never_a_verb(text: str, label: str) -> None:
     assert facts[0].counts is None
 
 
+def test_a_number_after_code_s_quoted_capitals_is_no_age() -> None:
+    assert [f.label for f in find_numbers("islice('ABCDEFG', 2, None) gives C D E F G.")] == ["2"]
+    assert [f.label for f in find_numbers("Ann Smith, 42, said so.")] == ["aged 42"]
+
+
 def test_counted_nouns_that_end_in_s_still_count() -> None:
     assert [f.label for f in find_numbers("The band played 40 shows and 3 concerts.")] == [
         "40 shows", "3 concerts",

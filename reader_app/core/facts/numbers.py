@@ -50,7 +50,9 @@ _OF_PARTS = re.compile(
     re.IGNORECASE,
 )
 _LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-.]*)[ \u00a0]$")
-_APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]+,[ \u00a0]$")
+#: A name before an age in apposition ("Smith, 42,"), ending in a lowercase letter (not
+#: code's "'ABCDEFG', 2,").
+_APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]*[a-z],[ \u00a0]$")
 _YEAR_ONLY = re.compile(YEAR)
 _YEAR_END = re.compile(r"\d\d|" + YEAR)  # "2023-24", "2023-2024"
 _RATIO = re.compile(r"(.+?) (?:in|out of) (.+)")
