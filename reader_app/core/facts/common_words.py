@@ -78,7 +78,18 @@ def written_lowercase(text: str, word: str) -> bool:
     if not lexicon().mostly_lower(word):
         return False
     lower = word.lower()
-    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    start = text.find(lower)  # substring scans: a pattern per word would read the text slower
+    while start >= 0:
+        end = start + len(lower)
+        if not _in_word(text, start - 1) and not _in_word(text, end):
+            return True
+        start = text.find(lower, end)
+    return False
+
+
+def _in_word(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is part of a word (a letter, digit, "_" or "-")."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "_-")
 
 
 def _headlines(blocks: Sequence[SourceBlock]) -> list[tuple[int, int]]:
