@@ -554,6 +554,16 @@ def test_a_place_named_by_a_common_word_is_a_place_only_when_a_list_holds_it() -
     assert places == ["Reading", "Boston"]
 
 
+def test_an_acronym_the_article_writes_in_the_plural_is_a_thing() -> None:
+    facts = find_facts(
+        "Dedicated servers\n\nThe market divides into two segments. SMB providers focus on "
+        "accessibility, while hyperscalers serve large firms.\n\nCherry Servers (SMB)\n"
+        "Leaseweb (SMB)\nOVHcloud (SMB)\n\nMost SMBs need a single machine, and the FDA has "
+        "nothing to say about it."
+    )
+    assert labels(facts.organisations) == ["FDA"]
+
+
 def test_a_kind_of_firm_is_no_organisation() -> None:
     facts = find_facts(
         "Forming a Limited Liability Company in New York takes a week. A Limited Liability "

@@ -115,8 +115,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
         mention.kind == "PER" and _EPONYM.match(text, end)
     ):
         return None  # "KPIs", "LLMs"; "Alzheimer's disease"
-    if mention.kind != "LOC" and surface in TERM_ACRONYMS:
-        return None  # "UX", "CEO": things and roles ("AR" may be a place)
+    if mention.kind != "LOC" and (surface in TERM_ACRONYMS or _counted(text, surface)):
+        return None  # "UX", "CEO": things and roles ("AR" may be a place); "NVR" of "NVRs"
     if surface.isupper() and len(surface) > 1:  # "US", "WHO": acronyms, not the words
         return Mention(start, end, mention.kind, mention.confidence)
     if bare in COMMON_WORDS or bare in DEMONYM_WORDS or bare.rstrip(".") in TITLE_WORDS \
@@ -127,6 +127,23 @@ def trim(text: str, mention: Mention) -> Mention | None:
     if not any(c.isupper() for c in text[start:end]):
         return None
     return Mention(start, end, mention.kind, mention.confidence)
+
+
+def _counted(text: str, surface: str) -> bool:
+    """Whether ``surface`` is an acronym that ``text`` also writes in the plural ("NVRs",
+    "RFCs"): a thing counted, no body nor person."""
+    if not (1 < len(surface) <= 6 and surface.isupper() and surface.isalpha()):
+        return False
+    plural = surface + "s"
+    start = text.find(plural)
+    while start >= 0:
+        end = start + len(plural)
+        if (start == 0 or not text[start - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        start = text.find(plural, end)
+    return False
 
 
 def _unlisted_common(surface: str) -> bool:
