@@ -10,8 +10,8 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
-from . import inline
 from .declutter import Draft
+from .inline import with_spans
 from .model import Block
 from .page_blocks import (
     BLOCK_CHILDREN,
@@ -43,7 +43,7 @@ def readability_drafts(root: etree._Element, url: str | None) -> list[Draft]:
     except Exception:  # readability gives up on some pages; trafilatura's result stands
         log.debug("readability failed", exc_info=True)
         return []
-    return inline.with_spans(fragment, walk_html(fragment), url)
+    return with_spans(fragment, walk_html(fragment), url)
 
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
