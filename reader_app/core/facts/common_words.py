@@ -75,15 +75,18 @@ def uncommon(mentions: list[Mention], text: str, blocks: Sequence[SourceBlock]) 
 def written_lowercase(text: str, word: str) -> bool:
     """Whether ``word`` is a common word open text mostly writes in lowercase, that ``text``
     also writes so ("Rental" of "Avis Car Rental" beside "rental cars")."""
-    if not lexicon().mostly_lower(word):
-        return False
-    lower = word.lower()
-    start = text.find(lower)  # substring scans: a pattern per word would read the text slower
+    return lexicon().mostly_lower(word) and has_word(text, word.lower())
+
+
+def has_word(text: str, word: str) -> bool:
+    """Whether ``text`` holds ``word`` as a whole word, found by substring scans (a pattern
+    per word would read the text slower)."""
+    start = text.find(word)
     while start >= 0:
-        end = start + len(lower)
+        end = start + len(word)
         if not _in_word(text, start - 1) and not _in_word(text, end):
             return True
-        start = text.find(lower, end)
+        start = text.find(word, end)
     return False
 
 

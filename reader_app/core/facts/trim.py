@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .common_words import has_word
 from .cues import (
     COMMON_WORDS,
     DEMONYM_WORDS,
@@ -132,18 +133,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
 def _counted(text: str, surface: str) -> bool:
     """Whether ``surface`` is an acronym that ``text`` also writes in the plural ("NVRs",
     "RFCs"): a thing counted, no body nor person."""
-    if not (1 < len(surface) <= 6 and surface.isupper() and surface.isalpha()):
-        return False
-    plural = surface + "s"
-    start = text.find(plural)
-    while start >= 0:
-        end = start + len(plural)
-        if (start == 0 or not text[start - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        ):
-            return True
-        start = text.find(plural, end)
-    return False
+    return (1 < len(surface) <= 6 and surface.isupper() and surface.isalpha()
+            and has_word(text, surface + "s"))
 
 
 def _unlisted_common(surface: str) -> bool:
