@@ -180,7 +180,7 @@ def _by_rules(
     if options.declutter:
         prune_dom(root, discussion)
     anchored = collect_anchored(root, url, options.images, options.saved_copy)
-    stamps = mark_posts(root)  # posts' time lines, made small headings below
+    stamps = mark_posts(root, discussion)  # posts' time lines, made small headings below
     drafts = _trafilatura(root, url, options, comments=discussion)
     extractor: Literal["trafilatura", "readability"] = "trafilatura"
     if options.use_readability and _readability_may_win(root, drafts, options):

@@ -76,10 +76,10 @@ _MARKER_KIND: dict[str, tuple[SpanKind, bool]] = {
 _NO_MARKERS = {ord(c): None for c in _MARKER_KIND}
 _MARKERS = re.compile("[\ufdd0-\ufdd9]")
 #: A noncharacter that keeps a space trafilatura would drop: around a link loose in a box (a
-#: ``<div>``, not a paragraph; "Jo Park</a> has" would read "Jo Parkhas") and after a box of
-#: text in a list item.
+#: ``<div>`` or a quotation, not a paragraph; "Jo Park</a> has" would read "Jo Parkhas") and
+#: after a box of text in a list item.
 _KEPT_SPACE = "\ufdda"
-_LOOSE_PARENTS = frozenset({"div", "section", "article", "main", "body", "center"})
+_LOOSE_PARENTS = frozenset({"div", "section", "article", "main", "body", "center", "blockquote"})
 #: Boxes of text inside a list item with something after them, whose texts trafilatura joins
 #: without a space; not those in or around a link (a card of related links), whose text a
 #: marker would make less a link's.

@@ -260,22 +260,38 @@ def _item_blocks(item: etree._Element, shown: Mapping[str, str]) -> Iterator[Dra
 
 
 def _xml_quote(element: etree._Element) -> Iterator[Draft]:
-    if any(child.tag in ("p", "list", "quote") for child in element):
-        lines = []
-        ratio_sum = 0.0
-        for child in element:
-            text, ratio = text_of(child, ("lb",))
-            if text:
-                lines.append(text)
-                ratio_sum += ratio * len(text)
-        text = "\n".join(lines)
-        if element.text and element.text.strip():
-            text = clean_text(element.text) + ("\n" + text if text else "")
-        ratio = ratio_sum / max(1, len(text))
-    else:
+    """A quote block. Its paragraphs, lists and quotes stand on lines of their own, and the
+    text around them keeps its place: a forum post's reply after the post it quotes."""
+    if not any(child.tag in _QUOTE_BLOCKS for child in element):
         text, ratio = text_of(element, ("lb",))
+        if text:
+            yield Draft(Block("quote", text), ratio)
+        return
+    pieces: list[etree._Element] = []
+    run = element.makeelement("p", {})
+    run.text = element.text
+    for child in element:
+        if child.tag in _QUOTE_BLOCKS:
+            pieces += [run, child]
+            run = element.makeelement("p", {})
+            run.text = child.tail
+        else:
+            run.append(copy.deepcopy(child))  # with its tail
+    pieces.append(run)
+    lines = []
+    link_chars = 0.0
+    for piece in pieces:
+        text, ratio = text_of(piece, ("lb",))
+        if text:
+            lines.append(text)
+            link_chars += ratio * len(text)
+    text = "\n".join(lines)
     if text:
-        yield Draft(Block("quote", text), ratio)
+        yield Draft(Block("quote", text), link_chars / len(text))
+
+
+#: Children of a quote in trafilatura's XML that stand as blocks of their own.
+_QUOTE_BLOCKS = frozenset({"p", "list", "quote"})
 
 
 #: Children that make a table's cell hold text rather than data (trafilatura's XML; for

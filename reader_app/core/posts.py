@@ -19,21 +19,30 @@ from lxml import etree
 
 from .dom_clutter import remove_keep_tail
 from .model import POST_STAMP_LEVEL, Block
+from .post_boxes import (
+    BLOCKS,
+    BOX_TAGS,
+    MIN_POST_CHARS,
+    is_post_controls,
+    page_furniture,
+    plain_posts,
+    remove_furniture,
+    short_text,
+    tag_name,
+    wrap_loose_text,
+)
 from .post_stamps import MAX_STAMP_CHARS, NAME, is_post_heading, is_post_stamp
 
-__all__ = ["POST_STAMP_LEVEL", "as_post_heading", "is_post_heading", "is_post_stamp", "mark_posts"]
+__all__ = [
+    "POST_STAMP_LEVEL", "as_post_heading", "is_post_controls", "is_post_heading", "is_post_stamp",
+    "mark_posts",
+]
 
 #: Fewer stamps of one template than this make an article with a date line, not posts.
 _MIN_POSTS = 3
-#: Text (characters, outside links) a post must hold after its stamp.
-_MIN_POST_CHARS = 40
 #: Elements a stamp may be; a stamp holds no block element.
 _STAMP_TAGS = ("time", "div", "span", "p", "header", "small", "a", "strong", "b",
                "h2", "h3", "h4", "h5", "h6", "dt", "footer")  # fmt: skip
-_BLOCKS = frozenset(
-    {"p", "div", "ul", "ol", "li", "table", "section", "article", "blockquote", "h1", "h2",
-     "h3", "h4", "h5", "h6", "header", "footer", "figure", "pre", "dl"}
-)  # fmt: skip
 _INLINE = frozenset({"span", "a", "small", "strong", "b", "time"})
 #: Text that may be (part of) a stamp, found by lxml itself (most of a page is none): a
 #: little text holding a digit or a relative day.
@@ -46,23 +55,22 @@ _TIME_TEXTS = etree.XPath(
 _STAMP_DEPTH = 3
 
 
-def mark_posts(root: etree._Element) -> dict[str, int]:
+def mark_posts(root: etree._Element, discussion: bool = False) -> dict[str, int]:
     """Find the time lines of a page of posts; return the level of each post heading by its
-    text: 5 for the time lines, its own for a heading among the posts (none: no posts).
+    text: 5 for the time lines, its own for a heading among the posts (none: no posts). On a
+    ``discussion`` page (a forum thread) a ``<time>`` that shows only a day is a time line
+    when its markup gives the time of day (:func:`_stamp_text`).
 
     In place, each such line becomes a paragraph of its text alone, which extractors keep
     wherever they look for text (:func:`as_post_heading` makes it a heading again), rows of
     controls under the posts go, and lists of posts become plain containers."""
-    if not _may_hold_posts(root):
+    if not _may_hold_posts(root, discussion):
         return {}
     groups: dict[tuple[str, ...], list[etree._Element]] = defaultdict(list)
     for element in _candidates(root):
-        text = _short_text(element)
-        if text is None:
-            continue
         if element.tag in _INLINE and _inside_text(element):
             continue
-        if is_post_stamp(text) and not _links_away(element):
+        if _stamp_text(element, discussion) is not None and not _links_away(element):
             groups[_template(element)].append(element)
     if not any(len(g) >= _MIN_POSTS for g in groups.values()):
         return {}
@@ -80,8 +88,12 @@ def mark_posts(root: etree._Element) -> dict[str, int]:
     if container is None or not _holds_the_page(container, root):
         return {}  # cards of other pages, a sidebar of updates: not the article
     levels: dict[str, int] = {}
-    _remove_furniture(container)
-    _plain_posts(container)
+    remove_furniture(container)
+    for element in [e for e in root.iter("dl", *BOX_TAGS) if page_furniture(e, container)]:
+        remove_keep_tail(element)
+    plain_posts(container)
+    for box in list(container.iter("div")):
+        wrap_loose_text(box)
     for heading in container.iter(*_HEADING_LEVELS):
         text = " ".join(heading.text_content().split())
         if text and heading not in chosen:
@@ -89,7 +101,8 @@ def mark_posts(root: etree._Element) -> dict[str, int]:
             _as_paragraph(heading, text)
     for stamp in stamps:
         _unlist(stamp)
-        element, text = _meta_line(stamp, _short_text(stamp) or "")
+        shown, text = short_text(stamp) or "", _stamp_text(stamp, discussion) or ""
+        element, text = _meta_line(stamp, shown, text)
         _as_paragraph(element, text)
         levels[text] = POST_STAMP_LEVEL
     return levels
@@ -106,17 +119,42 @@ _NOT_AUTHORS = frozenset(
 )
 
 
-def _meta_line(stamp: etree._Element, text: str) -> tuple[etree._Element, str]:
-    """The element of the post's meta line around ``stamp`` and its text: an author's name
-    written before the time joins it ("Brian · September 26, 2025, 1:38pm"; a full name
-    in brackets after it goes: "raoul (Raoul Duke)"), and the post's number after it goes
-    (Discourse's "Brian September 26, 2025, 1:38pm 1")."""
-    own = r"\s*".join(map(re.escape, text.replace(" ", "")))  # "<time>1:38<b>pm</b></time>"
+#: The time of day of a ``datetime`` attribute ("2024-04-12T13:44:18-0400").
+_DATETIME_CLOCK = re.compile(r"\d[T ](\d\d:\d\d)")
+
+
+def _stamp_text(element: etree._Element, timed: bool) -> str | None:
+    """The element's text when it is a post's time line, else None. With ``timed``, a
+    ``<time>`` that shows only a day ("Apr 12, 2024") is one when its markup gives the time
+    of day too: its title ("Apr 12, 2024 at 1:44 PM") is then its text, else the day and
+    the ``datetime``'s hour (an article's cards of other stories show days too: a forum's
+    posts only)."""
+    text = short_text(element)
+    if text is None or is_post_stamp(text):
+        return text
+    when = element.get("datetime") if timed and element.tag == "time" else None
+    if not when:
+        return None
+    title = " ".join((element.get("title") or "").split())
+    if is_post_stamp(title):
+        return title
+    clock = _DATETIME_CLOCK.search(when)
+    timed_text = f"{text} {clock.group(1)}" if clock else ""
+    return timed_text if is_post_stamp(timed_text) else None
+
+
+def _meta_line(stamp: etree._Element, shown: str, text: str) -> tuple[etree._Element, str]:
+    """The element of the post's meta line around ``stamp`` (which shows ``shown``) and its
+    text (``text``, the stamp's): an author's name written before the time joins it ("Brian
+    · September 26, 2025, 1:38pm"; a full name in brackets after it goes: "raoul (Raoul
+    Duke)"), and the post's number after it goes (Discourse's "Brian September 26, 2025,
+    1:38pm 1")."""
+    own = r"\s*".join(map(re.escape, shown.replace(" ", "")))  # "<time>1:38<b>pm</b></time>"
     line = re.compile(rf"(?:({NAME})(?:\s*\([^()]{{1,40}}\))?\s+)?{own}(?:\s+#?\d+)?")
     element, author = stamp, None
     for _ in range(_META_DEPTH):
         parent = element.getparent()
-        if parent is None or any(_tag(child) in _BLOCKS for child in parent):
+        if parent is None or any(tag_name(child) in BLOCKS for child in parent):
             break
         whole = _spaced_text(parent)
         found = whole and line.fullmatch(whole)
@@ -166,12 +204,17 @@ _RELATIVE = (" ago", "esterday", "ust now")
 _VERBS = ("eleased ", "osted ", "pdated ", "ublished ", "dited ", "eplied ", "nswered ", "sked ")
 
 
-def _may_hold_posts(root: etree._Element) -> bool:
+def _may_hold_posts(root: etree._Element, discussion: bool) -> bool:
     """A quick look at the page's text: three times of day or relative times, or one verb of
-    a post's time line three times; pages without them (most) are no pages of posts."""
+    a post's time line three times (on a ``discussion``, three ``<time>`` elements with a
+    ``datetime`` do too); pages without them (most) are no pages of posts."""
     text = etree.tostring(root, method="text", encoding="unicode")
     times = len(_CLOCK.findall(text)) + sum(text.count(word) for word in _RELATIVE)
-    return times >= _MIN_POSTS or any(text.count(verb) >= _MIN_POSTS for verb in _VERBS)
+    return (
+        times >= _MIN_POSTS
+        or any(text.count(verb) >= _MIN_POSTS for verb in _VERBS)
+        or (discussion and sum(1 for t in root.iter("time") if t.get("datetime")) >= _MIN_POSTS)
+    )
 
 
 def _candidates(root: etree._Element) -> set[etree._Element]:
@@ -184,38 +227,21 @@ def _candidates(root: etree._Element) -> set[etree._Element]:
         for _ in range(_STAMP_DEPTH):
             if element is None or element in found:
                 break
-            if _tag(element) in _STAMP_TAGS:
-                if any(_tag(child) in _BLOCKS for child in element):
+            if tag_name(element) in _STAMP_TAGS:
+                if any(tag_name(child) in BLOCKS for child in element):
                     break
                 found.add(element)
             element = element.getparent()
     return found
 
 
-def _tag(element: etree._Element) -> str:
-    return element.tag if isinstance(element.tag, str) else ""
-
-
-def _short_text(element: etree._Element) -> str | None:
-    """The element's text when it is short enough for a stamp, else None (read no further)."""
-    parts: list[str] = []
-    size = 0
-    for piece in element.itertext():
-        size += len(piece)
-        if size > 4 * MAX_STAMP_CHARS:
-            return None
-        parts.append(piece)
-    text = " ".join("".join(parts).split())
-    return text if 0 < len(text) <= MAX_STAMP_CHARS else None
-
-
 def _template(element: etree._Element) -> tuple[str, ...]:
     """What posts of one page share: the stamp's tag and class, and its parent's."""
     parent = element.getparent()
-    key = (_tag(element), element.get("class") or "")
+    key = (tag_name(element), element.get("class") or "")
     if parent is None:
         return key
-    return (*key, _tag(parent), parent.get("class") or "")
+    return (*key, tag_name(parent), parent.get("class") or "")
 
 
 def _inside_text(element: etree._Element) -> bool:
@@ -229,12 +255,17 @@ def _inside_text(element: etree._Element) -> bool:
 
 def _links_away(element: etree._Element) -> bool:
     """Whether the stamp is (inside) a link to another page: a card of another story, not a
-    post's permalink (``#post-4``, ``?page=1#block-4``)."""
+    post's permalink (``#post-4``, ``?page=1#block-4``, ``/threads/title.53800/post-530716``,
+    ``?do=findComment&comment=42``)."""
     for link in (element, *element.iterancestors("a")):
-        href = link.get("href") if _tag(link) == "a" else None
-        if href is not None and "#" not in href:
+        href = link.get("href") if tag_name(link) == "a" else None
+        if href is not None and "#" not in href and not _PERMALINK.search(href):
             return True
     return False
+
+
+#: The end of a post's own address: "post-530716", "posts/42/", "comment=42".
+_PERMALINK = re.compile(r"\b(?:post|comment|reply|message)s?[-_/=]\d+/?$", re.I)
 
 
 def _with_text_after(stamps: list[etree._Element]) -> list[etree._Element]:
@@ -242,7 +273,8 @@ def _with_text_after(stamps: list[etree._Element]) -> list[etree._Element]:
     if not stamps:
         return stamps
     root = stamps[0].getroottree().getroot()
-    marks = set(stamps)
+    # a stamp inside its permalink is read from the link on
+    marks = {next(reversed(list(s.iterancestors("a"))), s): s for s in stamps}
     counts: dict[etree._Element, int] = {}
     current: etree._Element | None = None
     skip: etree._Element | None = None
@@ -256,21 +288,16 @@ def _with_text_after(stamps: list[etree._Element]) -> list[etree._Element]:
         if skip is not None:
             continue
         if element in marks:
-            current = element
+            current = marks[element]
             counts[current] = 0
             skip = element  # the stamp's own text does not count
             continue
-        if _tag(element) == "a":
+        if tag_name(element) == "a":
             skip = element
             continue
         if current is not None and element.text:
             counts[current] += len(element.text.strip())
-    return [s for s in stamps if counts.get(s, 0) >= _MIN_POST_CHARS]
-
-
-#: Attributes an extractor reads as "this is the article": inside a page of posts they would
-#: make it take one post for the whole article.
-_ARTICLE_ATTRS = ("class", "id", "itemprop", "role")
+    return [s for s in stamps if counts.get(s, 0) >= MIN_POST_CHARS]
 
 
 #: Share of the page's text the posts hold on a page of posts.
@@ -291,61 +318,6 @@ def _container(stamps: list[etree._Element]) -> etree._Element | None:
         ancestors = set(stamp.iterancestors())
         common = [a for a in common if a in ancestors]
     return common[0] if common else None
-
-
-#: What a post's row of controls says: "Share", "Copy link", "Reply", "42 votes", "Report".
-_ACTION_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "share shares sharing about copy link copied reply replies report quote like likes "
-        "liked unlike upvote upvotes downvote downvotes vote votes voted point points "
-        "permalink flag edit edited follow following bookmark save saved helpful was this "
-        "comment comments reaction reactions react award awards more options email print "
-        "facebook twitter x whatsapp linkedin reddit messenger reblog retweet retweets repost "
-        "reposts improve answer question cite with inappropriate content",
-    )
-)
-_COUNT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[km]?$")
-_ROW_TOKENS = re.compile(r"[\w.,+-]+")
-
-
-def is_post_controls(text: str) -> bool:
-    """Whether ``text`` is a post's row of controls and counts ("42 votes Reply Share")."""
-    tokens = _ROW_TOKENS.findall(text.lower())
-    if not tokens or len(tokens) > 12:
-        return False
-    words = [t for t in tokens if not _COUNT.match(t)]
-    return bool(words) and all(t.strip(".,") in _ACTION_WORDS for t in words)
-
-
-def _remove_furniture(container: etree._Element) -> None:
-    """Rows of controls and counts under the posts ("Share", "Copy link", "87 votes
-    Reply Report") go, with nothing left of them."""
-    doomed: list[etree._Element] = []
-    for element in container.iterdescendants():
-        if doomed and any(a is doomed[-1] for a in element.iterancestors()):
-            continue
-        if _tag(element) in ("img", "picture", "") or element.get("role") == "heading":
-            continue
-        text = _short_text(element)
-        if text is not None and is_post_controls(text):
-            doomed.append(element)
-    for element in doomed:
-        remove_keep_tail(element)
-
-
-def _plain_posts(container: etree._Element) -> None:
-    """Inside the element holding all the posts, names and ``<article>`` tags go, so that an
-    extractor reads the posts as one run of text rather than taking one for the article."""
-    for element in container.iterdescendants():
-        tag = _tag(element)
-        if tag in ("img", "picture", "source", "a", ""):
-            continue
-        if tag in ("article", "section"):
-            element.tag = "div"
-        for attr in _ARTICLE_ATTRS:
-            if attr in element.attrib:
-                del element.attrib[attr]
 
 
 def _unlist(stamp: etree._Element) -> None:

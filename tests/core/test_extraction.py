@@ -89,6 +89,22 @@ def test_structure_of_lists_tables_quotes_and_code() -> None:
     assert kinds["code"].text == "depth = 4.5  # metres\nwidth = 30"
 
 
+def test_a_quotation_keeps_its_text_around_a_list_and_beside_its_links() -> None:
+    lead = ("I have run this boat engine for twelve years on the river and it has never once "
+            "let me down in cold weather, which is more than I can say for the last two I owned.")
+    after = ("Both faults showed up within a month of buying them, so check the seller's "
+             "service record before you hand over any money for a second-hand engine.")
+    quote = (f"<blockquote>Hello all,<br/><br/>{lead}<br/><br/>What to look for:"
+             "<ul><li>a cracked water pump housing</li><li>a seized gear shift</li></ul>"
+             f"{after}<br/>Cheers, <a href='/members/jo'>jo</a></blockquote>")
+    article = extract_article(page(article_body(quote + f"<p>{PARAGRAPHS[0]}</p>")))
+    quotes = [b.text for b in article.blocks if b.kind == "quote"]
+    assert quotes == [
+        f"Hello all,\n{lead}\nWhat to look for:\na cracked water pump housing\n"
+        f"a seized gear shift\n{after}\nCheers, jo"
+    ]
+
+
 def test_figure_becomes_image_block_with_caption_and_absolute_src() -> None:
     figure = (
         "<figure><img src='/img/quay.jpg' alt='quay'>"
@@ -552,6 +568,22 @@ def test_two_time_lines_or_cards_of_other_pages_make_no_page_of_posts() -> None:
     )
     root = lxml.html.document_fromstring(page(article_body(cards)))
     assert mark_posts(root) == {}
+
+
+def test_a_day_in_a_time_element_is_a_time_line_of_a_discussion_only() -> None:
+    cards = "".join(
+        f"<div class='card'><time datetime='2024-04-{10 + n}T13:44:18-0400' "
+        f"title='Apr {10 + n}, 2024 at 1:44 PM'>Apr {10 + n}, 2024</time>"
+        f"<p>{PARAGRAPHS[n]}</p></div>"
+        for n in range(3)
+    )
+    root = lxml.html.document_fromstring(page(article_body(cards)))
+    assert mark_posts(root) == {}  # an article's cards of other stories
+    root = lxml.html.document_fromstring(page(article_body(cards)))
+    levels = mark_posts(root, discussion=True)
+    assert [t for t, level in levels.items() if level == POST_STAMP_LEVEL] == [
+        "Apr 10, 2024 at 1:44 PM", "Apr 11, 2024 at 1:44 PM", "Apr 12, 2024 at 1:44 PM",
+    ]
 
 
 def test_a_post_s_author_joins_its_time_line_and_its_number_goes() -> None:
