@@ -94,21 +94,28 @@ BOX_TAGS = ("div", "ul", "li", "section", "aside", "span", "em", "h4", "h5", "h6
 #: Their names: "Become a supporter ..." or "Scam alert ..." boxes outside the posts, and
 #: inside them "Well-known member" under a poster's name and the quotation under a post.
 _FURNITURE_NAME = re.compile(r"(?<![a-z])(?:notices?|signature|user-?title)(?![a-z])")
+#: What a thread's or a post's notes say: "Thread starter jo Start date Apr 12, 2024",
+#: "Last edited: Apr 12, 2024", "Last edited by jo; 12-03-2023", "Click to expand...".
+_NOTE = re.compile(r"(?:thread starter|last edited|click to expand)\b", re.I)
 
 
 def page_furniture(element: etree._Element, container: etree._Element) -> bool:
     """Whether an element of a page of posts is its furniture: a definition list of short
     terms and values (a poster's details, "Messages 9,525", "Location UK", or the thread's,
-    "Status Not open for further replies."), or an element named as a notice, a poster's
-    title or a signature that holds no post."""
+    "Status Not open for further replies."), a short note on the thread or a post ("Last
+    edited: Apr 12, 2024"), or an element named as a notice, a poster's title or a
+    signature; none that holds the posts."""
+    if element is container or any(a is element for a in container.iterancestors()):
+        return False
     if element.tag == "dl":
         items = [child for child in element if tag_name(child) in ("dt", "dd")]
         return bool(items) and all(
             len(" ".join(item.text_content().split())) <= _MAX_PAIR_CHARS for item in items
         )
-    return bool(_FURNITURE_NAME.search((element.get("class") or "").lower())) and not (
-        element is container or any(a is element for a in container.iterancestors())
-    )
+    if _FURNITURE_NAME.search((element.get("class") or "").lower()):
+        return True
+    text = short_text(element)
+    return text is not None and _NOTE.match(text) is not None
 
 
 def plain_posts(container: etree._Element) -> None:
