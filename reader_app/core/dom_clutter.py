@@ -232,6 +232,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
         if attributes and (
             (names and named_clutter(names))
             or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
+            or element.get("popover") is not None  # shown only over the page, on demand
         ):
             if (chars <= _MAX_SHARE * total and not _holds_content(element)) or _is_consent(
                 element, names

@@ -90,13 +90,13 @@ def remove_furniture(container: etree._Element) -> None:
 #: Longest term or value of a poster's details ("Joined", "Mar 16, 2015").
 _MAX_PAIR_CHARS = 40
 #: Elements a forum's notices, a poster's title and a post's signature come in.
-BOX_TAGS = ("div", "ul", "li", "section", "aside", "span", "em", "h4", "h5", "h6")
+BOX_TAGS = ("div", "p", "ul", "li", "section", "aside", "span", "em", "h4", "h5", "h6")
 #: Their names: "Become a supporter ..." or "Scam alert ..." boxes outside the posts, and
 #: inside them "Well-known member" under a poster's name and the quotation under a post.
-_FURNITURE_NAME = re.compile(r"(?<![a-z])(?:notices?|signature|user-?title)(?![a-z])")
+_FURNITURE_NAME = re.compile(r"(?:(?<![a-z])notices?|signature|(?<![a-z])user-?title)(?![a-z])")
 #: What a thread's or a post's notes say: "Thread starter jo Start date Apr 12, 2024",
-#: "Last edited: Apr 12, 2024", "Last edited by jo; 12-03-2023", "Click to expand...".
-_NOTE = re.compile(r"(?:thread starter|last edited|click to expand)\b", re.I)
+#: "Last edited: Apr 12, 2024", "Edited 06/19/2024 06:37 AM by jo", "Click to expand...".
+_NOTE = re.compile(r"(?:thread starter|(?:last )?edited|click to expand)\b", re.I)
 
 
 def page_furniture(element: etree._Element, container: etree._Element) -> bool:

@@ -261,6 +261,18 @@ def test_prune_dom_removes_a_consent_manager_however_long_its_notices() -> None:
     assert "The thread." in _texts(root) and "Cookie category" not in _texts(root)
 
 
+def test_prune_dom_removes_a_popover_however_long() -> None:
+    steps = "".join(
+        f"<h5>Browser {n}</h5><ol><li>Tap the lock icon beside the address.</li>"
+        "<li>Open the site's settings and allow alerts.</li></ol>"
+        for n in range(4)
+    )  # longer than a hidden element the page might still show
+    root = _tree(f"<i-card popover id='card7'><h4>Configure push alerts</h4>{steps}</i-card>"
+                 f"<article>{ARTICLE}</article>")
+    assert prune_dom(root) == 1
+    assert "Configure push alerts" not in _texts(root) and "Paragraph 3." in _texts(root)
+
+
 def test_prune_dom_keeps_a_recipe_box_named_for_cookies() -> None:
     root = _tree(f"<div class='cookie-recipes'>{ARTICLE}</div>")
     assert prune_dom(root) == 0

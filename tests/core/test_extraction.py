@@ -586,6 +586,26 @@ def test_a_day_in_a_time_element_is_a_time_line_of_a_discussion_only() -> None:
     ]
 
 
+def test_the_furniture_of_a_page_of_posts() -> None:
+    from reader_app.core.post_boxes import page_furniture
+
+    root = lxml.html.fragment_fromstring(
+        "<div><div class='posts'><div class='post'><p>" + PARAGRAPHS[0] + "</p>"
+        "<p class='ipsEdited'>Edited June 19, 2024 by jo</p>"
+        "<div class='ipsSignature'>Two plots, one shed.</div>"
+        "<dl class='pairs'><dt>Messages</dt><dd>9,525</dd></dl></div></div>"
+        "<ul class='notices'><li>Registering lets you post.</li></ul>"
+        "<ul><li>Thread starter jo</li></ul></div>"
+    )
+    container = root[0]
+    gone = [e for e in root.iter() if page_furniture(e, container)]
+    assert [(e.tag, e.get("class")) for e in gone] == [
+        ("p", "ipsEdited"), ("div", "ipsSignature"), ("dl", "pairs"), ("ul", "notices"),
+        ("ul", None), ("li", None),  # "Thread starter jo", the list and its item
+    ]
+    assert not page_furniture(root, container) and not page_furniture(container, container)
+
+
 def test_a_post_s_author_joins_its_time_line_and_its_number_goes() -> None:
     posters = ["Brian", "Thiago_Marques_0", "Commented"]
     stamps = ["September 26, 2025, 1:38pm", "September 26, 2025, 1:55pm", "May 2, 2009 at 0:53"]
