@@ -217,10 +217,10 @@ def _may_hold_posts(root: etree._Element, discussion: bool) -> bool:
     )
 
 
-def _candidates(root: etree._Element) -> set[etree._Element]:
+def _candidates(root: etree._Element) -> list[etree._Element]:
     """Elements holding text that may be a stamp, and their near ancestors, as long as they
-    hold no block and little text."""
-    found: set[etree._Element] = set()
+    hold no block and little text; in the order of their texts (the same on every run)."""
+    found: dict[etree._Element, None] = {}
     for text in _TIME_TEXTS(root):
         owner = text.getparent()
         element = owner.getparent() if owner is not None and text.is_tail else owner
@@ -230,9 +230,9 @@ def _candidates(root: etree._Element) -> set[etree._Element]:
             if tag_name(element) in _STAMP_TAGS:
                 if any(tag_name(child) in BLOCKS for child in element):
                     break
-                found.add(element)
+                found[element] = None
             element = element.getparent()
-    return found
+    return list(found)
 
 
 def _template(element: etree._Element) -> tuple[str, ...]:
