@@ -63,7 +63,8 @@ def mark_posts(root: etree._Element, discussion: bool = False) -> dict[str, int]
 
     In place, each such line becomes a paragraph of its text alone, which extractors keep
     wherever they look for text (:func:`as_post_heading` makes it a heading again), rows of
-    controls under the posts go, and lists of posts become plain containers."""
+    controls under the posts and the page's furniture go, and the posts are laid out for an
+    extractor to read them all (:mod:`~reader_app.core.post_boxes`)."""
     if not _may_hold_posts(root, discussion):
         return {}
     groups: dict[tuple[str, ...], list[etree._Element]] = defaultdict(list)
