@@ -118,13 +118,26 @@ def page_furniture(element: etree._Element, container: etree._Element) -> bool:
     return text is not None and _NOTE.match(text) is not None
 
 
+#: A quotation's attribution: "jo said:", "On 6/14/2024 at 9:14 AM, jo said:", "jo wrote:".
+_ATTRIBUTION = re.compile(r"\b(?:said|wrote):\s*$")
+
+
+def _unlinked(text: str) -> bool:
+    return not text.strip() or (len(text) <= _MAX_ATTRIBUTION and bool(_ATTRIBUTION.search(text)))
+
+
+#: Longest attribution read as one.
+_MAX_ATTRIBUTION = 80
+
+
 def plain_posts(container: etree._Element) -> None:
     """On and inside the element holding all the posts, names and ``<article>`` tags go, so
     that an extractor reads the posts as one run of text rather than taking one for the
     article; a post's ``<header>``, which holds its time line, is no page header to it
     either. A link without text (a poster's avatar) is no link: to an extractor a short
-    post holding one would be all links."""
-    for link in [a for a in container.iter("a") if not a.text_content().strip()]:
+    post holding one would be all links; nor is a quotation's attribution ("jo said:",
+    linked to the post it quotes), which an extractor would drop as a box of links."""
+    for link in [a for a in container.iter("a") if _unlinked(a.text_content())]:
         cast(lxml.html.HtmlElement, link).drop_tag()
     for element in container.iter():
         tag = tag_name(element)
