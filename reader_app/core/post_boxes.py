@@ -120,14 +120,14 @@ def page_furniture(element: etree._Element, container: etree._Element) -> bool:
 
 #: A quotation's attribution: "jo said:", "On 6/14/2024 at 9:14 AM, jo said:", "jo wrote:".
 _ATTRIBUTION = re.compile(r"\b(?:said|wrote):\s*$")
+#: Longest attribution read as one.
+_MAX_ATTRIBUTION = 80
 
 
 def _unlinked(text: str) -> bool:
+    """Whether a link with this text is to be read as plain text among the posts: it has
+    none (an avatar) or is a quotation's attribution."""
     return not text.strip() or (len(text) <= _MAX_ATTRIBUTION and bool(_ATTRIBUTION.search(text)))
-
-
-#: Longest attribution read as one.
-_MAX_ATTRIBUTION = 80
 
 
 def plain_posts(container: etree._Element) -> None:
