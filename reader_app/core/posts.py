@@ -102,6 +102,7 @@ def mark_posts(root: etree._Element, discussion: bool = False) -> dict[str, int]
             _as_paragraph(heading, text)
     for stamp in stamps:
         _unlist(stamp)
+        # read again: the controls inside a time line ("9 Comments") are gone by now
         shown, text = short_text(stamp) or "", _stamp_text(stamp, discussion) or ""
         element, text = _meta_line(stamp, shown, text)
         _as_paragraph(element, text)
