@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from . import inline
+from .article_lists import mark_article_list
 from .declutter import Draft, declutter_blocks
 from .decoding import decode_html
 from .dom_clutter import prune_dom, remove_keep_tail, shut_noscripts
@@ -181,6 +182,7 @@ def _by_rules(
         prune_dom(root, discussion)
     anchored = collect_anchored(root, url, options.images, options.saved_copy)
     stamps = mark_posts(root, discussion)  # posts' time lines, made small headings below
+    mark_article_list(root)  # posts, stories or products each in an <article>
     drafts = _trafilatura(root, url, options, comments=discussion)
     extractor: Literal["trafilatura", "readability"] = "trafilatura"
     if options.use_readability and _readability_may_win(root, drafts, options):

@@ -20,6 +20,7 @@ from reader_app.core import (
     extract_page,
     extract_text,
 )
+from reader_app.core.article_lists import mark_article_list
 from reader_app.core.figures import captions_to_figures
 from reader_app.core.inline import mark_formatting, unmark_formatting
 from reader_app.core.posts import POST_STAMP_LEVEL, is_post_controls, is_post_stamp, mark_posts
@@ -634,6 +635,45 @@ def test_a_list_of_posts_is_no_list() -> None:
     assert [(b.kind, b.level) for b in article.blocks] == [
         ("heading", POST_STAMP_LEVEL), ("heading", 3), ("paragraph", 0)
     ] * 3  # fmt: skip
+
+
+REPLIES = [
+    "I run the same board at home and the channel has been a worry since the spring tides, "
+    "when two of the small boats grounded on the bar at the harbour mouth.",
+    "The north quay is fine for the ferry in summer, but in a westerly it takes the full swell "
+    "and the crossing would have to stop on the worst days of the winter.",
+    "Two summers is optimistic. The last dredge was meant to take one and ran into the autumn "
+    "because the spoil barge was needed for the works at the other end of the firth.",
+]
+
+
+def test_a_thread_of_posts_each_in_an_article_is_read_whole() -> None:
+    opening = [*PARAGRAPHS, *(p.replace("board", "council") for p in PARAGRAPHS)]  # a long post
+    posts = "".join(
+        f"<article><div class='PostUser'><h3>{who}</h3></div><div class='Post-body'>"
+        + "".join(f"<p>{text}</p>" for text in texts) + "</div></article>"
+        for who, texts in [("moira", opening), *(("calum_f", [r]) for r in REPLIES)]
+    )
+    html = page(f"<div class='container'><h1>Dredging the old channel</h1><div>{posts}</div></div>")
+    article = extract_article(html)
+    assert [b.text for b in article.blocks if b.kind == "paragraph"] == [*opening, *REPLIES]
+    root = lxml.html.document_fromstring(html)
+    assert mark_article_list(root)
+    assert [e.tag for e in root.iter("article")] == ["article"] * 5  # the thread, its posts
+
+
+def test_cards_in_articles_beside_the_text_are_no_list_of_items() -> None:
+    cards = "".join(
+        f"<article class='card'><a href='/story/{n}'>Ferry timetable for the winter, part {n}"
+        f"</a></article>"
+        for n in range(1, 4)
+    )
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page(f"<aside><div>{cards}</div></aside><div class='entry-content'>{body}</div>")
+    root = lxml.html.document_fromstring(html)
+    assert not mark_article_list(root)
+    assert [e.get("class") for e in root.iter("article")] == ["card"] * 3
+    assert [b.text for b in extract_article(html).blocks] == PARAGRAPHS
 
 
 def test_captions_outside_figcaption_stay_with_their_picture() -> None:
