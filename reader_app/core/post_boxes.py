@@ -150,6 +150,17 @@ def plain_posts(container: etree._Element) -> None:
                 del element.attrib[attr]
 
 
+def articles_beside(container: etree._Element) -> list[etree._Element]:
+    """The page's ``<article>`` elements beside the element holding all the posts, neither
+    inside it nor around it: an extractor would take the first for the whole article (the
+    thread's opening post above its replies, a card of another page) and leave the posts."""
+    around = set(container.iterancestors("article"))
+    return [
+        element for element in container.getroottree().iter("article")
+        if element not in around and container not in element.iterancestors()
+    ]
+
+
 def wrap_loose_text(box: etree._Element) -> None:
     """Text written straight into a box among the posts (a forum's message, its lines parted
     by ``<br>``) becomes paragraphs between the box's blocks, as a browser shows it: an

@@ -23,6 +23,7 @@ from .post_boxes import (
     BLOCKS,
     BOX_TAGS,
     MIN_POST_CHARS,
+    articles_beside,
     is_post_controls,
     page_furniture,
     plain_posts,
@@ -93,6 +94,8 @@ def mark_posts(root: etree._Element, discussion: bool = False) -> dict[str, int]
     for element in [e for e in root.iter("dl", *BOX_TAGS) if page_furniture(e, container)]:
         remove_keep_tail(element)
     plain_posts(container)
+    for element in articles_beside(container):
+        element.tag = "div"
     for box in list(container.iter("div")):
         wrap_loose_text(box)
     for heading in container.iter(*_HEADING_LEVELS):

@@ -626,6 +626,28 @@ def test_a_post_s_author_joins_its_time_line_and_its_number_goes() -> None:
     assert [b.kind for b in article.blocks] == ["heading", "paragraph"] * 3
 
 
+def test_a_thread_s_opening_post_in_an_article_above_its_replies_is_read_with_them() -> None:
+    long_reply = [*PARAGRAPHS, REPLIES[1], *(f"As I said before: {p}" for p in PARAGRAPHS)]
+    texts = [[REPLIES[0]], long_reply, [REPLIES[2].replace("Two", "Three")]]
+    replies = "".join(
+        f"<article class='reply' itemprop='comment'><header>Posted by <span class='author'>"
+        f"{who}</span> <time datetime='2024-07-03T15:3{n}:35Z'>07/03/24 03:3{n} PM</time>"
+        "</header><div class='content' itemprop='text'>"
+        + "".join(f"<p>{t}</p>" for t in reply) + "</div></article>"
+        for n, (who, reply) in enumerate(zip(["Barbara", "Kim", "Ross"], texts, strict=True))
+    )
+    question = [REPLIES[1].replace("ferry", "boat"), PARAGRAPHS[2].replace("June", "July")]
+    opening = "".join(f"<p>{t}</p>" for t in question)
+    html = page(
+        f"<div><article class='topic'><h1>Dredging the old channel</h1>{opening}</article></div>"
+        f"<section>{replies}</section>"
+    )
+    article = extract_article(html)
+    paragraphs = [b.text for b in article.blocks if b.kind == "paragraph"]
+    assert paragraphs == [*question, *(t for reply in texts for t in reply)]
+    assert [b.level for b in article.blocks if b.kind == "heading"] == [POST_STAMP_LEVEL] * 3
+
+
 def test_a_list_of_posts_is_no_list() -> None:
     items = "".join(
         f"<li><header><time>{stamp}</time></header><h3>Update {n}</h3><p>{PARAGRAPHS[n]}</p></li>"
