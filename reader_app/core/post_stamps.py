@@ -1,5 +1,6 @@
 """A post's time line, told by its text: "14:05", "11.42 GMT", "2 hours ago", "marta_k · 5 days
-ago", "Released 3 March 2025", "v2.4.0 (3 March 2025)" (no markup is read here)."""
+ago", "by jo » Tue Aug 27, 2019 1:47 am", "Released 3 March 2025", "v2.4.0 (3 March 2025)" (no
+markup is read here)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ _DATE = (
 )
 #: A poster's name: up to three words of a user name's characters ("marta_k", "Jo Kerr").
 NAME = r"[\w.'\u2019@-]{1,30}(?: [\w.'\u2019-]{1,30}){0,2}"
-_SEPARATOR = r"\s*[·•|\u2013\u2014-]\s*"
+_SEPARATOR = r"\s*[·•|\u2013\u2014\u00bb-]\s*"
 _VERB = (
     r"(?:(?:posted|updated|published|edited|released|replied|answered|asked)"
     r"\s*(?:at|on)?\s*:?\s*)"
@@ -39,7 +40,7 @@ _VERSION = r"(?:(?:version|release|v)\s?)?\d+\.\d+(?:\.\d+)*(?:[-+.]?[a-z]+\d*)?
 #: verb ("Released 3 March 2025") or a version ("2.4.0 - 3 March 2025").
 _WHEN = rf"(?:{_DATE}\W{{0,3}}(?:at\s+)?{_TIME}|{_TIME}(?:\W{{0,3}}{_DATE})?)"
 _STAMP = regex(
-    rf"^[^\w$£€¥(]*(?:(?:{_VERSION}|{NAME}){_SEPARATOR})?"
+    rf"^[^\w$£€¥(]*(?:(?:{_VERSION}|(?:by\s+)?{NAME}){_SEPARATOR})?"
     rf"(?:{_VERB}?{_WHEN}|{_VERB}{_DATE})"
     rf"(?:\s*(?:[-\u2013\u2014|·•,]|by)\s*[\w.'\u2019 @-]{{1,40}})?[^\w%]*$",
     re.I,

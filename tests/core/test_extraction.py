@@ -518,7 +518,9 @@ def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> No
     "line",
     ["14:05", "11.42 GMT", "9.30am BST", "2 hours ago", "marta_k · 5 days ago",
      "Updated 9.30am BST", "Fri 14 Mar 2025 06.10 GMT", "Released 3 March 2025 · ines-m",
-     "v2.4.0 (3 March 2025)", "14:05 - Jo Park"],
+     "v2.4.0 (3 March 2025)", "14:05 - Jo Park",
+     "by Outer Armatonisdaristan » Tue Aug 27, 2019 1:47 am",  # phpBB
+     "Post by invest4 » Sat Feb 24, 2024 5:12 pm"],
 )  # fmt: skip
 def test_post_time_lines(line: str) -> None:
     assert is_post_stamp(line)
