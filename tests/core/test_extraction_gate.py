@@ -1,8 +1,8 @@
 """Extraction gate: Reader scored on 29 real pages with their benchmark truth, against pinned
 floors, so that a change that extracts worse fails here (tests/data/wcxb/README.md).
 
-The floors sit a little below what Reader scores today (all pages: shingle F1 0.860, word
-F1 0.856, kept 0.878; articles: 0.939, 0.946, 0.987; two pages leak; 22 titles right).
+The floors sit a little below what Reader scores today (all pages: shingle F1 0.873, word
+F1 0.877, kept 0.885; articles: 0.939, 0.946, 0.987; two pages leak; 22 titles right).
 Raise them when extraction gets better; lowering one needs a reason written beside it.
 """
 
@@ -22,7 +22,7 @@ from reader_app.core.extraction_score import body_text, leaks, score, tokens
 DATA = Path(__file__).parent.parent / "data" / "wcxb"
 
 FLOORS = {
-    "all": {"f1": 0.85, "word_f1": 0.85, "kept": 0.87},
+    "all": {"f1": 0.865, "word_f1": 0.87, "kept": 0.88},
     "article": {"f1": 0.93, "word_f1": 0.935, "kept": 0.97},
 }
 MOST_LEAKING_PAGES = 2
