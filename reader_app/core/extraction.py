@@ -201,7 +201,7 @@ def _by_rules(
     title = meta["title"] or html_title(root)
     article = Article(
         title=title,
-        blocks=tuple(drop_title_heading(blocks, title)),
+        blocks=tuple(drop_title_heading(blocks, title, labels_above=not _shop_page(signals))),
         byline=meta["byline"],
         site=meta["site"],
         date=iso_date(date),
@@ -210,6 +210,11 @@ def _by_rules(
         extractor=extractor,
     )
     return article, None if stamps else signals, discussion
+
+
+def _shop_page(signals: dict[str, float] | None) -> bool:
+    """Whether the page declares a product or an offer (JSON-LD, ``og:type``)."""
+    return bool(signals and (signals["ld_product"] or signals["og_product"]))
 
 
 def _own_blocks(

@@ -245,15 +245,28 @@ def iso_date(value: str | None) -> str | None:
     return match.group(0) if match else None
 
 
-def drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
+#: What may stand above a headline and go with it: up to this many blocks of at most this
+#: many characters (a site's or section's name, a category, breadcrumbs: "The Go Blog").
+_ABOVE_TITLE_BLOCKS = 4
+_ABOVE_TITLE_CHARS = 80
+
+
+def drop_title_heading(
+    blocks: list[Block], title: str, labels_above: bool = False
+) -> list[Block]:
     """Drop the heading that repeats the title (the first block after any lead images),
-    also when the title carries a site name or the heading a subtitle."""
+    also when the title carries a site name or the heading a subtitle; with
+    ``labels_above``, also when short blocks stand above it, which go with it (a shop's
+    page keeps them: there the brand and the price stand above a product's name)."""
+    above = 0
     for i, block in enumerate(blocks):
         if block.kind == "image":
             continue
         if block.kind == "heading" and _same_title(block.text, title):
-            return blocks[:i] + blocks[i + 1 :]
-        break
+            return [b for b in blocks[:i] if b.kind == "image"] + blocks[i + 1 :]
+        above += 1
+        if not labels_above or above > _ABOVE_TITLE_BLOCKS or len(block.text) > _ABOVE_TITLE_CHARS:
+            break
     return blocks
 
 

@@ -216,3 +216,21 @@ def test_the_h1_that_words_the_title_differently_reads_as_shown() -> None:
     head = "<title>Cosmetic packaging design studio | Packwell</title>"
     page = _page(head, "<h1>Cosmetic Packaging<br>Design</h1>")
     assert extract_article(page).title == "Cosmetic Packaging Design"
+
+
+def test_a_section_s_name_above_the_headline_goes_with_it() -> None:
+    head = "<title>Bridge reopens after repairs</title>"
+    body = "<h2>The Kelbridge Blog</h2><h1>Bridge reopens after repairs</h1>"
+    article = extract_article(_page(head, body))
+    assert article.blocks[0].text.startswith("Paragraph 0 of the story")
+    assert "Kelbridge Blog" not in article.text
+
+
+def test_a_product_s_brand_above_its_name_stays() -> None:
+    data = {"@context": "https://schema.org", "@type": "Product", "name": "Harbour Lamp"}
+    head = (
+        "<title>Harbour Lamp</title>"
+        f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    )
+    article = extract_article(_page(head, "<h2>Kelbridge Lighting</h2><h1>Harbour Lamp</h1>"))
+    assert [b.text for b in article.blocks[:2]] == ["Kelbridge Lighting", "Harbour Lamp"]
