@@ -221,6 +221,9 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             own.boxed = parent.boxed
         tag = element.tag
         if tag in _PROTECTED_TAGS:
+            if tag == "a" and _is_jump_link(element, own.chars):
+                doomed.append(element)
+                own.gone = True
             continue
         chars = own.chars
         attributes = element.items()  # without any: no names, no hidden flag, no role
@@ -298,6 +301,22 @@ def _is_control(element: etree._Element, chars: int) -> bool:
         (element.tag == "button" or element.get("role") == "button")
         and chars <= _MAX_CONTROL_CHARS
         and next(element.iter("p", "h1", "h2", "h3", "h4", "h5", "h6"), None) is None
+    )
+
+
+#: What a link to another place on the same page says when it only moves the reader there:
+#: "Skip to main content", "JUMP TO THE LIST ⤵", "Jump to Review", "Back to top".
+_JUMP = re.compile(r"\W*(?:jump|skip|go|scroll|back) to\b", re.I)
+_MAX_JUMP_CHARS = 60
+
+
+def _is_jump_link(element: etree._Element, chars: int) -> bool:
+    """Whether a link only moves the reader to another place on the page: a reading view
+    has no use for it."""
+    return (
+        chars <= _MAX_JUMP_CHARS
+        and (element.get("href") or "").startswith("#")
+        and _JUMP.match(element.text_content()) is not None
     )
 
 

@@ -273,6 +273,21 @@ def test_prune_dom_removes_a_popover_however_long() -> None:
     assert "Configure push alerts" not in _texts(root) and "Paragraph 3." in _texts(root)
 
 
+def test_prune_dom_removes_links_that_only_move_the_reader_on_the_page() -> None:
+    root = _tree(
+        "<a class='sr-only' href='#main'>Skip to main content</a>"
+        f"<article><p><a href='#list'>JUMP TO THE LIST \u2935</a> {LONG}</p>{ARTICLE}"
+        "<h3>Kettle one <a href='#review-1'>Jump to Review</a></h3>"
+        "<p>See <a href='#methods'>how we tested</a> and <a href='/list'>jump to our list</a>."
+        "</p></article>"
+    )
+    assert prune_dom(root) == 3
+    text = _texts(root)
+    for gone in ("Skip to main content", "JUMP TO THE LIST", "Jump to Review"):
+        assert gone not in text
+    assert "how we tested" in text and "jump to our list" in text and LONG in text
+
+
 def test_prune_dom_keeps_a_recipe_box_named_for_cookies() -> None:
     root = _tree(f"<div class='cookie-recipes'>{ARTICLE}</div>")
     assert prune_dom(root) == 0
