@@ -136,13 +136,9 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
                 drop[i] = True
             previous = i
     _drop_fine_print(drafts, drop)
-    # A heading that nothing follows introduces nothing.
-    for i in range(n - 1, -1, -1):
-        if drop[i]:
-            continue
-        if drafts[i].block.kind != "heading":
-            break
-        drop[i] = True
+    _drop_trailing_headings(drafts, drop)
+    if _drop_closing_offers(drafts, drop, last_long):
+        _drop_trailing_headings(drafts, drop)
     return [d.block for d, gone in zip(drafts, drop, strict=True) if not gone]
 
 
@@ -184,6 +180,35 @@ def _drop_fine_print(drafts: Sequence[Draft], drop: list[bool]) -> None:
         ):
             return
         drop[i] = True
+
+
+def _drop_trailing_headings(drafts: Sequence[Draft], drop: list[bool]) -> None:
+    """A heading that nothing follows introduces nothing."""
+    for i in range(len(drafts) - 1, -1, -1):
+        if drop[i]:
+            continue
+        if drafts[i].block.kind != "heading":
+            break
+        drop[i] = True
+
+
+def _drop_closing_offers(drafts: Sequence[Draft], drop: list[bool], last_long: int) -> bool:
+    """The last blocks kept after the last long paragraph close the page, also where
+    furniture after them went ("Related content", a product grid): an offer among them goes
+    ("Get a free quote today."), as it would on the page's last lines; whether one did."""
+    kept = [
+        i for i in range(last_long + 1, len(drafts))
+        if not drop[i] and drafts[i].block.kind not in _SKIP_KINDS
+        and not is_post_heading(drafts[i].block.level, drafts[i].block.text)
+    ]
+    found = False
+    for i in kept[-_CLOSING_BLOCKS:]:
+        draft = drafts[i]
+        if clutter_score(draft.block.text, link_ratio=draft.link_ratio, closing=True) >= (
+            _EDGE_THRESHOLD
+        ):
+            drop[i] = found = True
+    return found
 
 
 def _is_layout_row(block: Block) -> bool:

@@ -589,6 +589,20 @@ def test_an_offer_that_closes_the_page_goes(offer: str) -> None:
     assert clutter_score(offer) < 4.0  # in the text, or read by the DOM cues, no clutter
 
 
+def test_an_offer_closes_the_page_when_the_furniture_after_it_goes() -> None:
+    offer = "Get a free quote today."
+    drafts = [_para(LONG), _para(LONG + " It was the third such vote."),
+              Draft(Block("heading", offer, level=2)),
+              _para("A member of the team calls back within a day."),
+              Draft(Block("heading", "Everything works together", level=2)),
+              Draft(Block("heading", "Related content", level=2)),
+              Draft(Block("list", "Ten thermostats\nFive cameras",
+                          items=("Ten thermostats", "Five cameras")), 1.0)]
+    kept = [b.text for b in declutter_blocks(drafts)]
+    assert kept == [LONG, LONG + " It was the third such vote.",
+                    "A member of the team calls back within a day."]
+
+
 def test_a_section_that_opens_with_an_offer_stays() -> None:
     steps = [Draft(Block("heading", "Get started today", level=2))] + [
         _para(f"Step {n}: we call you, listen to what the project needs and send a plan.")
