@@ -6,7 +6,7 @@ import re
 
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.lexicon import lexicon
-from reader_app.core.facts.lone_names import MIN_MENTIONS, unintroduced
+from reader_app.core.facts.lone_names import MIN_MENTIONS, determined, unintroduced
 
 REVIEW = (
     "The best running watches of 2026\n\n"
@@ -74,3 +74,17 @@ def test_one_longer_form_of_common_words_introduces_no_one() -> None:
             "moved to Oxford. Eidenmüller writes on contracts.")
     name = [(m.start(), m.end()) for m in re.finditer(r"(?:Horst )?Eidenmüller", text)]
     assert not unintroduced(text, name, lex)  # a full name: no common word beside
+
+
+def test_a_name_in_common_words_that_follows_a_or_our_is_a_thing() -> None:
+    lex = lexicon()
+    text = (
+        "A Year in a Tiny House\n\nSo, what is life really like in a Tiny House? Heat is hard "
+        "in a Tiny House. Overall, we love our Tiny House, and Tiny House living suits us."
+    )
+    assert determined(text, spans(text, "Tiny House"), lex)
+    assert not find_facts(text).people
+    brando = "He is not a Marlon Brando. A Marlon Brando would. Marlon Brando did, once."
+    assert not determined(brando, spans(brando, "Marlon Brando"), lex)  # a person all the same
+    twice = "We love our Tiny House. A Tiny House it is."
+    assert not determined(twice, spans(twice, "Tiny House"), lex)  # too few to tell

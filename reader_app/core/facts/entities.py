@@ -25,7 +25,7 @@ from .cues import (
 )
 from .lexicon import lexicon
 from .lists import like_its_list
-from .lone_names import unintroduced
+from .lone_names import determined, unintroduced
 from .model import FactKind
 from .sources import SourceBlock
 from .tagger import Mention, NameTagger, name_tagger
@@ -337,7 +337,8 @@ def find_names(
     for label, kind in KINDS.items():
         groups = _group(text, mentions, label)
         if label == "PER":
-            groups = [g for g in groups if not unintroduced(text, g, lex)]
+            groups = [g for g in groups
+                      if not unintroduced(text, g, lex) and not determined(text, g, lex)]
         out[kind] = [(_label(text, sorted(g), label), tuple(sorted(set(g)))) for g in groups]
     return out
 

@@ -56,6 +56,32 @@ def unintroduced(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> b
     ) and words.isdisjoint(_after_given_names(text, lex))
 
 
+#: Words that make what follows them a thing, not a person: "a Tiny House", "our Tiny House".
+#: Not "the": "the Trump administration".
+_DETERMINERS = frozenset(
+    {"a", "an", "our", "my", "your", "their", "this", "that", "these", "those", "every", "each"}
+)
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'\u2019-])([^\W\d_]+) +$")
+
+
+def determined(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
+    """Whether a "person" named ``MIN_MENTIONS`` times or more, in words that open text
+    mostly writes in lowercase, follows at least half of those times a word that makes a
+    thing of what follows it ("life in a Tiny House", "we love our Tiny House"): no one is
+    named so that often. "A Marlon Brando" is still someone."""
+    if len(spans) < MIN_MENTIONS:
+        return False
+    start, end = spans[0]
+    if not all(lex.mostly_lower(word) for word in text[start:end].split()):
+        return False
+    found = 0
+    for start, _end in spans:
+        before = _DETERMINER_BEFORE.search(text, max(0, start - 12), start)
+        if before and before.group(1).lower() in _DETERMINERS:
+            found += 1
+    return 2 * found >= len(spans)
+
+
 def _common_beside(form: str, words: set[str], lex: Lexicon) -> bool:
     """Whether the words of ``form`` but the name's own are words open text mostly writes in
     lowercase ("Hostinger Cost", "Visit Budlong"; not "Horst Eidenmüller")."""
@@ -93,4 +119,4 @@ def _person_cue(text: str, start: int, end: int, titled: bool) -> bool:
     return bool(_PRONOUN.search(after, 0, stop.start() if stop else len(after)))
 
 
-__all__ = ["MIN_MENTIONS", "unintroduced"]
+__all__ = ["MIN_MENTIONS", "determined", "unintroduced"]
