@@ -32,7 +32,7 @@ from .clutter_text import (
     clutter_score,
 )
 from .model import Block
-from .post_stamps import is_post_heading, is_post_stamp
+from .post_stamps import is_date_line, is_post_heading, is_post_stamp
 
 #: Score from which a block next to dropped clutter at the edges goes too.
 _NEIGHBOUR_THRESHOLD = 2.5
@@ -136,6 +136,7 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
                 drop[i] = True
             previous = i
     _drop_fine_print(drafts, drop)
+    _drop_trailing_cards(drafts, drop)
     _drop_trailing_headings(drafts, drop)
     if _drop_closing_offers(drafts, drop, last_long):
         _drop_trailing_headings(drafts, drop)
@@ -180,6 +181,32 @@ def _drop_fine_print(drafts: Sequence[Draft], drop: list[bool]) -> None:
         ):
             return
         drop[i] = True
+
+
+#: Fewest cards (a title, then its date line) that make a list of other pages.
+_MIN_CARDS = 3
+_CARD_TITLE_WORDS = 20
+
+
+def _drop_trailing_cards(drafts: Sequence[Draft], drop: list[bool]) -> None:
+    """A run of cards that ends the text goes: titles of other pages, each with its date
+    line ("11/12/2025 by One Tree Planted"), as a blog's recent posts show them."""
+    kept = [i for i in range(len(drafts)) if not drop[i]]
+    cards = 0
+    while 2 * (cards + 1) <= len(kept):
+        title, date = (drafts[k].block for k in kept[-2 * cards - 2 : len(kept) - 2 * cards])
+        if not (
+            is_date_line(date.text)
+            and not is_post_heading(date.level, date.text)  # a post's time line
+            and title.kind in ("heading", "paragraph")
+            and not is_date_line(title.text)
+            and len(title.text.split()) <= _CARD_TITLE_WORDS
+        ):
+            break
+        cards += 1
+    if cards >= _MIN_CARDS:
+        for k in kept[-2 * cards :]:
+            drop[k] = True
 
 
 def _drop_trailing_headings(drafts: Sequence[Draft], drop: list[bool]) -> None:

@@ -45,6 +45,21 @@ _CLUTTER_TOKENS = frozenset(
     {"ad", "ads", "adv", "advert", "advertisement", "dfp", "gpt", "cta", "ctas"}
 )
 
+#: Paragraphs and small print that name themselves a disclaimer or disclosure: an
+#: affiliate's "As an Amazon Associate we earn from qualifying purchases" in a book's box.
+_FINE_PRINT_NAME = re.compile(r"(?<![a-z])(?:disclaimer|disclos)")
+_FINE_PRINT_TAGS = frozenset({"p", "small"})
+_MAX_FINE_PRINT_CHARS = 400
+
+
+def _is_named_fine_print(element: etree._Element, chars: int) -> bool:
+    """Whether a paragraph or small print names itself a disclaimer or disclosure."""
+    if chars > _MAX_FINE_PRINT_CHARS:
+        return False
+    names = _names(element.items())
+    return bool(names) and _FINE_PRINT_NAME.search(names) is not None
+
+
 #: Attributes whose values carry names.
 _NAME_ATTRS = ("class", "id", "role", "aria-label", "data-component", "data-testid", "data-module")
 
@@ -221,7 +236,9 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             own.boxed = parent.boxed
         tag = element.tag
         if tag in _PROTECTED_TAGS:
-            if tag == "a" and _is_jump_link(element, own.chars):
+            if (tag == "a" and _is_jump_link(element, own.chars)) or (
+                tag in _FINE_PRINT_TAGS and _is_named_fine_print(element, own.chars)
+            ):
                 doomed.append(element)
                 own.gone = True
             continue

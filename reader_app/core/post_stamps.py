@@ -49,6 +49,11 @@ _VERSION_STAMP = regex(
     rf"^\W*{_VERSION}(?:{_SEPARATOR}|\s+\(?)(?:{_VERB}?{_DATE}|{_WHEN})\)?\W*$", re.I
 )
 MAX_STAMP_CHARS = 60
+#: A card's date line: "11/12/2025 by One Tree Planted", "by Jo Kerr · March 3, 2025".
+_DATE_LINE = regex(
+    rf"^\W*(?:by\s+{NAME}{_SEPARATOR})?{_DATE}(?:(?:{_SEPARATOR}|\s+)by\s+{NAME})?\W*$",
+    re.I,
+)
 
 
 def is_post_stamp(text: str) -> bool:
@@ -59,9 +64,15 @@ def is_post_stamp(text: str) -> bool:
     return bool(_STAMP.match(text) or _VERSION_STAMP.match(text))
 
 
+def is_date_line(text: str) -> bool:
+    """Whether ``text`` is a calendar date alone or with its author: a card's date line."""
+    text = " ".join(text.split())
+    return 0 < len(text) <= MAX_STAMP_CHARS and _DATE_LINE.match(text) is not None
+
+
 def is_post_heading(level: int, text: str) -> bool:
     """Whether a heading is a post's time line as ``posts.mark_posts`` made it."""
     return level == POST_STAMP_LEVEL and is_post_stamp(text)
 
 
-__all__ = ["MAX_STAMP_CHARS", "NAME", "is_post_heading", "is_post_stamp"]
+__all__ = ["MAX_STAMP_CHARS", "NAME", "is_date_line", "is_post_heading", "is_post_stamp"]

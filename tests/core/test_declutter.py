@@ -12,6 +12,7 @@ from reader_app.core.clutter_text import clutter_score
 from reader_app.core.declutter import Draft, declutter_blocks
 from reader_app.core.dom_clutter import prune_dom
 from reader_app.core.model import Block
+from reader_app.core.post_stamps import is_date_line
 
 CLUTTER = [
     "Want to bookmark your favourite articles and stories to read or reference later? "
@@ -658,3 +659,36 @@ def test_an_article_with_a_put_off_button_stays() -> None:
     root = _tree(f"<div class='q7'>{ARTICLE}<button>No thanks</button></div>")
     prune_dom(root)
     assert "Paragraph 0." in _texts(root)
+
+
+def test_prune_dom_removes_a_paragraph_named_as_a_disclaimer() -> None:
+    root = _tree(
+        f"<article>{ARTICLE}<ul><li><h4>A Far Better Thing</h4><p>A fantasy of revenge.</p>"
+        "<p class='small affiliate-disclaimer-small'><em>As an Amazon Associate we earn "
+        "from qualifying purchases.</em></p></li></ul>"
+        "<p class='lead'>The disclosure rules changed this year.</p></article>"
+    )
+    assert prune_dom(root) == 1
+    text = _texts(root)
+    assert "Amazon Associate" not in text
+    assert "A fantasy of revenge." in text and "disclosure rules changed" in text
+
+
+def test_cards_of_other_posts_that_end_the_text_go() -> None:
+    cards = [
+        f"<p>{title}</p><p>{day}/12/2025 by Meaghan Weeden</p>"
+        for title, day in (("Earth Day Activities", 5), ("Quotes About Trees", 16),
+                           ("The Oldest Trees in the World", 11))
+    ]  # fmt: skip
+    text = _body(_page(*cards))
+    assert "Weeden" not in text and "Trees" not in text and "part 3" in text
+    two = _body(_page(*cards[:2]))
+    assert "Earth Day Activities" in two  # two dated lines are no list
+
+
+def test_a_card_date_line_is_a_date_alone_or_with_its_author() -> None:
+    for line in ("11/12/2025 by One Tree Planted", "by Jo Kerr \u00b7 March 3, 2025",
+                 "March 3, 2025"):
+        assert is_date_line(line), line
+    for line in ("Posted on 3 May 2025 we went", "In 3 March 2025 we went", "Trees"):
+        assert not is_date_line(line), line
