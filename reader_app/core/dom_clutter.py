@@ -236,8 +236,10 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             own.boxed = parent.boxed
         tag = element.tag
         if tag in _PROTECTED_TAGS:
-            if (tag == "a" and _is_jump_link(element, own.chars)) or (
-                tag in _FINE_PRINT_TAGS and _is_named_fine_print(element, own.chars)
+            if (
+                (tag == "a" and _is_jump_link(element, own.chars))
+                or (tag in _FINE_PRINT_TAGS and _is_named_fine_print(element, own.chars))
+                or (tag == "p" and own.links and _is_tracked_link_line(element, own.chars))
             ):
                 doomed.append(element)
                 own.gone = True
@@ -334,6 +336,24 @@ def _is_jump_link(element: etree._Element, chars: int) -> bool:
         chars <= _MAX_JUMP_CHARS
         and (element.get("href") or "").startswith("#")
         and _JUMP.match(element.text_content()) is not None
+    )
+
+
+#: A link whose address carries a campaign's tracking or an affiliate's tag.
+_TRACKED = re.compile(r"[?&](?:utm_(?:source|medium|campaign)|tag)=", re.I)
+_MAX_LINK_LINE_CHARS = 120
+
+
+def _is_tracked_link_line(element: etree._Element, chars: int) -> bool:
+    """Whether a paragraph is one tracked link and nothing else: an advertiser's or a
+    newsletter's pointer ("Compare new car deals with leasing.com"), not the article."""
+    if chars > _MAX_LINK_LINE_CHARS:
+        return False
+    links = list(element.iter("a"))
+    return (
+        len(links) == 1
+        and _TRACKED.search(links[0].get("href") or "") is not None
+        and len(links[0].text_content().strip()) == len(element.text_content().strip())
     )
 
 

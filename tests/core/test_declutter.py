@@ -692,3 +692,18 @@ def test_a_card_date_line_is_a_date_alone_or_with_its_author() -> None:
         assert is_date_line(line), line
     for line in ("Posted on 3 May 2025 we went", "In 3 March 2025 we went", "Trees"):
         assert not is_date_line(line), line
+
+
+def test_prune_dom_removes_a_paragraph_that_is_one_tracked_link() -> None:
+    root = _tree(
+        f"<article>{ARTICLE}<p><a href='https://deals.example/kia?utm_medium=referral'>"
+        "Compare new car deals</a></p>"
+        "<p><a href='https://shop.example/b0?tag=reader-21'>See it at the shop</a></p>"
+        "<p><a href='/reviews/kia'>Read the full Kia review</a></p>"
+        "<p>Prices from <a href='https://deals.example/?utm_source=x'>the dealer</a>.</p>"
+        "</article>"
+    )
+    assert prune_dom(root) == 2
+    text = _texts(root)
+    assert "Compare new car deals" not in text and "See it at the shop" not in text
+    assert "Read the full Kia review" in text and "the dealer" in text
