@@ -368,10 +368,12 @@ def _body(html: str) -> str:
     return extract_article(html, "https://news.example/flood").text
 
 
-def test_a_line_that_is_only_a_phone_number_goes() -> None:
-    for line in ("Call us today: 1-800-555-0100", "1-800-FLOODCO"):
+def test_a_line_that_is_only_a_phone_number_or_an_email_address_goes() -> None:
+    for line in ("Call us today: 1-800-555-0100", "1-800-FLOODCO", "Phone number: 1-800-555-0100"):
         text = _body(_page(f"<p>{line}</p>"))
         assert "1-800" not in text and "part 3" in text
+    text = _body(_page("<p>Email: works@floodco.example</p>"))
+    assert "works@" not in text and "part 3" in text
     kept = _body(_page("<p>Residents can call the council on 1-800-555-0100 about the works.</p>"))
     assert "1-800-555-0100" in kept
 
