@@ -93,7 +93,8 @@ _OFFER_WORDS = 12
 #: A sales line: an imperative offer to the reader that ends in "today" or "now" ("Get the
 #: cash you need with a low-interest loan today").
 _SALES_LINE = re.compile(
-    r"^(?:get|start|try|claim|unlock|apply|book|find) .{0,40}\byour?\b.{0,60}\b(?:today|now)\W*$"
+    r"(?:^|[.!?]\W*\s)(?:get|start|try|claim|unlock|apply|book|find) [^.!?]{0,40}\byour?\b"
+    r"[^.!?]{0,60}\b(?:today|now)\W*$"
 )
 
 #: Vocabulary of what clutter sells or asks for, in groups that each count once.
@@ -298,7 +299,7 @@ def clutter_score(text: str, *, link_ratio: float = 0.0, closing: bool = False) 
     offers = len(_OFFERS.findall(low)) if closing and words <= _OFFER_WORDS else 0
     if not offers and not HINT.search(low):
         return 0.0
-    calls = len(_CALLS.findall(low)) + (1 if _SALES_LINE.match(low) else 0) + offers
+    calls = len(_CALLS.findall(low)) + (1 if _SALES_LINE.search(low) else 0) + offers
     groups = _vocabulary_groups(low)
     if not calls and not groups:
         return 0.0

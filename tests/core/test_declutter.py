@@ -456,6 +456,18 @@ def test_a_sales_line_telling_the_reader_to_act_today_goes_mid_text() -> None:
     assert "loan" not in text and "Apply the sealant now" in text and "part 4" in text
 
 
+def test_a_sales_line_that_ends_a_short_promotion_takes_it_mid_text() -> None:
+    html = _page(
+        "<p>Begin learning a new language with Babbel! Unlock up to 55% off your "
+        "subscription today!</p>",
+        "<p>The council's flood scheme, part 4, will also rebuild the footbridge, which "
+        "engineers say has carried twice its design load every market day for a decade "
+        "and now needs new steel beams under both of its spans.</p>",
+    )
+    text = _body(html)
+    assert "Babbel" not in text and "part 4" in text
+
+
 def test_a_series_index_box_goes() -> None:
     html = _page(
         '<div class="serial-posts-wrapper"><h3>River Towns</h3><ul>'
