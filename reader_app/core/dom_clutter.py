@@ -324,8 +324,13 @@ def _is_control(element: etree._Element, chars: int) -> bool:
 
 
 #: What a link to another place on the same page says when it only moves the reader there:
-#: "Skip to main content", "JUMP TO THE LIST ⤵", "Jump to Review", "Back to top".
-_JUMP = re.compile(r"\W*(?:jump|skip|go|scroll|back) to\b", re.I)
+#: "Skip to main content", "JUMP TO THE LIST ⤵", "Jump to Review", "Back to top", a map
+#: card's "View in list".
+_JUMP = re.compile(
+    r"\W*(?:(?:jump|skip|go|scroll|back) to\b|"
+    r"(?:view|see|show) (?:it )?(?:in|on) (?:the )?(?:list|map)\W*$)",
+    re.I,
+)
 _MAX_JUMP_CHARS = 60
 
 

@@ -279,12 +279,13 @@ def test_prune_dom_removes_links_that_only_move_the_reader_on_the_page() -> None
         "<a class='sr-only' href='#main'>Skip to main content</a>"
         f"<article><p><a href='#list'>JUMP TO THE LIST \u2935</a> {LONG}</p>{ARTICLE}"
         "<h3>Kettle one <a href='#review-1'>Jump to Review</a></h3>"
+        "<p><a href='#venue-0'><span>View in list</span></a></p>"
         "<p>See <a href='#methods'>how we tested</a> and <a href='/list'>jump to our list</a>."
         "</p></article>"
     )
-    assert prune_dom(root) == 3
+    assert prune_dom(root) == 4
     text = _texts(root)
-    for gone in ("Skip to main content", "JUMP TO THE LIST", "Jump to Review"):
+    for gone in ("Skip to main content", "JUMP TO THE LIST", "Jump to Review", "View in list"):
         assert gone not in text
     assert "how we tested" in text and "jump to our list" in text and LONG in text
 
