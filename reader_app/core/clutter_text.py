@@ -44,6 +44,7 @@ _CALL_PATTERN = (
     r"\b(?:view|read|see|show) (?:all )?"
     r"(?:\d+ )?comments\b|\bcomments? \(\d+\)|"
     r"\bshare (?:this|on|via) (?:article|story|page|facebook|twitter|x|whatsapp|email)?\b|"
+    r"\bhelp (?:me |us )?spread the word\b|"
     r"\b(?:sign up|subscribe) (?:to|for) (?:our|the) (?:\w+ )?newsletters?\b|"
     r"\bdelivered (?:straight |directly )?to your inbox\b|"
     r"\b(?:refresh|reload) (?:the|this) page\b|\bplease enable javascript\b|"
@@ -68,7 +69,7 @@ _CALL_OPENERS = (
     "try", "get", "unlock", "claim", "already", "create", "make", "open", "support",
     "become", "from", "just", "only", "enjoy", "like", "love", "we ", "give", "accept",
     "allow", "reject", "manage", "cookie", "turn on", "enable", "view", "read", "see",
-    "show", "comment", "share", "delivered", "refresh", "reload", "please", "ad",
+    "show", "comment", "share", "help", "delivered", "refresh", "reload", "please", "ad",
     "unlimited", "free trial", "follow", "download", "you", "explore", "discover",
     "browse", "more", "earn", "receive", "affiliate", "buy", "book", "no credit", "may",
     "might", "related", "popular", "similar",
@@ -238,6 +239,7 @@ _HINT_WORDS = (
     "explore", "discover", "browse", "more from", "more stor", "guidelines", "unlimited",
     "offer", "join", "start", "upgrade", "interested", "buy", "check out", "topics",
     "resources", "guides", "posts", "book", "credit card", "touch", "interest you",
+    "spread the word",
 )
 #: Cheap first test: text without any of these stems cannot score as a call to action.
 HINT = regex(

@@ -66,6 +66,7 @@ CLUTTER = [
     "Sort and Filter",
     "Your browser does not support the video tag.",
     "Save this event",
+    "Help me spread the word about this podcast!",
 ]
 
 CONTENT = [
@@ -92,6 +93,7 @@ CONTENT = [
     "phone. You can subscribe to these services through their own websites.",
     "In stock and ready to ship from the warehouse in Leeds on the day of the order.",
     "Save",
+    "The campaign helped spread the word about the vaccine among parents, officials said.",
 ]
 
 
