@@ -227,6 +227,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
     total = max(1, stats[scope].chars)
     named_clutter = _named_clutter_in_discussion if discussion else _named_clutter
     doomed: list[etree._Element] = []
+    pointers: set[etree._Element] = set()  # paragraphs that are an advertiser's link
     for element, own in stats.items():  # in document order
         parent = own.parent
         if parent is not None:
@@ -239,7 +240,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             if (
                 (tag == "a" and _is_jump_link(element, own.chars))
                 or (tag in _FINE_PRINT_TAGS and _is_named_fine_print(element, own.chars))
-                or (tag == "p" and own.links and _is_tracked_link_line(element, own.chars))
+                or (tag == "p" and own.links and _is_pointer_line(element, own.chars, pointers))
             ):
                 doomed.append(element)
                 own.gone = True
@@ -349,17 +350,27 @@ _TRACKED = re.compile(r"[?&](?:utm_(?:source|medium|campaign)|tag)=", re.I)
 _MAX_LINK_LINE_CHARS = 120
 
 
-def _is_tracked_link_line(element: etree._Element, chars: int) -> bool:
-    """Whether a paragraph is one tracked link and nothing else: an advertiser's or a
-    newsletter's pointer ("Compare new car deals with leasing.com"), not the article."""
+def _is_pointer_line(
+    element: etree._Element, chars: int, pointers: set[etree._Element]
+) -> bool:
+    """Whether a paragraph is one link and nothing else that points the reader to an
+    advertiser: a tracked link ("Compare new car deals with leasing.com"), or a link to
+    another site right after such a line ("Compare used car deals with DrivenBuy.co.uk").
+    Such paragraphs are added to ``pointers``."""
     if chars > _MAX_LINK_LINE_CHARS:
         return False
     links = list(element.iter("a"))
-    return (
-        len(links) == 1
-        and _TRACKED.search(links[0].get("href") or "") is not None
-        and len(links[0].text_content().strip()) == len(element.text_content().strip())
-    )
+    if len(links) != 1 or len(links[0].text_content().strip()) != len(
+        element.text_content().strip()
+    ):
+        return False
+    href = links[0].get("href") or ""
+    if _TRACKED.search(href) or (
+        element.getprevious() in pointers and href.startswith(("http://", "https://"))
+    ):
+        pointers.add(element)
+        return True
+    return False
 
 
 def _is_consent(element: etree._Element, names: str) -> bool:

@@ -711,16 +711,21 @@ def test_a_card_date_line_is_a_date_alone_or_with_its_author() -> None:
         assert not is_date_line(line), line
 
 
-def test_prune_dom_removes_a_paragraph_that_is_one_tracked_link() -> None:
+def test_prune_dom_removes_paragraphs_that_are_an_advertisers_link() -> None:
     root = _tree(
         f"<article>{ARTICLE}<p><a href='https://deals.example/kia?utm_medium=referral'>"
         "Compare new car deals</a></p>"
-        "<p><a href='https://shop.example/b0?tag=reader-21'>See it at the shop</a></p>"
+        "<p><a href='https://used.example/stock?make=28'>Compare used car deals</a></p>"
         "<p><a href='/reviews/kia'>Read the full Kia review</a></p>"
+        "<p><a href='https://shop.example/b0?tag=reader-21'>See it at the shop</a></p>"
+        "<p><a href='/reviews/kia'>Read the full Kia review again</a></p>"
+        "<p><a href='https://other.example/kia'>The maker's own page</a></p>"
         "<p>Prices from <a href='https://deals.example/?utm_source=x'>the dealer</a>.</p>"
         "</article>"
     )
-    assert prune_dom(root) == 2
+    assert prune_dom(root) == 3
     text = _texts(root)
-    assert "Compare new car deals" not in text and "See it at the shop" not in text
+    for gone in ("Compare new car deals", "Compare used car deals", "See it at the shop"):
+        assert gone not in text
     assert "Read the full Kia review" in text and "the dealer" in text
+    assert "The maker's own page" in text  # not next to an advertiser's line
