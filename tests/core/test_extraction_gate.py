@@ -2,7 +2,7 @@
 floors, so that a change that extracts worse fails here (tests/data/wcxb/README.md).
 
 The floors sit a little below what Reader scores today (all pages: shingle F1 0.873, word
-F1 0.877, kept 0.885; articles: 0.939, 0.946, 0.987; two pages leak; 22 titles right).
+F1 0.878, kept 0.885; articles: 0.940, 0.947, 0.987; one page leaks; 22 titles right).
 Raise them when extraction gets better; lowering one needs a reason written beside it.
 """
 
@@ -25,7 +25,7 @@ FLOORS = {
     "all": {"f1": 0.865, "word_f1": 0.87, "kept": 0.88},
     "article": {"f1": 0.93, "word_f1": 0.935, "kept": 0.97},
 }
-MOST_LEAKING_PAGES = 2
+MOST_LEAKING_PAGES = 1
 FEWEST_TITLES = 21
 
 
