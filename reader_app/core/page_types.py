@@ -201,4 +201,23 @@ def own_text(root: etree._Element, url: str | None) -> list[Draft]:
     top = next(root.iter("main"), None)
     if top is None:
         top = root.find("body")
-    return [] if top is None else with_spans(top, walk_html(top), url)
+    return [] if top is None else _without_repeats(with_spans(top, walk_html(top), url))
+
+
+#: Longest line dropped when it repeats one above it.
+_REPEAT_WORDS = 8
+
+
+def _without_repeats(drafts: list[Draft]) -> list[Draft]:
+    """The drafts without short lines that repeat one above them: a grid's "Book Now" and
+    "View in list" under every card, a card's label shown again on hover."""
+    seen: set[str] = set()
+    kept = []
+    for draft in drafts:
+        text = " ".join(draft.block.text.split()).lower()
+        if draft.block.kind != "image" and len(text.split()) <= _REPEAT_WORDS:
+            if text in seen:
+                continue
+            seen.add(text)
+        kept.append(draft)
+    return kept

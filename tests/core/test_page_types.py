@@ -119,6 +119,21 @@ def test_own_text_leaves_the_furniture_out() -> None:
     assert not any("Sale" in t or "Careers" in t or "Add to cart" in t for t in texts)
 
 
+def test_own_text_gives_a_short_line_once() -> None:
+    cards = "".join(
+        f"<div class='card'><h3>{name}</h3><p>A room for {n} guests by the harbour.</p>"
+        "<p>Book Now</p><p><a href='#venue'>View on map</a></p></div>"
+        for n, name in enumerate(("Agi's Counter", "Bridges", "Huso"), 2)
+    )
+    html = f"<html><body><main><h1>Where to eat</h1>{cards}<p>Book Now</p></main></body></html>"
+    texts = [d.block.text for d in own_text(lxml.html.document_fromstring(html), None)]
+    assert texts.count("Book Now") == 1 and texts.count("View on map") == 1
+    assert [t for t in texts if t.startswith("A room for")] == [
+        f"A room for {n} guests by the harbour." for n in (2, 3, 4)
+    ]
+    assert "Huso" in texts
+
+
 def test_the_model_must_match_the_features() -> None:
     data = shipped_router().to_json()
     assert Router.from_json(data) == shipped_router()
