@@ -191,10 +191,11 @@ _CARD_TITLE_WORDS = 20
 def _drop_trailing_cards(drafts: Sequence[Draft], drop: list[bool]) -> None:
     """A run of cards that ends the text goes: titles of other pages, each with its date
     line ("11/12/2025 by One Tree Planted"), as a blog's recent posts show them."""
-    kept = [i for i in range(len(drafts)) if not drop[i]]
+    kept = [i for i, gone in enumerate(drop) if not gone]
     cards = 0
     while 2 * (cards + 1) <= len(kept):
-        title, date = (drafts[k].block for k in kept[-2 * cards - 2 : len(kept) - 2 * cards])
+        title = drafts[kept[-2 * cards - 2]].block
+        date = drafts[kept[-2 * cards - 1]].block
         if not (
             is_date_line(date.text)
             and not is_post_heading(date.level, date.text)  # a post's time line

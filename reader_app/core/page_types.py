@@ -214,10 +214,11 @@ def _without_repeats(drafts: list[Draft]) -> list[Draft]:
     seen: set[str] = set()
     kept = []
     for draft in drafts:
-        text = " ".join(draft.block.text.split()).lower()
-        if draft.block.kind != "image" and len(text.split()) <= _REPEAT_WORDS:
-            if text in seen:
+        words = draft.block.text.lower().split()
+        if draft.block.kind != "image" and len(words) <= _REPEAT_WORDS:
+            line = " ".join(words)
+            if line in seen:
                 continue
-            seen.add(text)
+            seen.add(line)
         kept.append(draft)
     return kept
