@@ -7,6 +7,7 @@ import contextlib
 import json
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from lxml import etree
 from trafilatura.json_metadata import normalize_authors
@@ -32,9 +33,10 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
         found.author = None
     with contextlib.suppress(Exception):  # JSON-LD in the wild is often malformed
         found = tm.extract_meta_json(root, found)
-    title = headline(root, found.title or tm.extract_title(root))
-    author = thread_author(root) or clean_byline(found.author) or _byline_in_page(root)
     page_url = found.url or tm.extract_url(root, url)
+    names = site_names(found.sitename, page_url or url)
+    title = headline(root, found.title or tm.extract_title(root), names)
+    author = thread_author(root) or clean_byline(found.author) or _byline_in_page(root)
     site = found.sitename or tm.extract_sitename(root)
     if site:
         site = site.lstrip("@")
@@ -152,25 +154,73 @@ def page_date(root: etree._Element, page_url: str | None) -> str | None:
 
 
 #: A separator between a title and the site's name ("Title | Site", "Title - Site").
-_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u2022\u00bb:/]\s+")
+_SEPARATOR = re.compile(r"(\s+[|\-\u2013\u2014\u00b7\u2022\u00bb:/]\s+)")
 #: Share of the shorter one's words an <h1> and the page's title have in common to be one title.
 _SAME_HEADLINE = 0.5
+#: Most words of a title's closing part that names the site by its address ("Shopify App Store").
+_SITE_PART_WORDS = 3
+_NOT_A_NAME = re.compile(r"\W+|_")
+#: Titles that name a page of the site rather than what it says.
+_GENERIC_TITLES = frozenset({"home", "homepage", "home page", "welcome"})
+#: How a page names its site: its declared name, then its host's labels, each lower-cased
+#: without spaces or marks ("Gold's Gym" → "goldsgym"); see :func:`site_names`.
+SiteNames = tuple[str, ...]
 
 
-def headline(root: etree._Element, title: str | None) -> str | None:
+def headline(root: etree._Element, title: str | None, site: SiteNames = ("",)) -> str | None:
     """The article's headline as the page shows it: the page's ``title`` (from its meta tags
-    or ``<title>``) without what follows a separator when at least three words precede it
-    (the site's name), unless the first ``<h1>`` that shares half its words with that (counted
-    on the shorter of the two) words it differently."""
+    or ``<title>``) without the parts that name the ``site`` (:func:`without_site`), and
+    without what follows a separator when at least three words precede it, unless the
+    ``<h1>`` that shares most words with that (half at least, counted on the shorter of the
+    two; the first of equals) words it differently."""
     if not title:
         return None
+    title = without_site(title, site)
     first = _SEPARATOR.split(title, maxsplit=1)[0]
     core = first if first != title and len(_WORDS.findall(first)) >= 3 else title
+    best, shown = 0.0, core
     for element in root.iter("h1"):
-        text = heading_text(element)
-        if text and _shared_words(text, core) >= _SAME_HEADLINE:
-            return text
-    return core
+        text = without_site(heading_text(element), site)
+        share = _shared_words(text, core) if text else 0.0
+        if share >= _SAME_HEADLINE and share > best:
+            best, shown = share, text
+    return shown
+
+
+def site_names(site_name: str | None, url: str | None) -> SiteNames:
+    """The names of a page's site: its declared ``site_name`` ("" if none), then the labels
+    of its address's host of four letters or more, but "www" ("apps.shopify.com" →
+    "shopify")."""
+    host = urlsplit(url or "").hostname or ""
+    labels = [label for label in host.split(".")[:-1] if len(label) >= 4 and label != "www"]
+    return (_squashed(site_name or ""), *labels)
+
+
+def without_site(title: str, site: SiteNames) -> str:
+    """``title`` without the parts closing it, after a separator, that name the site: the
+    site's declared name, a host label (with ".com" or ".org" or without), or a name of up
+    to three words that starts with one ("… | Artlyst - Artlyst", "Klatch Coffee | Shopify
+    App Store"). One part always stays, and a home page's "Home" keeps its site's name."""
+    parts = _SEPARATOR.split(title)  # the parts at even places, separators between them
+    while len(parts) > 2 and _names_site(parts[-1], site):
+        if len(parts) == 3 and parts[0].strip().lower() in _GENERIC_TITLES:
+            break
+        del parts[-2:]
+    return "".join(parts)
+
+
+def _names_site(part: str, site: SiteNames) -> bool:
+    name = _squashed(part)
+    labels = site[1:]
+    return bool(name) and (
+        name == site[0]
+        or any(name in (label, label + "com", label + "org") for label in labels)
+        or (len(part.split()) <= _SITE_PART_WORDS and any(map(name.startswith, labels)))
+    )
+
+
+def _squashed(text: str) -> str:
+    return _NOT_A_NAME.sub("", text.lower())
 
 
 #: What a permalink beside a heading shows ("Middleware¶").
@@ -178,8 +228,9 @@ _PERMALINKS = frozenset({"¶", "#", "§", "\U0001f517"})
 
 
 def heading_text(element: etree._Element) -> str:
-    """A heading's text as the page shows it: a line break is a space; its buttons ("Copy
-    item path"), parts hidden from screen readers (a copy of the words set for animation)
+    """A heading's text as the page shows it, on one line (a line break is a space); its
+    buttons ("Copy item path"), hidden parts (``hidden``; hidden from screen readers: a copy
+    of the words set for animation), pictures, dates ("Dec 18 2025" above a post's title)
     and permalinks ("¶") are no part of it."""
     pieces: list[str] = []
 
@@ -194,14 +245,15 @@ def heading_text(element: etree._Element) -> str:
             pieces.append(child.tail or "")
 
     walk(element)
-    return clean_text("".join(pieces))
+    return clean_text("".join(pieces).replace("\n", " "))
 
 
 def _beside_heading(element: etree._Element) -> bool:
     tag = element.tag
     return (
-        tag in ("button", "script", "style", "template")
+        tag in ("button", "script", "style", "template", "svg", "time")
         or element.get("aria-hidden") == "true"
+        or element.get("hidden") is not None
         or (tag == "a" and element.text_content().strip() in _PERMALINKS)
     )
 

@@ -9,7 +9,7 @@ import pytest
 
 from reader_app.core import extract_article
 from reader_app.core.byline import clean_byline, user_name
-from reader_app.core.metadata import headline
+from reader_app.core.metadata import headline, site_names
 
 BODY = "".join(
     f"<p>Paragraph {n} of the story tells how the harbour bridge was mended by the crews who "
@@ -72,6 +72,50 @@ def test_without_such_an_h1_the_title_loses_the_sites_name() -> None:
     # two words before the separator are more likely the title's own than a site's
     assert _headline([], "Bridge reopens | Kelbridge Post") == "Bridge reopens | Kelbridge Post"
     assert _headline([], None) is None
+
+
+def test_the_h1_sharing_most_of_the_titles_words_is_the_headline() -> None:
+    title = "How to write a (good) newsletter with AI"
+    assert _headline(["MarTech AI", title], title) == title  # the newsletter's name first
+    assert _headline(["Erik Demaine's Folding and Unfolding:", "The Fold-and-Cut Problem"],
+                     "The Fold-and-Cut Problem (Erik Demaine)") == "The Fold-and-Cut Problem"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url", "expected"),
+    [
+        ("Bridge reopens | Kelbridge Post", "Kelbridge Post", None, "Bridge reopens"),
+        ("Critics' Choice: Best UK Exhibitions 2025 \u2013 Artlyst - Artlyst", None,
+         "https://artlyst.com/reviews/x", "Critics' Choice: Best UK Exhibitions 2025"),
+        ("Klatch Coffee | Shopify App Store", None, "https://apps.shopify.com/stories/x",
+         "Klatch Coffee"),
+        ("Workouts for Beginners - Gold's Gym", None, "https://www.goldsgym.com/blog/x",
+         "Workouts for Beginners"),
+        ("Auth | Supabase Docs", "Supabase", "https://supabase.com/docs/auth", "Auth"),
+        # what opens the title stays; so does a home page's site name
+        ("Kelbridge Post | Bridge reopens", "Kelbridge Post", None,
+         "Kelbridge Post | Bridge reopens"),
+        ("Home - Ohio Artisan Collective", "Ohio Artisan Collective", None,
+         "Home - Ohio Artisan Collective"),
+        ("Bridge reopens | Harbour news", "Kelbridge Post", "https://kelbridgepost.com/x",
+         "Bridge reopens | Harbour news"),
+    ],
+)
+def test_the_sites_name_closing_the_title_goes(
+    title: str, site: str | None, url: str | None, expected: str
+) -> None:
+    root = lxml.html.document_fromstring(_page("", "<p>Text</p>"))
+    assert headline(root, title, site_names(site, url)) == expected
+
+
+def test_an_h1_reads_on_one_line_without_its_date_hidden_parts_and_pictures() -> None:
+    h1 = ('<a href="/post"><time datetime="2025-12-18">Dec <span>18</span> 2025</time>\n'
+          "  Preparing a transition\n  in Debusine</a>"
+          '<devsite-actions hidden><span>Stay organized with collections</span>'
+          "</devsite-actions><svg><title>Artboard</title></svg>")
+    assert _headline([h1], "Preparing a transition in Debusine | Colin's blog") == (
+        "Preparing a transition in Debusine"
+    )
 
 
 def test_an_article_shows_its_headline_and_the_author_its_json_ld_names() -> None:
