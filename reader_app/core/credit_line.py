@@ -1,8 +1,10 @@
 """The author a page credits in the lines under its headline: "By Jane Doe", or a "Written
-by" label over the name, where the page marks neither up as an author."""
+by" label over the name, where the page marks neither up as an author; and the day it shows
+there ("Updated Sep 17, 2025"), where its markup dates it nowhere."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from lxml import etree
@@ -40,6 +42,49 @@ def credited_author(root: etree._Element) -> str | None:
         if labelled and _is_name(labelled[1]):
             return labelled[1]
     return None
+
+
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+#: A day written out: "October 11, 2023", "Sep. 17 2025", "5th of December 2025", "2025-12-18".
+_DAYS = (
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{4}})\b", re.I),
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b", re.I
+    ),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: The pieces under the headline where its date stands (a standfirst, the date, the byline),
+#: and the longest piece read as a date line.
+_DATE_WINDOW = 6
+_DATE_LINE_CHARS = 60
+_EARLIEST_YEAR = 1990
+
+
+def shown_date(root: etree._Element) -> str | None:
+    """The first day written in a short line just under the page's first ``<h1>``, as an ISO
+    day, or None; never a day after today (an event's)."""
+    for piece in _pieces_after_headline(root)[:_DATE_WINDOW]:
+        if len(piece) <= _DATE_LINE_CHARS:
+            for pattern in _DAYS:
+                match = pattern.search(piece)
+                if match and (day := _day(match)) is not None:
+                    return day.isoformat()
+    return None
+
+
+def _day(match: re.Match[str]) -> datetime.date | None:
+    found = match.groupdict()
+    month = found.get("month") or _MONTHS.index(found["mon"][:3].lower()) + 1
+    try:
+        day = datetime.date(int(found["year"]), int(month), int(found["day"]))
+    except ValueError:
+        return None
+    return day if day.year >= _EARLIEST_YEAR and day <= datetime.date.today() else None
 
 
 def _is_name(text: str) -> bool:

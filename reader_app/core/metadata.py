@@ -13,7 +13,7 @@ from lxml import etree
 from trafilatura.json_metadata import normalize_authors
 
 from .byline import clean_byline, user_name
-from .credit_line import credited_author
+from .credit_line import credited_author, shown_date
 from .model import Block
 from .page_author import author_box_text
 from .text_lines import clean_text
@@ -47,7 +47,7 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
         site = match[1] if match else None
     named = {"title": title, "byline": author, "site": site}
     return {**{key: clean_text(value or "") or None for key, value in named.items()},
-            "url": page_url, "date": declared_date(root)}
+            "url": page_url, "date": declared_date(root) or shown_date(root)}
 
 
 def _byline_in_page(root: etree._Element) -> str | None:

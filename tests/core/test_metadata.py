@@ -192,6 +192,27 @@ def test_a_credit_line_under_the_headline_names_the_author(credit: str, expected
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<div class="meta"><span>Updated Sep 17, 2025</span></div>', "2025-09-17"),
+        ("<p><em>October 11, 2023</em> by <strong>Autumn Huerter</strong></p>", "2023-10-11"),
+        ("<p>Posted on the 5th of December 2025</p>", "2025-12-05"),
+        # a day in a sentence, far below the headline, or still to come, dates nothing
+        ("<p>The bridge first opened on October 11, 1923, and was closed for repairs last "
+         "spring.</p>", None),
+        ("<p>Kelbridge</p><p>Harbour</p><p>Bridges</p><p>Repairs</p><p>Roads</p><p>Ports</p>"
+         "<p>October 11, 2023</p>", None),
+        ("<p>Reopening party: December 20, 2099</p>", None),
+    ],
+)
+def test_a_day_shown_under_the_headline_dates_a_page_its_markup_does_not(
+    line: str, expected: str | None
+) -> None:
+    page = _page("", f"<h1>Harbour bridge reopens after repairs</h1>{line}")
+    assert extract_article(page).date == expected
+
+
+@pytest.mark.parametrize(
     "body",
     [
         # a menu before the headline, and a footer's credit after the text
