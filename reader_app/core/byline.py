@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-#: A label before the names ("By", "Written by", "Authors:", "Article by").
+#: A label before the names ("By", "Written by", "Authors:", "View all posts by").
 _LABEL = re.compile(
     r"^(?:(?:article|story|words|text|written|posted|reviewed|edited|photos?)\s+by"
+    r"|(?:view\s+)?(?:all\s+|more\s+)?(?:posts|articles|stories)\s+by"
     r"|by|authors?|writer|posted)\b[\s:]*",
     re.I,
 )
@@ -39,7 +40,10 @@ _EDGES = " ,:\u00b7-\u2013\u2014"
 _NO_NAME = frozenset({
     "author", "authors", "admin", "administrator", "webmaster", "name", "undefined", "null",
     "unknown", "anonymous", "guest", "staff", "sign in", "log in", "get", "the author",
+    "about the author", "about the writer", "about author",
 })
+#: An avatar's initials before the name they abbreviate ("CM Craig McCarthy").
+_INITIALS = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 
 
 def clean_byline(byline: str | None) -> str | None:
@@ -64,6 +68,9 @@ def _name(piece: str) -> str | None:
         text = text[: role.start()].strip(_EDGES)
     if not text or text.lower() in _NO_NAME or not any(c.isupper() for c in text):
         return None
+    initials = _INITIALS.fullmatch(text)
+    if initials and initials[1] == "".join(word[0] for word in initials[2].split()):
+        return initials[2]
     return text
 
 

@@ -41,6 +41,11 @@ def _page(head: str, body: str) -> str:
         ("Vader 6", "Vader"),
         ("Luizjr4", "Luizjr4"),
         ("Jane Roe; Jane Roe", "Jane Roe"),
+        ("View all posts by Ray Ansari", "Ray Ansari"),
+        ("More articles by Jo Park", "Jo Park"),
+        ("CM Craig McCarthy", "Craig McCarthy"),  # an avatar's initials
+        ("AB Jane Roe", "AB Jane Roe"),
+        ("About the Author", None),
         ("Written By", None),
         ("Sign In", None),
         ("Name", None),
