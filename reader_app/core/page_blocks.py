@@ -87,15 +87,22 @@ class _Text:
 
 #: A line break of the page's source before a word in lowercase: the sentence goes on.
 _SOFT_BREAK = re.compile(r"\n[ \t\r\n]*(?=[a-z\u00df-\u00f6\u00f8-\u00ff])")
+#: One after a word that ends no sentence ("a public beta of\nDebusine"): it goes on too
+#: (not after "by": "Last updated March 3, 2025 by\nErik Demaine." stays a credit line).
+_BREAK_AFTER_LINKING_WORD = re.compile(
+    r"\b(a|an|the|of|to|in|on|at|for|from|with|and|or|my|our|your|his|her|their|its|this"
+    r"|that)[ \t\r]*\n[ \t\r\n]*"
+)
 
 
 def lines(collected: str) -> str:
     """Collected text with its lines: the source's line breaks inside sentences made
-    spaces, as a browser shows them ("building blocks inspired\nby constructs"; one before
-    a capital or a number stays, where it may part a page's pieces: "$130\nAdd to cart"),
-    and :data:`BREAK` and :data:`LINE` made line breaks."""
+    spaces, as a browser shows them ("building blocks inspired\nby constructs", "a beta
+    of\nDebusine"; one after a sentence's or a piece's end before a capital or a number
+    stays, where it may part a page's pieces: "$130\nAdd to cart"), and :data:`BREAK` and
+    :data:`LINE` made line breaks."""
     if "\n" in collected:
-        collected = _SOFT_BREAK.sub(" ", collected)
+        collected = _BREAK_AFTER_LINKING_WORD.sub(r"\1 ", _SOFT_BREAK.sub(" ", collected))
     return collected.replace(BREAK, "\n").replace(LINE, "\n")
 
 
