@@ -68,7 +68,7 @@ _EARLIEST_YEAR = 1990
 def shown_date(root: etree._Element) -> str | None:
     """The first day written in a short line just under the page's first ``<h1>``, as an ISO
     day, or None; never a day after today (an event's)."""
-    for piece in _pieces_after_headline(root)[:_DATE_WINDOW]:
+    for piece in _pieces_after_headline(root, _DATE_WINDOW):
         if len(piece) <= _DATE_LINE_CHARS:
             for pattern in _DAYS:
                 match = pattern.search(piece)
@@ -93,8 +93,8 @@ def _is_name(text: str) -> bool:
     )
 
 
-def _pieces_after_headline(root: etree._Element) -> list[str]:
-    """The page's first ``_WINDOW`` text pieces after its first ``<h1>``, in document order,
+def _pieces_after_headline(root: etree._Element, window: int = _WINDOW) -> list[str]:
+    """The page's first ``window`` text pieces after its first ``<h1>``, in document order,
     stripped, without the text of skipped elements."""
     body = root.find(".//body")
     if body is None:
@@ -120,6 +120,6 @@ def _pieces_after_headline(root: etree._Element) -> list[str]:
             text = element.tail
         if started and text and text.strip():
             pieces.append(text.strip())
-            if len(pieces) >= _WINDOW:
+            if len(pieces) >= window:
                 break
     return pieces
