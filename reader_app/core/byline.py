@@ -12,13 +12,17 @@ _LABEL = re.compile(
     r"|by|authors?|writer|posted)\b[\s:]*",
     re.I,
 )
+#: A month's name, whole or short ("September", "Sept", "Sep"); a pattern to build others with.
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 #: Where the names end: an update or review note, a forum's member line, a number, a date
 #: (a month before a day or year, or at the end unless it is also a name: "Tom May").
 _END = re.compile(
     r"\b(?:(?:last\s+)?updated|published|posted|reviewed\s+by|fact[\s-]+checked|medically"
     r"|read\s+more|joined|wrote|offline)\b|(?<!\w)\d|[•|©]"
-    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?=\s*\d)"
+    rf"|\b{MONTH}\b\.?(?=\s*\d)"
     r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar|apr|aug|sept?(?:ember)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b\.?\s*$",
     re.I,

@@ -9,6 +9,8 @@ import re
 
 from lxml import etree
 
+from .byline import MONTH
+
 _BY = r"(?:(?:written|posted|article|story|words|authored)\s+)?by\s*:?"
 #: A label alone before the name ("By", "Written by:", "Authors:").
 _LABEL = re.compile(rf"{_BY}|authors?\s*:", re.I)
@@ -44,10 +46,7 @@ def credited_author(root: etree._Element) -> str | None:
     return None
 
 
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = rf"(?P<mon>{MONTH})\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 #: A day written out: "October 11, 2023", "Sep. 17 2025", "5th of December 2025", "2025-12-18".
 _DAYS = (
