@@ -22,15 +22,23 @@ def to_text(article: Article) -> str:
     return article.text
 
 
-def _meta_line(article: Article) -> str:
-    parts = [p for p in (article.byline, article.site, article.date) if p]
-    return " · ".join(parts)
+def meta_line(article: Article) -> str:
+    """Byline · site · date, as shown under the title; the site is left out where the
+    byline already names it (a blog credited to itself: "Heather Handmade")."""
+    site = article.site
+    if site and _folded(site) == _folded(article.byline or ""):
+        site = None
+    return " · ".join(p for p in (article.byline, site, article.date) if p)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def to_markdown(article: Article) -> str:
     """The article as Markdown: a ``#`` title, a metadata line, then the blocks."""
     out = [f"# {_md_inline(article.title)}"] if article.title else []
-    meta = _meta_line(article)
+    meta = meta_line(article)
     if meta:
         out.append(f"*{_md_inline(meta)}*")
     out += [_md_block(b, article.url) for b in article.blocks]
@@ -171,7 +179,7 @@ def to_html(article: Article) -> str:
         "<article>",
     ]
     body = [f"<h1>{escape(article.title)}</h1>"] if article.title else []
-    meta = _meta_line(article)
+    meta = meta_line(article)
     if meta:
         body.append(f'<p class="meta">{escape(meta)}</p>')
     body += [_html_block(b, article.url) for b in article.blocks]

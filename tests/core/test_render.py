@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import lxml.html
 
@@ -56,6 +57,13 @@ def test_markdown_blocks() -> None:
     assert "| Year | Cost |\n| --- | --- |\n| 2025 | £2m |" in md
     assert "```\nx = 1\n<script>alert(1)</script>\n```" in md
     assert r"Use \*stars\* and \_underscores\_ \[literally\]." in md
+
+
+def test_the_meta_line_names_a_site_credited_as_its_own_author_once() -> None:
+    assert render.meta_line(ARTICLE) == "Rhiannon Price · Severn Valley Courier · 2025-03-14"
+    blog = replace(ARTICLE, byline="Heather Handmade", site="heather  handmade")
+    assert render.meta_line(blog) == "Heather Handmade · 2025-03-14"
+    assert render.meta_line(replace(ARTICLE, byline=None, date=None)) == "Severn Valley Courier"
 
 
 def test_html_is_a_standalone_escaped_document_without_scripts() -> None:

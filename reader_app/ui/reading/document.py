@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 
 from reader_app.core.model import POST_STAMP_LEVEL, Article, Block, Span
+from reader_app.core.render import meta_line as core_meta_line
 from reader_app.core.spans import split_spans
 
 from ..style.theme import SANS_FAMILIES, ReadingStyle, make_font, mix
@@ -370,9 +371,8 @@ class DocumentBuilder:
 
 def meta_line(article: Article) -> str:
     """Byline · site · date · N min read."""
-    parts = [p for p in (article.byline, article.site, article.date) if p]
-    parts.append(f"{article.reading_minutes} min read")
-    return " · ".join(parts)
+    credits = core_meta_line(article)
+    return " · ".join(p for p in (credits, f"{article.reading_minutes} min read") if p)
 
 
 def render_article(article: Article, style: ReadingStyle) -> RenderedArticle:
