@@ -132,6 +132,25 @@ def test_identifiers_codes_and_a_headline_year_are_no_numbers() -> None:
         assert not any(junk in n for n in numbers), (junk, numbers)
 
 
+def test_citations_chapters_volumes_and_issue_numbers_are_no_numbers() -> None:
+    text = ("Temperatures rose close to 2°F (NCA5, Ch. 2, page 2-10). It appears in Science "
+            "News, volume 162, number 22, and in Vol. 9; see Sec. 4 for the 300 farms surveyed.")
+    labels = [fact.label for fact in find_facts(text).numbers]
+    assert "close to 2°F" in labels and "300 farms" in labels
+    for junk in ("2", "162", "22", "9", "4"):
+        assert junk not in labels, (junk, labels)
+
+
+def test_a_facts_context_is_its_whole_sentence_across_abbreviations() -> None:
+    text = ("The Healthy Eating Plate was made at the Harvard T.H. Chan School in the U.S. "
+            "with Dr. Amara Okafor on Nov. 11, 2022, e.g. for schools. It cost $40,000.")
+    facts = find_facts(text)
+    plate = next(f for f in facts.numbers if f.label == "$40,000")
+    assert plate.context == "It cost $40,000."
+    person = next(f for f in facts.people if "Okafor" in f.label)
+    assert person.context == text[: text.index(" It cost")]
+
+
 def test_a_tables_bare_cells_are_no_numbers_but_its_measures_are() -> None:
     rows = (("Desk", "Price", "Stability", "Speed"),
             ("Eureka 36", "$199", "7.0", "9.2"),

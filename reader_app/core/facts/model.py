@@ -60,8 +60,26 @@ class Facts:
         return bool(self.all())
 
 
-# Closing quotes may follow a sentence's full stop, curly ones included.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")  # noqa: RUF001
+#: Titles and company forms written short with a full stop ("Mr. Biden", "Apple Inc.").
+TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
+    "Sgt", "Jr", "Sr", "Mt", "Ft", "Inc", "Ltd", "Corp", "Co",
+)
+#: Words written short before a number or a name: no sentence ends after their full stop.
+_ABBREVIATED = (
+    *TITLE_ABBREVIATIONS, "No", "Ch", "Vol", "Sec", "Fig", "Art", "Rev", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)
+_NOT_AFTER = "".join(  # a look-behind for each length of word
+    rf"(?<!\b(?:{'|'.join(w for w in _ABBREVIATED if len(w) == n)})\.)"
+    for n in sorted({len(w) for w in _ABBREVIATED})
+)
+# Closing quotes may follow a sentence's full stop, curly ones included. No sentence ends
+# after an initial ("U.S.", "Paul R.") or a word above, nor before a word in lowercase.
+_SENTENCE_END = re.compile(
+    r"(?<=[!?…])[\"'”’)\]]*\s+(?![a-z])"  # noqa: RUF001
+    rf"|(?<=\.)(?<!\b[A-Z]\.){_NOT_AFTER}[\"'”’)\]]*\s+(?![a-z])|\n+"  # noqa: RUF001
+)
 
 
 _NEAR = 240  # characters before an offset looked at first for the end of the sentence before

@@ -25,8 +25,9 @@ from .cues import (
     TITLE_WORDS,
 )
 from .lexicon import Lexicon
+from .model import TITLE_ABBREVIATIONS
 
-_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Mt|Ft|Inc|Ltd|Corp|Co"
+_ABBREVIATIONS = "|".join(TITLE_ABBREVIATIONS)
 _WORD = re.compile(
     r"[a-z]\w*(?:(?:[-\u2010&]|['\u2019](?!s\b)(?=[^\W\d_]))\w+)*|"  # lowercase first, as most are
     r"(?:[A-Z]\.){2,}"  # U.S., U.K.

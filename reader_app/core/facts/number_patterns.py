@@ -201,13 +201,14 @@ _NOT_FACTS = regex(
         [ \u00a0]+)?\d+(?:\.\d+)+(?:\.[xX*])?\b)
     |\b\d+\.\d+\.\d+(?:\.\d+)*\b
     |\b\d+(?:\.\d+)*\.[xX*](?![\w])
-    |\b(?:No\.?|Number|Nos\.?)[ \u00a0]\d+
+    |\b(?:No\.?|[Nn]umber|Nos\.?)[ \u00a0]\d+
     |\#[ \u00a0]?\d+
     |\b\d{1,5}[ \u00a0](?:[NSEW]\.?[ \u00a0])?
         (?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))[ \u00a0]){1,3}
         (?:Street|St|Road|Rd|Avenue|Ave|Lane|Place|Drive|Boulevard|Blvd|Way|Square|Terrace|Court
         |Crescent)\b
-    |(?i:\b(?:pages?|pp?\.|chapter|section|paragraph|clause|fig\.|figure|table|line)
+    |(?i:\b(?:pages?|pp?\.|chapter|ch\.|section|sec\.|paragraph|clause|fig\.|figure|table|line
+        |vol(?:ume|\.))
         [ \u00a0]+\d+(?:[-\u2013]\d+)?)
     |(?i:\b(?:type|stage|phase|level|grade|tier|category|class)[ \u00a0-]\d{1,2}\b)
     |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
@@ -229,7 +230,7 @@ _NUMBER_WORDS = frozenset(
 _NOT_FACT_WORDS = word_set(
     """updated published posted first last call dial phone ring text tel telephone page image
     read related see more watch listen
-    pages p pp chapter section paragraph clause fig figure table line
+    pages p pp chapter ch section sec paragraph clause fig figure table line vol volume
     type stage phase level grade tier category class
     photo picture slide step part video version v no number nos a an one two three four five
     versions release releases branch branches build builds patch patches
