@@ -172,7 +172,8 @@ def headline(root: etree._Element, title: str | None, site: SiteNames = ("",)) -
     or ``<title>``) without the parts that name the ``site`` (:func:`without_site`), and
     without what follows a separator when at least three words precede it, unless the
     ``<h1>`` that shares most words with that (half at least, counted on the shorter of the
-    two; the first of equals) words it differently."""
+    two, and two words at least unless one has a single word; the first of equals) words it
+    differently."""
     if not title:
         return None
     title = without_site(title, site)
@@ -259,8 +260,11 @@ def _beside_heading(element: etree._Element) -> bool:
 
 
 def _shared_words(a: str, b: str) -> float:
+    """The share of the shorter one's words the two have in common; 0 for a single word
+    in common with two words or more ("InfoQ Homepage" and "InfoQ: Software …")."""
     words_a, words_b = set(_WORDS.findall(a.lower())), set(_WORDS.findall(b.lower()))
-    return len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
+    shared, fewer = len(words_a & words_b), min(len(words_a), len(words_b))
+    return 0.0 if shared < 2 <= fewer else shared / max(1, fewer)
 
 
 _LANG = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.I)

@@ -82,6 +82,11 @@ def test_without_such_an_h1_the_title_loses_the_sites_name() -> None:
 def test_the_h1_sharing_most_of_the_titles_words_is_the_headline() -> None:
     title = "How to write a (good) newsletter with AI"
     assert _headline(["MarTech AI", title], title) == title  # the newsletter's name first
+    # one word in common is no evidence; a title of one word may be its h1's
+    assert _headline(["InfoQ Homepage"], "InfoQ: Software Development News") == (
+        "InfoQ: Software Development News"
+    )
+    assert _headline(["Auth"], "Auth") == "Auth"
     assert _headline(["Erik Demaine's Folding and Unfolding:", "The Fold-and-Cut Problem"],
                      "The Fold-and-Cut Problem (Erik Demaine)") == "The Fold-and-Cut Problem"
 
