@@ -140,7 +140,20 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
     _drop_trailing_headings(drafts, drop)
     if _drop_closing_offers(drafts, drop, last_long):
         _drop_trailing_headings(drafts, drop)
-    return [d.block for d, gone in zip(drafts, drop, strict=True) if not gone]
+    return _without_echoes([d.block for d, gone in zip(drafts, drop, strict=True) if not gone])
+
+
+def _without_echoes(blocks: list[Block]) -> list[Block]:
+    """The blocks without one that repeats the block just before it (a heading a page
+    writes twice, for narrow and for wide screens); a single word may repeat."""
+    kept: list[Block] = []
+    for block in blocks:
+        last = kept[-1] if kept else None
+        if (last is not None and block.kind == last.kind and block.kind != "image"
+                and block.text == last.text and len(block.text.split()) >= 2):
+            continue
+        kept.append(block)
+    return kept
 
 
 #: Legal small print: trademark notices, regulatory disclosures, advice disclaimers.

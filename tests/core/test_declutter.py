@@ -143,6 +143,15 @@ def test_declutter_blocks_drops_clutter_and_its_heading() -> None:
     assert [b.text for b in kept] == [LONG, LONG + " It was the third such vote."]
 
 
+def test_a_block_written_twice_in_a_row_is_read_once() -> None:
+    heading = Draft(Block("heading", "Hunting for elusive ghost elephants", level=2))
+    drafts = [heading, heading, _para(LONG), _para("Yes."), _para("Yes."),
+              Draft(Block("heading", LONG[:40], level=3)), _para(LONG[:40]), _para(LONG)]
+    assert [b.text for b in declutter_blocks(drafts)] == [
+        heading.block.text, LONG, "Yes.", "Yes.", LONG[:40], LONG[:40], LONG,
+    ]  # a word alone may repeat, and so may a heading's words as a paragraph
+
+
 def test_declutter_blocks_keeps_content_about_subscriptions_mid_text() -> None:
     drafts = [_para(LONG), _para(CONTENT[1]), _para(CONTENT[2]), _para(LONG)]
     assert len(declutter_blocks(drafts)) == 4
