@@ -16,6 +16,7 @@ talk about subscriptions or donations.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -140,7 +141,17 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
     _drop_trailing_headings(drafts, drop)
     if _drop_closing_offers(drafts, drop, last_long):
         _drop_trailing_headings(drafts, drop)
-    return _without_echoes([d.block for d, gone in zip(drafts, drop, strict=True) if not gone])
+    kept = [d.block for d, gone in zip(drafts, drop, strict=True) if not gone]
+    return _without_echoes([b for b in kept if not _is_mark(b)])
+
+
+def _is_mark(block: Block) -> bool:
+    """Whether a paragraph is a mark alone: a separator between a byline and a count ("|",
+    "·"), a bracket left of a link; five characters at most, each punctuation, a math sign
+    or a space (a rating's stars stay)."""
+    return (block.kind == "paragraph" and len(block.text) <= 5
+            and all(unicodedata.category(c)[0] in "PZ" or unicodedata.category(c) == "Sm"
+                    for c in block.text))
 
 
 def _without_echoes(blocks: list[Block]) -> list[Block]:

@@ -94,15 +94,22 @@ _BREAK_AFTER_LINKING_WORD = re.compile(
     r"|that)[ \t\r]*\n[ \t\r\n]*"
 )
 
+#: A line of the source that is a mark alone ("Tim Stevens\n|\n72" under a story's card):
+#: it stands on the line before it.
+_MARK_LINE = re.compile(
+    r"[ \t]*\n[ \t]*([|\u2013\u2014\u00b7\u2022/+\u00d7*:;,.()\[\]-]{1,3})[ \t]*(?=\n|$)"
+)
+
 
 def lines(collected: str) -> str:
     """Collected text with its lines: the source's line breaks inside sentences made
     spaces, as a browser shows them ("building blocks inspired\nby constructs", "a beta
     of\nDebusine"; one after a sentence's or a piece's end before a capital or a number
-    stays, where it may part a page's pieces: "$130\nAdd to cart"), and :data:`BREAK` and
-    :data:`LINE` made line breaks."""
+    stays, where it may part a page's pieces: "$130\nAdd to cart"; a mark alone on its line
+    joins the line before it), and :data:`BREAK` and :data:`LINE` made line breaks."""
     if "\n" in collected:
         collected = _BREAK_AFTER_LINKING_WORD.sub(r"\1 ", _SOFT_BREAK.sub(" ", collected))
+        collected = _MARK_LINE.sub(r" \1", collected)
     return collected.replace(BREAK, "\n").replace(LINE, "\n")
 
 

@@ -152,6 +152,13 @@ def test_a_block_written_twice_in_a_row_is_read_once() -> None:
     ]  # a word alone may repeat, and so may a heading's words as a paragraph
 
 
+def test_a_mark_alone_is_no_paragraph() -> None:
+    marks = [_para(mark) for mark in ("|", "\u2013", "(", ")", "+")]
+    kept = declutter_blocks([_para(LONG), *marks, _para("72"), _para("\u2605\u2605\u2605\u2605"),
+                             _para("?!"), _para(LONG)])
+    assert [b.text for b in kept] == [LONG, "72", "\u2605\u2605\u2605\u2605", LONG]
+
+
 def test_declutter_blocks_keeps_content_about_subscriptions_mid_text() -> None:
     drafts = [_para(LONG), _para(CONTENT[1]), _para(CONTENT[2]), _para(LONG)]
     assert len(declutter_blocks(drafts)) == 4
