@@ -141,6 +141,12 @@ def test_citations_chapters_volumes_and_issue_numbers_are_no_numbers() -> None:
         assert junk not in labels, (junk, labels)
 
 
+def test_a_range_is_one_fact_whichever_dash_it_is_written_with() -> None:
+    text = "It took 3-5 hours. A miss costs 3\u20135 hours, or 3 - 5 hours at worst."
+    ranges = [(f.label, len(f.mentions)) for f in find_facts(text).numbers]
+    assert ranges == [("3-5 hours", 3)]
+
+
 def test_a_facts_context_is_its_whole_sentence_across_abbreviations() -> None:
     text = ("The Healthy Eating Plate was made at the Harvard T.H. Chan School in the U.S. "
             "with Dr. Amara Okafor on Nov. 11, 2022, e.g. for schools. It cost $40,000.")

@@ -304,10 +304,14 @@ def _counts_as_fact(text: str, match: re.Match[str], start: int, counts: str | N
     return left is None or left.group(1).lower() not in _DETERMINERS
 
 
+#: A dash between the ends of a range, whichever the page writes.
+_DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
+
+
 def _key(mention: _Found) -> tuple[object, ...]:
     """Mentions with the same key are the same quantity."""
     if mention.unit == "date" or mention.value is None or mention.exact:
-        return (mention.unit, mention.label.lower())
+        return (mention.unit, _DASHES.sub("-", mention.label.lower()))  # "3-5" is "3 - 5"
     return (mention.unit, round(mention.value, 6), mention.counts and mention.counts.lower())
 
 
