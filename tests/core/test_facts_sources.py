@@ -141,6 +141,17 @@ def test_citations_chapters_volumes_and_issue_numbers_are_no_numbers() -> None:
         assert junk not in labels, (junk, labels)
 
 
+def test_an_author_year_citation_holds_no_number() -> None:
+    from reader_app.core.facts.number_patterns import scan
+
+    text = ("Music helps (Frontiers in Psychology, 2022), and so does practice (Smith et al., "
+            "2019; Jones, 2021a). Lessons began (Jan 5, 2024) for 300 pupils.")
+    blocked = [text[start:end] for start, end in scan(text)[0]]
+    assert "(Frontiers in Psychology, 2022)" in blocked
+    assert "(Smith et al., 2019; Jones, 2021a)" in blocked
+    assert not any("2024" in span for span in blocked)  # a day in brackets is no citation
+
+
 def test_a_range_is_one_fact_whichever_dash_it_is_written_with() -> None:
     text = "It took 3-5 hours. A miss costs 3\u20135 hours, or 3 - 5 hours at worst."
     ranges = [(f.label, len(f.mentions)) for f in find_facts(text).numbers]
