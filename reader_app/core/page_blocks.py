@@ -91,7 +91,8 @@ _SOFT_BREAK = re.compile(r"\n[ \t\r\n]*(?=[a-z\u00df-\u00f6\u00f8-\u00ff])")
 #: (not after "by": "Last updated March 3, 2025 by\nErik Demaine." stays a credit line).
 _BREAK_AFTER_LINKING_WORD = re.compile(
     r"\b(a|an|the|of|to|in|on|at|for|from|with|and|or|my|our|your|his|her|their|its|this"
-    r"|that)[ \t\r]*\n[ \t\r\n]*"
+    r"|that|as|into|onto|about|than|via|per|is|are|was|were|be|been|read|use|using|called"
+    r"|named|including|between|under|within|through|across|without)[ \t\r]*\n[ \t\r\n]*"
 )
 
 #: A line of the source that is a mark alone ("Tim Stevens\n|\n72" under a story's card):
