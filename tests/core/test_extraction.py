@@ -396,7 +396,8 @@ def test_the_source_s_line_breaks_inside_a_sentence_read_as_spaces() -> None:
         "\n<ref target='b'>more</ref> text.<lb/>A line of its own</p><p>$130\nAdd to cart</p>"
         "<p>We announced a public beta of\n<ref target='c'>Debusine</ref>, as I said in my\n"
         "  DebConf25 talk.</p><p>Tiny House Plans\nLearn more</p>"
-        "<p>Tim Stevens\n\u2013\n|\n72</p></body>"
+        "<p>Tim Stevens\n\u2013\n|\n72</p><p>Also, read\n<ref target='d'>Linux Kernel</ref> "
+        "first.</p></body>"
     )
     assert [d.block.text for d in walk_xml(xml)] == [
         "building blocks inspired by constructs from APL, and more text.\nA line of its own",
@@ -404,6 +405,7 @@ def test_the_source_s_line_breaks_inside_a_sentence_read_as_spaces() -> None:
         "We announced a public beta of Debusine, as I said in my DebConf25 talk.",
         "Tiny House Plans\nLearn more",
         "Tim Stevens \u2013 |\n72",
+        "Also, read Linux Kernel first.",
     ]
     html = lxml_html.fragment_fromstring(
         "<div>Students\n<a href='/a'><div>by Kimber</div></a><p>suitable\n  for Python.</p></div>"
