@@ -20,12 +20,13 @@ _TIME = (
     r"(?:an?|\d+)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago|"
     r"just now|yesterday|today)"
 )
-#: A calendar date: "Fri 14 Mar 2025", "March 3, 2025", "2025-03-03", "3/3/25".
+#: A calendar date: "Fri 14 Mar 2025", "March 3, 2025", "2025-03-03", "3/3/25", "11-29-2024",
+#: "29.11.2024".
 _DATE = (
     r"(?:(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:\s+\d{4})?|"
     r"[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}))"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}[-.]\d{1,2}[-.]\d{4}))"
 )
 #: A poster's name: up to three words of a user name's characters ("marta_k", "Jo Kerr").
 NAME = r"[\w.'\u2019@-]{1,30}(?: [\w.'\u2019-]{1,30}){0,2}"

@@ -527,14 +527,16 @@ def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> No
      "Updated 9.30am BST", "Fri 14 Mar 2025 06.10 GMT", "Released 3 March 2025 · ines-m",
      "v2.4.0 (3 March 2025)", "14:05 - Jo Park",
      "by Outer Armatonisdaristan » Tue Aug 27, 2019 1:47 am",  # phpBB
-     "Post by invest4 » Sat Feb 24, 2024 5:12 pm"],
+     "Post by invest4 » Sat Feb 24, 2024 5:12 pm",
+     "11-29-2024, 09:03 AM", "29.11.2024 14:05"],  # vBulletin, a European forum
 )  # fmt: skip
 def test_post_time_lines(line: str) -> None:
     assert is_post_stamp(line)
 
 
 @pytest.mark.parametrize(
-    "line", ["The storm hit at 14:05 on Monday", "11 February 2025", "2.4.0", "", "Share"]
+    "line", ["The storm hit at 14:05 on Monday", "11 February 2025", "2.4.0", "", "Share",
+             "11-29-2024", "2.4.10 14"]
 )
 def test_not_post_time_lines(line: str) -> None:
     assert not is_post_stamp(line)
