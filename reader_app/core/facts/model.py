@@ -89,7 +89,9 @@ def sentence_at(text: str, offset: int) -> str:
     """The sentence (or line) of ``text`` that holds ``offset``, stripped."""
     start = 0
     for low in (max(0, offset - _NEAR), 0):  # near first: most sentences are short
-        for match in _SENTENCE_END.finditer(text, low, offset):
+        for match in _SENTENCE_END.finditer(text, low):  # its look-ahead sees past the offset
+            if match.end() > offset:
+                break
             start = match.end()
         if start or not low:
             break
