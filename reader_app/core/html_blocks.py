@@ -15,16 +15,13 @@ from .inline import with_spans
 from .model import Block
 from .page_blocks import (
     BLOCK_CHILDREN,
-    BREAK,
-    LINE,
-    PARAGRAPH_BREAK,
     layout_cells,
-    lines,
     list_items,
     paragraphs,
     table_block,
     text_of,
 )
+from .source_lines import BREAK, LINE, PARAGRAPH_BREAK, lines
 from .text_lines import clean_text
 
 log = logging.getLogger(__name__)
