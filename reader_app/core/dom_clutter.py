@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from .clutter_text import HINT, THRESHOLD, clutter_score
+from .visibility import is_hidden, is_spoken_copy
 
 #: Name fragments (found at the start of a word inside the :data:`_NAME_ATTRS` values, so
 #: that "shareBar" and "site-newsletter" match but "bloginner" does not). Comments are
@@ -80,7 +81,6 @@ _LONG_PARAGRAPH = 150
 #: Hidden elements longer than this are kept: tabs, accordions and streamed-in content.
 _MAX_HIDDEN_CHARS = 200
 
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 
 #: Boxes checked by text cues before extraction.
@@ -236,6 +236,10 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
                 continue
             own.boxed = parent.boxed
         tag = element.tag
+        if tag == "span" and is_spoken_copy(element, own.chars):
+            doomed.append(element)
+            own.gone = True
+            continue
         if tag in _PROTECTED_TAGS:
             if (
                 (tag == "a" and _is_jump_link(element, own.chars))
@@ -254,7 +258,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
         names = _names(attributes) if attributes else ""
         if attributes and (
             (names and named_clutter(names))
-            or (_is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
+            or (is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
             or element.get("popover") is not None  # shown only over the page, on demand
         ):
             if (chars <= _MAX_SHARE * total and not _holds_content(element)) or _is_consent(
@@ -391,10 +395,3 @@ def _is_call_to_action(element: etree._Element, stats: _Stats) -> bool:
     link_chars = sum(len(a.text_content().strip()) for a in element.iter("a"))
     score = clutter_score(text, link_ratio=link_chars / max(1, len(text)))
     return score >= THRESHOLD + (0.0 if stats.interactive else 1.0)
-
-
-def _is_hidden(element: etree._Element) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
-    style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))

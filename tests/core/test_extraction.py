@@ -486,6 +486,18 @@ def test_text_a_script_would_draw_is_read_from_noscript_and_a_copy_is_not_read_t
     assert extract_article(shown).text.count(PARAGRAPHS[1]) == 1
 
 
+def test_a_screen_reader_s_copy_of_the_text_shown_is_read_once() -> None:
+    price = "<p class='price'><b>Fare</b>: <span>GBP 4.50<span class='clipped'>GBP 4.50</span>"
+    label = ("<p><span aria-hidden='true'>Pier closed</span>"
+             "<span class='visually-hidden'>Pier closed</span> until June.</p>")
+    spoken = "<h3 class='sr-only'>The cost of dredging</h3>"
+    body = article_body(f"{spoken}{price}</span></p>{label}")
+    text = extract_article(page(body)).text
+    assert text.count("GBP 4.50") == 1
+    assert "Pier closed until June." in text  # the copy stays where the text shown is hidden
+    assert "The cost of dredging" in text  # text for screen readers alone is no copy
+
+
 def test_a_page_the_extractors_find_too_little_of_is_read_as_its_own_text() -> None:
     trails = ["Anthills", "Cypress Creek", "Memorial Park", "Jack Brooks", "Double Lake"]
     cards = "".join(
