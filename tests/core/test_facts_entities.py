@@ -609,8 +609,10 @@ def test_an_acronym_spelt_out_in_lowercase_is_a_term_not_an_organisation() -> No
 def test_terms_are_acronyms_spelt_out_in_lowercase_words() -> None:
     assert defined_terms(
         "the click-through rate (CTR), software as a service (SaaS), key performance "
-        "indicators (KPIs), return on investment (ROI), Light-emitting diodes (LED)"
-    ) == {"CTR", "CTRs", "SaaS", "SaaSs", "KPI", "KPIs", "ROI", "ROIs", "LED", "LEDs"}
+        "indicators (KPIs), return on investment (ROI), Light-emitting diodes (LED), a "
+        "whole-foods, plant-based diet (WFPB diet), a cat (CT scan)"
+    ) == {"CTR", "CTRs", "SaaS", "SaaSs", "KPI", "KPIs", "ROI", "ROIs", "LED", "LEDs",
+          "WFPB", "WFPBs"}
     assert defined_terms(
         "the National Health Service (NHS), the Department of Defense (DoD), the Bureau of "
         "Labor Statistics (BLS), the (US) dollar, a cat (CT)"

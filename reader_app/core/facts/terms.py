@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from .cues import ORG_HEADS
 
 #: An acronym in brackets after the words it stands for; a plural "s" is no letter of it.
-_DEFINED = re.compile(r"\(([A-Za-z][A-Za-z&]{1,7}?)(s?)\)")
+#: The noun the words qualify may follow it there: "whole-foods, plant-based diet (WFPB
+#: diet)".
+_DEFINED = re.compile(r"\(([A-Za-z][A-Za-z&]{1,7}?)(s?)(?: ([a-z]+))?\)")
 #: Words an acronym often leaves out ("return on investment": ROI keeps "on").
 _SKIPPABLE = frozenset({"of", "and", "the", "for", "to", "in", "on", "a", "as", "&", "by"})
 _WORDS_BEFORE = re.compile(r"[\w\u2019']+|&")
@@ -36,6 +38,11 @@ def defined_terms(text: str, organisations: Sequence[tuple[int, int]] = ()) -> s
         start = max(0, match.start() - _LOOK_BACK)
         words = [(m.start() + start, m.group())
                  for m in _WORDS_BEFORE.finditer(text[start : match.start()].replace("-", " "))]
+        noun = match.group(3)
+        if noun:
+            if not words or words[-1][1] != noun:
+                continue
+            words.pop()
         spelt = _spelt(acronym.lower(), words)
         if spelt and (
             all(w[0].islower() or not w[0].isalpha() for _, w in spelt[:-1])
