@@ -259,12 +259,18 @@ def _beside_heading(element: etree._Element) -> bool:
     )
 
 
-def _shared_words(a: str, b: str) -> float:
+def _shared_words(shown: str, title: str) -> float:
     """The share of the shorter one's words the two have in common; 0 for a single word
-    in common with two words or more ("InfoQ Homepage" and "InfoQ: Software …")."""
-    words_a, words_b = set(_WORDS.findall(a.lower())), set(_WORDS.findall(b.lower()))
+    in common with two words or more ("InfoQ Homepage" and "InfoQ: Software …"), and for a
+    heading of one word that is none of the title's first three: it names what the title is
+    about ("Kayaks | REI Co-op"), not a word from its middle ("Discord" of "How we pwned X
+    (Twitter), Vercel, Cursor, Discord, and …")."""
+    title_words = _WORDS.findall(title.lower())
+    words_a, words_b = set(_WORDS.findall(shown.lower())), set(title_words)
     shared, fewer = len(words_a & words_b), min(len(words_a), len(words_b))
-    return 0.0 if shared < 2 <= fewer else shared / max(1, fewer)
+    if shared < 2 <= fewer or (len(words_a) == 1 and words_a.isdisjoint(title_words[:3])):
+        return 0.0
+    return shared / max(1, fewer)
 
 
 _LANG = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.I)

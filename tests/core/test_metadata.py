@@ -87,6 +87,10 @@ def test_the_h1_sharing_most_of_the_titles_words_is_the_headline() -> None:
         "InfoQ: Software Development News"
     )
     assert _headline(["Auth"], "Auth") == "Auth"
+    # an h1 of one word names the title's subject when it opens it, not a word of its middle
+    assert _headline(["Kayaks"], "Kayaks | REI Co-op") == "Kayaks"
+    title = "How we found flaws in Vercel, Cursor, Discord and hundreds of companies"
+    assert _headline(["Discord", "Mintlify"], title) == title
     assert _headline(["Erik Demaine's Folding and Unfolding:", "The Fold-and-Cut Problem"],
                      "The Fold-and-Cut Problem (Erik Demaine)") == "The Fold-and-Cut Problem"
 
