@@ -65,7 +65,7 @@ def _is_named_fine_print(element: etree._Element, chars: int) -> bool:
 _NAME_ATTRS = ("class", "id", "role", "aria-label", "data-component", "data-testid", "data-module")
 
 #: Elements never removed by name: they are or hold the article, or sit inside a sentence.
-_PROTECTED_TAGS = frozenset(
+PROTECTED_TAGS = frozenset(
     {"html", "body", "main", "article", "p", "a", "span", "b", "i", "em", "strong", "img",
      "time", "abbr", "sup", "sub", "small", "mark", "cite", "q", "code", "source", "picture",
      "svg", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "td", "th"}
@@ -240,7 +240,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             doomed.append(element)
             own.gone = True
             continue
-        if tag in _PROTECTED_TAGS:
+        if tag in PROTECTED_TAGS:
             if (
                 (tag == "a" and _is_jump_link(element, own.chars))
                 or (tag in _FINE_PRINT_TAGS and _is_named_fine_print(element, own.chars))

@@ -4,28 +4,24 @@ readability-lxml as a second opinion and :mod:`~reader_app.core.declutter` aroun
 from __future__ import annotations
 
 import logging
-import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import quote
 
-import lxml.html
 from lxml import etree
 
 from . import inline
 from .article_lists import mark_article_list
 from .declutter import Draft, declutter_blocks
 from .decoding import decode_html
-from .dom_clutter import prune_dom, remove_keep_tail, shut_noscripts
+from .dom_clutter import prune_dom
 from .errors import ExtractionError, ReaderError
 from .figures import (
-    captions_to_figures,
     collect_anchored,
     place_anchored,
     resolve_src,
-    unwrap_noscript_image,
     without_credit,
 )
 from .html_blocks import readability_drafts
@@ -39,18 +35,24 @@ from .metadata import (
 )
 from .missed_paragraphs import with_missed
 from .model import BLOCK_SEPARATOR, Article, Block, RawPage
-from .page_blocks import as_preformatted, preformatted, split_at_break_pairs, walk_xml
-from .page_types import discussion_page, output_signals, own_text, page_signals, shipped_router
+from .page_blocks import as_preformatted, preformatted, walk_xml
+from .page_types import (
+    discussion_page,
+    output_signals,
+    own_text,
+    page_signals,
+    shipped_router,
+    shop_page,
+)
+from .parsing import NO_ARTICLE, parse_page, prepare_page
 from .posts import as_post_heading, mark_posts
 from .set_aside import put_back, set_aside
-from .soft_hyphens import drop_soft_hyphens
+from .shop_reviews import drop_reviews
 
 log = logging.getLogger(__name__)
 
 #: Longest HTML text accepted (characters); larger input is refused, not parsed.
 MAX_HTML_CHARS = 40_000_000
-
-NO_ARTICLE = "No article text found on this page"
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,6 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
     return extract_article(html, url).text
 
 
-
 # --- the pipeline -----------------------------------------------------------------------
 
 
@@ -141,7 +142,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
         signals is not None
         and shipped_router().page_text_wins(output_signals(signals, article.blocks))
     ):
-        own = drop_title_heading(_own_blocks(html, url, options, discussion), article.title)
+        own = _own_blocks(html, url, options, article.title, discussion, shop_page(signals))
         if _body_chars(own) >= options.min_text_chars:
             article = replace(article, blocks=tuple(own))
     if _body_chars(article.blocks) < options.min_text_chars:
@@ -156,7 +157,7 @@ def extract_with_signals(html: str, url: str | None) -> tuple[str, str, dict[str
     options = ExtractOptions()
     article, signals, discussion = _by_rules(html, url, options)
     rules: Sequence[Block] = article.blocks
-    own = drop_title_heading(_own_blocks(html, url, options, discussion), article.title)
+    own = _own_blocks(html, url, options, article.title, discussion, shop_page(signals))
     if _body_chars(own) < options.min_text_chars:
         own = list(rules)  # too short: the rules' text stands
     texts = [BLOCK_SEPARATOR.join(b.text for b in blocks if b.text)
@@ -171,15 +172,15 @@ def _by_rules(
     """The article as the extractors and the declutter find it, the page's signals for the
     page-type router (``None`` when it is not asked or the page is a page of posts), and
     whether the page is a discussion (by the address it gives itself, else ``url``)."""
-    root = _parse(html)
+    root = parse_page(html)
     meta = page_metadata(root, url)  # before the scripts go: JSON-LD names authors, dates
-    _prepare(root, html)
+    prepare_page(root, html)
     date = page_date(root, meta["url"]) or meta["date"]
     language = page_language(root)
     signals = page_signals(root, html, url) if options.use_router else None
     discussion = discussion_page(html, meta["url"] or url)  # its comments are its posts
     if options.declutter:
-        prune_dom(root, discussion)
+        _prune(root, discussion, shop_page(signals))
     anchored = collect_anchored(root, url, options.images, options.saved_copy)
     stamps = mark_posts(root, discussion)  # posts' time lines, made small headings below
     mark_article_list(root)  # posts, stories or products each in an <article>
@@ -201,7 +202,7 @@ def _by_rules(
     title = meta["title"] or html_title(root)
     article = Article(
         title=title,
-        blocks=tuple(drop_title_heading(blocks, title, labels_above=not _shop_page(signals))),
+        blocks=tuple(drop_title_heading(blocks, title, labels_above=not shop_page(signals))),
         byline=meta["byline"],
         site=meta["site"],
         date=iso_date(date),
@@ -212,70 +213,28 @@ def _by_rules(
     return article, None if stamps else signals, discussion
 
 
-def _shop_page(signals: dict[str, float] | None) -> bool:
-    """Whether the page declares a product or an offer (JSON-LD, ``og:type``)."""
-    return bool(signals and (signals["ld_product"] or signals["og_product"]))
-
-
 def _own_blocks(
-    html: str, url: str | None, options: ExtractOptions, discussion: bool
+    html: str, url: str | None, options: ExtractOptions, title: str, discussion: bool, shop: bool
 ) -> list[Block]:
     """The page's own text (:func:`~reader_app.core.page_types.own_text`), decluttered in
-    its DOM only: the main text of pages that are grids, listings or service pages."""
-    root = _parse(html)
-    _prepare(root, html)
+    its DOM only, without a heading that repeats its ``title``: the main text of pages that
+    are grids, listings or service pages."""
+    root = parse_page(html)
+    prepare_page(root, html)
     if options.declutter:
-        prune_dom(root, discussion)
-    return [d.block for d in own_text(root, url)]
+        _prune(root, discussion, shop)
+    return drop_title_heading([d.block for d in own_text(root, url)], title)
+
+
+def _prune(root: etree._Element, discussion: bool, shop: bool) -> None:
+    """The DOM declutter; a ``shop``'s product page loses its customer reviews too."""
+    if shop:
+        drop_reviews(root)
+    prune_dom(root, discussion)
 
 
 def _body_chars(blocks: Sequence[Block]) -> int:
     return sum(len(b.text) for b in blocks if b.kind != "image")
-
-
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-
-
-#: Every element an ``HtmlElement``, chosen in C: lxml.html's own lookup (form and input
-#: classes) runs Python code for each element Reader touches, a tenth of extraction's time.
-_HTML_CLASSES = etree.ElementDefaultClassLookup(
-    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
-    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
-)
-
-
-def _parse(html: str) -> etree._Element:
-    html = inline.without_markers(_XML_DECLARATION.sub("", html, count=1))
-    if not html.strip():
-        raise ExtractionError(NO_ARTICLE)
-    parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False,
-        encoding="utf-8",
-    )
-    parser.set_element_class_lookup(_HTML_CLASSES)
-    try:  # as UTF-8 bytes: parsed about 6 % faster than the string, into the same tree
-        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
-    except etree.ParserError as err:
-        raise ExtractionError(NO_ARTICLE) from err
-    drop_soft_hyphens(root, html)
-    return root
-
-
-def _prepare(root: etree._Element, html: str) -> None:
-    """Ready the parsed page for the extractors: text and pictures out of ``<noscript>``,
-    captions with their figures, no scripts or styles, paragraphs cut at ``<br>`` pairs."""
-    for noscript in shut_noscripts(root):  # those holding the page's text are opened
-        unwrap_noscript_image(noscript)
-    if "aption" in html or "redit" in html or "egend" in html:
-        captions_to_figures(root)
-    for element in list(root.iter(*_CODE_TAGS)):
-        remove_keep_tail(element)
-    for paragraph in list(root.iter("p")):
-        split_at_break_pairs(paragraph)
-
-
-#: Elements that never hold article text.
-_CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed")
 
 
 #: Article text shorter than this (characters) is suspect: trafilatura tries once more.

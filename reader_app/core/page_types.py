@@ -107,6 +107,12 @@ def discussion_page(html: str, url: str | None) -> bool:
     return not _DISCUSSION_TYPES.isdisjoint(_TYPE.findall(_type_cues(html)[0]))
 
 
+def shop_page(signals: Mapping[str, float] | None) -> bool:
+    """Whether the page declares a product or an offer (JSON-LD, ``og:type``), by its
+    :func:`page_signals`."""
+    return bool(signals and (signals["ld_product"] or signals["og_product"]))
+
+
 def _type_cues(html: str) -> tuple[str, str]:
     """The page's JSON-LD scripts and the surroundings of its ``og:type``, found with plain
     substring scans (a regular expression over the whole page costs milliseconds)."""

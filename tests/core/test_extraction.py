@@ -498,6 +498,36 @@ def test_a_screen_reader_s_copy_of_the_text_shown_is_read_once() -> None:
     assert "The cost of dredging" in text  # text for screen readers alone is no copy
 
 
+PACK = [
+    "The Trail 25 pack carries a day's kit on the hill: a padded laptop sleeve, two stretch "
+    "side pockets for bottles and a lid pocket that keeps keys and snacks within reach.",
+    "Its back panel is ventilated mesh over a light frame sheet, and the hip belt comes off "
+    "for travel, so the pack folds flat into a suitcase or an overhead locker.",
+    "Made of recycled nylon with a water-repellent finish; 25 litres, 1.1 kilograms, in "
+    "three colours, with a lifetime warranty on the zips and the seams.",
+]
+SHOPPERS = [
+    "I used it on three short day hikes this summer and had no complaints at all; the side "
+    "pockets hold a litre bottle each and the belt keeps the weight off my shoulders.",
+    "Fantastic bag but not quite perfect: the lid pocket is small for a phone in a case and "
+    "the laptop sleeve sits so low that the bag tips over when it is set down empty.",
+]
+
+
+def test_a_shop_s_product_page_is_read_without_its_customer_reviews() -> None:
+    reviews = "".join(f"<div class='review'><h3>Good bag</h3><p>{r}</p><button>Helpful</button>"
+                      f"</div>" for r in SHOPPERS)
+    body = (f"<main><h1>Trail 25 pack</h1>{''.join(f'<p>{p}</p>' for p in PACK)}"
+            f"<section class='product-reviews'><h2>Reviews (2)</h2>{reviews}</section></main>")
+    product = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+               '"@type": "Product", "name": "Trail 25 pack"}</script>')
+    shop = extract_article(page(body, head=f"<title>Trail 25 pack</title>{product}")).text
+    assert all(p in shop for p in PACK) and not any(r in shop for r in SHOPPERS)
+    # elsewhere reviews are no clutter by their name: a blog's readers' reviews stay
+    blog = extract_article(page(body, head="<title>Trail 25 pack</title>")).text
+    assert all(r in blog for r in SHOPPERS)
+
+
 def test_a_page_the_extractors_find_too_little_of_is_read_as_its_own_text() -> None:
     trails = ["Anthills", "Cypress Creek", "Memorial Park", "Jack Brooks", "Double Lake"]
     cards = "".join(
@@ -519,15 +549,15 @@ def test_a_page_the_extractors_find_too_little_of_is_read_as_its_own_text() -> N
 
 
 def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> None:
-    from reader_app.core.extraction import _parse
     from reader_app.core.figures import collect_anchored
+    from reader_app.core.parsing import parse_page
 
     body = (
         "<article><h1>Harbour board weighs dredging plan</h1>"
         f"<p>{PARAGRAPHS[0]}</p><div><h2>Who pays<br>for the dredging</h2></div>"
         f"<p>{PARAGRAPHS[1]}</p></article>"
     )
-    found = collect_anchored(_parse(page(body)), None, images=True)
+    found = collect_anchored(parse_page(page(body)), None, images=True)
     assert [a.block.text for a in found if a.block.kind == "heading"] == [
         "Who pays for the dredging"
     ]

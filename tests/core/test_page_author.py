@@ -10,8 +10,8 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_author
 
 from reader_app.core.decoding import decode_html
-from reader_app.core.extraction import _parse
 from reader_app.core.page_author import author_box_text
+from reader_app.core.parsing import parse_page
 
 DATA = Path(__file__).parent.parent / "data"
 PAGES = sorted(p for p in DATA.rglob("*") if p.suffix in (".html", ".htm", ".xhtml"))
@@ -29,7 +29,7 @@ def page_author(root: lxml.html.HtmlElement) -> str | None:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_same_author_as_trafilatura_on_every_test_page(page: Path) -> None:
-    root = _parse(decode_html(page.read_bytes()))
+    root = parse_page(decode_html(page.read_bytes()))
     assert page_author(root) == extract_author(root)
 
 

@@ -1,0 +1,63 @@
+"""A page's HTML parsed into the tree the extractors read, and readied for them."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from . import inline
+from .dom_clutter import remove_keep_tail, shut_noscripts
+from .errors import ExtractionError
+from .figures import captions_to_figures, unwrap_noscript_image
+from .page_blocks import split_at_break_pairs
+from .soft_hyphens import drop_soft_hyphens
+
+NO_ARTICLE = "No article text found on this page"
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+#: Every element an ``HtmlElement``, chosen in C: lxml.html's own lookup (form and input
+#: classes) runs Python code for each element Reader touches, a tenth of extraction's time.
+_HTML_CLASSES = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
+)
+
+
+def parse_page(html: str) -> etree._Element:
+    """The page's tree, without comments, processing instructions and soft hyphens; an
+    :class:`ExtractionError` for a page with nothing to parse."""
+    html = inline.without_markers(_XML_DECLARATION.sub("", html, count=1))
+    if not html.strip():
+        raise ExtractionError(NO_ARTICLE)
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False,
+        encoding="utf-8",
+    )
+    parser.set_element_class_lookup(_HTML_CLASSES)
+    try:  # as UTF-8 bytes: parsed about 6 % faster than the string, into the same tree
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except etree.ParserError as err:
+        raise ExtractionError(NO_ARTICLE) from err
+    drop_soft_hyphens(root, html)
+    return root
+
+
+def prepare_page(root: etree._Element, html: str) -> None:
+    """Ready the parsed page for the extractors: text and pictures out of ``<noscript>``,
+    captions with their figures, no scripts or styles, paragraphs cut at ``<br>`` pairs."""
+    for noscript in shut_noscripts(root):  # those holding the page's text are opened
+        unwrap_noscript_image(noscript)
+    if "aption" in html or "redit" in html or "egend" in html:
+        captions_to_figures(root)
+    for element in list(root.iter(*_CODE_TAGS)):
+        remove_keep_tail(element)
+    for paragraph in list(root.iter("p")):
+        split_at_break_pairs(paragraph)
+
+
+#: Elements that never hold article text.
+_CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed")
