@@ -121,8 +121,8 @@ def mark_formatting(root: etree._Element) -> list[etree._Element]:
     :data:`_KEPT_SPACE`). Returns the elements to :func:`unmark_formatting`."""
     marked = []
     for element in root.iter(*_FORMATTING):
-        if not element.text and not len(element):
-            continue
+        if not any(piece.strip() for piece in element.itertext()):
+            continue  # nothing to format: an icon ("<i class='fa-share'><svg>")
         kind = _FORMATTING[element.tag]
         element.text = _OPENERS[kind] + (element.text or "")
         if len(element):

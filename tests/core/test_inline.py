@@ -104,6 +104,17 @@ def test_boxes_and_tables_in_a_list_item_keep_their_words_apart() -> None:
     assert listed.items == ("Language English", "Publisher Avery", "Plans Basic Prime $642 $845")
 
 
+def test_an_icon_in_a_formatting_element_makes_no_empty_list_item() -> None:
+    icons = ("<ul><li><i class='fa fa-share'><svg><use href='#share'/></svg></i></li>"
+             "<li><b> </b></li><li>Cable</li><li><i>Travel</i> case</li></ul>")
+    html = (f"<html><body><article><h1>In the box</h1><p>{FILLER}</p>{icons}"
+            f"<p>{FILLER} The end.</p></article></body></html>")
+    article = extract_article(html, "https://example.org/a")
+    (listed,) = [b for b in article.blocks if b.kind == "list"]
+    assert listed.items == ("Cable", "Travel case")
+    assert _texts(listed) == [("em", "Travel")]
+
+
 ARTICLE = Article(
     title="Title",
     url="https://example.org/story",
