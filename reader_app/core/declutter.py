@@ -142,7 +142,7 @@ def declutter_blocks(drafts: Sequence[Draft]) -> list[Block]:
     if _drop_closing_offers(drafts, drop, last_long):
         _drop_trailing_headings(drafts, drop)
     kept = [d.block for d, gone in zip(drafts, drop, strict=True) if not gone]
-    return _without_echoes([b for b in kept if not _is_mark(b)])
+    return _without_echoes([b for b in kept if not (_is_mark(b) or _is_identifiers(b))])
 
 
 def _is_mark(block: Block) -> bool:
@@ -152,6 +152,19 @@ def _is_mark(block: Block) -> bool:
     return (block.kind == "paragraph" and len(block.text) <= 5
             and all(unicodedata.category(c)[0] in "PZ" or unicodedata.category(c) == "Sm"
                     for c in block.text))
+
+
+_UUID = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.I)
+
+
+def _is_identifiers(block: Block) -> bool:
+    """Whether a paragraph is mostly machine identifiers, three UUIDs or more: the ids a
+    shop's page hides among the letters of its "Sponsored" label, read as text where the
+    page's style sheet would hide them."""
+    if block.kind != "paragraph" or len(block.text) < 108:
+        return False
+    found = _UUID.findall(block.text)
+    return len(found) >= 3 and 2 * sum(map(len, found)) > len(block.text)
 
 
 def _without_echoes(blocks: list[Block]) -> list[Block]:

@@ -161,6 +161,15 @@ def test_a_mark_alone_is_no_paragraph() -> None:
     assert [b.text for b in kept] == [LONG, "72", "\u2605\u2605\u2605\u2605", LONG]
 
 
+def test_a_paragraph_of_machine_identifiers_is_no_text() -> None:
+    ids = ["19aea247-2e76-4905-9b83-15a5a5664cfa", "661bd3c3-576f-4713-baee-9dc0dd7c3568",
+           "2e2c3720-cfa9-41e9-9571-b179b489e15f"]
+    sponsored = "S" + "G".join(ids)  # the letters of "Sponsored" among hidden ids
+    order = f"Order {ids[0]} shipped on Monday and {ids[1]} on Tuesday, both by courier."
+    kept = declutter_blocks([_para(LONG), _para(sponsored), _para(order), _para(LONG_TOO)])
+    assert [b.text for b in kept] == [LONG, order, LONG_TOO]
+
+
 def test_declutter_blocks_keeps_content_about_subscriptions_mid_text() -> None:
     drafts = [_para(LONG), _para(CONTENT[1]), _para(CONTENT[2]), _para(LONG)]
     assert len(declutter_blocks(drafts)) == 4
