@@ -92,8 +92,11 @@ _MAX_PAIR_CHARS = 40
 #: Elements a forum's notices, a poster's title and a post's signature come in.
 BOX_TAGS = ("div", "p", "ul", "li", "section", "aside", "span", "em", "h4", "h5", "h6")
 #: Their names: "Become a supporter ..." or "Scam alert ..." boxes outside the posts, and
-#: inside them "Well-known member" under a poster's name and the quotation under a post.
-_FURNITURE_NAME = re.compile(r"(?:(?<![a-z])notices?|signature|(?<![a-z])user-?title)(?![a-z])")
+#: inside them "Well-known member" or a "Premium Member" banner under a poster's name and
+#: the quotation under a post.
+_FURNITURE_NAME = re.compile(
+    r"(?:(?<![a-z])notices?|signature|(?<![a-z])user-?(?:title|banner))(?![a-z])"
+)
 #: What a thread's or a post's notes say: "Thread starter jo Start date Apr 12, 2024",
 #: "Last edited: Apr 12, 2024", "Edited 06/19/2024 06:37 AM by jo", "Click to expand...".
 _NOTE = re.compile(r"(?:thread starter|(?:last )?edited|click to expand)\b", re.I)

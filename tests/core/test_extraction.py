@@ -647,6 +647,7 @@ def test_the_furniture_of_a_page_of_posts() -> None:
         "<div><div class='posts'><div class='post'><p>" + PARAGRAPHS[0] + "</p>"
         "<p class='ipsEdited'>Edited June 19, 2024 by jo</p>"
         "<div class='ipsSignature'>Two plots, one shed.</div>"
+        "<div class='message-userBanner'><strong>Premium Member</strong></div>"
         "<dl class='pairs'><dt>Messages</dt><dd>9,525</dd></dl></div></div>"
         "<ul class='notices'><li>Registering lets you post.</li></ul>"
         "<ul><li>Thread starter jo</li></ul></div>"
@@ -654,7 +655,8 @@ def test_the_furniture_of_a_page_of_posts() -> None:
     container = root[0]
     gone = [e for e in root.iter() if page_furniture(e, container)]
     assert [(e.tag, e.get("class")) for e in gone] == [
-        ("p", "ipsEdited"), ("div", "ipsSignature"), ("dl", "pairs"), ("ul", "notices"),
+        ("p", "ipsEdited"), ("div", "ipsSignature"), ("div", "message-userBanner"),
+        ("dl", "pairs"), ("ul", "notices"),
         ("ul", None), ("li", None),  # "Thread starter jo", the list and its item
     ]
     assert not page_furniture(root, container) and not page_furniture(container, container)
