@@ -162,8 +162,10 @@ class Router:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def page_text_wins(self, signals: Mapping[str, float]) -> bool:
-        """Whether the page's own text should replace the extractors'."""
-        return self.probability(signals) >= self.threshold
+        """Whether the page's own text should replace the extractors': never on a page that
+        declares a product (:func:`shop_page`), where the page's own text is its menus and
+        its grids of other products more often than the product's description."""
+        return not shop_page(signals) and self.probability(signals) >= self.threshold
 
     def to_json(self) -> dict[str, object]:
         """The model as stored in the package's data file."""

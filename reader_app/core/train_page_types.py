@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .extraction_score import leaks, word_f1
-from .page_types import FEATURES, Router
+from .page_types import FEATURES, Router, shop_page
 
 FOLDS = 5
 #: The L2 penalty and the steps of the gradient descent.
@@ -115,11 +115,11 @@ def fit(rows: Sequence[Row], penalty: float = PENALTY, steps: int = STEPS) -> Ro
     articles = [i for i, r in enumerate(rows) if r.page_type == "article"]
     best, best_score = 1.0, statistics.fmean(r.rules_f1 for r in rows)
     for threshold in (t / 100 for t in range(5, 100)):
-        scores = [r.page_f1 if p >= threshold else r.rules_f1
+        routed = [p >= threshold and not shop_page(r.signals)  # as page_text_wins reads
                   for r, p in zip(rows, probabilities, strict=True)]
+        scores = [r.page_f1 if go else r.rules_f1 for r, go in zip(rows, routed, strict=True)]
         article_loss = sum(rows[i].rules_f1 - scores[i] for i in articles)
-        more_leaks = sum(rows[i].page_leaks - rows[i].rules_leaks
-                         for i in articles if probabilities[i] >= threshold)
+        more_leaks = sum(rows[i].page_leaks - rows[i].rules_leaks for i in articles if routed[i])
         if article_loss > 0 or more_leaks > 0:  # articles must lose nothing
             continue
         if statistics.fmean(scores) > best_score + 1e-9:

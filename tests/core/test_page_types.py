@@ -95,6 +95,20 @@ def test_a_grid_of_products_is_read_as_the_page_itself() -> None:
         extract_article(_grid_page(), url, ExtractOptions(use_router=False))
 
 
+def test_a_page_that_declares_a_product_is_never_routed() -> None:
+    url = "https://socks.test/collections/mens-socks"
+    product = ('<script type="application/ld+json">{"@type": "Product", "name": '
+               '"Harbour Crew Sock"}</script></head>')
+    html = _grid_page().replace("</head>", product)
+    _, _, signals = extract_with_signals(html, url)
+    assert signals is not None and signals["ld_product"] > 0
+    assert shipped_router().probability(signals) >= shipped_router().threshold
+    assert not shipped_router().page_text_wins(signals)
+    shop = [Row(r.page_id, r.host, r.page_type, r.signals and {**r.signals, "ld_product": 1.0},
+                "", "", r.rules_f1, r.page_f1, False, False) for r in _rows()]
+    assert not any(held_out_choices(shop).values())  # nor in training
+
+
 def test_an_article_stays_with_the_extractors() -> None:
     url = "https://post.test/2025/03/swing-bridge-reopens-after-repairs"
     _, _, signals = extract_with_signals(_article_page(), url)
