@@ -133,3 +133,21 @@ def test_a_line_s_label_in_headline_case_before_a_colon_or_dash_names_nothing() 
     assert labels(facts.organisations) == ["Better Business Bureau"]
     assert labels(facts.places) == ["Ohio"]
     assert labels(facts.people) == ["Jessica Lautz"]
+
+
+def test_a_value_in_inline_code_is_no_number_of_the_article() -> None:
+    from reader_app.core.model import Span
+
+    line = "Set flex-grow: 1 on the first item and the 500 pixels left go to it (default 1)."
+    code = line.index("flex-grow: 1")
+    article = Article(title="Flexbox", blocks=(
+        Block("paragraph", line, spans=(Span(code, code + len("flex-grow: 1"), "code"),)),
+        Block("paragraph", "Port 8080 serves the 3 sites.", spans=(Span(5, 9, "code"),)),
+    ))
+    facts = find_facts(article)
+    numbers = {f.label: len(f.mentions) for f in facts.numbers}
+    assert numbers == {"500 pixels": 1, "1": 1, "3 sites": 1}
+    (one,) = [f for f in facts.numbers if f.label == "1"]
+    assert article.text[one.mentions[0][0] - 8 : one.mentions[0][1]] == "default 1"
+    plain = {f.label: len(f.mentions) for f in find_facts(article.text).numbers}
+    assert plain["1"] == 2  # plain text knows no code

@@ -31,10 +31,12 @@ def find_facts(source: Article | str) -> Facts:
     from .sources import article_blocks, masked, text_blocks
 
     if isinstance(source, str):
-        text, blocks, titles = source, text_blocks(source), []
+        text, blocks, titles, code = source, text_blocks(source), [], []
     else:
         text, blocks = source.text, article_blocks(source)
-        titles = sorted((s.start, s.end) for s in source.text_spans() if s.kind == "em")
+        spans = source.text_spans()
+        titles = sorted((s.start, s.end) for s in spans if s.kind == "em")
+        code = sorted((s.start, s.end) for s in spans if s.kind == "code")
     readable = masked(text, blocks)
     starts = [b.start for b in blocks]
 
@@ -53,6 +55,8 @@ def find_facts(source: Article | str) -> Facts:
         and not (_bare(fact) and all(kind_at(s) == "table" or _alone(text, s, e)
                                      for s, e in fact.mentions))
     ]
+    if code:  # "flex-grow: 1" in inline code is a program's value, not the article's
+        numbers = [n for n in (_outside(f, code, readable, headline) for f in numbers) if n]
     contexts = Contexts(text)
     entities = {
         kind: [
@@ -74,6 +78,28 @@ def find_facts(source: Article | str) -> Facts:
         places=rank(entities["place"]),
         organisations=rank(entities["organisation"]),
     )
+
+
+def _outside(
+    fact: Fact, spans: list[tuple[int, int]], readable: str, headline: Callable[[int], bool]
+) -> Fact | None:
+    """``fact`` without its mentions inside one of ``spans`` (sorted), its context that of
+    its first mention left; None when none is left."""
+    kept = tuple(m for m in fact.mentions if not _within(m, spans))
+    if len(kept) == len(fact.mentions):
+        return fact
+    if not kept:
+        return None
+    context = context_at(readable, _first_in_body(kept, headline))
+    return replace(fact, mentions=kept, context=context)
+
+
+def _within(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(spans, (mention[0], _END)) - 1  # the last span starting before
+    return index >= 0 and spans[index][1] >= mention[1]
+
+
+_END = 1 << 62  # beyond any offset
 
 
 def _bare(fact: Fact) -> bool:
