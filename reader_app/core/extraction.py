@@ -144,7 +144,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     ):
         own = _own_blocks(html, url, options, article.title, discussion, shop_page(signals))
         if _body_chars(own) >= options.min_text_chars:
-            article = replace(article, blocks=tuple(own))
+            article = replace(article, blocks=tuple(_with_pictures(own, article.blocks)))
     if _body_chars(article.blocks) < options.min_text_chars:
         raise ExtractionError(NO_ARTICLE)
     return article
@@ -157,7 +157,9 @@ def extract_with_signals(html: str, url: str | None) -> tuple[str, str, dict[str
     options = ExtractOptions()
     article, signals, discussion = _by_rules(html, url, options)
     rules: Sequence[Block] = article.blocks
-    own = _own_blocks(html, url, options, article.title, discussion, shop_page(signals))
+    own = _with_pictures(
+        _own_blocks(html, url, options, article.title, discussion, shop_page(signals)), rules
+    )
     if _body_chars(own) < options.min_text_chars:
         own = list(rules)  # too short: the rules' text stands
     texts = [BLOCK_SEPARATOR.join(b.text for b in blocks if b.text)
@@ -224,6 +226,32 @@ def _own_blocks(
     if options.declutter:
         _prune(root, discussion, shop)
     return drop_title_heading([d.block for d in own_text(root, url)], title)
+
+
+def _with_pictures(own: list[Block], placed: Sequence[Block]) -> list[Block]:
+    """The page's own text with the pictures the rules ``placed``, each after the block
+    whose text it followed there (or first, if it opened the text), and its caption no
+    longer a paragraph of its own; a picture whose block the own text does not hold is left
+    out."""
+    after: dict[str | None, list[Block]] = {}
+    anchor: str | None = None
+    for block in placed:
+        if block.kind == "image":
+            after.setdefault(anchor, []).append(block)
+        else:
+            anchor = block.text
+    out = after.pop(None, [])
+    captions = {b.text for b in out}
+    for block in own:
+        if block.text in captions and block.kind == "paragraph":
+            captions.discard(block.text)
+            continue
+        out.append(block)
+        if block.kind != "image":
+            pictures = after.pop(block.text, [])
+            out += pictures
+            captions.update(b.text for b in pictures)
+    return out
 
 
 def _prune(root: etree._Element, discussion: bool, shop: bool) -> None:

@@ -528,7 +528,8 @@ def test_a_shop_s_product_page_is_read_without_its_customer_reviews() -> None:
     assert all(r in blog for r in SHOPPERS)
 
 
-def test_a_page_the_extractors_find_too_little_of_is_read_as_its_own_text() -> None:
+def test_a_page_the_extractors_find_too_little_of_is_read_as_its_own_text_with_its_pictures(
+) -> None:
     trails = ["Anthills", "Cypress Creek", "Memorial Park", "Jack Brooks", "Double Lake"]
     cards = "".join(
         f"<div class='elementor-widget'><div class='box'><div class='bg' "
@@ -546,6 +547,13 @@ def test_a_page_the_extractors_find_too_little_of_is_read_as_its_own_text() -> N
     text = extract_article(page(body, head="<title>Trails</title>"), "https://club.example/").text
     assert all(f"{name} MTB" in text for name in trails)
     assert "Length: 7 miles" in text
+    figure = ("<figure><img src='/map.jpg' width='800' height='500'><figcaption>Where the "
+              "five trails are.</figcaption></figure>")
+    shown = body.replace("trails.</p>", "trails.</p>" + figure)
+    article = extract_article(page(shown, head="<title>Trails</title>"), "https://club.example/")
+    kinds = [(b.kind, b.text) for b in article.blocks[1:3]]
+    assert kinds == [("image", "Where the five trails are."), ("heading", "Anthills MTB")]
+    assert article.blocks[1].src == "https://club.example/map.jpg"  # its caption read once
 
 
 def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> None:
