@@ -51,6 +51,9 @@ def test_without_any_cue_the_same_surname_is_taken_for_no_person() -> None:
     assert unintroduced(text, spans(text, "Parr"), lexicon())
     text = "Wix is cheap. That said, Wix is slow.\n\nMy testing notes\n\nWix has templates."
     assert unintroduced(text, spans(text, "Wix"), lexicon())  # a cue stands right before
+    text = ("The 2025 Michelin winners are out. Chef Sung Shim, who won a Michelin star for "
+            "his menu, cooks here. It is rare that a noodle chain gets a Michelin nod.")
+    assert unintroduced(text, spans(text, "Michelin"), lexicon())  # "his" is the chef's
 
 
 def test_a_name_met_less_often_a_full_name_or_a_given_name_stays_a_person() -> None:

@@ -106,6 +106,8 @@ def _person_cue(text: str, start: int, end: int, titled: bool) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - _CONTEXT), start)
     if before:
         word = before.group(1).lower()
+        if word in ("a", "an"):
+            return False  # "won a Michelin star for his menu": a thing's name, whoever "his" is
         if (titled and word.rstrip(".") in TITLE_WORDS) or word in SPEECH_VERBS:
             return True
     after = text[end : end + _CONTEXT]
