@@ -6,7 +6,7 @@ import re
 
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.lexicon import lexicon
-from reader_app.core.facts.lone_names import MIN_MENTIONS, determined, unintroduced
+from reader_app.core.facts.lone_names import MIN_MENTIONS, determined, owned, unintroduced
 
 REVIEW = (
     "The best running watches of 2026\n\n"
@@ -91,3 +91,16 @@ def test_a_name_in_common_words_that_follows_a_or_our_is_a_thing() -> None:
     assert not determined(brando, spans(brando, "Marlon Brando"), lex)  # a person all the same
     twice = "We love our Tiny House. A Tiny House it is."
     assert not determined(twice, spans(twice, "Tiny House"), lex)  # too few to tell
+
+
+def test_a_place_someone_has_is_a_product_of_that_name() -> None:
+    text = ("I use a Hamilton Beach (model 29882). Before my older Hamilton Beach, I had another "
+            "maker. The Hamilton Beach bread pan is wide. Hamilton Beach stopped making it.")
+    assert owned(text, spans(text, "Hamilton Beach"))
+    assert "Hamilton Beach" not in [f.label for f in find_facts(text).places]
+    for name, text in (
+        ("Midlands", "My Midlands garden is wet. My Midlands garden is cold. I love the Midlands."),
+        ("Chicago", "I love Chicago. In Chicago, it rains. How to Compost in a Chicago Apartment."),
+        ("Alaska", "Bringing this to Alaska was hard. Alaska is cold. I flew to Alaska twice."),
+    ):
+        assert not owned(text, spans(text, name)), text

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .common_words import written_lowercase
-from .cues import PERSON_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from .cues import FUNCTION_WORDS, PERSON_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from .lexicon import Lexicon
 
 #: Mentions from which a one-word name with no person's cue is taken for no person; a name
@@ -82,6 +82,33 @@ def determined(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> boo
     return 2 * found >= len(spans)
 
 
+_THING_DETERMINERS = _DETERMINERS | {"his", "her"}
+#: The word right after a name.
+_NEXT_WORD = re.compile(r" +(\w+)")
+
+
+def owned(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a "place" named ``MIN_MENTIONS`` times or more is, at a third of those times
+    at least, a thing someone has: right after "a", "my" or the like, or after one of them
+    and a word in lowercase, and before no word it qualifies ("I use a Hamilton Beach (model
+    29882)", "before my older Hamilton Beach,"): a product of that name. "My Midlands
+    garden", "a Chicago Apartment", "bringing this to Alaska" and "the Hamilton Beach
+    boardwalk" name the place."""
+    if len(spans) < MIN_MENTIONS:
+        return False
+    found = 0
+    for start, end in spans:
+        window = max(0, start - 24)
+        before = _WORD_BEFORE.search(text, window, start)
+        if before and before.group(1).islower() and before.group(1) not in FUNCTION_WORDS:
+            before = _WORD_BEFORE.search(text, window, before.start())  # "my older"
+        after = _NEXT_WORD.match(text, end)
+        qualifies = after is not None and after.group(1).lower() not in FUNCTION_WORDS
+        if before and before.group(1).lower() in _THING_DETERMINERS and not qualifies:
+            found += 1
+    return 3 * found >= len(spans)
+
+
 def _common_beside(form: str, words: set[str], lex: Lexicon) -> bool:
     """Whether the words of ``form`` but the name's own are words open text mostly writes in
     lowercase ("Hostinger Cost", "Visit Budlong"; not "Horst Eidenmüller")."""
@@ -121,4 +148,4 @@ def _person_cue(text: str, start: int, end: int, titled: bool) -> bool:
     return bool(_PRONOUN.search(after, 0, stop.start() if stop else len(after)))
 
 
-__all__ = ["MIN_MENTIONS", "determined", "unintroduced"]
+__all__ = ["MIN_MENTIONS", "determined", "owned", "unintroduced"]
