@@ -94,7 +94,7 @@ _DISCUSSION_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
 
 
 #: Addresses of threads beyond the router's forum words ("/r/science/comments/1rku5x9/...").
-_THREAD_PATH = re.compile(r"/comments/\w+/")
+_THREAD_PATH = re.compile(r"/comments/\w+/|/(?:showthread|viewtopic)\.php")
 
 
 def discussion_page(html: str, url: str | None) -> bool:

@@ -10,21 +10,22 @@ from .model import POST_STAMP_LEVEL
 from .regex_cache import regex
 
 _ZONE = r"(?:gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ist|aest)"
-#: A time of day or a relative time: "14:05", "9.30am BST", "2 hours ago", "yesterday".
+#: A time of day or a relative time: "14:05", "11:23:55 AM", "9.30am BST", "2 hours ago",
+#: "yesterday".
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _AMPM = r"[ap]\.?m\b\.?"
 _TIME = (
-    rf"(?:{_HOUR}:[0-5]\d(?:\s*{_AMPM})?(?:\s*{_ZONE})?|"
+    rf"(?:{_HOUR}:[0-5]\d(?::[0-5]\d)?(?:\s*{_AMPM})?(?:\s*{_ZONE})?|"
     rf"{_HOUR}\.[0-5]\d\s*(?:{_AMPM}(?:\s*{_ZONE})?|{_ZONE})|"
     rf"{_HOUR}\s*{_AMPM}(?:\s*{_ZONE})?|"
     r"(?:an?|\d+)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago|"
     r"just now|yesterday|today)"
 )
-#: A calendar date: "Fri 14 Mar 2025", "March 3, 2025", "2025-03-03", "3/3/25", "11-29-2024",
-#: "29.11.2024".
+#: A calendar date: "Fri 14 Mar 2025", "11. Sep 2024", "March 3, 2025", "2025-03-03", "3/3/25",
+#: "11-29-2024", "29.11.2024".
 _DATE = (
     r"(?:(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:\s+\d{4})?|"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:\s+\d{4})?|\d{1,2}\.\s+[a-z]{3,9}\.?\s+\d{4}|"
     r"[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}[-.]\d{1,2}[-.]\d{4}))"
 )
@@ -37,9 +38,13 @@ _VERB = (
 )
 #: A version number, as changelogs head their entries: "v2.4.0", "Version 2.4", "1.10.3-rc1".
 _VERSION = r"(?:(?:version|release|v)\s?)?\d+\.\d+(?:\.\d+)*(?:[-+.]?[a-z]+\d*)?"
-#: When: a date with a time, a time with a date, a relative time; a bare date only after a
-#: verb ("Released 3 March 2025") or a version ("2.4.0 - 3 March 2025").
-_WHEN = rf"(?:{_DATE}\W{{0,3}}(?:at\s+)?{_TIME}|{_TIME}(?:\W{{0,3}}{_DATE})?)"
+#: When: a date with a time, a time with a date, a relative day with a time ("Today, 09:16
+#: AM"), a relative time; a bare date only after a verb ("Released 3 March 2025") or a
+#: version ("2.4.0 - 3 March 2025").
+_WHEN = (
+    rf"(?:{_DATE}\W{{0,3}}(?:at\s+)?{_TIME}|(?:today|yesterday)\W{{1,3}}(?:at\s+)?{_TIME}|"
+    rf"{_TIME}(?:\W{{0,3}}{_DATE})?)"
+)
 _STAMP = regex(
     rf"^[^\w$£€¥(]*(?:(?:{_VERSION}|(?:by\s+)?{NAME}){_SEPARATOR})?"
     rf"(?:{_VERB}?{_WHEN}|{_VERB}{_DATE})"

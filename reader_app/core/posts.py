@@ -3,9 +3,9 @@ small heading, so that posts stay separate units of the article, in the page's o
 
 A post's time line ("14:05", "11.42 GMT", "2 hours ago", "marta_k · 5 days ago", "Released
 3 March 2025") is recognised by its text; a page is a page of posts when three or more such
-lines repeat one template (the same tag and class names, under the same kind of parent) and
-each is followed by text of its own. Lists whose items are posts become plain containers, so
-an extractor does not flatten the posts into list items.
+lines (two on a forum thread) repeat one template (the same tag and class names, under the
+same kind of parent) and each is followed by text of its own. Lists whose items are posts
+become plain containers, so an extractor does not flatten the posts into list items.
 """
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ __all__ = [
     "mark_posts",
 ]
 
-#: Fewer stamps of one template than this make an article with a date line, not posts.
+#: Fewer stamps of one template than this make an article with a date line, not posts...
 _MIN_POSTS = 3
+#: ... but on a discussion (a forum thread, a question) a question and its answer are posts.
+_MIN_THREAD_POSTS = 2
 #: Elements a stamp may be; a stamp holds no block element.
 _STAMP_TAGS = ("time", "div", "span", "p", "header", "small", "a", "strong", "b",
                "h2", "h3", "h4", "h5", "h6", "dt", "footer")  # fmt: skip
@@ -59,14 +61,15 @@ _STAMP_DEPTH = 3
 def mark_posts(root: etree._Element, discussion: bool = False) -> dict[str, int]:
     """Find the time lines of a page of posts; return the level of each post heading by its
     text: 5 for the time lines, its own for a heading among the posts (none: no posts). On a
-    ``discussion`` page (a forum thread) a ``<time>`` that shows only a day is a time line
-    when its markup gives the time of day (:func:`_stamp_text`).
+    ``discussion`` page (a forum thread) two posts are posts, and a ``<time>`` that shows
+    only a day is a time line when its markup gives the time of day (:func:`_stamp_text`).
 
     In place, each such line becomes a paragraph of its text alone, which extractors keep
     wherever they look for text (:func:`as_post_heading` makes it a heading again), rows of
     controls under the posts and the page's furniture go, and the posts are laid out for an
     extractor to read them all (:mod:`~reader_app.core.post_boxes`)."""
-    if not _may_hold_posts(root, discussion):
+    least = _MIN_THREAD_POSTS if discussion else _MIN_POSTS
+    if not _may_hold_posts(root, discussion, least):
         return {}
     groups: dict[tuple[str, ...], list[etree._Element]] = defaultdict(list)
     for element in _candidates(root):
@@ -74,17 +77,17 @@ def mark_posts(root: etree._Element, discussion: bool = False) -> dict[str, int]
             continue
         if _stamp_text(element, discussion) is not None and not _links_away(element):
             groups[_template(element)].append(element)
-    if not any(len(g) >= _MIN_POSTS for g in groups.values()):
+    if not any(len(g) >= least for g in groups.values()):
         return {}
     chosen = set()
     for stamps in groups.values():
         outer = [e for e in stamps if not any(a in chosen for a in e.iterancestors())]
-        if len(outer) >= _MIN_POSTS:
+        if len(outer) >= least:
             chosen.update(outer)
     stamps = [e for e in root.iter(*_STAMP_TAGS) if e in chosen]
     stamps = [e for e in stamps if not any(a in chosen for a in e.iterancestors())]
     stamps = _with_text_after(stamps)
-    if len(stamps) < _MIN_POSTS:
+    if len(stamps) < least:
         return {}
     container = _container(stamps)
     if container is None or not _holds_the_page(container, root):
@@ -135,8 +138,10 @@ def _stamp_text(element: etree._Element, timed: bool) -> str | None:
     the ``datetime``'s hour (an article's cards of other stories show days too: a forum's
     posts only)."""
     text = short_text(element)
-    if text is None or is_post_stamp(text):
-        return text
+    if text is None:
+        return None
+    if is_post_stamp(text):
+        return _absolute(element, text)
     when = element.get("datetime") if timed and element.tag == "time" else None
     if not when:
         return None
@@ -146,6 +151,22 @@ def _stamp_text(element: etree._Element, timed: bool) -> str | None:
     clock = _DATETIME_CLOCK.search(when)
     timed_text = f"{text} {clock.group(1)}" if clock else ""
     return timed_text if is_post_stamp(timed_text) else None
+
+
+#: Words of a time told relative to the day it was read: a reading view keeps the day.
+_RELATIVE_TIME = re.compile(r"\b(?:ago|today|yesterday|just now)\b", re.I)
+
+
+def _absolute(element: etree._Element, text: str) -> str:
+    """A stamp's ``text``, or the date its ``<time>``'s title gives for a relative one
+    ("Today at 3:26 AM" titled "Mar 5, 2026 at 3:26 AM"): the day is not the reader's."""
+    if not _RELATIVE_TIME.search(text):
+        return text
+    time = next(element.iter("time"), None)  # the element itself, or the one it holds
+    if time is None or " ".join(time.text_content().split()) != text:
+        return text
+    title = " ".join((time.get("title") or "").split())
+    return title if is_post_stamp(title) and not _RELATIVE_TIME.search(title) else text
 
 
 def _meta_line(stamp: etree._Element, shown: str, text: str) -> tuple[etree._Element, str]:
@@ -209,16 +230,16 @@ _RELATIVE = (" ago", "esterday", "ust now")
 _VERBS = ("eleased ", "osted ", "pdated ", "ublished ", "dited ", "eplied ", "nswered ", "sked ")
 
 
-def _may_hold_posts(root: etree._Element, discussion: bool) -> bool:
-    """A quick look at the page's text: three times of day or relative times, or one verb of
-    a post's time line three times (on a ``discussion``, three ``<time>`` elements with a
-    ``datetime`` do too); pages without them (most) are no pages of posts."""
+def _may_hold_posts(root: etree._Element, discussion: bool, least: int) -> bool:
+    """A quick look at the page's text: ``least`` times of day or relative times, or one
+    verb of a post's time line ``least`` times (on a ``discussion``, as many ``<time>``
+    elements with a ``datetime`` do too); pages without them (most) are no pages of posts."""
     text = etree.tostring(root, method="text", encoding="unicode")
     times = len(_CLOCK.findall(text)) + sum(text.count(word) for word in _RELATIVE)
     return (
-        times >= _MIN_POSTS
-        or any(text.count(verb) >= _MIN_POSTS for verb in _VERBS)
-        or (discussion and sum(1 for t in root.iter("time") if t.get("datetime")) >= _MIN_POSTS)
+        times >= least
+        or any(text.count(verb) >= least for verb in _VERBS)
+        or (discussion and sum(1 for t in root.iter("time") if t.get("datetime")) >= least)
     )
 
 

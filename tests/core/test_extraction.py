@@ -578,7 +578,10 @@ def test_a_heading_taken_from_the_page_keeps_the_space_of_its_line_break() -> No
      "v2.4.0 (3 March 2025)", "14:05 - Jo Park",
      "by Outer Armatonisdaristan » Tue Aug 27, 2019 1:47 am",  # phpBB
      "Post by invest4 » Sat Feb 24, 2024 5:12 pm",
-     "11-29-2024, 09:03 AM", "29.11.2024 14:05"],  # vBulletin, a European forum
+     "11-29-2024, 09:03 AM", "29.11.2024 14:05",  # vBulletin, a European forum
+     "Today, 09:16 AM", "Yesterday at 4:25 AM",  # vBulletin, XenForo
+     "June 04, 2024, 11:23:55 AM", "2025-11-01 15:14:37",  # SMF, FluxBB: with seconds
+     "by jo » 11. Sep 2024, 18:36"],  # phpBB in German
 )  # fmt: skip
 def test_post_time_lines(line: str) -> None:
     assert is_post_stamp(line)
@@ -624,6 +627,10 @@ def test_a_page_of_posts_keeps_each_post_under_its_time_line() -> None:
 def test_two_time_lines_or_cards_of_other_pages_make_no_page_of_posts() -> None:
     article = extract_article(_posts(["14:05", "09:30"]))
     assert not any(b.level == POST_STAMP_LEVEL for b in article.blocks)
+    # a forum thread of a question and one reply is a thread of posts
+    thread = extract_article(_posts(["14:05", "09:30"]), "https://bakers.example/t/rye/4411")
+    heads = [b.text for b in thread.blocks if b.level == POST_STAMP_LEVEL]
+    assert heads == ["14:05", "09:30"]
     cards = "".join(
         f"<div class='card'><a href='/story/{n}'><span>{n} hours ago</span></a></div>"
         for n in range(1, 5)
@@ -645,6 +652,20 @@ def test_a_day_in_a_time_element_is_a_time_line_of_a_discussion_only() -> None:
     levels = mark_posts(root, discussion=True)
     assert [t for t, level in levels.items() if level == POST_STAMP_LEVEL] == [
         "Apr 10, 2024 at 1:44 PM", "Apr 11, 2024 at 1:44 PM", "Apr 12, 2024 at 1:44 PM",
+    ]
+
+
+def test_a_time_line_told_relative_to_the_crawl_reads_as_the_day_its_title_gives() -> None:
+    posts = "".join(
+        f"<div class='message'><header><time datetime='2026-03-0{5 - n}T0{3 + n}:26:00+0000' "
+        f"title='Mar {5 - n}, 2026 at {3 + n}:26 AM'>{shown}</time></header>"
+        f"<p>{PARAGRAPHS[n]}</p></div>"
+        for n, shown in enumerate(["2 hours ago", "Yesterday at 4:26 AM", "5:26 AM"])
+    )
+    root = lxml.html.document_fromstring(page(article_body(posts)))
+    levels = mark_posts(root, discussion=True)
+    assert [t for t, level in levels.items() if level == POST_STAMP_LEVEL] == [
+        "Mar 5, 2026 at 3:26 AM", "Mar 4, 2026 at 4:26 AM", "5:26 AM",
     ]
 
 

@@ -198,6 +198,8 @@ def test_folds_are_stable_and_by_host() -> None:
         ("https://ask.example/questions/123/why-does-rye-rise", "", True),
         ("https://bakers.example/t/sourdough-starter/4411", "", True),
         ("https://old.reddit.example/r/baking/comments/1rku5x9/rye_starter/", "", True),
+        ("https://bakers.example/viewtopic.php?t=112320", "", True),  # phpBB, FluxBB
+        ("https://bakers.example/showthread.php?t=186269", "", True),  # vBulletin
         ("https://news.example/commentisfree/2025/06/02/bakeries", "", False),
         ("https://news.example/2025/06/02/bakeries", '{"@type": "QAPage"}', True),
         ("https://news.example/2025/06/02/bakeries", '{"@type": "DiscussionForumPosting"}',
