@@ -35,9 +35,12 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
         found = tm.extract_meta_json(root, found)
     page_url = found.url or tm.extract_url(root, url)
     names = site_names(found.sitename, page_url or url)
-    title = headline(root, found.title or tm.extract_title(root), names)
+    title = found.title or tm.extract_title(root)
+    if not found.title and title and _names_site(title, names):  # a lone <h1> of the logo
+        title = tm.examine_title_element(root)[0] or title
+    title = headline(root, title, names)
     author = thread_author(root) or clean_byline(found.author) or _byline_in_page(root)
-    site = found.sitename or tm.extract_sitename(root)
+    site = found.sitename or _title_site(root)
     if site:
         site = site.lstrip("@")
         if site and "." not in site and not site[0].isupper():
@@ -48,6 +51,15 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
     named = {"title": title, "byline": author, "site": site}
     return {**{key: clean_text(value or "") or None for key, value in named.items()},
             "url": page_url, "date": declared_date(root) or shown_date(root)}
+
+
+def _title_site(root: etree._Element) -> str | None:
+    """The part of the page's ``<title>`` that is a domain name ("Release notes -
+    virtualbox.org"; a headline's "VirtualBox 7.1.0" is none)."""
+    from trafilatura.metadata import examine_title_element
+
+    _, *parts = examine_title_element(root)
+    return next((p for p in parts if p and "." in p and " " not in p.strip()), None)
 
 
 def _byline_in_page(root: etree._Element) -> str | None:

@@ -313,3 +313,14 @@ def test_a_product_s_brand_above_its_name_stays() -> None:
     )
     article = extract_article(_page(head, "<h2>Kelbridge Lighting</h2><h1>Harbour Lamp</h1>"))
     assert [b.text for b in article.blocks[:2]] == ["Kelbridge Lighting", "Harbour Lamp"]
+
+
+def test_a_lone_h1_of_the_sites_name_is_no_headline_and_a_version_no_site() -> None:
+    head = "<title>Discuss the VirtualBox 7.1.0 release here - virtualbox.org</title>"
+    body = ('<h1><a href="/">virtualbox.org</a></h1><h2>Discuss the VirtualBox 7.1.0 release '
+            "here</h2><p>" + "Having upgraded to the new build, my guests lost their network. " * 4
+            + "</p>")
+    article = extract_article(_page(head, body), "https://forums.virtualbox.org/viewtopic.php?t=1")
+    assert (article.title, article.site) == (
+        "Discuss the VirtualBox 7.1.0 release here", "virtualbox.org"
+    )
