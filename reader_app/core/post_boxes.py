@@ -104,7 +104,8 @@ _NOTE = re.compile(r"(?:thread starter|(?:last )?edited|click to expand)\b", re.
 
 def page_furniture(element: etree._Element, container: etree._Element) -> bool:
     """Whether an element of a page of posts is its furniture: a definition list of short
-    terms and values (a poster's details, "Messages 9,525", "Location UK", or the thread's,
+    terms and values, links aside (a poster's details, "Messages 9,525", "Location UK",
+    "Contact: <a>Contact jo</a> <a>Website</a>", or the thread's,
     "Status Not open for further replies."), a short note on the thread or a post ("Last
     edited: Apr 12, 2024"), or an element named as a notice, a poster's title or a
     signature; none that holds the posts."""
@@ -112,13 +113,18 @@ def page_furniture(element: etree._Element, container: etree._Element) -> bool:
         return False
     if element.tag == "dl":
         items = [child for child in element if tag_name(child) in ("dt", "dd")]
-        return bool(items) and all(
-            len(" ".join(item.text_content().split())) <= _MAX_PAIR_CHARS for item in items
-        )
+        return bool(items) and all(_plain_chars(item) <= _MAX_PAIR_CHARS for item in items)
     if _FURNITURE_NAME.search((element.get("class") or "").lower()):
         return True
     text = short_text(element)
     return text is not None and _NOTE.match(text) is not None
+
+
+def _plain_chars(element: etree._Element) -> int:
+    """The length of an element's text outside its links (a poster's "Contact: Contact jo
+    Website" is a label and links)."""
+    text = " ".join(element.text_content().split())
+    return len(text) - sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
 
 
 #: A quotation's attribution: "jo said:", "On 6/14/2024 at 9:14 AM, jo said:", "jo wrote:".

@@ -677,7 +677,10 @@ def test_the_furniture_of_a_page_of_posts() -> None:
         "<p class='ipsEdited'>Edited June 19, 2024 by jo</p>"
         "<div class='ipsSignature'>Two plots, one shed.</div>"
         "<div class='message-userBanner'><strong>Premium Member</strong></div>"
-        "<dl class='pairs'><dt>Messages</dt><dd>9,525</dd></dl></div></div>"
+        "<dl class='pairs'><dt>Messages</dt><dd>9,525</dd></dl>"
+        "<dl class='postprofile'><dt>jo</dt><dd>Contact: <a href='/u/jo'>Contact jo</a> "
+        "<a href='https://jo.example'>Website</a> <a href='#'>Yahoo Messenger</a></dd></dl>"
+        "</div></div>"
         "<ul class='notices'><li>Registering lets you post.</li></ul>"
         "<ul><li>Thread starter jo</li></ul></div>"
     )
@@ -685,7 +688,7 @@ def test_the_furniture_of_a_page_of_posts() -> None:
     gone = [e for e in root.iter() if page_furniture(e, container)]
     assert [(e.tag, e.get("class")) for e in gone] == [
         ("p", "ipsEdited"), ("div", "ipsSignature"), ("div", "message-userBanner"),
-        ("dl", "pairs"), ("ul", "notices"),
+        ("dl", "pairs"), ("dl", "postprofile"), ("ul", "notices"),
         ("ul", None), ("li", None),  # "Thread starter jo", the list and its item
     ]
     assert not page_furniture(root, container) and not page_furniture(container, container)
