@@ -235,6 +235,8 @@ def test_each_kind_of_number(
         "Try a 2-in-1 laptop if you work 9-to-5.",
         "The Ford F\u2011150 Lightning is electric.",
         "Call 1-800-FDA-0178 for help.",
+        "Having upgraded to build 164728, see ticket 22164 and bug 1234.",
+        "Further reports are here: viewtopic.php?t=112323 and max_length=50 in the model.",
     ],
 )
 def test_what_is_no_number_fact(text: str) -> None:
@@ -562,3 +564,7 @@ def test_a_count_in_a_headline_s_capitals_is_the_count_of_its_prose() -> None:
 def test_a_degree_sign_is_a_unit() -> None:
     facts = find_numbers("Bend your knees to a 90° angle; the kettle heats water to 90°C.")
     assert [(f.label, f.unit) for f in facts] == [("90°", "degrees"), ("90°C", "°C")]
+
+
+def test_a_sample_size_written_n_equals_counts() -> None:
+    assert surfaces("Of those eligible, 37% (n=121) were not.") == ["37%", "121"]

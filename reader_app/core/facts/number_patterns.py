@@ -100,6 +100,7 @@ _NOT_COMPOUND = "in|to|per|on|a|an|and|or|for|by|of|the|at|up|ish|plus|odd"
 _NUMBER = regex(
     rf"""
     (?<![\w.,\-\u2010\u2011/£$€¥₹'\u2018\u2019])
+    (?<![^nN\s]=)  # a setting's value, "max_length=50", "?t=112323"; a sample's "n=121" counts
     (?:(?<=[Ff]rom[ ])(?P<from>))?
     (?:(?P<aged>(?i:aged|age)){_S}+(?=(?i:between)))?
     (?:(?P<between>(?i:between)){_S}+)?
@@ -167,7 +168,8 @@ _DATE = regex(
 )
 
 # Spans that look numeric but are no facts: times of day and of posts, phone numbers,
-# footnote marks, list markers, page furniture, version and model numbers, postcodes.
+# footnote marks, list markers, page furniture, version, model, build and ticket numbers,
+# postcodes.
 _NOT_FACTS = regex(
     r"""
     \b\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.))?
@@ -200,6 +202,7 @@ _NOT_FACTS = regex(
     |(?i:\b(?:versions?|releases?|release[ ]series|branch(?:es)?|builds?|patch(?:es)?)
         [ \u00a0]+(?:(?:since|from|before|after|until|to|up[ ]to|prior[ ]to|than|of|is|was|are|were)
         [ \u00a0]+)?\d+(?:\.\d+)+(?:\.[xX*])?\b)
+    |(?i:\b(?:builds?|tickets?|bugs?)[ \u00a0]+\d+\b)
     |\b\d+\.\d+\.\d+(?:\.\d+)*\b
     |\b\d+(?:\.\d+)*\.[xX*](?![\w])
     |\b(?:No\.?|[Nn]umber|Nos\.?)[ \u00a0]\d+
@@ -234,7 +237,7 @@ _NOT_FACT_WORDS = word_set(
     pages p pp chapter ch section sec paragraph clause fig figure table line vol volume
     type stage phase level grade tier category class
     photo picture slide step part video version v no number nos a an one two three four five
-    versions release releases branch branches build builds patch patches
+    versions release releases branch branches build builds patch patches ticket tickets bug bugs
     six seven eight nine ten few several"""
 )
 
