@@ -161,7 +161,7 @@ def _is_identifiers(block: Block) -> bool:
     """Whether a paragraph is mostly machine identifiers, three UUIDs or more: the ids a
     shop's page hides among the letters of its "Sponsored" label, read as text where the
     page's style sheet would hide them."""
-    if block.kind != "paragraph" or len(block.text) < 108:
+    if block.kind != "paragraph" or len(block.text) < 108 or block.text.count("-") < 12:
         return False
     found = _UUID.findall(block.text)
     return len(found) >= 3 and 2 * sum(map(len, found)) > len(block.text)

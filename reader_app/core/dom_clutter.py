@@ -14,7 +14,7 @@ import lxml.html
 from lxml import etree
 
 from .clutter_text import HINT, THRESHOLD, clutter_score
-from .visibility import is_hidden, is_spoken_copy
+from .visibility import ClampedCopies, clamped_names, is_hidden, is_spoken_copy
 
 #: Name fragments (found at the start of a word inside the :data:`_NAME_ATTRS` values, so
 #: that "shareBar" and "site-newsletter" match but "bloginner" does not). Comments are
@@ -228,6 +228,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
     named_clutter = _named_clutter_in_discussion if discussion else _named_clutter
     doomed: list[etree._Element] = []
     pointers: set[etree._Element] = set()  # paragraphs that are an advertiser's link
+    previews = ClampedCopies(scope)
     for element, own in stats.items():  # in document order
         parent = own.parent
         if parent is not None:
@@ -260,10 +261,11 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             (names and named_clutter(names))
             or (is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
             or element.get("popover") is not None  # shown only over the page, on demand
+            or (names and clamped_names(names) and element in previews)
         ):
-            if (chars <= _MAX_SHARE * total and not _holds_content(element)) or _is_consent(
-                element, names
-            ):
+            if (chars <= _MAX_SHARE * total and not (
+                _holds_content(element) and element not in previews
+            )) or _is_consent(element, names):
                 doomed.append(element)
                 own.gone = True
             continue

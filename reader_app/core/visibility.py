@@ -1,7 +1,8 @@
 """What a page shows and what it hides: elements hidden by their attributes, and text
 written twice, once to be seen and once for screen readers — a shop's price or title in a
 styled span with the same words beside it in a span only a screen reader reads ("EUR
-355.58EUR 355.58" read as plain text). The reading view keeps the copy that is seen."""
+355.58EUR 355.58" read as plain text), or a preview clamped to a line that repeats a post
+shown in full. The reading view keeps the copy that is seen."""
 
 from __future__ import annotations
 
@@ -60,3 +61,73 @@ def is_spoken_copy(element: etree._Element, chars: int) -> bool:
         and _words(sibling.text_content()) == text
         for sibling in parent
     )
+
+
+#: Names of an element whose text the page's style clamps to a line or a few ("line-clamp-1",
+#: "text-truncate", "truncate"): a preview, as of the post a reply answers.
+_CLAMPED = re.compile(r"line-?clamp|truncat", re.I)
+_CLAMPED_XPATH = etree.XPath(
+    ".//*[contains(@class, 'lamp') or contains(@class, 'runcat') or contains(@class, 'RUNCAT')"
+    " or contains(@class, 'LAMP')]"
+)
+#: The start of a preview looked for elsewhere in the page, in characters.
+_PREVIEW_CHARS = 80
+_MIN_PREVIEW_CHARS = 40
+
+
+@lru_cache(maxsize=4096)
+def clamped_names(names: str) -> bool:
+    """Whether an element's names clamp its text to a line or a few."""
+    return bool(_CLAMPED.search(names))
+
+
+def _clamped(element: etree._Element) -> bool:
+    names = element.get("class")
+    return bool(names) and clamped_names(names)
+
+
+def _outer_clamped(element: etree._Element) -> bool:
+    return _clamped(element) and not any(_clamped(a) for a in element.iterancestors())
+
+
+def _start(element: etree._Element) -> str:
+    text: str = element.text_content()
+    return text.strip()[:_PREVIEW_CHARS]
+
+
+class ClampedCopies:
+    """The previews of a page that repeat its text: each element clamped to a line or a few
+    (by a class such as "line-clamp-1", "text-truncate") whose text starts as text shown
+    elsewhere does, but the first of them where the page shows that text only clamped (a
+    listing's story titles, clamped in each of two lists, keep one copy). The page is read
+    when the first such element is asked about."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self._root = root
+        self._text: str | None = None
+        self._clamped: dict[str, int] = {}
+        self._seen: set[str] = set()
+        self._judged: dict[etree._Element, bool] = {}
+
+    def __contains__(self, element: etree._Element) -> bool:
+        judged = self._judged.get(element)
+        if judged is None:
+            judged = self._judged[element] = self._copy(element)
+        return judged
+
+    def _copy(self, element: etree._Element) -> bool:
+        if not _outer_clamped(element):
+            return False
+        start = _start(element)
+        if len(start) < _MIN_PREVIEW_CHARS:
+            return False
+        if start in self._seen:
+            return True
+        self._seen.add(start)
+        if self._text is None:
+            self._text = self._root.text_content()
+            for clamped in _CLAMPED_XPATH(self._root):
+                if _outer_clamped(clamped):
+                    key = _start(clamped)
+                    self._clamped[key] = self._clamped.get(key, 0) + 1
+        return self._text.count(start) > self._clamped.get(start, 0)

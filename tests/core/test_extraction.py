@@ -498,6 +498,23 @@ def test_a_screen_reader_s_copy_of_the_text_shown_is_read_once() -> None:
     assert "The cost of dredging" in text  # text for screen readers alone is no copy
 
 
+def test_a_clamped_preview_of_text_shown_elsewhere_is_read_once() -> None:
+    posts = [f"<li class='post'><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[2]}</p></li>"]
+    for reply in REPLIES[:2]:  # each reply opens with a preview of the post it answers
+        posts.append(
+            "<li class='post'><div class='btn parent'><div class='text-muted line-clamp-1'>"
+            f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[2]}</p></div></div><p>{reply}</p></li>"
+        )
+    thread = page(f"<main><h1>Dredging the channel</h1><ul class='posts'>{''.join(posts)}</ul>"
+                  "</main>")
+    text = extract_article(thread, "https://harbour.example/topic/4411/dredging").text
+    assert text.count(PARAGRAPHS[0][:60]) == 1 and all(r[:60] in text for r in REPLIES[:2])
+    # titles a page shows only clamped, in two lists, are read once, not never
+    cards = "".join(f"<div class='title text-truncate'>{p}</div>" for p in PARAGRAPHS)
+    listing = page(f"<main><section>{cards}</section><section>{cards}</section></main>")
+    assert [extract_article(listing).text.count(p[:60]) for p in PARAGRAPHS] == [1, 1, 1]
+
+
 PACK = [
     "The Trail 25 pack carries a day's kit on the hill: a padded laptop sleeve, two stretch "
     "side pockets for bottles and a lid pocket that keeps keys and snacks within reach.",
