@@ -237,6 +237,8 @@ def test_each_kind_of_number(
         "Call 1-800-FDA-0178 for help.",
         "Having upgraded to build 164728, see ticket 22164 and bug 1234.",
         "Further reports are here: viewtopic.php?t=112323 and max_length=50 in the model.",
+        "Ubuntu 24.04 ships Qt 6.4; I had hoped 24.04 would bring 6.4's successor.",
+        "The Boeing 737 landed late. The 737 had waited an hour for a gate.",
     ],
 )
 def test_what_is_no_number_fact(text: str) -> None:

@@ -86,12 +86,16 @@ def find_numbers(text: str) -> list[Fact]:
         if not _overlaps(match.span(), blocked):
             found.append(_Found(*match.span(), _clean(match.group()), None, "date"))
             taken.append(match.span())
+    names: set[str] = set()
     for match in numbers:
         if _overlaps(match.span(), blocked) or _overlaps(match.span(), taken):
             continue
-        mention = _number(text, match)
+        mention = _number(text, match, names)
         if mention is not None:
             found.append(mention)
+    # a number that is part of a name once ("Ubuntu 24.04", "Boeing 737") names the same
+    # thing where it stands alone ("since 24.04", "the 737 landed")
+    found = [m for m in found if not (m.unit is None and m.counts is None and m.label in names)]
     return _merge(text, _join_ranges(text, found))
 
 
@@ -139,8 +143,9 @@ def _clean(surface: str) -> str:
     return " ".join(surface.split())
 
 
-def _number(text: str, match: re.Match[str]) -> _Found | None:
-    """The mention a candidate match of ``scan`` stands for, or None when it is no fact."""
+def _number(text: str, match: re.Match[str], names: set[str]) -> _Found | None:
+    """The mention a candidate match of ``scan`` stands for, or None when it is no fact;
+    a number that is part of a name ("Boeing 737") is added to ``names``."""
     group = match.group
     start, end = match.span()
     if group("between") and "and" not in (group("range") or "").lower():
@@ -150,6 +155,7 @@ def _number(text: str, match: re.Match[str]) -> _Found | None:
     if group("minus") and not group("temp"):
         start = match.end("minus")
     if not group("cur") and not _is_score(match) and _named_before(text, start):
+        names.add(_clean(group("num")))
         return None  # "Boeing 737", but "beat Arsenal 4-1" is a score
     if group("approx") and group("approx").lower() == "over" and group("time"):
         start = match.start("num")  # "over three years" is a span of time, not a bound
