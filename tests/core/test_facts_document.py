@@ -120,6 +120,20 @@ def test_a_heading_s_common_words_named_where_case_is_free_are_a_name() -> None:
     assert labels(facts.people) == ["Jessica Lautz"]
 
 
+def test_a_list_item_or_line_in_headline_case_names_nothing_but_names() -> None:
+    items = ("Week 1: Fitness Testing & Zone Development. (2:30-3:20hrs)",
+             "Week 2: Adapt to New Training Zones.", "Coached by C. K. Young",
+             "Rest Day\tEasy Run")
+    facts = find_facts(Article(title="A marathon plan", blocks=(
+        Block("list", "\n".join(items), items=items),
+        Block("paragraph", "The plan was written for the Boston Athletic Association's "
+                           "beginners, Jessica Lautz said."),
+    )))
+    assert labels(facts.organisations) == ["Boston Athletic Association"]
+    assert labels(facts.places) == []
+    assert sorted(labels(facts.people)) == ["C. K. Young", "Jessica Lautz"]
+
+
 def test_a_line_s_label_in_headline_case_before_a_colon_or_dash_names_nothing() -> None:
     items = ("Licensing and Insurance: Verify that the company is licensed.",
              "Specialized Moving Services: If you have fragile items, ask.",

@@ -19,6 +19,8 @@ from .tagger import Mention
 
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov)\.\s*$")
 _WORDS = re.compile(r"[^\W_]{2,}")
+#: A person's initial: "C. K. Young" is a name whatever words it is made of.
+_INITIAL = re.compile(r"\b[A-Z]\.")
 _HEADLINES = ("title", "heading")
 #: Most words of a paragraph that may be a heading set as a paragraph; how a sentence ends.
 _HEADING_WORDS = 8
@@ -63,7 +65,7 @@ def uncommon(mentions: list[Mention], text: str, blocks: Sequence[SourceBlock]) 
         elif _inside(headlines, starts, m.start):
             words = _WORDS.findall(surface)
             flagged.append(bool(words) and all(lex.mostly_lower(w) for w in words)
-                           and not _listed(surface))
+                           and not _listed(surface) and not _INITIAL.search(surface))
         else:
             flagged.append(" " not in surface and lex.mostly_lower(surface)
                            and opens_sentence(text, m.start, 0))
@@ -101,22 +103,29 @@ def _headlines(blocks: Sequence[SourceBlock]) -> list[tuple[int, int]]:
     ("Licensing and Insurance: Verify that ...", "Social Engineering - attacks that ...")."""
     spans = []
     for block in blocks:
-        if block.kind in _HEADLINES or _heading_line(block.text):
+        if block.kind in _HEADLINES:
             if headline(block.text.split()):
                 spans.append((block.start, block.end))
             continue
-        for label in _LABEL.finditer(block.text):
-            if headline(label.group(1).split()):
-                spans.append((block.start + label.start(1), block.start + label.end(1)))
+        start = block.start
+        for line in block.text.split("\n"):  # a list's items, a paragraph's lines
+            if "\t" not in line and _heading_line(line) and headline(line.split()):
+                spans.append((start, start + len(line)))
+            else:
+                spans += [(start + label.start(1), start + label.end(1))
+                          for label in _LABEL.finditer(line) if headline(label.group(1).split())]
+            start += len(line) + 1
     return sorted(spans)
 
 
 def _heading_line(text: str) -> bool:
-    """Whether a paragraph is a heading in all but its markup: one short line that ends in
-    no full stop ("Hand-Drawn Dinner Party" above the paragraphs about it)."""
+    """Whether a line may be a heading in all but its markup: a short line that ends in no
+    mark of a sentence but a full stop ("Hand-Drawn Dinner Party" above the
+    paragraphs about it, "Week 2: Adapt to New Training Zones."); the caller asks for its
+    headline case."""
     line = text.strip()
-    return (0 < len(line.split()) <= _HEADING_WORDS and "\n" not in line
-            and line[-1] not in _SENTENCE_ENDS)
+    return 0 < len(line.split()) <= _HEADING_WORDS and (
+        line[-1] == "." or line[-1] not in _SENTENCE_ENDS)
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
