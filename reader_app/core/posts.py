@@ -94,7 +94,13 @@ def mark_posts(root: etree._Element, discussion: bool = False) -> dict[str, int]
         return {}  # cards of other pages, a sidebar of updates: not the article
     levels: dict[str, int] = {}
     remove_furniture(container)
+    carded = set()  # time lines in a poster's card ("post-signature"), under the post
     for element in [e for e in root.iter("dl", *BOX_TAGS) if page_furniture(e, container)]:
+        for stamp in stamps if "signature" in (element.get("class") or "") else ():
+            if any(a is element for a in stamp.iterancestors()):
+                stamp.tail = None
+                element.addprevious(stamp)
+                carded.add(stamp)
         remove_keep_tail(element)
     plain_posts(container)
     for element in articles_beside(container):
@@ -106,6 +112,7 @@ def mark_posts(root: etree._Element, discussion: bool = False) -> dict[str, int]
         if text and heading not in chosen:
             levels.setdefault(text, _HEADING_LEVELS[heading.tag])
             _as_paragraph(heading, text)
+    lines = []
     for stamp in stamps:
         _unlist(stamp)
         # read again: the controls inside a time line ("9 Comments") are gone by now
@@ -113,7 +120,34 @@ def mark_posts(root: etree._Element, discussion: bool = False) -> dict[str, int]
         element, text = _meta_line(stamp, shown, text)
         _as_paragraph(element, text)
         levels[text] = POST_STAMP_LEVEL
+        lines.append((element, stamp in carded))
+    _lead_posts(lines, container)
     return levels
+
+
+def _lead_posts(lines: list[tuple[etree._Element, bool]], container: etree._Element) -> None:
+    """A time line that came in a poster's card under the post's text (Stack Exchange's
+    "asked Jul 18, 2024 at 4:39") opens its post: it moves to the start of the largest box
+    around it that holds no other time line."""
+    shared: dict[etree._Element, int] = defaultdict(int)
+    for line, _carded in lines:
+        for ancestor in line.iterancestors():
+            if ancestor is container:
+                break
+            shared[ancestor] += 1
+    for line, carded in lines:
+        if not carded:
+            continue
+        box = None
+        for ancestor in line.iterancestors():
+            if ancestor is container or shared[ancestor] > 1:
+                break
+            box = ancestor
+        if box is None or not "".join(box.itertext()).split(line.text or "", 1)[0].strip():
+            continue  # no box of its own, or nothing before it in its box
+        remove_keep_tail(line)
+        line.tail, box.text = box.text, None
+        box.insert(0, line)
 
 
 #: A post's meta line around its time: its author's name before, its number after.

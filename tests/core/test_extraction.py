@@ -672,6 +672,25 @@ def test_a_day_in_a_time_element_is_a_time_line_of_a_discussion_only() -> None:
     ]
 
 
+def test_a_time_line_in_a_poster_s_card_under_the_post_opens_the_post() -> None:
+    def post(kind: str, text: str, when: str) -> str:
+        return (f"<div class='{kind}'><div class='postcell'><div class='s-prose'><p>{text}</p>"
+                "</div><div class='post-signature'><div class='user-action-time'>"
+                f"{kind}ed {when}</div><div class='user-details'><a href='/u/1'>jo</a>"
+                "<span>1,204 reputation</span></div></div></div></div>")
+    asked = post("ask", PARAGRAPHS[0], "Jul 18, 2024 at 4:39")
+    body = (f"<main><h1>Dredging the channel</h1>{asked}"
+            f"<div id='answers'>{post('answer', REPLIES[0], 'Jul 18, 2024 at 13:22')}"
+            f"{post('answer', REPLIES[1], 'Jul 19, 2024 at 9:05')}</div>"
+            "<p>Browse other questions tagged harbour or dredging, or ask your own.</p></main>")
+    article = extract_article(page(body), "https://harbour.example/questions/4411/dredging")
+    assert [(b.kind, b.text[:20]) for b in article.blocks[:6]] == [
+        ("heading", "asked Jul 18, 2024 a"), ("paragraph", PARAGRAPHS[0][:20]),
+        ("heading", "answered Jul 18, 202"), ("paragraph", REPLIES[0][:20]),
+        ("heading", "answered Jul 19, 202"), ("paragraph", REPLIES[1][:20]),
+    ]
+
+
 def test_a_time_line_told_relative_to_the_crawl_reads_as_the_day_its_title_gives() -> None:
     posts = "".join(
         f"<div class='message'><header><time datetime='2026-03-0{5 - n}T0{3 + n}:26:00+0000' "
