@@ -10,7 +10,7 @@ from reader_app.core.facts import find_facts
 from reader_app.core.facts.build_case import bins, count
 from reader_app.core.facts.common_words import headline
 from reader_app.core.facts.lexicon import lexicon
-from reader_app.core.facts.model import Fact
+from reader_app.core.facts.model import Fact, Facts
 from reader_app.core.model import Article, Block
 
 
@@ -120,15 +120,17 @@ def test_a_heading_s_common_words_named_where_case_is_free_are_a_name() -> None:
     assert labels(facts.people) == ["Jessica Lautz"]
 
 
+def _list_then_paragraph(items: tuple[str, ...], paragraph: str) -> Facts:
+    return find_facts(Article(title="A guide", blocks=(
+        Block("list", "\n".join(items), items=items), Block("paragraph", paragraph))))
+
+
 def test_a_list_item_or_line_in_headline_case_names_nothing_but_names() -> None:
     items = ("Week 1: Fitness Testing & Zone Development. (2:30-3:20hrs)",
              "Week 2: Adapt to New Training Zones.", "Coached by C. K. Young",
              "Rest Day\tEasy Run")
-    facts = find_facts(Article(title="A marathon plan", blocks=(
-        Block("list", "\n".join(items), items=items),
-        Block("paragraph", "The plan was written for the Boston Athletic Association's "
-                           "beginners, Jessica Lautz said."),
-    )))
+    facts = _list_then_paragraph(items, "The plan was written for the Boston Athletic "
+                                 "Association's beginners, Jessica Lautz said.")
     assert labels(facts.organisations) == ["Boston Athletic Association"]
     assert labels(facts.places) == []
     assert sorted(labels(facts.people)) == ["C. K. Young", "Jessica Lautz"]
@@ -139,11 +141,8 @@ def test_a_line_s_label_in_headline_case_before_a_colon_or_dash_names_nothing() 
              "Specialized Moving Services: If you have fragile items, ask.",
              "Regulatory Compliance \u2013 Ensure policies follow the law.",
              "Excellent Customer Service: Known for its quick replies.")
-    facts = find_facts(Article(title="Choosing a mover", blocks=(
-        Block("list", "\n".join(items), items=items),
-        Block("paragraph", "The Better Business Bureau lists complaints against movers in "
-                           "Ohio, Jessica Lautz said."),
-    )))
+    facts = _list_then_paragraph(items, "The Better Business Bureau lists complaints against "
+                                 "movers in Ohio, Jessica Lautz said.")
     assert labels(facts.organisations) == ["Better Business Bureau"]
     assert labels(facts.places) == ["Ohio"]
     assert labels(facts.people) == ["Jessica Lautz"]
