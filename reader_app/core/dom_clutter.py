@@ -263,8 +263,8 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             or element.get("popover") is not None  # shown only over the page, on demand
             or (names and clamped_names(names) and element in previews)
         ):
-            if (chars <= _MAX_SHARE * total and not (
-                _holds_content(element) and element not in previews
+            if (chars <= _MAX_SHARE * total and (
+                element in previews or not _holds_content(element)
             )) or _is_consent(element, names):
                 doomed.append(element)
                 own.gone = True
