@@ -239,6 +239,7 @@ def test_each_kind_of_number(
         "Further reports are here: viewtopic.php?t=112323 and max_length=50 in the model.",
         "Ubuntu 24.04 ships Qt 6.4; I had hoped 24.04 would bring 6.4's successor.",
         "The Boeing 737 landed late. The 737 had waited an hour for a gate.",
+        "He ran Windows 10 and 11; Qt 6.6 & 6.7 crashed on both, as did Terminals 1, 2 and 3.",
     ],
 )
 def test_what_is_no_number_fact(text: str) -> None:
@@ -570,3 +571,7 @@ def test_a_degree_sign_is_a_unit() -> None:
 
 def test_a_sample_size_written_n_equals_counts() -> None:
     assert surfaces("Of those eligible, 37% (n=121) were not.") == ["37%", "121"]
+
+
+def test_a_number_after_a_name_s_number_in_another_shape_is_its_own() -> None:
+    assert surfaces("The Boeing 737 and 40 other jets landed.") == ["40"]

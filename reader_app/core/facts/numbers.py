@@ -87,16 +87,40 @@ def find_numbers(text: str) -> list[Fact]:
             found.append(_Found(*match.span(), _clean(match.group()), None, "date"))
             taken.append(match.span())
     names: set[str] = set()
+    named: tuple[int, str] | None = None  # the last number that is part of a name: end, text
     for match in numbers:
         if _overlaps(match.span(), blocked) or _overlaps(match.span(), taken):
             continue
         mention = _number(text, match, names)
+        if (
+            mention is not None and named is not None and _in_series(text, named, mention)
+        ):  # "Windows 10 and 11", "Qt 6.6 & 6.7": the next of a name's series
+            names.add(mention.label)
+            mention = None
         if mention is not None:
             found.append(mention)
+        number = _clean(match.group("num"))
+        named = (match.end(), number) if mention is None and number in names else None
     # a number that is part of a name once ("Ubuntu 24.04", "Boeing 737") names the same
     # thing where it stands alone ("since 24.04", "the 737 landed")
     found = [m for m in found if not (m.unit is None and m.counts is None and m.label in names)]
     return _merge(text, _join_ranges(text, found))
+
+
+#: What stands between the numbers of one name's series: "and", "&", "or", a comma, a slash.
+_SERIES_GAP = re.compile(r"\s*(?:,|/|&|and|or)\s*")
+_SHAPE = re.compile(r"\d")
+
+
+def _in_series(text: str, named: tuple[int, str], mention: _Found) -> bool:
+    """Whether a bare number right after one that is part of a name, joined to it as the
+    next of a series and written in the same shape (digits, point), is one more of it."""
+    end, number = named
+    return (
+        mention.unit is None and mention.counts is None
+        and _SHAPE.sub("0", mention.label) == _SHAPE.sub("0", number)
+        and _SERIES_GAP.fullmatch(text, end, mention.start) is not None
+    )
 
 
 def _join_ranges(text: str, found: list[_Found]) -> list[_Found]:
