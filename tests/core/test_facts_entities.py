@@ -740,3 +740,9 @@ def test_a_name_does_not_run_on_into_the_next_sentence_across_a_lost_full_stop()
          "Rex Vicat Cole"),
     ):
         assert labels(find_facts("Books on drawing\n\n" + text).people) == [name]
+
+
+def test_a_name_never_runs_into_a_bracket() -> None:
+    text = "Throughput (GGas/s) is used as the primary execution performance metric."
+    assert [text[m.start : m.end] for m in name_tagger().mentions(text)
+            if any(c in text[m.start : m.end] for c in "()")] == []

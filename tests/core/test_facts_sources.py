@@ -88,6 +88,22 @@ def test_picture_credits_in_every_style_are_no_sources() -> None:
         title="", blocks=(Block("paragraph", "Kyiv/Reuters - Shelling"),)))).strip()
 
 
+def test_an_agencys_name_credits_only_as_a_word_of_its_own() -> None:
+    text = ("Wings reunited on Flaming Pie (Paul McCartney, 1997) and toured with a cover of "
+            "Summer of '69 (Bryan Adams, 1984). The band thanked its label (AP Records).")
+    assert [f.label for f in find_facts(text).people] == ["Paul McCartney", "Bryan Adams"]
+    assert "(AP Records)" not in masked(text, article_blocks(Article(
+        title="", blocks=(Block("paragraph", text),))))
+
+
+def test_a_name_ends_where_a_credit_or_citation_label_was_left_out() -> None:
+    facts = find_facts(Article(title="Sales rise in spring", blocks=(
+        Block("paragraph", "Founder Tom Hardy (AFP) Sales rose sharply in the spring."),
+        Block("paragraph", "Its chair Maria Rossi (Getty Images) Further Reading lists more."),
+    )))
+    assert [f.label for f in facts.people] == ["Tom Hardy", "Maria Rossi"]
+
+
 def test_a_transcripts_stage_directions_and_unnamed_speakers_are_no_sources() -> None:
     article = Article(
         title="Plumbers train as substitute teachers",

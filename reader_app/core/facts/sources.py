@@ -42,7 +42,7 @@ _CREDIT = re.compile(
     # "Photograph: X/Getty", "Credit: J. Scott Applewhite/AP", "Credit...X/The New York Times"
     r"(?:\b(?:photograph|photo|picture|image|illustration|credit|source)s?\s*(?::|\.\.\.|\u2026)"
     r"\s*[^\n]{0,80}?(?=$|(?<!\b[A-Z])\.\s|\)))"
-    rf"|\((?:[A-Z][\w.&' -]{{0,40}}/)?{_AGENCIES}[^)]{{0,40}}\)"
+    rf"|\((?:[A-Z][\w.&' -]{{0,40}}/)?(?-i:{_AGENCIES})\b[^)]{{0,40}}\)"  # "(AP)", not "(page"
     # a name and an agency ending a line: "Efrem Lukatsky/AP", "Mary Altaffer / AP Photo"
     rf"|\b(?:(?-i:[A-Z]\.)|{_NAME_WORD}) (?:(?:(?-i:[A-Z]\.)|{_NAME_WORD}) ){{0,2}}?"
     rf"{_NAME_WORD} ?/ ?{_AGENCIES}\b[^\n/]{{0,30}}$"
