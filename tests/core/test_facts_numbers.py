@@ -418,6 +418,13 @@ def test_the_parts_of_a_duration_are_one_mention() -> None:
     assert surfaces("It dates from between 600-500 BCE.") == ["600-500"]
 
 
+def test_durations_written_short_are_durations() -> None:
+    assert [(f.label, f.unit) for f in find_numbers(
+        "Each lesson takes 6 min, the course 2 hrs 15 mins; the timer stops after 30 sec."
+    )] == [("6 min", "minutes"), ("2 hrs 15 mins", "hours"), ("30 sec", "seconds")]
+    assert only("We hired 15 HR consultants.").unit is None  # human resources, not hours
+
+
 def test_duration_after_over_is_a_span_not_a_bound() -> None:
     assert surfaces("It will invest £120m over three years.") == ["£120m", "three years"]
     assert surfaces("Over 300 people came.") == ["Over 300"]

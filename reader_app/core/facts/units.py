@@ -184,10 +184,15 @@ MEASURES: dict[str, str] = {
 TIME_UNITS: dict[str, str] = {
     "seconds": "seconds",
     "second": "seconds",
+    "secs": "seconds",
+    "sec": "seconds",
     "minutes": "minutes",
     "minute": "minutes",
+    "mins": "minutes",
+    "min": "minutes",
     "hours": "hours",
     "hour": "hours",
+    "hrs": "hours",  # not "hr": "15 HR firms" are human resources
     "days": "days",
     "day": "days",
     "weeks": "weeks",
