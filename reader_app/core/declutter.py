@@ -167,9 +167,17 @@ def _is_identifiers(block: Block) -> bool:
     return len(found) >= 3 and 2 * sum(map(len, found)) > len(block.text)
 
 
+#: Characters from which a paragraph repeated with its neighbours is a copy (see below).
+_COPY_CHARS = 40
+
+
 def _without_echoes(blocks: list[Block]) -> list[Block]:
     """The blocks without one that repeats the block just before it (a heading a page
-    writes twice, for narrow and for wide screens); a single word may repeat."""
+    writes twice, for narrow and for wide screens; a single word may repeat), nor a run of
+    two blocks or more that each repeat an earlier block, one of them a paragraph of
+    ``_COPY_CHARS`` or more: a second copy of a passage (a carousel's cloned slides, a
+    layout's copy for narrow screens). A paragraph repeated alone may be meant (a credit
+    under each picture, a feature of each product)."""
     kept: list[Block] = []
     for block in blocks:
         last = kept[-1] if kept else None
@@ -177,7 +185,23 @@ def _without_echoes(blocks: list[Block]) -> list[Block]:
                 and block.text == last.text and len(block.text.split()) >= 2):
             continue
         kept.append(block)
-    return kept
+    seen: set[tuple[str, str]] = set()
+    repeats = []
+    for block in kept:
+        key = (block.kind, block.text)
+        repeats.append(block.kind != "image" and len(block.text.split()) >= 2 and key in seen)
+        seen.add(key)
+    gone = [False] * len(kept)
+    run = 0
+    for i in range(len(kept) + 1):
+        if i < len(kept) and repeats[i]:
+            run += 1
+            continue
+        if run >= 2 and any(b.kind == "paragraph" and len(b.text) >= _COPY_CHARS
+                            for b in kept[i - run : i]):
+            gone[i - run : i] = [True] * run
+        run = 0
+    return [b for b, g in zip(kept, gone, strict=True) if not g]
 
 
 #: Legal small print: trademark notices, regulatory disclosures, advice disclaimers.

@@ -154,6 +154,17 @@ def test_a_block_written_twice_in_a_row_is_read_once() -> None:
     ]  # a word alone may repeat, and so may a heading's words as a paragraph
 
 
+def test_a_passage_written_twice_is_read_once_and_a_paragraph_repeated_alone_stays() -> None:
+    slide = [Draft(Block("heading", "Universal Appeal", level=3)), _para(LONG), _para(LONG_TOO)]
+    credit = _para("This webcam image is provided courtesy of the Yosemite Conservancy.")
+    drafts = [*slide, credit, _para("The valley floor at dawn."), credit,
+              _para("The falls at noon."), *slide, _para("The end of the tour.")]
+    assert [b.text for b in declutter_blocks(drafts)] == [
+        "Universal Appeal", LONG, LONG_TOO, credit.block.text, "The valley floor at dawn.",
+        credit.block.text, "The falls at noon.", "The end of the tour.",
+    ]
+
+
 def test_a_mark_alone_is_no_paragraph() -> None:
     marks = [_para(mark) for mark in ("|", "\u2013", "(", ")", "+")]
     kept = declutter_blocks([_para(LONG), *marks, _para("72"), _para("\u2605\u2605\u2605\u2605"),
