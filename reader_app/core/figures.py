@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -19,7 +20,7 @@ from .page_blocks import text_of
 
 
 def resolve_src(src: str, base: str | None) -> str:
-    if not base or src.startswith(("data:", "cid:")):
+    if not base or src.startswith(("data:", "cid:", "https://", "http://")):
         return src
     try:
         return urljoin(base, src)
@@ -152,6 +153,7 @@ _TEXT_TAGS = frozenset({"p", "h1", "li", "dd", "pre", *_HEADING_TAGS})
 _KEY_WORDS = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4096)  # each block's keys are read twice: for headings, then pictures
 def _key(text: str) -> str | None:
     low = text[:120].lower()
     if len(low) < 12:  # the key is never longer than the text it is made of
