@@ -460,6 +460,16 @@ def test_the_site_s_own_name_is_an_organisation() -> None:
     assert labels(facts.people) == ["Maria Lopez"] and labels(facts.places) == ["Dublin"]
 
 
+def test_a_name_the_article_writes_as_a_shop_s_address_is_an_organisation() -> None:
+    text = ("The best running shoes of the year\n\nThe Clifton 10 is the best Clifton yet. Hoka "
+            "told me at The Running Event that the extra height helps. Shop at Hoka.com.\n\n"
+            "The Kinvara 15 is light. Saucony says the foam is new. Shop at Saucony.com. "
+            "Officials in Korea said so on Korea.net.")
+    facts = find_facts(text)
+    assert labels(facts.organisations) == ["Hoka", "Saucony"]
+    assert labels(facts.people) == [] and labels(facts.places) == ["Korea"]
+
+
 def test_a_person_s_own_site_keeps_the_person() -> None:
     body = "Hal Higdon ran the Boston Marathon 17 times. Higdon still trains in Michigan."
     facts = find_facts(Article(title="Training plans", blocks=(Block("paragraph", body),),

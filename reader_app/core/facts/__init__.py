@@ -27,7 +27,7 @@ def find_facts(source: Article | str) -> Facts:
     from .entities import find_names
     from .numbers import find_numbers
     from .salience import Salience
-    from .site_names import as_organisations, site_keys
+    from .site_names import address_keys, as_organisations, site_keys
     from .sources import article_blocks, masked, text_blocks
 
     if isinstance(source, str):
@@ -69,8 +69,10 @@ def find_facts(source: Article | str) -> Facts:
     if titles:
         entities = {kind: [f for f in found if not _names_a_work(f, titles)]
                     for kind, found in entities.items()}
+    keys = address_keys(text)
     if not isinstance(source, str):
-        entities = as_organisations(entities, site_keys(source.site, source.url))
+        keys |= site_keys(source.site, source.url)
+    entities = as_organisations(entities, keys)
     rank = Salience(blocks).ranked
     return Facts(
         numbers=rank(numbers),

@@ -1,5 +1,6 @@
 """The site's own name is an organisation: a company's pages about its products name it
-alone, where the tagger reads a person or a place ("Twilio", "Stripe", "Bose")."""
+alone, where the tagger reads a person or a place ("Twilio", "Stripe", "Bose"); and so is a
+name the article also writes as a web address ("Shop at Puma.com")."""
 
 from __future__ import annotations
 
@@ -28,6 +29,29 @@ def site_keys(site: str | None, url: str | None) -> frozenset[str]:
         keys.add(_key(site))
     keys.discard("")
     return frozenset(keys)
+
+
+#: A shop's or a firm's web address written in the text ("Puma.com", "shop.hoka.co.uk"): a
+#: commercial top-level domain (not ".org", ".net" or a country's alone: "Korea.net").
+_ADDRESS = re.compile(
+    r"(?<![\w.@/-])((?:[A-Za-z0-9-]+\.)+(?:com|co|io|ai|app|dev|shop|store|biz)(?:\.[a-z]{2})?)"
+    r"(?![\w-]|\.\w)"
+)
+_DOMAINS = (".com", ".co", ".io", ".ai", ".app", ".dev", ".shop", ".store", ".biz")
+
+
+def address_keys(text: str) -> frozenset[str]:
+    """The names of the web addresses ``text`` writes ("puma" of "Puma.com"), compared as
+    :func:`site_keys` compares them; not a listed place's (a town named Puma keeps
+    "Puma.com" a place's name)."""
+    if not any(domain in text for domain in _DOMAINS):
+        return frozenset()
+    lex = lexicon()
+    keys = {_main_label(m) for m in _ADDRESS.findall(text)}
+    return frozenset(
+        k for k in keys
+        if k and k.title() not in lex.strong_places and k.title() not in lex.weak_places
+    )
 
 
 def as_organisations(
