@@ -608,6 +608,12 @@ def test_a_product_named_like_a_person_is_no_person() -> None:
     assert labels(facts.people) == ["Jeffrey Callahan"]
 
 
+def test_a_maker_named_before_its_model_is_no_person() -> None:
+    text = ("Best coffee makers\n\nThe Ninja CE250 brews fast. Ninja also sells a cheaper model, "
+            "our tester Jeffrey Callahan said.\n\nThe Odyssey by Homer 3.83 avg rating.")
+    assert labels(find_facts(text).people) == ["Jeffrey Callahan", "Homer"]
+
+
 def test_an_acronym_spelt_out_in_lowercase_is_a_term_not_an_organisation() -> None:
     facts = find_facts(
         "Teams that adopt machine learning (ML) early see gains. Today ML drives most of the "

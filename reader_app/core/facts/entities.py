@@ -25,7 +25,7 @@ from .cues import (
 )
 from .lexicon import lexicon
 from .lists import like_its_list
-from .lone_names import determined, owned, unintroduced
+from .lone_names import determined, modelled, owned, unintroduced
 from .model import FactKind
 from .sources import SourceBlock
 from .tagger import Mention, NameTagger, name_tagger
@@ -338,7 +338,8 @@ def find_names(
         groups = _group(text, mentions, label)
         if label == "PER":
             groups = [g for g in groups
-                      if not unintroduced(text, g, lex) and not determined(text, g, lex)]
+                      if not unintroduced(text, g, lex) and not determined(text, g, lex)
+                      and not modelled(text, g)]
         elif label == "LOC":
             groups = [g for g in groups if not owned(text, g)]
         out[kind] = [(_label(text, sorted(g), label), tuple(sorted(set(g)))) for g in groups]

@@ -56,6 +56,22 @@ def unintroduced(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> b
     ) and words.isdisjoint(_after_given_names(text, lex))
 
 
+#: A model's designation right after a maker's name: a word with a digit, no decimal and no
+#: long number ("Genesis GV60", "Bosch 800 Series", "Ninja CE250", "Belkin 2-Port"; not an
+#: author's "3.83 avg rating", nor a phone number after a user's handle).
+_MODEL = re.compile(r"[ \u00a0](?=[A-Za-z-]*\d)(?!\d+[.,]\d|\d{6})[A-Z0-9][A-Za-z0-9-]*\b")
+
+
+def modelled(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the person of ``spans`` is named only by one word, which the text writes
+    right before a model's designation once at least: a maker ("Genesis GV60"), a product
+    line ("Scarlett 2i2")."""
+    words = {text[start:end] for start, end in spans}
+    return all(" " not in word for word in words) and any(
+        re.search(rf"\b{re.escape(word)}{_MODEL.pattern}", text) for word in words
+    )
+
+
 #: Words that make what follows them a thing, not a person: "a Tiny House", "our Tiny House".
 #: Not "the": "the Trump administration".
 _DETERMINERS = frozenset(
