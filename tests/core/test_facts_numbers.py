@@ -281,6 +281,12 @@ def test_list_markers_at_a_line_start_are_not_facts() -> None:
     assert surfaces(text) == ["Three", "40"]
 
 
+def test_a_numbered_list_without_its_full_stops_is_no_list_of_facts() -> None:
+    text = ("Here is what to do:\n1 Look for a deal on 3 sites.\n2 Determine where to pick it up."
+            "\n3 Read the contract.\n\n12 Angry Men is on at 8pm for $20.")
+    assert surfaces(text) == ["3", "12", "$20"]  # a line's number with no next one stays
+
+
 def test_numbered_headings_with_a_colon_or_a_closed_bracket_are_not_facts() -> None:
     text = ("1: Train your staff\n\nEach of 40 staff trains.\n\n2.) Back up 12 files\n\n3) Encrypt"
             "\n\n4). Limited wardrobe")

@@ -104,7 +104,24 @@ def find_numbers(text: str) -> list[Fact]:
     # a number that is part of a name once ("Ubuntu 24.04", "Boeing 737") names the same
     # thing where it stands alone ("since 24.04", "the 737 landed")
     found = [m for m in found if not (m.unit is None and m.counts is None and m.label in names)]
-    return _merge(text, _join_ranges(text, found))
+    return _merge(text, _join_ranges(text, _without_steps(text, found)))
+
+
+#: A number opening its line before a capitalised word ("1 Look for a deal.").
+_STEP = re.compile(r"^[1-9]\d? (?=[A-Z])", re.MULTILINE)
+
+
+def _without_steps(text: str, found: list[_Found]) -> list[_Found]:
+    """``found`` without the bare numbers that open their line before a capitalised word
+    where the number before or after them does so too: a numbered list's markers that lost
+    their full stops ("1 Look for a deal.", "2 Determine where to pick the car up.")."""
+    steps = {m.start: int(m.label) for m in found
+             if m.unit is None and m.counts is None and m.label.isdigit()
+             and _STEP.match(text, m.start)}
+    values = set(steps.values())
+    return [m for m in found if not (
+        m.start in steps and (steps[m.start] + 1 in values or steps[m.start] - 1 in values)
+    )]
 
 
 #: What stands between the numbers of one name's series: "and", "&", "or", a comma, a slash.
