@@ -287,6 +287,12 @@ def test_a_numbered_list_without_its_full_stops_is_no_list_of_facts() -> None:
     assert surfaces(text) == ["3", "12", "$20"]  # a line's number with no next one stays
 
 
+def test_a_number_that_names_a_section_is_no_fact() -> None:
+    text = ("Workers put 15% of pay in an IRA or 401(k), give to a 501(c)(3) charity; "
+            "Article 5(1) applies.")
+    assert surfaces(text) == ["15%"]
+
+
 def test_numbered_headings_with_a_colon_or_a_closed_bracket_are_not_facts() -> None:
     text = ("1: Train your staff\n\nEach of 40 staff trains.\n\n2.) Back up 12 files\n\n3) Encrypt"
             "\n\n4). Limited wardrobe")

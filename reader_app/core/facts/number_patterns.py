@@ -188,6 +188,7 @@ _NOT_FACTS = regex(
     |\b\d{3}-\d{3}-\d{4}\b
     |(?i:\b(?:call|dial|phone|ring|text|tel\.?|telephone))[ \u00a0]+(?:on[ \u00a0]+)?\+?\d[\d -]*\d
     |\[\d{1,3}\]
+    |\b\d{1,4}(?:\([a-z\d]{1,3}\))+  # a section that names a thing: "401(k)", "501(c)(3)"
     |\(\d{1,2}\)
     |\((?:[A-Z][A-Za-z.'\u2019&\ -]{0,60}?,[ ](?:1[89]|20)\d\d[a-z]?(?:;[ ])?)+\)
     |\b\d+[ \u00a0]?(?i:min|mins|minute|minutes)[ \u00a0]read\b
