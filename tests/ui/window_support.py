@@ -24,8 +24,10 @@ WORDS = (
 
 
 def paragraph(seed: int, words: int = 70) -> str:
-    """A plain, deterministic paragraph of ``words`` words."""
-    out = [WORDS[(seed * 7 + i * 3 + i * i) % len(WORDS)] for i in range(words)]
+    """A plain, deterministic paragraph of ``words`` words, a different one for each seed (an
+    article does not repeat its paragraphs: Reader reads a passage written twice once)."""
+    turn = seed // len(WORDS)
+    out = [WORDS[(seed * 7 + i * 3 + i * i + turn * (i + 1)) % len(WORDS)] for i in range(words)]
     sentences = [" ".join(out[i:i + 14]).capitalize() + "." for i in range(0, words, 14)]
     return " ".join(sentences)
 
