@@ -136,11 +136,12 @@ def test_a_list_item_or_line_in_headline_case_names_nothing_but_names() -> None:
     assert sorted(labels(facts.people)) == ["C. K. Young", "Jessica Lautz"]
 
 
-def test_a_line_s_label_in_headline_case_before_a_colon_or_dash_names_nothing() -> None:
+def test_a_line_s_label_in_headline_case_before_a_colon_dash_or_bar_names_nothing() -> None:
     items = ("Licensing and Insurance: Verify that the company is licensed.",
              "Specialized Moving Services: If you have fragile items, ask.",
              "Regulatory Compliance \u2013 Ensure policies follow the law.",
-             "Excellent Customer Service: Known for its quick replies.")
+             "Excellent Customer Service: Known for its quick replies.",
+             "Customer Review | Really good sizing and the seams are good.")
     facts = _list_then_paragraph(items, "The Better Business Bureau lists complaints against "
                                  "movers in Ohio, Jessica Lautz said.")
     assert labels(facts.organisations) == ["Better Business Bureau"]

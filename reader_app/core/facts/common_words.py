@@ -25,9 +25,10 @@ _HEADLINES = ("title", "heading")
 #: Most words of a paragraph that may be a heading set as a paragraph; how a sentence ends.
 _HEADING_WORDS = 8
 _SENTENCE_ENDS = frozenset(".!?,;\"\u201d")
-#: A line's opening label: up to eight words before a colon or a spaced dash.
-_LABEL = re.compile(r"^[ \t]*((?:[^\s:\u2013\u2014]+[ \t]){0,7}[^\s:\u2013\u2014]+)"
-                    r"(?::|[ \t][-\u2013\u2014][ \t])", re.MULTILINE)
+#: A line's opening label: up to eight words before a colon, a spaced dash or a spaced bar
+#: ("Customer Review | Good sizing ...").
+_LABEL = re.compile(r"^[ \t]*((?:[^\s:|\u2013\u2014]+[ \t]){0,7}[^\s:|\u2013\u2014]+)"
+                    r"(?::|[ \t][-|\u2013\u2014][ \t])", re.MULTILINE)
 
 
 def headline(words: Sequence[str]) -> bool:
