@@ -663,8 +663,13 @@ def test_acronyms_of_things_and_roles_are_no_organisations() -> None:
         "How to Pass the PMP Exam\nThe PMP certification is offered by PMI. Many candidates "
         "also hold an MBA or the CAPM."
     )
+    sizes = find_facts(
+        "Plus size brands\n\nThis brand offers sizing from XXS through 10XL, and if you have "
+        "an atypical body type the team will help."
+    )
     assert labels(design.organisations) == ["Airbnb"]
     assert labels(exams.organisations) == ["PMI"]
+    assert labels(sizes.organisations) == []
 
 
 def test_a_name_ending_in_a_common_noun_is_a_thing_unless_a_given_name_opens_it() -> None:

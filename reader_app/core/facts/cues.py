@@ -91,7 +91,7 @@ NOT_PERSON_ENDS = PLACE_HEADS | words(
 NOT_PERSON_OPENS = words("storm hurricane typhoon cyclone operation project")
 # Words that end a product's name, never a person's ("Emma Hybrid", "Galaxy Ultra").
 PRODUCT_ENDS = words("Pro Max Ultra Plus Mini Elite Luxe Hybrid Edition Series Lite")
-# Acronyms of things, ideas, roles and degrees, never an organisation or a person by
+# Acronyms of things, ideas, roles, degrees and clothing sizes, never an organisation or a person by
 # themselves ("UX", "SaaS", "CEO", "MBA", a thread's "OP"): of their 398 uses in the nine
 # annotated corpora, three stand alone as an organisation and two as a person ("OP").
 # Those that also name a body ("IRA", "CMS", "CCTV", "CPC") are not here; one that names a
@@ -103,7 +103,7 @@ TERM_ACRONYMS = words(
     "B2C DIY FAQ ETL SDLC DOM MVP POS SMS OTP MFA 2FA SSO SSL TLS HVAC EV SSID DSLR NFT CEO "
     "CFO CTO COO CMO CISO VP HR IT USD GDP CPI APR APY ETF IPO SSN EIN KYC FSA HSA PPE PTO "
     "DEI ESG GHG HIIT ADHD PTSD OCD CBT COPD IBS MBA PhD PMP CFA CISSP CAPM GDPR HIPAA TV DJ "
-    "LLC LLP RAID NAS NAT DHCP TCP UDP VM ECG EKG MRI EUV OP"
+    "LLC LLP RAID NAS NAT DHCP TCP UDP VM ECG EKG MRI EUV OP XS XXS XL XXL XXXL"
 )
 
 # Organisations also written in a short form ("the Fed").
