@@ -612,6 +612,10 @@ def test_a_maker_named_before_its_model_is_no_person() -> None:
     text = ("Best coffee makers\n\nThe Ninja CE250 brews fast. Ninja also sells a cheaper model, "
             "our tester Jeffrey Callahan said.\n\nThe Odyssey by Homer 3.83 avg rating.")
     assert labels(find_facts(text).people) == ["Jeffrey Callahan", "Homer"]
+    shoes = ("The best running shoes\n\nOur trail pick, the Brooks Caldera 8, is on sale. The "
+             "shoe has the foam of Brooks\u2019s plush Glycerin, and the Caldera is Brooks\u2019s "
+             "ultra shoe, Jenny Stump said.")
+    assert labels(find_facts(shoes).people) == ["Jenny Stump"]
 
 
 def test_an_acronym_spelt_out_in_lowercase_is_a_term_not_an_organisation() -> None:

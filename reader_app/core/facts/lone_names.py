@@ -58,8 +58,12 @@ def unintroduced(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> b
 
 #: A model's designation right after a maker's name: a word with a digit, no decimal and no
 #: long number ("Genesis GV60", "Bosch 800 Series", "Ninja CE250", "Belkin 2-Port"; not an
-#: author's "3.83 avg rating", nor a phone number after a user's handle).
-_MODEL = re.compile(r"[ \u00a0](?=[A-Za-z-]*\d)(?!\d+[.,]\d|\d{6})[A-Z0-9][A-Za-z0-9-]*\b")
+#: author's "3.83 avg rating", nor a phone number after a user's handle), or a capitalised
+#: word and a number ("Brooks Caldera 8", "Hoka Clifton 10").
+_MODEL = re.compile(
+    r"[ \u00a0](?:(?=[A-Za-z-]*\d)(?!\d+[.,]\d|\d{6})[A-Z0-9][A-Za-z0-9-]*\b"
+    r"|[A-Z][a-z]+[ \u00a0]\d{1,3}(?![\w%]|[.,]\d))"
+)
 
 
 def modelled(text: str, spans: Sequence[tuple[int, int]]) -> bool:
