@@ -33,11 +33,12 @@ def site_keys(site: str | None, url: str | None) -> frozenset[str]:
 
 #: A shop's or a firm's web address written in the text ("Puma.com", "shop.hoka.co.uk"): a
 #: commercial top-level domain (not ".org", ".net" or a country's alone: "Korea.net").
+_TOP_LEVEL = ("com", "co", "io", "ai", "app", "dev", "shop", "store", "biz")
 _ADDRESS = re.compile(
-    r"(?<![\w.@/-])((?:[A-Za-z0-9-]+\.)+(?:com|co|io|ai|app|dev|shop|store|biz)(?:\.[a-z]{2})?)"
+    rf"(?<![\w.@/-])((?:[A-Za-z0-9-]+\.)+(?:{'|'.join(_TOP_LEVEL)})(?:\.[a-z]{{2}})?)"
     r"(?![\w-]|\.\w)"
 )
-_DOMAINS = (".com", ".co", ".io", ".ai", ".app", ".dev", ".shop", ".store", ".biz")
+_DOMAINS = tuple("." + name for name in _TOP_LEVEL)  # cheap tests before the pattern
 
 
 def address_keys(text: str) -> frozenset[str]:
@@ -57,10 +58,11 @@ def address_keys(text: str) -> frozenset[str]:
 def as_organisations(
     entities: dict[FactKind, list[Fact]], keys: frozenset[str]
 ) -> dict[FactKind, list[Fact]]:
-    """``entities`` with each person or place named as the site is moved to the
-    organisations (joined with an organisation of the same name), unless it is a person
-    named with a given name first ("Hal Higdon" of halhigdon.com) or a listed place ("Illinois"
-    of illinois.edu)."""
+    """``entities`` with each person or place named by one of ``keys`` (the site's names,
+    :func:`site_keys`, and the shops' addresses the text writes, :func:`address_keys`)
+    moved to the organisations (joined with an organisation of the same name), unless it is
+    a person named with a given name first ("Hal Higdon" of halhigdon.com) or a listed place
+    ("Illinois" of illinois.edu)."""
     if not keys:
         return entities
     lex = lexicon()

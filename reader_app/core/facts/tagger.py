@@ -38,7 +38,7 @@ CONTEXT_AFTER = 3
 CUED = 0.6  # the confidence given to a name cued by a title the model left untagged
 #: Spaces between two words that no name spans: where a credit or a citation label was
 #: blanked out (:mod:`.sources`), or a layout's gap.
-GAP = 3
+_GAP = 3
 _BRACKETS = frozenset("()[]{}")
 def _runs_on(words: Sequence[str], first: int, end: int) -> bool:
     """Whether a capitalised word joins the run ``words[first:end]`` on either side (the
@@ -151,7 +151,7 @@ class NameTagger:
 
         def mention(first: int, end: int, kind: str, confidence: float) -> Mention:
             for k in range(first, end - 1):  # a name ends at a gap or a bracket
-                if words[k + 1] in _BRACKETS or starts[k + 1] - starts[k] - len(words[k]) >= GAP:
+                if words[k + 1] in _BRACKETS or starts[k + 1] - starts[k] - len(words[k]) >= _GAP:
                     end = k + 1
                     break
             return Mention(starts[first], starts[end - 1] + len(words[end - 1]), kind, confidence)
