@@ -67,6 +67,8 @@ CLUTTER = [
     "Your browser does not support the video tag.",
     "Save this event",
     "Help me spread the word about this podcast!",
+    "Did you make this loaf? Follow The Harbour Kitchen on Facebook, Pinterest and YouTube for "
+    "every new recipe!",
 ]
 
 CONTENT = [
@@ -94,6 +96,7 @@ CONTENT = [
     "In stock and ready to ship from the warehouse in Leeds on the day of the order.",
     "Save",
     "The campaign helped spread the word about the vaccine among parents, officials said.",
+    "The band's fans follow them on Instagram, where the singer posts daily.",
 ]
 
 
@@ -105,6 +108,11 @@ def test_clutter_scores_as_clutter(text: str) -> None:
 @pytest.mark.parametrize("text", CONTENT)
 def test_content_scores_as_content(text: str) -> None:
     assert clutter_score(text) < 4.0
+
+
+def test_an_affiliate_disclosure_is_clutter_at_the_edges() -> None:
+    assert clutter_score("Products are chosen independently by our editors. Purchases made "
+                         "through our links may earn us a commission.") >= 4.0
 
 
 def test_short_links_that_open_with_an_imperative_are_buttons() -> None:

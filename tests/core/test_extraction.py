@@ -948,3 +948,19 @@ def test_a_soft_hyphen_in_an_address_stays() -> None:
     article = extract_article(f"<html><body><article>{body}</article></body></html>")
     sources = [b.src for b in article.blocks if b.kind == "image"]
     assert sources == ["https://example.org/Scherm\u00adafbeelding.webp"]
+
+
+def test_a_short_first_pass_is_read_again_though_readability_found_more() -> None:
+    import gzip
+    from pathlib import Path
+
+    from reader_app.core import ExtractOptions
+
+    page = Path(__file__).parent.parent / "data" / "wcxb-cases" / "4184.html.gz"
+    article = extract_article(
+        gzip.decompress(page.read_bytes()),
+        "https://www.consumerreports.org/cars/car-repair-maintenance/car-maintenance-checklist/",
+        ExtractOptions(use_router=False),
+    )
+    assert "Nothing will do more to make your car last longer" in article.text
+    assert "give you an idea of when you should perform certain maintenance tasks" in article.text
