@@ -8,6 +8,7 @@ import lxml.html
 from lxml import etree
 
 from . import inline
+from .accordions import open_accordions
 from .dom_clutter import remove_keep_tail, shut_noscripts
 from .errors import ExtractionError
 from .figures import captions_to_figures, unwrap_noscript_image
@@ -48,7 +49,9 @@ def parse_page(html: str) -> etree._Element:
 
 def prepare_page(root: etree._Element, html: str) -> None:
     """Ready the parsed page for the extractors: text and pictures out of ``<noscript>``,
-    captions with their figures, no scripts or styles, paragraphs cut at ``<br>`` pairs."""
+    captions with their figures, accordions open, no scripts or styles, paragraphs cut at
+    ``<br>`` pairs."""
+    open_accordions(root, html)
     for noscript in shut_noscripts(root):  # those holding the page's text are opened
         unwrap_noscript_image(noscript)
     if "aption" in html or "redit" in html or "egend" in html:

@@ -964,3 +964,29 @@ def test_a_short_first_pass_is_read_again_though_readability_found_more() -> Non
     )
     assert "Nothing will do more to make your car last longer" in article.text
     assert "give you an idea of when you should perform certain maintenance tasks" in article.text
+
+
+def test_the_collapsed_panels_of_an_accordion_are_read() -> None:
+    intro = ("<p>Installing panels on a roof takes a few months from the first quote to the day "
+             "the system is switched on, and most of that time goes on paperwork.</p>") * 3
+    steps = "".join(
+        f"<div class='step'><h3><button id='step-{n}-head' aria-expanded='false'>Step {n}: "
+        f"{name}</button></h3><div id='step-{n}' role='region' aria-labelledby='step-{n}-head' "
+        f"style='display:none;'><p>{name} comes after the step before it; the installer "
+        f"writes to the owner when step {n} is done and explains what follows.</p></div></div>"
+        for n, name in enumerate(("The site visit", "The design", "The permits"), start=1)
+    )
+    questions = (
+        "<div class='faq-accordion'><h3>How long does the inspection take?</h3>"
+        "<div class='accordion-panel' hidden><p>The town's inspector needs about an hour on the "
+        "roof and another at the meter.</p></div></div>"
+    )
+    promo = "<div style='display:none'><p>Get a free quote today.</p></div>"
+    html = (f"<html><body><article><h1>Going solar, step by step</h1>{intro}{steps}{questions}"
+            f"{promo}</article></body></html>")
+    text = extract_article(html).text
+    for name in ("The site visit comes after", "The design comes after", "The permits comes after",
+                 "The town's inspector needs about an hour"):
+        assert name in text
+    assert "free quote" not in text  # hidden, and no accordion's
+

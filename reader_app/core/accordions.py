@@ -1,0 +1,41 @@
+"""Collapsed panels of accordions, opened as the reader would open them.
+
+A guide folds its steps, a page its questions and answers, into panels that a click opens:
+the page hides them (``display: none``, ``hidden``, ``aria-hidden``) until then, and the
+extractors, which read no scripts, take what is hidden for clutter. An accordion's panel —
+an element named as part of one (a class or id holding "accordion"), or a region labelled
+by its header (``role="region"`` with ``aria-labelledby``, the WAI-ARIA pattern) — is
+shown before the page is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+_HIDING = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?;?",
+                     re.I)
+_PANELS = etree.XPath(
+    "//*[contains(@class, 'ccordion') or contains(@id, 'ccordion')"
+    " or (@role = 'region' and @aria-labelledby)]"
+)
+
+
+def open_accordions(root: etree._Element, html: str) -> int:
+    """Show the hidden panels of the page's accordions in place; return how many."""
+    if "ccordion" not in html and not ("aria-labelledby" in html and "region" in html):
+        return 0
+    opened = 0
+    for panel in _PANELS(root):
+        shown = False
+        for name in ("hidden", "aria-hidden"):
+            if panel.get(name) is not None:
+                del panel.attrib[name]
+                shown = True
+        style = panel.get("style")
+        if style and _HIDING.search(style):
+            panel.set("style", _HIDING.sub("", style))
+            shown = True
+        opened += shown
+    return opened
