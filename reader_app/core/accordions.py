@@ -1,11 +1,12 @@
 """Collapsed panels of accordions, opened as the reader would open them.
 
 A guide folds its steps, a page its questions and answers, into panels that a click opens:
-the page hides them (``display: none``, ``hidden``, ``aria-hidden``) until then, and the
-extractors, which read no scripts, take what is hidden for clutter. An accordion's panel —
-an element named as part of one (a class or id holding "accordion"), or a region labelled
-by its header (``role="region"`` with ``aria-labelledby``, the WAI-ARIA pattern) — is
-shown before the page is read.
+the page hides them (``display: none``, a height of nought, ``hidden``, ``aria-hidden``)
+until then, and the extractors, which read no scripts, take what is hidden for clutter. An
+accordion's panel — an element named as part of one (a class or id holding "accordion"),
+a region labelled by its header (``role="region"`` with ``aria-labelledby``, the WAI-ARIA
+pattern), or what a ``<details>`` holds under its ``<summary>`` — is shown before the page
+is read.
 """
 
 from __future__ import annotations
@@ -14,20 +15,27 @@ import re
 
 from lxml import etree
 
-_HIDING = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?;?",
-                     re.I)
+_HIDING = re.compile(
+    r"(?:display\s*:\s*none|visibility\s*:\s*hidden|(?:max-)?height\s*:\s*0(?:px)?)"
+    r"\s*(?:!important\s*)?;?",
+    re.I,
+)
 _PANELS = etree.XPath(
     "//*[contains(@class, 'ccordion') or contains(@id, 'ccordion')"
     " or (@role = 'region' and @aria-labelledby)]"
 )
+_DETAILS = etree.XPath("//details/*[not(self::summary)]")
 
 
 def open_accordions(root: etree._Element, html: str) -> int:
     """Show the hidden panels of the page's accordions in place; return how many."""
-    if "ccordion" not in html and not ("aria-labelledby" in html and "region" in html):
-        return 0
+    panels = []
+    if "ccordion" in html or ("aria-labelledby" in html and "region" in html):
+        panels += _PANELS(root)
+    if "<details" in html:
+        panels += _DETAILS(root)
     opened = 0
-    for panel in _PANELS(root):
+    for panel in panels:
         shown = False
         for name in ("hidden", "aria-hidden"):
             if panel.get(name) is not None:

@@ -14,6 +14,7 @@ from .errors import ExtractionError
 from .figures import captions_to_figures, unwrap_noscript_image
 from .page_blocks import split_at_break_pairs
 from .soft_hyphens import drop_soft_hyphens
+from .streamed import place_streamed
 
 NO_ARTICLE = "No article text found on this page"
 
@@ -49,8 +50,9 @@ def parse_page(html: str) -> etree._Element:
 
 def prepare_page(root: etree._Element, html: str) -> None:
     """Ready the parsed page for the extractors: text and pictures out of ``<noscript>``,
-    captions with their figures, accordions open, no scripts or styles, paragraphs cut at
-    ``<br>`` pairs."""
+    captions with their figures, streamed parts in place, accordions open, no scripts or
+    styles, paragraphs cut at ``<br>`` pairs."""
+    place_streamed(root, html)
     open_accordions(root, html)
     for noscript in shut_noscripts(root):  # those holding the page's text are opened
         unwrap_noscript_image(noscript)

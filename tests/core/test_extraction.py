@@ -981,12 +981,56 @@ def test_the_collapsed_panels_of_an_accordion_are_read() -> None:
         "<div class='accordion-panel' hidden><p>The town's inspector needs about an hour on the "
         "roof and another at the meter.</p></div></div>"
     )
+    questions += (
+        "<details><summary>Who signs the permit?</summary><div aria-hidden='true' "
+        "style='height:0;overflow:hidden'><p>The owner signs it, and the installer files it "
+        "with the town.</p></div></details>"
+    )
     promo = "<div style='display:none'><p>Get a free quote today.</p></div>"
     html = (f"<html><body><article><h1>Going solar, step by step</h1>{intro}{steps}{questions}"
             f"{promo}</article></body></html>")
     text = extract_article(html).text
     for name in ("The site visit comes after", "The design comes after", "The permits comes after",
-                 "The town's inspector needs about an hour"):
+                 "The town's inspector needs about an hour", "The owner signs it"):
         assert name in text
     assert "free quote" not in text  # hidden, and no accordion's
 
+
+
+def test_parts_a_server_streamed_late_stand_where_its_script_puts_them() -> None:
+    first = ("<p>Cloud spending is set to double by the end of the decade, and three companies "
+             "take most of it, the analysts wrote in their yearly survey of the market.</p>")
+    later = "".join(
+        f"<p>{name} is the next company of the survey: its cloud revenue grew by a third last "
+        f"year, and its margin on the service widened for the fourth year running.</p>"
+        for name in ("Salesforce", "Adobe", "DigitalOcean")
+    )
+    html = (
+        "<html><body><main><article><h1>Cloud stocks to watch</h1>"
+        f"{first}<template id='B:0'></template><p>The survey closes with a word of caution on "
+        "prices, which have run ahead of earnings for two years now.</p></article></main>"
+        "<footer>Terms of use</footer>"
+        f"<div hidden id='S:0'>{later}</div>"
+        "<div hidden id='S:1'><p>A part no script asks for stays hidden, as a browser keeps "
+        "it, however long its text may be.</p></div>"
+        '<script>$RC("B:0","S:0")</script></body></html>'
+    )
+    text = extract_article(html).text
+    assert "A part no script asks for" not in text
+    order = [text.index(s) for s in ("Cloud spending", "Salesforce is", "DigitalOcean is",
+                                      "The survey closes")]
+    assert order == sorted(order)
+
+
+def test_a_streamed_segment_fills_its_placeholder() -> None:
+    from reader_app.core.parsing import parse_page, prepare_page
+
+    html = ("<html><body><article><p>Before the placeholder.</p><template id='P:1'></template>"
+            "<p>After the placeholder.</p></article><div hidden id='S:1'><p>The streamed "
+            'segment.</p></div><script>$RS("S:1","P:1")</script></body></html>')
+    root = parse_page(html)
+    prepare_page(root, html)
+    texts = [p.text for p in root.iter("p")]
+    assert texts == ["Before the placeholder.", "The streamed segment.", "After the placeholder."]
+    assert root.find(".//template") is None
+    assert all(div.get("hidden") is None for div in root.iter("div"))
