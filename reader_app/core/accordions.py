@@ -20,22 +20,22 @@ _HIDING = re.compile(
     r"\s*(?:!important\s*)?;?",
     re.I,
 )
+#: Panels that something hides (the cheap tests first: most elements have none of those).
 _PANELS = etree.XPath(
-    "//*[contains(@class, 'ccordion') or contains(@id, 'ccordion')"
-    " or (@role = 'region' and @aria-labelledby)]"
+    "//*[(@hidden or @aria-hidden or @style) and (contains(@class, 'ccordion')"
+    " or contains(@id, 'ccordion') or (@role = 'region' and @aria-labelledby)"
+    " or (parent::details and not(self::summary)))]"
 )
-_DETAILS = etree.XPath("//details/*[not(self::summary)]")
 
 
 def open_accordions(root: etree._Element, html: str) -> int:
     """Show the hidden panels of the page's accordions in place; return how many."""
-    panels = []
-    if "ccordion" in html or ("aria-labelledby" in html and "region" in html):
-        panels += _PANELS(root)
-    if "<details" in html:
-        panels += _DETAILS(root)
+    if "ccordion" not in html and "<details" not in html and not (
+        "aria-labelledby" in html and "region" in html
+    ):
+        return 0
     opened = 0
-    for panel in panels:
+    for panel in _PANELS(root):
         shown = False
         for name in ("hidden", "aria-hidden"):
             if panel.get(name) is not None:
