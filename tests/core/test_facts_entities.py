@@ -771,3 +771,9 @@ def test_a_name_never_runs_into_a_bracket() -> None:
     text = "Throughput (GGas/s) is used as the primary execution performance metric."
     assert [text[m.start : m.end] for m in name_tagger().mentions(text)
             if any(c in text[m.start : m.end] for c in "()")] == []
+
+
+def test_where_an_organisation_is_based_is_no_part_of_its_name() -> None:
+    facts = find_facts("Los Angeles-based Big Bud Press sells colourful workwear, and it "
+                       "worked with London-based Acme Partners on its new shop.")
+    assert {f.label for f in facts.organisations} == {"Big Bud Press", "Acme Partners"}

@@ -61,6 +61,10 @@ def trim(text: str, mention: Mention) -> Mention | None:
     while words and not words[0][:1].isalnum():  # "&", a quote
         start += len(words[0]) + 1
         words = words[1:]
+    based = next((i for i, w in enumerate(words[:-1]) if w.lower().endswith("-based")), None)
+    if based is not None:  # "Los Angeles-based Big Bud Press": where it is based goes
+        start += len(" ".join(words[: based + 1])) + 1
+        words = words[based + 1 :]
     lowercase = 0
     while words and (not any(c.isalnum() for c in words[-1]) or (
         len(words) > 1 and (words[-1].islower()  # "Kyivskyi district"
