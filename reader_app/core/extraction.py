@@ -187,14 +187,14 @@ def _by_rules(
     stamps = mark_posts(root, discussion)  # posts' time lines, made small headings below
     mark_article_list(root)  # posts, stories or products each in an <article>
     drafts = _trafilatura(root, url, options, comments=discussion)
-    scant = _text_chars(drafts) < _SHORT_RESULT_CHARS  # readability's text may be short too
+    # a short first pass is read again even where readability finds more: one part too, often
+    scant = _text_chars(drafts) < _SHORT_RESULT_CHARS
     extractor: Literal["trafilatura", "readability"] = "trafilatura"
     if options.use_readability and _readability_may_win(root, drafts, options):
         alternative = readability_drafts(root, url)
         if _prefer_readability(drafts, alternative, options):
             drafts, extractor = with_missed(root, alternative, drafts), "readability"
-    if options.use_readability and (scant or _text_chars(drafts) < _SHORT_RESULT_CHARS
-                                    or _wall(drafts)):
+    if options.use_readability and (scant or _wall(drafts)):
         drafts, extractor = _second_try(root, url, options, drafts, extractor, discussion)
     if stamps:
         drafts = [replace(d, block=as_post_heading(d.block, stamps)) for d in drafts]
