@@ -240,6 +240,7 @@ def test_each_kind_of_number(
         "Ubuntu 24.04 ships Qt 6.4; I had hoped 24.04 would bring 6.4's successor.",
         "The Boeing 737 landed late. The 737 had waited an hour for a gate.",
         "He ran Windows 10 and 11; Qt 6.6 & 6.7 crashed on both, as did Terminals 1, 2 and 3.",
+        "The camera records 720p and 1080p video, and the stream drops to 480p at night.",
     ],
 )
 def test_what_is_no_number_fact(text: str) -> None:

@@ -218,6 +218,7 @@ _NOT_FACTS = regex(
     |(?i:\b(?:type|stage|phase|level|grade|tier|category|class)[ \u00a0-]\d{1,2}\b)
     |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
     |\b[A-Z]{2}[ \u00a0]\d{5}(?:-\d{4})?\b
+    |\b(?:144|240|360|480|540|576|720|1080|1440|2160|4320)[pi]\b  # a video's lines, no pence
     """,
     re.VERBOSE | re.MULTILINE,
 )
