@@ -578,6 +578,13 @@ def test_what_a_number_counts_after_a_superlative_an_acronym_or_in_a_title() -> 
                       "12 new electric delivery vans", "two hotels"]
 
 
+def test_a_headline_counts_the_plural_its_capitals_run_to() -> None:
+    labels = [f.label for f in find_numbers(
+        "10 DIY Woodworking Projects for Your Home\n\n6 Types of HR Outsourcing\n\n"
+        "In 2024 Microsoft Teams added a feature.")]
+    assert labels == ["10 DIY Woodworking Projects", "6 Types", "2024"]
+
+
 def test_a_count_in_a_headline_s_capitals_is_the_count_of_its_prose() -> None:
     text = "10 Books That Teach Drawing\n\nHere are 10 books that teach it; the 10 books are cheap."
     facts = find_numbers(text)

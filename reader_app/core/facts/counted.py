@@ -84,7 +84,8 @@ def counts_after(text: str, end: int) -> str | None:
     words = _following_words(text, end)
     # after digits only: capitals after a written number are a name ("Four Seasons")
     digits = end > 0 and text[end - 1].isdigit()
-    titled = digits and len(words) > 1 and all(word[:1].isupper() for word in words)
+    plural = next((i for i, word in enumerate(words) if _is_plural(word)), len(words))
+    titled = digits and len(words) > 1 and all(word[:1].isupper() for word in words[: plural + 1])
     for index, word in enumerate(words):
         lower = word.lower()
         if lower in _COMPARATIVES and words[index + 1 : index + 2] != ["than"]:
