@@ -241,6 +241,7 @@ def test_each_kind_of_number(
         "The Boeing 737 landed late. The 737 had waited an hour for a gate.",
         "He ran Windows 10 and 11; Qt 6.6 & 6.7 crashed on both, as did Terminals 1, 2 and 3.",
         "The camera records 720p and 1080p video, and the stream drops to 480p at night.",
+        "Weeks 1-2: the site visit. Days 31-60: the permits. Mid-career (Years 6-14).",
     ],
 )
 def test_what_is_no_number_fact(text: str) -> None:

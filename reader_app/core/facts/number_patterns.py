@@ -216,6 +216,7 @@ _NOT_FACTS = regex(
         |vol(?:ume|\.))
         [ \u00a0]+\d+(?:[-\u2013]\d+)?)
     |(?i:\b(?:type|stage|phase|level|grade|tier|category|class)[ \u00a0-]\d{1,2}\b)
+    |(?i:\b(?:weeks|days|months|years)[ \u00a0]\d{1,2}[-\u2013]\d{1,2}\b)  # "Weeks 1-2"
     |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
     |\b[A-Z]{2}[ \u00a0]\d{5}(?:-\d{4})?\b
     |\b(?:144|240|360|480|540|576|720|1080|1440|2160|4320)[pi]\b  # a video's lines, no pence
@@ -237,7 +238,7 @@ _NOT_FACT_WORDS = word_set(
     """updated published posted first last call dial phone ring text tel telephone page image
     read related see more watch listen
     pages p pp chapter ch section sec paragraph clause fig figure table line vol volume
-    type stage phase level grade tier category class
+    type stage phase level grade tier category class weeks days months years
     photo picture slide step part video version v no number nos a an one two three four five
     versions release releases branch branches build builds patch patches ticket tickets bug bugs
     six seven eight nine ten few several"""
