@@ -28,22 +28,16 @@ _PANELS = etree.XPath(
 )
 
 
-def open_accordions(root: etree._Element, html: str) -> int:
-    """Show the hidden panels of the page's accordions in place; return how many."""
+def open_accordions(root: etree._Element, html: str) -> None:
+    """Show the hidden panels of the page's accordions in place."""
     if "ccordion" not in html and "<details" not in html and not (
         "aria-labelledby" in html and "region" in html
     ):
-        return 0
-    opened = 0
+        return
     for panel in _PANELS(root):
-        shown = False
         for name in ("hidden", "aria-hidden"):
             if panel.get(name) is not None:
                 del panel.attrib[name]
-                shown = True
         style = panel.get("style")
         if style and _HIDING.search(style):
             panel.set("style", _HIDING.sub("", style))
-            shown = True
-        opened += shown
-    return opened

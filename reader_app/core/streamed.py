@@ -20,18 +20,15 @@ from lxml import etree
 _MOVES = re.compile(r'\$R([CS])\("([BPS]:[0-9a-z]+)","([BPS]:[0-9a-z]+)"\)')
 
 
-def place_streamed(root: etree._Element, html: str) -> int:
+def place_streamed(root: etree._Element, html: str) -> None:
     """Move each hidden streamed part of ``root`` to its placeholder, as the page's script
-    would; return how many moved."""
+    would."""
     if "$RC(" not in html and "$RS(" not in html:
-        return 0
+        return
     moves = [(second, first) if kind == "C" else (first, second)
              for kind, first, second in _MOVES.findall(html)]
-    if not moves:
-        return 0
     wanted = {name for move in moves for name in move}
     found = {e.get("id"): e for e in root.iter("template", "div") if e.get("id") in wanted}
-    moved = 0
     for part_id, place_id in moves:
         part, place = found.get(part_id), found.get(place_id)
         if part is None or place is None or part.get("hidden") is None:
@@ -42,5 +39,3 @@ def place_streamed(root: etree._Element, html: str) -> int:
         del part.attrib["hidden"]
         part.tail = place.tail
         parent.replace(place, part)
-        moved += 1
-    return moved
