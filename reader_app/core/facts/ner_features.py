@@ -138,7 +138,7 @@ class FeatureMaker:
         lower = word.lower()
         bare = lower.rstrip(".")
         if self.lex is not None:
-            if word in self.lex.strong_places:
+            if word in self.lex.model_places:
                 tags.append("place")
             elif word in self.lex.weak_places:
                 tags.append("weakplace")
@@ -198,7 +198,7 @@ class FeatureMaker:
         marks: list[list[bytes]] = [_NO_MARKS] * len(words)
         if self.lex is None:
             return marks
-        strong, weak = self.lex.strong_places, self.lex.weak_places
+        strong, weak = self.lex.model_places, self.lex.weak_places
         resume = 0
         if caps is None:
             caps = [i for i, word in enumerate(words) if word[:1].isupper()]
