@@ -45,6 +45,14 @@ def test_the_shipped_lexicon_knows_its_places() -> None:
     assert "Thereabouts nowhere" not in lex.weak_places
 
 
+def test_regions_are_strong_places_that_the_model_s_features_do_not_read() -> None:
+    lex = lexicon()
+    assert {"Lombardy", "Tamil Nadu"} <= lex.strong_places
+    assert not {"Lombardy", "Tamil Nadu"} & lex.model_places
+    assert lex.model_places < lex.strong_places
+    assert "Northeast" not in lex.strong_places
+
+
 def test_openers_name_the_first_word_of_every_longer_name_and_no_other() -> None:
     names = _weak_names()
     lazy = SortedNames("\n".join(names))
