@@ -202,6 +202,15 @@ def test_a_country_s_states_provinces_and_regions_are_places() -> None:
     }
 
 
+def test_a_people_s_adjective_is_no_place() -> None:
+    text = (
+        "Chip deal\n\n"
+        "South Korean officials met North American investors in Seoul on Monday. East African "
+        "farmers sold coffee to Japan."
+    )
+    assert set(labels(find_facts(text).places)) == {"Seoul", "Japan"}
+
+
 def test_names_are_found_per_block_never_across_blocks() -> None:
     glued = Article(
         title="Cafe opens",

@@ -104,6 +104,9 @@ def trim(text: str, mention: Mention) -> Mention | None:
             return None  # "Claude API": a product
     if mention.kind == "PER" and _common_noun_end(words):
         return None  # "Fastener Information", "Nasdaq Composite"
+    last = words[-1].lower()
+    if mention.kind == "LOC" and last in DEMONYM_WORDS and last.endswith("an"):
+        return None  # "South Korean", "North American": a people's adjective, no place
     while len(words) > 1 and (
         words[0].lower() in ("the", "a", "an")
         or (mention.kind == "PER" and (
