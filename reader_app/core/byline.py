@@ -7,7 +7,8 @@ import re
 
 #: A label before the names ("By", "Written by", "Authors:", "View all posts by").
 _LABEL = re.compile(
-    r"^(?:(?:article|story|words|text|written|posted|reviewed|edited|photos?)\s+by"
+    r"^(?:(?:this\s+(?:post|article|review|story|recipe)\s+(?:was|is)\s+)?"
+    r"(?:article|story|words|text|written|posted|reviewed|edited|photos?|recipe)\s+by"
     r"|(?:view\s+)?(?:all\s+|more\s+)?(?:posts|articles|stories)\s+by"
     r"|by|authors?|writer|posted)\b[\s:]*",
     re.I,
@@ -46,6 +47,16 @@ _NO_NAME = frozenset({
     "unknown", "anonymous", "guest", "staff", "sign in", "log in", "get", "the author",
     "about the author", "about the writer", "about author",
 })
+#: Lowercase words a name or a team's name may hold ("Nick van Mead", "Center for Drug
+#: Evaluation and Research", "The Currency editors"); any other makes the text no name ("This
+#: review is posted in ...", "View more posts").
+_NAME_LOWERCASE = frozenset({
+    "and", "of", "for", "the", "van", "von", "der", "den", "de", "del", "della", "di", "da",
+    "du", "des", "la", "le", "d", "l", "y", "e", "do", "dos", "das", "bin", "ibn", "al", "el",
+    "zu", "ter", "ten", "af", "av", "op", "editors", "staff", "team", "writers", "reporters",
+    "desk",
+})
+_PARTICLE_END = re.compile(r"[-'\u2019]")
 #: An avatar's initials before the name they abbreviate ("CM Craig McCarthy").
 _INITIALS = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 
@@ -70,7 +81,10 @@ def _name(piece: str) -> str | None:
     role = _ROLE.search(text)
     if role and not _TEAM.search(text) and len(text[: role.start()].split()) >= _NAME_WORDS:
         text = text[: role.start()].strip(_EDGES)
-    if not text or text.lower() in _NO_NAME or not any(c.isupper() for c in text):
+    if not text or text.lower() in _NO_NAME or not any(c.isupper() for c in text) or any(
+        word[:1].islower() and _PARTICLE_END.split(word, 1)[0] not in _NAME_LOWERCASE
+        for word in text.split()  # "al-Assad", "d'Alembert" open with a particle
+    ):
         return None
     initials = _INITIALS.fullmatch(text)
     if initials and initials[1] == "".join(word[0] for word in initials[2].split()):

@@ -585,6 +585,13 @@ def test_a_place_named_by_a_common_word_is_a_place_only_when_a_list_holds_it() -
     assert places == ["Reading", "Boston"]
 
 
+def test_a_common_word_alone_names_no_one_unless_it_is_a_name() -> None:
+    text = "Royalty-Free or Risky? Ask Grandma, then Bill, then Baker."
+    people = [w for w in ("Risky", "Grandma", "Bill", "Baker")
+              if trim(text, Mention(text.index(w), text.index(w) + len(w), "PER", 0.9))]
+    assert people == ["Bill", "Baker"]
+
+
 def test_an_acronym_the_article_writes_in_the_plural_is_a_thing() -> None:
     facts = find_facts(
         "Dedicated servers\n\nThe market divides into two segments. SMB providers focus on "

@@ -45,6 +45,13 @@ def _page(head: str, body: str) -> str:
         ("More articles by Jo Park", "Jo Park"),
         ("CM Craig McCarthy", "Craig McCarthy"),  # an avatar's initials
         ("AB Jane Roe", "AB Jane Roe"),
+        ("Recipe by PJ Hamel", "PJ Hamel"),
+        ("This post was written by Dana Pak", "Dana Pak"),
+        ("Nick van Mead; Bashar al-Assad", "Nick van Mead and Bashar al-Assad"),
+        ("The Currency editors", "The Currency editors"),
+        ("Jo Park; Extension horticulture educators", "Jo Park"),
+        ("This review is posted in Mobile App Reviews", None),  # a card's category line
+        ("View more posts", None),
         ("About the Author", None),
         ("Written By", None),
         ("Sign In", None),

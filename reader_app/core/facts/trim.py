@@ -132,6 +132,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return None
     if mention.kind == "LOC" and _unlisted_common(surface):
         return None  # "with Embrace" (an insurer), "in Handheld mode"
+    if mention.kind == "PER" and _unnamed_common(surface):
+        return None  # "Royalty-Free or Risky?": a common word, no one's name
     if not any(c.isupper() for c in text[start:end]):
         return None
     return Mention(start, end, mention.kind, mention.confidence)
@@ -150,6 +152,15 @@ def _unlisted_common(surface: str) -> bool:
     lex = lexicon()
     return (" " not in surface and lex.mostly_lower(surface)
             and surface not in lex.strong_places and surface not in lex.weak_places)
+
+
+def _unnamed_common(surface: str) -> bool:
+    """Whether a single word is one open text mostly writes in lowercase and that is no
+    given name nor surname: no person is named by it alone."""
+    lex = lexicon()
+    bare = surface.lower()
+    return (" " not in surface and lex.mostly_lower(surface)
+            and bare not in lex.given_names and bare not in lex.surnames)
 
 
 def _common_noun_end(words: Sequence[str]) -> bool:
