@@ -35,7 +35,7 @@ from .metadata import (
 )
 from .missed_paragraphs import with_missed
 from .model import BLOCK_SEPARATOR, Article, Block, RawPage
-from .page_blocks import as_preformatted, preformatted, walk_xml
+from .page_blocks import walk_xml
 from .page_types import (
     discussion_page,
     output_signals,
@@ -46,6 +46,7 @@ from .page_types import (
 )
 from .parsing import NO_ARTICLE, parse_page, prepare_page
 from .posts import as_post_heading, mark_posts
+from .preformatted import as_preformatted, preformatted
 from .set_aside import put_back, set_aside
 from .shop_reviews import drop_reviews
 

@@ -15,12 +15,14 @@ from .inline import with_spans
 from .model import Block
 from .page_blocks import (
     BLOCK_CHILDREN,
+    item_opening,
     layout_cells,
-    list_items,
+    list_block,
     paragraphs,
     table_block,
     text_of,
 )
+from .preformatted import without_gutter
 from .source_lines import BREAK, LINE, PARAGRAPH_BREAK, lines
 from .text_lines import clean_text
 
@@ -91,6 +93,25 @@ def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft
             inline.append(child.tail)
 
 
+def _html_list(element: etree._Element, ordered: bool) -> Iterator[Draft]:
+    """A list block; an item that holds preformatted text of two lines or more (a step's
+    code sample) gives its blocks, and the runs of items around it stay lists, numbered on
+    from the items before them."""
+    run: list[etree._Element] = []
+    start = 1
+    for item in element:
+        if item.tag == "li" and any(
+            "\n" in "".join(pre.itertext()).strip() for pre in item.iter("pre")
+        ):
+            start = yield from list_block(run, "li", ("ul", "ol"), ordered, start)
+            yield from item_opening(list(walk_html(item)), ordered, start)
+            start += 1
+            run = []
+        else:
+            run.append(item)
+    yield from list_block(run, "li", ("ul", "ol"), ordered, start)
+
+
 _BLOCK_HTML = frozenset({
     "p", "div", "section", "article", "main", "header", "footer", "aside", "figure", "ul", "ol",
     "dl", "blockquote", "pre", "table", "img", "picture", "hr", "center", "details", *_HEADINGS,
@@ -106,10 +127,7 @@ def _html_block(element: etree._Element) -> Iterator[Draft]:
     elif tag == "p":
         yield from paragraphs(element, ("br",))
     elif tag in ("ul", "ol"):
-        items, link_chars, total = list_items(element, "li", ("ul", "ol"))
-        if items:
-            block = Block("list", "\n".join(items), items=tuple(items), ordered=tag == "ol")
-            yield Draft(block, link_chars / max(1, total))
+        yield from _html_list(element, tag == "ol")
     elif tag == "blockquote":
         text = "\n".join(p.block.text for p in walk_html(element))
         if text:
@@ -117,7 +135,7 @@ def _html_block(element: etree._Element) -> Iterator[Draft]:
     elif tag == "pre":
         text = "".join(element.itertext()).strip("\n")
         if text.strip():
-            yield Draft(Block("code", text))
+            yield Draft(Block("code", without_gutter(element, text)))
     elif tag == "table":
         cells = layout_cells(element, "./tr/*|./*/tr/*", _HTML_TEXT)
         if cells is None:

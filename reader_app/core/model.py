@@ -71,6 +71,8 @@ class Block:
     table rows are joined with ``\\n``, table cells with ``\\t``; an image's text is its alt
     text or caption (possibly empty). ``items``/``rows`` keep the structure for renderers;
     ``spans`` the inline structure (emphasis, links, ...) over ``text``, ordered by start.
+    ``start`` is the number of an ordered list's first item (a list that goes on after a
+    step's code sample).
     ``alt`` is an image's alt text, kept apart from ``text`` (it is not article text): what
     a reader is told in place of a picture that cannot be shown.
     """
@@ -80,6 +82,7 @@ class Block:
     level: int = 0
     items: tuple[str, ...] = ()
     ordered: bool = False
+    start: int = 1
     rows: tuple[tuple[str, ...], ...] = ()
     src: str | None = None
     spans: tuple[Span, ...] = ()

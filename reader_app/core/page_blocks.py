@@ -4,18 +4,19 @@ and tables with clean text (readability's HTML: :mod:`~reader_app.core.html_bloc
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator
 from types import MappingProxyType
 
 from lxml import etree
 
 from .declutter import Draft
 from .model import Block
+from .preformatted import Shown, ends_preformatted, solid
 from .source_lines import BREAK, LINE, PARAGRAPH_BREAK, lines
 from .text_lines import clean_text
 
 #: No preformatted texts (a page without ``<pre>``).
-_NONE: Mapping[str, str] = MappingProxyType({})
+_NONE: Shown = MappingProxyType({})
 
 # --- trafilatura XML → drafts -----------------------------------------------------------
 
@@ -100,9 +101,9 @@ def paragraphs(element: etree._Element, break_tags: tuple[str, ...]) -> Iterator
         yield Draft(Block("paragraph", piece), ratio)
 
 
-def walk_xml(body: etree._Element, shown: Mapping[str, str] = _NONE) -> Iterator[Draft]:
+def walk_xml(body: etree._Element, shown: Shown = _NONE) -> Iterator[Draft]:
     """Drafts from trafilatura's XML body, in document order; ``shown``: the page's
-    preformatted texts (:func:`preformatted`)."""
+    preformatted texts (:func:`~reader_app.core.preformatted.preformatted`)."""
     if body.text and body.text.strip():
         yield Draft(Block("paragraph", clean_text(body.text)))
     for element in body:
@@ -111,7 +112,7 @@ def walk_xml(body: etree._Element, shown: Mapping[str, str] = _NONE) -> Iterator
             yield Draft(Block("paragraph", clean_text(element.tail)))
 
 
-def _xml_element(element: etree._Element, shown: Mapping[str, str]) -> Iterator[Draft]:
+def _xml_element(element: etree._Element, shown: Shown) -> Iterator[Draft]:
     tag = element.tag
     if not isinstance(tag, str):
         return
@@ -197,46 +198,83 @@ def list_items(
     return items, link_chars, total
 
 
-def _xml_list(element: etree._Element, shown: Mapping[str, str]) -> Iterator[Draft]:
-    """A list block; where items hold one of the page's preformatted texts (a reference's
-    entries with their code), the runs of other items stay lists and those items give
-    their blocks."""
+def _xml_list(element: etree._Element, shown: Shown) -> Iterator[Draft]:
+    """A list block; where items hold one of the page's preformatted texts (a step's code
+    sample, a reference's entries with their code), the runs of other items stay lists,
+    numbered on from the items before them, and those items give their blocks."""
     run: list[etree._Element] = []
+    start = 1
+    ordered = element.get("rend") == "ol"
     for item in element:
         if item.tag == "item" and shown and any(
-            child.tag in ("code", "quote") and " ".join("".join(child.itertext()).split()) in shown
+            (child.tag in ("code", "quote") and solid("".join(child.itertext())) in shown)
+            or ends_preformatted(child.tail or "", shown)  # lines run together after a <p>
             for child in item
         ):
-            yield from _xml_items(element, run)
-            yield from _item_blocks(item, shown)
+            start = yield from list_block(run, "item", ("list",), ordered, start)
+            blocks = list(_item_blocks(item, shown))
+            yield from item_opening(blocks, ordered, start) if element.get("rend") in (
+                "ol", "ul") else blocks  # not a definition list's entry
+            start += 1
             run = []
         else:
             run.append(item)
-    yield from _xml_items(element, run)
+    yield from list_block(run, "item", ("list",), ordered, start)
 
 
-def _xml_items(element: etree._Element, items: Iterable[etree._Element]) -> Iterator[Draft]:
-    """The list block of some of ``element``'s items."""
-    texts, link_chars, total = list_items(items, "item", ("list",))
+def list_block(
+    items: Iterable[etree._Element], item_tag: str, list_tags: tuple[str, ...], ordered: bool,
+    start: int,
+) -> Generator[Draft, None, int]:
+    """The list block of some of a list's items (:func:`list_items`), its first numbered
+    ``start``; returns the number of the item after them."""
+    texts, link_chars, total = list_items(items, item_tag, list_tags)
     if texts:
-        ordered = element.get("rend") == "ol"
-        block = Block("list", "\n".join(texts), items=tuple(texts), ordered=ordered)
+        block = Block("list", "\n".join(texts), items=tuple(texts), ordered=ordered,
+                      start=start if ordered else 1)
         yield Draft(block, link_chars / max(1, total))
+    return start + len(texts)
 
 
-def _item_blocks(item: etree._Element, shown: Mapping[str, str]) -> Iterator[Draft]:
-    """A list item's blocks in order: its runs of text as paragraphs, then its own."""
+def item_opening(drafts: list[Draft], ordered: bool, number: int) -> list[Draft]:
+    """The blocks of a list item that holds more than a line of text, its opening paragraph
+    kept as a list item (numbered ``number``): "2. Paste in the following code:" above it."""
+    if drafts and drafts[0].block.kind == "paragraph" and "\n" not in drafts[0].block.text:
+        text = drafts[0].block.text
+        item = Block("list", text, items=(text,), ordered=ordered, start=number if ordered else 1)
+        drafts[0] = Draft(item, drafts[0].link_ratio)
+    return drafts
+
+
+def _item_blocks(item: etree._Element, shown: Shown) -> Iterator[Draft]:
+    """A list item's blocks in order: its runs of text as paragraphs (or code, where a run
+    is one of the page's preformatted texts), then its own."""
     run = item.makeelement("p", {})
     run.text = item.text
     for child in item:
         if child.tag in _XML_TEXT or child.tag in ("code", "table", "graphic"):
-            yield from paragraphs(run, ("lb",))
+            yield from _run_blocks(run, shown)
             yield from _xml_element(child, shown)
             run = item.makeelement("p", {})
             run.text = child.tail
         else:
             run.append(copy.deepcopy(child))
-    yield from paragraphs(run, ("lb",))
+    yield from _run_blocks(run, shown)
+
+
+def _run_blocks(run: etree._Element, shown: Shown) -> Iterator[Draft]:
+    """A run of an item's text as paragraphs; where it ends in one of the page's
+    preformatted texts (a code sample under its caption), that part as code, whose lines
+    :func:`~reader_app.core.preformatted.as_preformatted` puts back."""
+    text = run.text or ""
+    code = ends_preformatted(text, shown) if len(run) == 0 else ""
+    if not code:
+        yield from paragraphs(run, ("lb",))
+        return
+    lead = run.makeelement("p", {})
+    lead.text = text[: len(text) - len(code)]
+    yield from paragraphs(lead, ("lb",))
+    yield Draft(Block("code", code.strip()))
 
 
 def _xml_quote(element: etree._Element) -> Iterator[Draft]:
@@ -303,31 +341,6 @@ def table_block(
     if rows:
         text = "\n".join("\t".join(cells) for cells in rows)
         yield Draft(Block("table", text, rows=tuple(rows)))
-
-
-def as_preformatted(shown: Mapping[str, str], drafts: list[Draft]) -> list[Draft]:
-    """``drafts`` with each quotation or code block whose words are those of one of the
-    page's preformatted texts made a code block of its lines as the page shows them: where
-    trafilatura takes a ``<pre>`` for a quotation, or finds it in a list item, it runs its
-    lines together."""
-    out = []
-    for draft in drafts:
-        block = draft.block
-        text = shown.get(" ".join(block.text.split())) if block.kind in ("quote", "code") else None
-        if text is not None and (block.kind != "code" or text != block.text):
-            draft = Draft(Block("code", text), draft.link_ratio)
-        out.append(draft)
-    return out
-
-
-def preformatted(tree: etree._Element) -> dict[str, str]:
-    """The texts of the page's ``<pre>`` elements in two lines or more, by their words."""
-    found: dict[str, str] = {}
-    for pre in tree.iter("pre"):
-        text = "".join(pre.itertext()).strip("\n")
-        if "\n" in text.strip():
-            found.setdefault(" ".join(text.split()), text)
-    return found
 
 
 # --- the page before extraction ---------------------------------------------------------

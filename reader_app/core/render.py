@@ -121,7 +121,7 @@ def _md_block(block: Block, base: str | None = None) -> str:
     if block.kind == "list":
         items = [_md_rich(t, s, base) for t, s in split_spans(block.text, block.spans, "\n")]
         if block.ordered:
-            return "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+            return "\n".join(f"{n}. {item}" for n, item in enumerate(items, block.start))
         return "\n".join(f"- {item}" for item in items)
     if block.kind == "quote":
         return "\n".join(f"> {_md_rich(line, spans, base)}" if line else ">"
@@ -218,7 +218,8 @@ def _html_block(block: Block, base: str | None = None) -> str:
         tag = "ol" if block.ordered else "ul"
         inner = "".join(f"<li>{_html_rich(t, s, base)}</li>"
                         for t, s in split_spans(block.text, block.spans, "\n"))
-        return f"<{tag}>{inner}</{tag}>"
+        start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+        return f"<{tag}{start}>{inner}</{tag}>"
     if block.kind == "quote":
         paras = "".join(f"<p>{_html_rich(line, spans, base)}</p>"
                         for line, spans in split_spans(block.text, block.spans, "\n") if line)

@@ -430,6 +430,56 @@ def test_a_custom_element_around_blocks_keeps_them_apart() -> None:
     ]
 
 
+STEPS = (
+    "<ol><li><p>Create a file called <code>send.py</code> and paste in the following code:</p>"
+    "<div><span>Send a text with Python</span><pre><div><span>1</span><span># the helper</span>"
+    "\n</div><div><span>2</span><span>import os</span>\n</div><div><span>3</span>"
+    "<span>print(os.sep)</span>\n</div></pre></div></li><li><p>Replace the keys.</p></li>"
+    "<li><p>Run the file:</p><pre>python send.py\necho done</pre></li>"
+    "<li><p>Check your phone for the message.</p></li></ol>"
+)
+STEP_BLOCKS = [
+    ("list", "Create a file called send.py and paste in the following code:", 1),
+    ("paragraph", "Send a text with Python", 1),
+    ("code", "# the helper\nimport os\nprint(os.sep)", 1),  # without its line numbers
+    ("list", "Replace the keys.", 2),
+    ("list", "Run the file:", 3),
+    ("code", "python send.py\necho done", 1),
+    ("list", "Check your phone for the message.", 4),
+]
+
+
+def test_a_step_with_code_keeps_its_code_apart_and_the_steps_their_numbers() -> None:
+    from lxml import html as lxml_html
+
+    from reader_app.core.html_blocks import walk_html
+
+    intro = "".join(
+        f"<p>Paragraph {n} explains how the messaging service sends a text from your own "
+        "number, what it costs and which keys it needs before you start.</p>" for n in range(4)
+    )
+    page = f"<html><body><article><h1>Send a text</h1>{intro}{STEPS}{intro}</article></body></html>"
+    article = extract_article(page, "https://docs.example.org/send")
+    blocks = [(b.kind, b.text, b.start) for b in article.blocks if "Paragraph" not in b.text]
+    assert blocks == STEP_BLOCKS
+    own = walk_html(lxml_html.fragment_fromstring(f"<div>{STEPS}</div>"))
+    assert [(d.block.kind, d.block.text, d.block.start) for d in own] == STEP_BLOCKS
+
+
+def test_a_gutter_is_line_numbers_only_when_every_line_opens_with_its_own() -> None:
+    from lxml import html as lxml_html
+
+    from reader_app.core.preformatted import without_gutter
+
+    def code(pre: str) -> str:
+        element = lxml_html.fragment_fromstring(pre)
+        return without_gutter(element, "".join(element.itertext()))
+
+    assert code("<pre><i>1</i>a = 2\n<i>2</i>b = 1</pre>") == "a = 2\nb = 1"
+    assert code("<pre>x = <i>1</i>\ny = <i>2</i></pre>") == "x = 1\ny = 2"
+    assert code("<pre>1. first\n2. second</pre>") == "1. first\n2. second"
+
+
 @pytest.mark.parametrize(
     ("srcset", "chosen"),
     [

@@ -161,6 +161,8 @@ def test_library_keeps_spans_and_refuses_unknown_kinds() -> None:
     block = ARTICLE.blocks[0]
     data = block_to_dict(block)
     assert block_from_dict(data) == block
+    steps = Block("list", "Run it", items=("Run it",), ordered=True, start=2)
+    assert block_from_dict(block_to_dict(steps)) == steps
     data["spans"][0]["kind"] = "blink"
     with pytest.raises(LibraryError):
         block_from_dict(data)

@@ -18,6 +18,8 @@ ARTICLE = Article(
         Block("heading", "What will be built", level=2),
         Block("list", "a 2.3km wall\nsix gates", items=("a 2.3km wall", "six gates")),
         Block("list", "first\nsecond", items=("first", "second"), ordered=True),
+        Block("code", "make"),
+        Block("list", "third", items=("third",), ordered=True, start=3),
         Block("quote", "People have waited long enough."),
         Block("image", "Bridge Street in 2020", src="https://news.example/a.jpg?x=1&y=2"),
         Block("table", "Year\tCost\n2025\t£2m", rows=(("Year", "Cost"), ("2025", "£2m"))),
@@ -52,6 +54,7 @@ def test_markdown_blocks() -> None:
     assert "\n## What will be built\n" in md
     assert "- a 2.3km wall\n- six gates" in md
     assert "1. first\n2. second" in md
+    assert "\n3. third" in md  # a list that goes on after a step's code
     assert "> People have waited long enough." in md
     assert "![Bridge Street in 2020](https://news.example/a.jpg?x=1&y=2)" in md
     assert "| Year | Cost |\n| --- | --- |\n| 2025 | £2m |" in md
@@ -75,7 +78,9 @@ def test_html_is_a_standalone_escaped_document_without_scripts() -> None:
     root = lxml.html.document_fromstring(page)
     assert root.get("lang") == "en"
     assert root.findtext(".//h1") == "Flood wall <approved> & funded"
-    assert [li.text for li in root.iter("li")] == ["a 2.3km wall", "six gates", "first", "second"]
+    assert [li.text for li in root.iter("li")] == [
+        "a 2.3km wall", "six gates", "first", "second", "third"]
+    assert [ol.get("start") for ol in root.iter("ol")] == [None, "3"]
     img = root.find(".//figure/img")
     assert img.get("src") == "https://news.example/a.jpg?x=1&y=2"
     assert root.findtext(".//figcaption") == "Bridge Street in 2020"

@@ -43,7 +43,7 @@ EVERY_KIND = Article(
         Block("heading", "Small heading", level=4),
         Block("list", "first 🍎\nsecond item\nthird, 3 of 3", items=("first 🍎", "second item",
                                                                "third, 3 of 3")),
-        Block("list", "one\ntwo \U0001d7da\nthree", ordered=True),
+        Block("list", "one\ntwo \U0001d7da\nthree", ordered=True, start=3),
         Block("quote", "Quoted line one.\nQuoted 😀 line two."),
         Block("table", "Name\tCount 🧮\tNote\nAlpha\t1\tx\nBeta \U0001d6c3\t22"),
         Block("code", "def f(x):\n\treturn x + 1  # 😀\n"),
@@ -206,7 +206,8 @@ def test_structure_of_the_document(qapp: QApplication) -> None:
         if level:
             headings[block.text()] = level
         if block.textList() is not None:
-            lists.append((block.text(), block.textList().format().style()))
+            text_list = block.textList()
+            lists.append((block.text(), text_list.format().style(), text_list.itemText(block)))
         fragment_format = block.charFormat()
         if block.text().startswith("def f"):
             mono.update(fragment_format.fontFamilies() or [])
@@ -214,8 +215,8 @@ def test_structure_of_the_document(qapp: QApplication) -> None:
     assert headings[EVERY_KIND.title] == 1
     assert headings["A heading with 🎉"] == 2
     assert headings["Small heading"] == 4
-    assert ("first 🍎", QTextListFormat.Style.ListDisc) in lists
-    assert ("two \U0001d7da", QTextListFormat.Style.ListDecimal) in lists
+    assert ("first 🍎", QTextListFormat.Style.ListDisc, ".") in lists
+    assert ("two \U0001d7da", QTextListFormat.Style.ListDecimal, "4.") in lists  # from 3
     assert mono and set(mono) <= set(MONO_FAMILIES)
     names = [ref.name for ref in rendered.images]
     assert names == ["https://example.org/news/images/pic.png", "https://cdn.example.org/plain.jpg"]

@@ -21,6 +21,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         out["items"] = list(block.items)
     if block.ordered:
         out["ordered"] = True
+    if block.start != 1:
+        out["start"] = block.start
     if block.rows:
         out["rows"] = [list(row) for row in block.rows]
     if block.src is not None:
@@ -62,6 +64,7 @@ def block_from_dict(data: Any) -> Block:
             level=int(data.get("level", 0)),
             items=tuple(str(i) for i in data.get("items", ())),
             ordered=bool(data.get("ordered", False)),
+            start=int(data.get("start", 1)),
             rows=tuple(tuple(str(c) for c in row) for row in data.get("rows", ())),
             src=None if data.get("src") is None else str(data["src"]),
             spans=tuple(span_from_dict(s) for s in data.get("spans", ())),

@@ -209,7 +209,7 @@ class DocumentBuilder:
         self.put(text, fmt, offset, spans=spans)
 
     def list(self, text: str, ordered: bool, offset: int | None,
-             spans: Sequence[Span] = ()) -> None:
+             spans: Sequence[Span] = (), start: int = 1) -> None:
         fmt = self.char_format()
         items = self.lines(text, offset)
         item_spans = [s for _t, s in split_spans(text, spans, "\n")]
@@ -217,11 +217,11 @@ class DocumentBuilder:
         list_format.setStyle(QTextListFormat.Style.ListDecimal if ordered
                              else QTextListFormat.Style.ListDisc)
         list_format.setIndent(1)
+        list_format.setStart(start)
         text_list = None
         for index, (item, item_offset) in enumerate(items):
             last = index == len(items) - 1
-            block = self.block_format(bottom=0.85 if last else 0.45,
-                                      align=self.style.alignment())
+            block = self.block_format(bottom=0.85 if last else 0.45, align=self.style.alignment())
             self.start_block(block, fmt)
             if text_list is None:
                 text_list = self.cursor.createList(list_format)
@@ -356,7 +356,7 @@ class DocumentBuilder:
         if block.kind == "heading":
             self.heading(block.text, block.level or 2, offset, spans)
         elif block.kind == "list":
-            self.list(block.text, block.ordered, offset, spans)
+            self.list(block.text, block.ordered, offset, spans, block.start)
         elif block.kind == "quote":
             self.quote(block.text, offset, spans)
         elif block.kind == "code":
