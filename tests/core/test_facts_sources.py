@@ -71,6 +71,7 @@ def test_picture_credits_in_every_style_are_no_sources() -> None:
         "Rescue workers in Kharkiv. Credit...Todd Heisler/The New York Times",
         "Firefighters in Athens. Efrem Lukatsky/AP",
         "Voters queue in Lagos. Mary Altaffer / AP via Getty Images",
+        "Chefs in the Lisbon kitchen / Kent Dayton",
     ]
     article = Article(
         title="Storms hit the coast",
@@ -81,7 +82,7 @@ def test_picture_credits_in_every_style_are_no_sources() -> None:
     )
     facts = find_facts(article)
     assert not facts.people
-    assert {f.label for f in facts.places} == {"Kyiv", "Kharkiv", "Athens", "Lagos"}
+    assert {f.label for f in facts.places} == {"Kyiv", "Kharkiv", "Athens", "Lagos", "Lisbon"}
     assert not {"New York Times", "AP"} & {f.label for f in facts.organisations}
     # a place before an agency is a dateline, not a photographer: it stays a source
     assert masked("Kyiv/Reuters - Shelling", article_blocks(Article(

@@ -49,6 +49,9 @@ _CREDIT = re.compile(
     r"|©[^\n]{0,80}",
     re.IGNORECASE | re.MULTILINE,
 )
+# A caption's credit after a slash or a bar that ends it ("... research kitchen / Kent
+# Dayton", "Harbour at dawn | Ana Ruiz").
+_CAPTION_CREDIT = re.compile(r"\s[/|]\s*(?:[A-Z][\w.'\u2019-]*\s?){1,4}$")
 _FURNITURE = re.compile(
     r"^(?:advertisement|read more|related|most read|share this|sign up|subscribe|"
     r"updated|published|last updated|copyright)\b",
@@ -160,7 +163,10 @@ def _select(text: str, parts: Iterable[tuple[int, int, str, int]]) -> list[Sourc
             if _post_time_line(level, part):
                 continue
         if skip_level is None and _is_source(kind, part):
-            out.append(SourceBlock(start, end, kind, clean(part)))
+            found = clean(part)
+            if kind == "image" and ("/" in found or "|" in found):
+                found = _blank(found, _CAPTION_CREDIT)
+            out.append(SourceBlock(start, end, kind, found))
     return out
 
 
