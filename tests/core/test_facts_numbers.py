@@ -55,6 +55,8 @@ def only(text: str) -> Fact:
         ("The US pledged $120bn in military aid.", "$120bn", "$120bn", 1.2e11, "USD", None),
         ("The council spent £2.5m on roads.", "£2.5m", "£2.5m", 2.5e6, "GBP", None),
         ("It costs €40 million.", "€40 million", "€40 million", 4e7, "EUR", None),
+        ("Livraison offerte dès 59€.", "59€", "59€", 59, "EUR", None),
+        ("Le port coûte 4.90 € en France.", "4.90 €", "4.90 €", 4.9, "EUR", None),
         ("Sales hit 1.2 billion yen.", "1.2 billion yen", "1.2 billion yen", 1.2e9, "JPY", None),
         ("The fare rose to 10p.", "10p", "10p", 0.1, "GBP", None),
         ("Profits fell 40%.", "40%", "40%", 40, "%", None),

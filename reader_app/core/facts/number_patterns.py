@@ -132,6 +132,7 @@ _NUMBER = regex(
         |(?P<temp>{_S}?°{_S}?[CF]|{_S}?º[CF]|[CF](?![\w])
             |{_S}+(?i:degrees{_S}+(?:celsius|centigrade|fahrenheit)))
         |{_S}+(?P<curword>(?i:{alternation(CURRENCY_WORDS)}))
+        |{_S}?(?P<cursign>[€£¥₹])  # a sign after the amount, as French and German write it
         |(?P<sub>p(?![\w])|{_S}+(?i:pence|cents?))
         |-(?P<hyphen>(?i:{_HYPHEN_UNITS})s?(?:-olds?)?
             |(?(digits)(?!(?i:{_NOT_COMPOUND})(?![a-z]))[A-Za-z][a-z]{{1,15}}(?![\w-])|(?!)))

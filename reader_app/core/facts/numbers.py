@@ -229,8 +229,8 @@ def _number(text: str, match: re.Match[str], names: set[str]) -> _Found | None:
 def _unit(match: re.Match[str]) -> str | None:
     """The unit a number's match carries: currency, percent, measure, duration."""
     group = match.group
-    if group("cur"):
-        return CURRENCY_PREFIXES[group("cur")]
+    if group("cur") or group("cursign"):
+        return CURRENCY_PREFIXES[group("cur") or group("cursign")]
     if group("curword"):
         return CURRENCY_WORDS[_clean(group("curword")).lower()]
     if group("sub"):
