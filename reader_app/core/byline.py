@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-#: A label before the names ("By", "Written by", "Authors:", "View all posts by").
+#: A label before the names ("By", "Written by", "Authors:", "View all posts by", "Par").
 _LABEL = re.compile(
     r"^(?:(?:this\s+(?:post|article|review|story|recipe)\s+(?:was|is)\s+)?"
     r"(?:article|story|words|text|written|posted|reviewed|edited|photos?|recipe)\s+by"
     r"|(?:view\s+)?(?:all\s+|more\s+)?(?:posts|articles|stories)\s+by"
-    r"|by|authors?|writer|posted)\b[\s:]*",
+    r"|by|par|por|authors?|writer|posted)\b[\s:]*",  # "par", "por": French, Spanish "by"
     re.I,
 )
 #: A month's name, whole or short ("September", "Sept", "Sep"); a pattern to build others with.

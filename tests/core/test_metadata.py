@@ -46,6 +46,8 @@ def _page(head: str, body: str) -> str:
         ("CM Craig McCarthy", "Craig McCarthy"),  # an avatar's initials
         ("AB Jane Roe", "AB Jane Roe"),
         ("Recipe by PJ Hamel", "PJ Hamel"),
+        ("par Marie Dupont", "Marie Dupont"),
+        ("Por Juan Pérez", "Juan Pérez"),
         ("This post was written by Dana Pak", "Dana Pak"),
         ("Nick van Mead; Bashar al-Assad", "Nick van Mead and Bashar al-Assad"),
         ("The Currency editors", "The Currency editors"),
