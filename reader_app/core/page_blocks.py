@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Generator, Iterable, Iterator
-from types import MappingProxyType
 
 from lxml import etree
 
 from .declutter import Draft
 from .model import Block
-from .preformatted import Shown, ends_preformatted, solid
+from .preformatted import Shown, solid
 from .source_lines import BREAK, LINE, PARAGRAPH_BREAK, lines
 from .text_lines import clean_text
 
 #: No preformatted texts (a page without ``<pre>``).
-_NONE: Shown = MappingProxyType({})
+_NONE = Shown()
 
 # --- trafilatura XML → drafts -----------------------------------------------------------
 
@@ -208,7 +207,7 @@ def _xml_list(element: etree._Element, shown: Shown) -> Iterator[Draft]:
     for item in element:
         if item.tag == "item" and shown and any(
             (child.tag in ("code", "quote") and solid("".join(child.itertext())) in shown)
-            or ends_preformatted(child.tail or "", shown)  # lines run together after a <p>
+            or shown.ending(child.tail or "")  # lines run together after a <p>
             for child in item
         ):
             start = yield from list_block(run, "item", ("list",), ordered, start)
@@ -267,7 +266,7 @@ def _run_blocks(run: etree._Element, shown: Shown) -> Iterator[Draft]:
     preformatted texts (a code sample under its caption), that part as code, whose lines
     :func:`~reader_app.core.preformatted.as_preformatted` puts back."""
     text = run.text or ""
-    code = ends_preformatted(text, shown) if len(run) == 0 else ""
+    code = shown.ending(text) if len(run) == 0 else ""
     if not code:
         yield from paragraphs(run, ("lb",))
         return

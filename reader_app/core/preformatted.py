@@ -4,14 +4,51 @@ together, and without a gutter of line numbers."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from lxml import etree
 
 from .declutter import Draft
 from .model import Block
 
-#: The page's preformatted texts by :func:`solid` (:func:`preformatted`).
-Shown = Mapping[str, tuple[str, ...]]
+#: Characters (but whitespace) of the shortest preformatted text found at the end of others.
+_SHORTEST_ENDING = 20
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The page's preformatted texts (:func:`preformatted`) by :func:`solid`, and those of
+    ``_SHORTEST_ENDING`` characters or more by their last ``_SHORTEST_ENDING``."""
+
+    texts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.texts)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.texts
+
+    def get(self, key: str) -> tuple[str, ...]:
+        """The texts whose characters (but whitespace) are ``key``."""
+        return self.texts.get(key, ())
+
+    def ending(self, text: str) -> str:
+        """The end of ``text`` that is one of the texts (whitespace not counted; one of
+        ``_SHORTEST_ENDING`` characters or more after other text), or ""."""
+        packed = solid(text)
+        if not packed:
+            return ""
+        tail = packed[-_SHORTEST_ENDING:]
+        key = packed if packed in self.texts else next(
+            (k for k in self.endings.get(tail, ()) if packed.endswith(k)), None)
+        if key is None:
+            return ""
+        count, at = 0, len(text)
+        while count < len(key):  # back over the key's characters, skipping whitespace
+            at -= 1
+            count += not text[at].isspace()
+        return text[at:]
 
 
 def as_preformatted(shown: Shown, drafts: list[Draft]) -> list[Draft]:
@@ -22,7 +59,7 @@ def as_preformatted(shown: Shown, drafts: list[Draft]) -> list[Draft]:
     out = []
     for draft in drafts:
         block = draft.block
-        texts = shown.get(solid(block.text), ()) if block.kind in ("quote", "code") else ()
+        texts = shown.get(solid(block.text)) if block.kind in ("quote", "code") else ()
         words = block.text.split()
         text = next((t for t in texts if t.split() == words), texts[0]) if texts else None
         if text is not None and (block.kind != "code" or text != block.text):
@@ -31,18 +68,22 @@ def as_preformatted(shown: Shown, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def preformatted(tree: etree._Element) -> dict[str, tuple[str, ...]]:
+def preformatted(tree: etree._Element) -> Shown:
     """The texts of the page's ``<pre>`` elements in two lines or more, by their characters
     without whitespace (:func:`solid`; an extractor may run the lines together; texts that
     differ in their spaces alone share one); a gutter of line numbers is left out."""
     found: dict[str, tuple[str, ...]] = {}
+    endings: dict[str, tuple[str, ...]] = {}
     for pre in tree.iter("pre"):
         text = "".join(pre.itertext()).strip("\n")
         if "\n" in text.strip():
             key, shown = solid(text), without_gutter(pre, text)
+            if key not in found and len(key) >= _SHORTEST_ENDING:
+                tail = key[-_SHORTEST_ENDING:]
+                endings[tail] = (*endings.get(tail, ()), key)
             if shown not in found.get(key, ()):
                 found[key] = (*found.get(key, ()), shown)
-    return found
+    return Shown(found, endings)
 
 
 def solid(text: str) -> str:
@@ -66,22 +107,3 @@ def without_gutter(pre: etree._Element, text: str) -> str:
     ):
         return text
     return "\n".join(line[len(str(k)):] for k, line in enumerate(stripped, 1))
-
-
-#: Characters (but whitespace) of the shortest preformatted text found at the end of others.
-_SHORTEST_ENDING = 20
-
-
-def ends_preformatted(text: str, shown: Shown) -> str:
-    """The end of ``text`` that is one of the page's preformatted texts (its characters but
-    whitespace; one of ``_SHORTEST_ENDING`` or more after other text), or ""."""
-    packed = solid(text)
-    key = next((k for k in shown if packed == k or (
-        len(k) >= _SHORTEST_ENDING and packed.endswith(k))), None) if packed else None
-    if key is None:
-        return ""
-    count, at = 0, len(text)
-    while count < len(key):  # back over the key's characters, skipping whitespace
-        at -= 1
-        count += not text[at].isspace()
-    return text[at:]
