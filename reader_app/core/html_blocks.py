@@ -94,14 +94,14 @@ def _html_children(element: etree._Element, inline: list[str]) -> Iterator[Draft
 
 
 def _html_list(element: etree._Element, ordered: bool) -> Iterator[Draft]:
-    """A list block; an item that holds preformatted text of two lines or more (a step's
-    code sample) gives its blocks, and the runs of items around it stay lists, numbered on
-    from the items before them."""
+    """A list block; an item that holds preformatted text (a step's code sample or
+    command) gives its blocks, and the runs of items around it stay lists, numbered on from
+    the items before them."""
     run: list[etree._Element] = []
     start = 1
     for item in element:
         if item.tag == "li" and any(
-            "\n" in "".join(pre.itertext()).strip() for pre in item.iter("pre")
+            "".join(pre.itertext()).strip() for pre in item.iter("pre")
         ):
             start = yield from list_block(run, "li", ("ul", "ol"), ordered, start)
             yield from item_opening(list(walk_html(item)), ordered, start)

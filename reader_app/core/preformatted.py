@@ -69,14 +69,14 @@ def as_preformatted(shown: Shown, drafts: list[Draft]) -> list[Draft]:
 
 
 def preformatted(tree: etree._Element) -> Shown:
-    """The texts of the page's ``<pre>`` elements in two lines or more, by their characters
-    without whitespace (:func:`solid`; an extractor may run the lines together; texts that
-    differ in their spaces alone share one); a gutter of line numbers is left out."""
+    """The texts of the page's ``<pre>`` elements by their characters without whitespace
+    (:func:`solid`; an extractor may run the lines together; texts that differ in their
+    spaces alone share one); a gutter of line numbers is left out."""
     found: dict[str, tuple[str, ...]] = {}
     endings: dict[str, tuple[str, ...]] = {}
     for pre in tree.iter("pre"):
         text = "".join(pre.itertext()).strip("\n")
-        if "\n" in text.strip():
+        if text.strip():
             key, shown = solid(text), without_gutter(pre, text)
             if key not in found and len(key) >= _SHORTEST_ENDING:
                 tail = key[-_SHORTEST_ENDING:]

@@ -436,7 +436,8 @@ STEPS = (
     "\n</div><div><span>2</span><span>import os</span>\n</div><div><span>3</span>"
     "<span>print(os.sep)</span>\n</div></pre></div></li><li><p>Replace the keys.</p></li>"
     "<li><p>Run the file:</p><pre>python send.py\necho done</pre></li>"
-    "<li><p>Check your phone for the message.</p></li></ol>"
+    "<li><p>Check your phone for the message.</p></li>"
+    "<li><p>Install the library:</p><pre>pip  install twilio</pre></li></ol>"
 )
 STEP_BLOCKS = [
     ("list", "Create a file called send.py and paste in the following code:", 1),
@@ -446,6 +447,8 @@ STEP_BLOCKS = [
     ("list", "Run the file:", 3),
     ("code", "python send.py\necho done", 1),
     ("list", "Check your phone for the message.", 4),
+    ("list", "Install the library:", 5),
+    ("code", "pip  install twilio", 1),  # a command of one line, its spaces as shown
 ]
 
 
