@@ -53,17 +53,18 @@ class Shown:
 
 def as_preformatted(shown: Shown, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` with each quotation or code block whose text is one of the page's
-    preformatted texts (but whitespace) made a code block of its lines as the page shows them: where
-    trafilatura takes a ``<pre>`` for a quotation, or finds it in a list item, it runs its
-    lines together."""
+    preformatted texts (whitespace aside) made a code block of its lines as the page shows
+    them: where trafilatura takes a ``<pre>`` for a quotation, or finds it in a list item, it
+    runs its lines together."""
     out = []
     for draft in drafts:
         block = draft.block
         texts = shown.get(solid(block.text)) if block.kind in ("quote", "code") else ()
-        words = block.text.split()
-        text = next((t for t in texts if t.split() == words), texts[0]) if texts else None
-        if text is not None and (block.kind != "code" or text != block.text):
-            draft = Draft(Block("code", text), draft.link_ratio)
+        if texts:
+            words = block.text.split()  # of texts that differ in their spaces, the same words
+            text = next((t for t in texts if t.split() == words), texts[0])
+            if block.kind != "code" or text != block.text:
+                draft = Draft(Block("code", text), draft.link_ratio)
         out.append(draft)
     return out
 
