@@ -328,7 +328,8 @@ _ABOVE_TITLE_CHARS = 80
 def drop_title_heading(
     blocks: list[Block], title: str, labels_above: bool = False
 ) -> list[Block]:
-    """Drop the heading that repeats the title (the first block after any lead images),
+    """Drop the heading that repeats the title (the first block after any lead images; a
+    paragraph too when its text is the title's),
     also when the title carries a site name or the heading a subtitle; with
     ``labels_above``, also when short blocks stand above it, which go with it (a shop's
     page keeps them: there the brand and the price stand above a product's name)."""
@@ -336,7 +337,9 @@ def drop_title_heading(
     for i, block in enumerate(blocks):
         if block.kind == "image":
             continue
-        if block.kind == "heading" and _same_title(block.text, title):
+        if (block.kind == "heading" and _same_title(block.text, title)) or (
+            block.kind == "paragraph" and _norm(block.text) == _norm(title)  # an <h1> as text
+        ):
             return [b for b in blocks[:i] if b.kind == "image"] + blocks[i + 1 :]
         above += 1
         if not labels_above or above > _ABOVE_TITLE_BLOCKS or len(block.text) > _ABOVE_TITLE_CHARS:

@@ -9,7 +9,8 @@ import pytest
 
 from reader_app.core import extract_article
 from reader_app.core.byline import clean_byline, user_name
-from reader_app.core.metadata import headline, site_names
+from reader_app.core.metadata import drop_title_heading, headline, site_names
+from reader_app.core.model import Block
 
 BODY = "".join(
     f"<p>Paragraph {n} of the story tells how the harbour bridge was mended by the crews who "
@@ -65,6 +66,15 @@ def _page(head: str, body: str) -> str:
 )
 def test_a_byline_keeps_the_names_alone(found: str | None, expected: str | None) -> None:
     assert clean_byline(found) == expected
+
+
+def test_a_first_block_that_repeats_the_title_goes() -> None:
+    title = "Retirement calculator: Estimate how much you need to save"
+    body = Block("paragraph", "Do you know how much you will need?")
+    for first in (Block("heading", title, level=1), Block("paragraph", f" {title} ")):
+        assert drop_title_heading([first, body], title) == [body]
+    near = Block("paragraph", "Retirement calculator")  # a paragraph only when it is the title
+    assert drop_title_heading([near, body], title) == [near, body]
 
 
 def _headline(h1s: list[str], title: str | None) -> str | None:
