@@ -12,6 +12,7 @@ from .accordions import open_accordions
 from .dom_clutter import remove_keep_tail, shut_noscripts
 from .errors import ExtractionError
 from .figures import captions_to_figures, unwrap_noscript_image
+from .glued_boxes import space_glued_boxes
 from .page_blocks import split_at_break_pairs
 from .soft_hyphens import drop_soft_hyphens
 from .streamed import place_streamed
@@ -51,7 +52,7 @@ def parse_page(html: str) -> etree._Element:
 def prepare_page(root: etree._Element, html: str) -> None:
     """Ready the parsed page for the extractors: text and pictures out of ``<noscript>``,
     captions with their figures, streamed parts in place, accordions open, no scripts or
-    styles, paragraphs cut at ``<br>`` pairs."""
+    styles, paragraphs cut at ``<br>`` pairs, boxes whose words run together set apart."""
     place_streamed(root, html)
     open_accordions(root, html)
     for noscript in shut_noscripts(root):  # those holding the page's text are opened
@@ -62,6 +63,7 @@ def prepare_page(root: etree._Element, html: str) -> None:
         remove_keep_tail(element)
     for paragraph in list(root.iter("p")):
         split_at_break_pairs(paragraph)
+    space_glued_boxes(root)
 
 
 #: Elements that never hold article text.

@@ -469,6 +469,23 @@ def test_a_step_with_code_keeps_its_code_apart_and_the_steps_their_numbers() -> 
     assert [(d.block.kind, d.block.text, d.block.start) for d in own] == STEP_BLOCKS
 
 
+def test_boxes_set_side_by_side_keep_their_words_apart() -> None:
+    cards = "".join(
+        f"<li><span>{beds} beds</span><span>{baths} baths</span><span>${price}</span>"
+        f"<span>Rated</span><span>Gregory</span> H<sub>2</sub>O <b>W</b>ord, 10<sup>th"
+        f"</sup> <span>Wiki</span><span>pedia</span></li>"
+        for beds, baths, price in ((3, 2.5, 508), (4, 2, 485), (2, 1, 310))
+    )
+    intro = "".join(
+        f"<p>Paragraph {n} tells how the town's homes were priced this winter, which streets "
+        "sold first and what buyers asked the agents before they made an offer.</p>"
+        for n in range(4)
+    )
+    page = f"<html><body><article><h1>Homes</h1>{intro}<ul>{cards}</ul></article></body></html>"
+    text = extract_article(page, "https://homes.example/town").text
+    assert "3 beds 2.5 baths $508 Rated Gregory H2O Word, 10th Wikipedia" in text
+
+
 def test_a_gutter_is_line_numbers_only_when_every_line_opens_with_its_own() -> None:
     from lxml import html as lxml_html
 
