@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .page_blocks import BLOCK_CHILDREN
+
 #: Elements whose text belongs to the word before or after it ("H<sub>2</sub>O", "10<sup>th"),
-#: and blocks, which every extractor sets apart already (a space after one is left out).
-_LEFT = frozenset({
-    "sub", "sup", "br", "hr", "img", "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table",
-    "tr", "td", "th", "tbody", "thead", "tfoot", "section", "article", "main", "header",
-    "footer", "nav", "aside", "form", "figure", "figcaption", "blockquote", "pre", "h1", "h2",
-    "h3", "h4", "h5", "h6",
-})
+#: and blocks and lists, which every extractor sets apart already (a space after one is left
+#: out).
+_LEFT = BLOCK_CHILDREN | {
+    "sub", "sup", "br", "hr", "img", "ul", "ol", "dl", "table", "tr", "tbody", "thead", "tfoot",
+    "main", "header", "footer", "nav", "aside", "form", "pre",
+}
 #: How deep the last (first) character of a box is looked for.
 _DEPTH = 8
 _CURRENCY = frozenset("$€£¥₹")
