@@ -16,6 +16,15 @@ from lxml import etree
 from .clutter_text import HINT, THRESHOLD, clutter_score
 from .visibility import ClampedCopies, clamped_names, is_hidden, is_spoken_copy
 
+#: The names of a form's title ("form-title", "newsletter-form-header", "FormTitle") and of
+#: the messages it shows once sent ("w-form-done", "w-form-fail", "success-message"): what
+#: asks the reader to fill in a form or answers them, never the article's own text.
+_FORM_LABEL = (
+    r"form[-_]?(?:title|head(?:er|ing|line)|done|fail|success|error)|(?:success|error)[-_]?message"
+)
+_FORM_LABEL_NAME = re.compile(rf"(?<![a-z]){_FORM_LABEL}")
+_FORM_LABEL_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
+
 #: Name fragments (found at the start of a word inside the :data:`_NAME_ATTRS` values, so
 #: that "shareBar" and "site-newsletter" match but "bloginner" does not). Comments are
 #: clutter but on a discussion page, whose replies they are (``prune_dom``'s ``discussion``).
@@ -29,7 +38,7 @@ _CLUTTER_WORDS = (
     r"author-?bio|about-?(?:the-?)?author|advert|sponsor|disclos|disclaimer|"
     r"rss|serial-?posts?|series-?(?:nav|list|posts|toc|box)|post-?series|"
     r"modal|popup|pop-?up|toolbar|breadcrumb|skip-?link|"
-    r"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label)"
+    rf"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label)|{_FORM_LABEL}"
 )
 _CLUTTER_NAME = re.compile(rf"(?<![a-z])(?:comment|disqus|{_CLUTTER_WORDS})")
 _CLUTTER_NAME_IN_DISCUSSION = re.compile(rf"(?<![a-z])(?:{_CLUTTER_WORDS})")
@@ -55,10 +64,15 @@ _MAX_FINE_PRINT_CHARS = 400
 
 def _is_named_fine_print(element: etree._Element, chars: int) -> bool:
     """Whether a paragraph or small print names itself a disclaimer or disclosure."""
+    return _named_as(element, chars, _FINE_PRINT_NAME)
+
+
+def _named_as(element: etree._Element, chars: int, pattern: re.Pattern[str]) -> bool:
+    """Whether a short element's names hold ``pattern``."""
     if chars > _MAX_FINE_PRINT_CHARS:
         return False
     names = _names(element.items())
-    return bool(names) and _FINE_PRINT_NAME.search(names) is not None
+    return bool(names) and pattern.search(names) is not None
 
 
 #: Attributes whose values carry names.
@@ -245,6 +259,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             if (
                 (tag == "a" and _is_jump_link(element, own.chars))
                 or (tag in _FINE_PRINT_TAGS and _is_named_fine_print(element, own.chars))
+                or (tag in _FORM_LABEL_TAGS and _named_as(element, own.chars, _FORM_LABEL_NAME))
                 or (tag == "p" and own.links and _is_pointer_line(element, own.chars, pointers))
             ):
                 doomed.append(element)

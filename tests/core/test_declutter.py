@@ -296,6 +296,22 @@ def test_prune_dom_removes_disclosures_and_action_buttons() -> None:
     assert "Paragraph 3." in text
 
 
+def test_a_forms_title_and_the_messages_it_shows_once_sent_go() -> None:
+    html = _page(
+        "<h3 class='hs_cos_wrapper form-title'>Request A Free Consultation</h3>"
+        "<div id='hs_form_target_module_1'></div>"
+        "<div class='w-form'><form><input name='email'></form>"
+        "<div class='w-form-done'><div>Thank you! Your submission has been received!</div></div>"
+        "<div class='w-form-fail'><div>Oops! Something went wrong while submitting the form."
+        "</div></div></div>"
+        "<p>The scheme's second summer begins in May, when the stones go back.</p>"
+    )
+    body = _body(html)
+    for gone in ("Request A Free Consultation", "Thank you!", "Oops!"):
+        assert gone not in body
+    assert "second summer begins in May" in body
+
+
 def test_prune_dom_keeps_wrappers_that_hold_the_article() -> None:
     root = _tree(f"<div class='paywall subscriber-content'>{ARTICLE}</div>")
     prune_dom(root)
