@@ -585,6 +585,17 @@ def test_a_place_named_by_a_common_word_is_a_place_only_when_a_list_holds_it() -
     assert places == ["Reading", "Boston"]
 
 
+def test_a_name_after_a_full_stop_within_a_word_is_part_of_a_product() -> None:
+    text = "Built on .NET and ASP.NET for.NET 10, read by cs.CL, in Kyiv.Zelensky said so."
+    names = []
+    for word in (".NET", "ASP.NET", "for.NET", "cs.CL", "Kyiv.Zelensky"):
+        end = text.index(word) + len(word)
+        name = word.rpartition(".")[2]
+        if trim(text, Mention(end - len(name), end, "ORG", 0.9)):
+            names.append(name)
+    assert names == ["Zelensky"]
+
+
 def test_a_common_word_alone_names_no_one_unless_it_is_a_name() -> None:
     text = "Royalty-Free or Risky? Ask Grandma, then Bill, then Baker."
     people = [w for w in ("Risky", "Grandma", "Bill", "Baker")

@@ -57,6 +57,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
         _AMPERSAND_AFTER.match(text, end) or _AMPERSAND_BEFORE.search(text, before, start)
     ):
         return None  # part of a name such as "Marks & Spencer"
+    if _dotted_on(text, start):
+        return None  # ".NET", "ASP.NET", "Vue.js": part of a product's or a file's name
     words = text[start:end].split(" ")
     while words and not words[0][:1].isalnum():  # "&", a quote
         start += len(words[0]) + 1
@@ -137,6 +139,16 @@ def trim(text: str, mention: Mention) -> Mention | None:
     if not any(c.isupper() for c in text[start:end]):
         return None
     return Mention(start, end, mention.kind, mention.confidence)
+
+
+def _dotted_on(text: str, start: int) -> bool:
+    """Whether a name starts right after a full stop that opens a word, follows a capital
+    letter or comes before capitals (".NET", "ASP.NET", "for.NET"); a stop after a lowercase
+    word before a capitalised one ends a sentence whose space was lost."""
+    if start == 0 or text[start - 1] != ".":
+        return False
+    before = text[start - 2] if start > 1 else " "
+    return not before.isalnum() or before.isupper() or text[start : start + 2].isupper()
 
 
 def _counted(text: str, surface: str) -> bool:
