@@ -4,6 +4,7 @@ title."""
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import re
 from collections.abc import Callable
@@ -49,8 +50,20 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
         match = tm.META_URL.match(page_url)
         site = match[1] if match else None
     named = {"title": title, "byline": author, "site": site}
-    return {**{key: clean_text(value or "") or None for key, value in named.items()},
+    return {**{key: clean_text(_unescaped(value or "")) or None for key, value in named.items()},
             "url": page_url, "date": declared_date(root) or shown_date(root)}
+
+
+#: A character reference left in text a page escaped twice ("SQL &amp;#x26; AI").
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with the character references a page escaped twice read as the characters
+    they stand for, as its ``<title>`` shows them ("SQL &#x26; AI" → "SQL & AI")."""
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(lambda match: html.unescape(match.group()), text)
 
 
 def _title_site(root: etree._Element) -> str | None:

@@ -164,6 +164,12 @@ def test_an_article_shows_its_headline_and_the_author_its_json_ld_names() -> Non
     assert "Kelbridge" not in article.text
 
 
+def test_character_references_a_page_escaped_twice_read_as_their_characters() -> None:
+    head = '<title>Data Tools | Python, SQL &#x26; AI | Splunk</title>'
+    article = extract_article(_page(head, "<h1>Data Tools | Python, SQL &amp;#x26; AI</h1>"))
+    assert article.title == "Data Tools | Python, SQL & AI"
+
+
 @pytest.mark.parametrize(
     ("kind", "published", "time", "expected"),
     [
