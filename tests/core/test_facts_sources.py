@@ -149,6 +149,16 @@ def test_identifiers_codes_and_a_headline_year_are_no_numbers() -> None:
         assert not any(junk in n for n in numbers), (junk, numbers)
 
 
+def test_a_date_alone_on_its_line_dates_the_text_and_is_no_fact() -> None:
+    text = (
+        "Five best headphones\n\nNovember 2015\n\nThe court ruled on March 3, 2021 that "
+        "the 40 cases stand.\n\nJul 5, 2024\n\nA reply: the ruling came on 3 March 2021."
+    )
+    labels = [fact.label for fact in find_facts(text).numbers]
+    assert "March 3, 2021" in labels and "40 cases" in labels
+    assert "November 2015" not in labels and "Jul 5, 2024" not in labels
+
+
 def test_citations_chapters_volumes_and_issue_numbers_are_no_numbers() -> None:
     text = ("Temperatures rose close to 2°F (NCA5, Ch. 2, page 2-10). It appears in Science "
             "News, volume 162, number 22, and in Vol. 9; see Sec. 4 for the 300 farms surveyed.")
