@@ -37,8 +37,14 @@ def page_metadata(root: etree._Element, url: str | None) -> dict[str, str | None
     page_url = found.url or tm.extract_url(root, url)
     names = site_names(found.sitename, page_url or url)
     title = found.title or tm.extract_title(root)
-    if not found.title and title and _names_site(title, names):  # a lone <h1> of the logo
-        title = tm.examine_title_element(root)[0] or title
+    if not found.title and title:  # trafilatura's guess: a lone <h1>, else the <title>
+        shown = tm.examine_title_element(root)[0]
+        if shown and (_names_site(title, names) or (
+            len(title.split()) <= _SECTION_WORDS < len(shown.split())
+            and shown.lstrip()[:1] not in _SEPARATOR_MARKS  # "| Nuts & Volts": no headline
+            and set(_WORDS.findall(title.lower())).isdisjoint(_WORDS.findall(shown.lower()))
+        )):
+            title = shown  # the <h1> names the site or a section ("Pulse!"), not the page
     title = headline(root, title, names)
     author = thread_author(root) or clean_byline(found.author) or _byline_in_page(root)
     site = found.sitename or _title_site(root)
@@ -179,7 +185,10 @@ def page_date(root: etree._Element, page_url: str | None) -> str | None:
 
 
 #: A separator between a title and the site's name ("Title | Site", "Title - Site").
-_SEPARATOR = re.compile(r"(\s+[|\-\u2013\u2014\u00b7\u2022\u00bb:/]\s+)")
+_SEPARATOR_MARKS = "|-\u2013\u2014\u00b7\u2022\u00bb:/"
+_SEPARATOR = re.compile(rf"(\s+[{re.escape(_SEPARATOR_MARKS)}]\s+)")
+#: Most words of an <h1> that names a section of the site rather than the page ("Pulse!").
+_SECTION_WORDS = 3
 #: Share of the shorter one's words an <h1> and the page's title have in common to be one title.
 _SAME_HEADLINE = 0.5
 #: Most words of a title's closing part that names the site by its address ("Shopify App Store").

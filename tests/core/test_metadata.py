@@ -98,6 +98,16 @@ def test_without_such_an_h1_the_title_loses_the_sites_name() -> None:
     assert _headline([], None) is None
 
 
+def test_a_short_h1_naming_a_section_yields_to_the_pages_title() -> None:
+    head = "<title>The five best noise-canceling headphones, according to me</title>"
+    article = extract_article(_page(head, "<h1>Pulse!</h1><h2>The five best</h2>"))
+    assert article.title == "The five best noise-canceling headphones, according to me"
+    # an h1 that says more than the title stays the headline
+    head = "<title>Reddit - The heart of the internet</title>"
+    article = extract_article(_page(head, "<h1>Best laptop for college in 2026?</h1>"))
+    assert article.title == "Best laptop for college in 2026?"
+
+
 def test_the_h1_sharing_most_of_the_titles_words_is_the_headline() -> None:
     title = "How to write a (good) newsletter with AI"
     assert _headline(["MarTech AI", title], title) == title  # the newsletter's name first
