@@ -196,19 +196,21 @@ def test_a_facts_context_is_its_whole_sentence_across_abbreviations() -> None:
 
 
 def test_a_tables_bare_cells_are_no_numbers_but_its_measures_are() -> None:
-    rows = (("Desk", "Price", "Stability", "Speed"),
-            ("Eureka 36", "$199", "7.0", "9.2"),
-            ("TaskMate Go", "$249", "8.5", "6.4"))
+    rows = (("Desk", "Price", "Stability", "Speed", "Home"),
+            ("Eureka 36", "$199", "7.0", "9.2", "23-8"),
+            ("TaskMate Go", "$249", "8.5", "6.4", "21-10"))
     table = "\n".join("\t".join(row) for row in rows)
     facts = find_facts(Article(
         title="Standing desks tested",
-        blocks=(Block("paragraph", "We tested 12 standing desks over 9.2 weeks."),
+        blocks=(Block("paragraph", "We tested 12 standing desks over 9.2 weeks; the team won "
+                                   "the office league 3-1."),
                 Block("table", table, rows=rows)),
     ))
     labels = [fact.label for fact in facts.numbers]
     assert "$199" in labels and "$249" in labels  # a measure says what it is anywhere
-    assert "12 standing desks" in labels and "9.2 weeks" in labels
-    assert not {"7.0", "8.5", "6.4", "9.2"} & set(labels)  # a cell means its column's heading
+    assert "12 standing desks" in labels and "9.2 weeks" in labels and "3-1" in labels
+    # a cell means its column's heading: a number or a record ("23-8" at home)
+    assert not {"7.0", "8.5", "6.4", "9.2", "23-8", "21-10"} & set(labels)
 
 
 def test_a_number_alone_on_its_line_is_no_number() -> None:

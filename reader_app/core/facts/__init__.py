@@ -54,8 +54,8 @@ def find_facts(source: Article | str) -> Facts:
         for fact in find_numbers(readable)
         if not (fact.unit == "year" and all(headline(s) for s, _ in fact.mentions))
         and not (fact.unit == "date" and all(_alone(text, s, e) for s, e in fact.mentions))
-        and not (_bare(fact) and all(kind_at(s) == "table" or _alone(text, s, e)
-                                     for s, e in fact.mentions))
+        and not ((_bare(fact) or fact.unit == "score")  # a table's "23-8" under "HOME"
+                 and all(kind_at(s) == "table" or _alone(text, s, e) for s, e in fact.mentions))
     ]
     if code:  # "flex-grow: 1" in inline code is a program's value, not the article's
         numbers = [n for n in (_outside(f, code, readable, headline) for f in numbers) if n]
