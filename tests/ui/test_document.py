@@ -247,6 +247,25 @@ def test_tables_become_text_tables_with_their_cells(qapp: QApplication) -> None:
     assert table.cellAt(2, 1).columnSpan() == 2  # the short last row spans the rest
 
 
+def test_a_wide_tables_short_cells_keep_their_numbers_whole(qapp: QApplication) -> None:
+    header = ("W", "L", "PCT", "HOME", "AWAY", "DIV", "CONF", "PPG", "OPP PPG", "DIFF", "L10")
+    values = ("45", "17", ".726", "23-8", "21-9", "10-4", "30-9", "116.8", "109.6", "+7.2", "6-4")
+    rows = (header, values, values)
+    table = "\n".join("\t".join(row) for row in rows)
+    standings = Article(title="Standings", blocks=(Block("table", table, rows=rows),))
+    rendered = render_article(standings, ReadingStyle())
+    rendered.document.setTextWidth(420)  # far narrower than the cells side by side
+    rendered.document.documentLayout().documentSize()
+    cursor = QTextCursor(rendered.document)
+    cursor.setPosition(rendered.offsets.to_document(len("Standings") + 2))
+    grid = cursor.currentTable()
+    assert isinstance(grid, QTextTable)
+    for column, value in enumerate(values):
+        block = grid.cellAt(1, column).firstCursorPosition().block()
+        assert block.text() == value
+        assert block.layout().lineCount() == 1, value  # ".726", never ".72" over "6"
+
+
 def test_themes_are_readable(qapp: QApplication) -> None:
     assert set(THEMES) == {"light", "sepia", "dark"}
     for theme in THEMES.values():

@@ -7,6 +7,7 @@ count UTF-16 code units; :class:`OffsetMap` converts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -37,6 +38,8 @@ from .inline_format import inline_format
 from .offsets import ImageRef, OffsetMap, RenderedArticle, Segment
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+_MANY_COLUMNS = 8  #: from this many columns a table's cells sit closer
+_FIGURE = re.compile(r"\S{1,5}|\W{0,2}\d[\d\W]{0,10}")  #: a cell never wrapped: "116.8", "W1"
 #: Characters Qt would turn into block or frame boundaries; inserted as line separators
 #: (line breaks) or a replacement character instead, one code unit for one.
 _BREAKS = str.maketrans({"\n": "\u2028", "\r": "\u2028", "\u2029": "\u2028",
@@ -48,7 +51,6 @@ def em_pixels(style: ReadingStyle) -> float:
     screen = QGuiApplication.primaryScreen()
     dpi = screen.logicalDotsPerInchY() if screen is not None else 96.0
     return style.font_size * dpi / 72
-
 
 
 def image_url(src: str, base: str | None) -> str:
@@ -297,7 +299,8 @@ class DocumentBuilder:
         table_format.setBorder(0)
         table_format.setBorderCollapse(True)
         table_format.setCellSpacing(0)
-        table_format.setCellPadding(round(0.45 * self.em))
+        padding = round((0.45 if columns < _MANY_COLUMNS else 0.25) * self.em)  # a wide grid
+        table_format.setCellPadding(padding)
         table_format.setTopMargin(round(0.3 * self.em))
         table_format.setBottomMargin(round(1.2 * self.em))
         table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
@@ -322,11 +325,13 @@ class DocumentBuilder:
             for column, cell_text in enumerate(cells):
                 cell = table.cellAt(row, column)
                 cursor = cell.firstCursorPosition()
-                cursor.setBlockFormat(self.block_format(bottom=0.0, leading=1.35))
+                cell_block = self.block_format(bottom=0.0, leading=1.35)
+                cell_block.setNonBreakableLines(_FIGURE.fullmatch(cell_text) is not None)
+                cursor.setBlockFormat(cell_block)
                 self.put(cell_text, key_fmt if column == 0 else fmt, cell_offset, cursor,
                          spans=cell_spans[row][column])
                 # A cell's format lives on its first character: set it after the text's.
-                cell_format.setLeftPadding(0 if column == 0 else round(0.45 * self.em))
+                cell_format.setLeftPadding(0 if column == 0 else padding)
                 cell.setFormat(cell_format)
                 if cell_offset is not None:
                     cell_offset += len(cell_text) + 1
