@@ -1,82 +1,26 @@
-"""DOM cues of page furniture, used before extraction: class/id/role/aria/data-* names of
-promo, paywall, donation, newsletter, share, cookie, comment, related-story and ad
-containers, hidden elements, and small boxes with buttons, forms or links whose text reads
-as a call to action."""
+"""DOM cues of page furniture, used before extraction: elements whose names mark them
+(:mod:`clutter_names`), hidden elements, and small boxes with buttons, forms or links whose
+text reads as a call to action."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import cast
 
 import lxml.html
 from lxml import etree
 
+from .clutter_names import (
+    element_names,
+    is_form_label,
+    is_named_fine_print,
+    named_clutter,
+    named_clutter_in_discussion,
+    named_consent,
+)
 from .clutter_text import HINT, THRESHOLD, clutter_score
 from .visibility import ClampedCopies, clamped_names, is_hidden, is_spoken_copy
-
-#: The names of a form's title ("form-title", "newsletter-form-header", "FormTitle") and of
-#: the messages it shows once sent ("w-form-done", "w-form-fail", "success-message"): what
-#: asks the reader to fill in a form or answers them, never the article's own text.
-_FORM_LABEL = (
-    r"form[-_]?(?:title|head(?:er|ing|line)|done|fail|success|error)|(?:success|error)[-_]?message"
-)
-_FORM_LABEL_NAME = re.compile(rf"(?<![a-z]){_FORM_LABEL}")
-_FORM_LABEL_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
-
-#: Name fragments (found at the start of a word inside the :data:`_NAME_ATTRS` values, so
-#: that "shareBar" and "site-newsletter" match but "bloginner" does not). Comments are
-#: clutter but on a discussion page, whose replies they are (``prune_dom``'s ``discussion``).
-_CLUTTER_WORDS = (
-    r"cookie|consent|gdpr|newsletter|subscri(?:be|ption)|paywall|"
-    r"donat(?:e|ion)|support-?us|"
-    r"share|sharing|social|follow-?us|related|recommend|read-?more|more-?stories|"
-    r"most-?(?:read|popular|viewed)|trending|outbrain|taboola|"
-    r"login|log-?in|sign-?in|sign-?up|register|registration|"
-    r"notification|push-?prompt|promo|upsell|"
-    r"author-?bio|about-?(?:the-?)?author|advert|sponsor|disclos|disclaimer|"
-    r"rss|serial-?posts?|series-?(?:nav|list|posts|toc|box)|post-?series|"
-    r"modal|popup|pop-?up|toolbar|breadcrumb|skip-?link|"
-    rf"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label)|{_FORM_LABEL}"
-)
-_CLUTTER_NAME = re.compile(rf"(?<![a-z])(?:comment|disqus|{_CLUTTER_WORDS})")
-_CLUTTER_NAME_IN_DISCUSSION = re.compile(rf"(?<![a-z])(?:{_CLUTTER_WORDS})")
-
-#: Names of cookie consent managers, whose long notices never wrap an article (a recipe
-#: blog's "cookie-recipes" box may).
-_CONSENT_NAME = re.compile(
-    r"(?<![a-z])(?:consent|gdpr|onetrust|cookiebot|cookie-?(?:banner|consent|notice|policy"
-    r"|law|bar|popup|settings|preferences|compliance|modal))"
-)
-
-#: Whole tokens (names split on non-letters) that mark ads.
-_CLUTTER_TOKENS = frozenset(
-    {"ad", "ads", "adv", "advert", "advertisement", "dfp", "gpt", "cta", "ctas"}
-)
-
-#: Paragraphs and small print that name themselves a disclaimer or disclosure: an
-#: affiliate's "As an Amazon Associate we earn from qualifying purchases" in a book's box.
-_FINE_PRINT_NAME = re.compile(r"(?<![a-z])(?:disclaimer|disclos)")
-_FINE_PRINT_TAGS = frozenset({"p", "small"})
-_MAX_FINE_PRINT_CHARS = 400
-
-
-def _is_named_fine_print(element: etree._Element, chars: int) -> bool:
-    """Whether a paragraph or small print names itself a disclaimer or disclosure."""
-    return _named_as(element, chars, _FINE_PRINT_NAME)
-
-
-def _named_as(element: etree._Element, chars: int, pattern: re.Pattern[str]) -> bool:
-    """Whether a short element's names hold ``pattern``."""
-    if chars > _MAX_FINE_PRINT_CHARS:
-        return False
-    names = _names(element.items())
-    return bool(names) and pattern.search(names) is not None
-
-
-#: Attributes whose values carry names.
-_NAME_ATTRS = ("class", "id", "role", "aria-label", "data-component", "data-testid", "data-module")
 
 #: Elements never removed by name: they are or hold the article, or sit inside a sentence.
 PROTECTED_TAGS = frozenset(
@@ -95,36 +39,10 @@ _LONG_PARAGRAPH = 150
 #: Hidden elements longer than this are kept: tabs, accordions and streamed-in content.
 _MAX_HIDDEN_CHARS = 200
 
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-
 #: Boxes checked by text cues before extraction.
 _BOX_TAGS = frozenset({"div", "section", "aside", "form", "footer", "header"})
 _INTERACTIVE = frozenset({"button", "input", "select", "textarea", "form"})
 _MAX_BOX_CHARS = 500
-
-
-_NAME_ATTR_SET = frozenset(_NAME_ATTRS)
-
-
-def _names(attributes: list[tuple[str, str]]) -> str:
-    return " ".join(v for k, v in attributes if v and k in _NAME_ATTR_SET).lower()
-
-
-def _named(names: str, pattern: re.Pattern[str]) -> bool:
-    if pattern.search(names):
-        return True
-    return not _CLUTTER_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names))
-
-
-# A page repeats its class names: each is judged once (one argument: the cache's fast path).
-@lru_cache(maxsize=8192)
-def _named_clutter(names: str) -> bool:
-    return _named(names, _CLUTTER_NAME)
-
-
-@lru_cache(maxsize=8192)
-def _named_clutter_in_discussion(names: str) -> bool:
-    return _named(names, _CLUTTER_NAME_IN_DISCUSSION)
 
 
 @dataclass(slots=True)
@@ -239,7 +157,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
     scope = body if body is not None else root
     stats, buttons = _subtree_stats(scope)
     total = max(1, stats[scope].chars)
-    named_clutter = _named_clutter_in_discussion if discussion else _named_clutter
+    clutter_by_name = named_clutter_in_discussion if discussion else named_clutter
     doomed: list[etree._Element] = []
     pointers: set[etree._Element] = set()  # paragraphs that are an advertiser's link
     previews = ClampedCopies(scope)
@@ -258,8 +176,8 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
         if tag in PROTECTED_TAGS:
             if (
                 (tag == "a" and _is_jump_link(element, own.chars))
-                or (tag in _FINE_PRINT_TAGS and _is_named_fine_print(element, own.chars))
-                or (tag in _FORM_LABEL_TAGS and _named_as(element, own.chars, _FORM_LABEL_NAME))
+                or is_named_fine_print(element, own.chars)
+                or is_form_label(element, own.chars)
                 or (tag == "p" and own.links and _is_pointer_line(element, own.chars, pointers))
             ):
                 doomed.append(element)
@@ -271,9 +189,9 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             doomed.append(element)
             own.gone = True
             continue
-        names = _names(attributes) if attributes else ""
+        names = element_names(attributes) if attributes else ""
         if attributes and (
-            (names and named_clutter(names))
+            (names and clutter_by_name(names))
             or (is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
             or element.get("popover") is not None  # shown only over the page, on demand
             or (names and clamped_names(names) and element in previews)
@@ -397,7 +315,7 @@ def _is_pointer_line(
 def _is_consent(element: etree._Element, names: str) -> bool:
     """Whether ``element`` is a cookie consent manager: named as one, and its text speaks of
     cookies (an article on informed consent in a box of that name does not)."""
-    return bool(names and _CONSENT_NAME.search(names)) and "cookie" in (
+    return bool(names and named_consent(names)) and "cookie" in (
         element.text_content().lower()
     )
 
