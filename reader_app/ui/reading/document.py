@@ -7,7 +7,6 @@ count UTF-16 code units; :class:`OffsetMap` converts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -36,10 +35,9 @@ from reader_app.core.spans import split_spans
 from ..style.theme import SANS_FAMILIES, ReadingStyle, make_font, mix
 from .inline_format import inline_format
 from .offsets import ImageRef, OffsetMap, RenderedArticle, Segment
+from .table_cells import cell_padding, whole
 
 _PROPORTIONAL = int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-_MANY_COLUMNS = 8  #: from this many columns a table's cells sit closer
-_FIGURE = re.compile(r"\S{1,5}|\W{0,2}\d[\d\W]{0,10}")  #: a cell never wrapped: "116.8", "W1"
 #: Characters Qt would turn into block or frame boundaries; inserted as line separators
 #: (line breaks) or a replacement character instead, one code unit for one.
 _BREAKS = str.maketrans({"\n": "\u2028", "\r": "\u2028", "\u2029": "\u2028",
@@ -299,8 +297,7 @@ class DocumentBuilder:
         table_format.setBorder(0)
         table_format.setBorderCollapse(True)
         table_format.setCellSpacing(0)
-        padding = round((0.45 if columns < _MANY_COLUMNS else 0.25) * self.em)  # a wide grid
-        table_format.setCellPadding(padding)
+        table_format.setCellPadding(padding := cell_padding(columns, self.em))
         table_format.setTopMargin(round(0.3 * self.em))
         table_format.setBottomMargin(round(1.2 * self.em))
         table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
@@ -325,9 +322,7 @@ class DocumentBuilder:
             for column, cell_text in enumerate(cells):
                 cell = table.cellAt(row, column)
                 cursor = cell.firstCursorPosition()
-                cell_block = self.block_format(bottom=0.0, leading=1.35)
-                cell_block.setNonBreakableLines(_FIGURE.fullmatch(cell_text) is not None)
-                cursor.setBlockFormat(cell_block)
+                cursor.setBlockFormat(whole(self.block_format(bottom=0.0, leading=1.35), cell_text))
                 self.put(cell_text, key_fmt if column == 0 else fmt, cell_offset, cursor,
                          spans=cell_spans[row][column])
                 # A cell's format lives on its first character: set it after the text's.
