@@ -95,34 +95,29 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
     after a place preposition is a place (unless it is also a surname or a known
     organisation: "work from Google")."""
     weight: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    keys = [_norm(text[m.start : m.end]) for m in mentions]
+    surfaces = [text[m.start : m.end] for m in mentions]
+    norms = {surface: _norm(surface) for surface in set(surfaces)}
+    keys = [norms[surface] for surface in surfaces]
     for m, key in zip(mentions, keys, strict=True):
         weight[key][m.kind] += m.confidence
-    surnames = {
-        key.split()[-1] for key, kinds in weight.items()
-        if " " in key and max(kinds, key=kinds.__getitem__) == "PER"
-    }
+    most = {key: max(kinds, key=kinds.__getitem__) for key, kinds in weight.items()}
+    surnames = {key.split()[-1] for key, kind in most.items() if " " in key and kind == "PER"}
     places = lexicon()
     cued = {  # a listed place after "in", "from", "near" ...: "trains from Oban"
-        key for m, key in zip(mentions, keys, strict=True)
+        key for m, surface, key in zip(mentions, surfaces, keys, strict=True)
         if m.kind != "LOC"
-        and (text[m.start : m.end] in places.strong_places
-             or text[m.start : m.end] in places.weak_places)
-        and text[m.start : m.end].lower() not in places.surnames
-        and text[m.start : m.end] not in KNOWN_ORGS  # "work from Google"
+        and (surface in places.strong_places or surface in places.weak_places)
+        and surface.lower() not in places.surnames
+        and surface not in KNOWN_ORGS  # "work from Google"
         and _PLACE_CUE.search(text, max(0, m.start - 12), m.start)
     }
-    out = []
-    for m, key in zip(mentions, keys, strict=True):
-        kinds = weight[key]
+    for key, kinds in weight.items():
         if key in surnames and kinds.get("PER", 0) >= kinds.get("LOC", 0) / 2:
-            kind = "PER"
+            most[key] = "PER"
         elif key in cued and key not in surnames:
-            kind = "LOC"
-        else:
-            kind = max(kinds, key=kinds.__getitem__)
-        out.append(Mention(m.start, m.end, kind, m.confidence))
-    return out
+            most[key] = "LOC"
+    return [m if m.kind == most[key] else Mention(m.start, m.end, most[key], m.confidence)
+            for m, key in zip(mentions, keys, strict=True)]
 
 
 def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
