@@ -14,6 +14,7 @@ from .units import (
     RATE_BASES,
     TIME_UNITS,
     alternation,
+    literal_tree,
 )
 
 __all__ = [
@@ -134,7 +135,7 @@ _NUMBER = regex(
         |{_S}+(?P<curword>(?i:{alternation(CURRENCY_WORDS)}))
         |{_S}?(?P<cursign>[€£¥₹])  # a sign after the amount, as French and German write it
         |(?P<sub>p(?![\w])|{_S}+(?i:pence|cents?))
-        |-(?P<hyphen>(?i:{_HYPHEN_UNITS})s?(?:-olds?)?
+        |-(?P<hyphen>(?i:{literal_tree(_HYPHEN_UNITS.split("|"))})s?(?:-olds?)?
             |(?(digits)(?!(?i:{_NOT_COMPOUND})(?![a-z]))[A-Za-z][a-z]{{1,15}}(?![\w-])|(?!)))
         |{_S}*(?P<measure>(?i:{_MEASURE}))
         |{_S}+(?P<time>(?i:{alternation(TIME_UNITS)}))
