@@ -56,6 +56,11 @@ _LEGAL_FORM = re.compile(
 )
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?P<area>[\w ]+?)\s+(?:ministry|department)$",
                        re.IGNORECASE)
+#: How a key in ASCII must end for ``_LEGAL_FORM``, ``_MINISTRY`` to match it, and how a
+#: name must start or end for ``_RIVER``: looked at before the patterns are tried.
+_LEGAL_ENDS = ("inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc",
+               "llp", "plc", "gmbh", "\n")
+_MINISTRY_ENDS = ("ministry", "department", "\n")
 _PLACE_CUE = re.compile(
     r"\b(?:in|from|near|to|between|outside|across|around|towards) $", re.IGNORECASE
 )
@@ -134,7 +139,7 @@ def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
                 if len(word) > 2 and word.lower() not in COMMON_WORDS and word[0].isupper() \
                         and not written_lowercase(text, word):
                     forms.setdefault(word, "PER")
-        river = _RIVER.fullmatch(surface) if m.kind == "LOC" else None
+        river = _river(surface) if m.kind == "LOC" else None
         if river:
             name = river.group(1) or river.group(2)
             if name[:1].isupper() and name not in lexicon().strong_places:
@@ -207,6 +212,20 @@ def _word_before(text: str, start: int) -> str:
     return text[begin:end]
 
 
+def _without_legal_form(key: str) -> str:
+    """A name's key without the legal form that ends it, if any."""
+    return _LEGAL_FORM.sub("", key) if key.endswith(_LEGAL_ENDS) else key
+
+
+def _river(name: str) -> re.Match[str] | None:
+    """``_RIVER.fullmatch(name)``, not tried on a name in ASCII without "river" at either end."""
+    if name.isascii():
+        lower = name.lower()
+        if not (lower.startswith("river ") or lower.endswith(" river")):
+            return None
+    return _RIVER.fullmatch(name)
+
+
 def _place_key(surface: str) -> str:
     key = _norm(surface)
     key = PLACE_ALIASES.get(key, key)
@@ -222,10 +241,10 @@ def _org_key(surface: str) -> str:
     alias = ORG_ALIASES.get(surface)
     if alias:
         return _norm(alias)
-    firm = _LEGAL_FORM.sub("", key)
+    firm = _without_legal_form(key)
     if firm != key and len(firm) > 3 and firm != "the":
         return firm  # "Hudson Moving & Storage Co." is "Hudson Moving & Storage"
-    ministry = _MINISTRY.match(key)
+    ministry = _MINISTRY.match(key) if key.endswith(_MINISTRY_ENDS) or not key.isascii() else None
     if ministry and " of " not in key:  # "Defence Ministry" is the "Ministry of Defence"
         return f"ministry of {ministry.group('area').split()[-1]}"
     return key
@@ -257,7 +276,7 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
         groups.setdefault(keyed(text[span[0] : span[1]]), []).append(span)
     if kind == "LOC":  # "the Avon" is the "River Avon" named before or after it
         for key in list(groups):
-            river = _RIVER.fullmatch(key)
+            river = _river(key)
             bare = river and (river.group(1) or river.group(2))
             if bare and bare in groups and bare != key:
                 first, end = groups[bare][0]
@@ -297,7 +316,7 @@ def _label(text: str, spans: list[tuple[int, int]], kind: str) -> str:
         if not keys:
             return False
         key = _norm(form)
-        return _LEGAL_FORM.sub("", key) in keys - {key}
+        return _without_legal_form(key) in keys - {key}
 
     label = max(forms, key=lambda f: (
         not plain_too(f), len(f.split()), not f.isupper(), len(f), -forms.index(f),
