@@ -26,9 +26,9 @@ _HEADLINES = ("title", "heading")
 _HEADING_WORDS = 8
 _SENTENCE_ENDS = frozenset(".!?,;\"\u201d")
 #: A line's opening label: up to eight words before a colon, a spaced dash or a spaced bar
-#: ("Customer Review | Good sizing ...").
-_LABEL = re.compile(r"^[ \t]*((?:[^\s:|\u2013\u2014]+[ \t]){0,7}[^\s:|\u2013\u2014]+)"
-                    r"(?::|[ \t][-|\u2013\u2014][ \t])", re.MULTILINE)
+#: ("Customer Review | Good sizing ..."), matched at the line's start only.
+_LABEL = re.compile(r"[ \t]*((?:[^\s:|\u2013\u2014]+[ \t]){0,7}[^\s:|\u2013\u2014]+)"
+                    r"(?::|[ \t][-|\u2013\u2014][ \t])")
 
 
 def headline(words: Sequence[str]) -> bool:
@@ -112,9 +112,8 @@ def _headlines(blocks: Sequence[SourceBlock]) -> list[tuple[int, int]]:
         for line in block.text.split("\n"):  # a list's items, a paragraph's lines
             if "\t" not in line and _heading_line(line) and headline(line.split()):
                 spans.append((start, start + len(line)))
-            else:
-                spans += [(start + label.start(1), start + label.end(1))
-                          for label in _LABEL.finditer(line) if headline(label.group(1).split())]
+            elif (label := _LABEL.match(line)) and headline(label.group(1).split()):
+                spans.append((start + label.start(1), start + label.end(1)))
             start += len(line) + 1
     return sorted(spans)
 

@@ -41,6 +41,31 @@ _METRE_WORDS = word_set(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 
 
+#: The word before a number and a space ("Boeing 737"), looked for within this many
+#: characters, from its first ASCII letter on.
+_LEFT_REACH = 40
+_LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-.]*)[ \u00a0]$")
+_WORD_CHARS = re.compile(r"[\w'\u2019\-.]*")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def word_before(text: str, start: int) -> str | None:
+    """The word before ``text[start]`` and a space, if any: what ``_LEFT_WORD`` finds
+    within ``_LEFT_REACH`` characters, read from the right (its word characters as a
+    prefix of the reversed text) rather than tried at every character."""
+    low = max(0, start - _LEFT_REACH)
+    last = text[start - 1 : start]
+    if last == "\n":  # "$" also matches before a line break that ends what is searched
+        left = _LEFT_WORD.search(text, low, start)
+        return left.group(1) if left else None
+    if last not in (" ", "\u00a0"):
+        return None
+    window = text[low : start - 1]
+    run = _WORD_CHARS.match(window[::-1])
+    letter = _LETTER.search(window, len(window) - run.end()) if run else None
+    return window[letter.start() :] if letter else None
+
+
 def _following_words(text: str, end: int) -> list[str]:
     """Up to four words after ``end``, stopping at punctuation or a line break."""
     words: list[str] = []

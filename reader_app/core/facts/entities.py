@@ -56,6 +56,11 @@ _LEGAL_FORM = re.compile(
 )
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?P<area>[\w ]+?)\s+(?:ministry|department)$",
                        re.IGNORECASE)
+#: How a key in ASCII must end for ``_LEGAL_FORM``, ``_MINISTRY`` to match it, and how a
+#: name must start or end for ``_RIVER``: looked at before the patterns are tried.
+_LEGAL_ENDS = ("inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc",
+               "llp", "plc", "gmbh", "\n")
+_MINISTRY_ENDS = ("ministry", "department", "\n")
 _PLACE_CUE = re.compile(
     r"\b(?:in|from|near|to|between|outside|across|around|towards) $", re.IGNORECASE
 )
@@ -95,34 +100,29 @@ def _vote(text: str, mentions: list[Mention]) -> list[Mention]:
     after a place preposition is a place (unless it is also a surname or a known
     organisation: "work from Google")."""
     weight: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    keys = [_norm(text[m.start : m.end]) for m in mentions]
+    surfaces = [text[m.start : m.end] for m in mentions]
+    norms = {surface: _norm(surface) for surface in set(surfaces)}
+    keys = [norms[surface] for surface in surfaces]
     for m, key in zip(mentions, keys, strict=True):
         weight[key][m.kind] += m.confidence
-    surnames = {
-        key.split()[-1] for key, kinds in weight.items()
-        if " " in key and max(kinds, key=kinds.__getitem__) == "PER"
-    }
+    most = {key: max(kinds, key=kinds.__getitem__) for key, kinds in weight.items()}
+    surnames = {key.split()[-1] for key, kind in most.items() if " " in key and kind == "PER"}
     places = lexicon()
     cued = {  # a listed place after "in", "from", "near" ...: "trains from Oban"
-        key for m, key in zip(mentions, keys, strict=True)
+        key for m, surface, key in zip(mentions, surfaces, keys, strict=True)
         if m.kind != "LOC"
-        and (text[m.start : m.end] in places.strong_places
-             or text[m.start : m.end] in places.weak_places)
-        and text[m.start : m.end].lower() not in places.surnames
-        and text[m.start : m.end] not in KNOWN_ORGS  # "work from Google"
+        and (surface in places.strong_places or surface in places.weak_places)
+        and surface.lower() not in places.surnames
+        and surface not in KNOWN_ORGS  # "work from Google"
         and _PLACE_CUE.search(text, max(0, m.start - 12), m.start)
     }
-    out = []
-    for m, key in zip(mentions, keys, strict=True):
-        kinds = weight[key]
+    for key, kinds in weight.items():
         if key in surnames and kinds.get("PER", 0) >= kinds.get("LOC", 0) / 2:
-            kind = "PER"
+            most[key] = "PER"
         elif key in cued and key not in surnames:
-            kind = "LOC"
-        else:
-            kind = max(kinds, key=kinds.__getitem__)
-        out.append(Mention(m.start, m.end, kind, m.confidence))
-    return out
+            most[key] = "LOC"
+    return [m if m.kind == most[key] else Mention(m.start, m.end, most[key], m.confidence)
+            for m, key in zip(mentions, keys, strict=True)]
 
 
 def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -139,7 +139,7 @@ def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
                 if len(word) > 2 and word.lower() not in COMMON_WORDS and word[0].isupper() \
                         and not written_lowercase(text, word):
                     forms.setdefault(word, "PER")
-        river = _RIVER.fullmatch(surface) if m.kind == "LOC" else None
+        river = _river(surface) if m.kind == "LOC" else None
         if river:
             name = river.group(1) or river.group(2)
             if name[:1].isupper() and name not in lexicon().strong_places:
@@ -212,6 +212,20 @@ def _word_before(text: str, start: int) -> str:
     return text[begin:end]
 
 
+def _without_legal_form(key: str) -> str:
+    """A name's key without the legal form that ends it, if any."""
+    return _LEGAL_FORM.sub("", key) if key.endswith(_LEGAL_ENDS) else key
+
+
+def _river(name: str) -> re.Match[str] | None:
+    """``_RIVER.fullmatch(name)``, not tried on a name in ASCII without "river" at either end."""
+    if name.isascii():
+        lower = name.lower()
+        if not (lower.startswith("river ") or lower.endswith(" river")):
+            return None
+    return _RIVER.fullmatch(name)
+
+
 def _place_key(surface: str) -> str:
     key = _norm(surface)
     key = PLACE_ALIASES.get(key, key)
@@ -227,10 +241,10 @@ def _org_key(surface: str) -> str:
     alias = ORG_ALIASES.get(surface)
     if alias:
         return _norm(alias)
-    firm = _LEGAL_FORM.sub("", key)
+    firm = _without_legal_form(key)
     if firm != key and len(firm) > 3 and firm != "the":
         return firm  # "Hudson Moving & Storage Co." is "Hudson Moving & Storage"
-    ministry = _MINISTRY.match(key)
+    ministry = _MINISTRY.match(key) if key.endswith(_MINISTRY_ENDS) or not key.isascii() else None
     if ministry and " of " not in key:  # "Defence Ministry" is the "Ministry of Defence"
         return f"ministry of {ministry.group('area').split()[-1]}"
     return key
@@ -262,7 +276,7 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
         groups.setdefault(keyed(text[span[0] : span[1]]), []).append(span)
     if kind == "LOC":  # "the Avon" is the "River Avon" named before or after it
         for key in list(groups):
-            river = _RIVER.fullmatch(key)
+            river = _river(key)
             bare = river and (river.group(1) or river.group(2))
             if bare and bare in groups and bare != key:
                 first, end = groups[bare][0]
@@ -302,7 +316,7 @@ def _label(text: str, spans: list[tuple[int, int]], kind: str) -> str:
         if not keys:
             return False
         key = _norm(form)
-        return _LEGAL_FORM.sub("", key) in keys - {key}
+        return _without_legal_form(key) in keys - {key}
 
     label = max(forms, key=lambda f: (
         not plain_too(f), len(f.split()), not f.isupper(), len(f), -forms.index(f),

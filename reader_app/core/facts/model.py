@@ -80,6 +80,14 @@ _SENTENCE_END = re.compile(
     r"(?<=[!?…])[\"'”’)\]]*\s+(?![a-z])"  # noqa: RUF001
     rf"|(?<=\.)(?<!\b[A-Z]\.){_NOT_AFTER}[\"'”’)\]]*\s+(?![a-z])|\n+"  # noqa: RUF001
 )
+#: The same ends, each found with the mark before it (or at its line break): a pattern that
+#: opens with a character class is looked for only where one of its characters stands, where
+#: a look-behind is tried at every character. A match begins one before the end it finds
+#: but at a line break.
+_SENTENCE_MARK = re.compile(
+    r"[!?….\n](?:(?<=[!?…])[\"'”’)\]]*\s+(?![a-z])"  # noqa: RUF001
+    rf"|(?<=\.)(?<!\b[A-Z]\.){_NOT_AFTER}[\"'”’)\]]*\s+(?![a-z])|(?<=\n)\n*)"  # noqa: RUF001
+)
 
 
 _NEAR = 240  # characters before an offset looked at first for the end of the sentence before
@@ -135,8 +143,10 @@ class Contexts:
             return context_at(text, offset)
         ends = self._ends.get(start)
         if ends is None:
-            found = list(_SENTENCE_END.finditer(text, start, end))
-            ends = self._ends[start] = ([m.start() for m in found], [m.end() for m in found])
+            found = [m.span() for m in _SENTENCE_MARK.finditer(text, start, end)]
+            ends = self._ends[start] = (
+                [low + (text[low] != "\n") for low, _ in found], [high for _, high in found]
+            )
         before = bisect.bisect_right(ends[1], offset)  # sentence ends up to the offset
         after = bisect.bisect_left(ends[0], offset)  # the first that starts at or after it
         first = ends[1][before - 1] if before else start

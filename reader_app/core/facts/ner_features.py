@@ -67,6 +67,8 @@ class _Own(NamedTuple):
 
     features: list[bytes]
     shape: bytes
+    left: bytes  # "-1" + shape + "|": opens the shape pair of the word after it
+    right: bytes  # "+1" + shape + "|": opens its own shape pair with the word after it
     before1: list[bytes]  # for the word after it
     after1: list[bytes]  # for the word before it
     before2: list[bytes]
@@ -181,8 +183,9 @@ class FeatureMaker:
         features += ["g=" + tag for tag in lexical]
         near = ["w=" + lower, word_shape, *("g=" + tag for tag in lexical)]
         far = ["w=" + lower, word_shape]
+        shape_bytes = word_shape.encode()
         result = _Own(
-            _encoded(features), word_shape.encode(),
+            _encoded(features), shape_bytes, b"-1" + shape_bytes + b"|", b"+1" + shape_bytes + b"|",
             _encoded("-1" + f for f in near), _encoded("+1" + f for f in near),
             _encoded("-2" + f for f in far), _encoded("+2" + f for f in far),
         )
@@ -256,7 +259,7 @@ class FeatureMaker:
                     features += [b"first", b"first" + own.shape, b"-1=bos"]
                 else:
                     before = owns[i - 1]
-                    features.append(b"-1" + before.shape + b"|" + own.shape)
+                    features.append(before.left + own.shape)
                     features += before.before1
                     if marks[i - 1]:
                         features += [b"-1" + f for f in marks[i - 1]]
@@ -264,7 +267,7 @@ class FeatureMaker:
                         features += owns[i - 2].before2
                 if i < last:
                     after = owns[i + 1]
-                    features.append(b"+1" + own.shape + b"|" + after.shape)
+                    features.append(own.right + after.shape)
                     features += after.after1
                     if i + 1 < last:
                         features += owns[i + 2].after2

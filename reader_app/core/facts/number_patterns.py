@@ -14,6 +14,7 @@ from .units import (
     RATE_BASES,
     TIME_UNITS,
     alternation,
+    literal_tree,
 )
 
 __all__ = [
@@ -134,7 +135,7 @@ _NUMBER = regex(
         |{_S}+(?P<curword>(?i:{alternation(CURRENCY_WORDS)}))
         |{_S}?(?P<cursign>[€£¥₹])  # a sign after the amount, as French and German write it
         |(?P<sub>p(?![\w])|{_S}+(?i:pence|cents?))
-        |-(?P<hyphen>(?i:{_HYPHEN_UNITS})s?(?:-olds?)?
+        |-(?P<hyphen>(?i:{literal_tree(_HYPHEN_UNITS.split("|"))})s?(?:-olds?)?
             |(?(digits)(?!(?i:{_NOT_COMPOUND})(?![a-z]))[A-Za-z][a-z]{{1,15}}(?![\w-])|(?!)))
         |{_S}*(?P<measure>(?i:{_MEASURE}))
         |{_S}+(?P<time>(?i:{alternation(TIME_UNITS)}))
@@ -170,60 +171,74 @@ _DATE = regex(
 
 # Spans that look numeric but are no facts: times of day and of posts, phone numbers,
 # footnote marks, list markers, page furniture, version, model, build and ticket numbers,
-# postcodes.
-_NOT_FACTS = regex(
-    r"""
-    \b\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.))?
-        (?:[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT))?
-    |\b\d{1,2}(?:\.\d{2})?[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.)(?![\w])
-    |\b\d{1,2}\.\d{2}[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT)\b
-    |(?:©|\(c\)|(?i:\bcopyright))[ \u00a0]*\d{4}(?:[-\u2013]\d{2,4})?
-    |(?i:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)
+# postcodes. Each alternative comes with the kinds of character it may begin with: a digit
+# ("d"), a letter ("l") or any other ("o"); the pattern tries at a start only those of its
+# character's kind, in this order (see ``_by_first``).
+_NOT_FACT_PARTS = [
+    ("d", r"""\b\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.))?
+        (?:[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT))?"""),
+    ("d", r"\b\d{1,2}(?:\.\d{2})?[ \u00a0]?(?i:am|pm|a\.m\.|p\.m\.)(?![\w])"),
+    ("d", r"\b\d{1,2}\.\d{2}[ \u00a0](?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|PDT|ET|PT)\b"),
+    ("lo", r"(?:©|\(c\)|(?i:\bcopyright))[ \u00a0]*\d{4}(?:[-\u2013]\d{2,4})?"),
+    ("dl", r"""(?i:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)
         [ \u00a0]+(?:sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)
-        [ \u00a0]+ago\b)
-    |(?i:\b(?:updated|published|posted|first[ ]published|last[ ]updated|last[ ]modified)\b)
-        (?:[ap]\.m\.|"""
-    + _MONTH
-    + r"""|[^\n.]|\.(?!\s)){0,60}
-    |(?:\+\d{1,3}[ -]?)?(?:\(\d{2,5}\)[ -]?|\b0\d{2,4}[ -])\d{3,4}[ -]?\d{3,4}\b
-    |\b\d{3}-\d{3}-\d{4}\b
-    |(?i:\b(?:call|dial|phone|ring|text|tel\.?|telephone))[ \u00a0]+(?:on[ \u00a0]+)?\+?\d[\d -]*\d
-    |\[\d{1,3}\]
-    |\b\d{1,4}(?:\([a-z\d]{1,3}\))+  # a section that names a thing: "401(k)", "501(c)(3)"
-    |\(\d{1,2}\)
-    |\((?:[A-Z][A-Za-z.'\u2019&\ -]{0,60}?,[ ](?:1[89]|20)\d\d[a-z]?(?:;[ ])?)+\)
-    |\b\d+[ \u00a0]?(?i:min|mins|minute|minutes)[ \u00a0]read\b
-    |^[ \t*\#>_]*\(?\d{1,2}(?:\.\d{1,2})*(?:[.):]|\.\)|\)\.)(?=[ \t]|$)
-    |^[ \t*\#>_]*[1-9]\d?(?:\.\d{1,2})+(?=[ \t]+[A-Z][^\n:]{0,60}$)
-    |^[ \t]*(?i:read[ ]more|related|see[ ]also|more[ ]on[ ]this[ ]story|watch|listen)
-        [ \t]*:[^\n]*
-    |(?i:\b(?:page|image|photo|picture|slide|step|part|video)[ \u00a0]+\d+[ \u00a0]*
-        (?:of|/)[ \u00a0]*\d+)
-    |\b\d+[ \u00a0]*(?:of|/)[ \u00a0]*\d+[ \u00a0]+(?i:photos|images|pictures|slides|videos)\b
-    |(?i:\b(?:version|v)[ \u00a0]?\d+(?:\.\d+)+)
-    |(?i:\b(?:versions?|releases?|release[ ]series|branch(?:es)?|builds?|patch(?:es)?)
+        [ \u00a0]+ago\b)"""),
+    ("l", r"""(?i:\b(?:updated|published|posted|first[ ]published|last[ ]updated|last[ ]modified)\b)
+        (?:[ap]\.m\.|""" + _MONTH + r"""|[^\n.]|\.(?!\s)){0,60}"""),
+    ("do", r"(?:\+\d{1,3}[ -]?)?(?:\(\d{2,5}\)[ -]?|\b0\d{2,4}[ -])\d{3,4}[ -]?\d{3,4}\b"),
+    ("d", r"\b\d{3}-\d{3}-\d{4}\b"),
+    ("l", r"""(?i:\b(?:call|dial|phone|ring|text|tel\.?|telephone))[ \u00a0]+(?:on[ \u00a0]+)?
+        \+?\d[\d -]*\d"""),
+    ("o", r"\[\d{1,3}\]"),
+    ("d", r"\b\d{1,4}(?:\([a-z\d]{1,3}\))+"),  # a section that names a thing: "401(k)"
+    ("o", r"\(\d{1,2}\)"),
+    ("o", r"\((?:[A-Z][A-Za-z.'\u2019&\ -]{0,60}?,[ ](?:1[89]|20)\d\d[a-z]?(?:;[ ])?)+\)"),
+    ("d", r"\b\d+[ \u00a0]?(?i:min|mins|minute|minutes)[ \u00a0]read\b"),
+    ("do", r"^[ \t*\#>_]*\(?\d{1,2}(?:\.\d{1,2})*(?:[.):]|\.\)|\)\.)(?=[ \t]|$)"),
+    ("do", r"^[ \t*\#>_]*[1-9]\d?(?:\.\d{1,2})+(?=[ \t]+[A-Z][^\n:]{0,60}$)"),
+    ("lo", r"""^[ \t]*(?i:read[ ]more|related|see[ ]also|more[ ]on[ ]this[ ]story|watch|listen)
+        [ \t]*:[^\n]*"""),
+    ("l", r"""(?i:\b(?:page|image|photo|picture|slide|step|part|video)[ \u00a0]+\d+[ \u00a0]*
+        (?:of|/)[ \u00a0]*\d+)"""),
+    ("d", r"""\b\d+[ \u00a0]*(?:of|/)[ \u00a0]*\d+[ \u00a0]+
+        (?i:photos|images|pictures|slides|videos)\b"""),
+    ("l", r"(?i:\b(?:version|v)[ \u00a0]?\d+(?:\.\d+)+)"),
+    ("l", r"""(?i:\b(?:versions?|releases?|release[ ]series|branch(?:es)?|builds?|patch(?:es)?)
         [ \u00a0]+(?:(?:since|from|before|after|until|to|up[ ]to|prior[ ]to|than|of|is|was|are|were)
-        [ \u00a0]+)?\d+(?:\.\d+)+(?:\.[xX*])?\b)
-    |(?i:\b(?:builds?|tickets?|bugs?)[ \u00a0]+\d+\b)
-    |\b\d+\.\d+\.\d+(?:\.\d+)*\b
-    |\b\d+(?:\.\d+)*\.[xX*](?![\w])
-    |\b(?:No\.?|[Nn]umber|Nos\.?)[ \u00a0]\d+
-    |\#[ \u00a0]?\d+
-    |\b\d{1,5}[ \u00a0](?:[NSEW]\.?[ \u00a0])?
+        [ \u00a0]+)?\d+(?:\.\d+)+(?:\.[xX*])?\b)"""),
+    ("l", r"(?i:\b(?:builds?|tickets?|bugs?)[ \u00a0]+\d+\b)"),
+    ("d", r"\b\d+\.\d+\.\d+(?:\.\d+)*\b"),
+    ("d", r"\b\d+(?:\.\d+)*\.[xX*](?![\w])"),
+    ("l", r"\b(?:No\.?|[Nn]umber|Nos\.?)[ \u00a0]\d+"),
+    ("o", r"\#[ \u00a0]?\d+"),
+    ("d", r"""\b\d{1,5}[ \u00a0](?:[NSEW]\.?[ \u00a0])?
         (?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))[ \u00a0]){1,3}
         (?:Street|St|Road|Rd|Avenue|Ave|Lane|Place|Drive|Boulevard|Blvd|Way|Square|Terrace|Court
-        |Crescent)\b
-    |(?i:\b(?:pages?|pp?\.|chapter|ch\.|section|sec\.|paragraph|clause|fig\.|figure|table|line
-        |vol(?:ume|\.))
-        [ \u00a0]+\d+(?:[-\u2013]\d+)?)
-    |(?i:\b(?:type|stage|phase|level|grade|tier|category|class)[ \u00a0-]\d{1,2}\b)
-    |(?i:\b(?:weeks|days|months|years)[ \u00a0]\d{1,2}[-\u2013]\d{1,2}\b)  # "Weeks 1-2"
-    |\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b
-    |\b[A-Z]{2}[ \u00a0]\d{5}(?:-\d{4})?\b
-    |\b(?:144|240|360|480|540|576|720|1080|1440|2160|4320)[pi]\b  # a video's lines, no pence
-    """,
-    re.VERBOSE | re.MULTILINE,
-)
+        |Crescent)\b"""),
+    ("l", r"""(?i:\b(?:pages?|pp?\.|chapter|ch\.|section|sec\.|paragraph|clause|fig\.|figure
+        |table|line|vol(?:ume|\.))
+        [ \u00a0]+\d+(?:[-\u2013]\d+)?)"""),
+    ("l", r"(?i:\b(?:type|stage|phase|level|grade|tier|category|class)[ \u00a0-]\d{1,2}\b)"),
+    ("l", r"(?i:\b(?:weeks|days|months|years)[ \u00a0]\d{1,2}[-\u2013]\d{1,2}\b)"),  # "Weeks 1-2"
+    ("l", r"\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[A-Z]{2}\b"),
+    ("l", r"\b[A-Z]{2}[ \u00a0]\d{5}(?:-\d{4})?\b"),
+    ("d", r"\b(?:144|240|360|480|540|576|720|1080|1440|2160|4320)[pi]\b"),  # a video's lines
+]
+#: A look at the next character for each kind of ``_NOT_FACT_PARTS``.
+_KINDS_AHEAD = {"d": r"(?=\d)", "l": r"(?=[^\W\d_])", "o": r"(?=[\W_])"}
+
+
+def _by_first(parts: list[tuple[str, str]]) -> str:
+    """One alternation of ``parts`` that looks at the next character first and then tries
+    only the alternatives that may begin with it, in their order: what matches is what the
+    alternation of them all would match."""
+    return "|".join(
+        ahead + "(?:" + "\n|".join(part for kinds, part in parts if kind in kinds) + "\n)"
+        for kind, ahead in _KINDS_AHEAD.items()
+    )
+
+
+_NOT_FACTS = regex(_by_first(_NOT_FACT_PARTS), re.VERBOSE | re.MULTILINE)
 
 
 # Where a match can start: a line start, a digit run, a sign or symbol, a short capitalised
@@ -246,9 +261,14 @@ _NOT_FACT_WORDS = word_set(
 )
 
 
-# A token begins with a letter, digit or sign, which the scan finds quickly (a digit's
-# digit before is looked for once it is found); line starts are found apart.
-_TOKENS = re.compile(r"[A-Za-z]+|\d(?<!\d\d)|[-+#(\[\u2212$£€¥₹₩₽₴]|['\u2019](?=[1-9]0s)")
+# A token begins with a letter, digit or sign, which the scan finds quickly: the pattern
+# opens with their class, so the engine skips every other character at once, and then tells
+# which it took (a digit's digit before is looked for once it is found); line starts are
+# found apart.
+_TOKENS = re.compile(
+    r"[A-Za-z\d\-+#(\[\u2212$£€¥₹₩₽₴'\u2019]"
+    r"(?:(?<=[A-Za-z])[A-Za-z]*|(?<=\d)(?<!\d\d)|(?<=[-+#(\[\u2212$£€¥₹₩₽₴])|(?<=['\u2019])(?=[1-9]0s))"
+)
 _MONTH_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _MONTH))
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .units import literal_tree
+
 UNITS: dict[str, int] = {
     word: number
     for number, word in enumerate(
@@ -56,9 +58,9 @@ FRACTIONS: dict[str, float] = {
     "tenths": 1 / 10,
 }
 
-_UNIT = "|".join(sorted((w for w in UNITS if w != "zero"), key=len, reverse=True))
-_TENS = "|".join(TENS)
-_SCALE = "|".join(SCALE_WORDS)
+_UNIT = literal_tree(sorted((w for w in UNITS if w != "zero"), key=len, reverse=True))
+_TENS = literal_tree(list(TENS))
+_SCALE = literal_tree(list(SCALE_WORDS))
 _SMALL = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNIT}))?|{_UNIT})"
 _SP = r"[\s\u00a0\u202f]+"
 
@@ -73,7 +75,7 @@ WORD_NUMBER = (
     rf"|{_SMALL})"
 )
 # "two-thirds", "a third", "three quarters", "half".
-FRACTION = rf"{_FIRST}(?:(?:{_UNIT}|a)[-\s](?:{'|'.join(FRACTIONS)})|half)"
+FRACTION = rf"{_FIRST}(?:(?:{_UNIT}|a)[-\s](?:{literal_tree(list(FRACTIONS))})|half)"
 
 _TOKEN = re.compile(r"[a-z]+")
 

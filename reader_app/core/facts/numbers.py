@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .counted import counts_after, is_metres
+from .counted import counts_after, is_metres, word_before
 from .model import Contexts, Fact, importance
 from .number_patterns import (
     AGE_WORDS,
@@ -49,7 +49,6 @@ _OF_PARTS = re.compile(
     rf"|{'|'.join(UNITS)}|{'|'.join(TENS)})\b",
     re.IGNORECASE,
 )
-_LEFT_WORD = re.compile(r"([A-Za-z][\w'\u2019\-.]*)[ \u00a0]$")
 #: A name before an age in apposition ("Smith, 42,"), ending in a lowercase letter (not
 #: code's "'ABCDEFG', 2,").
 _APPOSITION_AGE = re.compile(r"[A-Z][a-z'\u2019\-]*[a-z],[ \u00a0]$")
@@ -288,10 +287,9 @@ def _unitless(text: str, match: re.Match[str], start: int, end: int, value: floa
 
 def _named_before(text: str, start: int) -> bool:
     """Whether a name stands right before the number, as in "Boeing 737" or "iPhone 15"."""
-    left = _LEFT_WORD.search(text, max(0, start - 40), start)
-    if left is None:
+    word = word_before(text, start)
+    if word is None:
         return False
-    word = left.group(1)
     if word.lower() in _FREE_BEFORE or word.rstrip(".").lower() in MONTHS:
         return False
     if word.endswith(".") and "." not in word[:-1]:
@@ -334,10 +332,10 @@ def _counts_as_fact(text: str, match: re.Match[str], start: int, counts: str | N
     if group("digits"):
         return True
     if group("fraction"):
-        left = _LEFT_WORD.search(text, max(0, start - 40), start)
-        if left is not None and left.group(1).lower() in _ORDINALS:
+        left = (word_before(text, start) or "").lower()
+        if left in _ORDINALS:
             return False  # "the second half"
-        if left is not None and left.group(1).lower() == "by":
+        if left == "by":
             return True  # "rose by a quarter"
         return bool(group("approx")) or text.startswith((" of ", " the "), match.end())
     number = group("num").lower()
@@ -347,8 +345,7 @@ def _counts_as_fact(text: str, match: re.Match[str], start: int, counts: str | N
         return False
     if counts is None and not _OF_PARTS.match(text, match.end()):
         return False
-    left = _LEFT_WORD.search(text, max(0, start - 40), start)
-    return left is None or left.group(1).lower() not in _DETERMINERS
+    return (word_before(text, start) or "").lower() not in _DETERMINERS
 
 
 #: A dash between the ends of a range, whichever the page writes.

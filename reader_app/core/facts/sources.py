@@ -108,7 +108,9 @@ def clean(text: str) -> str:
         text = _blank(text, _CREDIT)
         text = _blank(text, _STAGE)
     lower = text.lower()
-    if any(hint in lower for hint in _IDENTIFIER_HINTS) or _RESOLUTION_HINT.search(text):
+    if any(hint in lower for hint in _IDENTIFIER_HINTS) or (
+        ("x" in text or "\u00d7" in text) and _RESOLUTION_HINT.search(text)
+    ):
         text = _blank(text, _IDENTIFIERS)
     return text
 

@@ -140,6 +140,18 @@ class NameTagger:
             or words[-1].lower().rstrip(".") in ORG_HEADS
         )
 
+    def confident(
+        self, words: Sequence[str], first: int, end: int, label: str, confidence: float
+    ) -> bool:
+        """Whether a tag of ``words[first:end]`` reaches its type's threshold, that of a
+        mention the lexicons agree with where they do (asked only when the two thresholds
+        tell the confidence apart)."""
+        plain = self.thresholds.get(label, 1.0)
+        backed = self.thresholds.get(label + SUPPORTED, plain)
+        if (confidence >= plain) == (confidence >= backed):
+            return confidence >= plain
+        return confidence >= (backed if self.supported(words[first:end], label) else plain)
+
     def sentence_mentions(self, sentence: Sentence) -> list[Mention]:
         """Names of one sentence above their type's threshold (a lower one where the
         lexicons agree)."""
@@ -171,8 +183,7 @@ class NameTagger:
                 if label == "ORG":
                     tagged[first:end] = [True] * (end - first)
                     model_orgs[first] = end
-                key = label + SUPPORTED if self.supported(words[first:end], label) else label
-                if confidence >= self.thresholds.get(key, self.thresholds.get(label, 1.0)):
+                if self.confident(words, first, end, label, confidence):
                     claimed[first:end] = [True] * (end - first)
                     out.append(mention(first, end, label, confidence))
                     if label == "LOC":

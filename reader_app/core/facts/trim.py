@@ -27,6 +27,7 @@ from .tagger import Mention
 _AMPERSAND_AFTER = re.compile(r" ?& ?[A-Z]")
 _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w.]* ?& ?$")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"[IVXL]+")
 #: Kinds of firm, which name none ("an S Corporation", "forming a Limited Liability Company").
@@ -68,7 +69,7 @@ def trim(text: str, mention: Mention) -> Mention | None:
         start += len(" ".join(words[: based + 1])) + 1
         words = words[based + 1 :]
     lowercase = 0
-    while words and (not any(c.isalnum() for c in words[-1]) or (
+    while words and (not _ALNUM.search(words[-1]) or (
         len(words) > 1 and (words[-1].islower()  # "Kyivskyi district"
                             or words[-1].lower() in _SENTENCE_OPENERS)
     )):
@@ -81,7 +82,7 @@ def trim(text: str, mention: Mention) -> Mention | None:
         words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
         or (len(words) > 1 and (
             words[-1] in PRODUCT_ENDS or _DIGIT.search(words[-1])
-            or _PLURAL_ACRONYM.fullmatch(words[-1])
+            or (words[-1].endswith("s") and _PLURAL_ACRONYM.fullmatch(words[-1]))
         ))
     ):
         return None  # "Storm Ciarán"; "Emma Hybrid", "Pixel 9", "Trusted VPNs": products
@@ -121,7 +122,7 @@ def trim(text: str, mention: Mention) -> Mention | None:
         words = words[1:]
     surface = text[start:end]
     bare = surface.lower()
-    if _PLURAL_ACRONYM.fullmatch(surface) or (
+    if (surface.endswith("s") and _PLURAL_ACRONYM.fullmatch(surface)) or (
         mention.kind == "PER" and _EPONYM.match(text, end)
     ):
         return None  # "KPIs", "LLMs"; "Alzheimer's disease"

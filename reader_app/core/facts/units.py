@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # Symbols and codes written before the amount, longest first where they share a start.
 CURRENCY_PREFIXES: dict[str, str] = {
@@ -250,7 +250,42 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` (longest first, spaces matching any space), after a
     look at the next character: most failed matches end there rather than trying each word."""
     items = sorted(words, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"[\s\u00a0\u202f]+") for w in items)
+    body = literal_tree(items)
     if not items or any(w[:1].isspace() for w in items):
         return body
     return "(?=[" + "".join(sorted({re.escape(w[0]) for w in items})) + f"])(?:{body})"
+
+
+def literal_tree(words: Sequence[str]) -> str:
+    """The alternation of the literal ``words`` in their order (spaces matching any space),
+    written as a tree of their shared starts ("ab(?:out|ove)"): it matches what the plain
+    alternation matches, but Python's engine, which tries an alternation's branches one by
+    one, compares each start once. Words opening with letters that differ only in case are
+    not merged (case may be ignored where the pattern is used), nor are words across an
+    empty one (which matches before those after it are tried)."""
+    return "|".join(_branches(list(words)))
+
+
+def _branches(words: list[str]) -> list[str]:
+    if "" in words:
+        cut = words.index("")
+        return [*_branches(words[:cut]), "", *_branches(words[cut + 1 :])]
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].lower(), []).append(word)
+    branches = []
+    for group in groups.values():
+        stem = group[0]
+        for word in group[1:]:
+            while not word.startswith(stem):
+                stem = stem[:-1]
+        if len(group) == 1 or not stem:
+            branches += [_literal(word) for word in group]
+        else:
+            rest = literal_tree([word[len(stem) :] for word in group])
+            branches.append(f"{_literal(stem)}(?:{rest})")
+    return branches
+
+
+def _literal(word: str) -> str:
+    return re.escape(word).replace(r"\ ", r"[\s\u00a0\u202f]+")
