@@ -76,18 +76,16 @@ _NOT_AFTER = "".join(  # a look-behind for each length of word
 )
 # Closing quotes may follow a sentence's full stop, curly ones included. No sentence ends
 # after an initial ("U.S.", "Paul R.") or a word above, nor before a word in lowercase.
-_SENTENCE_END = re.compile(
+_AFTER_MARK = (
     r"(?<=[!?…])[\"'”’)\]]*\s+(?![a-z])"  # noqa: RUF001
-    rf"|(?<=\.)(?<!\b[A-Z]\.){_NOT_AFTER}[\"'”’)\]]*\s+(?![a-z])|\n+"  # noqa: RUF001
+    rf"|(?<=\.)(?<!\b[A-Z]\.){_NOT_AFTER}[\"'”’)\]]*\s+(?![a-z])"  # noqa: RUF001
 )
+_SENTENCE_END = re.compile(rf"{_AFTER_MARK}|\n+")
 #: The same ends, each found with the mark before it (or at its line break): a pattern that
 #: opens with a character class is looked for only where one of its characters stands, where
 #: a look-behind is tried at every character. A match begins one before the end it finds
 #: but at a line break.
-_SENTENCE_MARK = re.compile(
-    r"[!?….\n](?:(?<=[!?…])[\"'”’)\]]*\s+(?![a-z])"  # noqa: RUF001
-    rf"|(?<=\.)(?<!\b[A-Z]\.){_NOT_AFTER}[\"'”’)\]]*\s+(?![a-z])|(?<=\n)\n*)"  # noqa: RUF001
-)
+_SENTENCE_MARK = re.compile(rf"[!?….\n](?:{_AFTER_MARK}|(?<=\n)\n*)")
 
 
 _NEAR = 240  # characters before an offset looked at first for the end of the sentence before
