@@ -20,7 +20,7 @@ import re
 import sys
 import tempfile
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -55,6 +55,15 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def common_start(words: Sequence[str]) -> str:
+    """The longest start all ``words`` share."""
+    stem = words[0]
+    for word in words[1:]:
+        while not word.startswith(stem):
+            stem = stem[:-1]
+    return stem
+
+
 def prefix_tree(words: Iterable[str]) -> str:
     """A pattern matching where any of the literal ``words`` (or a longer word they start)
     begins, written as a tree of their shared starts ("a(?:ccount|lert)"): Python's engine
@@ -64,10 +73,7 @@ def prefix_tree(words: Iterable[str]) -> str:
         groups.setdefault(word[0], []).append(word)
     branches = []
     for group in groups.values():
-        stem = group[0]
-        for word in group[1:]:
-            while not word.startswith(stem):
-                stem = stem[:-1]
+        stem = common_start(group)
         rests = [word[len(stem):] for word in group]
         if "" in rests:  # the stem is a word: the longer ones it starts add nothing
             branches.append(re.escape(stem))

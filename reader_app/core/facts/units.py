@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from ..regex_cache import common_start
+
 # Symbols and codes written before the amount, longest first where they share a start.
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD",
@@ -275,10 +277,7 @@ def _branches(words: list[str]) -> list[str]:
         groups.setdefault(word[0].lower(), []).append(word)
     branches = []
     for group in groups.values():
-        stem = group[0]
-        for word in group[1:]:
-            while not word.startswith(stem):
-                stem = stem[:-1]
+        stem = common_start(group)
         if len(group) == 1 or not stem:
             branches += [_literal(word) for word in group]
         else:
