@@ -50,8 +50,13 @@ _CREDIT = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # A caption's credit after a slash or a bar that ends it ("... research kitchen / Kent
-# Dayton", "Harbour at dawn | Ana Ruiz").
-_CAPTION_CREDIT = re.compile(r"\s[/|]\s*(?:[A-Z][\w.'\u2019-]*\s?){1,4}$")
+# Dayton", "Harbour at dawn | Ana Ruiz"), or a caption that is all credit: a name and whom
+# the picture was taken for ("Marki Williams/NYT Wirecutter", "Wei-An Jin for Quanta Magazine").
+_CAPTION_CREDIT = re.compile(
+    r"\s[/|]\s*(?:[A-Z][\w.'\u2019-]*\s?){1,4}$"
+    r"|^(?:[A-Z][\w.'\u2019-]*\s){1,3}[A-Z][\w.'\u2019-]*(?:\s?/\s?|\sfor\s)"
+    r"(?:[A-Z][\w.'\u2019&-]*\s?){1,4}$"
+)
 _FURNITURE = re.compile(
     r"^(?:advertisement|read more|related|most read|share this|sign up|subscribe|"
     r"updated|published|last updated|copyright)\b",
@@ -166,7 +171,7 @@ def _select(text: str, parts: Iterable[tuple[int, int, str, int]]) -> list[Sourc
                 continue
         if skip_level is None and _is_source(kind, part):
             found = clean(part)
-            if kind == "image" and ("/" in found or "|" in found):
+            if kind == "image" and ("/" in found or "|" in found or " for " in found):
                 found = _blank(found, _CAPTION_CREDIT)
             out.append(SourceBlock(start, end, kind, found))
     return out
