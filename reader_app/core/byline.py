@@ -79,8 +79,11 @@ def _name(piece: str) -> str | None:
         text = text[: end.start()]
     text = text.strip(_EDGES)
     role = _ROLE.search(text)
-    if role and not _TEAM.search(text) and len(text[: role.start()].split()) >= _NAME_WORDS:
-        text = text[: role.start()].strip(_EDGES)
+    if role and not _TEAM.search(text):
+        if role.start() == 0:
+            return None  # a job title alone ("Head Winemaker, Co-Founder"), the name's piece apart
+        if len(text[: role.start()].split()) >= _NAME_WORDS:
+            text = text[: role.start()].strip(_EDGES)
     if not text or text.lower() in _NO_NAME or not any(c.isupper() for c in text) or any(
         word[:1].islower() and _PARTICLE_END.split(word, 1)[0] not in _NAME_LOWERCASE
         for word in text.split()  # "al-Assad", "d'Alembert" open with a particle

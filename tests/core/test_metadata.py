@@ -33,7 +33,7 @@ def _page(head: str, body: str) -> str:
         ("Jane Roe • March", "Jane Roe"),
         ("Luke Kim December", "Luke Kim"),
         ("Keith Doe Senior Autos Reporter", "Keith Doe"),
-        ("Rachel Moore Founder; Lead Reviewer Updated Feb", "Rachel Moore and Lead Reviewer"),
+        ("Rachel Moore Founder; Lead Reviewer Updated Feb", "Rachel Moore"),  # a title alone
         ("Ann Lee; Bo Chen; Cy Diaz", "Ann Lee, Bo Chen and Cy Diaz"),
         ("Tom May", "Tom May"),
         ("April Fulton", "April Fulton"),
