@@ -34,6 +34,8 @@ def _page(head: str, body: str) -> str:
         ("Luke Kim December", "Luke Kim"),
         ("Keith Doe Senior Autos Reporter", "Keith Doe"),
         ("Rachel Moore Founder; Lead Reviewer Updated Feb", "Rachel Moore"),  # a title alone
+        ("Matt Check; Head Winemaker, Co-Founder", "Matt Check"),
+        ("Editorial Staff", "Editorial Staff"),
         ("Ann Lee; Bo Chen; Cy Diaz", "Ann Lee, Bo Chen and Cy Diaz"),
         ("Tom May", "Tom May"),
         ("April Fulton", "April Fulton"),
