@@ -551,6 +551,12 @@ def test_a_prize_named_for_a_person_is_no_person() -> None:
     assert not [label for label in labels(listed.people) if label.endswith(("Medal", "Prize"))]
 
 
+def test_a_kind_of_message_written_short_is_no_organisation() -> None:
+    text = ("Text marketing\n\nMMS only available for Standard and Premium plans in the US. "
+            "SMS and MMS reach customers where they are, Mailchimp says.")
+    assert "MMS" not in labels(find_facts(text).organisations)
+
+
 def test_acronyms_in_the_plural_are_no_names() -> None:
     facts = find_facts("Most CLIs are written in Go. CLIs are fast, and Ana Ruiz maintains two.")
     assert "CLIs" not in labels(facts.people) + labels(facts.organisations)
