@@ -152,6 +152,18 @@ def test_identifiers_codes_and_a_headline_year_are_no_numbers() -> None:
         assert not any(junk in n for n in numbers), (junk, numbers)
 
 
+def test_a_bare_number_only_in_headings_names_a_thing_and_is_no_fact() -> None:
+    facts = find_facts(Article(
+        title="Hosting trends",
+        blocks=(Block("heading", "Rose Marble Napkin, Set of 4", level=3),
+                Block("paragraph", "Planners expect 40 guests at most, and 12 of them stay late."),
+                Block("heading", "12 late guests", level=3)),
+    ))
+    labels = [fact.label for fact in facts.numbers]
+    assert "4" not in labels
+    assert "40 guests" in labels and "12" in labels  # the body's bare number stays
+
+
 def test_a_date_alone_on_its_line_dates_the_text_and_is_no_fact() -> None:
     text = (
         "Five best headphones\n\nNovember 2015\n\nThe court ruled on March 3, 2021 that "

@@ -48,11 +48,12 @@ def find_facts(source: Article | str) -> Facts:
         return kind_at(offset) in ("title", "heading")
 
     numbers = [  # a year only in headlines dates the article ("Best laptops 2024"), and so
-        # does a date alone on its line ("November 2015" under the headline, a post's day)
+        # does a date alone on its line ("November 2015" under the headline, a post's day); a
+        # bare number only in headlines names a thing ("Rose Marble Napkin, Set of 4")
         fact if not headline(fact.mentions[0][0])
         else replace(fact, context=context_at(readable, _first_in_body(fact.mentions, headline)))
         for fact in find_numbers(readable)
-        if not (fact.unit == "year" and all(headline(s) for s, _ in fact.mentions))
+        if not ((fact.unit == "year" or _bare(fact)) and all(headline(s) for s, _ in fact.mentions))
         and not (fact.unit == "date" and all(_alone(text, s, e) for s, e in fact.mentions))
         and not ((_bare(fact) or fact.unit == "score")  # a table's "23-8" under "HOME"
                  and all(kind_at(s) == "table" or _alone(text, s, e) for s, e in fact.mentions))
