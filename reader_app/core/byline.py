@@ -61,11 +61,21 @@ _PARTICLE_END = re.compile(r"[-'\u2019]")
 _INITIALS = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
 
 
+#: A name written surname first, as citation tags write it ("Kaufman, Jeff T."), which
+#: trafilatura hands on as two pieces ("Kaufman; Jeff T"): a surname, then a given name and
+#: an initial or two.
+_SURNAME_FIRST = re.compile(r"([A-Z][\w'\u2019-]+); ([A-Z][\w'\u2019-]+(?: [A-Z]\.?){1,2})")
+
+
 def clean_byline(byline: str | None) -> str | None:
     """The names in ``byline`` (pieces separated by "; ", as trafilatura gives them) as a
     reader writes them ("A, B and C"), or None when it names no one."""
     if not byline:
         return None
+    inverted = _SURNAME_FIRST.fullmatch(byline.strip())
+    if inverted:
+        initials = " ".join(w.rstrip(".") + "." for w in inverted[2].split()[1:])
+        return f"{inverted[2].split()[0]} {initials} {inverted[1]}"
     names = list(dict.fromkeys(name for name in map(_name, byline.split(";")) if name))
     if len(names) > 1:
         return ", ".join(names[:-1]) + " and " + names[-1]

@@ -35,6 +35,8 @@ def _page(head: str, body: str) -> str:
         ("Keith Doe Senior Autos Reporter", "Keith Doe"),
         ("Rachel Moore Founder; Lead Reviewer Updated Feb", "Rachel Moore"),  # a title alone
         ("Matt Check; Head Winemaker, Co-Founder", "Matt Check"),
+        ("Kaufman; Jeff T", "Jeff T. Kaufman"),  # a citation tag's "Kaufman, Jeff T."
+        ("Linny; Peter", "Linny and Peter"),
         ("Editorial Staff", "Editorial Staff"),
         ("Ann Lee; Bo Chen; Cy Diaz", "Ann Lee, Bo Chen and Cy Diaz"),
         ("Tom May", "Tom May"),
