@@ -91,15 +91,18 @@ def named_consent(names: str) -> bool:
     return _CONSENT_NAME.search(names) is not None
 
 
-def is_named_fine_print(element: etree._Element, chars: int) -> bool:
-    """Whether a paragraph or small print (of ``chars`` characters) names itself a
-    disclaimer or disclosure."""
-    return element.tag in _FINE_PRINT_TAGS and _named_as(element, chars, _FINE_PRINT_NAME)
+#: The elements whose names alone may make them fine print or a form's label.
+NAMED_TEXT_TAGS = _FINE_PRINT_TAGS | _FORM_LABEL_TAGS
 
 
-def is_form_label(element: etree._Element, chars: int) -> bool:
-    """Whether a heading or paragraph names itself a form's title or message."""
-    return element.tag in _FORM_LABEL_TAGS and _named_as(element, chars, _FORM_LABEL_NAME)
+def names_itself_clutter(element: etree._Element, chars: int) -> bool:
+    """Whether a paragraph, small print or heading (one of :data:`NAMED_TEXT_TAGS`, of
+    ``chars`` characters) names itself a disclaimer or disclosure, or a form's title or
+    message."""
+    tag = element.tag
+    return (tag in _FINE_PRINT_TAGS and _named_as(element, chars, _FINE_PRINT_NAME)) or (
+        tag in _FORM_LABEL_TAGS and _named_as(element, chars, _FORM_LABEL_NAME)
+    )
 
 
 def _named_as(element: etree._Element, chars: int, pattern: re.Pattern[str]) -> bool:
@@ -111,10 +114,10 @@ def _named_as(element: etree._Element, chars: int, pattern: re.Pattern[str]) -> 
 
 
 __all__ = [
+    "NAMED_TEXT_TAGS",
     "element_names",
-    "is_form_label",
-    "is_named_fine_print",
     "named_clutter",
     "named_clutter_in_discussion",
     "named_consent",
+    "names_itself_clutter",
 ]

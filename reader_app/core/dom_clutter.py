@@ -12,12 +12,12 @@ import lxml.html
 from lxml import etree
 
 from .clutter_names import (
+    NAMED_TEXT_TAGS,
     element_names,
-    is_form_label,
-    is_named_fine_print,
     named_clutter,
     named_clutter_in_discussion,
     named_consent,
+    names_itself_clutter,
 )
 from .clutter_text import HINT, THRESHOLD, clutter_score
 from .visibility import ClampedCopies, clamped_names, is_hidden, is_spoken_copy
@@ -176,8 +176,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
         if tag in PROTECTED_TAGS:
             if (
                 (tag == "a" and _is_jump_link(element, own.chars))
-                or is_named_fine_print(element, own.chars)
-                or is_form_label(element, own.chars)
+                or (tag in NAMED_TEXT_TAGS and names_itself_clutter(element, own.chars))
                 or (tag == "p" and own.links and _is_pointer_line(element, own.chars, pointers))
             ):
                 doomed.append(element)
