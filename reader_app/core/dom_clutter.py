@@ -20,7 +20,7 @@ from .clutter_names import (
     names_itself_clutter,
 )
 from .clutter_text import HINT, THRESHOLD, clutter_score
-from .visibility import ClampedCopies, clamped_names, is_hidden, is_spoken_copy
+from .visibility import ClampedCopies, ShownLater, clamped_names, is_hidden, is_spoken_copy
 
 #: Elements never removed by name: they are or hold the article, or sit inside a sentence.
 PROTECTED_TAGS = frozenset(
@@ -36,7 +36,7 @@ _MAX_SHARE = 0.3
 _CONTENT_PARAGRAPHS = 3
 _LONG_PARAGRAPH = 150
 
-#: Hidden elements longer than this are kept: tabs, accordions and streamed-in content.
+#: Hidden elements longer than this are kept when they may be shown (:class:`ShownLater`).
 _MAX_HIDDEN_CHARS = 200
 
 #: Boxes checked by text cues before extraction.
@@ -147,9 +147,10 @@ def remove_keep_tail(element: etree._Element) -> None:
 def prune_dom(root: etree._Element, discussion: bool = False) -> int:
     """Remove clutter containers from the parsed page ``root`` in place; return how many.
 
-    An element goes when its names mark it as clutter or it is hidden and short — unless it
-    holds a large share of the page's text or several long paragraphs (then it wraps the
-    article; a cookie consent manager never does) — or when it is a small box with a
+    An element goes when its names mark it as clutter or it is hidden and either short or
+    never to be shown (no sentence, no tab's panel: :class:`ShownLater`) — unless it holds a
+    large share of the page's text or several long paragraphs (then it wraps the article; a
+    cookie consent manager never does) — or when it is a small box with a
     button, form or links whose text reads as a call to action. On a ``discussion`` page (a
     forum thread) comments are no clutter.
     """
@@ -161,6 +162,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
     doomed: list[etree._Element] = []
     pointers: set[etree._Element] = set()  # paragraphs that are an advertiser's link
     previews = ClampedCopies(scope)
+    shown_later = ShownLater()
     for element, own in stats.items():  # in document order
         parent = own.parent
         if parent is not None:
@@ -191,7 +193,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
         names = element_names(attributes) if attributes else ""
         if attributes and (
             (names and clutter_by_name(names))
-            or (is_hidden(element) and chars <= _MAX_HIDDEN_CHARS)
+            or (is_hidden(element) and (chars <= _MAX_HIDDEN_CHARS or not shown_later(element)))
             or element.get("popover") is not None  # shown only over the page, on demand
             or (names and clamped_names(names) and element in previews)
         ):

@@ -31,6 +31,52 @@ def is_hidden(element: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+#: Where a sentence ends, and the least words of one (or characters of a script without spaces).
+_SENTENCE_END = re.compile("[.!?\u3002\uff01\uff1f]")
+_SENTENCE_WORDS = 8
+_SENTENCE_CHARS = 20
+#: Attributes that hide or show an element, or name it alone.
+_SHOWING = frozenset({"hidden", "aria-hidden", "style", "id"})
+
+
+class ShownLater:
+    """Whether a hidden element may be shown as the page is read: it holds a sentence (a
+    collapsed answer, a streamed part), or it is a tab's panel — with the role, or beside a
+    shown element of its tag and kind (the same attributes but those that show or hide).
+    A hidden menu, dialog or list of specifications is not. Each parent's shown children
+    are read once."""
+
+    def __init__(self) -> None:
+        self._shown: dict[etree._Element, set[tuple[str, frozenset[str]]]] = {}
+
+    def __call__(self, element: etree._Element) -> bool:
+        if element.get("role") == "tabpanel" or _holds_sentence(element.text_content()):
+            return True
+        parent = element.getparent()
+        if parent is None:
+            return False
+        shown = self._shown.get(parent)
+        if shown is None:
+            shown = self._shown[parent] = {
+                (child.tag, _kind(child))
+                for child in parent
+                if isinstance(child.tag, str) and not is_hidden(child)
+            }
+        return (element.tag, _kind(element)) in shown
+
+
+def _holds_sentence(text: str) -> bool:
+    for piece in _SENTENCE_END.split(text)[:-1]:  # the last piece ends no sentence
+        words = piece.split()
+        if len(words) >= _SENTENCE_WORDS or (len(words) == 1 and len(words[0]) >= _SENTENCE_CHARS):
+            return True
+    return False
+
+
+def _kind(element: etree._Element) -> frozenset[str]:
+    return frozenset(element.keys()) - _SHOWING
+
+
 # A page repeats its class names: each is judged once.
 @lru_cache(maxsize=4096)
 def _spoken_class(names: str) -> bool:

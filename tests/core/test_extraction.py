@@ -1067,6 +1067,30 @@ def test_the_collapsed_panels_of_an_accordion_are_read() -> None:
     assert "free quote" not in text  # hidden, and no accordion's
 
 
+def test_a_hidden_list_without_sentences_goes_unless_it_is_a_tab() -> None:
+    intro = "".join(f"<p>The {n} generation of the guitar keeps the alder body and the maple "
+                    f"neck of the first, and adds a pickup switch players asked for.</p>"
+                    for n in ("second", "third", "fourth"))
+    specs = "".join(f"<li>Model {n}: alder body, maple neck, three single coils, {n} frets, "
+                    f"a tremolo</li>" for n in (21, 22, 24, 27))
+    flyout = (f"<div class='theme' data-models='4' hidden><h3>Compare "
+              f"models</h3><ul>{specs}</ul></div>")
+    features = ["Pictures transformed on demand without build steps",
+                "The size and format of each picture optimised for the screen",
+                "Pictures served from a cache near the reader",
+                "A cached picture resized by its address", "The original picture kept as sent"]
+    shown = "<div class='tab-panel' data-tab='1'><ul><li>Deploys from a branch</li></ul></div>"
+    tab = ("<div class='tab-panel' data-tab='2' hidden><ul>"
+           + "".join(f"<li>{line}</li>" for line in features) + "</ul></div>")
+    panel = ("<div role='tabpanel' hidden><ul>"
+             + "".join(f"<li>Later: {line.lower()}</li>" for line in features) + "</ul></div>")
+    html = (f"<html><body><article><h1>The guitar, again</h1>{intro}{flyout}{shown}{tab}"
+            f"{panel}</article></body></html>")
+    text = extract_article(html, options=ExtractOptions(use_router=False)).text
+    assert "Compare models" not in text and "Model 22" not in text
+    assert "\nThe size and format of each picture optimised" in text
+    assert "Later: the original picture kept as sent" in text
+
 
 def test_parts_a_server_streamed_late_stand_where_its_script_puts_them() -> None:
     first = ("<p>Cloud spending is set to double by the end of the decade, and three companies "
