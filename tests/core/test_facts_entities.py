@@ -822,3 +822,17 @@ def test_where_an_organisation_is_based_is_no_part_of_its_name() -> None:
     facts = find_facts("Los Angeles-based Big Bud Press sells colourful workwear, and it "
                        "worked with London-based Acme Partners on its new shop.")
     assert {f.label for f in facts.organisations} == {"Big Bud Press", "Acme Partners"}
+
+
+def test_a_person_quoted_by_surname_is_named_in_full_where_the_article_writes_it_once() -> None:
+    text = ("Food myths\n\nNadia Nunes Cavalcante Parr, MD, an internal medicine physician at "
+            "the clinic, helps clarify misconceptions about some foods.\n\n“The fact is there "
+            "are healthy fats,” Parr says.\n\nParr recommends eating eggs in moderation.")
+    facts = find_facts(text)
+    assert labels(facts.people) == ["Nadia Nunes Cavalcante Parr"]
+    assert surfaces(text, facts.people[0]) == ["Nadia Nunes Cavalcante Parr", "Parr", "Parr"]
+    # a brand's common words before a surname make no full name
+    gym = ("The gym\n\nBrand Recommendation: Echo Strength Plate Loaded Smith Functional Trainer - "
+           "All in ONE Home Gym\n\n"
+           "“Smith built it,” the owner said.\n\nSmith says it lasts.")
+    assert all("Plate" not in label for label in labels(find_facts(gym).people))

@@ -23,6 +23,7 @@ from .cues import (
     ORG_HEADS,
     TITLE_WORDS,
 )
+from .full_names import full_names
 from .lexicon import lexicon
 from .lists import like_its_list
 from .lone_names import determined, modelled, owned, unintroduced
@@ -345,9 +346,10 @@ def find_names(
         m for m in _ministries(text, blocks)
         if not any(s < m.end and m.start < e for s, e in taken)
     ]
-    mentions = like_its_list(text, _vote(text, _propagate(text, blocks, _vote(text, mentions))))
-    out: dict[FactKind, list[tuple[str, tuple[tuple[int, int], ...]]]] = {}
     lex = lexicon()
+    voted = full_names(text, blocks, _vote(text, mentions), lex)
+    mentions = like_its_list(text, _vote(text, _propagate(text, blocks, voted)))
+    out: dict[FactKind, list[tuple[str, tuple[tuple[int, int], ...]]]] = {}
     for label, kind in KINDS.items():
         groups = _group(text, mentions, label)
         if label == "PER":
