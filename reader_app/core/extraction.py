@@ -25,6 +25,7 @@ from .figures import (
     without_credit,
 )
 from .html_blocks import readability_drafts
+from .lead_text import lead_paragraphs
 from .metadata import (
     drop_title_heading,
     html_title,
@@ -184,6 +185,7 @@ def _by_rules(
     discussion = discussion_page(html, meta["url"] or url)  # its comments are its posts
     if options.declutter:
         _prune(root, discussion, shop_page(signals))
+    lead_paragraphs(root)  # after the signals, which count the page's own paragraphs
     anchored = collect_anchored(root, url, options.images, options.saved_copy)
     stamps = mark_posts(root, discussion)  # posts' time lines, made small headings below
     mark_article_list(root)  # posts, stories or products each in an <article>

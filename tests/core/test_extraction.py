@@ -23,6 +23,7 @@ from reader_app.core import (
 from reader_app.core.article_lists import mark_article_list
 from reader_app.core.figures import captions_to_figures
 from reader_app.core.inline import mark_formatting, unmark_formatting
+from reader_app.core.lead_text import lead_paragraphs
 from reader_app.core.posts import POST_STAMP_LEVEL, is_post_controls, is_post_stamp, mark_posts
 
 PARAGRAPHS = [
@@ -1129,3 +1130,21 @@ def test_a_streamed_segment_fills_its_placeholder() -> None:
     assert texts == ["Before the placeholder.", "The streamed segment.", "After the placeholder."]
     assert root.find(".//template") is None
     assert all(div.get("hidden") is None for div in root.iter("div"))
+
+
+def test_text_opening_a_box_before_its_paragraphs_is_a_paragraph() -> None:
+    lead = ("<div class='pt'><span>After reading a post from someone who nearly lost all their "
+            "data to a joint </span><a href='https://example.org/nas'>NAS and external hard "
+            "drive</a> failure I decided to think through my data durability.")
+    body = "".join(f"<p>The {n} place my files live is backed up every night by a cronjob that "
+                   f"copies each site and the rest of my home directory.</p>"
+                   for n in ("first", "second", "third", "fourth", "fifth"))
+    html = f"<html><body><div class='content'><h1>Backup strategy</h1>{lead}{body}</div></div>"
+    article = extract_article(html, options=ExtractOptions(use_router=False))
+    opening = article.blocks[0]
+    assert opening.text.startswith("After reading a post from someone") and opening.spans
+    assert "joint NAS and external hard drive failure" in opening.text
+    assert "The first place my files live" in article.blocks[1].text
+    icons = lxml.html.fromstring("<div><i>In-Person</i> <i>Live Online</i><p>Units: 3</p></div>")
+    lead_paragraphs(icons)  # an icon's label is no paragraph
+    assert [child.tag for child in icons] == ["i", "i", "p"]
