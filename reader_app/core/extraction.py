@@ -34,6 +34,7 @@ from .metadata import (
     page_language,
     page_metadata,
 )
+from .misread_names import hide_misread_names, restore_names
 from .missed_paragraphs import with_missed
 from .model import BLOCK_SEPARATOR, Article, Block, RawPage
 from .page_blocks import walk_xml
@@ -325,12 +326,14 @@ def _trafilatura(
     the site's root). A ``<pre>`` it reads as a quotation or inside a list item keeps its
     lines (:func:`~reader_app.core.page_blocks.as_preformatted`). What its cleaning deletes
     whole is set aside meanwhile (:mod:`~reader_app.core.set_aside`), but for the thorough
-    pass, whose fallbacks measure the whole page's text. With ``comments`` what it takes for
-    comments follows the body: on a discussion page they are the replies."""
+    pass, whose fallbacks measure the whole page's text; class names it misreads as clutter
+    are hidden from it (:mod:`~reader_app.core.misread_names`). With ``comments`` what it
+    takes for comments follows the body: on a discussion page they are the replies."""
     import trafilatura
     from trafilatura.settings import Document
 
     aside = [] if thorough else set_aside(tree, options.tables)  # put back below
+    renamed = hide_misread_names(tree)
     marked = inline.mark_formatting(tree)  # read back by with_spans
     try:
         with warnings.catch_warnings():
@@ -351,6 +354,7 @@ def _trafilatura(
     finally:
         inline.unmark_formatting(marked)
         put_back(aside)
+        restore_names(renamed)
     if not isinstance(result, Document) or result.body is None:
         return []
     parts = [inline.with_kept_spaces(result.body)]

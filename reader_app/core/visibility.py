@@ -50,7 +50,7 @@ class ShownLater:
         self._shown: dict[etree._Element, set[tuple[str, frozenset[str]]]] = {}
 
     def __call__(self, element: etree._Element) -> bool:
-        if element.get("role") == "tabpanel" or _holds_sentence(element.text_content()):
+        if element.get("role") == "tabpanel" or holds_sentence(element.text_content()):
             return True
         parent = element.getparent()
         if parent is None:
@@ -65,7 +65,9 @@ class ShownLater:
         return (element.tag, _kind(element)) in shown
 
 
-def _holds_sentence(text: str) -> bool:
+def holds_sentence(text: str) -> bool:
+    """Whether ``text`` holds a sentence: eight words or more before a full stop, question
+    or exclamation mark (twenty characters of a script without spaces)."""
     for piece in _SENTENCE_END.split(text)[:-1]:  # the last piece ends no sentence
         words = piece.split()
         if len(words) >= _SENTENCE_WORDS or (len(words) == 1 and len(words[0]) >= _SENTENCE_CHARS):

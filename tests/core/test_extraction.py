@@ -24,6 +24,7 @@ from reader_app.core.article_lists import mark_article_list
 from reader_app.core.figures import captions_to_figures
 from reader_app.core.inline import mark_formatting, unmark_formatting
 from reader_app.core.lead_text import lead_paragraphs
+from reader_app.core.misread_names import hide_misread_names, restore_names
 from reader_app.core.posts import POST_STAMP_LEVEL, is_post_controls, is_post_stamp, mark_posts
 
 PARAGRAPHS = [
@@ -1148,3 +1149,29 @@ def test_text_opening_a_box_before_its_paragraphs_is_a_paragraph() -> None:
     icons = lxml.html.fromstring("<div><i>In-Person</i> <i>Live Online</i><p>Units: 3</p></div>")
     lead_paragraphs(icons)  # an icon's label is no paragraph
     assert [child.tag for child in icons] == ["i", "i", "p"]
+
+
+def test_boxes_whose_class_names_an_icon_style_or_an_embed_keep_their_prose() -> None:
+    intro = "".join(f"<p>Point {n} of what to know about accounting software is what it "
+                    f"automates for you: invoices, expenses and the tax return.</p>"
+                    for n in range(1, 16))  # long enough that readability's reading loses
+    accordion = (
+        "<div class='kt-accordion-wrap kt-accodion-icon-style-arrow'><div class='kt-pane'>"
+        "<button type='button'>My methodology</button><div class='kt-accordion-panel'>"
+        "<p>To identify the best software I applied one rubric across the categories that "
+        "every accounting platform should address.</p><p>I weighed invoicing and banking "
+        "more, as they matter most to people who work for themselves.</p></div></div></div>")
+    table = ("<div class='w-embed'><p>Pros: it has more than a decade of experience with "
+             "well-known clients.</p><p>Cons: a few clients wrote that its reports came late "
+             "to them.</p></div>")
+    icon = "<span class='fa-icon'><svg></svg></span>"
+    html = (f"<html><body><article><h1>Accounting software</h1>{intro}{accordion}{table}"
+            f"<div class='share-icon'><p>{icon} Share</p></div></article></body></html>")
+    root = lxml.html.fromstring(html)
+    text = extract_article(html, options=ExtractOptions(use_router=False)).text
+    assert "I applied one rubric across the categories" in text
+    assert "Cons: a few clients wrote" in text
+    renamed = hide_misread_names(root)
+    assert [element.get("class") for element, _ in renamed] == ["kt-accordion-wrap", ""]
+    restore_names(renamed)
+    assert root.find(".//div").get("class") == "kt-accordion-wrap kt-accodion-icon-style-arrow"
