@@ -50,7 +50,7 @@ class ShownLater:
         self._shown: dict[etree._Element, set[tuple[str, frozenset[str]]]] = {}
 
     def __call__(self, element: etree._Element) -> bool:
-        if element.get("role") == "tabpanel" or holds_sentence(element.text_content()):
+        if element.get("role") == "tabpanel" or any(map(holds_sentence, _block_texts(element))):
             return True
         parent = element.getparent()
         if parent is None:
@@ -73,6 +73,31 @@ def holds_sentence(text: str) -> bool:
         if len(words) >= _SENTENCE_WORDS or (len(words) == 1 and len(words[0]) >= _SENTENCE_CHARS):
             return True
     return False
+
+
+#: Elements whose text a browser sets apart from the text around them.
+_BLOCKS = frozenset({
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table", "section",
+    "article", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figure", "figcaption",
+})  # fmt: skip
+
+
+def _block_texts(element: etree._Element) -> list[str]:
+    """The texts of ``element`` between block boundaries, so that the items of a list
+    ("bvseo_sdk, dw_cartridge, 18.2.0" / "CLOUD, getReviews, 0ms" / ...) do not run into
+    one another as one sentence."""
+    texts: list[str] = []
+    current: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if node.tag in _BLOCKS and current:
+            texts.append("".join(current))
+            current = []
+        if event == "start" and node.text:
+            current.append(node.text)
+        elif event == "end" and node is not element and node.tail:
+            current.append(node.tail)
+    texts.append("".join(current))
+    return texts
 
 
 def _kind(element: etree._Element) -> frozenset[str]:

@@ -1175,3 +1175,19 @@ def test_boxes_whose_class_names_an_icon_style_or_an_embed_keep_their_prose() ->
     assert [element.get("class") for element, _ in renamed] == ["kt-accordion-wrap", ""]
     restore_names(renamed)
     assert root.find(".//div").get("class") == "kt-accordion-wrap kt-accodion-icon-style-arrow"
+
+
+def test_a_hidden_list_whose_items_run_together_into_a_sentence_still_goes() -> None:
+    intro = "".join(f"<p>Tumbler {n} keeps ice for a day and coffee hot for hours, and "
+                    f"its lid goes in the dishwasher's top rack.</p>" for n in range(1, 9))
+    meta = ("<ul hidden><li>bvseo_sdk, dw_cartridge, 18.2.0, p_sdk_3.2.0</li>"
+            "<li>CLOUD, getReviews, 0ms</li><li>reviews, product, ratings, questions</li>"
+            "<li>bvseo-msg: The SEO SDK is disabled. Enable it by setting seo.sdk.enabled to "
+            "true in the cartridge's settings.;</li><li>bvseo-timer: 0ms, 0ms, 0ms, 0ms</li>"
+            "</ul>")
+    html = (f"<html><body><article><h1>The tumbler</h1>{intro}<h2>Ratings and reviews</h2>"
+            f"{meta}<p>Every review is read before it is shown, and none is paid for by "
+            f"the maker of the tumbler.</p></article></body></html>")
+    text = extract_article(html, options=ExtractOptions(use_router=False)).text
+    assert "bvseo" not in text and "getReviews" not in text
+    assert "Every review is read before it is shown" in text
