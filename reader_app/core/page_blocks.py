@@ -320,9 +320,14 @@ def layout_cells(
     table: etree._Element, path: str, text_tags: frozenset[str]
 ) -> list[etree._Element] | None:
     """The cells of a table that lays out a page's text rather than data (a cell of it holds
-    two paragraphs, lists, quotes or headings or more), in order; else None."""
+    two paragraphs, lists, quotes or headings or more, or a table of its own), in order;
+    else None."""
     cells = table.xpath(path)
-    if any(sum(isinstance(c.tag, str) and c.tag in text_tags for c in cell) >= 2 for cell in cells):
+    if any(
+        sum(isinstance(c.tag, str) and c.tag in text_tags for c in cell) >= 2
+        or next(cell.iter("table"), None) is not None
+        for cell in cells
+    ):
         return list(cells)
     return None
 

@@ -203,6 +203,11 @@ def own_text(root: etree._Element, url: str | None) -> list[Draft]:
     """The page's own text (of its ``<main>``, else its ``<body>``) without the furniture,
     as drafts of blocks in the page's order, links resolved against ``url``. ``root`` is
     decluttered already and is changed."""
+    body = root.find("body")
+    page_chars = len((body if body is not None else root).text_content())
+    for form in list(root.iter("form")):
+        if _wraps_page(form, page_chars):
+            form.tag = "div"
     for element in list(root.iter(*_FURNITURE)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -210,6 +215,20 @@ def own_text(root: etree._Element, url: str | None) -> list[Draft]:
     if top is None:
         top = root.find("body")
     return [] if top is None else _without_repeats(with_spans(top, walk_html(top), url))
+
+
+#: Most controls a form that wraps the page holds per 1,000 characters of its text.
+_WRAPPER_CONTROLS = 2
+
+
+def _wraps_page(form: etree._Element, page_chars: int) -> bool:
+    """Whether a ``<form>`` is the page's wrapper rather than a form to fill in (ASP.NET
+    puts every page in one, forums their posts): it holds more than half the page's text
+    and few controls for its text."""
+    chars = len(form.text_content())
+    controls = sum(1 for e in form.iter("input", "select", "textarea", "button")
+                   if (e.get("type") or "").lower() != "hidden")
+    return 2 * chars > page_chars and 1000 * controls <= _WRAPPER_CONTROLS * chars
 
 
 #: Longest line dropped when it repeats one above it.

@@ -133,6 +133,46 @@ def test_own_text_leaves_the_furniture_out() -> None:
     assert not any("Sale" in t or "Careers" in t or "Add to cart" in t for t in texts)
 
 
+def test_a_form_around_the_whole_page_is_no_furniture_but_a_form_of_controls_is() -> None:
+    cards = "".join(
+        f"<div class='card'><a href='/p/{n}'>{name}</a><div>Price: {price}</div></div>"
+        for n, (name, price) in enumerate(PRODUCTS)
+    )
+    page = (  # ASP.NET puts the page in one form, with its state in hidden fields
+        "<html><body><form method='post' id='aspnetForm'>"
+        "<input type='hidden' name='__VIEWSTATE' value='x'><input type='hidden' value='y'>"
+        f"<div class='header'>Men's socks</div><div class='grid'>{cards}</div>"
+        "<select name='size'><option>30 per page</option></select>"
+        "</form></body></html>"
+    )
+    texts = "\n".join(d.block.text for d in own_text(lxml.html.document_fromstring(page), None))
+    assert "Keel Boot Sock in Grey" in texts and "Price: $21" in texts
+    assert "30 per page" not in texts
+    boxes = "".join(
+        f"<div><input type='checkbox' id='a{n}'> {sock} filter ► more areas ► all fields</div>"
+        for n, sock in enumerate(SOCKS)
+    )
+    page = (
+        f"<html><body><form id='rank'>{boxes}</form>"
+        f"<div><p>{ARTICLE}</p></div></body></html>"
+    )
+    texts = "\n".join(d.block.text for d in own_text(lxml.html.document_fromstring(page), None))
+    assert "harbour board voted" in texts and "filter" not in texts
+
+
+def test_a_page_laid_out_in_nested_tables_reads_as_paragraphs() -> None:
+    body = "".join(f"<p>{ARTICLE}</p>" for _ in range(3))
+    page = (
+        "<html><body><table><tr><td><table><tr><td>Marietta Electricians</td>"
+        "<td><a href='/join'>Promote Your Business</a></td></tr></table></td></tr>"
+        f"<tr><td><table><tr><td><h1>Swing bridge reopens</h1>{body}</td></tr></table>"
+        "</td></tr></table></body></html>"
+    )
+    blocks = [d.block for d in own_text(lxml.html.document_fromstring(page), None)]
+    assert ("heading", "Swing bridge reopens") in [(b.kind, b.text) for b in blocks]
+    assert [b.text for b in blocks if b.kind == "paragraph"].count(ARTICLE.strip()) == 3
+
+
 def test_own_text_gives_a_short_line_once() -> None:
     cards = "".join(
         f"<div class='card'><h3>{name}</h3><p>A room for {n} guests by the harbour.</p>"
