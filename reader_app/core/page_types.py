@@ -200,9 +200,9 @@ _FURNITURE = ("nav", "header", "footer", "aside", "form", "svg", "button", "sele
 
 
 def own_text(root: etree._Element, url: str | None) -> list[Draft]:
-    """The page's own text (of its ``<main>``, else its ``<body>``) without the furniture,
-    as drafts of blocks in the page's order, links resolved against ``url``. ``root`` is
-    decluttered already and is changed."""
+    """The page's own text (of its ``<main>``, else its ``<body>``) without the furniture (a
+    form that wraps the page is none), as drafts of blocks in the page's order, links
+    resolved against ``url``. ``root`` is decluttered already and is changed."""
     body = root.find("body")
     page_chars = len((body if body is not None else root).text_content())
     for form in list(root.iter("form")):
@@ -211,9 +211,7 @@ def own_text(root: etree._Element, url: str | None) -> list[Draft]:
     for element in list(root.iter(*_FURNITURE)):
         if element.getparent() is not None:
             element.drop_tree()
-    top = next(root.iter("main"), None)
-    if top is None:
-        top = root.find("body")
+    top = next(root.iter("main"), body)
     return [] if top is None else _without_repeats(with_spans(top, walk_html(top), url))
 
 
