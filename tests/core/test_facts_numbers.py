@@ -208,6 +208,8 @@ def test_each_kind_of_number(
         "Page 2 of 5",
         "Image 1 of 3 photos",
         "1 of 3 photos",
+        "Products 1-30 of 37",
+        "Showing 1\u201324 of 1,250",
         "Install version 2.3.1 first.",
         "Every release since 2.1 contains the faulty check.",
         "2.x\t2.1.0 to 2.6.3\t2.6.4\n3.x\t3.0.0 to 3.2.1\t3.2.2",

@@ -202,6 +202,7 @@ _NOT_FACT_PARTS = [
         (?:of|/)[ \u00a0]*\d+)"""),
     ("d", r"""\b\d+[ \u00a0]*(?:of|/)[ \u00a0]*\d+[ \u00a0]+
         (?i:photos|images|pictures|slides|videos)\b"""),
+    ("d", r"\b\d+[ \u00a0]?[-\u2013][ \u00a0]?\d+[ \u00a0]+of[ \u00a0]+\d[\d,]*\b"),  # "1-30 of 37"
     ("l", r"(?i:\b(?:version|v)[ \u00a0]?\d+(?:\.\d+)+)"),
     ("l", r"""(?i:\b(?:versions?|releases?|release[ ]series|branch(?:es)?|builds?|patch(?:es)?)
         [ \u00a0]+(?:(?:since|from|before|after|until|to|up[ ]to|prior[ ]to|than|of|is|was|are|were)
