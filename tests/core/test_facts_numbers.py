@@ -234,6 +234,8 @@ def test_each_kind_of_number(
         "Open 24/7 for under-16s.",
         "It wasn't until the second half that they scored.",
         "12 min read",
+        "Est. reading time: 1 minute",
+        "An 8-minute read, or 3 min to read the summary.",
         "You can try (3) things.",
         "Papers at JCDCG\u201998 and GD'98 were cited.",
         "Try a 2-in-1 laptop if you work 9-to-5.",

@@ -193,7 +193,9 @@ _NOT_FACT_PARTS = [
     ("d", r"\b\d{1,4}(?:\([a-z\d]{1,3}\))+"),  # a section that names a thing: "401(k)"
     ("o", r"\(\d{1,2}\)"),
     ("o", r"\((?:[A-Z][A-Za-z.'\u2019&\ -]{0,60}?,[ ](?:1[89]|20)\d\d[a-z]?(?:;[ ])?)+\)"),
-    ("d", r"\b\d+[ \u00a0]?(?i:min|mins|minute|minutes)[ \u00a0]read\b"),
+    ("d", r"\b\d+[ \u00a0-]?(?i:min|mins|minute|minutes)[ \u00a0](?:to[ \u00a0])?read\b"),
+    ("l", r"""(?i:\b(?:reading|read)[ \u00a0]time:?[ \u00a0]*(?:about[ \u00a0])?\d+[ \u00a0]*
+        (?:min|mins|minutes?)\b)"""),
     ("do", r"^[ \t*\#>_]*\(?\d{1,2}(?:\.\d{1,2})*(?:[.):]|\.\)|\)\.)(?=[ \t]|$)"),
     ("do", r"^[ \t*\#>_]*[1-9]\d?(?:\.\d{1,2})+(?=[ \t]+[A-Z][^\n:]{0,60}$)"),
     ("lo", r"""^[ \t]*(?i:read[ ]more|related|see[ ]also|more[ ]on[ ]this[ ]story|watch|listen)
@@ -253,7 +255,7 @@ _NUMBER_WORDS = frozenset(
 )
 _NOT_FACT_WORDS = word_set(
     """updated published posted first last call dial phone ring text tel telephone page image
-    read related see more watch listen
+    read reading related see more watch listen
     pages p pp chapter ch section sec paragraph clause fig figure table line vol volume
     type stage phase level grade tier category class weeks days months years
     photo picture slide step part video version v no number nos a an one two three four five
