@@ -443,6 +443,9 @@ def test_durations_written_short_are_durations() -> None:
         "Each lesson takes 6 min, the course 2 hrs 15 mins; the timer stops after 30 sec."
     )] == [("6 min", "minutes"), ("2 hrs 15 mins", "hours"), ("30 sec", "seconds")]
     assert only("We hired 15 HR consultants.").unit is None  # human resources, not hours
+    assert [(f.label, f.value, f.unit) for f in find_numbers(
+        "The film runs 2h 15m; the podcast, 1h 6m."
+    )] == [("2h 15m", 2, "hours"), ("1h 6m", 1, "hours")]  # no "15m" or "6m" of metres
 
 
 def test_duration_after_over_is_a_span_not_a_bound() -> None:

@@ -246,6 +246,8 @@ def _unit(match: re.Match[str]) -> str | None:
         return MEASURES[_clean(group("measure")).lower()]
     if group("time"):
         return TIME_UNITS[group("time").lower()]
+    if group("clock"):
+        return "hours"
     if group("hyphen"):
         base = group("hyphen").lower().rstrip("s").removesuffix("-old").rstrip("s")
         return TIME_UNITS.get(base) or MEASURES.get(base, base)
