@@ -139,7 +139,7 @@ _NUMBER = regex(
             |(?(digits)(?!(?i:{_NOT_COMPOUND})(?![a-z]))[A-Za-z][a-z]{{1,15}}(?![\w-])|(?!)))
         |{_S}*(?P<measure>(?i:{_MEASURE}))
         |{_S}+(?P<time>(?i:{alternation(TIME_UNITS)}))
-        |(?P<clock>h{_S}?[0-5]?\d[m])  # a running time: "2h 15m", "1h 6m"
+        |(?P<clock>h{_S}?[0-5]?\dm)  # a running time: "2h 15m", "1h 6m"
     )?
     (?P<rate>{_S}+(?i:per|a|an){_S}+(?i:{RATE_BASES})(?!{_S}+(?i:earlier|later|ago|before|after))
         |/(?i:day|h|hr|year|yr|month|week))?
