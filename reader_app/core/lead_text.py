@@ -22,7 +22,7 @@ _INLINE = frozenset({
     "cite", "q", "mark", "time", "br", "font", "del", "ins", "kbd", "var", "dfn",
 })  # fmt: skip
 #: Characters (spaces collapsed) the run must hold: a sentence, not an icon's label.
-MIN_CHARS = 40
+_MIN_CHARS = 40
 
 
 def lead_paragraphs(root: etree._Element) -> None:
@@ -35,7 +35,7 @@ def lead_paragraphs(root: etree._Element) -> None:
         text = (box.text or "") + "".join(
             "".join(child.itertext()) + (child.tail or "") for child in run
         )
-        if len(" ".join(text.split())) < MIN_CHARS:
+        if len(" ".join(text.split())) < _MIN_CHARS:
             continue
         paragraph = box.makeelement("p", {})
         paragraph.text, box.text = box.text, None
@@ -55,4 +55,4 @@ def _first_paragraph(box: etree._Element) -> int | None:
     return None
 
 
-__all__ = ["MIN_CHARS", "lead_paragraphs"]
+__all__ = ["lead_paragraphs"]
