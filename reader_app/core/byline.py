@@ -77,6 +77,7 @@ def clean_byline(byline: str | None) -> str | None:
         initials = " ".join(w.rstrip(".") + "." for w in inverted[2].split()[1:])
         return f"{inverted[2].split()[0]} {initials} {inverted[1]}"
     names = list(dict.fromkeys(name for name in map(_name, byline.split(";")) if name))
+    names = _with_credentials(_without_fields(names))
     if len(names) > 1:
         return ", ".join(names[:-1]) + " and " + names[-1]
     return names[0] if names else None
@@ -103,6 +104,43 @@ def _name(piece: str) -> str | None:
     if initials and initials[1] == "".join(word[0] for word in initials[2].split()):
         return initials[2]
     return text
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _without_fields(names: list[str]) -> list[str]:
+    """``names`` without the pieces of a job title that name a field or a department, when
+    another piece names someone: every word one open text mostly writes in lowercase, the
+    first no given name ("Privacy", "Digital Security" of "Brett Cruz, Privacy & Digital
+    Security Expert"; not "Rich Young")."""
+    from .facts.lexicon import given_names, lowercase_words
+
+    def field(name: str) -> bool:
+        words = _LETTERS.findall(name)
+        return bool(words) and words[0].lower() not in given_names() and all(
+            w[1:].islower() and w.lower() in lowercase_words() for w in words)
+
+    fields = [field(name) for name in names]
+    if all(fields):
+        return names
+    return [name for name, is_field in zip(names, fields, strict=True) if not is_field]
+
+
+#: Degrees and licences written after a name, each a piece of its own ("Jo Park; MS; RD").
+_CREDENTIAL = re.compile(r"[A-Z]{2,5}|Ph\.? ?D\.?")
+
+
+def _with_credentials(names: list[str]) -> list[str]:
+    """``names`` with each degree or licence joined to the name before it ("Jo Park, MS,
+    RD"), not read as another author."""
+    joined: list[str] = []
+    for name in names:
+        if joined and _CREDENTIAL.fullmatch(name):
+            joined[-1] += ", " + ("PhD" if name.startswith("Ph") else name)
+        else:
+            joined.append(name)
+    return joined
 
 
 #: A forum member's user name: letters first, then a digit or an underscore somewhere

@@ -57,6 +57,12 @@ def _page(head: str, body: str) -> str:
         ("Nick van Mead; Bashar al-Assad", "Nick van Mead and Bashar al-Assad"),
         ("The Currency editors", "The Currency editors"),
         ("Jo Park; Extension horticulture educators", "Jo Park"),
+        ("Dana Ruiz; MS; RD; FAND", "Dana Ruiz, MS, RD, FAND"),  # credentials are the name's
+        ("Ivo Tan; Ph D", "Ivo Tan, PhD"),
+        ("Lea Moss Writer; Hardware", "Lea Moss"),  # a job title's field names no one
+        ("Omar Diaz; Privacy; Digital Security Expert", "Omar Diaz"),
+        ("Ann Lee; Bo Chen; The Commercial Appeal", "Ann Lee and Bo Chen"),
+        ("Will Sato; Rich Young", "Will Sato and Rich Young"),  # given names of common words
         ("This review is posted in Mobile App Reviews", None),  # a card's category line
         ("View more posts", None),
         ("About the Author", None),

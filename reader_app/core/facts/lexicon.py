@@ -127,14 +127,23 @@ def lexicon() -> Lexicon:
         strong_places=model_places.union(_text("regions.txt.gz").splitlines()),
         model_places=model_places,
         weak_places=SortedNames(weak),
-        given_names=frozenset(_text("given_names.txt.gz").splitlines()),
+        given_names=given_names(),
         surnames=frozenset(_text("surnames.txt.gz").splitlines()),
-        lowercase=_lowercase(_text("case.txt.gz")),
+        lowercase=lowercase_words(),
     )
 
 
-def _lowercase(table: str) -> frozenset[str]:
+# The case table and the given names are also read alone, without the place lists, by the
+# bylines (:mod:`reader_app.core.byline`).
+@cache
+def lowercase_words() -> frozenset[str]:
     """The words of the case table's first two bins (one block each): capitalised in less
     than two fifths of the places where their case is free."""
-    first, second, _ = table.split("\n\n", 2)
+    first, second, _ = _text("case.txt.gz").split("\n\n", 2)
     return frozenset(first.split() + second.split())
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """The given names, in lowercase."""
+    return frozenset(_text("given_names.txt.gz").splitlines())
