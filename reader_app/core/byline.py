@@ -116,6 +116,9 @@ def _without_fields(names: list[str]) -> list[str]:
     Security Expert"; not "Rich Young")."""
     from .facts.lexicon import given_names, lowercase_words
 
+    if len(names) < 2:
+        return names
+
     def field(name: str) -> bool:
         words = _LETTERS.findall(name)
         return bool(words) and words[0].lower() not in given_names() and all(
