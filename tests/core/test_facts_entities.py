@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 from reader_app.core.facts import find_facts
+from reader_app.core.facts.authors import author_keys
 from reader_app.core.facts.lists import like_its_list
 from reader_app.core.facts.model import Fact, Facts
 from reader_app.core.facts.site_names import as_organisations, site_keys
@@ -496,6 +498,22 @@ def test_a_person_s_own_site_keeps_the_person() -> None:
     facts = find_facts(Article(title="Training plans", blocks=(Block("paragraph", body),),
                                site="Hal Higdon", url="https://www.halhigdon.com/plans"))
     assert labels(facts.people) == ["Hal Higdon"]
+
+
+def test_a_name_the_byline_gives_is_a_person() -> None:
+    body = ("Conduct a deep research report on Charlie Hills, AI content creator, primarily on "
+            "LinkedIn. The report lists what works.")
+    page = Article(title="How to write a newsletter", blocks=(Block("paragraph", body),))
+    assert labels(find_facts(page).places) == ["Charlie Hills"]  # read as hills
+    facts = find_facts(replace(page, byline="Charlie Hills"))
+    assert labels(facts.people) == ["Charlie Hills"] and labels(facts.places) == []
+    assert labels(facts.organisations) == ["LinkedIn"]
+
+
+def test_only_a_byline_s_names_of_people_are_looked_for() -> None:
+    assert author_keys("Jo Park, MS, RD and Charlie Hills") == {"jopark", "charliehills"}
+    assert author_keys("CBC Bank") == frozenset() and author_keys("Clay") == frozenset()
+    assert author_keys(None) == frozenset()
 
 
 def test_the_site_s_name_read_as_a_place_joins_the_organisation_of_that_name() -> None:

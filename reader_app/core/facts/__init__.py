@@ -21,9 +21,10 @@ def find_facts(source: Article | str) -> Facts:
     title line, then blank-line separated blocks); mentions index into its text.
 
     Facts are found block by block, in the title and body only (see ``sources``), and each
-    kind is ordered by salience. The recognisers (patterns, lexicons, the name model) are
+    kind is ordered by salience; an article's authors are people (:mod:`.authors`). The recognisers (patterns, lexicons, the name model) are
     imported on the first call, so that importing the data model stays cheap for the window.
     """
+    from .authors import as_people, author_keys
     from .entities import find_names
     from .numbers import find_numbers
     from .salience import Salience
@@ -75,6 +76,7 @@ def find_facts(source: Article | str) -> Facts:
     keys = address_keys(text)
     if not isinstance(source, str):
         keys |= site_keys(source.site, source.url)
+        entities = as_people(entities, author_keys(source.byline))
     entities = as_organisations(entities, keys)
     rank = Salience(blocks).ranked
     return Facts(

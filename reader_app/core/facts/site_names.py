@@ -26,7 +26,7 @@ def site_keys(site: str | None, url: str | None) -> frozenset[str]:
         if value:
             keys.add(_main_label(value))
     if site and not _DOMAIN.match(site):
-        keys.add(_key(site))
+        keys.add(key(site))
     keys.discard("")
     return frozenset(keys)
 
@@ -71,22 +71,26 @@ def as_organisations(
     for kind in ("person", "place"):
         kept = []
         for fact in entities[kind]:
-            if _key(fact.label) in keys and not _named_so(fact, lex.given_names, lex.strong_places):
+            if key(fact.label) in keys and not _named_so(fact, lex.given_names, lex.strong_places):
                 moved.append(fact)
             else:
                 kept.append(fact)
         out[kind] = kept
-    organisations = list(entities["organisation"])
+    out["organisation"] = joined(entities["organisation"], moved, "organisation")
+    return out
+
+
+def joined(facts: list[Fact], moved: list[Fact], kind: FactKind) -> list[Fact]:
+    """``facts`` (of ``kind``) with the ``moved`` facts made of that kind, each joined with
+    the fact of the same name if there is one."""
+    out = list(facts)
     for fact in moved:
-        at = next((i for i, f in enumerate(organisations) if _key(f.label) == _key(fact.label)),
-                  None)
+        at = next((i for i, f in enumerate(out) if key(f.label) == key(fact.label)), None)
         if at is None:
-            organisations.append(replace(fact, kind="organisation"))
+            out.append(replace(fact, kind=kind))
         else:
-            same = organisations[at]
-            mentions = tuple(sorted(set(fact.mentions) | set(same.mentions)))
-            organisations[at] = replace(same, mentions=mentions)
-    out["organisation"] = organisations
+            mentions = tuple(sorted(set(fact.mentions) | set(out[at].mentions)))
+            out[at] = replace(out[at], mentions=mentions)
     return out
 
 
@@ -103,8 +107,9 @@ def _main_label(host: str) -> str:
     labels = host.lower().split(".")[:-1]  # without the top-level domain
     if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
         labels = labels[:-1]
-    return _key(labels[-1]) if labels else ""
+    return key(labels[-1]) if labels else ""
 
 
-def _key(name: str) -> str:
+def key(name: str) -> str:
+    """``name`` compared without case, spaces or punctuation."""
     return _NOT_ALNUM.sub("", name.lower())
