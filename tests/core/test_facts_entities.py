@@ -213,6 +213,14 @@ def test_a_people_s_adjective_is_no_place() -> None:
     assert set(labels(find_facts(text).places)) == {"Seoul", "Japan"}
 
 
+def test_a_degree_after_a_person_s_name_is_no_place() -> None:
+    text = ("Sleep\n\nAngela Holliday-Bell, MD, is a sleep physician. She trained in Baltimore, "
+            "MD, and now sees patients in Chicago.")
+    places = {f.label: f.mentions for f in find_facts(text).places}
+    state = text.index("MD", text.index("Baltimore"))  # Maryland here, not the degree
+    assert places["MD"] == ((state, state + 2),) and set(places) == {"Baltimore", "MD", "Chicago"}
+
+
 def test_names_are_found_per_block_never_across_blocks() -> None:
     glued = Article(
         title="Cafe opens",

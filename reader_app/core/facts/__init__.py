@@ -21,8 +21,9 @@ def find_facts(source: Article | str) -> Facts:
     title line, then blank-line separated blocks); mentions index into its text.
 
     Facts are found block by block, in the title and body only (see ``sources``), and each
-    kind is ordered by salience; an article's authors are people (:mod:`.authors`). The recognisers (patterns, lexicons, the name model) are
-    imported on the first call, so that importing the data model stays cheap for the window.
+    kind is ordered by salience; an article's authors are people (:mod:`.authors`). The
+    recognisers (patterns, lexicons, the name model) are imported on the first call, so that
+    importing the data model stays cheap for the window.
     """
     from .authors import as_people, author_keys
     from .entities import find_names

@@ -31,7 +31,7 @@ from .model import FactKind
 from .sources import SourceBlock
 from .tagger import Mention, NameTagger, name_tagger
 from .terms import defined_terms
-from .trim import trim
+from .trim import trim, without_degrees
 
 KINDS: dict[str, FactKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 
@@ -348,7 +348,8 @@ def find_names(
     ]
     lex = lexicon()
     voted = full_names(text, blocks, _vote(text, mentions), lex)
-    mentions = like_its_list(text, _vote(text, _propagate(text, blocks, voted)))
+    mentions = without_degrees(
+        text, like_its_list(text, _vote(text, _propagate(text, blocks, voted))))
     out: dict[FactKind, list[tuple[str, tuple[tuple[int, int], ...]]]] = {}
     for label, kind in KINDS.items():
         groups = _group(text, mentions, label)

@@ -201,3 +201,19 @@ def _job_title(word: str) -> bool:
     """A title that is no surname ("Editor", "Director"; not "King", "Bishop")."""
     bare = word.lower().rstrip(".")
     return bare in TITLE_WORDS and bare not in lexicon().surnames
+
+
+#: Degrees written as a place's abbreviation is ("MD" Maryland, "MS" Mississippi, "DC", "PA"):
+#: after a person's name and a comma, the person's degree.
+_DEGREES = frozenset({"MD", "DO", "DC", "MA", "MS", "ND", "PA"})
+
+
+def without_degrees(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` but the places that are a degree written after a person's name ("Angela
+    Holliday-Bell, MD, is a provider": no Maryland)."""
+    ends = {m.end for m in mentions if m.kind == "PER"}
+    return [
+        m for m in mentions
+        if not (m.kind == "LOC" and m.start - 2 in ends and text[m.start - 2 : m.start] == ", "
+                and text[m.start : m.end] in _DEGREES)
+    ]
