@@ -679,6 +679,15 @@ def test_a_product_named_like_a_person_is_no_person() -> None:
     assert labels(facts.people) == ["Jeffrey Callahan"]
 
 
+def test_a_name_run_together_from_words_or_holding_a_number_is_a_product() -> None:
+    text = ("Gear we liked\n\nManageEngine Shield came to town, and Braun BrewSense kept the "
+            "coffee coming. Winner Numi 2.0 Kohler took the prize. SangKeun Lee, Mark SubbaRao "
+            "and Yann LeCun spoke.")
+    assert set(labels(find_facts(text).people)) == {"SangKeun Lee", "Mark SubbaRao", "Yann LeCun"}
+    handle = "Shows\n\nPaul McCartney came. Thanks to @WilmaJohnson for the show."
+    assert labels(find_facts(handle).people) == ["Paul McCartney", "WilmaJohnson"]
+
+
 def test_a_maker_named_before_its_model_is_no_person() -> None:
     text = ("Best coffee makers\n\nThe Ninja CE250 brews fast. Ninja also sells a cheaper model, "
             "our tester Jeffrey Callahan said.\n\nThe Odyssey by Homer 3.83 avg rating.")

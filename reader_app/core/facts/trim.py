@@ -30,6 +30,12 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"[IVXL]+")
+#: A capital inside a word after two lowercase letters, and the part it opens (see
+#: :func:`_run_together`).
+_INNER_PART = re.compile(r"[a-z]{2}([A-Z](?:[A-Z]+|[a-z]*))")
+#: A handle's or hashtag's mark right before a name ("@WilmaJohnson", "# EarthaKitt"): such a
+#: name runs its words together as a person's own account does.
+_HANDLE = re.compile(r"[@#] ?$")
 #: Kinds of firm, which name none ("an S Corporation", "forming a Limited Liability Company").
 _LEGAL_FORMS = frozenset({
     "limited liability company", "limited liability partnership", "limited partnership",
@@ -80,8 +86,10 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return None  # "Grey seals haul out": the model ran on into a clause
     if mention.kind == "PER" and (
         words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
+        or (any(_run_together(w) for w in words)
+            and not _HANDLE.search(text, max(0, start - 2), start))
         or (len(words) > 1 and (
-            words[-1] in PRODUCT_ENDS or _DIGIT.search(words[-1])
+            words[-1] in PRODUCT_ENDS or any(_DIGIT.search(w) for w in words)
             or (words[-1].endswith("s") and _PLURAL_ACRONYM.fullmatch(words[-1]))
         ))
     ):
@@ -217,3 +225,14 @@ def without_degrees(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if not (m.kind == "LOC" and m.start - 2 in ends and text[m.start - 2 : m.start] == ", "
                 and text[m.start : m.end] in _DEGREES)
     ]
+
+
+def _run_together(word: str) -> bool:
+    """Whether ``word`` runs a product's name together ("ManageEngine", "BrewSense",
+    "DuckDNS", "OpenAI"): a part inside it, after two lowercase letters, is an acronym or a
+    word open text mostly writes in lowercase. Names that run their parts together keep
+    ("SangKeun", "SubbaRao"), and so do surnames' prefixes ("McCartney", "DiCaprio")."""
+    return any(
+        len(part) > 1 and (part.isupper() or lexicon().mostly_lower(part))
+        for part in _INNER_PART.findall(word)
+    )
