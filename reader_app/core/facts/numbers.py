@@ -22,7 +22,16 @@ from .number_patterns import (
     word_set,
 )
 from .number_words import TENS, UNITS, word_value
-from .units import CURRENCY_PREFIXES, CURRENCY_WORDS, MEASURES, MONTHS, SCALES, SUBUNITS, TIME_UNITS
+from .units import (
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    MEASURES,
+    MONTHS,
+    SCALES,
+    SUBUNITS,
+    TIME_UNITS,
+    WEIGHT_POUNDS,
+)
 
 __all__ = ["find_numbers"]
 
@@ -231,7 +240,10 @@ def _unit(match: re.Match[str]) -> str | None:
     if group("cur") or group("cursign"):
         return CURRENCY_PREFIXES[group("cur") or group("cursign")]
     if group("curword"):
-        return CURRENCY_WORDS[_clean(group("curword")).lower()]
+        word = _clean(group("curword")).lower()
+        if word in WEIGHT_POUNDS and not group("scale"):
+            return "lb"  # "weighs 3.1 pounds", "a 17 pound robot"; "2 million pounds" is money
+        return CURRENCY_WORDS[word]
     if group("sub"):
         return SUBUNITS[group("sub").strip().lower()]
     if group("point") and group("fraction"):

@@ -63,6 +63,10 @@ CURRENCY_WORDS: dict[str, str] = {
     "eur": "EUR",
 }
 
+#: "Pounds" without a scale before them weigh: over the truth texts of 1,497 web pages all
+#: 67 are weights, where news writes money as "£40" or "40 million pounds".
+WEIGHT_POUNDS = frozenset({"pounds", "pound"})
+
 # Fractions of a currency: the amount is divided by 100 and the currency follows context.
 SUBUNITS: dict[str, str] = {"pence": "GBP", "p": "GBP", "cents": "USD", "cent": "USD"}
 
