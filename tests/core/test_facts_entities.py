@@ -688,6 +688,12 @@ def test_a_name_run_together_from_words_or_holding_a_number_is_a_product() -> No
     assert labels(find_facts(handle).people) == ["Paul McCartney", "WilmaJohnson"]
 
 
+def test_a_name_holding_a_model_s_code_is_no_place() -> None:
+    text = ("Best keyboards\n\n11. Lemokey X4 QMK\n\nThe Lemokey X4 is a 75% mechanical keyboard "
+            "designed for both gamers and programmers in Denver.")
+    assert labels(find_facts(text).places) == ["Denver"]
+
+
 def test_a_maker_named_before_its_model_is_no_person() -> None:
     text = ("Best coffee makers\n\nThe Ninja CE250 brews fast. Ninja also sells a cheaper model, "
             "our tester Jeffrey Callahan said.\n\nThe Odyssey by Homer 3.83 avg rating.")

@@ -30,6 +30,8 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"[IVXL]+")
+#: A word of letters and digits (not an ordinal, "10th"): a model's code.
+_MODEL_CODE = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])(?!\d+(?:st|nd|rd|th)$)[\w-]+")
 #: A capital inside a word after two lowercase letters, and the part it opens (see
 #: :func:`_run_together`).
 _INNER_PART = re.compile(r"[a-z]{2}([A-Z](?:[A-Z]+|[a-z]*))")
@@ -118,6 +120,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
     last = words[-1].lower()
     if mention.kind == "LOC" and last in DEMONYM_WORDS and last.endswith("an"):
         return None  # "South Korean", "North American": a people's adjective, no place
+    if mention.kind == "LOC" and len(words) > 1 and any(_MODEL_CODE.fullmatch(w) for w in words):
+        return None  # "Lemokey X4", "RAV4 Prime", "Leica SL2-S": a model; "the M62" a road
     while len(words) > 1 and (
         words[0].lower() in ("the", "a", "an")
         or (mention.kind == "PER" and (
