@@ -22,16 +22,7 @@ from .number_patterns import (
     word_set,
 )
 from .number_words import TENS, UNITS, word_value
-from .units import (
-    CURRENCY_PREFIXES,
-    CURRENCY_WORDS,
-    MEASURES,
-    MONTHS,
-    SCALES,
-    SUBUNITS,
-    TIME_UNITS,
-    WEIGHT_POUNDS,
-)
+from .units import CURRENCY_PREFIXES, CURRENCY_WORDS, MEASURES, MONTHS, SCALES, SUBUNITS, TIME_UNITS
 
 __all__ = ["find_numbers"]
 
@@ -241,8 +232,8 @@ def _unit(match: re.Match[str]) -> str | None:
         return CURRENCY_PREFIXES[group("cur") or group("cursign")]
     if group("curword"):
         word = _clean(group("curword")).lower()
-        if word in WEIGHT_POUNDS and not group("scale"):
-            return "lb"  # "weighs 3.1 pounds", "a 17 pound robot"; "2 million pounds" is money
+        if word in ("pound", "pounds") and not group("scale"):
+            return "lb"  # see units.CURRENCY_WORDS
         return CURRENCY_WORDS[word]
     if group("sub"):
         return SUBUNITS[group("sub").strip().lower()]

@@ -34,7 +34,9 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "Rs": "INR",
 }
 
-# Currency names written after the amount ("1.2 billion yen", "40 million euros").
+# Currency names written after the amount ("1.2 billion yen", "40 million euros"). "Pounds"
+# without a scale before them weigh ("weighs 3.1 pounds", read as lb by numbers._unit): over
+# the truth texts of 1,497 web pages all 67 are weights, where news writes "£40".
 CURRENCY_WORDS: dict[str, str] = {
     "us dollars": "USD",
     "dollars": "USD",
@@ -62,10 +64,6 @@ CURRENCY_WORDS: dict[str, str] = {
     "gbp": "GBP",
     "eur": "EUR",
 }
-
-#: "Pounds" without a scale before them weigh: over the truth texts of 1,497 web pages all
-#: 67 are weights, where news writes money as "£40" or "40 million pounds".
-WEIGHT_POUNDS = frozenset({"pounds", "pound"})
 
 # Fractions of a currency: the amount is divided by 100 and the currency follows context.
 SUBUNITS: dict[str, str] = {"pence": "GBP", "p": "GBP", "cents": "USD", "cent": "USD"}
