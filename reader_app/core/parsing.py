@@ -64,6 +64,32 @@ def prepare_page(root: etree._Element, html: str) -> None:
     for paragraph in list(root.iter("p")):
         split_at_break_pairs(paragraph)
     space_glued_boxes(root)
+    custom_elements_as_html(root)
+
+
+#: Elements inside which a custom element is part of a line of text, not a box of its own.
+_INLINE_PARENTS = frozenset({
+    "p", "span", "a", "b", "i", "em", "strong", "small", "sup", "sub", "code", "label",
+    "button", "h1", "h2", "h3", "h4", "h5", "h6",
+})
+#: A design system's typography element that says which heading it is ("variant="h5"").
+_HEADING_VARIANT = re.compile(r"h[1-6]")
+
+
+def custom_elements_as_html(root: etree._Element) -> None:
+    """Custom elements ("<rhcl-content-card>", "<bsx-typography>": a page's own components,
+    whose content a browser shows as the component lays it out) as the extractors know
+    them: a box (``<div>``), or the heading its ``variant`` names; one within a line of
+    text stays as it is. trafilatura reads no text of an element it does not know."""
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        if "-" not in tag or ":" in tag:
+            continue
+        parent = element.getparent()
+        if parent is None or parent.tag in _INLINE_PARENTS:
+            continue
+        variant = element.get("variant") or ""
+        element.tag = variant if _HEADING_VARIANT.fullmatch(variant) else "div"
 
 
 #: Elements that never hold article text.

@@ -432,6 +432,22 @@ def test_a_custom_element_around_blocks_keeps_them_apart() -> None:
     ]
 
 
+def test_a_page_built_of_custom_elements_is_read() -> None:
+    copy = ("Small firms and global groups alike hire through us, often within two days, and "
+            "our recruiters match each role with people who have done the work before. ")
+    cards = "".join(
+        f"<ds-block><ds-typography variant='h2'>Service {n}</ds-typography>"
+        f"<ds-typography slot='copy'>{copy * 2}</ds-typography>"
+        f"<ds-list><ds-list-item>Bookkeeping number {n}</ds-list-item></ds-list></ds-block>"
+        for n in range(4)
+    )
+    article = extract_article(page(f"<main>{cards}</main>"))
+    assert [b.text for b in article.blocks if b.kind == "heading"] == [
+        f"Service {n}" for n in range(4)]
+    assert sum(copy.strip() in b.text for b in article.blocks) == 4
+    assert "Bookkeeping number 3" in article.text
+
+
 STEPS = (
     "<ol><li><p>Create a file called <code>send.py</code> and paste in the following code:</p>"
     "<div><span>Send a text with Python</span><pre><div><span>1</span><span># the helper</span>"
