@@ -694,6 +694,18 @@ def test_a_name_holding_a_model_s_code_is_no_place() -> None:
     assert labels(find_facts(text).places) == ["Denver"]
 
 
+def test_a_compound_a_name_qualifies_is_no_part_of_the_name() -> None:
+    text = ("Fitness\n\nA Taylor Swift-themed spin class sold out, and Lee Byung-hun came. "
+            "Taylor Swift fans came early.")
+    people = {f.label: len(f.mentions) for f in find_facts(text).people}
+    assert people == {"Taylor Swift": 2, "Lee Byung-hun": 1}
+
+
+def test_a_place_named_with_a_product_s_last_word_is_a_product() -> None:
+    text = "Beds\n\nWe slept on the Brooklyn Bedding Aurora Luxe in Brooklyn for a month."
+    assert labels(find_facts(text).places) == ["Brooklyn"]
+
+
 def test_a_maker_named_before_its_model_is_no_person() -> None:
     text = ("Best coffee makers\n\nThe Ninja CE250 brews fast. Ninja also sells a cheaper model, "
             "our tester Jeffrey Callahan said.\n\nThe Odyssey by Homer 3.83 avg rating.")

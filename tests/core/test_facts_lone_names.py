@@ -102,5 +102,6 @@ def test_a_place_someone_has_is_a_product_of_that_name() -> None:
         ("Midlands", "My Midlands garden is wet. My Midlands garden is cold. I love the Midlands."),
         ("Chicago", "I love Chicago. In Chicago, it rains. How to Compost in a Chicago Apartment."),
         ("Alaska", "Bringing this to Alaska was hard. Alaska is cold. I flew to Alaska twice."),
+        ("Austin", "Iron Roots is an Austin-based agency. It moved to Austin. Austin suits it."),
     ):
         assert not owned(text, spans(text, name)), text

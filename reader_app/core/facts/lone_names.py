@@ -103,8 +103,8 @@ def determined(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> boo
 
 
 _THING_DETERMINERS = _DETERMINERS | {"his", "her"}
-#: The word right after a name.
-_NEXT_WORD = re.compile(r" +(\w+)")
+#: The word right after a name, or joined to it by a hyphen ("an Austin-based agency").
+_NEXT_WORD = re.compile(r"(?: +|-)(\w+)")
 
 
 def owned(text: str, spans: Sequence[tuple[int, int]]) -> bool:
@@ -112,8 +112,8 @@ def owned(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     at least, a thing someone has: right after "a", "my" or the like, or after one of them
     and a word in lowercase, and before no word it qualifies ("I use a Hamilton Beach (model
     29882)", "before my older Hamilton Beach,"): a product of that name. "My Midlands
-    garden", "a Chicago Apartment", "bringing this to Alaska" and "the Hamilton Beach
-    boardwalk" name the place."""
+    garden", "a Chicago Apartment", "an Austin-based agency", "bringing this to Alaska" and
+    "the Hamilton Beach boardwalk" name the place."""
     if len(spans) < MIN_MENTIONS:
         return False
     found = 0

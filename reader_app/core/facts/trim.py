@@ -30,6 +30,14 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"[IVXL]+")
+#: A word joined to a name's last word by a hyphen to make a compound the name qualifies
+#: ("Swift-themed", "Trump-era", "Google-owned"), no part of the name; the lowercase halves of
+#: names ("Lee Byung-hun", "Moon Jae-in") are none of these.
+_COMPOUND_END = re.compile(
+    r"-(?:themed|inspired|style|styled|era|owned|led|backed|based|born|bred|made|branded"
+    r"|funded|linked|area|related|friendly|approved|certified|esque|like|featuring|centric"
+    r"|focused|affiliated|run|listed|designed|sponsored|founded|bound|headquartered)$"
+)
 #: A word of letters and digits (not an ordinal, "10th"): a model's code.
 _MODEL_CODE = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])(?!\d+(?:st|nd|rd|th)$)[\w-]+")
 #: A capital inside a word after two lowercase letters, and the part it opens (see
@@ -76,6 +84,10 @@ def trim(text: str, mention: Mention) -> Mention | None:
     if based is not None:  # "Los Angeles-based Big Bud Press": where it is based goes
         start += len(" ".join(words[: based + 1])) + 1
         words = words[based + 1 :]
+    compound = _COMPOUND_END.search(words[-1]) if words else None
+    if compound and len(words[-1]) > len(compound[0]):  # "Taylor Swift-themed", "Trump-era"
+        end -= len(compound[0])
+        words[-1] = words[-1][: -len(compound[0])]
     lowercase = 0
     while words and (not _ALNUM.search(words[-1]) or (
         len(words) > 1 and (words[-1].islower()  # "Kyivskyi district"
@@ -120,8 +132,10 @@ def trim(text: str, mention: Mention) -> Mention | None:
     last = words[-1].lower()
     if mention.kind == "LOC" and last in DEMONYM_WORDS and last.endswith("an"):
         return None  # "South Korean", "North American": a people's adjective, no place
-    if mention.kind == "LOC" and len(words) > 1 and any(_MODEL_CODE.fullmatch(w) for w in words):
-        return None  # "Lemokey X4", "RAV4 Prime", "Leica SL2-S": a model; "the M62" a road
+    if mention.kind == "LOC" and len(words) > 1 and (
+        words[-1] in PRODUCT_ENDS or any(_MODEL_CODE.fullmatch(w) for w in words)
+    ):
+        return None  # "Lemokey X4", "RAV4 Prime", "Aurora Luxe": a model; "the M62" a road
     while len(words) > 1 and (
         words[0].lower() in ("the", "a", "an")
         or (mention.kind == "PER" and (
