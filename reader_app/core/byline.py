@@ -114,15 +114,14 @@ def _without_fields(names: list[str]) -> list[str]:
     another piece names someone: every word one open text mostly writes in lowercase, the
     first no given name ("Privacy", "Digital Security" of "Brett Cruz, Privacy & Digital
     Security Expert"; not "Rich Young")."""
-    from .facts.lexicon import given_names, lowercase_words
-
     if len(names) < 2:
         return names
+    from .facts.lexicon import given_names, mostly_lower
 
     def field(name: str) -> bool:
         words = _LETTERS.findall(name)
         return bool(words) and words[0].lower() not in given_names() and all(
-            w[1:].islower() and w.lower() in lowercase_words() for w in words)
+            mostly_lower(w) for w in words)
 
     fields = [field(name) for name in names]
     if all(fields):

@@ -52,7 +52,8 @@ def parse_page(html: str) -> etree._Element:
 def prepare_page(root: etree._Element, html: str) -> None:
     """Ready the parsed page for the extractors: text and pictures out of ``<noscript>``,
     captions with their figures, streamed parts in place, accordions open, no scripts or
-    styles, paragraphs cut at ``<br>`` pairs, boxes whose words run together set apart."""
+    styles, paragraphs cut at ``<br>`` pairs, boxes whose words run together set apart,
+    custom elements as the boxes and headings the extractors know."""
     place_streamed(root, html)
     open_accordions(root, html)
     for noscript in shut_noscripts(root):  # those holding the page's text are opened

@@ -100,7 +100,7 @@ class Lexicon:
     def mostly_lower(self, word: str) -> bool:
         """Whether open text mostly writes a capitalised ``word`` in lowercase where case
         is free ("Scientists", "Surprise", "Barking"; not "London", nor "US")."""
-        return word[1:].islower() and word.lower() in self.lowercase
+        return mostly_lower(word)
 
     @cached_property
     def place_openers(self) -> frozenset[str]:
@@ -131,6 +131,12 @@ def lexicon() -> Lexicon:
         surnames=frozenset(_text("surnames.txt.gz").splitlines()),
         lowercase=lowercase_words(),
     )
+
+
+def mostly_lower(word: str) -> bool:
+    """Whether open text mostly writes a capitalised ``word`` in lowercase where case is
+    free: one of :func:`lowercase_words`."""
+    return word[1:].islower() and word.lower() in lowercase_words()
 
 
 # The case table and the given names are also read alone, without the place lists, by the

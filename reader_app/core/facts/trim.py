@@ -229,7 +229,7 @@ def _job_title(word: str) -> bool:
     return bare in TITLE_WORDS and bare not in lexicon().surnames
 
 
-#: Degrees written as a place's abbreviation is ("MD" Maryland, "MS" Mississippi, "DC", "PA"):
+#: Degrees written as places' abbreviations are ("MD" Maryland, "MS" Mississippi, "DC", "PA"):
 #: after a person's name and a comma, the person's degree.
 _DEGREES = frozenset({"MD", "DO", "DC", "MA", "MS", "ND", "PA"})
 
