@@ -172,6 +172,8 @@ def only(text: str) -> Fact:
         ("Users give it a 4.8-star rating.", "4.8-star", "4.8-star", 4.8, "star", None),
         ("The $24.1-billion deal closed.", "$24.1-billion", "$24.1-billion", 2.41e10, "USD", None),
         ("Quotes for 65-year-olds vary.", "65-year-olds", "65-year-olds", 65, "years", None),
+        ("We run 300+ locations worldwide.", "300+", "300+ locations", 300, None, "locations"),
+        ("It has 75+ years of experience.", "75+ years", "75+ years", 75, "years", None),
     ],
 )
 def test_each_kind_of_number(
