@@ -285,6 +285,13 @@ def test_counted_nouns_that_end_in_s_still_count() -> None:
     ]
 
 
+def test_a_noun_in_ics_before_a_plural_is_part_of_what_is_counted() -> None:
+    text = "She took 18 economics courses and used 15 Data Analytics Tools. It has 4 graphics."
+    assert [f.label for f in find_numbers(text)] == [
+        "18 economics courses", "15 Data Analytics Tools", "4 graphics",
+    ]
+
+
 def test_a_number_may_open_a_sentence_after_a_name() -> None:
     assert surfaces("It was sent to the UK. 40 people came.") == ["40"]
 

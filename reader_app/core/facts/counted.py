@@ -103,13 +103,22 @@ def _is_plural(word: str) -> bool:
     )
 
 
+def _ends_phrase(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is a plural that ends the noun phrase: not a noun in "-ics"
+    before another plural ("15 Data Analytics Tools", "physics lessons")."""
+    return _is_plural(words[index]) and not (
+        words[index].lower().endswith("ics") and index + 1 < len(words)
+        and _is_plural(words[index + 1])
+    )
+
+
 def counts_after(text: str, end: int) -> str | None:
     """What a number counts: the noun phrase right after it ("Russian troops"; after digits
     also "best GPS watches" and, in a title, "Best Mirrorless Cameras"), if any."""
     words = _following_words(text, end)
     # after digits only: capitals after a written number are a name ("Four Seasons")
     digits = end > 0 and text[end - 1].isdigit()
-    plural = next((i for i, word in enumerate(words) if _is_plural(word)), len(words))
+    plural = next((i for i in range(len(words)) if _ends_phrase(words, i)), len(words))
     titled = digits and len(words) > 1 and all(word[:1].isupper() for word in words[: plural + 1])
     for index, word in enumerate(words):
         lower = word.lower()
@@ -117,7 +126,7 @@ def counts_after(text: str, end: int) -> str | None:
             continue
         if lower in _STOP or lower in _VERBS:
             return None
-        if _is_plural(word) and (word.islower() or index > 0 or titled):
+        if _ends_phrase(words, index) and (word.islower() or index > 0 or titled):
             return " ".join(words[: index + 1])
         demonym = word[:1].isupper() and word.endswith(("an", "ese", "ish", "i"))
         acronym = digits and 2 <= len(word) <= 5 and word.isupper()
