@@ -174,6 +174,7 @@ def only(text: str) -> Fact:
         ("Quotes for 65-year-olds vary.", "65-year-olds", "65-year-olds", 65, "years", None),
         ("We run 300+ locations worldwide.", "300+", "300+ locations", 300, None, "locations"),
         ("It has 75+ years of experience.", "75+ years", "75+ years", 75, "years", None),
+        ("It offers 2000+ courses.", "2000+", "2000+ courses", 2000, None, "courses"),
     ],
 )
 def test_each_kind_of_number(

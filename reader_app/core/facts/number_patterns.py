@@ -117,7 +117,7 @@ _NUMBER = regex(
         |(?P<words>(?i:{WORD_NUMBER}))
     )
     (?P<scale>{_SCALE})?
-    \+?  # at least so many: "75+ years", "10 million+ candidates"
+    (?P<plus>\+)?  # at least so many: "75+ years", "10 million+ candidates"
     (?:
         (?P<percent1>{_S}?%(?=(?:{_S}?{_DASH}{_S}?|{_S}+to{_S}+)[\d.,]+{_S}?%))?
         (?P<range>{_S}?{_DASH}{_S}?

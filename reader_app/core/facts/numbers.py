@@ -269,7 +269,7 @@ def _unitless(text: str, match: re.Match[str], start: int, end: int, value: floa
         second = group("num2")
         if second and not _YEAR_END.fullmatch(second):
             return None
-        if not group("approx") or counts is None:
+        if not (group("approx") or group("plus")) or counts is None:  # "2000+ courses"
             return _Found(start, end, surface, value, "year")
     if group("range") and counts is None and _is_score(match):
         return _Found(start, end, surface, None, "score")
