@@ -14,7 +14,8 @@ from pathlib import Path
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.authors import author_keys
 from reader_app.core.facts.lists import like_its_list
-from reader_app.core.facts.model import Fact, Facts
+from reader_app.core.facts.makers import without_makers_things
+from reader_app.core.facts.model import Fact, FactKind, Facts
 from reader_app.core.facts.site_names import as_organisations, site_keys
 from reader_app.core.facts.tagger import Mention, name_tagger
 from reader_app.core.facts.terms import defined_terms
@@ -522,6 +523,19 @@ def test_only_a_byline_s_names_of_people_are_looked_for() -> None:
     assert author_keys("Jo Park, MS, RD and Charlie Hills") == {"jopark", "charliehills"}
     assert author_keys("CBC Bank") == frozenset() and author_keys("Clay") == frozenset()
     assert author_keys(None) == frozenset()
+
+
+def test_a_person_named_for_an_organisation_the_article_names_is_its_thing() -> None:
+    def fact(kind: FactKind, label: str) -> Fact:
+        return Fact(kind=kind, label=label, mentions=((0, len(label)),), context=label)
+
+    found = without_makers_things({
+        "person": [fact("person", "Garmin Coach"), fact("person", "Jenny Hadfield"),
+                   fact("person", "Garmin")],
+        "place": [], "organisation": [fact("organisation", "Garmin")],
+    })
+    assert labels(found["person"]) == ["Jenny Hadfield", "Garmin"]
+    assert labels(found["organisation"]) == ["Garmin"]
 
 
 def test_the_site_s_name_read_as_a_place_joins_the_organisation_of_that_name() -> None:

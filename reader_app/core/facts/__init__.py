@@ -27,6 +27,7 @@ def find_facts(source: Article | str) -> Facts:
     """
     from .authors import as_people, author_keys
     from .entities import find_names
+    from .makers import without_makers_things
     from .numbers import find_numbers
     from .salience import Salience
     from .site_names import address_keys, as_organisations, site_keys
@@ -78,7 +79,7 @@ def find_facts(source: Article | str) -> Facts:
     if not isinstance(source, str):
         keys |= site_keys(source.site, source.url)
         entities = as_people(entities, author_keys(source.byline))
-    entities = as_organisations(entities, keys)
+    entities = without_makers_things(as_organisations(entities, keys))
     rank = Salience(blocks).ranked
     return Facts(
         numbers=rank(numbers),
