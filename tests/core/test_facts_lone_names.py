@@ -6,7 +6,13 @@ import re
 
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.lexicon import lexicon
-from reader_app.core.facts.lone_names import MIN_MENTIONS, determined, owned, unintroduced
+from reader_app.core.facts.lone_names import (
+    MIN_MENTIONS,
+    determined,
+    owned,
+    the_thing,
+    unintroduced,
+)
 
 REVIEW = (
     "The best running watches of 2026\n\n"
@@ -91,6 +97,28 @@ def test_a_name_in_common_words_that_follows_a_or_our_is_a_thing() -> None:
     assert not determined(brando, spans(brando, "Marlon Brando"), lex)  # a person all the same
     twice = "We love our Tiny House. A Tiny House it is."
     assert not determined(twice, spans(twice, "Tiny House"), lex)  # too few to tell
+
+
+def test_a_full_name_after_the_that_qualifies_nothing_is_a_thing() -> None:
+    text = (
+        "Do you need 14 USB ports on your Raspberry Pi 5?\n\n"
+        "The Raspberry Pi is small. We tried the Raspberry Pi with a hub, and the Raspberry Pi "
+        "was fine. Ron Bell, who sells them, said the Fellow Opus, a grinder, is quieter."
+    )
+    assert the_thing(text, spans(text, "Raspberry Pi"))
+    assert the_thing(text, spans(text, "Fellow Opus"))
+    people = [fact.label for fact in find_facts(text).people]
+    assert "Raspberry Pi" not in people and "Fellow Opus" not in people
+    assert "Ron Bell" in people
+    for name, text in (
+        ("John Wick", "It looks like the John Wick video game we wanted."),  # qualifies a noun
+        ("Jane Austen", "Who is the Jane Austen of automotive design?"),
+        ("Tsar Aleksei", "Tsar Aleksei ruled. The Tsar, who knew, sent the Tsar's men."),
+        ("Robert MacDonald", "Read the Robert MacDonald and Jeremy Sams translation."),
+        ("Ron Bell", "The Ron Bell we met was kind. Ron Bell said so. Ron Bell left."),  # once in 3
+        ("Bell", "We met the Bell family."),  # one word
+    ):
+        assert not the_thing(text, spans(text, name)), text
 
 
 def test_a_place_someone_has_is_a_product_of_that_name() -> None:

@@ -129,6 +129,34 @@ def owned(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     return 3 * found >= len(spans)
 
 
+#: Words after "the NAME" that leave it a thing's name ("the Mona Lisa was", "the Fellow
+#: Opus in"): function words and the verbs that help others. Another word in lowercase is
+#: one the name qualifies ("the Ken Burns effect"), as is what "of" or "and" joins to it
+#: ("the Jane Austen of design", "the Robert MacDonald and Jeremy Sams translation").
+_AFTER_THING = (FUNCTION_WORDS | {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "does", "did", "do",
+    "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+}) - {"of", "and", "or"}
+_THE_BEFORE = re.compile(r"(?<![\w'\u2019-])[Tt][Hh][Ee] +$")
+
+
+def the_thing(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a "person" is named in full (two words or more) right after "the" at half of
+    its mentions at least, each of those times qualifying no word after it: a thing named
+    like someone ("the Raspberry Pi", "the Glen Canyon Dam", "the Fellow Opus, but"). "The
+    John Wick video game", "the Jane Austen of design" and "the Tsar" (a title, one word)
+    name someone."""
+    found = 0
+    for start, end in spans:
+        if " " not in text[start:end] or not _THE_BEFORE.search(text, max(0, start - 5), start):
+            continue
+        after = _NEXT_WORD.match(text, end)
+        word = after.group(1) if after else ""
+        if not text.startswith(" &", end) and (not word.islower() or word in _AFTER_THING):
+            found += 1
+    return found > 0 and 2 * found >= len(spans)
+
+
 def _common_beside(form: str, words: set[str], lex: Lexicon) -> bool:
     """Whether the words of ``form`` but the name's own are words open text mostly writes in
     lowercase ("Hostinger Cost", "Visit Budlong"; not "Horst Eidenmüller")."""
@@ -168,4 +196,4 @@ def _person_cue(text: str, start: int, end: int, titled: bool) -> bool:
     return bool(_PRONOUN.search(after, 0, stop.start() if stop else len(after)))
 
 
-__all__ = ["MIN_MENTIONS", "determined", "owned", "unintroduced"]
+__all__ = ["MIN_MENTIONS", "determined", "owned", "the_thing", "unintroduced"]
