@@ -8,6 +8,7 @@ from reader_app.core.facts import find_facts
 from reader_app.core.facts.lexicon import lexicon
 from reader_app.core.facts.lone_names import (
     MIN_MENTIONS,
+    common_last_word,
     determined,
     owned,
     the_thing,
@@ -119,6 +120,28 @@ def test_a_full_name_after_the_that_qualifies_nothing_is_a_thing() -> None:
         ("Bell", "We met the Bell family."),  # one word
     ):
         assert not the_thing(text, spans(text, name)), text
+
+
+def test_a_name_of_three_words_ending_in_a_common_word_is_a_firm_or_a_thing() -> None:
+    lex = lexicon()
+    text = (
+        "Rooms that feel calm\n\nThis bedroom is by Pamela Hope Design, Houston. For the "
+        "drive we booked Avis Car Rental, and Avis Car Rental upgraded us. The tote is the "
+        "Emily Ruth Bag. Nancy Lee Bass, a painter, chose the colours."
+    )
+    for name in ("Pamela Hope Design", "Avis Car Rental", "Emily Ruth Bag"):
+        assert common_last_word(text, spans(text, name), lex), name
+    people = [fact.label for fact in find_facts(text).people]
+    assert not {"Pamela Hope Design", "Avis Car Rental", "Emily Ruth Bag"} & set(people)
+    assert "Nancy Lee Bass" in people  # a surname, though open text writes "bass" so
+    for name, text in (
+        ("Chuck Close", "Chuck Close painted faces."),  # two words: many surnames are so
+        ("Chris De Sa", "Work by Chris De Sa and others."),  # a last word too short to tell
+        ("Marguerita M. Cheng of Annuity", "Marguerita M. Cheng of Annuity says so."),
+    ):
+        assert not common_last_word(text, spans(text, name), lex), name
+    named_so = "Ana Luz Design spoke. Design, she said, is hers."  # named by that word alone
+    assert not common_last_word(named_so, [(0, 14), (22, 28)], lex)
 
 
 def test_a_place_someone_has_is_a_product_of_that_name() -> None:

@@ -26,7 +26,14 @@ from .cues import (
 from .full_names import full_names
 from .lexicon import lexicon
 from .lists import like_its_list
-from .lone_names import determined, modelled, owned, the_thing, unintroduced
+from .lone_names import (
+    common_last_word,
+    determined,
+    modelled,
+    owned,
+    the_thing,
+    unintroduced,
+)
 from .model import FactKind
 from .sources import SourceBlock
 from .tagger import Mention, NameTagger, name_tagger
@@ -356,7 +363,8 @@ def find_names(
         if label == "PER":
             groups = [g for g in groups
                       if not unintroduced(text, g, lex) and not determined(text, g, lex)
-                      and not modelled(text, g) and not the_thing(text, g)]
+                      and not modelled(text, g) and not the_thing(text, g)
+                      and not common_last_word(text, g, lex)]
         elif label == "LOC":
             groups = [g for g in groups if not owned(text, g)]
         out[kind] = [(_label(text, sorted(g), label), tuple(sorted(set(g)))) for g in groups]

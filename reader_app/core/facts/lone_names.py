@@ -157,6 +157,22 @@ def the_thing(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     return found > 0 and 2 * found >= len(spans)
 
 
+def common_last_word(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
+    """Whether a "person" named in three capitalised words or more ends in a word that open
+    text mostly writes in lowercase, of three letters or more, that is no surname, and the
+    article never names it by that word alone: a firm named for its founder, a product or a
+    place named like someone ("Pamela Hope Design", "Steven Slate Audio", "Avis Car
+    Rental", "Emily Ruth Bag", "Ronald D. Schmeichel Building"). "Nancy Lee Bass" ends in a
+    surname; "Chris De Sa", "Marguerita M. Cheng of Annuity" stay people."""
+    forms = [text[start:end] for start, end in spans]
+    words = max(forms, key=lambda form: len(form.split())).split()
+    last = words[-1]
+    return (
+        len(words) > 2 and len(last) > 2 and all(word[0].isupper() for word in words)
+        and lex.mostly_lower(last) and last.lower() not in lex.surnames and last not in forms
+    )
+
+
 def _common_beside(form: str, words: set[str], lex: Lexicon) -> bool:
     """Whether the words of ``form`` but the name's own are words open text mostly writes in
     lowercase ("Hostinger Cost", "Visit Budlong"; not "Horst Eidenmüller")."""
@@ -196,4 +212,6 @@ def _person_cue(text: str, start: int, end: int, titled: bool) -> bool:
     return bool(_PRONOUN.search(after, 0, stop.start() if stop else len(after)))
 
 
-__all__ = ["MIN_MENTIONS", "determined", "owned", "the_thing", "unintroduced"]
+__all__ = [
+    "MIN_MENTIONS", "common_last_word", "determined", "owned", "the_thing", "unintroduced",
+]
