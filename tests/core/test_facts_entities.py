@@ -14,6 +14,7 @@ from pathlib import Path
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.authors import author_keys
 from reader_app.core.facts.lists import like_its_list
+from reader_app.core.facts.lone_names import modelled
 from reader_app.core.facts.makers import without_makers_things
 from reader_app.core.facts.model import Fact, FactKind, Facts
 from reader_app.core.facts.site_names import as_organisations, site_keys
@@ -728,6 +729,14 @@ def test_a_maker_named_before_its_model_is_no_person() -> None:
              "shoe has the foam of Brooks\u2019s plush Glycerin, and the Caldera is Brooks\u2019s "
              "ultra shoe, Jenny Stump said.")
     assert labels(find_facts(shoes).people) == ["Jenny Stump"]
+
+
+def test_a_full_name_before_a_model_s_number_is_a_product() -> None:
+    text = ("Best packs\n\nThe Gregory Maven 65 Pack fits well, and Claude Opus 4.5 wrote the "
+            "list. Malcolm Owen 1 year ago: mine tore. Iggy Gonzalez 5.0 out of 5 stars.")
+    assert labels(find_facts(text).people) == ["Malcolm Owen", "Iggy Gonzalez"]
+    scores = "Rory McIlroy 65 strokes"
+    assert not modelled(scores, [(0, 12)])
 
 
 def test_an_acronym_spelt_out_in_lowercase_is_a_term_not_an_organisation() -> None:

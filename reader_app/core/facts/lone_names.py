@@ -66,14 +66,26 @@ _MODEL = re.compile(
 )
 
 
+#: A model's number right after a full name: "Gregory Maven 65 Pack", "Claude Opus 4.5",
+#: "Osprey Renn 65"; not a time, a rating or a score ("Malcolm Owen 1 year ago", "Iggy
+#: Gonzalez 5.0 out of 5 stars", "Rory McIlroy 65 strokes").
+_NUMBER_AFTER = re.compile(
+    r"[ \u00a0]\d{1,3}(?:\.\d)?(?![\w%:/.,\u2032\u2033'\"-])(?![ \u00a0]+(?:years?|months?|weeks?"
+    r"|days?|hours?|hrs?|minutes?|mins?|seconds?|out|of|points?|pts|strokes?|votes?|stars?"
+    r"|reviews?|ratings?|likes?|comments?|replies)\b)"
+)
+
+
 def modelled(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether the person of ``spans`` is named only by one word, which the text writes
     right before a model's designation once at least: a maker ("Genesis GV60"), a product
-    line ("Scarlett 2i2")."""
+    line ("Scarlett 2i2"); or is named in full right before a model's number once at least
+    ("Gregory Maven 65 Pack", "Claude Opus 4.5")."""
     words = {text[start:end] for start, end in spans}
-    return all(" " not in word for word in words) and any(
-        re.search(rf"\b{re.escape(word)}{_MODEL.pattern}", text) for word in words
-    )
+    if any(" " in word for word in words):
+        return any(" " in text[start:end] and _NUMBER_AFTER.match(text, end)
+                   for start, end in spans)
+    return any(re.search(rf"\b{re.escape(word)}{_MODEL.pattern}", text) for word in words)
 
 
 #: Words that make what follows them a thing, not a person: "a Tiny House", "our Tiny House".
