@@ -16,6 +16,7 @@ from .glued_boxes import space_glued_boxes
 from .page_blocks import split_at_break_pairs
 from .soft_hyphens import drop_soft_hyphens
 from .streamed import place_streamed
+from .visibility import is_hidden
 
 NO_ARTICLE = "No article text found on this page"
 
@@ -53,7 +54,8 @@ def prepare_page(root: etree._Element, html: str) -> None:
     """Ready the parsed page for the extractors: text and pictures out of ``<noscript>``,
     captions with their figures, streamed parts in place, accordions open, no scripts or
     styles, paragraphs cut at ``<br>`` pairs, boxes whose words run together set apart,
-    custom elements as the boxes and headings the extractors know."""
+    custom elements as the boxes and headings the extractors know, drawings without the
+    labels no reader sees."""
     place_streamed(root, html)
     open_accordions(root, html)
     for noscript in shut_noscripts(root):  # those holding the page's text are opened
@@ -65,7 +67,7 @@ def prepare_page(root: etree._Element, html: str) -> None:
     for paragraph in list(root.iter("p")):
         split_at_break_pairs(paragraph)
     space_glued_boxes(root)
-    custom_elements_as_html(root)
+    drawings_without_labels(custom_elements_as_html(root))
 
 
 #: Elements inside which a custom element is part of a line of text, not a box of its own.
@@ -77,21 +79,43 @@ _INLINE_PARENTS = frozenset({
 _HEADING_VARIANT = re.compile(r"h[1-6]")
 
 
-def custom_elements_as_html(root: etree._Element) -> None:
+def custom_elements_as_html(root: etree._Element) -> list[etree._Element]:
     """Custom elements ("<rhcl-content-card>", "<bsx-typography>": a page's own components,
     whose content a browser shows as the component lays it out) as the extractors know
     them: a box (``<div>``), or the heading its ``variant`` names; one within a line of
-    text stays as it is. trafilatura reads no text of an element it does not know."""
+    text stays as it is. trafilatura reads no text of an element it does not know.
+    Returns the page's inline drawings (``<svg>``), found on the same walk."""
+    drawings = []
     for element in root.iter(etree.Element):
         tag = element.tag
         if "-" not in tag or ":" in tag:
+            if tag == "svg":
+                drawings.append(element)
             continue
         parent = element.getparent()
         if parent is None or parent.tag in _INLINE_PARENTS:
             continue
         variant = element.get("variant") or ""
         element.tag = variant if _HEADING_VARIANT.fullmatch(variant) else "div"
+    return drawings
 
 
 #: Elements that never hold article text.
 _CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed")
+
+
+#: Parts of a drawing never shown as text: its tooltip and description, and the shapes it
+#: defines for use elsewhere (an icon sprite's names: "arrow-down", "facebook").
+_DRAWING_LABELS = ("title", "desc", "symbol", "defs")
+
+
+def drawings_without_labels(drawings: list[etree._Element]) -> None:
+    """Inline ``drawings`` (``<svg>``) without the text no reader sees: none in a hidden
+    drawing (a sprite of icons, an icon hidden from screen readers), no labels in the
+    others; the words a diagram draws stay. The elements stay where they are."""
+    for drawing in drawings:
+        hidden = is_hidden(drawing)
+        for element in drawing.iter(*_DRAWING_LABELS) if not hidden else drawing.iter():
+            element.text = None
+            if element is not drawing:
+                element.tail = None

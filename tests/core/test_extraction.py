@@ -1149,6 +1149,30 @@ def test_a_streamed_segment_fills_its_placeholder() -> None:
     assert all(div.get("hidden") is None for div in root.iter("div"))
 
 
+def test_drawings_lose_the_labels_no_reader_sees() -> None:
+    from reader_app.core.html_blocks import readability_drafts
+    from reader_app.core.parsing import parse_page, prepare_page
+
+    sprite = ("<svg style='display: none'><symbol id='shape-add'><title>arrow-down</title>"
+              "<polygon points='1,1 2,2'/></symbol></svg>")
+    icon = ("<svg viewBox='0 0 16 16'><title>Copy a direct link to this comment</title><path "
+            "d='M1 1'/></svg>")
+    chart = "<svg viewBox='0 0 90 20'><desc>A chart</desc><text>Rainfall, mm</text></svg>"
+    posts = "".join(
+        f"<div class='post'><p>Review {n}: this notebook app keeps every note in plain files "
+        f"on the disk, syncs them between machines and opens in well under a second.</p>"
+        f"{icon}</div>" for n in range(1, 5)
+    )
+    html = f"<html><body>{sprite}<div class='reviews'>{posts}{chart}</div></body></html>"
+    root = parse_page(html)
+    prepare_page(root, html)
+    text = " ".join(root.itertext())
+    assert "arrow-down" not in text and "Copy a direct link" not in text
+    assert "A chart" not in text and "Rainfall, mm" in text  # the words a diagram draws stay
+    drafts = readability_drafts(root, None)
+    assert "Review 4" in " ".join(d.block.text for d in drafts)
+
+
 def test_text_opening_a_box_before_its_paragraphs_is_a_paragraph() -> None:
     lead = ("<div class='pt'><span>After reading a post from someone who nearly lost all their "
             "data to a joint </span><a href='https://example.org/nas'>NAS and external hard "
