@@ -164,7 +164,7 @@ FURNITURE = regex(
     r"(?:share(?: this)?|save this)(?: article| story| page| post| event| recipe)?|copy link|"
     r"link copied|print|sort (?:and |& )?filter|"
     r"your browser does not support the (?:video|audio)(?: tag| element)?|"
-    r"listen to (?:this )?article|show more|load more|"
+    r"listen to (?:this )?article|show more|load more|loading|please wait|"
     r"related(?: \w+){0,2}|more (?:stories|from [\w .&'-]{1,30}|on this(?: story)?|to read)|"
     r"you (?:may|might) also (?:like|enjoy)|most (?:read|popular|viewed|shared)|"
     r"recommended(?: for you| reading| stories)?|trending(?: now| stories)?|top stories|"

@@ -566,6 +566,14 @@ def test_post_time_lines_are_never_judged_as_date_lines() -> None:
     assert [b.text for b in kept] == [LONG]
 
 
+def test_a_placeholder_a_script_fills_is_no_text() -> None:
+    for line in ("Loading...", "LOADING\u2026", "Loading", "Please wait"):
+        kept = declutter_blocks([_para(LONG), _para(line), _para(LONG_TOO)])
+        assert [b.text for b in kept] == [LONG, LONG_TOO], line
+    kept = declutter_blocks([_para(LONG), _para("Loading the van took an hour."), _para(LONG_TOO)])
+    assert len(kept) == 3
+
+
 def test_the_vocabulary_groups_are_counted_as_one_pattern_over_them_would() -> None:
     """Each group's pattern runs only on text holding one of its stems: the count is that of
     one alternation of every group's pattern, whatever the text."""
