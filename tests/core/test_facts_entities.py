@@ -462,6 +462,15 @@ def test_a_national_arm_is_an_organisation_and_a_clause_is_no_name() -> None:
     assert "Grey" not in every
 
 
+def test_common_words_under_capitals_name_no_body_but_a_public_one_or_a_magazine() -> None:
+    text = ("Marketing plans\n\nOur Cybersecurity Consulting Services keep you safe. Learn "
+            "about Applicant Tracking Systems and how they read a resume. The Environmental "
+            "Protection Agency fined one firm. Time Magazine and the Bank of England noticed it.")
+    orgs = labels(find_facts(text).organisations)
+    assert not {"Cybersecurity Consulting Services", "Applicant Tracking Systems"} & set(orgs)
+    assert {"Environmental Protection Agency", "Time Magazine", "Bank of England"} <= set(orgs)
+
+
 def test_a_table_row_s_cells_are_sentences_of_their_own() -> None:
     from reader_app.core.facts.ner_features import words_of
 

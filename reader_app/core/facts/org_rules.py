@@ -151,9 +151,25 @@ def organisation_spans(
                     and not headline):
                 out.append((i, j))
         elif (not headline and (_headed(words[i:j], lex) or _public_body(words[i:j]))
-              and name not in lex.strong_places and name.title() not in lex.strong_places):
+              and name not in lex.strong_places and name.title() not in lex.strong_places
+              and (any(tagged[i:j]) or not _common_words(words[i:j], lex))):
             out += _bodies(words, i, j, lex)  # a listed place is no body: "West Bank"
     return out
+
+
+#: Heads under which common words still name one body: a public body's, a magazine's.
+_NAMING_HEADS = _BODY_HEADS | {"magazine"}
+
+
+def _common_words(run: Sequence[str], lex: Lexicon) -> bool:
+    """Whether a headed run is common words under capitals, headed by no public body's
+    head nor "Magazine": a service, a heading or a label ("Social Media", "Web Services",
+    "Tool-Free Assembly" is one; "Environmental Protection Agency", "Bank of England" and
+    "Time Magazine" are not)."""
+    heads = {w.lower() for w in (run[0], run[-1])}
+    return _NAMING_HEADS.isdisjoint(heads) and all(
+        lex.mostly_lower(w) or w.lower() in FUNCTION_WORDS for w in run
+    )
 
 
 def _bodies(words: Sequence[str], first: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
