@@ -135,11 +135,13 @@ def test_a_name_of_three_words_ending_in_a_common_word_is_a_firm_or_a_thing() ->
     assert not {"Pamela Hope Design", "Avis Car Rental", "Emily Ruth Bag"} & set(people)
     assert "Nancy Lee Bass" in people  # a surname, though open text writes "bass" so
     for name, text in (
-        ("Chuck Close", "Chuck Close painted faces."),  # two words: many surnames are so
+        ("Chuck Close", "Chuck Close painted faces."),  # two words once: many surnames are so
         ("Chris De Sa", "Work by Chris De Sa and others."),  # a last word too short to tell
         ("Marguerita M. Cheng of Annuity", "Marguerita M. Cheng of Annuity says so."),
     ):
         assert not common_last_word(text, spans(text, name), lex), name
+    often = "Claude Code wrote it. I asked Claude Code why. Claude Code did not say."
+    assert common_last_word(often, spans(often, "Claude Code"), lex)
     named_so = "Ana Luz Design spoke. Design, she said, is hers."  # named by that word alone
     assert not common_last_word(named_so, [(0, 14), (22, 28)], lex)
 
