@@ -11,6 +11,7 @@ from reader_app.core.facts.lone_names import (
     common_last_word,
     determined,
     owned,
+    possessed_name,
     the_thing,
     unintroduced,
 )
@@ -144,6 +145,18 @@ def test_a_name_of_three_words_ending_in_a_common_word_is_a_firm_or_a_thing() ->
     assert common_last_word(often, spans(often, "Claude Code"), lex)
     named_so = "Ana Luz Design spoke. Design, she said, is hers."  # named by that word alone
     assert not common_last_word(named_so, [(0, 14), (22, 28)], lex)
+
+
+def test_a_given_name_only_opening_a_capitalised_name_is_a_business() -> None:
+    lex = lexicon()
+    text = ("Moving in Queens\n\nWe called Al's Moving and Storage, then Joe's Moving Co. "
+            "Both came on time. Bob's Red Mill sells the flour; Obama's Cabinet met twice.")
+    people = [fact.label for fact in find_facts(text).people]
+    assert "Al" not in people and "Joe" not in people and "Bob" not in people
+    assert possessed_name(text, spans(text, "Al"), lex)
+    assert not possessed_name(text, spans(text, "Obama"), lex)  # no given name: the man
+    met = "Al's Moving came. Al said the van was late."
+    assert not possessed_name(met, spans(met, "Al"), lex)  # named otherwise too
 
 
 def test_a_place_someone_has_is_a_product_of_that_name() -> None:

@@ -31,6 +31,7 @@ from .lone_names import (
     determined,
     modelled,
     owned,
+    possessed_name,
     the_thing,
     unintroduced,
 )
@@ -364,7 +365,7 @@ def find_names(
             groups = [g for g in groups
                       if not unintroduced(text, g, lex) and not determined(text, g, lex)
                       and not modelled(text, g) and not the_thing(text, g)
-                      and not common_last_word(text, g, lex)]
+                      and not common_last_word(text, g, lex) and not possessed_name(text, g, lex)]
         elif label == "LOC":
             groups = [g for g in groups if not owned(text, g)]
         out[kind] = [(_label(text, sorted(g), label), tuple(sorted(set(g)))) for g in groups]

@@ -187,6 +187,21 @@ def common_last_word(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) 
     )
 
 
+#: A possessive before a capitalised word: "Harry's Berries", "Al's Moving and Storage".
+_NAMES_A_THING = re.compile(r"[\u2019']s[ \u00a0]+[A-Z]")
+
+
+def possessed_name(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
+    """Whether a "person" is named only by a given name, each time as the possessive that
+    opens a capitalised name: a business, a product, a place or a work named for someone
+    ("Al's Moving and Storage", "Bob's Red Mill", "Martha's Vineyard", "Angela's Ashes").
+    "Obama's Cabinet" and "Nabokov's Lolita" name their man."""
+    return all(
+        (word := text[start:end]).lower() in lex.given_names and " " not in word
+        and _NAMES_A_THING.match(text, end) for start, end in spans
+    )
+
+
 def _common_beside(form: str, words: set[str], lex: Lexicon) -> bool:
     """Whether the words of ``form`` but the name's own are words open text mostly writes in
     lowercase ("Hostinger Cost", "Visit Budlong"; not "Horst Eidenmüller")."""
@@ -227,5 +242,6 @@ def _person_cue(text: str, start: int, end: int, titled: bool) -> bool:
 
 
 __all__ = [
-    "MIN_MENTIONS", "common_last_word", "determined", "owned", "the_thing", "unintroduced",
+    "MIN_MENTIONS", "common_last_word", "determined", "owned", "possessed_name", "the_thing",
+    "unintroduced",
 ]
