@@ -260,6 +260,18 @@ def test_what_is_no_number_fact(text: str) -> None:
     assert surfaces(text) == []
 
 
+def test_a_code_written_as_digits_is_no_number_fact() -> None:
+    from reader_app.core.facts import find_facts
+
+    text = ("Movers\n\nYears in Business: 7\n\nDOT #: 2969363\n\nSKU: 100176\n\n"
+            "eBay item number:335330783890\n\nThe file permissions must be set to 0440. Seka "
+            "moved 300 families, the budget is 250000 dollars; the town has 1,250,000 people "
+            "and 20 parks.")
+    labels = [fact.label for fact in find_facts(text).numbers]
+    assert not {"2969363", "100176", "335330783890", "0440"} & set(labels)
+    assert {"300 families", "250000 dollars", "1,250,000 people", "20 parks"} <= set(labels)
+
+
 @pytest.mark.parametrize(
     ("text", "label"),
     [

@@ -58,6 +58,7 @@ def find_facts(source: Article | str) -> Facts:
         for fact in find_numbers(readable)
         if not ((fact.unit == "year" or _bare(fact)) and all(headline(s) for s, _ in fact.mentions))
         and not (fact.unit == "date" and all(_alone(text, s, e) for s, e in fact.mentions))
+        and not (_bare(fact) and _IDENTIFIER.fullmatch(fact.label))
         and not ((_bare(fact) or fact.unit == "score")  # a table's "23-8" under "HOME"
                  and all(kind_at(s) == "table" or _alone(text, s, e) for s, e in fact.mentions))
     ]
@@ -109,6 +110,11 @@ def _within(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 _END = 1 << 62  # beyond any offset
+
+
+#: A bare number written as no quantity is: six digits or more without a separator, or a
+#: leading nought ("DOT: 3014539", "SKU: 100176", "UPC: 722325006016", "0440"): a code.
+_IDENTIFIER = re.compile(r"0\d+|\d{6,}")
 
 
 def _bare(fact: Fact) -> bool:
