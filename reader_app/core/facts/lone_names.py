@@ -1,7 +1,10 @@
-"""A "person" an article names often and only ever by one word, with nothing around any of its
-mentions that only a person has, is a brand, a product or a place of business ("Garmin
-Forerunner 970", "Skyscanner", "Hertz", "Tucker's Onion Burgers"): well-edited prose
-introduces a person by their full name, a title or their words."""
+"""Things the tagger reads as people, told by how the article names them. A "person" an
+article names often and only ever by one word, with nothing around any of its mentions that
+only a person has, is a brand, a product or a place of business ("Garmin Forerunner 970",
+"Skyscanner", "Hertz", "Tucker's Onion Burgers"): well-edited prose introduces a person by
+their full name, a title or their words. So is a name met as a thing's ("the Raspberry Pi",
+"Al's Moving"), before a model's number ("Gregory Maven 65 Pack") or ending in a common word
+it never goes by ("Avis Car Rental"); and a "place" someone has is a product."""
 
 from __future__ import annotations
 
