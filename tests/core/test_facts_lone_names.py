@@ -141,6 +141,8 @@ def test_a_name_of_three_words_ending_in_a_common_word_is_a_firm_or_a_thing() ->
         ("Marguerita M. Cheng of Annuity", "Marguerita M. Cheng of Annuity says so."),
     ):
         assert not common_last_word(text, spans(text, name), lex), name
+    game = "We played Candy Crush on the train."  # both words common ones
+    assert common_last_word(game, spans(game, "Candy Crush"), lex)
     often = "Claude Code wrote it. I asked Claude Code why. Claude Code did not say."
     assert common_last_word(often, spans(often, "Claude Code"), lex)
     named_so = "Ana Luz Design spoke. Design, she said, is hers."  # named by that word alone

@@ -174,17 +174,19 @@ def the_thing(text: str, spans: Sequence[tuple[int, int]]) -> bool:
 
 def common_last_word(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether a "person" named in three capitalised words or more (or in two, at
-    ``MIN_MENTIONS`` places or more) ends in a word that open text mostly writes in
-    lowercase, of three letters or more, that is no surname, and the article never names it
-    by that word alone: a firm named for its founder, a product or a place named like
-    someone ("Pamela Hope Design", "Avis Car Rental", "Emily Ruth Bag", "Claude Code" named
-    ten times). "Nancy Lee Bass" ends in a surname; "Chris De Sa", "Marguerita M. Cheng of
-    Annuity" and "Chuck Close" named once stay people."""
+    ``MIN_MENTIONS`` places or more or opening with a common word too) ends in a word that
+    open text mostly writes in lowercase, of three letters or more, that is no surname, and
+    the article never names it by that word alone: a firm named for its founder, a product
+    or a place named like someone ("Pamela Hope Design", "Avis Car Rental", "Emily Ruth
+    Bag", "Claude Code" named ten times, "Candy Crush"). "Nancy Lee Bass" ends in a surname;
+    "Chris De Sa", "Marguerita M. Cheng of Annuity" and "Chuck Close" named once stay
+    people."""
     forms = [text[start:end] for start, end in spans]
     words = max(forms, key=lambda form: len(form.split())).split()
     last = words[-1]
     return (
-        (len(words) > 2 or len(spans) >= MIN_MENTIONS) and len(last) > 2
+        (len(words) > 2 or len(spans) >= MIN_MENTIONS or lex.mostly_lower(words[0]))
+        and len(last) > 2
         and all(word[0].isupper() for word in words)
         and lex.mostly_lower(last) and last.lower() not in lex.surnames and last not in forms
     )
