@@ -28,7 +28,7 @@ _CLUTTER_WORDS = (
     r"most-?(?:read|popular|viewed)|trending|outbrain|taboola|"
     r"login|log-?in|sign-?in|sign-?up|register|registration|"
     r"notification|push-?prompt|promo|upsell|"
-    r"author-?bio|about-?(?:the-?)?author|advert|sponsor|disclos|disclaimer|"
+    r"author-?bio|about-?(?:the-?)?author|advert|sponsor|disclos(?!ure(?:__|--))|disclaimer|"
     r"rss|serial-?posts?|series-?(?:nav|list|posts|toc|box)|post-?series|"
     r"modal|popup|pop-?up|toolbar|breadcrumb|skip-?link|"
     rf"call-?to-?action|banner-?ad|ad-?(?:slot|unit|container|wrapper|label)|{_FORM_LABEL}"

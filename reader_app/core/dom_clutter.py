@@ -191,6 +191,8 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             own.gone = True
             continue
         names = element_names(attributes) if attributes else ""
+        if tag == "details":  # HTML's disclosure widget: so named, no sponsor's disclosure
+            names = names.replace("disclosure", "")
         if attributes and (
             (names and clutter_by_name(names))
             or (is_hidden(element) and (chars <= _MAX_HIDDEN_CHARS or not shown_later(element)))

@@ -761,6 +761,22 @@ def test_prune_dom_removes_a_paragraph_named_as_a_disclaimer() -> None:
     assert "A fantasy of revenge." in text and "disclosure rules changed" in text
 
 
+def test_prune_dom_keeps_a_disclosure_widget_and_drops_a_sponsor_s_disclosure() -> None:
+    description = ("The extra thick mat takes the pressure off your knees and wrists, and its "
+                   "dense foam keeps you stable through every pose of a long practice.")
+    root = _tree(
+        f"<div class='product'>{ARTICLE}<details class='disclosure disclosure--row' open><summary>"
+        f"<h2 class='disclosure__title'>Description</h2></summary>"
+        f"<div class='disclosure__panel'><div class='disclosure__content'><p>{description}</p>"
+        "</div></div></details><div class='disclosure-container'><p>This site is supported by "
+        "commissions from the providers it lists.</p></div></div>"
+    )
+    prune_dom(root)
+    text = _texts(root)
+    assert "takes the pressure off" in text and "Description" in text
+    assert "supported by commissions" not in text
+
+
 def test_cards_of_other_posts_that_end_the_text_go() -> None:
     cards = [
         f"<p>{title}</p><p>{day}/12/2025 by Meaghan Weeden</p>"
