@@ -769,6 +769,23 @@ def test_terms_are_acronyms_spelt_out_in_lowercase_words() -> None:
     ) == set()
 
 
+def test_an_acronym_whose_letters_lowercase_words_hold_is_a_term() -> None:
+    facts = find_facts(
+        "Hemp oils may hold only traces of tetrahydrocannabinol (THC), the compound that makes "
+        "users high. Brands test for THC in labs, and the FDA warns that THC can still show up "
+        "in a drug test."
+    )
+    assert labels(facts.organisations) == ["FDA"]
+    assert defined_terms(
+        "Unlike tetrahydrocannabinol (THC), it is legal. Inhibitors of monoamine oxidase (MAO) "
+        "and excess post-exercise oxygen consumption (EPOC); Cannabidiol (CBD) gummies."
+    ) == {"THC", "THCs", "MAO", "MAOs", "EPOC", "EPOCs", "CBD", "CBDs"}
+    assert defined_terms(
+        "the Centers for Disease Control and Prevention (CDC), a cat (CT), under a fund (UN), "
+        "the mean age (SD) of Windows installer (MSI) users, Nvidia (NVDA)"
+    ) == set()
+
+
 def test_an_acronym_spelt_out_in_capitals_is_a_term_unless_it_names_an_organisation() -> None:
     text = (
         "Power over Ethernet (PoE) feeds the camera. Certified Supply Chain Professional "
