@@ -786,6 +786,14 @@ def test_an_acronym_whose_letters_lowercase_words_hold_is_a_term() -> None:
     ) == set()
 
 
+def test_an_acronym_before_a_number_names_a_thing_not_an_organisation() -> None:
+    facts = find_facts(
+        "System requirements\n\nGraphics: NVIDIA 1060 or better, and the game was certified "
+        "to ISO 9001 by TUV. Ahead of the GNOME 50 release the IETF said RFC 1035 labels apply."
+    )
+    assert labels(facts.organisations) == ["TUV"]
+
+
 def test_an_acronym_spelt_out_in_capitals_is_a_term_unless_it_names_an_organisation() -> None:
     text = (
         "Power over Ethernet (PoE) feeds the camera. Certified Supply Chain Professional "

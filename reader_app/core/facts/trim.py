@@ -30,6 +30,7 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit
 _DIGIT = re.compile(r"\d")
 _ROMAN = re.compile(r"[IVXL]+")
+_NUMBER_AFTER = re.compile(r"[ \u00a0]?\d")
 #: A word joined to a name's last word by a hyphen to make a compound the name qualifies
 #: ("Swift-themed", "Trump-era", "Google-owned"), no part of the name; the lowercase halves of
 #: names ("Lee Byung-hun", "Moon Jae-in") are none of these.
@@ -154,6 +155,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return None  # "KPIs", "LLMs"; "Alzheimer's disease"
     if mention.kind != "LOC" and (surface in TERM_ACRONYMS or _counted(text, surface)):
         return None  # "UX", "CEO": things and roles ("AR" may be a place); "NVR" of "NVRs"
+    if mention.kind == "ORG" and surface.isupper() and _NUMBER_AFTER.match(text, end):
+        return None  # "ISO 9001", "ISO 100-51200", "SOC 2": a standard, a setting
     if surface.isupper() and len(surface) > 1:  # "US", "WHO": acronyms, not the words
         return Mention(start, end, mention.kind, mention.confidence)
     if bare in COMMON_WORDS or bare in DEMONYM_WORDS or bare.rstrip(".") in TITLE_WORDS \
