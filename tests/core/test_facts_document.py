@@ -165,3 +165,20 @@ def test_a_value_in_inline_code_is_no_number_of_the_article() -> None:
     assert article.text[one.mentions[0][0] - 8 : one.mentions[0][1]] == "default 1"
     plain = {f.label: len(f.mentions) for f in find_facts(article.text).numbers}
     assert plain["1"] == 2  # plain text knows no code
+
+
+def test_a_keyword_in_capitals_that_code_holds_is_no_organisation() -> None:
+    from reader_app.core.model import Span
+
+    line = "Send the form with POST; the server answers with HEAD first, as HP's guide says."
+    article = Article(title="Requests", blocks=(
+        Block("paragraph", line),
+        Block("code", 'fetch(url, {method: "POST"})\ncurl -I --head URL  # HEAD request'),
+        Block("paragraph", "A column may be NULL unless the table says otherwise.",
+              spans=(Span(15, 19, "code"),)),
+        Block("paragraph", "Reuters and HP wrote the first drafts in NULL-free SQL."),
+    ))
+    organisations = labels(find_facts(article).organisations)
+    assert "HP" in organisations and "Reuters" in organisations
+    assert not {"POST", "HEAD", "NULL"} & set(organisations)
+    assert "HEAD" in labels(find_facts(article.text).organisations)  # plain text knows no code

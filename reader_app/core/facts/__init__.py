@@ -35,11 +35,13 @@ def find_facts(source: Article | str) -> Facts:
 
     if isinstance(source, str):
         text, blocks, titles, code = source, text_blocks(source), [], []
+        keywords: set[str] = set()
     else:
         text, blocks = source.text, article_blocks(source)
         spans = source.text_spans()
         titles = sorted((s.start, s.end) for s in spans if s.kind == "em")
         code = sorted((s.start, s.end) for s in spans if s.kind == "code")
+        keywords = _code_capitals(text, code, source)
     readable = masked(text, blocks)
     starts = [b.start for b in blocks]
 
@@ -73,8 +75,9 @@ def find_facts(source: Article | str) -> Facts:
         ]
         for kind, found in find_names(text, blocks).items()
     }
-    if titles:
-        entities = {kind: [f for f in found if not _names_a_work(f, titles)]
+    if titles or keywords:  # a title in italics is a work; "NULL", "POST" in code are code
+        entities = {kind: [f for f in found if not _names_a_work(f, titles)
+                           and (kind == "place" or f.label not in keywords)]
                     for kind, found in entities.items()}
     keys = address_keys(text)
     if not isinstance(source, str):
@@ -88,6 +91,23 @@ def find_facts(source: Article | str) -> Facts:
         places=rank(entities["place"]),
         organisations=rank(entities["organisation"]),
     )
+
+
+#: A word in capitals: a program's keyword or constant where code holds it ("NULL", "DESC").
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9]+\b")
+
+
+def _code_capitals(text: str, code: list[tuple[int, int]], article: Article) -> set[str]:
+    """The words in capitals that the article's code blocks and inline code hold and that
+    open text writes in lowercase: a name that is one of them is a program's keyword
+    ("NULL", "LOCK", "POST"), not an organisation's or a person's; an acronym stays ("HP"
+    in a quoted e-mail)."""
+    from .lexicon import mostly_lower
+
+    found = {w for b in article.blocks if b.kind == "code" for w in _CAPITALS.findall(b.text)}
+    for start, end in code:
+        found.update(_CAPITALS.findall(text, start, end))
+    return {w for w in found if mostly_lower(w.capitalize())}
 
 
 def _outside(
