@@ -601,6 +601,15 @@ def test_a_prize_named_for_a_person_is_no_person() -> None:
     assert not [label for label in labels(listed.people) if label.endswith(("Medal", "Prize"))]
 
 
+def test_a_building_named_for_a_person_is_no_person() -> None:
+    text = ("Hilton Sorrento Palace, the John Soane Museum, the Royal Albert Hall, Stuart Hall "
+            "and Shirley Temple")
+    kept = [name for name in ("Hilton Sorrento Palace", "John Soane Museum", "Stuart Hall",
+                              "Shirley Temple")
+            if trim(text, Mention(text.index(name), text.index(name) + len(name), "PER", 0.9))]
+    assert kept == ["Stuart Hall", "Shirley Temple"]
+
+
 def test_a_kind_of_message_written_short_is_no_organisation() -> None:
     text = ("Text marketing\n\nMMS only available for Standard and Premium plans in the US. "
             "SMS and MMS reach customers where they are, Mailchimp says.")

@@ -80,12 +80,15 @@ PLACE_HEADS = words(
     docks village quay wharf marina glacier creek falls springs ridge row way"""
 )
 
-# Words that end the names of places and of prizes named for a person but not of people
-# ("Abbey Meadows", "Quay Lane", "McKinley St.", "Elliott Cresson Medal"), and words that
+# Words that end the names of places, of buildings and of prizes named for a person but not
+# of people ("Abbey Meadows", "Quay Lane", "McKinley St.", "Hilton Sorrento Palace", "Elliott
+# Cresson Medal"; not "Hall", "Temple", "Castle", "Tower", "Lodge": surnames), and words that
 # open the names of storms and events ("Storm Dennis"): no person ends or opens so.
 NOT_PERSON_ENDS = PLACE_HEADS | words(
     "meadow meadows fields moor moors heath mews crescent shelf glacier ice "
     "st. st ave. ave rd. rd blvd. blvd ln. pkwy. pkwy hwy. hwy "
+    "hotel palace museum gallery cathedral abbey resort theatre theater stadium hospital "
+    "clinic library chapel mosque synagogue inn suites "
     "medal prize award awards trophy cup lecture lectures fellowship scholarship memorial"
 )
 NOT_PERSON_OPENS = words("storm hurricane typhoon cyclone operation project")
