@@ -336,7 +336,7 @@ def test_section_numbers_opening_a_line_are_not_facts() -> None:
     text = ("1.1. The HTTP layer\n\nIt logs 40 requests.\n\n**2. Problem Definition**\n\n"
             "7.13 Replace\n\n7.14 Credential Storage\n\n0.2 Lbs\n\n"
             "20.3 MP Camera: sharp at 12 metres")
-    assert surfaces(text) == ["40", "0.2 Lbs", "20.3", "12 metres"]  # quantities stay
+    assert surfaces(text) == ["40", "0.2 Lbs", "20.3 MP", "12 metres"]  # quantities stay
 
 
 def test_street_numbers_with_a_compass_point_or_a_numbered_street_are_not_facts() -> None:
@@ -637,3 +637,19 @@ def test_a_sample_size_written_n_equals_counts() -> None:
 
 def test_a_number_after_a_name_s_number_in_another_shape_is_its_own() -> None:
     assert surfaces("The Boeing 737 and 40 other jets landed.") == ["40"]
+
+
+def test_a_product_page_s_measures_keep_their_units() -> None:
+    text = (
+        "Specifications\n\nWeight: 600 g (a 49 gram lid). Capacity: 0.9 L, 24 fl. oz. "
+        "Battery: 4310 mAh, 11.4 Volts, 54.5 Wh; it runs on 120 V and draws 60 W. Screen: "
+        "12.3\u2033, 144Hz, 500 nits, 8 ms. Camera: 50MP at 30 fps. Size: 75 in. tall, "
+        "covers 1,200 sq. ft.\n\nThe 5G model and the 5 V's of big data carry no unit."
+    )
+    found = {fact.label: fact.unit for fact in find_numbers(text)}
+    assert found == {
+        "600 g": "g", "49 gram": "g", "0.9 L": "l", "24 fl. oz.": "fl oz", "4310 mAh": "mAh",
+        "11.4 Volts": "V", "54.5 Wh": "Wh", "120 V": "V", "60 W": "W", "12.3\u2033": "in",
+        "144Hz": "Hz", "500 nits": "nits", "8 ms": "ms", "50MP": "MP", "30 fps": "fps",
+        "75 in.": "in", "1,200 sq. ft.": "sq ft", "5": None,
+    }

@@ -12,6 +12,7 @@ from .units import (
     MEASURES,
     PERCENT_WORDS,
     RATE_BASES,
+    SINGLE_LETTER_UNITS,
     TIME_UNITS,
     alternation,
     literal_tree,
@@ -89,7 +90,7 @@ _SCALE = (
     rf"|(?:{_S}|-)(?i:hundred|thousand|lakh|million|crore|billion|trillion)(?![\w]))"
 )
 _PERCENT = alternation(k for k in PERCENT_WORDS if not k.startswith("%"))
-_MEASURE = alternation(k for k in MEASURES if k not in ("c", "f"))
+_MEASURE = alternation(k for k in MEASURES if len(k) > 1 or not k.isalpha())  # not "c", "g"
 _HYPHEN_UNITS = (
     "year|month|week|day|hour|minute|second|mile|metre|meter|kilometre|kilometer|km"
     "|foot|inch|storey|acre|tonne|point|game|match|seat|member|page|strong|man|person"
@@ -138,7 +139,7 @@ _NUMBER = regex(
         |(?P<sub>p(?![\w])|{_S}+(?i:pence|cents?))
         |-(?P<hyphen>(?i:{literal_tree(_HYPHEN_UNITS.split("|"))})s?(?:-olds?)?
             |(?(digits)(?!(?i:{_NOT_COMPOUND})(?![a-z]))[A-Za-z][a-z]{{1,15}}(?![\w-])|(?!)))
-        |{_S}*(?P<measure>(?i:{_MEASURE}))
+        |{_S}*(?P<measure>(?i:{_MEASURE})|[{"".join(SINGLE_LETTER_UNITS)}](?![\w'\u2019]))
         |{_S}+(?P<time>(?i:{alternation(TIME_UNITS)}))
         |(?P<clock>h{_S}?[0-5]?\dm)  # a running time: "2h 15m", "1h 6m"
     )?

@@ -1,4 +1,4 @@
-"""Currencies, scales and units of measure that numbers in news text carry."""
+"""Currencies, scales and units of measure that numbers in news text and on product pages carry."""
 
 from __future__ import annotations
 
@@ -182,7 +182,60 @@ MEASURES: dict[str, str] = {
     "f": "°F",
     "degrees": "degrees",
     "°": "degrees",
+    # what product pages measure ("Unfilled 1.32 lbs / 600 g", "120 V", "4310 mAh"); a
+    # letter alone only as written there (see SINGLE_LETTER_UNITS)
+    "in.": "in",
+    "sq. ft.": "sq ft",
+    "sq. ft": "sq ft",
+    "square foot": "sq ft",
+    "fl oz": "fl oz",
+    "fl. oz.": "fl oz",
+    "fl. oz": "fl oz",
+    "milliliters": "ml",
+    "millilitres": "ml",
+    "milligrams": "mg",
+    "gram": "g",
+    "micrograms": "mcg",
+    "mcg": "mcg",
+    "gallon": "gal",
+    "quarts": "qt",
+    "quart": "qt",
+    "pints": "pt",
+    "watt": "W",
+    "kilowatt": "kW",
+    "watt hours": "Wh",
+    "wh": "Wh",
+    "mah": "mAh",
+    "volts": "V",
+    "volt": "V",
+    "amps": "A",
+    "ohms": "ohms",
+    "hz": "Hz",
+    "khz": "kHz",
+    "mhz": "MHz",
+    "kbps": "kbps",
+    "mbps": "Mbps",
+    "gbps": "Gbps",
+    "fps": "fps",
+    "mp": "MP",
+    "megapixels": "MP",
+    "ms": "ms",
+    "milliseconds": "ms",
+    "psi": "psi",
+    "rpm": "rpm",
+    "db": "dB",
+    "lumens": "lm",
+    "nits": "nits",
+    "\u2033": "in",
+    "g": "g",
+    "l": "l",
+    "v": "V",
+    "w": "W",
 }
+
+#: Units written as one letter, in this case only ("600 g", "0.9 L", "120 V", "60 W"): "5G"
+#: is a network, "Grade 5 A" no current.
+SINGLE_LETTER_UNITS = ("g", "L", "V", "W")
 
 # Durations: the unit is the plural form ("years", "weeks").
 TIME_UNITS: dict[str, str] = {
