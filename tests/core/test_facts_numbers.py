@@ -653,3 +653,14 @@ def test_a_product_page_s_measures_keep_their_units() -> None:
         "144Hz": "Hz", "500 nits": "nits", "8 ms": "ms", "50MP": "MP", "30 fps": "fps",
         "75 in.": "in", "1,200 sq. ft.": "sq ft", "5": None,
     }
+
+
+def test_a_measure_in_two_or_three_dimensions_is_one_fact() -> None:
+    text = ("Dimensions: 9.7 x 12.4 x 6.6 cm, boxed 107.5 x 85mm; memory 4 x 32 GB; a rug of "
+            "18 x 22 feet. A 2 x 4 board and a 5x5 grid measure nothing.")
+    found = {fact.label: (fact.value, fact.unit) for fact in find_numbers(text)}
+    assert found == {
+        "9.7 x 12.4 x 6.6 cm": (9.7, "cm"), "107.5 x 85mm": (107.5, "mm"),
+        "4 x 32 GB": (4.0, "GB"), "18 x 22 feet": (18.0, "ft"), "2": (2.0, None),
+        "4": (4.0, None),
+    }

@@ -119,6 +119,7 @@ _NUMBER = regex(
     )
     (?P<scale>{_SCALE})?
     (?P<plus>\+)?  # at least so many: "75+ years", "10 million+ candidates"
+    (?P<dims>(?(digits)(?:{_S}?[x\u00d7]{_S}?(?:{_DIGITS})){{1,2}}(?={_S}*(?i:{_MEASURE}))|(?!)))?
     (?:
         (?P<percent1>{_S}?%(?=(?:{_S}?{_DASH}{_S}?|{_S}+to{_S}+)[\d.,]+{_S}?%))?
         (?P<range>{_S}?{_DASH}{_S}?
