@@ -280,6 +280,14 @@ def test_a_year_in_the_title_and_lede_comes_after_the_quantities() -> None:
     assert {f.label for f in numbers[:-1]} >= {"eight cycles", "two months"}
 
 
+def test_a_bare_number_comes_after_the_quantities_however_often_named() -> None:
+    text = (
+        "Blender review\n\nThe dial goes up to 11. At 11 it crushes ice, at 11 it is loud, and "
+        "11 is where most owners leave it. The jar holds 72 ounces and it costs $179."
+    )
+    assert [f.label for f in find_facts(text).numbers] == ["72 ounces", "$179", "up to 11"]
+
+
 def linear(make: object, sizes: tuple[int, int] = (10_000, 40_000)) -> None:
     """Finding facts on texts four times longer takes at most about ten times longer (best
     of two runs each, so that a busy machine does not decide)."""

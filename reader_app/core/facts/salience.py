@@ -1,7 +1,8 @@
 """Salience: which facts of an article matter most, for the order of each panel section.
 
 A fact named in the title or the lede, spread over many blocks and mentioned often comes
-first; a quantity that says what it counts ranks above a bare year or date.
+first; a quantity that says what it counts or its unit ranks above a bare number ("110",
+which only its sentence explains), and that above a bare year or date.
 """
 
 from __future__ import annotations
@@ -35,19 +36,21 @@ class Salience:
         seen.discard(-1)
         title = not self.titles.isdisjoint(seen)
         lede = not self.ledes.isdisjoint(seen)
-        score = 3.0 * title + 2.0 * lede + min(len(fact.mentions), 10) * 0.5 + len(seen) * 0.5
-        if fact.kind == "number" and (fact.counts or fact.unit) and not _bare_date(fact):
-            score += 1.0
-        return score
+        return 3.0 * title + 2.0 * lede + min(len(fact.mentions), 10) * 0.5 + len(seen) * 0.5
 
     def ranked(self, facts: Sequence[Fact]) -> tuple[Fact, ...]:
-        """``facts`` by salience, then by their first mention; bare years and dates after
-        every other number, however often the title or lede names them."""
+        """``facts`` by salience, then by their first mention; bare numbers after every
+        quantity, and bare years and dates after every other number, however often the
+        title or lede names them."""
         return tuple(
             sorted(facts, key=lambda f: (
-                _bare_date(f), -self.score(f), f.mentions[0][0] if f.mentions else 0
+                _bare_date(f), _bare(f), -self.score(f), f.mentions[0][0] if f.mentions else 0
             ))
         )
+
+
+def _bare(fact: Fact) -> bool:
+    return fact.kind == "number" and not (fact.unit or fact.counts)
 
 
 def _bare_date(fact: Fact) -> bool:
