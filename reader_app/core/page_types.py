@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from .clutter_text import FURNITURE
 from .declutter import Draft
 from .html_blocks import walk_html
 from .inline import with_spans
@@ -212,7 +213,26 @@ def own_text(root: etree._Element, url: str | None) -> list[Draft]:
         if element.getparent() is not None:
             element.drop_tree()
     top = next(root.iter("main"), body)
-    return [] if top is None else _without_repeats(with_spans(top, walk_html(top), url))
+    if top is None:
+        return []
+    return [d for d in _without_repeats(with_spans(top, walk_html(top), url))
+            if not _furniture(d.block)]
+
+
+#: Block kinds a furniture line may be: a line of its own, not a list's item or a cell.
+_LINE_KINDS = frozenset({"paragraph", "heading"})
+
+
+def _furniture(block: Block) -> bool:
+    """Whether a block is a line of page furniture as a whole ("Table of Contents", "Was
+    this page helpful?", "Last modified November 18, 2025"; :data:`FURNITURE`)."""
+    text = block.text.strip().lower()
+    return block.kind in _LINE_KINDS and len(text) <= _FURNITURE_CHARS and bool(
+        FURNITURE.match(text))
+
+
+#: Longest line read as furniture (as the text declutter reads it).
+_FURNITURE_CHARS = 120
 
 
 #: Most controls a form that wraps the page holds per 1,000 characters of its text.
