@@ -190,6 +190,8 @@ FURNITURE = regex(
     r"returns? (?:&|and) exchanges? accepted|"
     r"(?:people|customers) who (?:viewed|bought) this (?:item|product) also (?:viewed|bought)|"
     r"you are not logged in|top posters in this (?:topic|thread)|"
+    r"(?:new|active|well-known|senior|junior|registered|established|distinguished|valued)"
+    r" (?:member|user)|"  # a forum engine's title under a poster's name
     r"\d+ (?:replies|posts) (?:to|in) this (?:topic|thread)|"
     r"this (?:topic|thread) was automatically closed .{0,80}|"
     r"posted in [\w ,&'-]{1,80}|"

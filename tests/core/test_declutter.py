@@ -58,6 +58,8 @@ CLUTTER = [
     "Returns & exchanges accepted",
     "People who viewed this item also viewed",
     "You are not logged in.",
+    "Well-known member",
+    "Senior Member",
     "20 replies to this topic",
     "This topic was automatically closed 30 days after the last reply. New replies are no "
     "longer allowed.",
@@ -95,6 +97,7 @@ CONTENT = [
     "phone. You can subscribe to these services through their own websites.",
     "In stock and ready to ship from the warehouse in Leeds on the day of the order.",
     "Save",
+    "Member",
     "The campaign helped spread the word about the vaccine among parents, officials said.",
     "The band's fans follow them on Instagram, where the singer posts daily.",
 ]
