@@ -185,6 +185,7 @@ FURNITURE = regex(
     r"jump to (?:the )?(?:recipe|list|section|content|comments|video|top|faq)s?|"
     r"(?:connect|stay connected) with (?:us|me)|"
     r"add(?:ed)? to (?:your )?(?:cart|bag|basket|wish ?list)\b.{0,40}|(?:in|out of) stock|"
+    r"(?:regular|sale|unit|original|current|compare at) price|sold out|per|"  # a price's labels
     r"free (?:fast |standard |express )?(?:shipping|delivery)"
     r"(?: on (?:[\w-]+ ){0,2}orders?(?: over| of| above)?(?: \S{1,8})?)?|"
     r"returns? (?:&|and) exchanges? accepted|"
@@ -192,6 +193,7 @@ FURNITURE = regex(
     r"you are not logged in|top posters in this (?:topic|thread)|"
     r"(?:new|active|well-known|senior|junior|registered|established|distinguished|valued)"
     r" (?:member|user)|"  # a forum engine's title under a poster's name
+    r"sent from my [\w .'-]{1,40}?(?: using [\w .'-]{1,40})?|"  # a mobile app's signature
     r"\d+ (?:replies|posts) (?:to|in) this (?:topic|thread)|"
     r"this (?:topic|thread) was automatically closed .{0,80}|"
     r"posted in [\w ,&'-]{1,80}|"

@@ -60,6 +60,9 @@ CLUTTER = [
     "You are not logged in.",
     "Well-known member",
     "Senior Member",
+    "Sent from my SM-S908U using Tapatalk",
+    "Regular price",
+    "Sold out",
     "20 replies to this topic",
     "This topic was automatically closed 30 days after the last reply. New replies are no "
     "longer allowed.",
@@ -98,6 +101,8 @@ CONTENT = [
     "In stock and ready to ship from the warehouse in Leeds on the day of the order.",
     "Save",
     "Member",
+    "The sale price of the harbour cottage rose by a tenth in a year.",
+    "Sent from my desk in Leeds, the letter asked the council for help with the flooding.",
     "The campaign helped spread the word about the vaccine among parents, officials said.",
     "The band's fans follow them on Instagram, where the singer posts daily.",
 ]
