@@ -194,6 +194,8 @@ FURNITURE = regex(
     r"(?:new|active|well-known|senior|junior|registered|established|distinguished|valued)"
     r" (?:member|user)|"  # a forum engine's title under a poster's name
     r"sent from my [\w .'-]{1,40}?(?: using [\w .'-]{1,40})?|"  # a mobile app's signature
+    r"recommended posts|similar (?:threads|topics|questions|posts|discussions)|edited|"
+    r"\d+ comments?|"  # a thread's headings and counts
     r"\d+ (?:replies|posts) (?:to|in) this (?:topic|thread)|"
     r"this (?:topic|thread) was automatically closed .{0,80}|"
     r"posted in [\w ,&'-]{1,80}|"
