@@ -803,6 +803,14 @@ def test_an_acronym_before_a_number_names_a_thing_not_an_organisation() -> None:
     assert labels(facts.organisations) == ["TUV"]
 
 
+def test_a_service_named_by_a_term_s_acronym_is_no_organisation() -> None:
+    facts = find_facts(
+        "Our SEO Services and PPC Management Services start at $500 a month. Acme Digital "
+        "also sells AI Consulting Services, and UI Bakery and the KPI Institute are clients."
+    )
+    assert labels(facts.organisations) == ["UI Bakery", "KPI Institute"]
+
+
 def test_an_acronym_spelt_out_in_capitals_is_a_term_unless_it_names_an_organisation() -> None:
     text = (
         "Power over Ethernet (PoE) feeds the camera. Certified Supply Chain Professional "

@@ -155,6 +155,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return None  # "KPIs", "LLMs"; "Alzheimer's disease"
     if mention.kind != "LOC" and (surface in TERM_ACRONYMS or _counted(text, surface)):
         return None  # "UX", "CEO": things and roles ("AR" may be a place); "NVR" of "NVRs"
+    if mention.kind == "ORG" and _service(words):
+        return None  # "SEO Services", "AI Consulting Services", "USB Port": what is sold
     if mention.kind == "ORG" and surface.isupper() and _NUMBER_AFTER.match(text, end):
         return None  # "ISO 9001", "ISO 100-51200", "SOC 2": a standard, a setting
     if surface.isupper() and len(surface) > 1:  # "US", "WHO": acronyms, not the words
@@ -169,6 +171,20 @@ def trim(text: str, mention: Mention) -> Mention | None:
     if not any(c.isupper() for c in text[start:end]):
         return None
     return Mention(start, end, mention.kind, mention.confidence)
+
+
+#: Words that join the words of a name ("VP of Engineering", "SEO and Paid Media").
+_JOINING = frozenset({"of", "and", "&", "for", "the", "on", "in"})
+
+
+def _service(words: Sequence[str]) -> bool:
+    """Whether a name is an acronym of a thing or a role followed by words open text writes
+    in lowercase: a service or a thing ("SEO Services", "VPN Services", "USB Port", "VP of
+    Engineering"), not a body ("UI Bakery", "KPI Institute", "AI Ethics Council" keep) nor
+    a magazine ("TV Guide Magazine")."""
+    rest = [w for w in words[1:] if w.lower() not in _JOINING]
+    return (words[0] in TERM_ACRONYMS and bool(rest) and rest[-1].lower() != "magazine"
+            and all(lexicon().mostly_lower(w) for w in rest))
 
 
 def _dotted_on(text: str, start: int) -> bool:
