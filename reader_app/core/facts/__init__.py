@@ -58,10 +58,11 @@ def find_facts(source: Article | str) -> Facts:
         fact if not headline(fact.mentions[0][0])
         else replace(fact, context=context_at(readable, _first_in_body(fact.mentions, headline)))
         for fact in find_numbers(readable)
-        if not ((fact.unit == "year" or _bare(fact)) and all(headline(s) for s, _ in fact.mentions))
+        if not ((fact.unit == "year" or fact.bare) and all(headline(s) for s, _ in fact.mentions))
         and not (fact.unit == "date" and all(_alone(text, s, e) for s, e in fact.mentions))
-        and not (_bare(fact) and _IDENTIFIER.fullmatch(fact.label))
-        and not ((_bare(fact) or fact.unit == "score")  # a table's "23-8" under "HOME"
+        and not (fact.bare and _IDENTIFIER.fullmatch(fact.label))
+        and not ((fact.bare or fact.unit == "score")  # a table's "23-8" under "HOME"; a bare
+                 # number in a cell ("7.0") or alone on a line ("9.1" under "Our Score")
                  and all(kind_at(s) == "table" or _alone(text, s, e) for s, e in fact.mentions))
     ]
     if code:  # "flex-grow: 1" in inline code is a program's value, not the article's
@@ -135,13 +136,6 @@ _END = 1 << 62  # beyond any offset
 #: A bare number written as no quantity is: six digits or more without a separator, or a
 #: leading nought ("DOT: 3014539", "SKU: 100176", "UPC: 722325006016", "0440"): a code.
 _IDENTIFIER = re.compile(r"0\d+|\d{6,}")
-
-
-def _bare(fact: Fact) -> bool:
-    """Whether a number says nothing of what it is (no unit, nothing counted, no year): in
-    a table's cell ("7.0", "2,932,787") only its column heading would, alone on a line
-    ("9.1" under "Our Score", "(172)" under a rating) only the line before it."""
-    return fact.unit is None and fact.counts is None
 
 
 def _alone(text: str, start: int, end: int) -> bool:

@@ -37,6 +37,12 @@ class Fact:
     unit: str | None = None
     counts: str | None = None
 
+    @property
+    def bare(self) -> bool:
+        """Whether this is a number that says nothing of what it is (no unit, nothing
+        counted, no year): only its sentence, or a table's column heading, would."""
+        return self.kind == "number" and self.unit is None and self.counts is None
+
 
 @dataclass(frozen=True)
 class Facts:

@@ -44,13 +44,9 @@ class Salience:
         title or lede names them."""
         return tuple(
             sorted(facts, key=lambda f: (
-                _bare_date(f), _bare(f), -self.score(f), f.mentions[0][0] if f.mentions else 0
+                _bare_date(f), f.bare, -self.score(f), f.mentions[0][0] if f.mentions else 0
             ))
         )
-
-
-def _bare(fact: Fact) -> bool:
-    return fact.kind == "number" and not (fact.unit or fact.counts)
 
 
 def _bare_date(fact: Fact) -> bool:
