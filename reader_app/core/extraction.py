@@ -45,6 +45,7 @@ from .page_types import (
     page_signals,
     shipped_router,
     shop_page,
+    with_own_share,
 )
 from .parsing import NO_ARTICLE, parse_page, prepare_page
 from .posts import as_post_heading, mark_posts
@@ -141,12 +142,14 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     article, signals, discussion = _by_rules(html, url, options)
     short = _body_chars(article.blocks) < options.min_text_chars
-    if (short and options.use_router) or (
-        signals is not None
-        and shipped_router().page_text_wins(output_signals(signals, article.blocks))
-    ):
+    found = None if signals is None else output_signals(signals, article.blocks)
+    router = shipped_router()
+    if (short and options.use_router) or (found is not None and router.reads_own_text(found)):
         own = _own_blocks(html, url, options, article.title, discussion, shop_page(signals))
-        if _body_chars(own) >= options.min_text_chars:
+        if _body_chars(own) >= options.min_text_chars and (short or (
+            found is not None and router.page_text_wins(
+                with_own_share(found, _with_pictures(own, article.blocks), article.blocks))
+        )):
             article = replace(article, blocks=tuple(_with_pictures(own, article.blocks)))
     if _body_chars(article.blocks) < options.min_text_chars:
         raise ExtractionError(NO_ARTICLE)
@@ -155,8 +158,9 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
 
 def extract_with_signals(html: str, url: str | None) -> tuple[str, str, dict[str, float] | None]:
     """The text the rules extract, the text of the page when routed to its own text and
-    the page-type router's signals (``None`` for a page of posts, which is never routed), for
-    training the router; each text as :func:`extract_article` gives it ("" for no article)."""
+    the page-type router's signals, both looks' (``None`` for a page of posts, which is never
+    routed), for training the router; each text as :func:`extract_article` gives it ("" for
+    no article)."""
     options = ExtractOptions()
     article, signals, discussion = _by_rules(html, url, options)
     rules: Sequence[Block] = article.blocks
@@ -167,7 +171,8 @@ def extract_with_signals(html: str, url: str | None) -> tuple[str, str, dict[str
         own = list(rules)  # too short: the rules' text stands
     texts = [BLOCK_SEPARATOR.join(b.text for b in blocks if b.text)
              if _body_chars(blocks) >= options.min_text_chars else "" for blocks in (rules, own)]
-    found = None if signals is None else output_signals(signals, article.blocks)
+    found = None if signals is None else with_own_share(
+        output_signals(signals, rules), own, rules)
     return texts[0], texts[1], found
 
 

@@ -1,7 +1,8 @@
 """What kind of page this is, as far as its main text goes: an article (the extractors'
 choice stands) or a page whose main text is the page itself (a grid of products, a listing,
-a service page), read from cheap signals of the page and of the extractors' result by a
-small logistic model trained on WCXB's development pages (``train_page_types.py``)."""
+a service page), read from cheap signals of the page and of the extractors' result, and
+where those leave it open from the length of the page's own text, by two small logistic
+models trained on WCXB's development pages (``train_page_types.py``)."""
 
 from __future__ import annotations
 
@@ -131,7 +132,7 @@ def _type_cues(html: str) -> tuple[str, str]:
 
 def output_signals(signals: Mapping[str, float], blocks: Sequence[Block]) -> dict[str, float]:
     """``signals`` with those of the extractors' result (its blocks after the declutter)."""
-    chars = sum(len(b.text) for b in blocks if b.kind != "image")
+    chars = _chars(blocks)
     words = sum(len(b.text.split()) for b in blocks if b.kind != "image")
     found = dict(signals)
     found["out_chars"] = math.log1p(chars)
@@ -144,11 +145,30 @@ def output_signals(signals: Mapping[str, float], blocks: Sequence[Block]) -> dic
     return found
 
 
+#: The second look's signal: how much longer the page's own text is than the extractors'.
+OWN_FEATURES: tuple[str, ...] = (*FEATURES, "own_share")
+
+
+def with_own_share(
+    signals: Mapping[str, float], own: Sequence[Block], blocks: Sequence[Block]
+) -> dict[str, float]:
+    """``signals`` (with :func:`output_signals`) with the length of the page's ``own`` text
+    against the extractors' ``blocks``, as ``log(1 + n)`` of their characters."""
+    found = dict(signals)
+    found["own_share"] = math.log1p(_chars(own)) - math.log1p(_chars(blocks))
+    return found
+
+
+def _chars(blocks: Sequence[Block]) -> int:
+    return sum(len(b.text) for b in blocks if b.kind != "image")
+
+
 @dataclass(frozen=True)
 class Router:
-    """A logistic model over standardised signals: the page's own text is read when the
-    probability reaches ``threshold``."""
+    """A logistic model over standardised ``features``: the page's own text is read when
+    the probability reaches ``threshold``."""
 
+    features: tuple[str, ...]
     weights: tuple[float, ...]
     bias: float
     means: tuple[float, ...]
@@ -158,7 +178,8 @@ class Router:
     def probability(self, signals: Mapping[str, float]) -> float:
         """The probability that the page's own text scores better than the extractors'."""
         z = self.bias
-        for name, w, m, s in zip(FEATURES, self.weights, self.means, self.scales, strict=True):
+        for name, w, m, s in zip(self.features, self.weights, self.means, self.scales,
+                                 strict=True):
             z += w * (signals[name] - m) / s
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
@@ -170,16 +191,17 @@ class Router:
 
     def to_json(self) -> dict[str, object]:
         """The model as stored in the package's data file."""
-        return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias,
-                "means": list(self.means), "scales": list(self.scales),
+        return {"features": list(self.features), "weights": list(self.weights),
+                "bias": self.bias, "means": list(self.means), "scales": list(self.scales),
                 "threshold": self.threshold}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Router:
-        """The model stored by :meth:`to_json`; its features must be :data:`FEATURES`."""
-        if tuple(data["features"]) != FEATURES:
+    def from_json(cls, data: Mapping[str, Any], features: tuple[str, ...]) -> Router:
+        """The model stored by :meth:`to_json`; its features must be ``features``."""
+        if tuple(data["features"]) != features:
             raise ValueError("page-type model for other features")
         return cls(
+            features=features,
             weights=tuple(float(w) for w in data["weights"]),
             bias=float(data["bias"]),
             means=tuple(float(m) for m in data["means"]),
@@ -188,11 +210,40 @@ class Router:
         )
 
 
+@dataclass(frozen=True)
+class PageRouter:
+    """Two looks at a page: the ``first`` over :data:`FEATURES` decides whether the page's
+    own text is worth reading (its threshold), the ``second`` over :data:`OWN_FEATURES`,
+    which knows that text's length, whether it replaces the extractors'."""
+
+    first: Router
+    second: Router
+
+    def reads_own_text(self, signals: Mapping[str, float]) -> bool:
+        """Whether the page's own text is read for the second look."""
+        return self.first.page_text_wins(signals)
+
+    def page_text_wins(self, signals: Mapping[str, float]) -> bool:
+        """Whether the page's own text replaces the extractors' (``signals`` by
+        :func:`with_own_share`)."""
+        return self.reads_own_text(signals) and self.second.page_text_wins(signals)
+
+    def to_json(self) -> dict[str, object]:
+        """The models as stored in the package's data file."""
+        return {"first": self.first.to_json(), "second": self.second.to_json()}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PageRouter:
+        """The models stored by :meth:`to_json`."""
+        return cls(Router.from_json(data["first"], FEATURES),
+                   Router.from_json(data["second"], OWN_FEATURES))
+
+
 @cache
-def shipped_router() -> Router:
-    """The model shipped with the package."""
+def shipped_router() -> PageRouter:
+    """The models shipped with the package."""
     text = resources.files(__package__).joinpath("data/page_types.json").read_text("utf-8")
-    return Router.from_json(json.loads(text))
+    return PageRouter.from_json(json.loads(text))
 
 
 #: Page furniture left out of the page's own text: navigation, headers, footers, sidebars,

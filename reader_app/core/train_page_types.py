@@ -5,10 +5,12 @@ Usage: python -m reader_app.core.train_page_types --data DATASET_DIR [--out FILE
 
 Each page is extracted as Reader extracts it and read as the page's own text; the label is
 which of the two has the higher word F1 against the page's truth, weighted by the
-difference. The model is a logistic regression over :data:`~reader_app.core.page_types.FEATURES`
-(pure Python, L2 penalty); its threshold is the one that maximises the training pages' mean
-word F1. ``--cv`` reports 5-fold cross-validation grouped by host name instead of writing
-the model. ``--rows`` keeps the pages' signals and texts between runs.
+difference. The router is two logistic regressions (pure Python, L2 penalty): the second look
+over :data:`~reader_app.core.page_types.OWN_FEATURES`, whose threshold maximises the training
+pages' mean word F1, and the first over :data:`~reader_app.core.page_types.FEATURES`, which
+decides where the second look is taken. ``--cv`` reports 5-fold cross-validation grouped by
+host name instead of writing the model. ``--rows`` keeps the pages' signals and texts between
+runs.
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ import sys
 import warnings
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .extraction_score import leaks, word_f1
-from .page_types import FEATURES, Router, shop_page
+from .page_types import FEATURES, OWN_FEATURES, PageRouter, Router, shop_page
 
 FOLDS = 5
 #: The L2 penalty and the steps of the gradient descent.
@@ -36,6 +38,10 @@ PENALTY = 0.3
 STEPS = 400
 #: How much more a wrong choice on an article page weighs than on other pages.
 ARTICLE_WEIGHT = 4.0
+#: The share of the training article pages the first look may send to the second, which
+#: reads the page again: it is taken wherever the first look gives the page's own text that
+#: much of a chance, or where it must be taken to lose no page the second look would win.
+LOOKED_ARTICLES = 0.03
 
 
 @dataclass(frozen=True)
@@ -77,28 +83,55 @@ def page_rows(dataset: Path, limit: int | None = None) -> list[Row]:
     return rows
 
 
-def _standardise(rows: Sequence[Row]) -> tuple[list[float], list[float]]:
+def _standardise(rows: Sequence[Row], features: Sequence[str]) -> tuple[list[float], list[float]]:
     means, scales = [], []
-    for name in FEATURES:
+    for name in features:
         values = [r.signals[name] for r in rows if r.signals is not None]
         means.append(statistics.fmean(values))
         scales.append(statistics.pstdev(values) or 1.0)
     return means, scales
 
 
-def fit(rows: Sequence[Row], penalty: float = PENALTY, steps: int = STEPS) -> Router:
-    """A router fitted on ``rows`` (pages of posts left out), its threshold chosen on the
-    same rows as the highest mean word F1 that costs the article pages nothing (neither
-    word F1 nor more pages leaking boilerplate)."""
+def fit(rows: Sequence[Row], penalty: float = PENALTY, steps: int = STEPS) -> PageRouter:
+    """Both looks fitted on ``rows`` (pages of posts left out). The second look's threshold
+    is the one with the highest mean word F1 on the same rows that costs the article pages
+    nothing (neither word F1 nor more pages leaking boilerplate); the first look's is the
+    lowest that gives a second look to at most :data:`LOOKED_ARTICLES` of the article
+    pages, lower still where the second look would lose a page it wins on these rows."""
     rows = [r for r in rows if r.signals is not None]
-    means, scales = _standardise(rows)
-    xs = [[(r.signals[n] - m) / s for n, m, s in zip(FEATURES, means, scales, strict=True)]
+    signals = [r.signals for r in rows if r.signals is not None]
+    second = _logistic(rows, OWN_FEATURES, penalty, steps)
+    wins = [second.probability(s) for s in signals]
+    best = max(_THRESHOLDS, key=lambda t: (_mean_f1(rows, [p >= t for p in wins]), -t))
+    second = replace(second, threshold=best)
+    routed = [second.page_text_wins(s) for s in signals]
+    first = _logistic(rows, FEATURES, penalty, steps)
+    looks = [first.probability(s) for s in signals]
+    target = _mean_f1(rows, routed)
+    lossless = max(t for t in (0.0, *_THRESHOLDS) if _mean_f1(
+        rows, [go and p >= t for go, p in zip(routed, looks, strict=True)]) >= target - 1e-9)
+    articles = [p for r, p in zip(rows, looks, strict=True) if r.page_type == "article"]
+    affordable = min(t for t in _THRESHOLDS
+                     if sum(p >= t for p in articles) <= LOOKED_ARTICLES * len(articles))
+    return PageRouter(replace(first, threshold=min(lossless, affordable)), second)
+
+
+#: Thresholds tried; 1.0 routes no page.
+_THRESHOLDS = tuple(t / 100 for t in range(5, 101))
+
+
+def _logistic(rows: Sequence[Row], features: tuple[str, ...], penalty: float,
+              steps: int) -> Router:
+    """A logistic model of whether the page's own text wins, weighted by how much, over
+    ``features`` (threshold 1.0)."""
+    means, scales = _standardise(rows, features)
+    xs = [[(r.signals[n] - m) / s for n, m, s in zip(features, means, scales, strict=True)]
           for r in rows if r.signals is not None]
     ys = [1.0 if r.page_f1 > r.rules_f1 else 0.0 for r in rows]
     ws = [(abs(r.page_f1 - r.rules_f1) + 1e-3) * (ARTICLE_WEIGHT if r.page_type == "article"
                                                    else 1.0) for r in rows]
     total = sum(ws)
-    weights, bias = [0.0] * len(FEATURES), 0.0
+    weights, bias = [0.0] * len(features), 0.0
     rate = 0.5
     for _ in range(steps):  # full-batch gradient descent on the weighted log loss
         grad, grad_b = [penalty * w / total for w in weights], 0.0
@@ -110,21 +143,20 @@ def fit(rows: Sequence[Row], penalty: float = PENALTY, steps: int = STEPS) -> Ro
                 grad[j] += err * value
         weights = [w - rate * g for w, g in zip(weights, grad, strict=True)]
         bias -= rate * grad_b
-    router = Router(tuple(weights), bias, tuple(means), tuple(scales), 1.0)
-    probabilities = [router.probability(r.signals) for r in rows if r.signals is not None]
+    return Router(features, tuple(weights), bias, tuple(means), tuple(scales), 1.0)
+
+
+def _mean_f1(rows: Sequence[Row], routed: Sequence[bool]) -> float:
+    """The rows' mean word F1 when the ``routed`` ones (but a page that declares a product,
+    as :meth:`Router.page_text_wins` reads) read their own text; -1 when the article pages
+    lose by it (word F1, or more pages leaking boilerplate)."""
+    go = [g and not shop_page(r.signals) for r, g in zip(rows, routed, strict=True)]
+    scores = [r.page_f1 if g else r.rules_f1 for r, g in zip(rows, go, strict=True)]
     articles = [i for i, r in enumerate(rows) if r.page_type == "article"]
-    best, best_score = 1.0, statistics.fmean(r.rules_f1 for r in rows)
-    for threshold in (t / 100 for t in range(5, 100)):
-        routed = [p >= threshold and not shop_page(r.signals)  # as page_text_wins reads
-                  for r, p in zip(rows, probabilities, strict=True)]
-        scores = [r.page_f1 if go else r.rules_f1 for r, go in zip(rows, routed, strict=True)]
-        article_loss = sum(rows[i].rules_f1 - scores[i] for i in articles)
-        more_leaks = sum(rows[i].page_leaks - rows[i].rules_leaks for i in articles if routed[i])
-        if article_loss > 0 or more_leaks > 0:  # articles must lose nothing
-            continue
-        if statistics.fmean(scores) > best_score + 1e-9:
-            best, best_score = threshold, statistics.fmean(scores)
-    return Router(tuple(weights), bias, tuple(means), tuple(scales), best)
+    if sum(rows[i].rules_f1 - scores[i] for i in articles) > 0 or sum(
+            rows[i].page_leaks - rows[i].rules_leaks for i in articles if go[i]) > 0:
+        return -1.0
+    return statistics.fmean(scores)
 
 
 def held_out_choices(rows: Sequence[Row]) -> dict[str, bool]:
@@ -180,7 +212,8 @@ def main() -> int:
         return 0
     router = fit(rows)
     args.out.write_text(json.dumps(router.to_json(), indent=1) + "\n", encoding="utf-8")
-    print(f"{args.out}: threshold {router.threshold:.2f}")
+    print(f"{args.out}: thresholds {router.first.threshold:.2f} (first look), "
+          f"{router.second.threshold:.2f} (second look)")
     return 0
 
 

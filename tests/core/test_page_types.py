@@ -7,14 +7,18 @@ import pytest
 
 from reader_app.core import ExtractionError, extract_article
 from reader_app.core.extraction import ExtractOptions, extract_with_signals
+from reader_app.core.model import Block
 from reader_app.core.page_types import (
     FEATURES,
+    OWN_FEATURES,
+    PageRouter,
     Router,
     discussion_page,
     output_signals,
     own_text,
     page_signals,
     shipped_router,
+    with_own_share,
 )
 from reader_app.core.train_page_types import Row, fit, fold_of, held_out_choices
 
@@ -69,6 +73,8 @@ def test_signals_are_the_models_features() -> None:
     root = lxml.html.document_fromstring(_grid_page())
     signals = output_signals(page_signals(root, _grid_page(), "https://x.test/collections/men"), ())
     assert tuple(sorted(signals)) == tuple(sorted(FEATURES))
+    both = with_own_share(signals, [Block("paragraph", "x" * 99)], [Block("paragraph", "x" * 9)])
+    assert tuple(sorted(both)) == tuple(sorted(OWN_FEATURES)) and both["own_share"] > 2
     assert signals["url_shop"] == 1.0 and signals["n_li"] > signals["n_p"]
     assert signals["prices"] > 2 and signals["og_article"] == 0.0
 
@@ -102,8 +108,9 @@ def test_a_page_that_declares_a_product_is_never_routed() -> None:
     html = _grid_page().replace("</head>", product)
     _, _, signals = extract_with_signals(html, url)
     assert signals is not None and signals["ld_product"] > 0
-    assert shipped_router().probability(signals) >= shipped_router().threshold
-    assert not shipped_router().page_text_wins(signals)
+    second = shipped_router().second
+    assert second.probability(signals) >= second.threshold
+    assert not shipped_router().page_text_wins(signals) and not second.page_text_wins(signals)
     shop = [Row(r.page_id, r.host, r.page_type, r.signals and {**r.signals, "ld_product": 1.0},
                 "", "", r.rules_f1, r.page_f1, False, False) for r in _rows()]
     assert not any(held_out_choices(shop).values())  # nor in training
@@ -202,9 +209,11 @@ def test_own_text_gives_a_short_line_once() -> None:
 
 def test_the_model_must_match_the_features() -> None:
     data = shipped_router().to_json()
-    assert Router.from_json(data) == shipped_router()
+    assert PageRouter.from_json(data) == shipped_router()
     with pytest.raises(ValueError):
-        Router.from_json({**data, "features": ["out_chars"]})
+        Router.from_json({**data["second"], "features": ["out_chars"]}, OWN_FEATURES)
+    with pytest.raises(ValueError):  # the first look knows no own text
+        PageRouter.from_json({"first": data["second"], "second": data["second"]})
 
 
 def _rows() -> list[Row]:
@@ -212,7 +221,7 @@ def _rows() -> list[Row]:
     rows = []
     for n in range(80):
         lists = float(n % 2)
-        signals = dict.fromkeys(FEATURES, 0.0) | {"out_lists": lists, "out_chars": n / 80}
+        signals = dict.fromkeys(OWN_FEATURES, 0.0) | {"out_lists": lists, "out_chars": n / 80}
         rows.append(Row(f"{n}", f"host{n // 2}.test", "listing" if lists else "article",
                         signals, "", "", 0.5, 0.9 if lists else 0.2, False, False))
     rows.append(Row("posts", "forum.test", "forum", None, "", "", 0.5, 0.9, False, False))
@@ -228,6 +237,23 @@ def test_training_learns_the_signal_and_never_routes_posts() -> None:
     chosen = held_out_choices(rows)
     assert not chosen["posts"]
     assert sum(chosen[r.page_id] == (r.page_type == "listing") for r in rows[:-1]) >= 76
+
+
+def test_the_second_look_reads_how_long_the_pages_own_text_is() -> None:
+    """Listings alike to the first look, whose own text wins where it is much longer than
+    the rules' text; articles, which the first look tells apart, get no second look."""
+    rows = []
+    for n in range(120):
+        listing, longer = n % 3 != 0, n % 3 == 1
+        signals = dict.fromkeys(OWN_FEATURES, 0.0) | {
+            "out_lists": float(listing), "out_chars": n / 120, "own_share": 2.0 * longer}
+        rows.append(Row(f"{n}", f"host{n // 3}.test", "listing" if listing else "article",
+                        signals, "", "", 0.5, 0.9 if longer else 0.2, False, False))
+    router = fit(rows, steps=200)
+    for row in rows:
+        assert row.signals is not None
+        assert router.page_text_wins(row.signals) == (row.page_f1 == 0.9)
+        assert router.reads_own_text(row.signals) == (row.page_type == "listing")
 
 
 def test_held_out_folds_read_its_own_text_where_the_rules_find_too_little() -> None:
