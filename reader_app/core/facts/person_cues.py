@@ -182,7 +182,7 @@ def given_name_words(
     if lex is None:
         return wanted
     for i in caps:
-        if (words[i].lower() in lex.given_names
+        if (words[i].lower() in lex.world_given_names
                 and not (i and words[i - 1][:1].isupper())):
             wanted[i] = "B-PER"
             for k in range(i + 1, min(i + 3, len(words))):
@@ -198,7 +198,7 @@ def given_name_pairs(
     lex: Lexicon | None,
 ) -> list[tuple[int, int]]:
     """Two or three capitalised words of a name's shape standing alone, the first a
-    listed given name ("Saul Bass", "Gary LeGare"), that the model left untagged but
+    given name of many countries ("Saul Bass", "Harald Thune"), that the model left untagged but
     gives some chance of being a person: the mean marginal probability of B-PER, I-PER
     over the words (``chance``) reaches ``GIVEN_PAIR``. The last may not be a word open
     text mostly writes in lowercase that is no surname ("Liberty Moving" is a firm)."""
@@ -211,7 +211,7 @@ def given_name_pairs(
             i < resume
             or i == len(words) - 1
             or claimed[i]
-            or words[i].lower() not in lex.given_names
+            or words[i].lower() not in lex.world_given_names
             or (i > 0 and words[i - 1][:1].isupper())
         ):
             continue

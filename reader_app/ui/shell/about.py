@@ -14,7 +14,8 @@ key facts &mdash; numbers, people, places and organisations &mdash; beside it.</
 <p><b>Credits</b><br>
 Place names: <a href="https://www.geonames.org/">GeoNames</a>, licensed under
 <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.<br>
-Given names and surnames: US Census Bureau name lists (public domain).<br>
+Given names and surnames: US Census Bureau name lists (public domain); given names of many
+countries: Faker's person-name lists (MIT).<br>
 People, places and organisations are found by a model learned from open corpora and shared
 under <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>:
 UniversalNER English EWT and PUD (CC BY-SA 4.0), GUM (CC BY 4.0, texts CC BY / CC BY-SA),
