@@ -977,3 +977,10 @@ def test_a_person_quoted_by_surname_is_named_in_full_where_the_article_writes_it
            "All in ONE Home Gym\n\n"
            "“Smith built it,” the owner said.\n\nSmith says it lasts.")
     assert all("Plate" not in label for label in labels(find_facts(gym).people))
+
+
+def test_a_surname_joins_a_full_name_opened_by_a_given_name_of_any_country() -> None:
+    text = ("Collection\n\nWhen the Oskar Reinhart Collection closed for renovations, the "
+            "gallery borrowed its masterpieces.\n\n“We wanted to do justice to the "
+            "collection,” Reinhart said.\n\nReinhart bequeathed the collection to the state.")
+    assert labels(find_facts(text).people) == ["Oskar Reinhart"]

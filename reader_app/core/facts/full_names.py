@@ -63,8 +63,8 @@ def full_names(
 
 def _given_name_start(text: str, surname: int, lex: Lexicon) -> int | None:
     """Where the full name that ends in the surname at ``surname`` starts: at the given name
-    that opens the capitalised words right before it, after any titles, none of them a word
-    open text mostly writes in lowercase."""
+    (of many countries) that opens the capitalised words right before it, after any titles,
+    none of them a word open text mostly writes in lowercase."""
     run = _WORDS_BEFORE.search(text, max(0, surname - _LOOK_BACK), surname)
     if run is None:
         return None
@@ -74,7 +74,7 @@ def _given_name_start(text: str, surname: int, lex: Lexicon) -> int | None:
     if (
         not words
         or len(words) > _MAX_WORDS
-        or words[0][1].lower() not in lex.given_names
+        or words[0][1].lower() not in lex.world_given_names
         or any(lex.mostly_lower(word) for _, word in words)  # "Love", "Plate Loaded Smith"
     ):
         return None
