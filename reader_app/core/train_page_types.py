@@ -39,8 +39,7 @@ STEPS = 400
 #: How much more a wrong choice on an article page weighs than on other pages.
 ARTICLE_WEIGHT = 4.0
 #: The share of the training article pages the first look may send to the second, which
-#: reads the page again: it is taken wherever the first look gives the page's own text that
-#: much of a chance, or where it must be taken to lose no page the second look would win.
+#: reads the page again (see :func:`fit`).
 LOOKED_ARTICLES = 0.03
 
 
@@ -111,8 +110,9 @@ def fit(rows: Sequence[Row], penalty: float = PENALTY, steps: int = STEPS) -> Pa
     lossless = max(t for t in (0.0, *_THRESHOLDS) if _mean_f1(
         rows, [go and p >= t for go, p in zip(routed, looks, strict=True)]) >= target - 1e-9)
     articles = [p for r, p in zip(rows, looks, strict=True) if r.page_type == "article"]
-    affordable = min(t for t in _THRESHOLDS
-                     if sum(p >= t for p in articles) <= LOOKED_ARTICLES * len(articles))
+    affordable = min((t for t in _THRESHOLDS
+                      if sum(p >= t for p in articles) <= LOOKED_ARTICLES * len(articles)),
+                     default=1.0)
     return PageRouter(replace(first, threshold=min(lossless, affordable)), second)
 
 
