@@ -246,6 +246,26 @@ def shipped_router() -> PageRouter:
     return PageRouter.from_json(json.loads(text))
 
 
+#: Landmark roles (ARIA) and whole class or id names of page furniture.
+_FURNITURE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "search", "complementary", "menubar"})
+_FURNITURE_NAMES = frozenset(
+    {"nav", "navbar", "navigation", "footer", "sidebar", "megamenu", "mega-menu"})
+_NAME_SPLIT = re.compile(r"[^a-z0-9-]+")
+
+
+def _named_furniture(element: etree._Element) -> bool:
+    """Whether an element names itself navigation, a banner, a footer or a sidebar: by its
+    landmark role or by a whole class or id name ("nav", "footer", "sidebar"; not
+    "site-footer-note")."""
+    if not isinstance(element.tag, str) or element.tag in ("html", "body", "main"):
+        return False
+    if (element.get("role") or "").lower() in _FURNITURE_ROLES:
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return not _FURNITURE_NAMES.isdisjoint(_NAME_SPLIT.split(names))
+
+
 #: Page furniture left out of the page's own text: navigation, headers, footers, sidebars,
 #: forms and controls.
 _FURNITURE = ("nav", "header", "footer", "aside", "form", "svg", "button", "select", "dialog")
@@ -253,8 +273,9 @@ _FURNITURE = ("nav", "header", "footer", "aside", "form", "svg", "button", "sele
 
 def own_text(root: etree._Element, url: str | None) -> list[Draft]:
     """The page's own text (of its ``<main>``, else its ``<body>``) without the furniture (a
-    form that wraps the page is none), as drafts of blocks in the page's order, links
-    resolved against ``url``. ``root`` is decluttered already and is changed."""
+    form that wraps the page is none) and what names itself so (:func:`_named_furniture`,
+    but what holds more than half the page's text), as drafts of blocks in the page's order,
+    links resolved against ``url``. ``root`` is decluttered already and is changed."""
     body = root.find("body")
     page_chars = len((body if body is not None else root).text_content())
     for form in list(root.iter("form")):
@@ -262,6 +283,10 @@ def own_text(root: etree._Element, url: str | None) -> list[Draft]:
             form.tag = "div"
     for element in list(root.iter(*_FURNITURE)):
         if element.getparent() is not None:
+            element.drop_tree()
+    for element in list(root.iter()):
+        if _named_furniture(element) and element.getparent() is not None and (
+                2 * len(element.text_content()) <= page_chars):  # not a wrapper of the page
             element.drop_tree()
     top = next(root.iter("main"), body)
     if top is None:

@@ -152,6 +152,23 @@ def test_own_text_leaves_lines_of_page_furniture_out() -> None:
                      "Table of contents of chapter 11\nCreating an index"]
 
 
+def test_own_text_leaves_out_what_names_itself_navigation_a_footer_or_a_sidebar() -> None:
+    page = (
+        "<html><body><div role='banner'>Harbour Socks: free delivery over $50</div>"
+        "<div class='mega-menu'><a href='/men'>Men</a> <a href='/women'>Women</a></div>"
+        f"<div class='page'><h1>Men's Socks</h1><p>{ARTICLE}</p>"
+        "<div class='filters sidebar'>Filter by size: Small, Medium, Large</div></div>"
+        "<div id='footer'>Company registered in Wales.</div>"
+        "<div role='contentinfo'>Terms of sale and returns</div></body></html>"
+    )
+    texts = [d.block.text for d in own_text(lxml.html.document_fromstring(page), None)]
+    assert texts == ["Men's Socks", ARTICLE.strip()]
+    # a wrapper so named holds the page: it stays
+    wrapped = f"<html><body><div id='nav'><h1>Men's Socks</h1><p>{ARTICLE}</p></div></body></html>"
+    texts = [d.block.text for d in own_text(lxml.html.document_fromstring(wrapped), None)]
+    assert texts == ["Men's Socks", ARTICLE.strip()]
+
+
 def test_a_form_around_the_whole_page_is_no_furniture_but_a_form_of_controls_is() -> None:
     cards = "".join(
         f"<div class='card'><a href='/p/{n}'>{name}</a><div>Price: {price}</div></div>"
