@@ -39,6 +39,7 @@ from .missed_paragraphs import with_missed
 from .model import BLOCK_SEPARATOR, Article, Block, RawPage
 from .page_blocks import walk_xml
 from .page_types import (
+    body_chars,
     discussion_page,
     output_signals,
     own_text,
@@ -141,17 +142,18 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 
 def _extract(html: str, url: str | None, options: ExtractOptions) -> Article:
     article, signals, discussion = _by_rules(html, url, options)
-    short = _body_chars(article.blocks) < options.min_text_chars
+    short = body_chars(article.blocks) < options.min_text_chars
     found = None if signals is None else output_signals(signals, article.blocks)
     router = shipped_router()
     if (short and options.use_router) or (found is not None and router.reads_own_text(found)):
         own = _own_blocks(html, url, options, article.title, discussion, shop_page(signals))
-        if _body_chars(own) >= options.min_text_chars and (short or (
-            found is not None and router.page_text_wins(
-                with_own_share(found, _with_pictures(own, article.blocks), article.blocks))
+        placed = _with_pictures(own, article.blocks)
+        if body_chars(own) >= options.min_text_chars and (short or (
+            found is not None
+            and router.page_text_wins(with_own_share(found, placed, article.blocks))
         )):
-            article = replace(article, blocks=tuple(_with_pictures(own, article.blocks)))
-    if _body_chars(article.blocks) < options.min_text_chars:
+            article = replace(article, blocks=tuple(placed))
+    if body_chars(article.blocks) < options.min_text_chars:
         raise ExtractionError(NO_ARTICLE)
     return article
 
@@ -167,10 +169,10 @@ def extract_with_signals(html: str, url: str | None) -> tuple[str, str, dict[str
     own = _with_pictures(
         _own_blocks(html, url, options, article.title, discussion, shop_page(signals)), rules
     )
-    if _body_chars(own) < options.min_text_chars:
+    if body_chars(own) < options.min_text_chars:
         own = list(rules)  # too short: the rules' text stands
     texts = [BLOCK_SEPARATOR.join(b.text for b in blocks if b.text)
-             if _body_chars(blocks) >= options.min_text_chars else "" for blocks in (rules, own)]
+             if body_chars(blocks) >= options.min_text_chars else "" for blocks in (rules, own)]
     found = None if signals is None else with_own_share(
         output_signals(signals, rules), own, rules)
     return texts[0], texts[1], found
@@ -270,10 +272,6 @@ def _prune(root: etree._Element, discussion: bool, shop: bool) -> None:
     if shop:
         drop_reviews(root)
     prune_dom(root, discussion)
-
-
-def _body_chars(blocks: Sequence[Block]) -> int:
-    return sum(len(b.text) for b in blocks if b.kind != "image")
 
 
 #: Article text shorter than this (characters) is suspect: trafilatura tries once more.

@@ -132,7 +132,7 @@ def _type_cues(html: str) -> tuple[str, str]:
 
 def output_signals(signals: Mapping[str, float], blocks: Sequence[Block]) -> dict[str, float]:
     """``signals`` with those of the extractors' result (its blocks after the declutter)."""
-    chars = _chars(blocks)
+    chars = body_chars(blocks)
     words = sum(len(b.text.split()) for b in blocks if b.kind != "image")
     found = dict(signals)
     found["out_chars"] = math.log1p(chars)
@@ -155,11 +155,12 @@ def with_own_share(
     """``signals`` (with :func:`output_signals`) with the length of the page's ``own`` text
     against the extractors' ``blocks``, as ``log(1 + n)`` of their characters."""
     found = dict(signals)
-    found["own_share"] = math.log1p(_chars(own)) - math.log1p(_chars(blocks))
+    found["own_share"] = math.log1p(body_chars(own)) - math.log1p(body_chars(blocks))
     return found
 
 
-def _chars(blocks: Sequence[Block]) -> int:
+def body_chars(blocks: Sequence[Block]) -> int:
+    """The characters of the blocks' text, pictures aside."""
     return sum(len(b.text) for b in blocks if b.kind != "image")
 
 
