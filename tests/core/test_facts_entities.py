@@ -984,3 +984,11 @@ def test_a_surname_joins_a_full_name_opened_by_a_given_name_of_any_country() -> 
             "gallery borrowed its masterpieces.\n\n“We wanted to do justice to the "
             "collection,” Reinhart said.\n\nReinhart bequeathed the collection to the state.")
     assert labels(find_facts(text).people) == ["Oskar Reinhart"]
+
+
+def test_a_surname_with_a_particle_is_its_persons_however_common_its_last_word() -> None:
+    text = ("Paris\n\nMarine Le Pen said on Sunday that she would run again. Le Pen has "
+            "led the party since 2011.")
+    facts = find_facts(text)
+    assert labels(facts.people) == ["Marine Le Pen"]
+    assert surfaces(text, facts.people[0]) == ["Marine Le Pen", "Le Pen"]

@@ -27,6 +27,7 @@ from .full_names import full_names
 from .lexicon import lexicon
 from .lists import like_its_list
 from .lone_names import (
+    SURNAME_PARTICLES,
     common_last_word,
     determined,
     modelled,
@@ -259,6 +260,12 @@ def _org_key(surface: str) -> str:
     return key
 
 
+def _particle_surname(key: str) -> bool:
+    """Whether a name's key is a surname of two words, a particle and a name ("le pen")."""
+    words = key.split()
+    return len(words) == 2 and words[0] in SURNAME_PARTICLES
+
+
 def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple[int, int]]]:
     """Mentions of one type grouped into facts."""
     spans = [(m.start, m.end) for m in mentions if m.kind == kind]
@@ -267,10 +274,11 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
         singles: list[tuple[int, int]] = []
         for span in spans:
             surface = _INITIALS.sub("", _norm(text[span[0] : span[1]]))  # "J. B." is "J.B."
-            (groups.setdefault(surface, []) if " " in surface else singles).append(span)
+            alone = " " not in surface or _particle_surname(surface)  # "Le Pen"
+            (singles if alone else groups.setdefault(surface, [])).append(span)
         for span in singles:
             word = _norm(text[span[0] : span[1]])
-            owners = [k for k in groups if " " in k and k.split()[-1] == word] or [
+            owners = [k for k in groups if k.endswith(" " + word)] or [
                 k for k in groups if " " in k and k.split()[0] == word
             ]
             before = [k for k in owners if groups[k][0][0] < span[0]]

@@ -172,6 +172,13 @@ def the_thing(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     return found > 0 and 2 * found >= len(spans)
 
 
+#: Words that open a surname of two ("Le Pen", "De Niro", "van Gogh", "bin Salman").
+SURNAME_PARTICLES = frozenset({
+    "de", "da", "di", "do", "dos", "du", "del", "della", "der", "den", "van", "von", "le",
+    "la", "al", "bin", "ter", "ten",
+})
+
+
 def common_last_word(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether a "person" named in three capitalised words or more (or in two, at
     ``MIN_MENTIONS`` places or more or opening with a common word too) ends in a word that
@@ -180,13 +187,14 @@ def common_last_word(text: str, spans: Sequence[tuple[int, int]], lex: Lexicon) 
     or a place named like someone ("Pamela Hope Design", "Avis Car Rental", "Emily Ruth
     Bag", "Claude Code" named ten times, "Candy Crush"). "Nancy Lee Bass" ends in a surname;
     "Chris De Sa", "Marguerita M. Cheng of Annuity" and "Chuck Close" named once stay
-    people."""
+    people, and so does a surname after a particle ("Marine Le Pen", "Le Pen")."""
     forms = [text[start:end] for start, end in spans]
     words = max(forms, key=lambda form: len(form.split())).split()
     last = words[-1]
     return (
         (len(words) > 2 or len(spans) >= MIN_MENTIONS or lex.mostly_lower(words[0]))
         and len(last) > 2
+        and not (len(words) > 1 and words[-2].lower() in SURNAME_PARTICLES)
         and all(word[0].isupper() for word in words)
         and lex.mostly_lower(last) and last.lower() not in lex.surnames and last not in forms
     )
