@@ -992,3 +992,12 @@ def test_a_surname_with_a_particle_is_its_persons_however_common_its_last_word()
     facts = find_facts(text)
     assert labels(facts.people) == ["Marine Le Pen"]
     assert surfaces(text, facts.people[0]) == ["Marine Le Pen", "Le Pen"]
+
+
+def test_a_kind_of_organisation_in_lowercase_names_the_one_after_it() -> None:
+    text = ("Chip shortage\n\nThe chipmaker Nexperia warned of delays, the research firm "
+            "Omdia said, and the border agency Frontex closed two crossings. Orders sent by "
+            "third party Order Bots failed, the company said on Monday.")
+    orgs = labels(find_facts(text).organisations)
+    assert {"Nexperia", "Omdia", "Frontex"} <= set(orgs)
+    assert not {"Order Bots", "Monday"} & set(orgs)

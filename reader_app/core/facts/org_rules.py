@@ -2,12 +2,14 @@
 well: a capitalised run headed by an organisation word ("Kenya Medical Research Institute",
 "Bank of Italy", "Liberal Democratic Party"), a known organisation ("Kremlin", "White
 House"), an acronym that names no place ("CGT", "NNPC", "UNRWA", "MoD"), a body named
-after the service of its district ("Business Improvement District"), and an affiliation in
+after the service of its district ("Business Improvement District"), a name after the kind
+of organisation it is ("the research firm IDC"), and an affiliation in
 brackets after a person's name or a publisher before a page count ("Alex Foster (Grove)",
 "Grove, 320pp")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .cues import (
@@ -41,6 +43,17 @@ _NOT_ORG_CAPS = words(
     XI XII A DNA HIV AIDS COVID LGBT LGBTQ PhD BA MA BSc MSc FAQ PDF URL PR VAT GMT BST UTC
     EST PST OBE MBE CBE KC QC VIP ID IT SUV EV"""
 )
+#: Kinds of organisation that name one when written in lowercase right before its name
+#: ("the research firm IDC", "the chocolate maker Barry Callebaut", "the agency Ibama").
+_KIND_NOUNS = words(
+    """company firm agency maker broadcaster network bank lender retailer insurer regulator
+    charity manufacturer startup conglomerate automaker carmaker chipmaker drugmaker party
+    club band label group organisation organization giant operator airline carrier chain
+    supermarket utility union"""
+)
+#: Ordinals, also as the word splits "3rd".
+_ORDINALS = frozenset({"first", "second", "third", "st", "nd", "rd", "th"})
+_CODED = re.compile(r"[\d/]|[Hh]z$")
 _HEADLINE_SHARE = 0.6  # a sentence this capitalised is in headline case
 _AFFILIATION_WORDS = 3
 # What a district named after a service provides: such a district is a body, not a place.
@@ -141,7 +154,8 @@ def organisation_spans(
             continue
         if any(people[i:j]):
             continue
-        if name in KNOWN_ORG_NAMES or (j - i == 1 and name in KNOWN_ORGS):
+        if (_kind_cued(words, i, j, tagged, lex) or name in KNOWN_ORG_NAMES
+                or (j - i == 1 and name in KNOWN_ORGS)):
             out.append((i, j))
         elif j - i == 1:
             word = words[i]
@@ -155,6 +169,26 @@ def organisation_spans(
               and (any(tagged[i:j]) or not _common_words(words[i:j], lex))):
             out += _bodies(words, i, j, lex)  # a listed place is no body: "West Bank"
     return out
+
+
+def _kind_cued(
+    words: Sequence[str], first: int, end: int, tagged: Sequence[bool], lex: Lexicon
+) -> bool:
+    """Whether a run follows a kind of organisation in lowercase ("the research firm IDC"),
+    and is a name: not a listed place, a title, or common words the model did not tag. Not
+    after a party of an order or a band of a frequency ("third party", "5GHz band Wi-Fi")."""
+    name = " ".join(words[first:end])
+    qualifier = words[first - 2] if first > 1 else ""
+    return (
+        first > 0 and words[first - 1] in _KIND_NOUNS
+        and qualifier.lower() not in _ORDINALS and not _CODED.search(qualifier)
+        and not (len(qualifier) <= 2 and qualifier.islower()  # "802.11ac band Wi-Fi"
+                 and qualifier not in FUNCTION_WORDS)
+        and words[first].lower().rstrip(".") not in TITLE_WORDS
+        and name not in lex.strong_places and name not in _NOT_ORG_CAPS
+        and (any(tagged[first:end]) or not all(
+            lex.mostly_lower(w) or w.lower() in FUNCTION_WORDS for w in words[first:end]))
+    )
 
 
 #: Heads under which common words still name one body: a public body's, a magazine's.
