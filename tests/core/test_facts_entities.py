@@ -1001,3 +1001,12 @@ def test_a_kind_of_organisation_in_lowercase_names_the_one_after_it() -> None:
     orgs = labels(find_facts(text).organisations)
     assert {"Nexperia", "Omdia", "Frontex"} <= set(orgs)
     assert not {"Order Bots", "Monday"} & set(orgs)
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_its_short_name() -> None:
+    text = ("Grid money\n\nThe Kazakh Electricity Grid Company (KAZGRID) won a loan. "
+            "Last year KAZGRID built two lines, the lender said (PDF).")
+    orgs = find_facts(text).organisations
+    grid = next(f for f in orgs if f.label == "Kazakh Electricity Grid Company")
+    assert [text[s:e] for s, e in grid.mentions].count("KAZGRID") == 2
+    assert labels(orgs) == ["Kazakh Electricity Grid Company"]

@@ -310,6 +310,8 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
                 if " " in k and _initials(text[groups[k][0][0] : groups[k][0][1]]).upper()
                 == surface.upper()
             ]
+            if len(owners) != 1:  # else the name it stands in brackets after
+                owners = _bracketed_after(text, groups, key)
             if len(surface) > 1 and len(owners) == 1:
                 groups[owners[0]] += groups.pop(key)
         # "Council" alone is the one "Shropshire Council" of the article
@@ -318,6 +320,15 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
             if len(owners) == 1:
                 groups[owners[0]] += groups.pop(key)
     return list(groups.values())
+
+
+def _bracketed_after(text: str, groups: dict[str, list[tuple[int, int]]], key: str) -> list[str]:
+    """The names whose mention an acronym's first mention follows in brackets ("Russian
+    Nanotechnology Corporation (RUSNANO)")."""
+    first, end = groups[key][0]
+    if text[first - 2 : first] != " (" or text[end : end + 1] != ")":
+        return []
+    return [k for k, spans in groups.items() if k != key and any(e == first - 2 for _, e in spans)]
 
 
 def _label(text: str, spans: list[tuple[int, int]], kind: str) -> str:

@@ -18,6 +18,7 @@ from .cues import (
     KNOWN_ORGS,
     ORG_HEADS,
     PLACE_HEADS,
+    TERM_ACRONYMS,
     TITLE_WORDS,
     words,
 )
@@ -217,6 +218,24 @@ def _bodies(words: Sequence[str], first: int, end: int, lex: Lexicon) -> list[tu
     return [(first, end)]
 
 
+def bracketed_acronyms(
+    words: Sequence[str], ends: Sequence[int], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """Word spans of acronyms in brackets right after an organisation's name (its words end
+    at one of ``ends``), which name it short, whatever letters they take: "Russian
+    Nanotechnology Corporation (RUSNANO)", "Ministry of Defence (MoD)"; not a listed place
+    or a common term ("(UK)", "(PDF)")."""
+    out = []
+    for end in ends:
+        if end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")":
+            word = words[end + 1]
+            if (2 <= len(word) <= 10 and _acronym(word) and word not in _NOT_ORG_CAPS
+                    and word not in TERM_ACRONYMS and word not in lex.strong_places
+                    and word.title() not in lex.strong_places):
+                out.append((end + 1, end + 2))
+    return out
+
+
 def remit_list(rest: Sequence[str]) -> bool:
     """Whether the words after a body's name list more of its remit, as ministries' names
     do: ", Food and Rural Affairs"."""
@@ -261,4 +280,4 @@ def _public_body(run: Sequence[str]) -> bool:
     return bare[-1] in ("district", "districts") and any(w in _SERVICES for w in bare[:-1])
 
 
-__all__ = ["organisation_spans", "remit_list"]
+__all__ = ["bracketed_acronyms", "organisation_spans", "remit_list"]

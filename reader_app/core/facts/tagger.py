@@ -24,7 +24,7 @@ from .cues import (
 )
 from .lexicon import lexicon
 from .ner_features import FeatureMaker, Sentence, listable, words_of
-from .org_rules import organisation_spans, remit_list
+from .org_rules import bracketed_acronyms, organisation_spans, remit_list
 from .person_cues import cued_people, given_name_pairs, given_name_words, speakers
 
 TYPES = ("PER", "LOC", "ORG")
@@ -219,6 +219,13 @@ class NameTagger:
                 out = [m for m in out
                        if m.end <= organisation.start or m.start >= organisation.end]
                 out.append(organisation)
+            after = {start + len(word): k + 1 for k, (start, word) in enumerate(zip(
+                starts, words, strict=True))}  # a word's end offset: the index after it
+            ends = [after[m.end] for m in out if m.kind == "ORG" and m.end in after]
+            taken = {m.start for m in out}
+            for first, end in bracketed_acronyms(words, ends, lex):
+                if starts[first] not in taken:  # "Russian Nanotechnology Corporation (RUSNANO)"
+                    out.append(mention(first, end, "ORG", LISTED))
         return sorted(out, key=lambda m: m.start)
 
     def listed_places(
