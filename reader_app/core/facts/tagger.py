@@ -8,7 +8,7 @@ The model (``data/names.crfsuite``) and its per-type confidence thresholds
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 from itertools import compress, count
@@ -22,7 +22,7 @@ from .cues import (
     KNOWN_ORGS,
     ORG_HEADS,
 )
-from .lexicon import lexicon
+from .lexicon import Lexicon, lexicon
 from .ner_features import FeatureMaker, Sentence, listable, words_of
 from .org_rules import bracketed_acronyms, organisation_spans, remit_list
 from .person_cues import cued_people, given_name_pairs, given_name_words, speakers
@@ -109,6 +109,21 @@ def tag_sentence(
             total += marginal(tags[k], k)
         out.append((first, end, label, total / (end - first)))
     return out
+
+
+def _bracketed(
+    found: Sequence[Mention], sentence: Sentence, lex: Lexicon,
+    mention: Callable[[int, int, str, float], Mention],
+) -> list[Mention]:
+    """Acronyms in brackets after the organisations ``found`` in a sentence."""
+    starts, words, _ = sentence
+    after = {start + len(word): k + 1 for k, (start, word) in enumerate(zip(
+        starts, words, strict=True))}  # a word's end offset: the index after it
+    ends = [after[m.end] for m in found if m.kind == "ORG" and m.end in after]
+    taken = {m.start for m in found}
+    return [mention(first, end, "ORG", LISTED)
+            for first, end in bracketed_acronyms(words, ends, lex)
+            if starts[first] not in taken]
 
 
 class NameTagger:
@@ -219,13 +234,8 @@ class NameTagger:
                 out = [m for m in out
                        if m.end <= organisation.start or m.start >= organisation.end]
                 out.append(organisation)
-            after = {start + len(word): k + 1 for k, (start, word) in enumerate(zip(
-                starts, words, strict=True))}  # a word's end offset: the index after it
-            ends = [after[m.end] for m in out if m.kind == "ORG" and m.end in after]
-            taken = {m.start for m in out}
-            for first, end in bracketed_acronyms(words, ends, lex):
-                if starts[first] not in taken:  # "Russian Nanotechnology Corporation (RUSNANO)"
-                    out.append(mention(first, end, "ORG", LISTED))
+            if "(" in words:  # "Russian Nanotechnology Corporation (RUSNANO)"
+                out += _bracketed(out, sentence, lex, mention)
         return sorted(out, key=lambda m: m.start)
 
     def listed_places(
