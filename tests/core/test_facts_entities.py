@@ -1010,3 +1010,12 @@ def test_an_acronym_in_brackets_after_an_organisation_is_its_short_name() -> Non
     grid = next(f for f in orgs if f.label == "Kazakh Electricity Grid Company")
     assert [text[s:e] for s, e in grid.mentions].count("KAZGRID") == 2
     assert labels(orgs) == ["Kazakh Electricity Grid Company"]
+
+
+def test_two_organisations_joined_by_and_are_two_but_one_named_for_two_places() -> None:
+    text = ("Trade news\n\nShops sell on Pinterest and TikTok Shop now. Brighton and Hove Albion "
+            "and the Foreign and Commonwealth Office were not asked.")
+    orgs = set(labels(find_facts(text).organisations))
+    assert {"Pinterest", "TikTok Shop"} <= orgs
+    assert "Pinterest and TikTok Shop" not in orgs
+    assert not {"Brighton", "Foreign", "Commonwealth Office"} & orgs

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from .cues import (
+    DEMONYM_WORDS,
     FUNCTION_WORDS,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
@@ -168,7 +169,7 @@ def organisation_spans(
         elif (not headline and (_headed(words[i:j], lex) or _public_body(words[i:j]))
               and name not in lex.strong_places and name.title() not in lex.strong_places
               and (any(tagged[i:j]) or not _common_words(words[i:j], lex))):
-            out += _bodies(words, i, j, lex)  # a listed place is no body: "West Bank"
+            out += _bodies(words, i, j, tagged, lex)  # a listed place is no body: "West Bank"
     return out
 
 
@@ -207,15 +208,33 @@ def _common_words(run: Sequence[str], lex: Lexicon) -> bool:
     )
 
 
-def _bodies(words: Sequence[str], first: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
-    """A headed run as one organisation, or as two where "and" joins two names each headed
-    on its own ("University of Turku and Åbo Akademi University"); not where a common word
-    follows it ("Securities and Investments Commission")."""
-    for k in range(first + 2, end - 2):
+def _bodies(
+    words: Sequence[str], first: int, end: int, tagged: Sequence[bool], lex: Lexicon
+) -> list[tuple[int, int]]:
+    """A headed run as one organisation, or as two where "and" joins two names, each headed
+    on its own or the second one opening an organisation the model tagged apart from the
+    first ("University of Turku and Åbo Akademi University", "An Bord Pleanála and Dublin
+    City Council"); not where a common word follows it ("Securities and Investments
+    Commission")."""
+    for k in range(first + 1, end - 2):
         if (words[k] == "and" and not lex.mostly_lower(words[k + 1])
-                and _headed(words[first:k], lex) and _headed(words[k + 1 : end], lex)):
-            return [(first, k), *_bodies(words, k + 1, end, lex)]
+                and _headed(words[k + 1 : end], lex)
+                and ((k - first > 1 and _headed(words[first:k], lex))
+                     or (tagged[k + 1] and not tagged[k]
+                         and _names_alone(words[first:k], lex)))):
+            return [(first, k), *_bodies(words, k + 1, end, tagged, lex)]
     return [(first, end)]
+
+
+def _names_alone(run: Sequence[str], lex: Lexicon) -> bool:
+    """Whether words before "and" may name an organisation by themselves: not a place, a
+    people's adjective, a given name or a word open text writes in lowercase, which more
+    often share the name after "and" ("Brighton and Hove Albion", "Foreign and
+    Commonwealth Office", "Janet and Simeon Braguin Fund")."""
+    name = " ".join(run)
+    last = run[-1].lower()
+    return not (name in lex.strong_places or name in lex.weak_places or last in DEMONYM_WORDS
+                or (len(run) == 1 and (last in lex.given_names or lex.mostly_lower(run[0]))))
 
 
 def bracketed_acronyms(
