@@ -1019,3 +1019,12 @@ def test_two_organisations_joined_by_and_are_two_but_one_named_for_two_places() 
     assert {"Pinterest", "TikTok Shop"} <= orgs
     assert "Pinterest and TikTok Shop" not in orgs
     assert not {"Brighton", "Foreign", "Commonwealth Office"} & orgs
+
+
+def test_a_known_newspaper_is_an_organisation_even_where_read_as_a_person() -> None:
+    text = ("Press review\n\nAccording to Le Monde, the plan failed; Der Spiegel and Die Zeit "
+            "agreed. Médecins Sans Frontières said its clinics were full. Marine Le Pen spoke.")
+    facts = find_facts(text)
+    assert {"Le Monde", "Der Spiegel", "Die Zeit", "Médecins Sans Frontières"} <= set(
+        labels(facts.organisations))
+    assert labels(facts.people) == ["Marine Le Pen"]

@@ -126,7 +126,8 @@ KNOWN_ORGS = words(
     Novartis Roche GSK Tesco Asda Waitrose Aldi Lidl Primark Reddit TikTok
     YouTube Instagram WhatsApp Ukrenergo Naftogaz Rosatom Roscosmos Eurostat
     Unison Greenpeace Oxfam KPMG Deloitte PwC McKinsey Telegram Senate Congress
-    Parliament Commons Nato Nasa Fed Arsenal Tottenham Juventus NFL NBA MLB NHL ATP WTA"""
+    Parliament Commons Nato Nasa Fed Arsenal Tottenham Juventus NFL NBA MLB NHL ATP WTA
+    Xinhua Kyodo Yonhap TASS Interfax ANSA Haaretz Spiegel"""
 )
 
 # Well-known organisations whose names hold no organisation head.
@@ -179,6 +180,38 @@ KNOWN_ORG_NAMES = frozenset(
         "Fianna Fáil",
         "Fine Gael",
         "Likud",
+        # Newspapers and news agencies named with their own language's article or words
+        "Le Monde",
+        "Le Figaro",
+        "Le Parisien",
+        "Les Echos",
+        "Le Soir",
+        "El País",
+        "El Mundo",
+        "La Vanguardia",
+        "La Nación",
+        "La Repubblica",
+        "La Stampa",
+        "Der Spiegel",
+        "Die Zeit",
+        "Die Welt",
+        "Süddeutsche Zeitung",
+        "Frankfurter Allgemeine Zeitung",
+        "Neue Zürcher Zeitung",
+        "De Telegraaf",
+        "De Volkskrant",
+        "Asahi Shimbun",
+        "Yomiuri Shimbun",
+        "Mainichi Shimbun",
+        "Deutsche Welle",
+        "Agence France-Presse",
+        "Kyodo News",
+        "Novaya Gazeta",
+        "Ukrainska Pravda",
+        "Kyiv Independent",
+        "South China Morning Post",
+        "Sydney Morning Herald",
+        "Globe and Mail",
     }
 )
 

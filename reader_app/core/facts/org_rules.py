@@ -154,10 +154,13 @@ def organisation_spans(
             if name not in lex.strong_places and name not in lex.weak_places:
                 out.append((i, j))
             continue
+        known = _known_names(words, i, j)
+        if known:  # "Le Monde", "Médecins Sans Frontières", even where read as a person
+            out += known
+            continue
         if any(people[i:j]):
             continue
-        if (_kind_cued(words, i, j, tagged, lex) or name in KNOWN_ORG_NAMES
-                or (j - i == 1 and name in KNOWN_ORGS)):
+        if _kind_cued(words, i, j, tagged, lex) or (j - i == 1 and name in KNOWN_ORGS):
             out.append((i, j))
         elif j - i == 1:
             word = words[i]
@@ -170,6 +173,27 @@ def organisation_spans(
               and name not in lex.strong_places and name.title() not in lex.strong_places
               and (any(tagged[i:j]) or not _common_words(words[i:j], lex))):
             out += _bodies(words, i, j, tagged, lex)  # a listed place is no body: "West Bank"
+    return out
+
+
+#: The most words of a name in :data:`KNOWN_ORG_NAMES`.
+_KNOWN_WORDS = max(len(n.split()) for n in KNOWN_ORG_NAMES)
+
+
+def _known_names(words: Sequence[str], first: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the well-known organisations a run names, whole or joined by "and" ("Der
+    Spiegel and Die Zeit"); none where other words are part of the run ("Federal Reserve
+    Bank of New York", "British Red Cross": a longer name)."""
+    out = []
+    k = first
+    while k < end:
+        n = next((n for n in range(min(_KNOWN_WORDS, end - k), 0, -1)
+                  if " ".join(words[k : k + n]) in KNOWN_ORG_NAMES), 0)
+        if n:
+            out.append((k, k + n))
+        elif words[k] not in ("and", "&") or k == first:
+            return []
+        k += max(n, 1)
     return out
 
 
