@@ -1028,3 +1028,14 @@ def test_a_known_newspaper_is_an_organisation_even_where_read_as_a_person() -> N
     assert {"Le Monde", "Der Spiegel", "Die Zeit", "Médecins Sans Frontières"} <= set(
         labels(facts.organisations))
     assert labels(facts.people) == ["Marine Le Pen"]
+
+
+def test_a_name_listed_among_names_of_one_kind_takes_their_kind() -> None:
+    text = ("Charity gala\n\nThe evening raised money for the NAACP, GLAAD, Tzu Chi, AmfAR, "
+            "and the Maybach Foundation. Sponsors paid for Digital Marketing, Print Design, and "
+            "Event Planning. Guests came from Kyaukse, Magwe, Sagaing and Mandalay.")
+    facts = find_facts(text)
+    assert {"Tzu Chi", "AmfAR"} <= set(labels(facts.organisations))
+    assert {"Kyaukse", "Magwe", "Sagaing"} <= set(labels(facts.places))
+    every = labels(facts.people) + labels(facts.places) + labels(facts.organisations)
+    assert not {"Digital Marketing", "Print Design", "Event Planning"} & set(every)

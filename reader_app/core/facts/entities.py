@@ -25,7 +25,7 @@ from .cues import (
 )
 from .full_names import full_names
 from .lexicon import lexicon
-from .lists import like_its_list
+from .lists import like_its_list, with_list_members
 from .lone_names import (
     SURNAME_PARTICLES,
     common_last_word,
@@ -38,7 +38,7 @@ from .lone_names import (
 )
 from .model import FactKind
 from .sources import SourceBlock
-from .tagger import Mention, NameTagger, name_tagger
+from .tagger import LISTED, Mention, NameTagger, name_tagger
 from .terms import defined_terms
 from .trim import trim, without_degrees
 
@@ -375,8 +375,8 @@ def find_names(
     ]
     lex = lexicon()
     voted = full_names(text, blocks, _vote(text, mentions), lex)
-    mentions = without_degrees(
-        text, like_its_list(text, _vote(text, _propagate(text, blocks, voted))))
+    mentions = with_list_members(text, without_degrees(
+        text, like_its_list(text, _vote(text, _propagate(text, blocks, voted)))), LISTED)
     out: dict[FactKind, list[tuple[str, tuple[tuple[int, int], ...]]]] = {}
     for label, kind in KINDS.items():
         groups = _group(text, mentions, label)

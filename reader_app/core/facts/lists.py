@@ -1,6 +1,7 @@
 """Names listed together are names of one kind: "WordPress, Wix, Squarespace and Shopify",
 "Arlington, Fort Worth, and Austin". A single word the tagger read as a person in a list of
-organisations or places, beside no person named in full, is one of them."""
+organisations or places, beside no person named in full, is one of them; a name listed
+between names of one kind that no one found is one of them too."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .cues import FUNCTION_WORDS
+from .lexicon import lexicon, mostly_lower
 from .tagger import Mention
+from .trim import trim
 
 #: Letters after a name, which a tagger may read as organisations: "Jo Park, MD, FAAFP".
 _CREDENTIAL = re.compile(r"[A-Z]{2,6}")
@@ -68,3 +72,92 @@ def _lists(text: str, mentions: Sequence[Mention]) -> list[list[int]]:
     if len(run) >= 3:
         runs.append(run)
     return runs
+
+
+#: A name listed between others: capitalised words, with the small words names hold
+#: ("Friends of the Earth", "Bank of England"), after an optional "the".
+_WORD = r"[A-Z][\w'\u2019.&-]*"
+_ITEM = re.compile(
+    rf"(?:the\s+)?(?P<name>{_WORD}(?:\s+(?:(?:of|for|the|and|&|de)\s+)*{_WORD}){{0,4}})"
+)
+#: A separator between two listed names, split on.
+_SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)")
+_ARTICLE_END = re.compile(r"(?<=\s)the\s+$")
+#: The typed names a list needs, of one kind, before the names between them take it.
+_TYPED = 2
+
+
+def with_list_members(
+    text: str, mentions: Sequence[Mention], confidence: float
+) -> list[Mention]:
+    """``mentions`` (in order) with the names listed between them that no one found, given
+    the kind of the list's others where at least two share it and none differs: "the NAACP,
+    GLAAD, Peace Games, AmfAR, and the Maybach Foundation"; trimmed as the tagger's are, and
+    not words open text writes in lowercase ("Digital Marketing")."""
+    found: list[Mention] = []
+    for run, items in _lists_with_gaps(text, mentions):
+        kinds = {mentions[i].kind for i in run}
+        if len(kinds) == 1 and len(run) >= _TYPED and items:
+            kind = kinds.pop()
+            found += [t for start, end in items if not _common(text[start:end])
+                      and not (kind == "PER" and _lone_word(text[start:end]))
+                      and (t := trim(text, Mention(start, end, kind, confidence)))]
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else list(mentions)
+
+
+def _common(name: str) -> bool:
+    """Whether a listed name is only words open text writes in lowercase: a heading or a
+    service ("Digital Marketing", "Boys"), no name."""
+    return all(mostly_lower(w) or w.lower() in FUNCTION_WORDS for w in name.split())
+
+
+def _lone_word(name: str) -> bool:
+    """Whether a listed name is one word that names no one by itself: a given name
+    ("Jack"), letters ("MD") or an address ("Copy.ai")."""
+    return " " not in name and (
+        name.isupper() or not name.replace("-", "").replace("'", "").isalpha()
+        or name.lower() in lexicon().given_names)
+
+
+def _lists_with_gaps(
+    text: str, mentions: Sequence[Mention]
+) -> list[tuple[list[int], list[tuple[int, int]]]]:
+    """Runs of mentions (as indexes) with the spans of the unfound names listed between
+    them: each gap on one line, separators and names only."""
+    runs: list[tuple[list[int], list[tuple[int, int]]]] = []
+    run: list[int] = []
+    items: list[tuple[int, int]] = []
+    for i, mention in enumerate(mentions):
+        if run:
+            gap = _gap_names(text, mentions[run[-1]].end, mention.start)
+            if gap is not None:
+                run.append(i)
+                items += gap
+                continue
+            runs.append((run, items))
+        run, items = [i], []
+    if run:
+        runs.append((run, items))
+    return runs
+
+
+def _gap_names(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The names listed in ``text[start:end]`` between two listed names, or None when it is
+    not a list's separators and names alone."""
+    gap = _ARTICLE_END.sub("", text[start:end])  # "..., and the Maybach Foundation"
+    if not gap or "\n" in gap:
+        return None
+    names = []
+    position = 0
+    for separator in _SEPARATOR.finditer(gap):
+        piece = gap[position : separator.start()]
+        if position == 0:
+            if piece or separator.start() != 0:
+                return None  # a list's gap opens with a separator
+        else:
+            item = _ITEM.fullmatch(piece)
+            if item is None:
+                return None
+            names.append((start + position + item.start("name"), start + separator.start()))
+        position = separator.end()
+    return names if position == len(gap) else None
