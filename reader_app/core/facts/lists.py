@@ -82,6 +82,8 @@ _ITEM = re.compile(
 )
 #: A separator between two listed names, split on.
 _SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)")
+#: The longest text between two listed names that may hold more names.
+_LONGEST_GAP = 300
 _ARTICLE_END = re.compile(r"(?<=\s)the\s+$")
 #: The typed names a list needs, of one kind, before the names between them take it.
 _TYPED = 2
@@ -144,9 +146,10 @@ def _lists_with_gaps(
 def _gap_names(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     """The names listed in ``text[start:end]`` between two listed names, or None when it is
     not a list's separators and names alone."""
-    gap = _ARTICLE_END.sub("", text[start:end])  # "..., and the Maybach Foundation"
-    if not gap or "\n" in gap:
+    gap = text[start:end]
+    if len(gap) > _LONGEST_GAP or not _SEPARATOR.match(gap) or "\n" in gap:
         return None
+    gap = _ARTICLE_END.sub("", gap)  # "..., and the Maybach Foundation"
     names = []
     position = 0
     for separator in _SEPARATOR.finditer(gap):
