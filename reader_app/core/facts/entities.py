@@ -300,16 +300,14 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
                 if text[first:end] not in lexicon().strong_places:  # "River Jordan", "Jordan"
                     groups[key] += groups.pop(bare)
     if kind == "ORG":  # an acronym joins the one organisation whose initials it spells
+        spelt = {k: _initials(text[s:e]).upper() for k, ((s, e), *_) in groups.items()
+                 if " " in k}
         for key in [k for k in groups if " " not in k]:
             named = text[groups[key][0][0] : groups[key][0][1]]
             if " " in named:
                 continue  # a firm's name with its legal form ("Apple Inc."), no acronym
-            surface = "".join(c for c in named if c.isupper())  # "MoD" spells "MD"
-            owners = [
-                k for k in groups
-                if " " in k and _initials(text[groups[k][0][0] : groups[k][0][1]]).upper()
-                == surface.upper()
-            ]
+            surface = "".join(c for c in named if c.isupper()).upper()  # "MoD" spells "MD"
+            owners = [k for k, initials in spelt.items() if initials == surface]
             if len(owners) != 1:  # else the name it stands in brackets after
                 owners = _bracketed_after(text, groups, key)
             if len(surface) > 1 and len(owners) == 1:
