@@ -1039,3 +1039,5 @@ def test_a_name_listed_among_names_of_one_kind_takes_their_kind() -> None:
     assert {"Kyaukse", "Magwe", "Sagaing"} <= set(labels(facts.places))
     every = labels(facts.people) + labels(facts.places) + labels(facts.organisations)
     assert not {"Digital Marketing", "Print Design", "Event Planning"} & set(every)
+    last = find_facts("Depots\n\nStrikes closed depots in Mandalay, Yangon and Kyaukse on Friday.")
+    assert labels(last.places) == ["Mandalay", "Yangon", "Kyaukse"]

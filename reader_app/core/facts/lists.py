@@ -85,6 +85,13 @@ _SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)")
 #: The longest text between two listed names that may hold more names.
 _LONGEST_GAP = 300
 _ARTICLE_END = re.compile(r"(?<=\s)the\s+$")
+#: The last name of a list, after its last found name ("..., Marseille and Lyon on ..."), and
+#: what closes a list before its last found name.
+_TRAILING = re.compile(
+    r",?\s(?:and|or)\s+(?:the\s+)?(?P<name>[A-Z][\w'\u2019&-]*(?:[ ]+(?:(?:of|the|de)[ ]+)*"
+    r"[A-Z][\w'\u2019&-]*){0,3})(?=[\s.,;:!?)]|$)(?![ ]+[A-Z])"
+)
+_CLOSED = re.compile(r"\s(?:and|or)\s")
 #: The typed names a list needs, of one kind, before the names between them take it.
 _TYPED = 2
 
@@ -99,7 +106,12 @@ def with_list_members(
     found: list[Mention] = []
     for run, items in _lists_with_gaps(text, mentions):
         kinds = {mentions[i].kind for i in run}
-        if len(kinds) == 1 and len(run) >= _TYPED and items:
+        if len(kinds) != 1 or len(run) < _TYPED:
+            continue
+        last = _TRAILING.match(text, mentions[run[-1]].end)
+        if last and not _CLOSED.search(text, mentions[run[-2]].end, mentions[run[-1]].start):
+            items.append(last.span("name"))  # "Paris, Marseille and Lyon"
+        if items:
             kind = kinds.pop()
             found += [t for start, end in items if not _common(text[start:end])
                       and not (kind == "PER" and _lone_word(text[start:end]))
