@@ -1030,6 +1030,16 @@ def test_a_known_newspaper_is_an_organisation_even_where_read_as_a_person() -> N
     assert labels(facts.people) == ["Marine Le Pen"]
 
 
+def test_a_known_organisation_is_found_whole_and_not_inside_a_longer_name() -> None:
+    text = ("Relief\n\nVolunteers said so. Friends of the Earth said the camps were full, and "
+            "the American Red Cross sent tents. The International Committee of the Red Cross "
+            "and the Federal Reserve Bank of New York were not asked.")
+    orgs = set(labels(find_facts(text).organisations))
+    assert {"Friends of the Earth", "American Red Cross"} <= orgs
+    assert {"International Committee of the Red Cross", "Federal Reserve Bank of New York"} <= orgs
+    assert not {"Red Cross", "Federal Reserve"} & orgs
+
+
 def test_a_name_listed_among_names_of_one_kind_takes_their_kind() -> None:
     text = ("Charity gala\n\nThe evening raised money for the NAACP, GLAAD, Tzu Chi, AmfAR, "
             "and the Maybach Foundation. Sponsors paid for Digital Marketing, Print Design, and "

@@ -140,9 +140,10 @@ def organisation_spans(
     words of the people already found there, which no organisation takes, and ``tagged``
     the words the model tagged as an organisation at any confidence: an acronym must be one
     of them ("MRI", "HR", "SIDS" are not)."""
-    out = []
+    known = _known_spans(words, caps, lex)
+    out = list(known)
     headline = len(words) > 5 and len(caps) > _HEADLINE_SHARE * len(words)
-    for i, j in _runs(words, caps):
+    for i, j in _outside(_runs(words, caps), known, words):
         while i < j and words[i].lower() in FUNCTION_WORDS:
             i += 1
         if i >= j:
@@ -153,10 +154,6 @@ def organisation_spans(
         ):
             if name not in lex.strong_places and name not in lex.weak_places:
                 out.append((i, j))
-            continue
-        known = _known_names(words, i, j)
-        if known:  # "Le Monde", "Médecins Sans Frontières", even where read as a person
-            out += known
             continue
         if any(people[i:j]):
             continue
@@ -176,24 +173,62 @@ def organisation_spans(
     return out
 
 
-#: The most words of a name in :data:`KNOWN_ORG_NAMES`.
-_KNOWN_WORDS = max(len(n.split()) for n in KNOWN_ORG_NAMES)
+#: Words that join names in a run.
+_JOINS = frozenset({"and", "&", "of", "for", "on", "the", "de"})
+#: Words that join a longer name to a well-known one after them.
+_LINKS = frozenset({"of", "the", "for", "de"})
+#: The well-known organisations' names as words, longest first, by their first word.
+_KNOWN_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _name in sorted(KNOWN_ORG_NAMES, key=lambda n: (-len(n.split()), n)):
+    _KNOWN_BY_FIRST.setdefault(_name.split()[0], []).append(tuple(_name.split()))
 
 
-def _known_names(words: Sequence[str], first: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the well-known organisations a run names, whole or joined by "and" ("Der
-    Spiegel and Die Zeit"); none where other words are part of the run ("Federal Reserve
-    Bank of New York", "British Red Cross": a longer name)."""
+def _known_spans(words: Sequence[str], caps: Sequence[int], lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of the well-known organisations a sentence names ("Friends of the Earth", "Le
+    Monde", even where read as a person), with the people's adjective or the country before
+    them ("American Red Cross"); none that a longer capitalised name holds ("Federal Reserve
+    Bank of New York", "Red Cross Hospital")."""
+    out: list[tuple[int, int]] = []
+    for i in caps:
+        if out and i < out[-1][1]:
+            continue
+        for name in _KNOWN_BY_FIRST.get(words[i], ()):
+            end = i + len(name)
+            if tuple(words[i:end]) != name:
+                continue
+            first = i
+            while first > 0 and (words[first - 1].lower() in DEMONYM_WORDS
+                                 or words[first - 1] in lex.strong_places):
+                first -= 1
+            k = first - 1
+            while k >= 0 and words[k] in _LINKS:  # "International Committee of the Red Cross"
+                k -= 1
+            before = words[k] if k >= 0 else ""
+            after = words[end + 1] if end + 1 < len(words) and words[end] in _LINKS else ""
+            if not ((end < len(words) and (words[end][:1].isupper() or after[:1].isupper()))
+                    or (before[:1].isupper() and before.lower() not in FUNCTION_WORDS)):
+                out.append((first, end))
+            break
+    return out
+
+
+def _outside(
+    runs: Sequence[tuple[int, int]], known: Sequence[tuple[int, int]], words: Sequence[str]
+) -> list[tuple[int, int]]:
+    """The parts of ``runs`` that no well-known name takes, without the words that joined
+    them to it ("MSNBC" of "MSNBC and Fox News")."""
     out = []
-    k = first
-    while k < end:
-        n = next((n for n in range(min(_KNOWN_WORDS, end - k), 0, -1)
-                  if " ".join(words[k : k + n]) in KNOWN_ORG_NAMES), 0)
-        if n:
-            out.append((k, k + n))
-        elif words[k] not in ("and", "&") or k == first:
-            return []
-        k += max(n, 1)
+    for i, j in runs:
+        parts = [(i, j)]
+        for a, b in known:
+            parts = [p for s, e in parts for p in ((s, min(e, a)), (max(s, b), e))]
+        for s, e in parts:
+            while s < e and words[s] in _JOINS:
+                s += 1
+            while s < e and words[e - 1] in _JOINS:
+                e -= 1
+            if s < e:
+                out.append((s, e))
     return out
 
 
