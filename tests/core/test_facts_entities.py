@@ -1051,3 +1051,22 @@ def test_a_name_listed_among_names_of_one_kind_takes_their_kind() -> None:
     assert not {"Digital Marketing", "Print Design", "Event Planning"} & set(every)
     last = find_facts("Depots\n\nStrikes closed depots in Mandalay, Yangon and Kyaukse on Friday.")
     assert labels(last.places) == ["Mandalay", "Yangon", "Kyaukse"]
+
+
+def test_a_person_whose_surname_is_a_place_s_head_word_stays_a_person() -> None:
+    text = ("Vaccine trial\n\nProfessor Adrian Hill, who leads the trial, said the results were "
+            "good.")
+    assert labels(find_facts(text).people) == ["Adrian Hill"]
+    start = text.index("Adrian Hill")
+    sure, unsure = (Mention(start, start + 11, "PER", p) for p in (0.98, 0.8))
+    assert trim(text, sure) == sure
+    assert trim(text, unsure) is None  # as often a town's name ("Rocky Hill")
+
+
+def test_a_role_between_commas_beside_a_name_makes_it_a_person() -> None:
+    text = ("Talks\n\nWubet Alemayehu, a farmer near Gondar, said the rains were late. Desta "
+            "Tesfaye, Ethiopia’s chief negotiator, said the talks had stalled. Teams share files "
+            "by email, Slack, and a host of other tools.")
+    people = labels(find_facts(text).people)
+    assert {"Wubet Alemayehu", "Desta Tesfaye"} <= set(people)
+    assert "Slack" not in people

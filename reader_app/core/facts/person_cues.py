@@ -52,8 +52,23 @@ _KIN = frozenset({
     "spokesman", "spokeswoman", "lawyer", "attorney",
 })
 _AGE = re.compile(r"[1-9]\d")
+#: What a person is, set beside a name between commas ("Thandi Mokoena, a voter in Soweto,";
+#: "the charity's chief executive, Beccy Speight,"): roles only a person has.
+_ROLES = ROLE_NOUNS | frozenset({
+    "negotiator", "voter", "director", "executive", "spokesperson", "minister", "secretary",
+    "president", "chairman", "chairwoman", "founder", "resident", "analyst",
+    "economist", "professor", "researcher", "scientist", "official", "farmer", "worker",
+    "owner", "manager", "coach", "captain", "striker", "midfielder", "defender",
+    "goalkeeper", "author", "novelist", "actor", "actress", "singer", "doctor", "nurse",
+    "officer", "commander", "ambassador", "prosecutor", "judge", "volunteer", "survivor",
+    "witness", "protester", "grandmother", "grandfather", "mayor", "governor", "senator",
+    "lawmaker", "councillor", "candidate", "fisherman", "driver",
+}) | _KIN
+#: The words between a name and its role ("Ethiopia's chief negotiator").
+_ROLE_WORDS = 5
 #: Words of which a sentence holds one at least where _person_follows may find a person.
-_TRIGGERS = frozenset({"who", "whose", "born"}) | _KIN | {str(age) for age in range(10, 100)}
+_TRIGGERS = (frozenset({"who", "whose", "born"}) | _KIN | _ROLES
+             | {str(age) for age in range(10, 100)})
 
 
 def name_word(word: str, lex: Lexicon) -> bool:
@@ -114,7 +129,7 @@ def _speaker_word(word: str, lex: Lexicon) -> bool:
 def _person_follows(words: Sequence[str], end: int) -> bool:
     """Whether what follows the name ending before ``end`` tells a person: "who" or
     "whose", kin or counsel ("'s wife", "'s lawyer"), an age (", 31, is", ", aged 45,
-    was") or a birth ("was born")."""
+    was"), a role between commas (", a voter in Soweto,") or a birth ("was born")."""
     rest = words[end : end + 5]
     if rest[:2] in ([",", "who"], [",", "whose"]):
         return True
@@ -125,8 +140,21 @@ def _person_follows(words: Sequence[str], end: int) -> bool:
         return (
             k + 2 < len(rest) and bool(_AGE.fullmatch(rest[k])) and rest[k + 1] == ","
             and rest[k + 2].islower()  # not an address: "Gubbi Cross, 81, Bangalore"
-        )
+        ) or _role_between_commas(words, end)
     return rest[:2] in (["was", "born"], ["is", "born"])
+
+
+def _role_between_commas(words: Sequence[str], end: int) -> bool:
+    """Whether a role only a person has follows the name ending before ``end`` (and a
+    comma) before the next comma: ", Ethiopia's chief negotiator,", ", a voter in Soweto,"."""
+    if words[end + 1 : end + 2] in (["and"], ["or"]):
+        return False  # "email, Slack, and a host of other tools": a list goes on
+    for word in words[end + 1 : end + 2 + _ROLE_WORDS]:
+        if word == ",":
+            return False
+        if word in _ROLES:
+            return True
+    return False
 
 
 def speakers(
@@ -155,11 +183,15 @@ def speakers(
             end += 1
         if end == i or any(claimed[i:end]) or any(organisations[i:end]):
             continue
+        role_before = (  # "the charity's chief executive, Beccy Speight, said"
+            i > 1 and words[i - 1] == "," and words[i - 2] in _ROLES
+            and end < len(words) and words[end] == ","
+        )
         said_before = (
             quoted and i > 0 and words[i - 1] in _SAID
             and (end == len(words) or words[end] in ".,;")
         )
-        if not (said_before or (
+        if not (said_before or role_before or (
             (i == 0 or not words[i - 1][:1].isalnum())
             and ((quoted and end < len(words) and words[end] in _SPEAKING)
                  or _person_follows(words, end))

@@ -54,6 +54,9 @@ _LEGAL_FORMS = frozenset({
     "private limited company", "s corporation", "c corporation", "b corporation",
     "benefit corporation", "professional corporation", "sole proprietorship",
 })
+#: The model's confidence above which a given name and a surname ending in a place's head
+#: word are a person's ("Adrian Hill" at 0.98; "Rocky Hill", a town, at 0.88).
+_SURE = 0.9
 _EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|ataxia)\b", re.I)
 
 
@@ -100,7 +103,9 @@ def trim(text: str, mention: Mention) -> Mention | None:
     if not words or start >= end or (lowercase > 1 and len(words) == 1):
         return None  # "Grey seals haul out": the model ran on into a clause
     if mention.kind == "PER" and (
-        words[-1].lower() in NOT_PERSON_ENDS or words[0].lower() in NOT_PERSON_OPENS
+        (words[-1].lower() in NOT_PERSON_ENDS
+         and not (mention.confidence >= _SURE and _full_name(words)))
+        or words[0].lower() in NOT_PERSON_OPENS
         or (any(_run_together(w) for w in words)
             and not _HANDLE.search(text, max(0, start - 2), start))
         or (len(words) > 1 and (
@@ -219,6 +224,17 @@ def _unnamed_common(surface: str) -> bool:
     bare = surface.lower()
     return (" " not in surface and lex.mostly_lower(surface)
             and bare not in lex.given_names and bare not in lex.surnames)
+
+
+def _full_name(words: Sequence[str]) -> bool:
+    """Whether two words are a listed given name and a listed surname, and no listed place:
+    a person whose surname is a place's head word ("Adrian Hill", "Elijah Wood"; not
+    "Notting Hill", "Forest Hill")."""
+    lex = lexicon()
+    name = " ".join(words)
+    return (len(words) == 2 and words[0].lower() in lex.given_names
+            and words[-1].lower() in lex.surnames
+            and name not in lex.strong_places and name not in lex.weak_places)
 
 
 def _common_noun_end(words: Sequence[str]) -> bool:
