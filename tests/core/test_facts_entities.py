@@ -1070,3 +1070,11 @@ def test_a_role_between_commas_beside_a_name_makes_it_a_person() -> None:
     people = labels(find_facts(text).people)
     assert {"Wubet Alemayehu", "Desta Tesfaye"} <= set(people)
     assert "Slack" not in people
+
+
+def test_a_team_named_for_its_city_is_an_organisation() -> None:
+    text = ("Sports\n\nHe played for the Toronto Huskies and the New York Knicks. Flanders Fields "
+            "and the Santa Barbara Counties were quiet.")
+    facts = find_facts(text)
+    assert {"Toronto Huskies", "New York Knicks"} <= set(labels(facts.organisations))
+    assert "Santa Barbara Counties" not in labels(facts.organisations)

@@ -166,6 +166,8 @@ def organisation_spans(
                     and word not in lex.strong_places and word not in lex.weak_places
                     and not headline):
                 out.append((i, j))
+        elif not headline and any(tagged[i:j]) and _team(words[i:j], lex):
+            out.append((i, j))  # "Boston Bruins", "Vancouver Canucks"
         elif (not headline and (_headed(words[i:j], lex) or _public_body(words[i:j]))
               and name not in lex.strong_places and name.title() not in lex.strong_places
               and (any(tagged[i:j]) or not _common_words(words[i:j], lex))):
@@ -230,6 +232,19 @@ def _outside(
             if s < e:
                 out.append((s, e))
     return out
+
+
+def _team(run: Sequence[str], lex: Lexicon) -> bool:
+    """Whether a run is a listed place and a plural that open text writes capitalised: a
+    team named for its city ("Boston Bruins", "Pittsburgh Pirates"; not "Berlin Olympics"
+    on its own, nor "Santa Barbara Counties", whose plural is a common word, nor "San
+    Franciscans", "San Marcos")."""
+    last = run[-1]
+    name = " ".join(run)
+    return (len(run) > 1 and " ".join(run[:-1]) in lex.strong_places and len(last) > 3
+            and last.endswith("s") and last[:1].isupper() and last[1:].islower()
+            and not lex.mostly_lower(last) and last.lower() not in DEMONYM_WORDS
+            and name not in lex.strong_places and name not in lex.weak_places)
 
 
 def _kind_cued(
