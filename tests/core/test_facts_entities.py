@@ -1078,3 +1078,11 @@ def test_a_team_named_for_its_city_is_an_organisation() -> None:
     facts = find_facts(text)
     assert {"Toronto Huskies", "New York Knicks"} <= set(labels(facts.organisations))
     assert "Santa Barbara Counties" not in labels(facts.organisations)
+
+
+def test_a_link_s_call_to_act_is_no_part_of_the_name_after_it() -> None:
+    text = ("Electricians\n\nOur partners share the work. Visit Sargent Electric Company for more. "
+            "Contact Reith & Associates today.")
+    every = labels(find_facts(text).organisations) + labels(find_facts(text).people)
+    assert not [name for name in every if name.split()[0] in ("Visit", "Contact")]
+    assert "Reith & Associates" in every

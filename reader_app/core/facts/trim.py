@@ -54,6 +54,9 @@ _LEGAL_FORMS = frozenset({
     "private limited company", "s corporation", "c corporation", "b corporation",
     "benefit corporation", "professional corporation", "sole proprietorship",
 })
+#: A link's call to act before a name ("Visit IES Holdings", "Contact the Division of
+#: Corporations", "Browse Ashley"): no part of it.
+_CALLS = frozenset({"Visit", "Browse", "Contact", "Shop", "Explore", "Discover"})
 #: The model's confidence above which a given name and a surname ending in a place's head
 #: word are a person's ("Adrian Hill" at 0.98; "Rocky Hill", a town, at 0.88).
 _SURE = 0.9
@@ -143,7 +146,7 @@ def trim(text: str, mention: Mention) -> Mention | None:
     ):
         return None  # "Lemokey X4", "RAV4 Prime", "Aurora Luxe": a model; "the M62" a road
     while len(words) > 1 and (
-        words[0].lower() in ("the", "a", "an")
+        words[0].lower() in ("the", "a", "an") or words[0] in _CALLS
         or (mention.kind == "PER" and (
             words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in ROLE_NOUNS
             or (len(words) > 2 and words[1].lower().rstrip(".") in TITLE_WORDS
