@@ -1080,9 +1080,12 @@ def test_a_team_named_for_its_city_is_an_organisation() -> None:
     assert "Santa Barbara Counties" not in labels(facts.organisations)
 
 
-def test_a_link_s_call_to_act_is_no_part_of_the_name_after_it() -> None:
+def test_a_link_s_call_to_act_or_a_list_s_superlative_makes_no_name() -> None:
     text = ("Electricians\n\nOur partners share the work. Visit Sargent Electric Company for more. "
             "Contact Reith & Associates today.")
     every = labels(find_facts(text).organisations) + labels(find_facts(text).people)
     assert not [name for name in every if name.split()[0] in ("Visit", "Contact")]
     assert "Reith & Associates" in every
+    headings = find_facts("Reviews\n\nOur pick for Best Executive Resume Writing Service is "
+                          "clear, and the Top Rated Identity Theft Company too.")
+    assert labels(headings.organisations) == []

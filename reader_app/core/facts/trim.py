@@ -105,6 +105,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
         words = words[:-1]
     if not words or start >= end or (lowercase > 1 and len(words) == 1):
         return None  # "Grey seals haul out": the model ran on into a clause
+    if len(words) > 2 and words[0] in ("Best", "Top"):
+        return None  # "Best VPN Service", "Top Resume Writing Services": a list's heading
     if mention.kind == "PER" and (
         (words[-1].lower() in NOT_PERSON_ENDS
          and not (mention.confidence >= _SURE and _full_name(words)))
