@@ -1089,3 +1089,8 @@ def test_a_link_s_call_to_act_or_a_list_s_superlative_makes_no_name() -> None:
     headings = find_facts("Reviews\n\nOur pick for Best Executive Resume Writing Service is "
                           "clear, and the Top Rated Identity Theft Company too.")
     assert labels(headings.organisations) == []
+
+
+def test_a_name_after_a_title_of_kin_is_a_person_without_it() -> None:
+    text = "Family news\n\nHow are you? Any news on Aunt Toni? The weather is fine."
+    assert labels(find_facts(text).people) == ["Toni"]

@@ -24,10 +24,13 @@ from .lexicon import Lexicon
 # corpora; docs/facts.md, "Training").
 GIVEN_PAIR = 0.2
 _NOT_NAME_WORDS = COMMON_WORDS | ORG_HEADS | PLACE_HEADS | TITLE_WORDS | DEMONYM_WORDS
+#: Titles of kin and of several doctors, which a name follows as it follows a courtesy title
+#: ("Aunt Toni", "Uncle Bob", "Drs. Ali"); the corpora annotate the name without them.
+_KIN_TITLES = frozenset({"aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "drs"})
 # Every written form of a cue ("researcher", "Minister", "Mr."), looked up before any lowering.
 _CUE_FORMS = frozenset(
     form
-    for cue in TITLE_WORDS | ROLE_NOUNS
+    for cue in TITLE_WORDS | ROLE_NOUNS | _KIN_TITLES
     for cased in (cue, cue.capitalize(), "-".join(p.capitalize() for p in cue.split("-")))
     for form in (cased, cased + ".")
 )
@@ -98,7 +101,8 @@ def cued_people(
         if i < 0 or words[i] not in _CUE_FORMS:
             continue  # also "MS Windows": a cue in capitals is an acronym
         cue = words[i].lower().rstrip(".")
-        if cue in HONORIFICS or (cue in TITLE_WORDS and not words[i].islower()):
+        courtesy = cue in HONORIFICS or (cue in _KIN_TITLES and not words[i].islower())
+        if courtesy or (cue in TITLE_WORDS and not words[i].islower()):
             shortest = 1
         elif (words[i].islower() and cue in TITLE_WORDS) or cue in ROLE_NOUNS:
             shortest = 2
@@ -111,7 +115,7 @@ def cued_people(
             shortest <= end - i - 1 <= 3
             and not (end < len(words) and words[end][:1].isupper())
             and not any(claimed[i + 1 : end])
-            and (end - i > 2 or cue in HONORIFICS or cue + "." in HONORIFICS
+            and (end - i > 2 or courtesy or cue + "." in HONORIFICS
                  or words[i + 1].lower() in lex.surnames
                  or words[i + 1].lower() in lex.given_names)
         ):
