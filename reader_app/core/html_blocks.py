@@ -114,7 +114,8 @@ def _html_list(element: etree._Element, ordered: bool) -> Iterator[Draft]:
 
 _BLOCK_HTML = frozenset({
     "p", "div", "section", "article", "main", "header", "footer", "aside", "figure", "ul", "ol",
-    "dl", "blockquote", "pre", "table", "img", "picture", "hr", "center", "details", *_HEADINGS,
+    "dl", "dt", "dd", "blockquote", "pre", "table", "img", "picture", "hr", "center", "details",
+    *_HEADINGS,
 })  # fmt: skip
 
 

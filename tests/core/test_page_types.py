@@ -224,6 +224,19 @@ def test_own_text_gives_a_short_line_once() -> None:
     assert "Huso" in texts
 
 
+def test_own_text_reads_a_definition_list_s_blocks_apart() -> None:
+    html = ("<html><body><main><h1>Functions</h1><dl><dt>accumulate(iterable)</dt><dd><p>Make "
+            "an iterator that returns accumulated sums.</p><p>Roughly equivalent to:</p>"
+            "<pre>def accumulate(iterable):\n    total = 0</pre></dd></dl></main></body></html>")
+    blocks = [d.block for d in own_text(lxml.html.document_fromstring(html), None)]
+    assert [(b.kind, b.text) for b in blocks][1:] == [
+        ("paragraph", "accumulate(iterable)"),
+        ("paragraph", "Make an iterator that returns accumulated sums."),
+        ("paragraph", "Roughly equivalent to:"),
+        ("code", "def accumulate(iterable):\n    total = 0"),
+    ]
+
+
 def test_the_model_must_match_the_features() -> None:
     data = shipped_router().to_json()
     assert PageRouter.from_json(data) == shipped_router()
