@@ -3,7 +3,8 @@ well: a capitalised run headed by an organisation word ("Kenya Medical Research 
 "Bank of Italy", "Liberal Democratic Party"), a known organisation ("Kremlin", "White
 House"), an acronym that names no place ("CGT", "NNPC", "UNRWA", "MoD"), a body named
 after the service of its district ("Business Improvement District"), a name after the kind
-of organisation it is ("the research firm IDC"), and an affiliation in
+of organisation it is ("the research firm IDC"), a team named for its city ("Boston
+Bruins"), an acronym in brackets after an organisation's name, and an affiliation in
 brackets after a person's name or a publisher before a page count ("Alex Foster (Grove)",
 "Grove, 320pp")."""
 
@@ -55,6 +56,7 @@ _KIND_NOUNS = words(
 )
 #: Ordinals, also as the word splits "3rd".
 _ORDINALS = frozenset({"first", "second", "third", "st", "nd", "rd", "th"})
+#: A code or a frequency before a kind of organisation ("802.11", "2.4/5GHz band").
 _CODED = re.compile(r"[\d/]|[Hh]z$")
 _HEADLINE_SHARE = 0.6  # a sentence this capitalised is in headline case
 _AFFILIATION_WORDS = 3
