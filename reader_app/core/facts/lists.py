@@ -100,9 +100,10 @@ def with_list_members(
     text: str, mentions: Sequence[Mention], confidence: float
 ) -> list[Mention]:
     """``mentions`` (in order) with the names listed between them that no one found, given
-    the kind of the list's others where at least two share it and none differs: "the NAACP,
-    GLAAD, Peace Games, AmfAR, and the Maybach Foundation"; trimmed as the tagger's are, and
-    not words open text writes in lowercase ("Digital Marketing")."""
+    the kind of the list's others where at least two share it and none differs ("the NAACP,
+    GLAAD, AmfAR, and the Maybach Foundation"), and the name "and" brings after the last one
+    ("Paris, Marseille and Lyon"); trimmed as the tagger's are, and not words open text
+    writes in lowercase ("Digital Marketing")."""
     found: list[Mention] = []
     for run, items in _lists_with_gaps(text, mentions):
         kinds = {mentions[i].kind for i in run}

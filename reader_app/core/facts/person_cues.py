@@ -24,9 +24,9 @@ from .lexicon import Lexicon
 # corpora; docs/facts.md, "Training").
 GIVEN_PAIR = 0.2
 _NOT_NAME_WORDS = COMMON_WORDS | ORG_HEADS | PLACE_HEADS | TITLE_WORDS | DEMONYM_WORDS
-#: Titles of kin and of several doctors, which a name follows as it follows a courtesy title
-#: ("Aunt Toni", "Uncle Bob", "Drs. Ali"); the corpora annotate the name without them.
-_KIN_TITLES = frozenset({"aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "drs"})
+#: Titles of kin, which a name follows as it follows a courtesy title ("Aunt Toni", "Uncle
+#: Bob"); the corpora annotate the name without them.
+_KIN_TITLES = frozenset({"aunt", "auntie", "uncle", "grandma", "grandpa", "granny"})
 # Every written form of a cue ("researcher", "Minister", "Mr."), looked up before any lowering.
 _CUE_FORMS = frozenset(
     form
