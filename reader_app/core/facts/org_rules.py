@@ -177,8 +177,6 @@ def organisation_spans(
     return out
 
 
-#: Words that join names in a run.
-_JOINS = frozenset({"and", "&", "of", "for", "on", "the", "de"})
 #: Words that join a longer name to a well-known one after them.
 _LINKS = frozenset({"of", "the", "for", "de"})
 #: The well-known organisations' names as words, longest first, by their first word.
@@ -227,9 +225,9 @@ def _outside(
         for a, b in known:
             parts = [p for s, e in parts for p in ((s, min(e, a)), (max(s, b), e))]
         for s, e in parts:
-            while s < e and words[s] in _JOINS:
+            while s < e and words[s] in _CONNECTORS:
                 s += 1
-            while s < e and words[e - 1] in _JOINS:
+            while s < e and words[e - 1] in _CONNECTORS:
                 e -= 1
             if s < e:
                 out.append((s, e))
