@@ -1094,3 +1094,22 @@ def test_a_link_s_call_to_act_or_a_list_s_superlative_makes_no_name() -> None:
 def test_a_name_after_a_title_of_kin_is_a_person_without_it() -> None:
     text = "Family news\n\nHow are you? Any news on Aunt Toni? The weather is fine."
     assert labels(find_facts(text).people) == ["Toni"]
+
+
+def test_one_name_after_a_capitalised_office_is_a_person() -> None:
+    text = ("Reforms\n\nIn the 1350s, King Gongmin was free to reform the government. Jokowi "
+            "asked outgoing President Yudhoyono to decide. Sultan Mehmed took the city. The "
+            "band played with King Crimson and the Prince Series of prints hung nearby.")
+    people = labels(find_facts(text).people)
+    assert {"Gongmin", "Yudhoyono", "Mehmed"} <= set(people)
+    assert not {"Crimson", "King Crimson", "Series", "Prince Series"} & set(people)
+
+
+def test_a_generation_after_a_name_is_part_of_it_and_the_surname_joins_it() -> None:
+    text = ("Memorials\n\nA monument to Martin Luther King, Jr. stands by the fountain. Sammy "
+            "Davis Jr. sang there in 1965, and Davis came back a year later. King's words are "
+            "cut in the stone. The change came with Scotsman James Watt.")
+    people = find_facts(text).people
+    assert labels(people) == ["Martin Luther King, Jr.", "Sammy Davis Jr.", "James Watt"]
+    assert surfaces(text, people[1]) == ["Sammy Davis Jr.", "Davis"]
+    assert surfaces(text, people[0]) == ["Martin Luther King, Jr.", "King"]

@@ -33,6 +33,10 @@ TITLES = words(
     player teammate chancellor-elect president-elect mp mep minister-president"""
 )
 
+# Titles of rulers, which the corpora leave out of a name as they leave the titles above
+# ("Tsar Alexander" is "Alexander"); no features of the model.
+RULERS = words("tsar czar tsarina sultan emir pharaoh empress")
+
 # Role nouns written in lowercase before a name ("bassist Tim Commerford", "Dominican priest
 # Heinrich Kramer"); with the titles above they cue a person the model left untagged. They are
 # no features of the model.

@@ -40,7 +40,7 @@ from .model import FactKind
 from .sources import SourceBlock
 from .tagger import LISTED, Mention, NameTagger, name_tagger
 from .terms import defined_terms
-from .trim import trim, without_degrees
+from .trim import trim, without_degrees, without_generation
 
 KINDS: dict[str, FactKind] = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 
@@ -143,7 +143,7 @@ def _other_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
     for m in mentions:
         surface = text[m.start : m.end]
         forms.setdefault(surface, m.kind)
-        words = surface.split()
+        words = without_generation(surface.split()) if m.kind == "PER" else surface.split()
         if m.kind == "PER" and len(words) >= 2:
             for word in {words[-1], words[0]} if len(words) == 3 else {words[-1]}:
                 if len(word) > 2 and word.lower() not in COMMON_WORDS and word[0].isupper() \
@@ -278,7 +278,8 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
             (singles if alone else groups.setdefault(surface, [])).append(span)
         for span in singles:
             word = _norm(text[span[0] : span[1]])
-            owners = [k for k in groups if k.endswith(" " + word)] or [
+            owners = [k for k in groups
+                      if " ".join(without_generation(k.split())).endswith(" " + word)] or [
                 k for k in groups if " " in k and k.split()[0] == word
             ]
             before = [k for k in owners if groups[k][0][0] < span[0]]

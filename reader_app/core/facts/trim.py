@@ -18,6 +18,7 @@ from .cues import (
     NOT_PERSON_OPENS,
     PRODUCT_ENDS,
     ROLE_NOUNS,
+    RULERS,
     TERM_ACRONYMS,
     TITLE_WORDS,
 )
@@ -65,6 +66,14 @@ _EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|at
 
 #: Words that open the next sentence where a name runs on into it across a lost full stop
 #: ("... by Julia Cameron The subheading is ...").
+#: A generation after a person's name, part of it ("Martin Luther King, Jr.").
+_GENERATION_AFTER = re.compile(r",? (?:Jr|Sr)\.?(?!\w)")
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: A man or woman of a nation before a name ("Scotsman James Watt").
+_COUNTRYMEN = frozenset(
+    f"{nation}{sex}" for nation in ("english", "scots", "irish", "welsh", "dutch", "french")
+    for sex in ("man", "woman")
+)
 _SENTENCE_OPENERS = frozenset(
     {"the", "a", "this", "that", "these", "those", "another", "it", "he", "she", "they", "we",
      "his", "her", "its", "their", "our", "my", "your", "but", "and", "or", "if", "then",
@@ -151,6 +160,7 @@ def trim(text: str, mention: Mention) -> Mention | None:
         words[0].lower() in ("the", "a", "an") or words[0] in _CALLS
         or (mention.kind == "PER" and (
             words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in ROLE_NOUNS
+            or words[0].lower() in RULERS or words[0].lower() in _COUNTRYMEN
             or (len(words) > 2 and words[1].lower().rstrip(".") in TITLE_WORDS
                 and words[0] in lexicon().strong_places)  # "U.S. President Donald Trump"
         ))
@@ -180,7 +190,17 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return None  # "Royalty-Free or Risky?": a common word, no one's name
     if not any(c.isupper() for c in text[start:end]):
         return None
-    return Mention(start, end, mention.kind, mention.confidence)
+    generation = _GENERATION_AFTER.match(text, end) if mention.kind == "PER" else None
+    return Mention(start, generation.end() if generation else end, mention.kind,
+                   mention.confidence)
+
+
+def without_generation(words: Sequence[str]) -> Sequence[str]:
+    """A person's name's words without the generation after them ("Sammy Davis Jr.",
+    "Martin Luther King, Jr." end in "Davis", "King")."""
+    while len(words) > 1 and words[-1].rstrip(".").lower() in _GENERATIONS:
+        words = words[:-1]
+    return [*words[:-1], words[-1].rstrip(",")]
 
 
 #: Words that join the words of a name ("VP of Engineering", "SEO and Paid Media").
