@@ -1122,3 +1122,11 @@ def test_a_practitioner_ending_in_ist_cues_the_name_after_it() -> None:
     people = labels(find_facts(text).people)
     assert {"Bufo Calvin", "Hila Gonen", "Torbern Bergman", "Kaz Sato"} <= set(people)
     assert not {"Poale Zion", "Chill Vibes"} & set(people)
+
+
+def test_a_latin_abbreviation_opening_a_sentence_is_no_name() -> None:
+    text = ("Bells\n\nNote the ^G is a literal bell character. E.g. in vim, insert using the "
+            "sequence Ctrl+v Ctrl+g. I.e. the bell rings.")
+    facts = find_facts(text)
+    every = labels(facts.people) + labels(facts.places) + labels(facts.organisations)
+    assert not {"E.g.", "I.e."} & set(every)

@@ -74,6 +74,8 @@ _COUNTRYMEN = frozenset(
     f"{nation}{sex}" for nation in ("english", "scots", "irish", "welsh", "dutch", "french")
     for sex in ("man", "woman")
 )
+#: Latin abbreviations that open a sentence capitalised ("E.g. in vim, ..."): no names.
+_LATIN_ABBREVIATIONS = frozenset({"e.g.", "i.e.", "cf.", "viz.", "etc.", "n.b."})
 _SENTENCE_OPENERS = frozenset(
     {"the", "a", "this", "that", "these", "those", "another", "it", "he", "she", "they", "we",
      "his", "her", "its", "their", "our", "my", "your", "but", "and", "or", "if", "then",
@@ -182,7 +184,7 @@ def trim(text: str, mention: Mention) -> Mention | None:
     if surface.isupper() and len(surface) > 1:  # "US", "WHO": acronyms, not the words
         return Mention(start, end, mention.kind, mention.confidence)
     if bare in COMMON_WORDS or bare in DEMONYM_WORDS or bare.rstrip(".") in TITLE_WORDS \
-            or bare in _LEGAL_FORMS:
+            or bare in _LEGAL_FORMS or bare in _LATIN_ABBREVIATIONS:
         return None
     if mention.kind == "LOC" and _unlisted_common(surface):
         return None  # "with Embrace" (an insurer), "in Handheld mode"
