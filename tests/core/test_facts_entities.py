@@ -1130,3 +1130,12 @@ def test_a_latin_abbreviation_opening_a_sentence_is_no_name() -> None:
     facts = find_facts(text)
     every = labels(facts.people) + labels(facts.places) + labels(facts.organisations)
     assert not {"E.g.", "I.e."} & set(every)
+
+
+def test_a_name_glued_to_a_number_is_a_unit_or_a_spec_not_a_name() -> None:
+    text = "Graphics cards\n\nThe Radeon RX 9060 XT 16GB GDDR6 PCI Express 5.0 x16 card by AMD."
+    glued = text.index("GB GDDR6")
+    spec = Mention(glued, text.index(" 5.0"), "ORG", 0.95)
+    assert trim(text, spec) is None
+    amd = Mention(text.index("AMD"), text.index("AMD") + 3, "ORG", 0.95)
+    assert trim(text, amd) == amd

@@ -94,6 +94,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return None  # part of a name such as "Marks & Spencer"
     if _dotted_on(text, start):
         return None  # ".NET", "ASP.NET", "Vue.js": part of a product's or a file's name
+    if start and text[start - 1].isdigit():
+        return None  # "16GB GDDR6 PCI Express", "5G Network": a measure's unit, a spec
     words = text[start:end].split(" ")
     while words and not words[0][:1].isalnum():  # "&", a quote
         start += len(words[0]) + 1
