@@ -92,6 +92,16 @@ def test_picture_credits_in_every_style_are_no_sources() -> None:
         title="", blocks=(Block("paragraph", "Kyiv/Reuters - Shelling"),)))).strip()
 
 
+def test_a_courtesy_credit_is_no_source_but_prose_thanks_are() -> None:
+    text = ("Portraits\n\nDawoud Bey, A Couple in Prospect Park, 1990. Archival pigment print. "
+            "Courtesy Sean Kelly Gallery.\n\nMartin Parr, Benidorm, 1997. Courtesy of Matthew "
+            "Marks Gallery.\n\nI own such a machine, courtesy of Mark Zyngier of Linux fame.")
+    facts = find_facts(text)
+    every = {f.label for f in facts.people + facts.organisations}
+    assert not [name for name in every if "Gallery" in name or "Courtesy" in name]
+    assert {"Dawoud Bey", "Martin Parr", "Mark Zyngier"} <= every
+
+
 def test_an_agencys_name_credits_only_as_a_word_of_its_own() -> None:
     text = ("Wings reunited on Flaming Pie (Paul McCartney, 1997) and toured with a cover of "
             "Summer of '69 (Bryan Adams, 1984). The band thanked its label (AP Records).")

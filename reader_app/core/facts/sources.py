@@ -46,7 +46,10 @@ _CREDIT = re.compile(
     # a name and an agency ending a line: "Efrem Lukatsky/AP", "Mary Altaffer / AP Photo"
     rf"|\b(?:(?-i:[A-Z]\.)|{_NAME_WORD}) (?:(?:(?-i:[A-Z]\.)|{_NAME_WORD}) ){{0,2}}?"
     rf"{_NAME_WORD} ?/ ?{_AGENCIES}\b[^\n/]{{0,30}}$"
-    r"|©[^\n]{0,80}",
+    r"|©[^\n]{0,80}"
+    # a caption's "Courtesy Sean Kelly Gallery.", "Courtesy of Hilton"; not the prose's "a
+    # machine, courtesy of Mark Zyngier,"
+    r"|\b(?-i:Courtesy)(?: of)?\s+(?-i:[A-Z])[^\n]{0,80}?(?=$|(?<!\b[A-Z])\.(?:\s|$)|\))",
     re.IGNORECASE | re.MULTILINE,
 )
 # A caption's credit after a slash or a bar that ends it ("... research kitchen / Kent
@@ -109,7 +112,8 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
 def clean(text: str) -> str:
     """``text`` with credits, stage directions, citation labels and identifiers blanked
     out."""
-    if any(mark in text for mark in ":(/\u00a9\u2026") or "..." in text:  # every credit has one
+    # every credit has one of these marks or words
+    if any(mark in text for mark in ":(/\u00a9\u2026") or "..." in text or "Courtesy" in text:
         text = _blank(text, _CREDIT)
         text = _blank(text, _STAGE)
     lower = text.lower()
