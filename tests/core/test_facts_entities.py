@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader_app.core.facts import find_facts
 from reader_app.core.facts.authors import author_keys
-from reader_app.core.facts.lists import like_its_list
+from reader_app.core.facts.lists import as_named_apart, like_its_list
 from reader_app.core.facts.lone_names import modelled
 from reader_app.core.facts.makers import without_makers_things
 from reader_app.core.facts.model import Fact, FactKind, Facts
@@ -1139,3 +1139,18 @@ def test_a_name_glued_to_a_number_is_a_unit_or_a_spec_not_a_name() -> None:
     assert trim(text, spec) is None
     amd = Mention(text.index("AMD"), text.index("AMD") + 3, "ORG", 0.95)
     assert trim(text, amd) == amd
+
+
+def test_a_name_joining_two_names_the_article_names_apart_is_the_two() -> None:
+    text = ("Security\n\nPalo Alto Networks\n\nIBM and Palo Alto Networks help organisations "
+            "stay safe. IBM said so. The Victoria and Albert Museum opened in London.")
+    start = text.index("IBM and")
+    joined = Mention(start, start + len("IBM and Palo Alto Networks"), "ORG", 0.9)
+    apart = [Mention(text.index("Palo"), text.index("Palo") + 18, "ORG", 0.9), joined,
+             Mention(text.index("IBM said"), text.index("IBM said") + 3, "ORG", 0.9)]
+    split = as_named_apart(text, apart)
+    assert [text[m.start : m.end] for m in split] == [
+        "Palo Alto Networks", "IBM", "Palo Alto Networks", "IBM"]
+    orgs = labels(find_facts(text).organisations)
+    assert "IBM and Palo Alto Networks" not in orgs
+    assert "Victoria and Albert Museum" in orgs

@@ -25,7 +25,7 @@ from .cues import (
 )
 from .full_names import full_names
 from .lexicon import lexicon
-from .lists import like_its_list, with_list_members
+from .lists import as_named_apart, like_its_list, with_list_members
 from .lone_names import (
     SURNAME_PARTICLES,
     common_last_word,
@@ -374,8 +374,8 @@ def find_names(
     ]
     lex = lexicon()
     voted = full_names(text, blocks, _vote(text, mentions), lex)
-    mentions = with_list_members(text, without_degrees(
-        text, like_its_list(text, _vote(text, _propagate(text, blocks, voted)))), LISTED)
+    mentions = as_named_apart(text, with_list_members(text, without_degrees(
+        text, like_its_list(text, _vote(text, _propagate(text, blocks, voted)))), LISTED))
     out: dict[FactKind, list[tuple[str, tuple[tuple[int, int], ...]]]] = {}
     for label, kind in KINDS.items():
         groups = _group(text, mentions, label)

@@ -1,7 +1,8 @@
 """Names listed together are names of one kind: "WordPress, Wix, Squarespace and Shopify",
 "Arlington, Fort Worth, and Austin". A single word the tagger read as a person in a list of
 organisations or places, beside no person named in full, is one of them; a name listed
-between names of one kind that no one found is one of them too."""
+between names of one kind that no one found is one of them too; and a name that joins two
+names the article names apart ("IBM and Palo Alto Networks") is the two."""
 
 from __future__ import annotations
 
@@ -18,6 +19,27 @@ from .trim import trim
 _CREDENTIAL = re.compile(r"[A-Z]{2,6}")
 #: What stands between two names of one list: a comma, a slash, "and", "or", "&".
 _JOIN = re.compile(r"\s*(?:[,/;]\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)")
+_AND = re.compile(r" (?:and|&) ")
+
+
+def as_named_apart(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with each one that joins two names by "and" or "&" split in two where
+    the article names both apart, each taking the kind of its own mention ("IBM and Palo
+    Alto Networks" after "IBM" and "Palo Alto Networks"; "Victoria and Albert Museum"
+    stays, as the article names no "Albert Museum")."""
+    kinds = {text[m.start : m.end]: m.kind for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        surface = text[m.start : m.end]
+        for join in _AND.finditer(surface):
+            first, second = surface[: join.start()], surface[join.end() :]
+            if first in kinds and second in kinds:
+                out += [Mention(m.start, m.start + join.start(), kinds[first], m.confidence),
+                        Mention(m.start + join.end(), m.end, kinds[second], m.confidence)]
+                break
+        else:
+            out.append(m)
+    return out
 
 
 def like_its_list(text: str, mentions: Sequence[Mention]) -> list[Mention]:
