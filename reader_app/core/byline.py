@@ -56,6 +56,12 @@ _NAME_LOWERCASE = frozenset({
     "zu", "ter", "ten", "af", "av", "op", "editors", "staff", "team", "writers", "reporters",
     "desk",
 })
+#: Words of a site's furniture or address that no name holds: a byline made of them is a
+#: footer's links or a share button's text ("Conditions Privacy Policy", "Www Facebook Com").
+_FURNITURE_WORDS = frozenset({
+    "privacy", "policy", "terms", "conditions", "cookies", "cookie", "subscribe", "newsletter",
+    "www", "com", "http", "https",
+})
 _PARTICLE_END = re.compile(r"[-'\u2019]")
 #: An avatar's initials before the name they abbreviate ("CM Craig McCarthy").
 _INITIALS = re.compile(r"([A-Z]{2,3})\s+(\S.*)")
@@ -95,7 +101,9 @@ def _name(piece: str) -> str | None:
             return None  # a job title alone ("Head Winemaker, Co-Founder"), the name's piece apart
         if len(text[: role.start()].split()) >= _NAME_WORDS:
             text = text[: role.start()].strip(_EDGES)
-    if not text or text.lower() in _NO_NAME or not any(c.isupper() for c in text) or any(
+    if not text or text.lower() in _NO_NAME or not any(c.isupper() for c in text) or not (
+        _FURNITURE_WORDS.isdisjoint(w.lower() for w in _LETTERS.findall(text))
+    ) or any(
         word[:1].islower() and _PARTICLE_END.split(word, 1)[0] not in _NAME_LOWERCASE
         for word in text.split()  # "al-Assad", "d'Alembert" open with a particle
     ):

@@ -68,6 +68,8 @@ def _page(head: str, body: str) -> str:
         ("About the Author", None),
         ("Written By", None),
         ("Sign In", None),
+        ("Conditions Privacy Policy", None),  # a footer's links
+        ("Www Facebook Com; Tinyhousegiantjourney", "Tinyhousegiantjourney"),  # a share link
         ("Name", None),
         ("Updated January", None),
         ("", None),
