@@ -1154,3 +1154,11 @@ def test_a_name_joining_two_names_the_article_names_apart_is_the_two() -> None:
     orgs = labels(find_facts(text).organisations)
     assert "IBM and Palo Alto Networks" not in orgs
     assert "Victoria and Albert Museum" in orgs
+
+
+def test_a_listed_place_paired_by_and_with_a_place_is_a_place() -> None:
+    text = ("Strikes\n\nShelling hit homes in Khan Younis and Rafah overnight. Families in "
+            "Naples and Palermo waited. Android apps are built in Kotlin or Java.")
+    places = labels(find_facts(text).places)
+    assert {"Rafah", "Palermo"} <= set(places)
+    assert "Java" not in places

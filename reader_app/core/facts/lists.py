@@ -129,6 +129,9 @@ def with_list_members(
     found: list[Mention] = []
     for run, items in _lists_with_gaps(text, mentions):
         kinds = {mentions[i].kind for i in run}
+        if len(run) == 1 and kinds == {"LOC"}:
+            pair = _place_pair(text, mentions[run[0]], confidence)
+            found += [pair] if pair else []
         if len(kinds) != 1 or len(run) < _TYPED:
             continue
         last = _TRAILING.match(text, mentions[run[-1]].end)
@@ -140,6 +143,25 @@ def with_list_members(
                       and not (kind == "PER" and _lone_word(text[start:end]))
                       and (t := trim(text, Mention(start, end, kind, confidence)))]
     return sorted([*mentions, *found], key=lambda m: m.start) if found else list(mentions)
+
+
+#: A place preposition before a pair of places ("in Naples and Palermo").
+_PAIR_BEFORE = re.compile(r"\b(?:in|on|at|from|to|near|across|between|around)\s+(?:the\s+)?$")
+
+
+def _place_pair(text: str, place: Mention, confidence: float) -> Mention | None:
+    """The listed place that "and" pairs with a place after a place preposition ("in Naples
+    and Palermo", "on Khan Younis and Rafah"), which no one found."""
+    last = _TRAILING.match(text, place.end)
+    if not last or " and " not in text[place.end : last.start("name")] or not _PAIR_BEFORE.search(
+        text, max(0, place.start - 12), place.start
+    ):
+        return None  # "built in Kotlin or Java": "or" pairs other things too
+    name = last["name"]
+    lex = lexicon()
+    if name not in lex.strong_places and name not in lex.weak_places:
+        return None
+    return Mention(last.start("name"), last.end("name"), "LOC", confidence)
 
 
 def _common(name: str) -> bool:
