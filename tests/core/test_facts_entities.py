@@ -1162,3 +1162,12 @@ def test_a_listed_place_paired_by_and_with_a_place_is_a_place() -> None:
     places = labels(find_facts(text).places)
     assert {"Rafah", "Palermo"} <= set(places)
     assert "Java" not in places
+
+
+def test_a_natural_feature_named_with_its_kind_is_a_place() -> None:
+    text = ("Floods\n\nHomes were evacuated after the River Severn burst its banks. Vineyards "
+            "in Napa Valley and the Bighorn Mountains burned. He studied at Lake Forest College "
+            "and built a Data Lake.")
+    places = set(labels(find_facts(text).places))
+    assert {"River Severn", "Napa Valley", "Bighorn Mountains"} <= places
+    assert not {"Lake Forest", "Data Lake"} & places

@@ -23,6 +23,7 @@ from .cues import (
     ORG_HEADS,
 )
 from .lexicon import Lexicon, lexicon
+from .natural_features import natural_features
 from .ner_features import FeatureMaker, Sentence, listable, words_of
 from .org_rules import bracketed_acronyms, organisation_spans, remit_list
 from .person_cues import cued_people, given_name_pairs, given_name_words, speakers
@@ -214,7 +215,8 @@ class NameTagger:
         add_people(cued_people(words, caps, claimed, lex))  # each sees the people found before
         add_people(speakers(words, caps, claimed, tagged, lex))
         add_people(given_name_pairs(words, caps, claimed, chance, lex))
-        for first, end in self.listed_places(words, caps, claimed, places):
+        for first, end in [*self.listed_places(words, caps, claimed, places),
+                           *natural_features(words, caps, claimed)]:
             place = mention(first, end, "LOC", LISTED)
             out = [m for m in out if m.end <= place.start or m.start >= place.end]
             out.append(place)

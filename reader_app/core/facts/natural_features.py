@@ -1,0 +1,76 @@
+"""Natural features named with their kind, which the name model often leaves untagged: a
+river, lake, sea, range or valley ("Blue Nile River", "Lake Turkana", "the River Severn",
+"Mount Lewotobi", "Rwenzori Mountains"). In the corpora's training part a capitalised name
+with one of these heads is a place 9 times in 10 or more often; heads that as often end a
+band's, a club's or a book's name ("Bay", "Island", "Creek", "Forest", "River" opening a
+name without "the": "River Plate"; "Range": "Price Range") are left out, and so is a name
+whose word beside the head open text mostly writes in lowercase ("Data Lake", "Midnight
+Ocean")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .cues import DEMONYM_WORDS, FUNCTION_WORDS, TITLE_WORDS
+from .lexicon import mostly_lower
+
+#: Heads after the name ("Severn River"), and before it ("Lake Turkana").
+_AFTER = frozenset({
+    "River", "Lake", "Sea", "Ocean", "Mountains", "Valley", "Hills", "Glacier", "Peninsula",
+})
+_BEFORE = frozenset({"Lake", "Mount", "Cape"})
+#: Name words before a head after, and after a head before.
+_LONGEST = 3
+
+
+def natural_features(
+    words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool]
+) -> list[tuple[int, int]]:
+    """Spans ``(first, end)`` of the natural features no one claimed: capitalised name
+    words and their head, with no capitalised word running on before or after."""
+    out: list[tuple[int, int]] = []
+    for i in caps:
+        span = _named_before(words, i) or _named_after(words, i)
+        if span is None or any(claimed[span[0] : span[1]]):
+            continue
+        first, end = span
+        if (first > 0 and words[first - 1][:1].isupper()) or (
+            end < len(words) and words[end][:1].isupper()
+        ):
+            continue  # part of a longer name: "Lake Forest College", "Mount Sinai Hospital"
+        if not out or out[-1][1] <= first:
+            out.append(span)
+    return out
+
+
+def _named_before(words: Sequence[str], i: int) -> tuple[int, int] | None:
+    """The name words before a head after them ("Rwenzori Mountains"), without a people's
+    adjective opening them ("German Baltic Sea" is the "Baltic Sea")."""
+    if words[i] not in _AFTER or not i or not _name_word(words[i - 1]) or mostly_lower(
+        words[i - 1]
+    ):
+        return None
+    first = i - 1
+    while first > 0 and i - first < _LONGEST and _name_word(words[first - 1]):
+        first -= 1
+    while first < i - 1 and words[first].lower() in DEMONYM_WORDS:
+        first += 1
+    return first, i + 1
+
+
+def _named_after(words: Sequence[str], i: int) -> tuple[int, int] | None:
+    """A head and the name words after it ("Lake Turkana", "the River Severn")."""
+    if words[i] not in _BEFORE and not (words[i] == "River" and i and words[i - 1] == "the"):
+        return None
+    if i + 1 >= len(words) or not _name_word(words[i + 1]) or mostly_lower(words[i + 1]):
+        return None
+    end = i + 2
+    while end < len(words) and end - i < _LONGEST and _name_word(words[end]):
+        end += 1
+    return i, end
+
+
+def _name_word(word: str) -> bool:
+    lower = word.lower()
+    return (word[:1].isupper() and word[1:2].islower() and lower not in FUNCTION_WORDS
+            and lower.rstrip(".") not in TITLE_WORDS)
