@@ -1171,3 +1171,12 @@ def test_a_natural_feature_named_with_its_kind_is_a_place() -> None:
     places = set(labels(find_facts(text).places))
     assert {"River Severn", "Napa Valley", "Bighorn Mountains"} <= places
     assert not {"Lake Forest", "Data Lake"} & places
+
+
+def test_a_name_after_a_kind_of_place_and_of_is_a_place() -> None:
+    text = ("Coffee\n\nThe beans came from the village of Tukuran and the island of Sebatik. "
+            "Its origin lies in the region of Kaffa. The PA-RISC port of MkLinux stalled, and "
+            "callbacks lead to the state of Zalgo.")
+    places = set(labels(find_facts(text).places))
+    assert {"Tukuran", "Sebatik", "Kaffa"} <= places
+    assert not {"MkLinux", "Zalgo"} & places
