@@ -1180,3 +1180,10 @@ def test_a_name_after_a_kind_of_place_and_of_is_a_place() -> None:
     places = set(labels(find_facts(text).places))
     assert {"Tukuran", "Sebatik", "Kaffa"} <= places
     assert not {"MkLinux", "Zalgo"} & places
+
+
+def test_a_listed_place_of_two_words_the_model_reads_as_a_person_is_a_place() -> None:
+    text = "Farms\n\nSoy farmers in Goiás and Mato Grosso planted early."
+    facts = find_facts(text)
+    assert "Mato Grosso" in labels(facts.places)
+    assert labels(facts.people) == []

@@ -196,6 +196,10 @@ class NameTagger:
         for (low, _), features in zip(parts, features_of, strict=True):
             for first, end, label, confidence in tag_sentence(self.tagger, features):
                 first, end = first + low, end + low
+                if label == "PER" and end - first > 1 and lex is not None and (
+                    " ".join(words[first:end]) in lex.strong_places
+                ):
+                    label = "LOC"  # "Mato Grosso": a place of two words or more, no one
                 if label == "ORG":
                     tagged[first:end] = [True] * (end - first)
                     model_orgs[first] = end
