@@ -1,7 +1,8 @@
 """Places named with their kind, which the name model often leaves untagged: a river, lake,
 sea, range or valley ("Blue Nile River", "Lake Turkana", "the River Severn", "Mount
-Lewotobi", "Rwenzori Mountains"), and a place after "the village of", "the city of", "the
-province of" ("the village of Hokeng"). In the corpora's training part a capitalised name
+Lewotobi", "Rwenzori Mountains"), a county, airport, fort or harbour ("Orange County", "Fort
+Greene", "Pearl Harbor"), and a place after "the village of", "the city of", "the province
+of" ("the village of Hokeng"). In the corpora's training part a capitalised name
 with one of these heads is a place 9 times in 10 or more often; heads that as often end a
 band's, a club's or a book's name ("Bay", "Island", "Creek", "Forest", "River" opening a
 name without "the": "River Plate"; "Range": "Price Range") are left out, and so is a name
@@ -18,8 +19,10 @@ from .lexicon import mostly_lower
 #: Heads after the name ("Severn River"), and before it ("Lake Turkana").
 _AFTER = frozenset({
     "River", "Lake", "Sea", "Ocean", "Mountains", "Valley", "Hills", "Glacier", "Peninsula",
+    "Falls", "County", "Province", "Airport", "Highway", "Boulevard", "Stadium", "Dam",
+    "Canal", "Harbour", "Harbor",
 })
-_BEFORE = frozenset({"Lake", "Mount", "Cape"})
+_BEFORE = frozenset({"Lake", "Mount", "Cape", "Fort"})
 #: Name words before a head after, and after a head before.
 _LONGEST = 3
 #: Kinds of place that name one after "of" ("the village of Hokeng"): in the corpora's
