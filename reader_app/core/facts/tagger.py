@@ -23,10 +23,10 @@ from .cues import (
     ORG_HEADS,
 )
 from .lexicon import Lexicon, lexicon
-from .natural_features import natural_features
 from .ner_features import FeatureMaker, Sentence, listable, words_of
 from .org_rules import bracketed_acronyms, organisation_spans, remit_list
 from .person_cues import cued_people, given_name_pairs, given_name_words, speakers
+from .place_kinds import places_of_a_kind
 
 TYPES = ("PER", "LOC", "ORG")
 SUPPORTED = "+lexicon"  # the threshold key of a mention the lexicons agree with
@@ -220,7 +220,7 @@ class NameTagger:
         add_people(speakers(words, caps, claimed, tagged, lex))
         add_people(given_name_pairs(words, caps, claimed, chance, lex))
         for first, end in [*self.listed_places(words, caps, claimed, places),
-                           *natural_features(words, caps, claimed)]:
+                           *places_of_a_kind(words, caps, claimed)]:
             place = mention(first, end, "LOC", LISTED)
             out = [m for m in out if m.end <= place.start or m.start >= place.end]
             out.append(place)

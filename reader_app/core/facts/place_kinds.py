@@ -36,10 +36,10 @@ _KINDS = frozenset({
 })
 
 
-def natural_features(
+def places_of_a_kind(
     words: Sequence[str], caps: Sequence[int], claimed: Sequence[bool]
 ) -> list[tuple[int, int]]:
-    """Spans ``(first, end)`` of the natural features no one claimed: capitalised name
+    """Spans ``(first, end)`` of the places named with their kind that no one claimed: name
     words and their head, with no capitalised word running on before or after."""
     out: list[tuple[int, int]] = []
     for i in caps:
