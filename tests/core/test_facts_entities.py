@@ -1167,10 +1167,11 @@ def test_a_listed_place_paired_by_and_with_a_place_is_a_place() -> None:
 def test_a_natural_feature_named_with_its_kind_is_a_place() -> None:
     text = ("Floods\n\nHomes were evacuated after the River Severn burst its banks. Vineyards "
             "in Napa Valley and the Bighorn Mountains burned. He studied at Lake Forest College "
-            "and built a Data Lake. Crews came from Oriskany Falls and Fort Greene.")
+            "and built a Data Lake. Crews came from Oriskany Falls and Fort Greene, and others "
+            "sailed past the Faroe Islands to the Okavango Delta.")
     places = set(labels(find_facts(text).places))
     assert {"River Severn", "Napa Valley", "Bighorn Mountains", "Oriskany Falls",
-            "Fort Greene"} <= places
+            "Fort Greene", "Okavango Delta"} <= places
     assert not {"Lake Forest", "Data Lake"} & places
 
 

@@ -19,6 +19,7 @@ from .lexicon import mostly_lower
 #: Heads after the name ("Severn River"), and before it ("Lake Turkana").
 _AFTER = frozenset({
     "River", "Lake", "Sea", "Ocean", "Mountains", "Valley", "Hills", "Glacier", "Peninsula",
+    "Islands", "Isles", "Delta", "Basin", "Plateau", "Gorge", "Desert", "Archipelago",
     "Falls", "County", "Province", "Airport", "Highway", "Boulevard", "Stadium", "Dam",
     "Canal", "Harbour", "Harbor",
 })
