@@ -1,13 +1,13 @@
 """Places named with their kind, which the name model often leaves untagged: a river, lake,
-sea, range or valley ("Blue Nile River", "Lake Turkana", "the River Severn", "Mount
-Lewotobi", "Rwenzori Mountains"), a county, airport, fort or harbour ("Orange County", "Fort
-Greene", "Pearl Harbor"), and a place after "the village of", "the city of", "the province
-of" ("the village of Hokeng"). In the corpora's training part a capitalised name
-with one of these heads is a place 9 times in 10 or more often; heads that as often end a
-band's, a club's or a book's name ("Bay", "Island", "Creek", "Forest", "River" opening a
-name without "the": "River Plate"; "Range": "Price Range") are left out, and so is a name
-whose word beside the head open text mostly writes in lowercase ("Data Lake", "Midnight
-Ocean")."""
+sea, mountain, valley, delta or desert ("Blue Nile River", "Lake Turkana", "the River
+Severn", "Mount Lewotobi", "Rwenzori Mountains", "Danube Delta"), a county, airport, fort or
+harbour ("Orange County", "Fort Greene", "Pearl Harbor"), and a place after "the village
+of", "the city of", "the province of" ("the village of Hokeng"). In the corpora's training
+part a capitalised name with one of these heads is a place 9 times in 10 or more often;
+heads that as often end a band's, a club's or a book's name ("Bay", "Island", "Creek",
+"Forest", "River" opening a name without "the": "River Plate"; "Range": "Price Range") are
+left out, and so is a name whose word beside the head open text mostly writes in lowercase
+("Data Lake", "Lunar Lake")."""
 
 from __future__ import annotations
 
