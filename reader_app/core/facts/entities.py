@@ -276,11 +276,11 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
             surface = _INITIALS.sub("", _norm(text[span[0] : span[1]]))  # "J. B." is "J.B."
             alone = " " not in surface or _particle_surname(surface)  # "Le Pen"
             (singles if alone else groups.setdefault(surface, [])).append(span)
+        names = {k: " ".join(without_generation(k.split())) for k in groups}  # full names
         for span in singles:
             word = _norm(text[span[0] : span[1]])
-            owners = [k for k in groups
-                      if " ".join(without_generation(k.split())).endswith(" " + word)] or [
-                k for k in groups if " " in k and k.split()[0] == word
+            owners = [k for k, name in names.items() if name.endswith(" " + word)] or [
+                k for k in names if k.split()[0] == word
             ]
             before = [k for k in owners if groups[k][0][0] < span[0]]
             owner = (
@@ -288,6 +288,8 @@ def _group(text: str, mentions: Iterable[Mention], kind: str) -> list[list[tuple
                 if before else min(owners, key=lambda k: groups[k][0][0]) if owners else word
             )
             groups.setdefault(owner, []).append(span)
+            if " " in owner:  # a particle's surname ("le pen") owns the "Pen" after it
+                names.setdefault(owner, owner)
         return list(groups.values())
     keyed = _place_key if kind == "LOC" else _org_key
     for span in spans:
