@@ -199,7 +199,7 @@ class NameTagger:
                 if label == "PER" and end - first > 1 and lex is not None and (
                     " ".join(words[first:end]) in lex.strong_places
                 ):
-                    label = "LOC"  # "Mato Grosso": a place of two words or more, no one
+                    label = "LOC"  # "Mato Grosso": a listed place of two words is no one
                 if label == "ORG":
                     tagged[first:end] = [True] * (end - first)
                     model_orgs[first] = end

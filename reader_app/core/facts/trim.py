@@ -64,8 +64,6 @@ _SURE = 0.9
 _EPONYM = re.compile(r"['\u2019]s? (?:disease|syndrome|palsy|lymphoma|sarcoma|ataxia)\b", re.I)
 
 
-#: Words that open the next sentence where a name runs on into it across a lost full stop
-#: ("... by Julia Cameron The subheading is ...").
 #: A generation after a person's name, part of it ("Martin Luther King, Jr.").
 _GENERATION_AFTER = re.compile(r",? (?:Jr|Sr)\.?(?!\w)")
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -76,6 +74,8 @@ _COUNTRYMEN = frozenset(
 )
 #: Latin abbreviations that open a sentence capitalised ("E.g. in vim, ..."): no names.
 _LATIN_ABBREVIATIONS = frozenset({"e.g.", "i.e.", "cf.", "viz.", "etc.", "n.b."})
+#: Words that open the next sentence where a name runs on into it across a lost full stop
+#: ("... by Julia Cameron The subheading is ...").
 _SENTENCE_OPENERS = frozenset(
     {"the", "a", "this", "that", "these", "those", "another", "it", "he", "she", "they", "we",
      "his", "her", "its", "their", "our", "my", "your", "but", "and", "or", "if", "then",
