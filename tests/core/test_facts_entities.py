@@ -1189,3 +1189,12 @@ def test_a_listed_place_of_two_words_the_model_reads_as_a_person_is_a_place() ->
     facts = find_facts(text)
     assert "Mato Grosso" in labels(facts.places)
     assert labels(facts.people) == []
+
+
+def test_a_name_after_what_only_people_do_by_is_a_person() -> None:
+    text = ("Film\n\nThe film follows a young woman (played by Ève Ringuette) held at gunpoint "
+            "one night. The channel's tests came from YouTuber Marques Brownlee. It was "
+            "produced by Max Films Media.")
+    facts = find_facts(text)
+    assert {"Ève Ringuette", "Marques Brownlee"} <= set(labels(facts.people))
+    assert "Max Films Media" not in labels(facts.people)

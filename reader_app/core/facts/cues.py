@@ -50,7 +50,7 @@ ROLE_NOUNS = words(
     sprinter swimmer skier jockey golfer dancer producer teacher student chef broadcaster
     columnist blogger commentator inventor explorer missionary lecturer academic curator
     historian biographer translator publisher entertainer musician vocalist frontman host
-    anchor narrator writer"""
+    anchor narrator writer youtuber influencer streamer podcaster"""
 )
 
 # Words that make a capitalised span an organisation when they end (or head) it.

@@ -51,6 +51,14 @@ _NOT_PRACTITIONERS = re.compile(
     r"|(?:commun|social|region|sovereignt|popul|centr|nation|separat|left|right|marx|islam"
     r"|union|loyal|feder|royal|real|modern|reviv|fasc|capital|imperial|zion)ist)s?"
 )
+#: Verbs of what only people do before "by" ("directed by", "founded by", "played by"): in the
+#: corpora's training part two name words or more after them are a person 134 times in 135
+#: (not "produced by", "performed by", "composed by": film companies and bands as often).
+_CREDITING = frozenset({
+    "directed", "written", "founded", "voiced", "hosted", "designed", "edited", "sung",
+    "illustrated", "narrated", "painted", "photographed", "coached", "portrayed", "played",
+    "succeeded", "invented", "discovered",
+})
 # Every written form of a cue ("researcher", "Minister", "Mr."), looked up before any lowering.
 _CUE_FORMS = frozenset(
     form
@@ -124,9 +132,14 @@ def cued_people(
         i = after - 1
         if i < 0:
             continue
-        practitioner = _PRACTITIONER.fullmatch(words[i]) and not _NOT_PRACTITIONERS.fullmatch(
-            words[i])
-        if words[i] not in _CUE_FORMS and not practitioner:
+        practitioner = (  # "the anatomist Torbern Bergman", "played by Ève Ringuette"
+            (_PRACTITIONER.fullmatch(words[i]) and not _NOT_PRACTITIONERS.fullmatch(words[i]))
+            or (words[i] == "by" and i > 0 and words[i - 1].lower() in _CREDITING)
+        )
+        if words[i] not in _CUE_FORMS and not practitioner and not (
+            words[i][1:] != words[i][1:].lower() and words[i].lower() in ROLE_NOUNS
+            and not words[i].isupper()  # "YouTuber"
+        ):
             continue  # also "MS Windows": a cue in capitals is an acronym
         cue = words[i].lower().rstrip(".")
         courtesy = cue in HONORIFICS or (cue in _KIN_TITLES and not words[i].islower())
