@@ -65,7 +65,7 @@ _CUE_FORMS = frozenset(
     for cue in TITLE_WORDS | ROLE_NOUNS | _KIN_TITLES | RULERS
     for cased in (cue, cue.capitalize(), "-".join(p.capitalize() for p in cue.split("-")))
     for form in (cased, cased + ".")
-)
+) | {"YouTuber"}  # a role written with a capital inside
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:[-\u2019'][^\W\d_]+)?")
 # Verbs a speaker's name stands before ("Leive said"), and those it may follow ("said Dündar").
 _SPEAKING = frozenset({
@@ -132,20 +132,17 @@ def cued_people(
         i = after - 1
         if i < 0:
             continue
-        practitioner = (  # "the anatomist Torbern Bergman", "played by Ève Ringuette"
+        by_work = (  # "the anatomist Torbern Bergman", "played by Ève Ringuette"
             (_PRACTITIONER.fullmatch(words[i]) and not _NOT_PRACTITIONERS.fullmatch(words[i]))
             or (words[i] == "by" and i > 0 and words[i - 1].lower() in _CREDITING)
         )
-        if words[i] not in _CUE_FORMS and not practitioner and not (
-            words[i][1:] != words[i][1:].lower() and words[i].lower() in ROLE_NOUNS
-            and not words[i].isupper()  # "YouTuber"
-        ):
+        if words[i] not in _CUE_FORMS and not by_work:
             continue  # also "MS Windows": a cue in capitals is an acronym
         cue = words[i].lower().rstrip(".")
         courtesy = cue in HONORIFICS or (cue in _KIN_TITLES and not words[i].islower())
         if courtesy or (cue in _ONE_NAME_TITLES and not words[i].islower()):
             shortest = 1
-        elif (words[i].islower() and cue in TITLE_WORDS) or cue in ROLE_NOUNS or practitioner:
+        elif (words[i].islower() and cue in TITLE_WORDS) or cue in ROLE_NOUNS or by_work:
             shortest = 2
         else:
             continue
