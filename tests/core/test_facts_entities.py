@@ -1198,3 +1198,17 @@ def test_a_name_after_what_only_people_do_by_is_a_person() -> None:
     facts = find_facts(text)
     assert {"Ève Ringuette", "Marques Brownlee"} <= set(labels(facts.people))
     assert "Max Films Media" not in labels(facts.people)
+
+
+def test_names_listed_after_their_kind_take_it() -> None:
+    text = ("Knives\n\nThe shop sold blades made by firms such as Dreiturm, Eickhorn and "
+            "Clauberg. Notable clients like Jazzercise, Inc., and Teledirect came. Poems by "
+            "writers such as Tisbury Venn and Orla Quade appeared in cities including Kraków "
+            "and Wrocław, Washington D.C, and Sopot. Leading brands like J.Crew waited.")
+    facts = find_facts(text)
+    assert {"Dreiturm", "Eickhorn", "Clauberg", "Jazzercise", "Teledirect"} <= set(
+        labels(facts.organisations))
+    assert {"Tisbury Venn", "Orla Quade"} <= set(labels(facts.people))
+    assert {"Kraków", "Wrocław", "Sopot"} <= set(labels(facts.places))
+    assert not {"Inc.", "J", "Washington D"} & {
+        *labels(facts.organisations), *labels(facts.places)}

@@ -12,6 +12,9 @@ def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``."""
     return frozenset(text.split())
 
+#: A firm's legal form, which a list may set apart from its name ("Jazzercise, Inc.").
+LEGAL_FORMS = words("Inc Inc. Ltd Ltd. LLC Co. Corp. PLC plc GmbH")
+
 # Courtesy titles: the capitalised word after them is a person's name.
 HONORIFICS = words(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady mx"

@@ -22,6 +22,7 @@ from .cues import (
     KNOWN_ORGS,
     ORG_HEADS,
 )
+from .kind_lists import listed_of_a_kind
 from .lexicon import Lexicon, lexicon
 from .ner_features import FeatureMaker, Sentence, listable, words_of
 from .org_rules import bracketed_acronyms, organisation_spans, remit_list
@@ -225,6 +226,9 @@ class NameTagger:
             out = [m for m in out if m.end <= place.start or m.start >= place.end]
             out.append(place)
         if lex is not None:
+            for first, end, kind in listed_of_a_kind(sentence, caps, claimed, lex):
+                claimed[first:end] = [True] * (end - first)
+                out.append(mention(first, end, kind, CUED if kind == "PER" else LISTED))
             people = [False] * len(words)
             for m in out:
                 if m.kind == "PER":
