@@ -1212,3 +1212,11 @@ def test_names_listed_after_their_kind_take_it() -> None:
     assert {"Kraków", "Wrocław", "Sopot"} <= set(labels(facts.places))
     assert not {"Inc.", "J", "Washington D"} & {
         *labels(facts.organisations), *labels(facts.places)}
+
+
+def test_a_name_said_to_be_a_kind_of_place_is_a_place() -> None:
+    text = ("Villages\n\nBrensbach is a municipality in the Odenwaldkreis. Durgada is a rural "
+            "village in Gollaprolu mandal. Tamsin Orrel is a village councillor there.")
+    facts = find_facts(text)
+    assert {"Brensbach", "Durgada"} <= set(labels(facts.places))
+    assert "Tamsin Orrel" not in labels(facts.places)

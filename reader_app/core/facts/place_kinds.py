@@ -1,8 +1,9 @@
 """Places named with their kind, which the name model often leaves untagged: a river, lake,
 sea, mountain, valley, delta or desert ("Blue Nile River", "Lake Turkana", "the River
 Severn", "Mount Lewotobi", "Rwenzori Mountains", "Danube Delta"), a county, airport, fort or
-harbour ("Orange County", "Fort Greene", "Pearl Harbor"), and a place after "the village
-of", "the city of", "the province of" ("the village of Hokeng"). In the corpora's training
+harbour ("Orange County", "Fort Greene", "Pearl Harbor"), a place after "the village
+of", "the city of", "the province of" ("the village of Hokeng"), and one said to be such a
+place ("Brensbach is a municipality in Hesse"). In the corpora's training
 part a capitalised name with one of these heads is a place 9 times in 10 or more often;
 heads that as often end a band's, a club's or a book's name ("Bay", "Island", "Creek",
 "Forest", "River" opening a name without "the": "River Plate"; "Range": "Price Range") are
@@ -44,7 +45,8 @@ def places_of_a_kind(
     words and their head, with no capitalised word running on before or after."""
     out: list[tuple[int, int]] = []
     for i in caps:
-        span = _named_before(words, i) or _named_after(words, i) or _of_its_kind(words, i)
+        span = (_named_before(words, i) or _named_after(words, i) or _of_its_kind(words, i)
+                or _said_of_its_kind(words, i))
         if span is None or any(claimed[span[0] : span[1]]):
             continue
         first, end = span
@@ -94,6 +96,36 @@ def _of_its_kind(words: Sequence[str], i: int) -> tuple[int, int] | None:
     while end < len(words) and end - i < _LONGEST and _name_word(words[end]):
         end += 1
     return i, end
+
+
+#: What follows a kind of place that a name is said to be ("Bilje is a village in ...").
+_AFTER_KIND = frozenset({"in", "of", "and", "near", "on", "within", ",", ".", "(", "that"})
+#: Lowercase words between "a" and the kind ("a small rural village").
+_DESCRIBING = 3
+
+
+def _said_of_its_kind(words: Sequence[str], i: int) -> tuple[int, int] | None:
+    """The name words before "is a" or "was a" and a kind of place ("Brensbach is a
+    municipality in", "Durgada is a rural village"; not "It was an important town")."""
+    if not _name_word(words[i]) or mostly_lower(words[i]) or (i and _name_word(words[i - 1])):
+        return None
+    end = i + 1
+    while end < len(words) and end - i < _LONGEST and _name_word(words[end]):
+        end += 1
+    if end + 2 >= len(words) or words[end] not in ("is", "was") or words[end + 1] not in (
+        "a", "an"
+    ):
+        return None
+    k = end + 2
+    while k < len(words) and k - end - 2 < _DESCRIBING and words[k] not in _KINDS and (
+        words[k].islower()
+    ):
+        k += 1
+    if k < len(words) and words[k] in _KINDS and (
+        k + 1 == len(words) or words[k + 1] in _AFTER_KIND
+    ):
+        return i, end
+    return None
 
 
 def _name_word(word: str) -> bool:
