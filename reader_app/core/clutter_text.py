@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .byline import MONTH
 from .regex_cache import prefix_tree, regex
 
 #: Share of link text from which a block at the edges is a list of links.
@@ -277,9 +278,16 @@ CREDITS = re.compile(
     re.I,
 )
 
-#: A line that only names authors ("By Jane Doe and John Roe"): metadata, kept apart.
+#: A day as a byline's publication note writes it ("Dec 20, 2023", "3 March 2024").
+_DAY = (rf"(?:(?i:{MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{MONTH})\.?,?\s+\d{{4}}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
+#: A line that only names authors ("By Jane Doe and John Roe"), with the day it was
+#: published or updated after them ("By Jane Doe Published: Dec 20, 2023"): metadata, kept
+#: apart.
 BYLINE = re.compile(
-    r"^(?:By|BY|Von|Par|Por)\s+[A-Z][\w.'\u2019-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w.'\u2019-]*){0,7}\s*$"
+    r"^(?:By|BY|Von|Par|Por)\s+[A-Z][\w.'\u2019-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w.'\u2019-]*){0,7}"
+    rf"(?:\s*[|\u00b7\u2022,]?\s*(?:(?:Last\s+)?[Uu]pdated|Published|Posted)(?:\s+on)?:?\s+{_DAY})?"
+    r"\s*$"
 )
 
 

@@ -227,6 +227,14 @@ def test_byline_lines_at_the_top_go() -> None:
     assert [b.text for b in declutter_blocks(drafts)] == [LONG]
 
 
+def test_a_byline_with_its_day_of_publication_at_the_top_goes() -> None:
+    stand = "A standfirst that says what the piece is about."
+    drafts = [_para(stand), _para("By Priya Raman Published: Dec 20, 2023"), _para(LONG),
+              _para("By Tom Hollis Updated: March 3, 2024, and more words here")]
+    assert [b.text for b in declutter_blocks(drafts)] == [
+        stand, LONG, "By Tom Hollis Updated: March 3, 2024, and more words here"]
+
+
 def test_section_headings_that_start_with_by_are_not_bylines() -> None:
     drafts = [
         _para(LONG),
