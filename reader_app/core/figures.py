@@ -17,6 +17,7 @@ from .declutter import Draft
 from .dom_clutter import remove_keep_tail
 from .model import Block
 from .page_blocks import text_of
+from .visibility import shown_text
 
 
 def resolve_src(src: str, base: str | None) -> str:
@@ -80,7 +81,7 @@ def captions_to_figures(root: etree._Element) -> None:
             continue  # in a box an earlier figure replaced
         if next(caption.iter("img"), None) is not None or caption.tag == "figcaption":
             continue
-        text = " ".join(caption.text_content().split())
+        text = " ".join(shown_text(caption).split())
         if not text or len(text) > _MAX_CAPTION_CHARS:
             continue
         figure = next((a for a in caption.iterancestors("figure")), None)

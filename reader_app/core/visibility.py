@@ -114,6 +114,25 @@ def _words(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
+def shown_text(element: etree._Element) -> str:
+    """The text of ``element`` without what only a screen reader reads (a caption's hidden
+    "Caption" label: Drupal writes one before every field)."""
+    out: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            out.append(node.text)
+        for child in node:
+            names = child.get("class") if isinstance(child.tag, str) else None
+            if isinstance(child.tag, str) and not (names and _spoken_class(names)):
+                walk(child)
+            if child.tail:
+                out.append(child.tail)
+
+    walk(element)
+    return "".join(out)
+
+
 def is_spoken_copy(element: etree._Element, chars: int) -> bool:
     """Whether ``element`` (of ``chars`` characters of text) is text for screen readers
     that its parent also shows: as its own text before its children, or as the whole text

@@ -935,6 +935,19 @@ def test_captions_outside_figcaption_stay_with_their_picture() -> None:
     ]  # fmt: skip
 
 
+def test_a_caption_outside_figcaption_leaves_out_its_label_for_screen_readers() -> None:
+    figure = (  # Drupal's fields: the picture, then the caption under a hidden label
+        "<div class='node__content'><div class='field--name-field-photo'>"
+        "<img src='https://n.example/q.jpg' alt=''></div><div class='field--name-field-caption'>"
+        "<h2 class='field__label visually-hidden'>Caption</h2><div class='field__item'>"
+        "<p>The north quay at high water.</p></div></div></div>"
+    )
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = extract_article(page(f"<article>{figure}{paras}</article>"))
+    assert [b.text for b in article.blocks if b.kind == "image"] == [
+        "The north quay at high water."]
+
+
 def test_a_pages_own_marker_characters_make_no_spans() -> None:
     body = "<p>The \ufdd0 harbour \ufdd1 board met on <em>Tuesday \ufdd3</em> to vote.</p>"
     paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
