@@ -543,6 +543,16 @@ def test_a_name_the_byline_gives_is_a_person() -> None:
     assert labels(facts.organisations) == ["LinkedIn"]
 
 
+def test_an_author_s_given_name_alone_is_the_author() -> None:
+    body = ("Readers ask me: Steve, what should I do for a workout? Start small, Steve "
+            "says in every reply. Coach Laura Brennick agrees, and Laura adds a plan.")
+    page = Article(title="Your own workout", blocks=(Block("paragraph", body),),
+                   byline="Steve Kamb")
+    assert set(labels(find_facts(page).people)) == {"Steve Kamb", "Laura Brennick"}
+    by_laura = find_facts(replace(page, byline="Laura Ames"))
+    assert "Laura Ames" not in labels(by_laura.people)  # the text names another Laura
+
+
 def test_only_a_byline_s_names_of_people_are_looked_for() -> None:
     assert author_keys("Jo Park, MS, RD and Charlie Hills") == {"jopark", "charliehills"}
     assert author_keys("CBC Bank") == frozenset() and author_keys("Clay") == frozenset()

@@ -25,7 +25,7 @@ def find_facts(source: Article | str) -> Facts:
     recognisers (patterns, lexicons, the name model) are imported on the first call, so that
     importing the data model stays cheap for the window.
     """
-    from .authors import as_people, author_keys
+    from .authors import as_people, author_keys, by_given_name
     from .entities import find_names
     from .makers import without_makers_things
     from .numbers import find_numbers
@@ -84,6 +84,7 @@ def find_facts(source: Article | str) -> Facts:
     if not isinstance(source, str):
         keys |= site_keys(source.site, source.url)
         entities = as_people(entities, author_keys(source.byline))
+        entities["person"] = by_given_name(entities["person"], source.byline)
     entities = without_makers_things(as_organisations(entities, keys))
     rank = Salience(blocks).ranked
     return Facts(
