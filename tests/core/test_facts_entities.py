@@ -1230,3 +1230,9 @@ def test_a_name_said_to_be_a_kind_of_place_is_a_place() -> None:
     facts = find_facts(text)
     assert {"Brensbach", "Durgada"} <= set(labels(facts.places))
     assert "Tamsin Orrel" not in labels(facts.places)
+
+
+def test_currents_in_capitals_are_no_organisations() -> None:
+    text = ("Solar\n\nInstall the AC and DC disconnects before the inverter. EVs take DC fast "
+            "charging on the highway, and the camera runs on AC power.")
+    assert labels(find_facts(text).organisations) == []

@@ -40,11 +40,11 @@ _BODY_HEADS = words(
     organisation organization panel party school service society tribunal trust union
     university"""
 )
-# Capitals that are words of the news, not organisations.
+# Capitals that are words of the news, not organisations ("AC" and "DC": currents).
 _NOT_ORG_CAPS = words(
     """AI GDP CEO CFO CTO TV PM AM MP MPS MEP OK UK US USA EU UN I II III IV VI VII VIII IX
     XI XII A DNA HIV AIDS COVID LGBT LGBTQ PhD BA MA BSc MSc FAQ PDF URL PR VAT GMT BST UTC
-    EST PST OBE MBE CBE KC QC VIP ID IT SUV EV"""
+    EST PST OBE MBE CBE KC QC VIP ID IT SUV EV AC DC"""
 )
 #: Kinds of organisation that name one when written in lowercase right before its name
 #: ("the research firm IDC", "the chocolate maker Barry Callebaut", "the agency Ibama").
