@@ -193,13 +193,15 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
         names = element_names(attributes) if attributes else ""
         if tag == "details":  # HTML's disclosure widget: so named, no sponsor's disclosure
             names = names.replace("disclosure", "")
+        hidden = attributes and is_hidden(element)
+        modal = hidden and _is_dialog(element)  # shown only over the page, on demand
         if attributes and (
             (names and clutter_by_name(names))
-            or (is_hidden(element) and (chars <= _MAX_HIDDEN_CHARS or not shown_later(element)))
+            or (hidden and (chars <= _MAX_HIDDEN_CHARS or modal or not shown_later(element)))
             or element.get("popover") is not None  # shown only over the page, on demand
             or (names and clamped_names(names) and element in previews)
         ):
-            if (chars <= _MAX_SHARE * total and (
+            if modal or (chars <= _MAX_SHARE * total and (
                 element in previews or not _holds_content(element)
             )) or _is_consent(element, names):
                 doomed.append(element)
@@ -250,6 +252,13 @@ def _nag_boxes(
             stats[box].gone = True
             boxes.append(box)
     return boxes
+
+
+def _is_dialog(element: etree._Element) -> bool:
+    """Whether ``element`` is a dialog (``<dialog>``, ``role="dialog"``, a modal): a page
+    shows one over itself when asked to, never as its text."""
+    return (element.tag == "dialog" or element.get("aria-modal") == "true"
+            or element.get("role") in ("dialog", "alertdialog"))
 
 
 #: Longest text of a button taken for a control ("Support us", "Remind me later").

@@ -359,6 +359,16 @@ def test_prune_dom_removes_a_popover_however_long() -> None:
     assert "Configure push alerts" not in _texts(root) and "Paragraph 3." in _texts(root)
 
 
+def test_prune_dom_removes_a_hidden_dialog_however_long() -> None:
+    terms = "".join(f"<p>{LONG} Republishing rule {n}.</p>" for n in range(8))
+    root = _tree(f"<article>{ARTICLE}</article><div id='republish-modal' style='display:none' "
+                 f"role='dialog' aria-modal='true'><h2>Republish this article</h2>{terms}</div>"
+                 f"<div style='display:none'><p>{LONG} A collapsed answer.</p></div>")
+    assert prune_dom(root) == 1
+    assert "Republishing rule" not in _texts(root) and "Paragraph 3." in _texts(root)
+    assert "A collapsed answer." in _texts(root)  # hidden, but the page may show it
+
+
 def test_prune_dom_removes_links_that_only_move_the_reader_on_the_page() -> None:
     root = _tree(
         "<a class='sr-only' href='#main'>Skip to main content</a>"
