@@ -193,9 +193,10 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
         names = element_names(attributes) if attributes else ""
         if tag == "details":  # HTML's disclosure widget: so named, no sponsor's disclosure
             names = names.replace("disclosure", "")
-        hidden = attributes and is_hidden(element)
+        closed = tag == "dialog" and element.get("open") is None  # never shown as it is
+        hidden = closed or bool(attributes and is_hidden(element))
         modal = hidden and _is_dialog(element)  # shown only over the page, on demand
-        if attributes and (
+        if (attributes or closed) and (
             (names and clutter_by_name(names))
             or (hidden and (chars <= _MAX_HIDDEN_CHARS or modal or not shown_later(element)))
             or element.get("popover") is not None  # shown only over the page, on demand

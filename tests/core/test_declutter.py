@@ -363,8 +363,10 @@ def test_prune_dom_removes_a_hidden_dialog_however_long() -> None:
     terms = "".join(f"<p>{LONG} Republishing rule {n}.</p>" for n in range(8))
     root = _tree(f"<article>{ARTICLE}</article><div id='republish-modal' style='display:none' "
                  f"role='dialog' aria-modal='true'><h2>Republish this article</h2>{terms}</div>"
-                 f"<div style='display:none'><p>{LONG} A collapsed answer.</p></div>")
-    assert prune_dom(root) == 1
+                 f"<div style='display:none'><p>{LONG} A collapsed answer.</p></div>"
+                 "<dialog><p>Join the Tech Talk: your email address.</p></dialog>")
+    assert prune_dom(root) == 2
+    assert "Tech Talk" not in _texts(root)  # a dialog is shown only once opened
     assert "Republishing rule" not in _texts(root) and "Paragraph 3." in _texts(root)
     assert "A collapsed answer." in _texts(root)  # hidden, but the page may show it
 
