@@ -171,7 +171,9 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
                 continue
             own.boxed = parent.boxed
         tag = element.tag
-        if tag == "span" and is_spoken_copy(element, own.chars):
+        if (tag == "span" and is_spoken_copy(element, own.chars)) or (
+            element.get("role") == "tooltip" and own.chars <= _MAX_SHARE * total
+        ):  # a tooltip is shown only while pointed at
             doomed.append(element)
             own.gone = True
             continue

@@ -371,6 +371,13 @@ def test_prune_dom_removes_a_hidden_dialog_however_long() -> None:
     assert "A collapsed answer." in _texts(root)  # hidden, but the page may show it
 
 
+def test_prune_dom_removes_a_tooltip() -> None:
+    root = _tree(f"<article>{ARTICLE}<p>Reviewed by <span>Keri Lane<span role='tooltip'>Keri "
+                 "Lane, Editor-in-Chief, 108 published articles</span></span>.</p></article>")
+    assert prune_dom(root) == 1
+    assert "Editor-in-Chief" not in _texts(root) and "Reviewed by Keri Lane" in _texts(root)
+
+
 def test_prune_dom_removes_links_that_only_move_the_reader_on_the_page() -> None:
     root = _tree(
         "<a class='sr-only' href='#main'>Skip to main content</a>"
