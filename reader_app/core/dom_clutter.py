@@ -22,6 +22,10 @@ from .clutter_names import (
 from .clutter_text import HINT, THRESHOLD, clutter_score
 from .visibility import ClampedCopies, ShownLater, clamped_names, is_hidden, is_spoken_copy
 
+#: Landmark roles (ARIA) of page furniture: navigation, a banner, a footer, a search box, a
+#: menu bar, a sidebar.
+FURNITURE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "search", "complementary", "menubar"})
 #: Elements never removed by name: they are or hold the article, or sit inside a sentence.
 PROTECTED_TAGS = frozenset(
     {"html", "body", "main", "article", "p", "a", "span", "b", "i", "em", "strong", "img",
@@ -202,6 +206,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             (names and clutter_by_name(names))
             or (hidden and (chars <= _MAX_HIDDEN_CHARS or modal or not shown_later(element)))
             or element.get("popover") is not None  # shown only over the page, on demand
+            or (element.get("role") or "").lower() in FURNITURE_ROLES  # a landmark of furniture
             or (names and clamped_names(names) and element in previews)
         ):
             if modal or (chars <= _MAX_SHARE * total and (

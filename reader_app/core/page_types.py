@@ -20,6 +20,7 @@ from lxml import etree
 
 from .clutter_text import FURNITURE
 from .declutter import Draft
+from .dom_clutter import FURNITURE_ROLES
 from .html_blocks import walk_html
 from .inline import with_spans
 from .model import Block
@@ -247,9 +248,7 @@ def shipped_router() -> PageRouter:
     return PageRouter.from_json(json.loads(text))
 
 
-#: Landmark roles (ARIA) and whole class or id names of page furniture.
-_FURNITURE_ROLES = frozenset(
-    {"navigation", "banner", "contentinfo", "search", "complementary", "menubar"})
+#: Whole class or id names of page furniture (its landmark roles: ``FURNITURE_ROLES``).
 _FURNITURE_NAMES = frozenset(
     {"nav", "navbar", "navigation", "footer", "sidebar", "megamenu", "mega-menu"})
 _NAME_SPLIT = re.compile(r"[^a-z0-9-]+")
@@ -261,7 +260,7 @@ def _named_furniture(element: etree._Element) -> bool:
     "site-footer-note")."""
     if not isinstance(element.tag, str) or element.tag in ("html", "body", "main"):
         return False
-    if (element.get("role") or "").lower() in _FURNITURE_ROLES:
+    if (element.get("role") or "").lower() in FURNITURE_ROLES:
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
     return not _FURNITURE_NAMES.isdisjoint(_NAME_SPLIT.split(names))

@@ -371,6 +371,15 @@ def test_prune_dom_removes_a_hidden_dialog_however_long() -> None:
     assert "A collapsed answer." in _texts(root)  # hidden, but the page may show it
 
 
+def test_prune_dom_removes_the_landmarks_of_page_furniture() -> None:
+    root = _tree(f"<div role='banner'><a href='/'>Shop</a> Free shipping on orders over $50"
+                 f"</div><div role='navigation'>Europe Albania Austria Croatia</div>"
+                 f"<article>{ARTICLE}</article><div role='contentinfo'>Secure payment. "
+                 "Returns within 30 days.</div>")
+    assert prune_dom(root) == 3
+    assert _texts(root).strip().endswith("Paragraph 3.")
+
+
 def test_prune_dom_removes_a_tooltip() -> None:
     root = _tree(f"<article>{ARTICLE}<p>Reviewed by <span>Keri Lane<span role='tooltip'>Keri "
                  "Lane, Editor-in-Chief, 108 published articles</span></span>.</p></article>")
