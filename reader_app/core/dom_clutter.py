@@ -26,6 +26,9 @@ from .visibility import ClampedCopies, ShownLater, clamped_names, is_hidden, is_
 #: menu bar, a sidebar.
 FURNITURE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "search", "complementary", "menubar"})
+#: ... and of what a page shows on top of its text or runs through a box: a prompt that
+#: asks something of the reader, a ticker of offers, a countdown.
+_PAGE_ROLES = FURNITURE_ROLES | {"alertdialog", "marquee", "timer"}
 #: Elements never removed by name: they are or hold the article, or sit inside a sentence.
 PROTECTED_TAGS = frozenset(
     {"html", "body", "main", "article", "p", "a", "span", "b", "i", "em", "strong", "img",
@@ -206,7 +209,7 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             (names and clutter_by_name(names))
             or (hidden and (chars <= _MAX_HIDDEN_CHARS or modal or not shown_later(element)))
             or element.get("popover") is not None  # shown only over the page, on demand
-            or (element.get("role") or "").lower() in FURNITURE_ROLES  # a landmark of furniture
+            or (element.get("role") or "").lower() in _PAGE_ROLES  # a landmark of furniture
             or (names and clamped_names(names) and element in previews)
         ):
             if modal or (chars <= _MAX_SHARE * total and (

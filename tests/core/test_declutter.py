@@ -375,8 +375,9 @@ def test_prune_dom_removes_the_landmarks_of_page_furniture() -> None:
     root = _tree(f"<div role='banner'><a href='/'>Shop</a> Free shipping on orders over $50"
                  f"</div><div role='navigation'>Europe Albania Austria Croatia</div>"
                  f"<article>{ARTICLE}</article><div role='contentinfo'>Secure payment. "
-                 "Returns within 30 days.</div>")
-    assert prune_dom(root) == 3
+                 "Returns within 30 days.</div><div role='marquee'>Message 1 of 3. Earn $130 "
+                 "in value when you are approved.</div>")
+    assert prune_dom(root) == 4
     assert _texts(root).strip().endswith("Paragraph 3.")
 
 
