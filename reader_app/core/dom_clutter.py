@@ -178,8 +178,9 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
                 continue
             own.boxed = parent.boxed
         tag = element.tag
+        role = (element.get("role") or "").lower()
         if (tag == "span" and is_spoken_copy(element, own.chars)) or (
-            element.get("role") == "tooltip" and own.chars <= _MAX_SHARE * total
+            role == "tooltip" and own.chars <= _MAX_SHARE * total
         ):  # a tooltip is shown only while pointed at
             doomed.append(element)
             own.gone = True
@@ -204,12 +205,12 @@ def prune_dom(root: etree._Element, discussion: bool = False) -> int:
             names = names.replace("disclosure", "")
         closed = tag == "dialog" and element.get("open") is None  # never shown as it is
         hidden = closed or bool(attributes and is_hidden(element))
-        modal = hidden and _is_dialog(element)  # shown only over the page, on demand
+        modal = hidden and _is_dialog(element, role)  # shown only over the page, on demand
         if (attributes or closed) and (
             (names and clutter_by_name(names))
             or (hidden and (chars <= _MAX_HIDDEN_CHARS or modal or not shown_later(element)))
             or element.get("popover") is not None  # shown only over the page, on demand
-            or (element.get("role") or "").lower() in _PAGE_ROLES  # a landmark of furniture
+            or role in _PAGE_ROLES  # furniture by its role
             or (names and clamped_names(names) and element in previews)
         ):
             if modal or (chars <= _MAX_SHARE * total and (
@@ -265,11 +266,11 @@ def _nag_boxes(
     return boxes
 
 
-def _is_dialog(element: etree._Element) -> bool:
-    """Whether ``element`` is a dialog (``<dialog>``, ``role="dialog"``, a modal): a page
-    shows one over itself when asked to, never as its text."""
-    return (element.tag == "dialog" or element.get("aria-modal") == "true"
-            or element.get("role") in ("dialog", "alertdialog"))
+def _is_dialog(element: etree._Element, role: str) -> bool:
+    """Whether ``element`` (of ARIA ``role``) is a dialog (``<dialog>``, ``role="dialog"``,
+    a modal): a page shows one over itself when asked to, never as its text."""
+    return (element.tag == "dialog" or role in ("dialog", "alertdialog")
+            or element.get("aria-modal") == "true")
 
 
 #: Longest text of a button taken for a control ("Support us", "Remind me later").
