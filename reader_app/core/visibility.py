@@ -123,8 +123,7 @@ def shown_text(element: etree._Element) -> str:
         if node.text:
             out.append(node.text)
         for child in node:
-            names = child.get("class") if isinstance(child.tag, str) else None
-            if isinstance(child.tag, str) and not (names and _spoken_class(names)):
+            if isinstance(child.tag, str) and not _spoken_class(child.get("class") or ""):
                 walk(child)
             if child.tail:
                 out.append(child.tail)

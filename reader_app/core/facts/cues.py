@@ -12,8 +12,15 @@ def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text``."""
     return frozenset(text.split())
 
-#: A firm's legal form, which a list may set apart from its name ("Jazzercise, Inc.").
-LEGAL_FORMS = words("Inc Inc. Ltd Ltd. LLC Co. Corp. PLC plc GmbH")
+#: A firm's legal form after its name, in lowercase without its full stop ("Co., Inc.").
+LEGAL_FORMS = ("inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc",
+               "llp", "plc", "gmbh")
+
+
+def legal_form(word: str) -> bool:
+    """Whether ``word`` alone is a firm's legal form ("Inc.", "LLC"), as a list may set it
+    apart from the name ("Jazzercise, Inc.")."""
+    return word.rstrip(".").lower() in LEGAL_FORMS
 
 # Courtesy titles: the capitalised word after them is a person's name.
 HONORIFICS = words(

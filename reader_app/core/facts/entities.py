@@ -19,6 +19,7 @@ from .cues import (
     COMMON_WORDS,
     DEMONYM_WORDS,
     KNOWN_ORGS,
+    LEGAL_FORMS,
     ORG_ALIASES,
     ORG_HEADS,
     TITLE_WORDS,
@@ -61,15 +62,12 @@ _PLACE_SUFFIX = re.compile(
 )
 _RIVER = re.compile(r"river (.+)|(.+) river", re.IGNORECASE)
 #: A firm's legal form after its name, in a name's key ("Hudson Moving & Storage Co., Inc.").
-_LEGAL_FORM = re.compile(
-    r"(?:,?\s+(?:&\s+)?(?:inc|incorporated|co|corp|corporation|ltd|limited|llc|llp|plc|gmbh))+$"
-)
+_LEGAL_FORM = re.compile(rf"(?:,?\s+(?:&\s+)?(?:{'|'.join(LEGAL_FORMS)}))+$")
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?P<area>[\w ]+?)\s+(?:ministry|department)$",
                        re.IGNORECASE)
 #: How a key in ASCII must end for ``_LEGAL_FORM``, ``_MINISTRY`` to match it, and how a
 #: name must start or end for ``_RIVER``: looked at before the patterns are tried.
-_LEGAL_ENDS = ("inc", "incorporated", "co", "corp", "corporation", "ltd", "limited", "llc",
-               "llp", "plc", "gmbh", "\n")
+_LEGAL_ENDS = (*LEGAL_FORMS, "\n")
 _MINISTRY_ENDS = ("ministry", "department", "\n")
 _PLACE_CUE = re.compile(
     r"\b(?:in|from|near|to|between|outside|across|around|towards) $", re.IGNORECASE

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .cues import DEMONYM_WORDS, FUNCTION_WORDS, LEGAL_FORMS, words
+from .cues import DEMONYM_WORDS, FUNCTION_WORDS, legal_form, words
 from .lexicon import Lexicon
 from .ner_features import Sentence
 
@@ -82,7 +82,7 @@ def _items(starts: Sequence[int], words: Sequence[str], k: int) -> list[tuple[in
             len(words[k - 1]) == 1 and k + 1 == len(words) and words[k] == "."
         ):
             break  # "Washington D." of "Washington D.C", cut as a sentence there
-        if words[first] not in LEGAL_FORMS:
+        if not legal_form(words[first]):
             out.append((first, k))
         if k < len(words) and words[k] == ",":
             k += 1

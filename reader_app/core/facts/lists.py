@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .cues import FUNCTION_WORDS, LEGAL_FORMS
+from .cues import FUNCTION_WORDS, legal_form
 from .lexicon import lexicon, mostly_lower
 from .tagger import Mention
 from .trim import trim
@@ -140,7 +140,7 @@ def with_list_members(
         if items:
             kind = kinds.pop()
             found += [t for start, end in items if not _common(text[start:end])
-                      and text[start:end] not in LEGAL_FORMS
+                      and not legal_form(text[start:end])
                       and not (kind == "PER" and _lone_word(text[start:end]))
                       and (t := trim(text, Mention(start, end, kind, confidence)))]
     return sorted([*mentions, *found], key=lambda m: m.start) if found else list(mentions)
